@@ -1,0 +1,116 @@
+// Sessions as Lucia's guide describes them: a random token lives only in the cookie, the
+// database keeps its SHA-256 as the session id, expiry slides forward when half used.
+import { sha256 } from '@oslojs/crypto/sha2'
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding'
+import { and, eq, gt, isNull } from 'drizzle-orm'
+import type { Db } from '#db/client.server'
+import { sessions, users, type Session, type User } from '#db/schema'
+
+export const SESSION_COOKIE = 'rapport_session'
+const DAY = 24 * 60 * 60 * 1000
+export const SESSION_LIFETIME_MS = 30 * DAY
+
+export function generateSessionToken(): string {
+  const bytes = new Uint8Array(20)
+  crypto.getRandomValues(bytes)
+  return encodeBase32LowerCaseNoPadding(bytes)
+}
+
+export const sessionIdFromToken = (token: string) =>
+  encodeHexLowerCase(sha256(new TextEncoder().encode(token)))
+
+export async function createSession(db: Db, token: string, userId: string, now = new Date()) {
+  const session: Session = {
+    id: sessionIdFromToken(token),
+    userId,
+    expiresAt: new Date(now.getTime() + SESSION_LIFETIME_MS),
+    createdAt: now,
+  }
+  await db.insert(sessions).values(session)
+  return session
+}
+
+export type SessionUser = Pick<User, 'id' | 'organizationId' | 'email' | 'name' | 'role' | 'joinedAt'>
+
+export type SessionValidation =
+  | { session: Session; user: SessionUser; renewed: boolean }
+  | { session: null; user: null; renewed: false }
+
+/** Looks the token up; deletes it when expired; extends it when less than half its life is left. */
+export async function validateSessionToken(db: Db, token: string, now = new Date()): Promise<SessionValidation> {
+  const sessionId = sessionIdFromToken(token)
+  const [row] = await db
+    .select({
+      session: sessions,
+      user: {
+        id: users.id,
+        organizationId: users.organizationId,
+        email: users.email,
+        name: users.name,
+        role: users.role,
+        joinedAt: users.joinedAt,
+      },
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, sessionId), isNull(users.deactivatedAt)))
+  if (!row) return { session: null, user: null, renewed: false }
+  const { session, user } = row
+  if (now.getTime() >= session.expiresAt.getTime()) {
+    await db.delete(sessions).where(eq(sessions.id, sessionId))
+    return { session: null, user: null, renewed: false }
+  }
+  if (now.getTime() >= session.expiresAt.getTime() - SESSION_LIFETIME_MS / 2) {
+    session.expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS)
+    await db.update(sessions).set({ expiresAt: session.expiresAt }).where(eq(sessions.id, sessionId))
+    return { session, user, renewed: true }
+  }
+  return { session, user, renewed: false }
+}
+
+export async function invalidateSession(db: Db, sessionId: string) {
+  await db.delete(sessions).where(eq(sessions.id, sessionId))
+}
+
+export async function invalidateAllSessions(db: Db, userId: string) {
+  await db.delete(sessions).where(eq(sessions.userId, userId))
+}
+
+export async function countActiveSessions(db: Db, userId: string, now = new Date()) {
+  const rows = await db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now)))
+  return rows.length
+}
+
+export interface CookieOptions {
+  secure: boolean
+}
+
+export function sessionCookie(token: string, expiresAt: Date, { secure }: CookieOptions) {
+  const parts = [
+    `${SESSION_COOKIE}=${token}`,
+    'Path=/',
+    'HttpOnly',
+    'SameSite=Lax',
+    `Expires=${expiresAt.toUTCString()}`,
+  ]
+  if (secure) parts.push('Secure')
+  return parts.join('; ')
+}
+
+export function blankSessionCookie({ secure }: CookieOptions) {
+  const parts = [`${SESSION_COOKIE}=`, 'Path=/', 'HttpOnly', 'SameSite=Lax', 'Max-Age=0']
+  if (secure) parts.push('Secure')
+  return parts.join('; ')
+}
+
+export function readSessionToken(cookieHeader: string | null | undefined): string | null {
+  if (!cookieHeader) return null
+  for (const part of cookieHeader.split(';')) {
+    const [name, ...rest] = part.trim().split('=')
+    if (name === SESSION_COOKIE) return rest.join('=') || null
+  }
+  return null
+}

@@ -1,0 +1,96 @@
+import { and, asc, count, eq, inArray } from 'drizzle-orm'
+import { z } from 'zod'
+import type { Db } from '#db/client.server'
+import { memberships, teams, users } from '#db/schema'
+import type { SessionUser } from '~/auth/session.server'
+import { assertRole } from '~/auth/guards.server'
+import { notFound } from '~/http/responses.server'
+
+export type Actor = Pick<SessionUser, 'id' | 'organizationId' | 'role'>
+
+export const slugify = (value: string) =>
+  value
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+
+/** Teams of the actor's organization with their head counts (active people only). */
+export async function listTeams(db: Db, actor: Actor) {
+  const rows = await db
+    .select({
+      id: teams.id,
+      name: teams.name,
+      slug: teams.slug,
+      customerFacing: teams.customerFacing,
+      people: count(users.id),
+    })
+    .from(teams)
+    .leftJoin(memberships, eq(memberships.teamId, teams.id))
+    .leftJoin(users, and(eq(users.id, memberships.userId), eq(users.organizationId, actor.organizationId)))
+    .where(eq(teams.organizationId, actor.organizationId))
+    .groupBy(teams.id)
+    .orderBy(asc(teams.name))
+  return rows
+}
+
+export async function getTeamBySlug(db: Db, actor: Actor, slug: string) {
+  const [team] = await db
+    .select()
+    .from(teams)
+    .where(and(eq(teams.organizationId, actor.organizationId), eq(teams.slug, slug)))
+  return team ?? notFound(`There is no team “${slug}” in your organization.`)
+}
+
+/** The teams a person belongs to, with their role in each. */
+export async function teamsOf(db: Db, actor: Pick<Actor, 'id' | 'organizationId'>) {
+  return db
+    .select({ id: teams.id, name: teams.name, slug: teams.slug, role: memberships.role })
+    .from(memberships)
+    .innerJoin(teams, eq(teams.id, memberships.teamId))
+    .where(and(eq(memberships.userId, actor.id), eq(memberships.organizationId, actor.organizationId)))
+    .orderBy(asc(teams.name))
+}
+
+/** Ids of the teams an admin or manager may manage: all for admins, the ones they lead for managers. */
+export async function managedTeamIds(db: Db, actor: Actor): Promise<string[]> {
+  if (actor.role === 'admin') {
+    const rows = await db.select({ id: teams.id }).from(teams).where(eq(teams.organizationId, actor.organizationId))
+    return rows.map((r) => r.id)
+  }
+  if (actor.role !== 'manager') return []
+  const rows = await db
+    .select({ id: memberships.teamId })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.userId, actor.id),
+        eq(memberships.organizationId, actor.organizationId),
+        eq(memberships.role, 'manager'),
+      ),
+    )
+  return rows.map((r) => r.id)
+}
+
+export const newTeamSchema = z.object({
+  name: z.string().trim().min(2, 'A team name needs at least 2 characters.').max(60, 'Keep it under 60 characters.'),
+  customerFacing: z.boolean().default(false),
+})
+
+export async function createTeam(db: Db, actor: Actor, input: z.input<typeof newTeamSchema>) {
+  assertRole(actor, ['admin'])
+  const { name, customerFacing } = newTeamSchema.parse(input)
+  const slug = slugify(name)
+  const clash = await db
+    .select({ id: teams.id })
+    .from(teams)
+    .where(and(eq(teams.organizationId, actor.organizationId), inArray(teams.slug, [slug])))
+  if (clash.length) return { ok: false as const, error: 'A team with that name already exists.' }
+  const [team] = await db
+    .insert(teams)
+    .values({ organizationId: actor.organizationId, name, slug, customerFacing })
+    .returning()
+  return { ok: true as const, team }
+}

@@ -1,0 +1,100 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from '@remix-run/react'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import stylesheet from '~/styles/app.css'
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: stylesheet },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
+
+export const meta: MetaFunction = () => [{ title: 'Rapport' }]
+
+export async function loader({ context }: LoaderFunctionArgs) {
+  const user = context.auth?.user
+  return { user: user ? { name: user.name, role: user.role, email: user.email } : null }
+}
+
+type NavItem = { to: string; label: string; roles?: ('admin' | 'manager' | 'member')[] }
+const NAV: NavItem[] = [
+  { to: '/', label: 'Home' },
+  { to: '/lessons', label: 'Lessons' },
+  { to: '/paths', label: 'Paths' },
+  { to: '/scenarios', label: 'Scenarios' },
+  { to: '/reviews', label: 'Reviews' },
+  { to: '/insights', label: 'Insights' },
+  { to: '/scenarios/import', label: 'Import', roles: ['admin', 'manager'] },
+  { to: '/admin/invitations', label: 'Invite', roles: ['manager'] },
+  { to: '/admin', label: 'Admin', roles: ['admin'] },
+]
+
+function Shell({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>('root')
+  const user = data?.user
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header className="site-header">
+          <div className="site-header__inner">
+            <NavLink to="/" className="brand" aria-label="Rapport home">
+              <span aria-hidden="true" className="brand__mark">R</span> Rapport
+            </NavLink>
+            {user ? (
+              <>
+                <nav aria-label="Main" className="main-nav">
+                  <ul>
+                    {NAV.filter((item) => !item.roles || item.roles.includes(user.role)).map((item) => (
+                      <li key={item.to}>
+                        <NavLink to={item.to} end={item.to === '/' || item.to === '/admin' || item.to === '/scenarios'}>
+                          {item.label}
+                        </NavLink>
+                      </li>
+                    ))}
+                  </ul>
+                </nav>
+                <div className="account">
+                  <span className="account__name">{user.name}</span>
+                  <Form method="post" action="/logout">
+                    <button type="submit" className="button button--quiet">
+                      Sign out
+                    </button>
+                  </Form>
+                </div>
+              </>
+            ) : null}
+          </div>
+        </header>
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer">
+          <p>Rapport — practise the conversations that make customers feel heard.</p>
+        </footer>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  )
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  return <Shell>{children}</Shell>
+}
+
+export default function App() {
+  useLoaderData<typeof loader>()
+  return <Outlet />
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

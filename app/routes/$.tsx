@@ -1,0 +1,14 @@
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+
+// Any unknown URL: a helpful 404 inside the layout.
+export async function loader() {
+  throw new Response('Not found', { status: 404 })
+}
+
+export default function NotFound() {
+  return <GeneralErrorBoundary />
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

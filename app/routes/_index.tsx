@@ -1,0 +1,76 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { requireUser } from '~/auth/guards.server'
+import { teamsOf } from '~/org/teams.server'
+
+export const meta: MetaFunction = () => [{ title: 'Home · Rapport' }]
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = requireUser(context, request)
+  const [teams] = await Promise.all([teamsOf(context.db, user)])
+  return { user: { name: user.name, role: user.role }, teams }
+}
+
+function greeting(now = new Date()) {
+  const hour = now.getHours()
+  return hour < 12 ? 'Good morning' : hour < 18 ? 'Good afternoon' : 'Good evening'
+}
+
+export default function Home() {
+  const { user, teams } = useLoaderData<typeof loader>()
+  const firstName = user.name.split(' ')[0]
+  const led = teams.filter((t) => t.role === 'manager')
+  return (
+    <div className="stack">
+      <header className="page-header">
+        <h1>
+          {greeting()}, {firstName}
+        </h1>
+        <p>
+          {teams.length ? (
+            <>
+              You are in{' '}
+              {teams.map((t, i) => (
+                <span key={t.id}>
+                  {i > 0 ? (i === teams.length - 1 ? ' and ' : ', ') : null}
+                  <strong>{t.name}</strong>
+                  {t.role === 'manager' ? ' (you lead it)' : ''}
+                </span>
+              ))}
+              .
+            </>
+          ) : (
+            'You are not in a team yet.'
+          )}
+        </p>
+      </header>
+      <section aria-labelledby="next-up" className="card">
+        <h2 id="next-up">Next up</h2>
+        <p>Read a short lesson, then practise on a real (anonymised) customer situation.</p>
+        <p className="row">
+          <Link className="button" to="/paths">
+            Your onboarding path
+          </Link>
+          <Link className="button button--secondary" to="/scenarios">
+            Practise a scenario
+          </Link>
+        </p>
+      </section>
+      {led.length ? (
+        <section aria-labelledby="your-teams" className="card">
+          <h2 id="your-teams">Teams you lead</h2>
+          <ul>
+            {led.map((t) => (
+              <li key={t.id}>
+                <Link to={`/insights/teams/${t.slug}`}>{t.name}</Link>
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link to="/admin/invitations">Invite someone to your team</Link>
+          </p>
+        </section>
+      ) : null}
+    </div>
+  )
+}

@@ -1,0 +1,79 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { sessionCookie } from '~/auth/session.server'
+import { Field, fieldErrors } from '~/components/form-field'
+import { acceptInvitation, acceptSchema, describeInvitation } from '~/org/invitations.server'
+import { defaultPathSlug } from '~/org/onboarding.server'
+
+export const meta: MetaFunction = () => [{ title: 'Join your team · Rapport' }]
+
+const explanations = {
+  used: 'This invitation has already been used. If it was you, sign in with your e-mail and password.',
+  expired: 'This invitation has expired. Ask your manager for a new one.',
+  revoked: 'This invitation was withdrawn. Ask your manager for a new one.',
+  unknown: 'We do not recognise this invitation link. Check that you copied all of it.',
+} as const
+
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  return { invitation: await describeInvitation(context.db, params.token ?? '') }
+}
+
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  const form = Object.fromEntries(await request.formData())
+  const name = typeof form.name === 'string' ? form.name : ''
+  const parsed = acceptSchema.safeParse(form)
+  if (!parsed.success) return { name, errors: fieldErrors(parsed.error.issues) }
+  const result = await acceptInvitation(context.db, params.token ?? '', parsed.data, { enrolIn: await defaultPathSlug() })
+  if (!result.ok) return { name, errors: { form: explanations[result.status] } as Record<string, string> }
+  throw redirect('/', {
+    headers: { 'Set-Cookie': sessionCookie(result.token, result.expiresAt, { secure: context.secureCookies }) },
+  })
+}
+
+export default function AcceptInvitation() {
+  const { invitation } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const errors = actionData?.errors ?? {}
+  if (invitation.status !== 'valid') {
+    return (
+      <div className="auth">
+        <h1>This link cannot be used</h1>
+        <p>{explanations[invitation.status]}</p>
+        <p>
+          <Link to="/login">Go to sign in</Link>
+        </p>
+      </div>
+    )
+  }
+  return (
+    <div className="auth">
+      <h1>Welcome to {invitation.organizationName}</h1>
+      <p>
+        You have been invited to join <strong>{invitation.teamName}</strong> as <strong>{invitation.email}</strong>. Choose your
+        name and a password to get started.
+      </p>
+      <div className="card">
+        <Form method="post" className="form" noValidate>
+          {errors.form ? (
+            <p className="form-error" role="alert">
+              {errors.form}
+            </p>
+          ) : null}
+          <Field label="Your name" name="name" autoComplete="name" defaultValue={actionData?.name ?? ''} error={errors.name} required />
+          <Field
+            label="Password"
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            hint="At least 10 characters."
+            error={errors.password}
+            required
+          />
+          <Field label="Password again" name="confirm" type="password" autoComplete="new-password" error={errors.confirm} required />
+          <button type="submit">Join and start</button>
+        </Form>
+      </div>
+    </div>
+  )
+}

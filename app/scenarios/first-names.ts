@@ -1,0 +1,67 @@
+/**
+ * Common first names (English-speaking countries first, then names common among the customers of
+ * international support teams). Lower case. Used as one signal among several: a capitalised word
+ * in this list is taken as a name unless it is also an everyday word (see AMBIGUOUS_FIRST_NAMES).
+ */
+export const FIRST_NAMES: readonly string[] = `
+aaron abby abigail adam adrian agnes aidan aiden alan albert alex alexa alexander alexandra alexis
+alfie alfred ali alice alicia alison allison alvin amanda amber amelia amit amy ana andre andrea
+andrew andy angela angelina angie anita ann anna anne annette annie anthony antonio april archie
+arlene arnold arthur ashley audrey austin ava avery barbara barry beatrice becky ben benjamin
+bernard beth bethany betty beverly bill billy blake bob bobby bonnie brad bradley brandon brenda
+brent brett brian bridget brittany brooke bruce bryan caitlin caleb calvin cameron camila carl carla
+carlos carmen carol caroline carolyn carrie casey catherine cathy cecilia chad charles charlie
+charlotte chelsea cheryl chloe chris christian christina christine christopher cindy claire clara
+clarence claudia cody colin connie connor craig crystal curtis cynthia daisy dale dan dana daniel
+danielle danny darius darren daryl dave david dawn dean debbie deborah debra declan denise dennis
+derek diana diane dolores dominic don donald donna doris dorothy douglas dylan eddie edith edward
+eileen elaine eleanor elena eli elijah elizabeth ella ellen ellie elliot emily emma eric erica erin
+esther ethan eugene eva evan evelyn ewan faith fatima felix fiona florence frances francis frank
+freddie frederick freya gabriel gabriella gail gareth gary gavin gemma gene george georgia gerald
+gina glen glenn gloria gordon grace graham grant greg gregory gwen hailey hannah harold harper harriet
+harry harvey hayden hazel heather heidi helen henry herbert holly howard hugh hugo ian imogen irene
+isaac isabel isabella isabelle isla ivan ivy jack jackie jackson jacob jacqueline jade jake james
+jamie jan jane janet janice jared jasmine jason jay jean jeff jeffrey jenna jennifer jenny jeremy
+jerry jesse jessica jill jim jimmy joan joanna joanne jodie joe joel john johnny jon jonathan jordan
+jose joseph josh joshua joy joyce juan judith judy julia julian julie june justin karen karl kate
+katherine kathleen kathryn kathy katie kay keith kelly ken kenneth kevin kieran kim kimberly kirsty
+kyle laura lauren lawrence leah lee leo leon leonard leslie liam lillian lily linda lindsay lisa
+logan lois lorraine louis louise lucas lucy luke lydia lynn madison maggie malcolm mandy marcus
+margaret maria marie marilyn mario marion mark martha martin marvin mary mason matilda matt matthew
+maureen max maya megan melanie melissa michael michelle mike mildred milo mohammed molly monica
+morgan nancy naomi natalie nathan neil nicholas nicola nicole noah nora norman olivia oliver oscar
+owen paige pamela patricia patrick paul paula pauline peggy penelope penny peter philip phillip
+phoebe phyllis pippa rachel ralph randy ray raymond rebecca regina rhys richard rick rita rob robert
+roberta robin rodney roger ronald ronnie rory rosa rose rosie ross roy ruby russell ruth ryan sally
+sam samantha samuel sandra sara sarah scott sean seth shane shannon sharon shaun sheila shirley
+sidney simon sofia sophia sophie stacey stanley stella stephanie stephen steve steven stuart sue
+susan suzanne sydney tammy tanya tara taylor ted teresa terry theo theodore theresa thomas tim
+timothy tina toby todd tom tommy tony tracy travis trevor troy tyler valerie vanessa vera veronica
+vicky victor victoria vincent violet virginia walter wanda warren wayne wendy wesley will william
+willie wyatt yvonne zach zachary zara zoe
+aarav abdul abdullah adebayo adeola ahmed aisha akira alejandro alessandro amara amina amir anan
+ananya andrei anika anjali arjun ayesha aylin bilal bogdan camille carlos chen chidi chinedu chioma
+chloé dario deepak dmitri eduardo elif emeka emre fatou femi fernando francesca giovanni giulia hamza
+hana hannes haruto hassan hiroshi hyun ibrahim ifeoma ines ingrid isabela jamal javier jin jorge
+josé juan kai kalinda karim kavya kenji keisha kemal kwame lars layla lena lin lorenzo luca lucia
+luis magnus mai malik manuel marek mariam marco marta mateo mehmet mei miguel min ming minh mohamed
+mohammad muhammad nadia naveen neha nikhil nikita nina nuno obinna oksana olga omar pablo pedro pia
+pierre priya rahul raj rajesh ravi reza rosa sakura salma sanjay santiago sara sebastian sergei
+shreya sina siobhan sipho soo sven tariq thabo tomasz uchenna valentina vikram wei xavier xin yan
+yara yasmin yong youssef yuki yusuf zainab zeynep zhang zhao
+`
+  .split(/\s+/)
+  .filter(Boolean)
+
+/**
+ * First names that are also everyday words, months or places. On their own they need more
+ * evidence (a cue such as "Hi …,", a surname after them, or the NLP tagging them as a person).
+ */
+export const AMBIGUOUS_FIRST_NAMES: ReadonlySet<string> = new Set(
+  `alexa amber april august austin autumn bill bob bobby brooke carol chase crystal daisy dale dawn
+  dean don drew faith florence frank gene georgia glen grace grant guy hazel heather holly hope
+  hunter iris ivy jack jade jan jay jean joy june kay kim lee lily lynn madison mark max may miles
+  olive paige pat patience pearl penny phoenix rich rob robin rosa rose ruby sally sandy shannon
+  stella sue summer sydney taylor ted tom victoria violet virginia wade will joy april jordan
+  chelsea charlotte sam ray parker page rusty angel destiny harmony sky art norm herb`.split(/\s+/).filter(Boolean),
+)

@@ -1,0 +1,173 @@
+// Our own HTTP server around Remix: static assets, sessions, Origin checks, metrics and logs.
+import { createRequestHandler } from '@remix-run/express'
+import type { ServerBuild } from '@remix-run/node'
+import { matchRoutes, type AgnosticRouteObject } from '@remix-run/router'
+import compression from 'compression'
+import express, { type NextFunction, type Request, type Response } from 'express'
+import type { Database } from '#db/client.server'
+import {
+  blankSessionCookie,
+  createSession,
+  generateSessionToken,
+  readSessionToken,
+  sessionCookie,
+  validateSessionToken,
+} from '~/auth/session.server'
+import type { Env } from '~/env.server'
+import { logger } from '~/observability/logger.server'
+import { httpDuration, httpRequests } from '~/observability/metrics.server'
+import type { RapportContext } from './load-context.server'
+
+export interface HttpOptions {
+  env: Env
+  database: Database
+  /** Returns the current server build (re-imported after each rebuild in development). */
+  getBuild: () => Promise<ServerBuild> | ServerBuild
+  publicDir: string
+}
+
+type Locals = { auth: RapportContext['auth']; secureCookies: boolean; routeId?: string }
+
+export function createHttpApp({ env, database, getBuild, publicDir }: HttpOptions) {
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', 'loopback')
+  app.use(compression())
+
+  app.use('/build', express.static(`${publicDir}/build`, { immutable: true, maxAge: '1y' }))
+  app.use(express.static(publicDir, { maxAge: '1h' }))
+
+  app.use(recordRequestMetrics(getBuild))
+  app.use(rejectForeignOrigins)
+
+  if (env.RAPPORT_TEST_HOOKS) app.use('/__test', testHooks(database))
+
+  app.use(async (req: Request, res: Response<unknown, Locals>, next: NextFunction) => {
+    res.locals.secureCookies = env.SESSION_SECURE === 'true' || (env.SESSION_SECURE === 'auto' && req.secure)
+    res.locals.auth = null
+    const token = readSessionToken(req.headers.cookie)
+    if (!token) return next()
+    try {
+      const result = await validateSessionToken(database.db, token)
+      if (result.session) {
+        res.locals.auth = { user: result.user, sessionId: result.session.id }
+        if (result.renewed) {
+          res.append('Set-Cookie', sessionCookie(token, result.session.expiresAt, { secure: res.locals.secureCookies }))
+        }
+      } else {
+        res.append('Set-Cookie', blankSessionCookie({ secure: res.locals.secureCookies }))
+      }
+      next()
+    } catch (error) {
+      next(error)
+    }
+  })
+
+  app.all('*', async (req, res: Response<unknown, Locals>, next) => {
+    try {
+      const build = await getBuild()
+      const handler = createRequestHandler({
+        build,
+        mode: env.NODE_ENV,
+        getLoadContext: (): RapportContext => ({
+          db: database.db,
+          database,
+          env,
+          auth: res.locals.auth,
+          secureCookies: res.locals.secureCookies,
+          clientIp: req.ip ?? 'unknown',
+        }),
+      })
+      await handler(req, res, next)
+    } catch (error) {
+      next(error)
+    }
+  })
+
+  // Last resort: never show a stack trace to a person.
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    logger.error({ err: error, method: req.method }, 'unhandled error')
+    if (res.headersSent) return res.end()
+    res.status(500).type('text/plain').send('Something went wrong on our side. Please try again in a moment.')
+  })
+
+  return app
+}
+
+/**
+ * Mutations must come from our own pages. Browsers always send Origin on cross-site POSTs, so
+ * a foreign or "null" Origin is refused; requests without one (curl, server-to-server) carry no
+ * victim's cookies by accident and are let through.
+ */
+function rejectForeignOrigins(req: Request, res: Response, next: NextFunction) {
+  if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return next()
+  const origin = req.get('origin')
+  if (origin === undefined) return next()
+  const expected = `${req.protocol}://${req.get('host')}`
+  if (origin !== expected) {
+    logger.warn({ origin, expected }, 'rejected cross-origin mutation')
+    return res.status(403).type('text/plain').send('This request came from another site and was refused.')
+  }
+  next()
+}
+
+function recordRequestMetrics(getBuild: HttpOptions['getBuild']) {
+  let routeTree: { build: ServerBuild; routes: AgnosticRouteObject[] } | undefined
+  async function routeFor(pathname: string) {
+    const build = await getBuild()
+    if (routeTree?.build !== build) routeTree = { build, routes: toRouteTree(build) }
+    const matches = matchRoutes(routeTree.routes, pathname.replace(/\.data$/, '').replace(/^\/_root$/, '/'))
+    return matches?.[matches.length - 1]?.route.id ?? 'unmatched'
+  }
+  return (req: Request, res: Response, next: NextFunction) => {
+    const started = process.hrtime.bigint()
+    res.on('finish', () => {
+      void routeFor(req.path).then((route) => {
+        if (req.path.startsWith('/build/') || req.path === '/favicon.ico') route = 'static'
+        const seconds = Number(process.hrtime.bigint() - started) / 1e9
+        httpRequests.inc({ method: req.method, route, status: String(res.statusCode) })
+        httpDuration.observe({ method: req.method, route }, seconds)
+        if (route !== 'static') {
+          logger.info({ method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 1000) }, 'request')
+        }
+      })
+    })
+    next()
+  }
+}
+
+function toRouteTree(build: ServerBuild): AgnosticRouteObject[] {
+  const byParent = new Map<string | undefined, AgnosticRouteObject[]>()
+  for (const route of Object.values(build.routes)) {
+    if (!route) continue
+    const list = byParent.get(route.parentId) ?? []
+    list.push({ id: route.id, path: route.path, index: route.index, caseSensitive: route.caseSensitive } as AgnosticRouteObject)
+    byParent.set(route.parentId, list)
+  }
+  const attach = (routes: AgnosticRouteObject[]): AgnosticRouteObject[] =>
+    routes.map((route) => {
+      const children = byParent.get(route.id)
+      return children && !route.index ? { ...route, children: attach(children) } : route
+    }) as AgnosticRouteObject[]
+  return attach(byParent.get(undefined) ?? [])
+}
+
+/** Browser-test shortcut: create a session for a seeded e-mail without typing a password. */
+function testHooks(database: Database) {
+  const router = express.Router()
+  router.post('/session', express.json(), async (req, res, next) => {
+    try {
+      const { users } = await import('#db/schema')
+      const { eq } = await import('drizzle-orm')
+      const email = String(req.body?.email ?? '').toLowerCase()
+      const [user] = await database.db.select({ id: users.id }).from(users).where(eq(users.email, email))
+      if (!user) return res.status(404).json({ error: `no user ${email}` })
+      const token = generateSessionToken()
+      const session = await createSession(database.db, token, user.id)
+      res.json({ token, expiresAt: session.expiresAt.toISOString() })
+    } catch (error) {
+      next(error)
+    }
+  })
+  return router
+}

@@ -1,0 +1,94 @@
+// `npm start`: validate env, build if needed, open + migrate + seed the database, serve, and
+// shut down cleanly on SIGTERM/SIGINT (drain requests, then close PGlite or the pool).
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { ServerBuild } from '@remix-run/node'
+import { openDatabase } from '#db/client.server'
+import { migrateDatabase } from '#db/migrate.server'
+import { DEMO_LOGINS, DEMO_PASSWORD, isEmpty, seedDemo } from '#db/seed.server'
+import { EnvError, parseEnv } from '~/env.server'
+import { logger } from '~/observability/logger.server'
+import { createHttpApp } from './http.server'
+import { warmUp } from './warm-up.server'
+
+const root = process.cwd()
+const buildPath = path.join(root, 'build', 'index.js')
+
+let env
+try {
+  env = parseEnv()
+} catch (error) {
+  if (error instanceof EnvError) {
+    console.error(error.message)
+    process.exit(1)
+  }
+  throw error
+}
+
+const development = env.NODE_ENV === 'development'
+if (!development && !fs.existsSync(buildPath)) {
+  console.log('No production build yet; building once…')
+  const built = spawnSync('npx', ['remix', 'build'], { stdio: 'inherit', cwd: root })
+  if (built.status !== 0) process.exit(built.status ?? 1)
+}
+
+const database = await openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR })
+await migrateDatabase(database)
+if (env.SEED_DEMO && (await isEmpty(database.db))) {
+  await seedDemo(database.db)
+  logger.info('seeded the demo organization')
+}
+
+let build = (await import(pathToFileURL(buildPath).href)) as ServerBuild
+await warmUp(database)
+
+const app = createHttpApp({
+  env,
+  database,
+  getBuild: () => build,
+  publicDir: path.join(root, 'public'),
+})
+
+const server = app.listen(env.PORT, env.HOST, async () => {
+  const url = `http://localhost:${env.PORT}`
+  logger.info({ port: env.PORT, driver: database.driver }, 'listening')
+  console.log(`\nRapport is running at ${url}  (database: ${database.driver === 'pglite' ? `PGlite in ${env.PGLITE_DIR}` : 'PostgreSQL'})`)
+  console.log(`Demo logins (password "${DEMO_PASSWORD}"):`)
+  for (const login of DEMO_LOGINS) console.log(`  ${login.email.padEnd(20)} ${login.what}`)
+  if (development) {
+    const { broadcastDevReady } = await import('@remix-run/node')
+    await broadcastDevReady(build)
+  }
+})
+
+if (development) {
+  // `remix dev --manual` rebuilds into build/; pick up each new build and tell the dev server.
+  const versionFile = path.join(root, 'build', 'version.txt')
+  fs.watchFile(versionFile, { interval: 200 }, async () => {
+    build = (await import(`${pathToFileURL(buildPath).href}?t=${Date.now()}`)) as ServerBuild
+    const { broadcastDevReady } = await import('@remix-run/node')
+    await broadcastDevReady(build)
+  })
+}
+
+let stopping = false
+async function shutdown(signal: string) {
+  if (stopping) return
+  stopping = true
+  logger.info({ signal }, 'shutting down: draining requests')
+  const force = setTimeout(() => {
+    logger.error('requests did not drain within 10 s; closing anyway')
+    server.closeAllConnections()
+  }, 10_000)
+  force.unref()
+  server.close(async () => {
+    await database.close()
+    logger.info('database closed; bye')
+    process.exit(0)
+  })
+  server.closeIdleConnections()
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'))
+process.on('SIGINT', () => void shutdown('SIGINT'))
