@@ -16,6 +16,7 @@ export default defineConfig({
     globalSetup: ['test/setup/global-setup.ts'],
     setupFiles: ['test/setup/setup-test-env.ts'],
     pool: 'forks',
+    env: { LOG_LEVEL: 'silent', NODE_ENV: 'test' },
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -1,0 +1,38 @@
+import fs from 'node:fs'
+import postgres from 'postgres'
+import { afterAll, inject } from 'vitest'
+import { openDatabase, type Database } from '../../db/client.server'
+import { withDatabase } from '../setup/global-setup'
+
+/**
+ * A fresh, migrated database for this test file (PGlite by default, PostgreSQL when
+ * TEST_DATABASE_URL is set). Closed and dropped after the file's tests.
+ */
+export async function createTestDatabase(): Promise<Database> {
+  const provided = inject('testDatabase')
+  if (provided.kind === 'pglite') {
+    const blob = new Blob([fs.readFileSync(provided.tarball)])
+    const database = await openDatabase({ pgliteDir: 'memory://', pgliteLoadDataDir: blob })
+    afterAll(() => database.close())
+    return database
+  }
+  const name = `rapport_t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`
+  const admin = postgres(provided.adminUrl, { max: 1, onnotice: () => {} })
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await admin.unsafe(`CREATE DATABASE ${name} TEMPLATE ${provided.template}`)
+      break
+    } catch (error) {
+      // Two files copying the template at the same instant: wait and try again.
+      if (attempt > 20 || !String(error).includes('being accessed by other users')) throw error
+      await new Promise((r) => setTimeout(r, 100 + Math.random() * 200))
+    }
+  }
+  const database = await openDatabase({ databaseUrl: withDatabase(provided.adminUrl, name), poolSize: 4 })
+  afterAll(async () => {
+    await database.close()
+    await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+    await admin.end()
+  })
+  return database
+}
