@@ -59,7 +59,12 @@ export function compileLesson({ source, file, cwd }: CompileInput): Promise<Comp
     mdxCompilesTotal.inc()
     let code: string
     try {
-      const result = await bundleMDX({ source, cwd })
+      const result = await bundleMDX({
+        source,
+        cwd,
+        // we rethrow esbuild's errors with the file name; don't also print them to stderr
+        esbuildOptions: (options) => ({ ...options, logLevel: 'silent' }),
+      })
       code = result.code
     } catch (error) {
       throw new Error(`${file}: MDX failed to compile: ${compileErrorMessage(error)}`, { cause: error })
