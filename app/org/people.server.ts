@@ -6,8 +6,7 @@ import { invalidateAllSessions } from '~/auth/session.server'
 import { forbidden, notFound } from '~/http/responses.server'
 import type { Actor } from './teams.server'
 
-export const ROLES = ['admin', 'manager', 'member'] as const
-export type OrgRole = (typeof ROLES)[number]
+import type { OrgRole } from './roles'
 
 /** Everyone in the actor's organization with their teams (admins only). */
 export async function listPeople(db: Db, actor: Actor) {

@@ -11,11 +11,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { user: { name: user.name, role: user.role }, teams }
 }
 
-function greeting(now = new Date()) {
-  const hour = now.getHours()
-  return hour < 12 ? 'Good morning' : hour < 18 ? 'Good afternoon' : 'Good evening'
-}
-
 export default function Home() {
   const { user, teams } = useLoaderData<typeof loader>()
   const firstName = user.name.split(' ')[0]
@@ -24,7 +19,7 @@ export default function Home() {
     <div className="stack">
       <header className="page-header">
         <h1>
-          {greeting()}, {firstName}
+          Hello, {firstName}
         </h1>
         <p>
           {teams.length ? (

@@ -3,7 +3,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { z } from 'zod'
 import { requireRole } from '~/auth/guards.server'
 import { Field, fieldErrors } from '~/components/form-field'
-import { changeRole, deactivatePerson, listPeople, reactivatePerson, ROLES } from '~/org/people.server'
+import { changeRole, deactivatePerson, listPeople, reactivatePerson } from '~/org/people.server'
+import { ROLES } from '~/org/roles'
 import { createTeam, listTeams, newTeamSchema } from '~/org/teams.server'
 
 export const meta: MetaFunction = () => [{ title: 'Admin · Rapport' }]

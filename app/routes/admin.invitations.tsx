@@ -73,7 +73,7 @@ export default function InvitationsPage() {
         </p>
       ) : null}
       <div className="card">
-        <Form method="post" className="form" noValidate>
+        <Form method="post" className="form" noValidate key={actionData?.link ?? 'new'}>
           <Field label="E-mail" name="email" type="email" defaultValue={values.email ?? ''} error={errors.email} required />
           <SelectField
             label="Team"

@@ -1,0 +1,2 @@
+export const ROLES = ['admin', 'manager', 'member'] as const
+export type OrgRole = (typeof ROLES)[number]

@@ -1,0 +1,588 @@
+/**
+ * Names, organisations and places: the `compromise` NLP library (runs locally, no model download)
+ * combined with conversational cues ("my name is …", "Hi …,", "Thanks, …", "Mr …", speaker
+ * prefixes) and a list of common first names. Offsets are into the whole text.
+ */
+import nlp from 'compromise'
+import { AMBIGUOUS_FIRST_NAMES, FIRST_NAMES } from './first-names'
+import type { Candidate, PiiLabel } from './pii-types'
+
+export const ENTITY_PRIORITY = {
+  orgSuffix: 60,
+  nameCue: 58,
+  orgCue: 56,
+  nameList: 54,
+  nameNlp: 52,
+  orgNlp: 50,
+  placeCue: 48,
+  placeNlp: 46,
+} as const
+
+const FIRST_NAME_SET: ReadonlySet<string> = new Set(FIRST_NAMES)
+
+/** Capitalised words that start sentences or address groups but are never a person's name. */
+const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
+  `i i'm im i've i'd i'll the a an and or but if so hi hello hey dear thanks thank thx ty you your yours team all everyone
+  everybody there support customer customers agent agents service services sir madam madame ma'am guys folks again much
+  for from at in on with to please sorry ok okay yes no yeah yep nope good great fine morning afternoon evening night day
+  today tomorrow yesterday monday tuesday wednesday thursday friday saturday sunday january february march july september
+  october november december here speaking just only me my we our us it its it's is was this that these those not also
+  regards best kind warm cheers sincerely bye goodbye welcome hope hopefully unfortunately however also then when where
+  what why how who which while after before since until because as of by about any some many more most other another
+  such same new old first last next final re fw fwd subject cc bcc date sent note update urgent important asap fyi btw
+  order orders account accounts ticket case refund return payment invoice delivery shipping email e-mail phone address
+  name username password login user admin system bot assistant manager supervisor rep representative advisor adviser
+  operator staff member members client clients company inc ltd llc plc corp premium pro plus basic standard gold silver
+  bronze platinum free trial plan plans app apps website site web online mobile desktop help helpdesk faq chat live
+  happy sad angry frustrated disappointed glad pleased excited worried concerned confused ah oh um uh wow hmm lol omg
+  well anyway ps p.s mr mrs ms miss mx dr prof professor sir dame lady lord mister doctor christmas easter thanksgiving
+  wifi internet bluetooth usb hdmi pdf tv ceo cfo cto hr it vip id pin otp sms ai api url ip gps uk us usa eu`.split(/\s+/).filter(Boolean),
+)
+
+/** Words that end an organisation's name ("… Ltd", "… Bank"); the name before them is capitalised. */
+const ORG_SUFFIXES =
+  'Inc|Inc\\.|Incorporated|Ltd|Ltd\\.|Limited|LLC|L\\.L\\.C\\.|LLP|PLC|plc|GmbH|AG|S\\.A\\.|SA|SAS|SARL|BV|B\\.V\\.|NV|N\\.V\\.|Pty Ltd|Pty|Co\\.|Corp|Corp\\.|Corporation|Company|Group|Holdings|Bank|Insurance|Assurance|Technologies|Technology|Solutions|Systems|Labs|Laboratories|Logistics|Partners|Associates|Consulting|Consultants|Foundation|University|College|Hospital|Clinic|Airlines|Airways|Air|Telecom|Telecoms|Communications|Energy|Power|Motors|Foods|Media|Studios|Studio|Industries|Enterprises|Trust|Agency|Ventures|Capital|Bakery|Café|Cafe|Hotel|Hotels|Restaurant|School|Academy|Pharmacy|Dental|Realty|Properties|Brewing|Brewery|Coffee|Roasters|Software|Networks|Wireless|Electric|Electronics|Utilities|Healthcare|Credit Union|Building Society|Council|Marketing|Design|Digital|Analytics|Robotics|Manufacturing|Freight|Shipping|Transport|Travel|Tours|Finance|Financial|Bikes|Cycles|Outfitters|Supplies|Supply|Games|Interactive|Printing|Press|Publishing|Books|Fitness|Gym|Salon|Spa|Florist|Garage|Motors|Autos|Law|Legal|Accountants|Architects|Builders|Construction|Plumbing|Roofing|Cleaning|Catering|Events|Rentals|Records|Productions|Pictures|Farms|Vineyards|Winery|Distillery|Telecommunications|Broadband|Mobile|Lettings|Estates|Estate Agents|Housing|Hospitality|Pharma|Pharmaceuticals|Biotech|Therapeutics|Medical|Vets|Veterinary|Kitchens|Furniture|Interiors|Apparel|Clothing|Boutique|Jewellers|Jewelers|Opticians|Optical|Insurers|Brokers|Mortgages|Lending|Payments|Pay'
+
+const ORG_SUFFIX_RE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])((?:(?:[\p{Lu}\p{N}][\p{L}\p{N}&'’.-]*|&|and|of|de|du|van|the)\s+){0,4}?[\p{Lu}][\p{L}\p{N}&'’.-]*)\s+(?:${ORG_SUFFIXES})(?![\p{L}\p{N}])`,
+  'gu',
+)
+const ORG_OF_RE = /(?<![\p{L}])(?:Bank|University|College|Museum|Church|Council|Institute|Society|Department|Ministry|Royal Bank|Bank) of (?:the )?[\p{Lu}][\p{L}'’-]*(?: [\p{Lu}][\p{L}'’-]*){0,2}/gu
+const ORG_CUE_RE =
+  /\b(?:work(?:s|ed|ing)? (?:at|for)|employed (?:at|by)|employer is|i'?m with|i am with|we'?re with|we are with|calling from|writing from|contacting you from|on behalf of|customer of|client of|member of|switched (?:to|from)|moved (?:over )?(?:to|from)|bank(?:s|ed)? with|insured with|supplier is|provider is|we use|subscribed to|signed up (?:to|with)|account with|contract with|owner of|founder of|ceo of|manager at|director at)\s+(?:the\s+)?/gi
+const PLACE_CUE_RE =
+  /\b(?:live in|living in|lives in|lived in|based in|located in|moved to|moving to|relocated to|relocating to|near|from the|i'?m in|we'?re in|office in|offices in|store in|shop in|branch in|warehouse in|depot in|hotel in|flat in|house in|home in|flight to|flying to|flew to|travelling to|traveling to|trip to|visiting|stationed in|born in|grew up in|headquartered in|depot at)\s+/gi
+
+const TITLE_RE = /\b(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|lady|lord|mister|madam|madame|mme|mlle|herr|frau|señor|señora|sr|sra|dra)\.?\s+/gi
+const STRONG_NAME_CUE_RE =
+  /\b(?:my name is|my name's|my names|name is|names are|full name is|full name|name:|first name is|first name:|last name is|last name:|surname is|surname:|i am called|call me|cardholder name:?|account holder:?|name on the (?:account|card) is|booked under|under the name(?: of)?|in the name of|registered to|addressed to|signed,?|for the attention of)\s*[:-]?\s*/gi
+const WEAK_NAME_CUE_RE =
+  /\b(?:this is|it's|it is|i'm|i am|im|speaking with|speak with|speak to|spoke to|spoke with|talked to|talked with|talking to|chatting with|chatted with|ask for|asked for|attn:?|attention:?|cc:?|colleague|manager|supervisor|husband|wife|partner|fiancée?|son|daughter|mother|father|mum|mom|dad|brother|sister|friend|boss|neighbou?r|landlord|landlady|tenant|technician|engineer|courier|driver|nurse|doctor|teacher|agent|advisor|adviser|rep|representative|named|called|with|from|to|and|by|for|let|tell|thank|ping|email|emailed|call|called|text|texted|asked|told|met|cc'd|copying|copied)\s+/gi
+const GREETING_RE = /(?:^|[\s(])(?:hi|hello|hey|hiya|dear|morning|good morning|good afternoon|good evening|evening|afternoon|thanks|thank you|thx|cheers|welcome|sorry|congrats|bye|goodbye|ok|okay)[ \t]*,?[ \t]+/gi
+const SIGN_OFF_RE =
+  /(?:^|[\s.!])(?:thanks|thank you|many thanks|thanks again|cheers|regards|best|best wishes|kind regards|warm regards|warmest regards|all the best|sincerely|yours sincerely|yours faithfully|yours truly|yours|take care|talk soon|ta|thx|love|respectfully|speak soon|with thanks|gratefully)[ \t]*[,.!-]?[ \t]*(?:\r?\n[ \t]*|[ \t]+)/gi
+const SPEAKER_RE =
+  /^[ \t]*(?:\[[^\]\n]{1,25}\][ \t]*|\(?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp][Mm])?\)?[ \t]*[-–]?[ \t]*)?([\p{L}][\p{L}'’.-]*(?:[ \t]+[\p{L}][\p{L}'’.-]*){0,2})[ \t]*(?:\(([^)\n]{1,30})\)|[ \t][-–][ \t]([\p{L} ]{2,25}))?[ \t]*:(?!\/)/gmu
+const AGENT_ROLE_RE = /^(?:agent|support|support agent|rep|representative|advisor|adviser|operator|assistant|staff|csr|associate|specialist|service|customer service|customer support|helpdesk|help desk|care|team|moderator|admin|technician|engineer|concierge)\b/i
+const ROLE_WORDS: ReadonlySet<string> = new Set(
+  'agent customer client user support system bot me you note subject from to re date sent cc bcc order address name phone email username caller visitor guest host admin moderator assistant operator representative rep advisor adviser staff manager supervisor team service action info warning error question answer reply response summary update status reason issue problem details'.split(' '),
+)
+const FROM_HEADER_RE = /^[ \t]*(?:from|to|cc|reply-to)[ \t]*:[ \t]*/gim
+const ASKED_FOR_NAME_RE = /\b(?:your|the|full|first|last) (?:full )?name\b|\bwho am i (?:speaking|talking) (?:to|with)\b|\bwhat(?:'s| is) your name\b|\bname (?:on|for) the (?:account|order|booking|card)\b/i
+
+/** A capitalised word or one of the NLP's name tags. */
+interface Token {
+  start: number
+  end: number
+  text: string
+  lower: string
+  capitalised: boolean
+}
+
+const TOKEN_RE = /[\p{L}][\p{L}\p{M}'’-]*/gu
+const NAME_PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'du', 'del', 'della', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'ter', 'ten', 'dos', 'das'])
+
+function tokenAt(text: string, pos: number): Token | null {
+  TOKEN_RE.lastIndex = pos
+  const m = TOKEN_RE.exec(text)
+  if (!m || m.index !== pos) return null
+  let value = m[0]
+  // possessives and trailing hyphens are not part of the name
+  value = value.replace(/(?:['’]s|['’-]+)$/u, '')
+  if (!value) return null
+  return {
+    start: pos,
+    end: pos + value.length,
+    text: value,
+    lower: value.toLowerCase(),
+    capitalised: /^\p{Lu}/u.test(value) && !(value.length > 3 && value === value.toUpperCase() && !FIRST_NAME_SET.has(value.toLowerCase())),
+  }
+}
+
+/** Compromise's tags for each term, keyed by the term's start offset in the whole text. */
+type TagIndex = Map<number, ReadonlySet<string>>
+
+interface NlpSpans {
+  tags: TagIndex
+  people: Array<[number, number]>
+  orgs: Array<[number, number]>
+  places: Array<[number, number]>
+}
+
+const CHUNK_SIZE = 2000
+
+/** Splits the text into pieces of whole lines (or sentences, for very long lines) for the NLP. */
+function chunksOf(text: string): Array<{ start: number; end: number }> {
+  const chunks: Array<{ start: number; end: number }> = []
+  let start = 0
+  while (start < text.length) {
+    let end = Math.min(text.length, start + CHUNK_SIZE)
+    if (end < text.length) {
+      const nl = text.lastIndexOf('\n', end)
+      if (nl > start) end = nl + 1
+      else {
+        const sentence = Math.max(text.lastIndexOf('. ', end), text.lastIndexOf('? ', end), text.lastIndexOf('! ', end))
+        if (sentence > start) end = sentence + 2
+        else {
+          const space = text.lastIndexOf(' ', end)
+          if (space > start) end = space + 1
+        }
+      }
+    }
+    chunks.push({ start, end })
+    start = end
+  }
+  return chunks
+}
+
+interface NlpTerm {
+  tags?: string[] | Set<string>
+  offset?: { start: number; length: number }
+}
+interface NlpMatchJson {
+  terms?: NlpTerm[]
+}
+
+function spansFromMatches(json: NlpMatchJson[], base: number, skipHonorifics: boolean): Array<[number, number]> {
+  const out: Array<[number, number]> = []
+  for (const match of json) {
+    let terms = match.terms ?? []
+    if (skipHonorifics) terms = terms.filter((t) => !(Array.isArray(t.tags) ? t.tags : [...(t.tags ?? [])]).includes('Honorific'))
+    const first = terms[0]?.offset
+    const last = terms[terms.length - 1]?.offset
+    if (first && last) out.push([base + first.start, base + last.start + last.length])
+  }
+  return out
+}
+
+function runNlp(text: string): NlpSpans {
+  const result: NlpSpans = { tags: new Map(), people: [], orgs: [], places: [] }
+  for (const chunk of chunksOf(text)) {
+    const piece = text.slice(chunk.start, chunk.end)
+    if (!/\p{Lu}/u.test(piece) && !/\b(?:name|i'?m|this is)\b/i.test(piece)) continue
+    const doc = nlp(piece)
+    doc.compute('offset')
+    for (const sentence of doc.docs as unknown as Array<Array<{ tags: Set<string>; offset: { start: number } }>>) {
+      for (const term of sentence) result.tags.set(chunk.start + term.offset.start, term.tags)
+    }
+    result.people.push(...spansFromMatches(doc.people().json({ offset: true }) as NlpMatchJson[], chunk.start, true))
+    result.orgs.push(...spansFromMatches(doc.organizations().json({ offset: true }) as NlpMatchJson[], chunk.start, false))
+    result.places.push(...spansFromMatches(doc.places().json({ offset: true }) as NlpMatchJson[], chunk.start, false))
+  }
+  return result
+}
+
+// compromise's lexicon tells a common word ("crystal", "rose") from an unknown one ("Okonkwo")
+const lexicon: Record<string, string | string[]> =
+  (nlp as unknown as { world: () => { model: { one: { lexicon: Record<string, string | string[]> } } } }).world().model.one.lexicon
+const NAMEISH_TAGS = /^(?:FirstName|LastName|MaleName|FemaleName|Person|ProperNoun|Place|City|Country|Region|Organization|Honorific)$/
+
+export function isCommonWord(lower: string): boolean {
+  const entry = lexicon[lower]
+  if (entry === undefined) return false
+  const tags = Array.isArray(entry) ? entry : [entry]
+  return !tags.some((t) => NAMEISH_TAGS.test(t))
+}
+
+export function isKnownFirstName(lower: string): boolean {
+  return FIRST_NAME_SET.has(lower)
+}
+
+interface Context {
+  text: string
+  nlp: NlpSpans
+  out: Candidate[]
+}
+
+function tagsOf(ctx: Context, token: Token): ReadonlySet<string> {
+  return ctx.nlp.tags.get(token.start) ?? new Set<string>()
+}
+
+function hasPersonTag(tags: ReadonlySet<string>): boolean {
+  return tags.has('Person') || tags.has('FirstName') || tags.has('LastName')
+}
+
+/** Could this token be part of a person's name given what we know about it? */
+function nameLike(ctx: Context, token: Token, allowLower: boolean): boolean {
+  if (NOT_NAME_WORDS.has(token.lower)) return false
+  if (!token.capitalised && !allowLower) return false
+  if (token.text.length < 2 && !/^\p{Lu}\.?$/u.test(token.text)) return false
+  const tags = tagsOf(ctx, token)
+  if (tags.has('Date') || tags.has('Month') || tags.has('WeekDay') || tags.has('Pronoun')) return false
+  if (!token.capitalised && isCommonWord(token.lower) && !FIRST_NAME_SET.has(token.lower)) return false
+  return true
+}
+
+/** A strong candidate for a first name without any cue. */
+function firstNameEvidence(ctx: Context, token: Token): boolean {
+  if (!token.capitalised || NOT_NAME_WORDS.has(token.lower)) return false
+  if (FIRST_NAME_SET.has(token.lower) && !AMBIGUOUS_FIRST_NAMES.has(token.lower)) return true
+  const tags = tagsOf(ctx, token)
+  return tags.has('FirstName') && !isCommonWord(token.lower)
+}
+
+/**
+ * Reads a run of name tokens starting at pos ("Dana", "Dana Whitfield", "Jan van der Berg").
+ * Returns [start, end] or null.
+ */
+function nameRun(ctx: Context, pos: number, allowLower: boolean, maxTokens = 3): [number, number] | null {
+  const { text } = ctx
+  let i = pos
+  let end = -1
+  let count = 0
+  while (count < maxTokens) {
+    const token = tokenAt(text, i)
+    if (!token) break
+    const particle = NAME_PARTICLES.has(token.lower) && count > 0
+    if (!particle && !nameLike(ctx, token, allowLower)) break
+    if (!particle) {
+      count++
+      end = token.end
+    }
+    // the next token must follow after exactly one space (no line break, no punctuation)
+    const gap = /^[ \t]/.exec(text.slice(token.end, token.end + 1))
+    if (!gap || text.slice(token.end, token.end + 2) === '  ') break
+    i = token.end + 1
+    // lower-case runs stop at a lower-case word that is a common word ("dana and", "joyce wu here")
+    const next = tokenAt(text, i)
+    if (!next) break
+    if (!next.capitalised && (!allowLower || isCommonWord(next.lower) || NOT_NAME_WORDS.has(next.lower))) break
+  }
+  return end > pos ? [pos, end] : null
+}
+
+function pushName(ctx: Context, range: [number, number] | null, priority: number, role?: 'agent'): void {
+  if (!range) return
+  ctx.out.push({ start: range[0], end: range[1], label: 'name', priority, ...(role ? { role } : {}) })
+}
+
+function lineStartOf(text: string, index: number): number {
+  return text.lastIndexOf('\n', index - 1) + 1
+}
+
+function lineEndOf(text: string, index: number): number {
+  const end = text.indexOf('\n', index)
+  return end === -1 ? text.length : end
+}
+
+/** The speaker of the line at index, if the line starts with "Agent:" or "Dana (customer):". */
+function speakerRoleOf(text: string, index: number): 'agent' | 'other' | null {
+  const line = text.slice(lineStartOf(text, index), lineEndOf(text, index))
+  const m = /^[ \t]*(?:\[[^\]]{1,25}\][ \t]*)?([\p{L} ]{1,30}?)[ \t]*(?:\(([^)]{1,30})\))?[ \t]*:/u.exec(line)
+  if (!m) return null
+  if (AGENT_ROLE_RE.test(m[1].trim()) || (m[2] && AGENT_ROLE_RE.test(m[2].trim()))) return 'agent'
+  return 'other'
+}
+
+function detectNameCues(ctx: Context, agentTokens: ReadonlySet<string>): void {
+  const { text } = ctx
+
+  for (const m of text.matchAll(STRONG_NAME_CUE_RE)) {
+    const pos = m.index + m[0].length
+    const run = nameRun(ctx, pos, true)
+    if (!run) continue
+    const role = selfIntroRole(text, m.index, m[0])
+    pushName(ctx, run, ENTITY_PRIORITY.nameCue, role)
+  }
+
+  for (const m of text.matchAll(WEAK_NAME_CUE_RE)) {
+    const pos = m.index + m[0].length
+    const first = tokenAt(text, pos)
+    if (!first || !first.capitalised) continue
+    const run = nameRun(ctx, pos, false)
+    if (!run) continue
+    const multi = text.slice(run[0], run[1]).includes(' ')
+    const tags = tagsOf(ctx, first)
+    const cue = m[0].trim().toLowerCase()
+    const introduction = /^(?:this is|it's|it is|i'm|i am|im)$/.test(cue)
+    const connective = /^(?:with|from|to|and|by|for|let|tell|thank|ping|email|emailed|call|called|text|texted|asked|told|met|named)$/.test(cue)
+    const after = text.slice(run[1], run[1] + 12)
+    const evidence =
+      firstNameEvidence(ctx, first) ||
+      (hasPersonTag(tags) && !isCommonWord(first.lower)) ||
+      (multi && !isCommonWord(first.lower)) ||
+      (!connective && !isCommonWord(first.lower) && (introduction ? /^(?:\s+(?:from|at|here|speaking|with)\b|[,.!]|\s*$)/.test(after) : true))
+    if (!evidence) continue
+    if (connective && !firstNameEvidence(ctx, first) && !(hasPersonTag(tags) && !isCommonWord(first.lower))) continue
+    const role = introduction ? selfIntroRole(text, m.index, m[0]) : undefined
+    pushName(ctx, run, introduction ? ENTITY_PRIORITY.nameCue : ENTITY_PRIORITY.nameList, role)
+  }
+
+  // "Hi Dana," / "Thanks Tom!" — the person addressed
+  for (const m of text.matchAll(GREETING_RE)) {
+    const pos = m.index + m[0].length
+    const first = tokenAt(text, pos)
+    if (!first) continue
+    const allowLower = FIRST_NAME_SET.has(first.lower) && !AMBIGUOUS_FIRST_NAMES.has(first.lower)
+    const run = nameRun(ctx, pos, allowLower, 2)
+    if (!run) continue
+    const after = text.slice(run[1], run[1] + 3)
+    if (!/^(?:\s*[,!.:;?)\-–—]|\s*$|\s*\n|\s+(?:and|&)\s)/.test(after)) continue
+    if (!first.capitalised && !allowLower) continue
+    if (isCommonWord(first.lower) && !firstNameEvidence(ctx, first) && !hasPersonTag(tagsOf(ctx, first))) continue
+    pushName(ctx, run, ENTITY_PRIORITY.nameCue)
+  }
+
+  // "Thanks,\nDana Whitfield" / "Cheers, Tom" — the writer's own name, at the end of a line
+  for (const m of text.matchAll(SIGN_OFF_RE)) {
+    const pos = m.index + m[0].length
+    const run = nameRun(ctx, pos, false, 3)
+    if (!run) continue
+    const rest = text.slice(run[1], lineEndOf(text, run[1]))
+    if (!/^\s*[.!]?\s*$/.test(rest) && !/^\s*[,(|–—-]/.test(rest)) continue
+    const first = tokenAt(text, pos)
+    if (first && isCommonWord(first.lower) && !firstNameEvidence(ctx, first)) continue
+    const role = speakerRoleOf(text, m.index) === 'agent' ? 'agent' : undefined
+    pushName(ctx, run, ENTITY_PRIORITY.nameCue, role)
+  }
+
+  // "— Dana" signature at the end of a line
+  for (const m of text.matchAll(/(?:^|\s)[-–—~][ \t]?(?=\p{Lu})/gmu)) {
+    const pos = m.index + m[0].length
+    const run = nameRun(ctx, pos, false, 2)
+    if (!run) continue
+    if (!/^\s*$/.test(text.slice(run[1], lineEndOf(text, run[1])))) continue
+    const first = tokenAt(text, pos)
+    if (first && (firstNameEvidence(ctx, first) || hasPersonTag(tagsOf(ctx, first)))) pushName(ctx, run, ENTITY_PRIORITY.nameCue)
+  }
+
+  // Mr Okafor, Dr Helen Brooks
+  for (const m of text.matchAll(TITLE_RE)) {
+    const pos = m.index + m[0].length
+    const first = tokenAt(text, pos)
+    if (!first || !first.capitalised) continue
+    // "Dr" is also "Drive" and "St" is "Street": a title is followed by the name, not a number
+    if (/^dr\.?\s+$/i.test(m[0]) && /\d\s*$/.test(text.slice(Math.max(0, m.index - 12), m.index))) continue
+    pushName(ctx, nameRun(ctx, pos, false, 2), ENTITY_PRIORITY.nameCue)
+  }
+
+  // speaker prefixes: "Dana Whitfield: …", "Tom (Agent): …", "[10:02] Priya: …"
+  for (const m of text.matchAll(SPEAKER_RE)) {
+    const who = m[1]
+    const whoStart = m.index + m[0].indexOf(who)
+    const firstWord = who.split(/\s+/)[0].toLowerCase()
+    if (ROLE_WORDS.has(firstWord) || NOT_NAME_WORDS.has(firstWord)) continue
+    const run = nameRun(ctx, whoStart, false, 3)
+    if (!run || run[1] !== whoStart + who.trimEnd().length) continue
+    const first = tokenAt(text, whoStart)
+    if (!first) continue
+    const multi = who.trim().includes(' ')
+    const tags = tagsOf(ctx, first)
+    if (!(firstNameEvidence(ctx, first) || hasPersonTag(tags) || (multi && !isCommonWord(first.lower)))) continue
+    const roleText = (m[2] ?? m[3] ?? '').trim()
+    const role = roleText && AGENT_ROLE_RE.test(roleText) ? 'agent' : agentTokens.has(first.lower) ? 'agent' : undefined
+    pushName(ctx, run, ENTITY_PRIORITY.nameCue, role)
+  }
+
+  // e-mail headers: "From: Dana Whitfield <dana@…>"
+  for (const m of text.matchAll(FROM_HEADER_RE)) {
+    const pos = m.index + m[0].length
+    pushName(ctx, nameRun(ctx, pos, false, 3), ENTITY_PRIORITY.nameCue)
+  }
+
+  // "Dana here," at the start of a line
+  for (const m of text.matchAll(/^[ \t]*(?:[\p{L} ]{1,20}:[ \t]*)?(?:(?:hi|hello|hey)[,!]?[ \t]+)?(?=\p{Lu})/gimu)) {
+    const pos = m.index + m[0].length
+    const run = nameRun(ctx, pos, false, 2)
+    if (!run || !/^[ \t]+here\b/i.test(text.slice(run[1], run[1] + 6))) continue
+    const first = tokenAt(text, pos)
+    if (!first || isCommonWord(first.lower)) continue
+    pushName(ctx, run, ENTITY_PRIORITY.nameCue, selfIntroRole(text, m.index, ''))
+  }
+}
+
+/** A self-introduction on an agent's line ("Agent: Hi, I'm Tom") introduces the agent. */
+function selfIntroRole(text: string, cueIndex: number, cue: string): 'agent' | undefined {
+  const selfIntro = cue === '' || /\b(?:my name|name is|name's|i'm|i am|im|this is|it's|it is|call me)\b/i.test(cue)
+  if (!selfIntro) return undefined
+  return speakerRoleOf(text, cueIndex) === 'agent' ? 'agent' : undefined
+}
+
+function detectNameList(ctx: Context): void {
+  const { text } = ctx
+  for (const m of text.matchAll(TOKEN_RE)) {
+    const token = tokenAt(text, m.index)
+    if (!token || !token.capitalised) continue
+    const tags = tagsOf(ctx, token)
+    const known = FIRST_NAME_SET.has(token.lower)
+    const ambiguous = AMBIGUOUS_FIRST_NAMES.has(token.lower)
+    const nlpFirst = tags.has('FirstName') && !isCommonWord(token.lower)
+    if (!known && !nlpFirst) continue
+    if (NOT_NAME_WORDS.has(token.lower)) continue
+    const run = nameRun(ctx, token.start, false, 3)
+    if (!run) continue
+    const multi = run[1] > token.end
+    if (ambiguous && !multi && !(tags.has('Person') && !tags.has('Place'))) continue
+    if (ambiguous && multi) {
+      // "Will Smith" yes, "Will Power" no: the second word must not be a common word
+      const second = tokenAt(text, token.end + 1)
+      if (!second || isCommonWord(second.lower)) continue
+    }
+    pushName(ctx, run, ENTITY_PRIORITY.nameList)
+  }
+}
+
+/** A message that is nothing but a name ("Crystal Minh"), or the answer to "may I have your name?". */
+function detectNameLines(ctx: Context): void {
+  const { text } = ctx
+  let lineStart = 0
+  let previous = ''
+  while (lineStart <= text.length) {
+    const lineEnd = lineEndOf(text, lineStart)
+    const line = text.slice(lineStart, lineEnd)
+    const m = /^([ \t]*(?:[A-Za-z]{2,12}[ \t]*:[ \t]*)?)([\p{L}][\p{L}'’.-]*(?:[ \t]+[\p{L}][\p{L}'’.-]*){0,3})[ \t]*[.!]?[ \t]*$/u.exec(line)
+    if (m) {
+      const pos = lineStart + m[1].length
+      const first = tokenAt(text, pos)
+      const asked = ASKED_FOR_NAME_RE.test(previous)
+      if (first && !NOT_NAME_WORDS.has(first.lower)) {
+        const words = m[2].trim().split(/\s+/)
+        const tags = tagsOf(ctx, first)
+        const listed = FIRST_NAME_SET.has(first.lower)
+        const plausible =
+          (asked && words.length <= 4 && !isCommonWord(first.lower)) ||
+          (words.length >= 2 && words.length <= 3 && (listed || hasPersonTag(tags)) && words.every((w) => !NOT_NAME_WORDS.has(w.toLowerCase()))) ||
+          (words.length === 1 && listed && !AMBIGUOUS_FIRST_NAMES.has(first.lower) && first.capitalised)
+        if (plausible) {
+          const run = nameRun(ctx, pos, true, 4)
+          if (run) pushName(ctx, run, ENTITY_PRIORITY.nameCue)
+        }
+      }
+    }
+    if (line.trim()) previous = line
+    lineStart = lineEnd + 1
+  }
+}
+
+function detectNlpPeople(ctx: Context): void {
+  const { text } = ctx
+  for (const [start, end] of ctx.nlp.people) {
+    const first = tokenAt(text, start)
+    if (!first) continue
+    const run = nameRun(ctx, start, false, 4)
+    if (!run) continue
+    const value = text.slice(run[0], Math.min(run[1], end))
+    if (!value) continue
+    const tokens = value.split(/\s+/)
+    // a lone common word that compromise took for a person ("Will", "Chase") needs more evidence
+    if (tokens.length === 1 && isCommonWord(first.lower) && !FIRST_NAME_SET.has(first.lower)) continue
+    if (tokens.length === 1 && AMBIGUOUS_FIRST_NAMES.has(first.lower) && !hasPersonTag(tagsOf(ctx, first))) continue
+    pushName(ctx, [run[0], run[0] + value.length], ENTITY_PRIORITY.nameNlp)
+  }
+}
+
+/** A run of capitalised words for an organisation or place ("Brightwater Logistics", "New York"). */
+function capitalisedRun(text: string, pos: number, maxTokens = 4): [number, number] | null {
+  let i = pos
+  let end = -1
+  let count = 0
+  while (count < maxTokens) {
+    const token = tokenAt(text, i)
+    if (!token) break
+    const joiner = (token.lower === 'and' || token.lower === 'of' || token.lower === 'the' || token.lower === 'de') && count > 0
+    if (!joiner) {
+      if (!token.capitalised && !/^\p{Lu}/u.test(token.text)) break
+      if (NOT_NAME_WORDS.has(token.lower) && count === 0) break
+      count++
+      end = token.end
+    }
+    const rest = text.slice(token.end, token.end + 3)
+    const amp = /^ & /.exec(rest)
+    if (amp) {
+      i = token.end + 3
+      continue
+    }
+    if (!/^ \S/.test(rest)) break
+    i = token.end + 1
+  }
+  return end > pos ? [pos, end] : null
+}
+
+function detectOrganisations(ctx: Context): void {
+  const { text, out } = ctx
+  for (const m of text.matchAll(ORG_SUFFIX_RE)) {
+    let start = m.index
+    let value = m[0]
+    const lead = /^(?:the|and|of|de|du|van)\s+/i.exec(value)
+    if (lead) {
+      start += lead[0].length
+      value = value.slice(lead[0].length)
+    }
+    const firstWord = value.split(/\s+/)[0].toLowerCase()
+    if (NOT_NAME_WORDS.has(firstWord) && !/\s\S+\s/.test(value)) continue
+    if (/^(?:my|your|our|their|his|her|a|an|this|that|new|old)$/i.test(firstWord)) continue
+    out.push({ start, end: start + value.length, label: 'organization', priority: ENTITY_PRIORITY.orgSuffix })
+  }
+  for (const m of text.matchAll(ORG_OF_RE)) out.push({ start: m.index, end: m.index + m[0].length, label: 'organization', priority: ENTITY_PRIORITY.orgSuffix })
+  for (const m of text.matchAll(ORG_CUE_RE)) {
+    const pos = m.index + m[0].length
+    const run = capitalisedRun(text, pos)
+    if (!run) continue
+    const first = tokenAt(text, pos)
+    if (!first || NOT_NAME_WORDS.has(first.lower)) continue
+    const isPlace = ctx.nlp.places.some(([s, e]) => s <= run[0] && e >= run[1])
+    out.push({ start: run[0], end: run[1], label: isPlace ? 'place' : 'organization', priority: ENTITY_PRIORITY.orgCue })
+  }
+  for (const [start, end] of ctx.nlp.orgs) {
+    const run = capitalisedRun(text, start)
+    if (!run) continue
+    const value = text.slice(start, Math.min(end, run[1]))
+    if (!value || NOT_NAME_WORDS.has(value.toLowerCase())) continue
+    out.push({ start, end: start + value.length, label: 'organization', priority: ENTITY_PRIORITY.orgNlp })
+  }
+}
+
+function detectPlaces(ctx: Context): void {
+  const { text, out } = ctx
+  for (const m of text.matchAll(PLACE_CUE_RE)) {
+    const pos = m.index + m[0].length
+    const run = capitalisedRun(text, pos, 3)
+    if (!run) continue
+    const first = tokenAt(text, pos)
+    if (!first || NOT_NAME_WORDS.has(first.lower) || isCommonWord(first.lower)) continue
+    out.push({ start: run[0], end: run[1], label: 'place', priority: ENTITY_PRIORITY.placeCue })
+  }
+  for (const [start, end] of ctx.nlp.places) {
+    const run = capitalisedRun(text, start, 4)
+    if (!run) continue
+    const value = text.slice(start, Math.min(end, run[1]))
+    if (!value || NOT_NAME_WORDS.has(value.toLowerCase())) continue
+    out.push({ start, end: start + value.length, label: 'place', priority: ENTITY_PRIORITY.placeNlp })
+  }
+}
+
+/** A name that the "Name from Company" phrasing introduces: "Dana from Northwind Bank". */
+function detectFromAfterNames(ctx: Context): void {
+  const { text, out } = ctx
+  const names = out.filter((c) => c.label === 'name')
+  for (const name of names) {
+    const m = /^[ \t]+(?:from|at|with)[ \t]+(?:the[ \t]+)?/i.exec(text.slice(name.end, name.end + 12))
+    if (!m) continue
+    const pos = name.end + m[0].length
+    const run = capitalisedRun(text, pos)
+    if (!run) continue
+    const first = tokenAt(text, pos)
+    if (!first || NOT_NAME_WORDS.has(first.lower)) continue
+    const isPlace = ctx.nlp.places.some(([s, e]) => s <= run[0] && e >= run[1])
+    out.push({ start: run[0], end: run[1], label: isPlace ? 'place' : 'organization', priority: ENTITY_PRIORITY.orgCue })
+  }
+}
+
+export interface EntityOptions {
+  /** Lower-cased name tokens of the agent(s), from the `agentNames` option. */
+  agentTokens: ReadonlySet<string>
+}
+
+export function detectEntities(text: string, options: EntityOptions): Candidate[] {
+  const ctx: Context = { text, nlp: runNlp(text), out: [] }
+  detectNameCues(ctx, options.agentTokens)
+  detectNameList(ctx)
+  detectNameLines(ctx)
+  detectNlpPeople(ctx)
+  detectFromAfterNames(ctx)
+  detectOrganisations(ctx)
+  detectPlaces(ctx)
+  return ctx.out
+}
+
+export type { PiiLabel }

@@ -1,0 +1,529 @@
+/**
+ * Pattern detectors for structured personal data: each regex finds candidates, a validator or a
+ * context cue confirms them. Pure functions over the whole text; offsets are into that text.
+ */
+import { digitsOf, ibanValid, IBAN_LENGTHS, ipv4Valid, ipv6Valid, isCardNumber, nhsNumberValid, ssnValid } from './pii-checksums'
+import type { Candidate, PiiLabel, ReferenceKind } from './pii-types'
+
+/** Priorities: validated formats first, cue-confirmed next, bare guesses last. */
+export const PRIORITY = {
+  extra: 100,
+  email: 95,
+  card: 92,
+  iban: 92,
+  url: 90,
+  ip: 90,
+  nationalIdPattern: 88,
+  nationalIdCued: 86,
+  dateOfBirth: 85,
+  handle: 84,
+  usernameCued: 80,
+  accountCued: 78,
+  phone: 72,
+  accountPattern: 70,
+  postcode: 68,
+  address: 66,
+  domain: 64,
+  accountWeak: 30,
+  usernameWeak: 44,
+} as const
+
+type Push = (start: number, end: number, label: PiiLabel, priority: number, extra?: Partial<Candidate>) => void
+
+function collector(out: Candidate[]): Push {
+  return (start, end, label, priority, extra) => {
+    if (end > start) out.push({ start, end, label, priority, ...extra })
+  }
+}
+
+/** Drops sentence punctuation that a greedy pattern swallowed at the end of a value. */
+function trimTrailing(text: string, start: number, end: number, chars = '.,;:!?)]}\'"”’'): number {
+  while (end > start && chars.includes(text[end - 1])) {
+    // keep a closing bracket that has its opening partner inside the value
+    if (text[end - 1] === ')' && text.slice(start, end).includes('(')) break
+    end--
+  }
+  return end
+}
+
+/** The line around an offset (context cues never cross a line). */
+function lineBefore(text: string, index: number, max = 60): string {
+  const lineStart = text.lastIndexOf('\n', index - 1) + 1
+  return text.slice(Math.max(lineStart, index - max), index)
+}
+
+function lineAfter(text: string, index: number, max = 40): string {
+  let lineEnd = text.indexOf('\n', index)
+  if (lineEnd === -1) lineEnd = text.length
+  return text.slice(index, Math.min(lineEnd, index + max))
+}
+
+/** The previous non-blank line (a question such as "may I have your phone number?"). */
+function previousLine(text: string, index: number): string {
+  let lineStart = text.lastIndexOf('\n', index - 1)
+  while (lineStart > 0) {
+    const prevStart = text.lastIndexOf('\n', lineStart - 1) + 1
+    const line = text.slice(prevStart, lineStart)
+    if (line.trim()) return line
+    lineStart = prevStart - 1
+  }
+  return ''
+}
+
+function isWholeLine(text: string, start: number, end: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1
+  let lineEnd = text.indexOf('\n', end)
+  if (lineEnd === -1) lineEnd = text.length
+  const before = text.slice(lineStart, start)
+  const after = text.slice(end, lineEnd)
+  return /^\s*(?:[A-Za-z]+\s*:\s*)?$/.test(before) && /^\s*[.!]?\s*$/.test(after)
+}
+
+// ---------------------------------------------------------------------------------------------
+// e-mail, URL, IP
+
+const EMAIL_RE = /(?<![\w.+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]*[A-Za-z0-9_%+-])?@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,24}(?![\w-])/g
+const OBFUSCATED_EMAIL_RE = /(?<![\w.])[A-Za-z0-9._-]+\s?(?:\[at\]|\(at\)|\{at\}| at )\s?[A-Za-z0-9-]+\s?(?:\[dot\]|\(dot\)|\{dot\}| dot )\s?(?:com|net|org|co\.uk|io|de|fr|nl|edu|gov|uk)\b/gi
+
+const URL_RE = /\b(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"'`]+/gi
+const TLDS =
+  'com|net|org|io|uk|ca|au|de|fr|nl|es|ie|eu|ch|se|dk|fi|pl|pt|nz|za|jp|br|mx|app|dev|info|biz|ai|shop|store|online|site|tech|xyz|ly|tv|gg|ru|cn|edu|gov|cloud|email|co\\.uk|org\\.uk|ac\\.uk|gov\\.uk|com\\.au|co\\.nz'
+const DOMAIN_RE = new RegExp(
+  `(?<![@\\w.\\/-])(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\\.)+(?:${TLDS})(?:\\/[^\\s<>"'\`]*)?(?![\\w-]|\\.[a-z])`,
+  'g',
+)
+
+const IPV4_RE = /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d]|\.\d)/g
+const IPV6_RE = /(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|\d{1,3}(?:\.\d{1,3}){3})?(?![\w:])/g
+
+function detectEmailUrlIp(text: string, push: Push): void {
+  for (const m of text.matchAll(EMAIL_RE)) push(m.index, m.index + m[0].length, 'email', PRIORITY.email)
+  for (const m of text.matchAll(OBFUSCATED_EMAIL_RE)) push(m.index, m.index + m[0].length, 'email', PRIORITY.email - 1)
+  for (const m of text.matchAll(URL_RE)) {
+    const end = trimTrailing(text, m.index, m.index + m[0].length)
+    push(m.index, end, 'url', PRIORITY.url)
+  }
+  for (const m of text.matchAll(DOMAIN_RE)) {
+    const end = trimTrailing(text, m.index, m.index + m[0].length)
+    // "e.g.com" style accidents: the part before the first dot must be a real label
+    if (/^[a-z]\./i.test(m[0])) continue
+    push(m.index, end, 'url', PRIORITY.domain)
+  }
+  for (const m of text.matchAll(IPV4_RE)) {
+    if (ipv4Valid(m[0])) push(m.index, m.index + m[0].length, 'ip_address', PRIORITY.ip)
+  }
+  for (const m of text.matchAll(IPV6_RE)) {
+    const value = m[0]
+    // times such as 10:30:00 are not addresses: demand a hex letter or a "::"
+    if (!/[a-f]/i.test(value) && !value.includes('::')) continue
+    if (value.replace(/[:.]/g, '').length < 2) continue
+    if (ipv6Valid(value)) push(m.index, m.index + value.length, 'ip_address', PRIORITY.ip)
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// payment cards and IBANs
+
+const CARD_RE = /(?<![\w-])\d(?:[ -]?\d){12,18}(?![\w-]|[.,]\d)/g
+const MASKED_CARD_RE = /(?<![\w*])(?:[*xX•]{4}[ -]?){3}\d{4}\b|(?<![\w*])[*xX•]{8,15}\d{4}\b/g
+const CARD_ENDING_RE = /\b(?:card|visa|mastercard|master card|amex|american express|debit|credit|maestro|discover)\b[^\n.]{0,40}?\b(?:ending|ends|last (?:4|four)(?: digits)?)(?: (?:in|with|of|are|is))?:?\s+(\d{4})\b/gi
+
+function detectCards(text: string, push: Push): void {
+  for (const m of text.matchAll(CARD_RE)) {
+    const raw = m[0]
+    // one separator style only, and groups of at least three digits (not a list of numbers)
+    const seps = raw.match(/[ -]/g) ?? []
+    if (new Set(seps).size > 1) continue
+    const groups = raw.split(/[ -]/)
+    if (groups.length > 1 && groups.some((g) => g.length < 3)) {
+      // try the longest prefix of groups that is a card (a card followed by an expiry year)
+      let found = false
+      for (let n = groups.length - 1; n >= 1 && !found; n--) {
+        const prefix = groups.slice(0, n).join(seps[0] ?? '')
+        if (groups.slice(0, n).every((g) => g.length >= 3) && isCardNumber(prefix)) {
+          push(m.index, m.index + prefix.length, 'card_number', PRIORITY.card)
+          found = true
+        }
+      }
+      continue
+    }
+    if (isCardNumber(raw)) push(m.index, m.index + raw.length, 'card_number', PRIORITY.card)
+  }
+  for (const m of text.matchAll(MASKED_CARD_RE)) push(m.index, m.index + m[0].length, 'card_number', PRIORITY.card)
+  for (const m of text.matchAll(CARD_ENDING_RE)) {
+    const start = m.index + m[0].length - m[1].length
+    push(start, start + 4, 'card_number', PRIORITY.card - 10)
+  }
+}
+
+const IBAN_START_RE = /(?<![A-Za-z0-9])([A-Z]{2})(\d{2})(?=[ ]?[A-Z0-9])/g
+
+function detectIbans(text: string, push: Push): void {
+  for (const m of text.matchAll(IBAN_START_RE)) {
+    const expected = IBAN_LENGTHS[m[1]]
+    // walk alphanumerics, allowing single spaces between groups, until the country's length
+    let i = m.index
+    let count = 0
+    const ends: number[] = []
+    while (i < text.length && count < 34) {
+      const ch = text[i]
+      if (/[A-Za-z0-9]/.test(ch)) {
+        count++
+        i++
+        if (count >= 15) ends.push(i)
+      } else if (ch === ' ' && /[A-Za-z0-9]/.test(text[i + 1] ?? '') && count % 4 === 0) {
+        i++
+      } else break
+    }
+    const choices = expected ? ends.filter((e) => text.slice(m.index, e).replace(/ /g, '').length === expected) : ends.reverse()
+    for (const end of choices) {
+      if (/[A-Za-z0-9]/.test(text[end] ?? '')) continue
+      if (ibanValid(text.slice(m.index, end))) {
+        push(m.index, end, 'iban', PRIORITY.iban)
+        break
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// national identifiers
+
+const SSN_RE = /(?<![\w-])\d{3}-\d{2}-\d{4}(?![\w-])/g
+const UK_NINO_RE = /(?<![A-Za-z0-9])(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![A-Za-z0-9])/g
+const NATIONAL_ID_CUE_RE =
+  /\b(?:social security(?: number| no\.?| #)?|ssn|s\.s\.n\.?|social insurance number|sin(?= ?(?:number|no|#|:|is))|national insurance(?: number| no\.?)?|ni (?:number|no\.?)|nino|passport(?: number| no\.?| #)?|driver'?s? licen[cs]e(?: number| no\.?| #)?|driving licen[cs]e(?: number| no\.?)?|licen[cs]e number|tax (?:id|identification number|file number|number|code)|tin|tfn|ein|itin|national id(?:entity)?(?: card)?(?: number| no\.?)?|id card(?: number| no\.?)?|identity card(?: number| no\.?)?|personal (?:id|identity|identification) (?:number|code)|citizen (?:id|number)|bsn|burgerservicenummer|nhs number|medicare(?: number| card number)?|health card number|aadhaa?r(?: number| no\.?)?|pan(?= (?:number|card))(?: number| card)?|pps ?n?(?: number)?|personnummer|codice fiscale|dni|nie|cpf|curp|steuer-?id|steuernummer|personalausweis(?:nummer)?)\b\s*(?:is|was|=|:|#|-|no\.?|number)?\s*(?:is\s+)?[:#]?\s*/gi
+const NATIONAL_ID_VALUE_RE = /^[A-Z0-9](?:[A-Z0-9]|[ .\/-](?=[A-Z0-9])){4,24}/i
+
+function detectNationalIds(text: string, push: Push): void {
+  for (const m of text.matchAll(SSN_RE)) {
+    if (ssnValid(m[0])) push(m.index, m.index + m[0].length, 'national_id', PRIORITY.nationalIdPattern)
+  }
+  for (const m of text.matchAll(UK_NINO_RE)) push(m.index, m.index + m[0].length, 'national_id', PRIORITY.nationalIdPattern)
+  for (const m of text.matchAll(NATIONAL_ID_CUE_RE)) {
+    const start = m.index + m[0].length
+    const v = NATIONAL_ID_VALUE_RE.exec(text.slice(start))
+    if (!v) continue
+    let value = v[0]
+    // stop before a following plain word ("123456789 and my ...")
+    value = value.replace(/[ .\/-]+[a-z]{2,}.*$/s, '')
+    if (!/\d/.test(value) || digitsOf(value).length < 4) continue
+    push(start, start + value.length, 'national_id', PRIORITY.nationalIdCued)
+  }
+  // NHS numbers are validated by their check digit, but only taken with the cue ("NHS number"),
+  // which the cue regex above already handles; a bare one with a valid check digit is still rare:
+  // the check guards against ordinary 10-digit numbers.
+  for (const m of text.matchAll(/\bNHS\b[^\n\d]{0,20}(\d{3} ?\d{3} ?\d{4})\b/g)) {
+    if (!nhsNumberValid(m[1])) continue
+    const start = m.index + m[0].length - m[1].length
+    push(start, start + m[1].length, 'national_id', PRIORITY.nationalIdCued + 1)
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// dates of birth
+
+const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?'
+const DATE_RE = new RegExp(
+  [
+    String.raw`\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b`,
+    String.raw`\b\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})\b`,
+    String.raw`\b\d{1,2}(?:st|nd|rd|th)?(?: of)? (?:${MONTHS})\.?,? \d{4}\b`,
+    String.raw`\b(?:${MONTHS})\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}\b`,
+    String.raw`\b\d{1,2}(?:st|nd|rd|th)?(?: of)? (?:${MONTHS})\b`,
+    String.raw`\b(?:${MONTHS})\.? \d{1,2}(?:st|nd|rd|th)?\b`,
+  ].join('|'),
+  'gi',
+)
+const DOB_CUE_RE = /\b(?:born|birth|dob|d\.o\.b\.?|birthday|birth date|b-day|bday)\b/i
+const BORN_YEAR_RE = /\bborn in (\d{4})\b/gi
+
+function detectDatesOfBirth(text: string, push: Push): void {
+  for (const m of text.matchAll(DATE_RE)) {
+    const before = lineBefore(text, m.index, 45)
+    const after = lineAfter(text, m.index + m[0].length, 20)
+    if (DOB_CUE_RE.test(before) || /^\s*\((?:dob|d\.o\.b\.?|date of birth)\)/i.test(after)) {
+      push(m.index, m.index + m[0].length, 'date_of_birth', PRIORITY.dateOfBirth)
+    }
+  }
+  for (const m of text.matchAll(BORN_YEAR_RE)) {
+    const start = m.index + m[0].length - 4
+    push(start, start + 4, 'date_of_birth', PRIORITY.dateOfBirth - 1)
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// phone numbers
+
+const PHONE_RE =
+  /(?<![\w+\/.,-])(?:\+|00)?(?:\d{1,3}[ .-]?)?(?:\(\d{1,5}\)[ .-]?)?\d{2,5}(?:[ .-]\d{2,5}){0,4}(?:\s?(?:ext\.?|x|extension)\s?\d{1,5})?(?![\w\/]|[.,-]\d)/gi
+const PHONE_CUE_RE = /\b(?:phone|phones|call|called|calling|ring|mobile|cell|tel|telephone|landline|number|text|sms|whatsapp|reach (?:me|us)|contact|fax|dial|on)\b/i
+const YEAR_RE = /^(?:19|20)\d{2}$/
+
+function detectPhones(text: string, push: Push): void {
+  for (const m of text.matchAll(PHONE_RE)) {
+    let raw = m[0]
+    const start = m.index
+    raw = raw.replace(/[ .-]+$/, '')
+    const main = raw.replace(/\s?(?:ext\.?|x|extension)\s?\d{1,5}$/i, '')
+    const digits = digitsOf(main)
+    if (digits.length < 7 || digits.length > 15) continue
+    const hasPlus = /^(?:\+|00)/.test(main)
+    const hasParen = main.includes('(')
+    const groups = main.replace(/^\+/, '').split(/[ .-]|\(|\)/).filter(Boolean)
+    // dates and numeric ranges are not phone numbers
+    if (/^\d{4}[.-]\d{1,2}[.-]\d{1,2}$/.test(main) || /^\d{1,2}[.-]\d{1,2}[.-]\d{2,4}$/.test(main)) continue
+    if (groups.every((g) => YEAR_RE.test(g))) continue
+    const context = lineBefore(text, start, 50) + ' ' + previousLine(text, start).slice(-80)
+    const cued = PHONE_CUE_RE.test(context)
+    if (groups.length === 1) {
+      // undivided digits: a UK/EU national number (leading 0) or an explicit +country prefix,
+      // otherwise only with a phone cue — long digit runs are usually order or account numbers
+      const uk = /^0\d{9,10}$/.test(digits)
+      const usWithCue = digits.length >= 10 && digits.length <= 11 && cued && /\b(?:phone|call|mobile|cell|tel|telephone|text|whatsapp|reach|number is|landline)\b/i.test(context)
+      if (!(hasPlus || uk || usWithCue)) continue
+    } else if (!hasPlus && !hasParen) {
+      const onlySpaces = !/[.-]/.test(main)
+      const maxGroup = Math.max(...groups.map((g) => g.length))
+      if (maxGroup < 3) continue
+      if (onlySpaces && digits.length < 10 && !cued) continue
+      if (/^\d{3}[.-]\d{4}$/.test(main) && !cued) continue
+      if (groups.length > 5) continue
+      // "1.5.2" version numbers or decimal amounts
+      if (/^\d+\.\d+$/.test(main)) continue
+    }
+    push(start, start + raw.length, 'phone', PRIORITY.phone)
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// account, order, ticket and tracking numbers
+
+const ACCOUNT_CUE_RE =
+  /\b(purchase order|work order|sort code|order|orders|account|acct|a\/c|ticket|tickets|case|reference|ref|invoice|tracking|confirmation|booking|reservation|membership|member|customer|client|policy|claim|rma|subscription|contract|transaction|txn|receipt|shipment|parcel|package|consignment|waybill|airway bill|return|refund|loan|incident|request|complaint|job|voucher|routing|serial|licence key|license key|pnr)\b(?:\s+(?:number|numbers|no\.?|num|nr|#|id|ids|code|ref(?:erence)?|key))?(?:\s*(?:is|was|are|=|:|#|-|of))?\s*(?:is|was|are)?\s*:?\s*#?/gi
+const ACCOUNT_VALUE_RE = /^#?[A-Za-z0-9](?:[A-Za-z0-9]|[-\/.](?=[A-Za-z0-9])|[ ](?=\d{3,}\b)){3,40}/
+const ACCOUNT_KIND: Record<string, ReferenceKind> = {
+  order: 'order', orders: 'order', 'purchase order': 'order', 'work order': 'order',
+  account: 'account', acct: 'account', 'a/c': 'account', member: 'account', membership: 'account',
+  customer: 'account', client: 'account', subscription: 'account', loan: 'account', policy: 'account',
+  'sort code': 'account', routing: 'account', contract: 'account',
+  ticket: 'ticket', tickets: 'ticket', case: 'ticket', incident: 'ticket', request: 'ticket',
+  complaint: 'ticket', job: 'ticket', claim: 'ticket', rma: 'ticket',
+  tracking: 'tracking', shipment: 'tracking', parcel: 'tracking', package: 'tracking',
+  consignment: 'tracking', waybill: 'tracking', 'airway bill': 'tracking',
+}
+const WORDY_CODE_CUES = /^(?:reference|ref|booking|confirmation|reservation|pnr|voucher|tracking|order|case|ticket)$/i
+
+const PREFIXED_ID_RE =
+  /(?<![\w-])(?:ORD|ORDER|INV|TKT|TCK|TIX|CASE|CS|REF|ACC|ACCT|CUST|CUS|CID|RMA|BK|BKG|PO|SR|INC|REQ|TRK|SHP|SUB|TXN|TRX|CNF|CONF|RES|MEM|MBR|POL|CLM|RET|RFD|CN|UID|LN|AC)[-_#]?\d[\dA-Z]*(?:-[\dA-Z]+)*(?![\w-])/gi
+const GENERIC_CODE_RE = /(?<![\w-])[A-Z]{2,5}-\d{5,}(?:-[A-Z0-9]+)*(?![\w-])/g
+const TRACKING_RE = /(?<![\w])(?:1Z[0-9A-Z]{16}|[A-Z]{2}\d{9}[A-Z]{2}|9[1-5]\d{18,20})(?![\w])/g
+const HASH_NUMBER_RE = /(?<![\w&#])#\d{4,}(?![\w])/g
+const LONG_DIGITS_RE = /(?<![\w.,$£€\/-])\d{7,20}(?![\w\/-]|[.,]\d)/g
+const NOT_CODE_PREFIXES = new Set(['ISO', 'COVID', 'CVE', 'UTF', 'RFC', 'SKU', 'ISBN', 'HTTP', 'RTX', 'GTX', 'RX', 'A'])
+
+function kindFromPrefix(prefix: string): ReferenceKind {
+  const p = prefix.toUpperCase()
+  if (/^(?:ORD|ORDER|PO)$/.test(p)) return 'order'
+  if (/^(?:ACC|ACCT|CUST|CUS|CID|MEM|MBR|POL|SUB|AC|CN|UID|LN)$/.test(p)) return 'account'
+  if (/^(?:TKT|TCK|TIX|CASE|CS|SR|INC|REQ|CLM|RMA)$/.test(p)) return 'ticket'
+  if (/^(?:TRK|SHP)$/.test(p)) return 'tracking'
+  return 'reference'
+}
+
+function detectAccountNumbers(text: string, push: Push): void {
+  for (const m of text.matchAll(ACCOUNT_CUE_RE)) {
+    const cue = m[1].toLowerCase()
+    let pos = m.index + m[0].length
+    // a cue may introduce a list: "orders 1234, 5678 and 9012"
+    for (let n = 0; n < 6; n++) {
+      const v = ACCOUNT_VALUE_RE.exec(text.slice(pos))
+      if (!v) break
+      let value = v[0].replace(/[-\/.]+$/, '')
+      const hasDigit = /\d/.test(value)
+      const codeLike = /^[A-Z0-9]{5,10}$/.test(value) && /[A-Z]/.test(value)
+      if (!hasDigit && !(codeLike && WORDY_CODE_CUES.test(cue))) break
+      const digits = digitsOf(value)
+      if (hasDigit && value.replace(/^#/, '').length < 4) break
+      if (/^#?\d{4}$/.test(value) && YEAR_RE.test(digits) && !value.startsWith('#')) break
+      // amounts and quantities ("refund of 25.00", "order 3 items") are not references
+      if (/^\d{1,3}(?:[.,]\d{2})?$/.test(value)) break
+      if (/^\d+(?:st|nd|rd|th)$/i.test(value)) break
+      if (!hasDigit && /^[A-Z]+$/.test(value) && value.length < 5) break
+      value = value.trimEnd()
+      push(pos, pos + value.length, 'account_number', PRIORITY.accountCued, { kind: ACCOUNT_KIND[cue] ?? 'reference' })
+      pos += value.length
+      const sep = /^(?:\s*,\s*|\s+(?:and|or|&)\s+|\s*\/\s*)#?/.exec(text.slice(pos))
+      if (!sep) break
+      pos += sep[0].length
+    }
+  }
+  for (const m of text.matchAll(PREFIXED_ID_RE)) {
+    const prefix = /^[A-Za-z]+/.exec(m[0])?.[0] ?? ''
+    if (m[0].length < prefix.length + 3) continue
+    if (/^[a-z]/.test(m[0]) && m[0] !== m[0].toLowerCase()) continue
+    push(m.index, m.index + m[0].length, 'account_number', PRIORITY.accountPattern, { kind: kindFromPrefix(prefix) })
+  }
+  for (const m of text.matchAll(GENERIC_CODE_RE)) {
+    const prefix = m[0].split('-')[0]
+    if (NOT_CODE_PREFIXES.has(prefix)) continue
+    push(m.index, m.index + m[0].length, 'account_number', PRIORITY.accountPattern - 1, { kind: 'reference' })
+  }
+  for (const m of text.matchAll(TRACKING_RE)) {
+    push(m.index, m.index + m[0].length, 'account_number', PRIORITY.accountPattern, { kind: 'tracking' })
+  }
+  for (const m of text.matchAll(HASH_NUMBER_RE)) {
+    push(m.index, m.index + m[0].length, 'account_number', PRIORITY.accountPattern - 2, { kind: 'reference' })
+  }
+  for (const m of text.matchAll(LONG_DIGITS_RE)) {
+    if (YEAR_RE.test(m[0])) continue
+    const prev = previousLine(text, m.index).toLowerCase()
+    const kind: ReferenceKind = /order/.test(prev) ? 'order' : /account/.test(prev) ? 'account' : 'reference'
+    push(m.index, m.index + m[0].length, 'account_number', PRIORITY.accountWeak, { kind })
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// usernames
+
+const HANDLE_RE = /(?<![\w@.\/])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@]|\.[A-Za-z])/g
+const USERNAME_CUE_RE =
+  /\b(user ?name|user ?id|userid|user|login(?: name| id)?|log-in|sign-in name|handle|screen ?name|gamer ?tag|account name|profile name|display name|nickname|alias|twitter|instagram|insta|tiktok|discord|reddit|github|skype|slack)\b(\s*(?:is|was|=|:|-)\s*|\s+)["'“‘]?/gi
+const NOT_USERNAMES = new Set(
+  'the a an my your our their his her its this that same not wrong correct incorrect invalid locked blocked disabled taken different missing right fine ok okay case and or but too also still now just already definitely actually showing and being available required needed working broken there here what which who with for from to of on in at by as if it is was be been account page profile settings'.split(' '),
+)
+const BARE_USERNAME_RE = /^[ \t]*(?:[A-Za-z]+[ \t]*:[ \t]*)?([A-Za-z][A-Za-z0-9._-]*\d[A-Za-z0-9._-]*|[a-z]+[._][a-z0-9._]+)[ \t]*[.!]?[ \t]*$/gm
+
+function detectUsernames(text: string, push: Push): void {
+  for (const m of text.matchAll(HANDLE_RE)) push(m.index, m.index + m[0].length, 'username', PRIORITY.handle)
+  for (const m of text.matchAll(USERNAME_CUE_RE)) {
+    const cue = m[1].toLowerCase()
+    const separator = m[2]
+    const start = m.index + m[0].length
+    const v = /^[^\s"'”’,;()<>]+/.exec(text.slice(start))
+    if (!v) continue
+    const end = trimTrailing(text, start, start + v[0].length, '.,;:!?)]}\'"”’')
+    const value = text.slice(start, end)
+    if (value.length < 2 || NOT_USERNAMES.has(value.toLowerCase())) continue
+    const explicit = /[:=]/.test(separator) || /["'“‘]$/.test(m[0])
+    const looksLikeHandle = /[\d_.@]/.test(value) || /[a-z][A-Z]/.test(value)
+    // "user" and "login" are everyday words: take the next token only when it is clearly a name
+    const weakCue = cue === 'user' || cue.startsWith('login') || cue === 'log-in' || cue === 'alias' || cue === 'handle'
+    const platform = /^(?:twitter|instagram|insta|tiktok|discord|reddit|github|skype|slack)$/.test(cue)
+    if (!explicit && !looksLikeHandle && (weakCue || platform || !/^\s*(?:is|was)\s*$/i.test(separator))) continue
+    if (!explicit && weakCue && !looksLikeHandle) continue
+    if (platform && !looksLikeHandle && !explicit) continue
+    push(start, end, 'username', PRIORITY.usernameCued)
+  }
+  // a message that is nothing but one handle-like token ("aphoenix939")
+  for (const m of text.matchAll(BARE_USERNAME_RE)) {
+    const value = m[1]
+    const start = m.index + m[0].indexOf(value)
+    if (/^[A-Z0-9._-]+$/.test(value)) continue // all capitals: a reference code, not a username
+    if (/^\d/.test(value)) continue
+    if ((value.match(/[A-Za-z]/g) ?? []).length < 2) continue
+    push(start, start + value.length, 'username', PRIORITY.usernameWeak)
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// street addresses and postcodes
+
+const STREET_SUFFIX =
+  'street|st|road|rd|avenue|ave|av|lane|ln|drive|dr|boulevard|blvd|way|court|ct|place|pl|terrace|terr|close|crescent|cres|square|sq|highway|hwy|parkway|pkwy|circle|cir|trail|trl|row|mews|grove|gardens|gdns|hill|park|walk|green|rise|vale|view|parade|alley|loop|path|pike|plaza|quay|wharf|embankment|broadway|causeway|esplanade|promenade|boulevarde|market|gate|yard|wynd|brae|heights|meadow|meadows|chase|croft|fold|hollow|ridge|manor|estate'
+const ORDINAL_OR_WORD = String.raw`(?:\d{1,3}(?:st|nd|rd|th)|[A-Z][A-Za-z'’.-]*|[a-z][a-z'’-]+)`
+const STREET_RE = new RegExp(
+  String.raw`(?<![\w£$€.,-])(?:(?:flat|apt|apartment|unit|suite|ste|room|floor)\.?\s*#?\w{1,5},?\s+)?\d{1,5}[A-Za-z]?(?:[-\/]\d{1,4}[A-Za-z]?)?,?\s+(?:${ORDINAL_OR_WORD}\s+){0,3}?(?:${STREET_SUFFIX})\b\.?`,
+  'gi',
+)
+const PO_BOX_RE = /\b(?:P\.?\s?O\.?\s?Box|Post Office Box|PO Box)\s+\d{1,6}\b/gi
+const EU_STREET_RE = /\b[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|laan|straat|gracht|plein|kade|dijk|singel|steeg|vej|gade|gatan|vägen|veien)\s+\d{1,4}[a-z]?\b/g
+const ROMANCE_STREET_RE = /\b(?:\d{1,4},?\s+)?(?:rue|avenue|boulevard|bd|chemin|allée|impasse|quai|calle|avenida|paseo|plaza|via|viale|corso|piazza|rua|travessa)\s+(?:(?:de|del|de la|des|du|della|di|da|do|dos|das|la|le|les)\s+)?[A-ZÀ-Ý][\wÀ-ÿ'’-]+(?:\s+[A-ZÀ-Ý][\wÀ-ÿ'’-]+){0,2}(?:,?\s+\d{1,4}[a-z]?)?/g
+const ADDRESS_STOP_WORDS = new Set(
+  'a an the my your our their his her its this that these those in on at to of for and or but with by from is are was were be been have has had do does did not no every each all any some per about into over after before than then them they we you i it me us him so very just only also more most other such same two three four five six seven eight nine ten days weeks months years times items hours minutes people orders calls emails tickets'.split(' '),
+)
+
+const UK_POSTCODE_RE = /(?<![A-Za-z0-9])(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})(?![A-Za-z0-9])/g
+const CA_POSTCODE_RE = /(?<![A-Za-z0-9])[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d(?![A-Za-z0-9])/g
+const US_STATES =
+  'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY'
+const STATE_ZIP_RE = new RegExp(String.raw`\b(?:${US_STATES}|${US_STATES.toLowerCase()})\.?,?\s+(\d{5}(?:-\d{4})?)(?![\w-])`, 'g')
+const POSTCODE_CUE_RE = /\b(?:post ?code|postal code|zip(?: ?code)?|plz|eircode|postleitzahl|code postal|cap)\b\s*(?:is|was|:|=|-)?\s*(?:is\s+)?/gi
+const POSTCODE_VALUE_RE = /^(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d|\d{4} ?[A-Z]{2}|\d{5}(?:-\d{4})?|\d{4}|[A-Z]\d{2} ?[A-Z0-9]{4}|\d{3}-\d{4}|\d{2}-\d{3})(?![\w])/i
+const EU_POSTCODE_CITY_RE = /(?<![\w-])(\d{4} ?[A-Z]{2}|\d{5})(?=\s+[A-ZÀ-Ý][a-zà-ÿ]+)/g
+
+function isStreetCandidateOk(value: string): boolean {
+  const words = value
+    .replace(/^(?:flat|apt|apartment|unit|suite|ste|room|floor)\.?\s*#?\w{1,5},?\s+/i, '')
+    .split(/\s+/)
+    .slice(1, -1)
+  const suffix = value.trim().split(/\s+/).pop() ?? ''
+  if (words.some((w) => ADDRESS_STOP_WORDS.has(w.toLowerCase()))) return false
+  const allLower = value === value.toLowerCase()
+  // short suffixes that are also words ("way", "park", "green", "view") need a capitalised street
+  const weakSuffix = /^(?:way|park|hill|green|walk|view|rise|vale|row|gate|yard|market|place|pl|court|ct|close|path|loop|circle|chase|fold|manor|estate|heights|ridge|meadow|meadows|croft|hollow|st|dr|av)\.?$/i.test(suffix)
+  if (weakSuffix && !/^[A-Z]/.test(words[0] ?? suffix)) return false
+  if (allLower && words.length === 0) return false
+  if (allLower && words.length > 2) return false
+  return true
+}
+
+function detectAddresses(text: string, push: Push): void {
+  for (const m of text.matchAll(STREET_RE)) {
+    if (!isStreetCandidateOk(m[0])) continue
+    let end = m.index + m[0].length
+    // continue over ", Apt 4", ", Springfield", ", IL" — a postcode is its own span
+    const rest = text.slice(end, end + 120)
+    const cont =
+      /^(?:,?\s*(?:(?:apt|apartment|unit|suite|ste|flat|fl|floor|#)\.?\s*#?\w{1,5}))?(?:,?\s*(?:[A-Z][a-zA-Z'’.-]+(?:\s+[A-Z][a-zA-Z'’.-]+){0,2}))?(?:,\s*(?:[A-Z][a-zA-Z'’.-]+(?:\s+[A-Z][a-zA-Z'’.-]+){0,2}))?/.exec(rest)
+    if (cont && cont[0]) {
+      // only swallow the capitalised words when they are followed by a separator or postcode
+      const after = rest.slice(cont[0].length)
+      if (/^\s*(?:,|\.|$|\n|\s+\d|\s+[A-Z]{1,2}\d|\s+(?:and|but|please|thanks)\b)/.test(after) || /^\s*,?\s*(?:apt|apartment|unit|suite|flat)/i.test(cont[0])) {
+        end += cont[0].replace(/[.,\s]+$/, '').length
+      }
+    }
+    // "… ave  san mateo, ny 75227": a lower-case city and a state before a ZIP
+    const lowerCity = /^,?\s+([a-z][a-z.'-]*(?:\s+[a-z][a-z.'-]*){0,2}),\s*[a-z]{2}(?=\s+\d{5}\b)/i.exec(text.slice(end, end + 60))
+    if (lowerCity) end += lowerCity[0].length
+    push(m.index, end, 'address', PRIORITY.address)
+  }
+  for (const re of [PO_BOX_RE, EU_STREET_RE, ROMANCE_STREET_RE]) {
+    for (const m of text.matchAll(re)) push(m.index, m.index + m[0].length, 'address', PRIORITY.address - 1)
+  }
+  for (const m of text.matchAll(UK_POSTCODE_RE)) push(m.index, m.index + m[0].length, 'postcode', PRIORITY.postcode)
+  for (const m of text.matchAll(CA_POSTCODE_RE)) push(m.index, m.index + m[0].length, 'postcode', PRIORITY.postcode)
+  for (const m of text.matchAll(STATE_ZIP_RE)) {
+    const start = m.index + m[0].length - m[1].length
+    push(start, start + m[1].length, 'postcode', PRIORITY.postcode)
+  }
+  for (const m of text.matchAll(POSTCODE_CUE_RE)) {
+    const start = m.index + m[0].length
+    const v = POSTCODE_VALUE_RE.exec(text.slice(start))
+    if (v) push(start, start + v[0].length, 'postcode', PRIORITY.postcode + 1)
+  }
+  for (const m of text.matchAll(EU_POSTCODE_CITY_RE)) {
+    // "1017 AB Amsterdam", "10115 Berlin" — only after an address-looking comma ("Hauptstr. 5, 10115 Berlin")
+    const before = lineBefore(text, m.index, 40)
+    if (!/(?:\d[a-z]?|straße|str\.|street|st\.|road|laan|gracht|straat|weg)\s*,\s*$/i.test(before)) continue
+    push(m.index, m.index + m[1].length, 'postcode', PRIORITY.postcode)
+  }
+}
+
+/** Every pattern detector over the whole text. */
+export function detectPatterns(text: string): Candidate[] {
+  const out: Candidate[] = []
+  const push = collector(out)
+  detectEmailUrlIp(text, push)
+  detectCards(text, push)
+  detectIbans(text, push)
+  detectNationalIds(text, push)
+  detectDatesOfBirth(text, push)
+  detectPhones(text, push)
+  detectAccountNumbers(text, push)
+  detectUsernames(text, push)
+  detectAddresses(text, push)
+  return out
+}
+
+export const __test = { isWholeLine }

@@ -1,0 +1,249 @@
+/**
+ * Consistent replacements for one conversation: the same original value always gets the same
+ * invented value, handed out in order of appearance from fixed lists, never equal to any word of
+ * the original text. The mapping lives only in this object (never logged, never returned).
+ */
+import type { PiiLabel, ReferenceKind } from './pii-types'
+
+const INVENTED_FIRST_NAMES = [
+  'Alex', 'Sam', 'Jordan', 'Robin', 'Casey', 'Morgan', 'Riley', 'Jamie', 'Avery', 'Quinn', 'Rowan',
+  'Sasha', 'Noor', 'Emery', 'Harper', 'Kai', 'Reese', 'Toby', 'Ines', 'Milan', 'Nadia', 'Oskar',
+  'Leona', 'Tariq', 'Elin', 'Mateo', 'Freya', 'Idris', 'Lena', 'Ravi', 'Signe', 'Hugo', 'Amara',
+  'Bruno', 'Cleo', 'Dario', 'Esme', 'Farah', 'Gus', 'Hana', 'Ivo', 'Juno', 'Kira', 'Luca', 'Mira',
+  'Nico', 'Opal', 'Pavel', 'Rhea', 'Soren', 'Talia', 'Uma', 'Vito', 'Wren', 'Yara', 'Zane',
+]
+
+const INVENTED_SURNAMES = [
+  'Morgan', 'Ellis', 'Hartley', 'Okafor', 'Lindqvist', 'Ferreira', 'Novak', 'Achebe', 'Castell',
+  'Duval', 'Brennan', 'Halloran', 'Ishikawa', 'Jablonski', 'Kowal', 'Larkin', 'Mbeki', 'Nakamura',
+  'Oyelaran', 'Petrov', 'Quintero', 'Rasmussen', 'Sandoval', 'Thorne', 'Underhill', 'Varga',
+  'Whitlock', 'Yilmaz', 'Zeller', 'Ashby', 'Bexley', 'Corrigan', 'Delacroix', 'Eastwood', 'Fenwick',
+  'Galloway', 'Hollis', 'Irving', 'Kavanagh', 'Lomax', 'Marlowe', 'Northcott', 'Pemberton',
+]
+
+const INVENTED_ORGANISATIONS = [
+  'Harbourline Ltd', 'Kestrel Group', 'Bramblewood & Co', 'Lumen Works', 'Saltmarsh Trading',
+  'Copperleaf Inc', 'Fernhill Partners', 'Bluegate Systems', 'Ironbark Supplies', 'Moorfield Bank',
+  'Quillon Labs', 'Redcliffe Services', 'Silverbirch Media', 'Tidewater Logistics', 'Upland Foods',
+  'Westbrook Holdings', 'Yarrow Health', 'Zephyr Retail', 'Ashgrove Energy', 'Cobalt Street Studio',
+]
+
+const INVENTED_PLACES = [
+  'Eastbridge', 'Millhaven', 'Norbury Vale', 'Westmere', 'Ashcombe', 'Brackley Cross', 'Coldwater',
+  'Dunmore', 'Elmsworth', 'Fairhollow', 'Greystone', 'Highfold', 'Kingsmere', 'Longford Bay',
+  'Marshton', 'Oakridge', 'Pinecliff', 'Redmarsh', 'Stonebury', 'Thornbury Heath',
+]
+
+const REFERENCE_PREFIX: Record<ReferenceKind, { prefix: string; base: number }> = {
+  order: { prefix: 'ORD', base: 1001 },
+  account: { prefix: 'ACC', base: 2001 },
+  ticket: { prefix: 'TKT', base: 3001 },
+  tracking: { prefix: 'TRK', base: 4001 },
+  reference: { prefix: 'REF', base: 5001 },
+}
+
+/** Replacements that are the same every time: the type of thing, not an invented value. */
+const PLACEHOLDERS: Partial<Record<PiiLabel, string>> = {
+  phone: '[phone]',
+  card_number: '[card]',
+  iban: '[iban]',
+  ip_address: '[ip address]',
+  national_id: '[national id]',
+  date_of_birth: '[date of birth]',
+  address: '[address]',
+  postcode: '[postcode]',
+  url: '[url]',
+}
+
+const TITLE_BEFORE_RE = /\b(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|lady|lord|mister|madam|mme|herr|frau|señor|señora|sr|sra)\.?\s+$/i
+
+function matchCase(original: string, invented: string): string {
+  if (original.length > 1 && original === original.toUpperCase() && /\p{L}/u.test(original)) return invented.toUpperCase()
+  if (original === original.toLowerCase() && /\p{L}/u.test(original)) return invented.toLowerCase()
+  return invented
+}
+
+function normaliseKey(value: string): string {
+  return value.toLowerCase().replace(/[\s#._-]+/g, '')
+}
+
+/** Hands out invented values from a list, skipping any that appear in the original text. */
+class Sequence {
+  private next = 0
+  private round = 0
+  constructor(
+    private readonly list: readonly string[],
+    private readonly forbidden: (candidate: string) => boolean,
+  ) {}
+
+  take(): string {
+    for (let guard = 0; guard < this.list.length * 50; guard++) {
+      if (this.next >= this.list.length) {
+        this.next = 0
+        this.round++
+      }
+      const base = this.list[this.next++]
+      const candidate = this.round === 0 ? base : `${base} ${this.round + 1}`
+      if (!this.forbidden(candidate)) return candidate
+    }
+    throw new Error('pseudonym list exhausted')
+  }
+}
+
+export class Pseudonyms {
+  private readonly words: ReadonlySet<string>
+  private readonly lowerText: string
+  private readonly firstNames = new Map<string, string>()
+  private readonly surnames = new Map<string, string>()
+  private readonly knownSurnames = new Set<string>()
+  private readonly knownFirstNames = new Set<string>()
+  private readonly knownOrganisations = new Set<string>()
+  private readonly maps = new Map<string, Map<string, string>>()
+  private readonly counters = new Map<ReferenceKind, number>()
+  private readonly firstSeq: Sequence
+  private readonly surnameSeq: Sequence
+  private readonly orgSeq: Sequence
+  private readonly placeSeq: Sequence
+  private readonly userSeq: Sequence
+
+  constructor(private readonly text: string) {
+    this.lowerText = text.toLowerCase()
+    this.words = new Set(this.lowerText.match(/[\p{L}\p{N}]+/gu) ?? [])
+    // an invented value must not collide with anything written in the original text
+    const forbidden = (candidate: string) =>
+      candidate
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .some((w) => w.length > 1 && this.words.has(w) && !/^\d+$/.test(w) && w !== 'co')
+    this.firstSeq = new Sequence(INVENTED_FIRST_NAMES, forbidden)
+    this.surnameSeq = new Sequence(INVENTED_SURNAMES, forbidden)
+    this.orgSeq = new Sequence(INVENTED_ORGANISATIONS, forbidden)
+    this.placeSeq = new Sequence(INVENTED_PLACES, forbidden)
+    const users = INVENTED_FIRST_NAMES.map((n) => `${n.toLowerCase()}_user`)
+    this.userSeq = new Sequence(users, (c) => this.lowerText.includes(c))
+  }
+
+  /** Call once per multi-word name before replacing, so a lone "Whitfield" is known to be a surname. */
+  noteFullName(value: string): void {
+    const tokens = value.split(/\s+/).filter(Boolean)
+    if (tokens.length < 2) return
+    this.knownFirstNames.add(tokens[0].toLowerCase())
+    this.knownSurnames.add(tokens[tokens.length - 1].toLowerCase())
+  }
+
+  private first(token: string): string {
+    const key = token.toLowerCase()
+    let invented = this.firstNames.get(key)
+    if (!invented) {
+      invented = this.firstSeq.take()
+      this.firstNames.set(key, invented)
+    }
+    return matchCase(token, invented)
+  }
+
+  private surname(token: string): string {
+    const key = token.toLowerCase()
+    let invented = this.surnames.get(key)
+    if (!invented) {
+      invented = this.surnameSeq.take()
+      this.surnames.set(key, invented)
+    }
+    return matchCase(token, invented)
+  }
+
+  name(value: string, start: number): string {
+    const tokens = value.split(/\s+/).filter(Boolean)
+    if (tokens.length === 1) {
+      const key = tokens[0].toLowerCase()
+      const titled = TITLE_BEFORE_RE.test(this.text.slice(Math.max(0, start - 12), start))
+      const surnameOnly = titled || (this.knownSurnames.has(key) && !this.knownFirstNames.has(key))
+      return surnameOnly ? this.surname(tokens[0]) : this.first(tokens[0])
+    }
+    const first = this.first(tokens[0])
+    const last = this.surname(tokens[tokens.length - 1])
+    return `${first} ${last}`
+  }
+
+  private consistent(label: string, key: string, make: () => string): string {
+    let map = this.maps.get(label)
+    if (!map) {
+      map = new Map()
+      this.maps.set(label, map)
+    }
+    let value = map.get(key)
+    if (value === undefined) {
+      value = make()
+      map.set(key, value)
+    }
+    return value
+  }
+
+  email(value: string): string {
+    return this.consistent('email', value.toLowerCase(), () => {
+      const local = value.split(/@|\s(?:at|\[at\]|\(at\))\s?/i)[0].toLowerCase()
+      // reuse the person's pseudonym when the address is built from their name
+      const parts = local.split(/[._-]+/).filter(Boolean)
+      const firstKnown = parts.find((p) => this.firstNames.has(p))
+      const lastKnown = parts.find((p) => this.surnames.has(p))
+      let base: string
+      if (firstKnown && lastKnown) base = `${this.firstNames.get(firstKnown)}.${this.surnames.get(lastKnown)}`
+      else if (firstKnown) base = this.firstNames.get(firstKnown) as string
+      else base = this.firstSeq.take()
+      let email = `${base.toLowerCase().replace(/\s+/g, '')}@example.com`
+      const used = new Set(this.maps.get('email')?.values())
+      for (let n = 2; used.has(email) || this.lowerText.includes(email); n++) email = `${base.toLowerCase().replace(/\s+/g, '')}${n}@example.com`
+      return email
+    })
+  }
+
+  username(value: string): string {
+    const handle = value.startsWith('@')
+    const invented = this.consistent('username', value.replace(/^@/, '').toLowerCase(), () => this.userSeq.take())
+    return handle ? `@${invented}` : invented
+  }
+
+  /** Call once per organisation before replacing, so "Brightwater" maps like "Brightwater Logistics". */
+  noteOrganisation(value: string): void {
+    const key = organisationKey(value)
+    if (key.includes(' ')) this.knownOrganisations.add(key)
+  }
+
+  organisation(value: string): string {
+    let key = organisationKey(value)
+    if (!key.includes(' ')) key = [...this.knownOrganisations].find((k) => k.startsWith(`${key} `)) ?? key
+    return this.consistent('organization', key, () => this.orgSeq.take())
+  }
+
+  place(value: string): string {
+    return this.consistent('place', value.toLowerCase().replace(/[.,]+$/, ''), () => this.placeSeq.take())
+  }
+
+  reference(value: string, kind: ReferenceKind = 'reference'): string {
+    return this.consistent('account_number', normaliseKey(value), () => {
+      const { prefix, base } = REFERENCE_PREFIX[kind]
+      for (;;) {
+        const n = this.counters.get(kind) ?? 0
+        this.counters.set(kind, n + 1)
+        const invented = `${prefix}-${base + n}`
+        if (!this.lowerText.includes(invented.toLowerCase()) && !this.text.includes(String(base + n))) return invented
+      }
+    })
+  }
+
+  placeholder(label: PiiLabel): string {
+    return PLACEHOLDERS[label] ?? `[${label.replace(/_/g, ' ')}]`
+  }
+}
+
+const LEGAL_SUFFIX_RE = /(?:\s+(?:inc|incorporated|ltd|limited|llc|llp|plc|gmbh|ag|sa|sas|bv|nv|pty|co|corp|corporation|company))+\.?$/i
+
+/** "Brightwater Logistics Ltd." and "brightwater logistics" are the same organisation. */
+export function organisationKey(value: string): string {
+  return value
+    .toLowerCase()
+    .replace(/^the\s+/, '')
+    .replace(/[.,]+$/, '')
+    .replace(LEGAL_SUFFIX_RE, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
