@@ -70,15 +70,6 @@ function previousLine(text: string, index: number): string {
   return ''
 }
 
-function isWholeLine(text: string, start: number, end: number): boolean {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1
-  let lineEnd = text.indexOf('\n', end)
-  if (lineEnd === -1) lineEnd = text.length
-  const before = text.slice(lineStart, start)
-  const after = text.slice(end, lineEnd)
-  return /^\s*(?:[A-Za-z]+\s*:\s*)?$/.test(before) && /^\s*[.!]?\s*$/.test(after)
-}
-
 // ---------------------------------------------------------------------------------------------
 // e-mail, URL, IP
 
@@ -256,7 +247,7 @@ function detectDatesOfBirth(text: string, push: Push): void {
 // phone numbers
 
 const PHONE_RE =
-  /(?<![\w+\/.,-])(?:\+|00)?(?:\d{1,3}[ .-]?)?(?:\(\d{1,5}\)[ .-]?)?\d{2,5}(?:[ .-]\d{2,5}){0,4}(?:\s?(?:ext\.?|x|extension)\s?\d{1,5})?(?![\w\/]|[.,-]\d)/gi
+  /(?<![\w+\/.,-])(?:\+|00)?(?:\d{1,3}[ .-]?)?(?:\(\d{1,5}\)[ .-]?)?\d{2,6}(?:[ .-]\d{2,6}){0,4}(?:\s?(?:ext\.?|x|extension)\s?\d{1,5})?(?![\w\/]|[.,-]\d)/gi
 const PHONE_CUE_RE = /\b(?:phone|phones|call|called|calling|ring|mobile|cell|tel|telephone|landline|number|text|sms|whatsapp|reach (?:me|us)|contact|fax|dial|on)\b/i
 const YEAR_RE = /^(?:19|20)\d{2}$/
 
@@ -475,7 +466,7 @@ function detectAddresses(text: string, push: Push): void {
     // continue over ", Apt 4", ", Springfield", ", IL" — a postcode is its own span
     const rest = text.slice(end, end + 120)
     const cont =
-      /^(?:,?\s*(?:(?:apt|apartment|unit|suite|ste|flat|fl|floor|#)\.?\s*#?\w{1,5}))?(?:,?\s*(?:[A-Z][a-zA-Z'’.-]+(?:\s+[A-Z][a-zA-Z'’.-]+){0,2}))?(?:,\s*(?:[A-Z][a-zA-Z'’.-]+(?:\s+[A-Z][a-zA-Z'’.-]+){0,2}))?/.exec(rest)
+      /^(?:,?\s*(?:(?:[Aa]pt|[Aa]partment|[Uu]nit|[Ss]uite|[Ss]te|[Ff]lat|[Ff]l|[Ff]loor|#)\.?\s*#?\w{1,5}))?(?:,?\s*(?:[A-Z][a-z][a-zA-Z'’.-]*(?:\s+[A-Z][a-z][a-zA-Z'’.-]*){0,2}(?![\w])))?(?:,\s*(?:[A-Z][a-z][a-zA-Z'’.-]*(?:\s+[A-Z][a-z][a-zA-Z'’.-]*){0,2}(?![\w])|[A-Z]{2}(?=\s+\d{5}\b)))?/.exec(rest)
     if (cont && cont[0]) {
       // only swallow the capitalised words when they are followed by a separator or postcode
       const after = rest.slice(cont[0].length)
@@ -526,4 +517,3 @@ export function detectPatterns(text: string): Candidate[] {
   return out
 }
 
-export const __test = { isWholeLine }

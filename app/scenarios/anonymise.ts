@@ -1,0 +1,236 @@
+/**
+ * The anonymiser: finds personal data in a conversation and replaces it with consistent
+ * pseudonyms. Pure (no database, no I/O): the import route and the batch CLI both call it.
+ *
+ *   detect(text)     → the spans of personal data, sorted, never overlapping
+ *   anonymise(text)  → { text: anonymised, spans: [{ start, end, label, replacement }] }
+ *
+ * Offsets are always into the input text. The mapping from original to invented values exists only
+ * inside one anonymise() call and is never logged or returned.
+ */
+import { detectEntities, isCommonWord } from './pii-entities'
+import { detectPatterns, PRIORITY } from './pii-patterns'
+import { Pseudonyms } from './pseudonyms'
+import type { Candidate, PiiLabel, ReferenceKind, Span } from './pii-types'
+
+export { PII_LABELS, isPiiLabel } from './pii-types'
+export type { PiiLabel, Span } from './pii-types'
+
+/** A span a reviewer marked as missed: by position in the text, or by its value. */
+export type ExtraSpan = { start: number; end: number; label: PiiLabel } | { text: string; label: PiiLabel }
+
+export interface AnonymiseOptions {
+  /** Names of the agent(s) in the conversation: they become "Agent". */
+  agentNames?: readonly string[]
+  /** Missed values: each is replaced everywhere it occurs in the text. */
+  extraSpans?: readonly ExtraSpan[]
+  /** False positives: these values are left as they are everywhere. */
+  ignore?: readonly string[]
+}
+
+export interface ReplacedSpan extends Span {
+  replacement: string
+}
+
+export interface AnonymiseResult {
+  text: string
+  spans: ReplacedSpan[]
+}
+
+const WORD_CHAR = /[\p{L}\p{N}_]/u
+
+function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/** Every occurrence of value in text (case-insensitive), not inside a longer word. */
+function occurrences(text: string, value: string): Array<[number, number]> {
+  const out: Array<[number, number]> = []
+  if (!value) return out
+  const before = WORD_CHAR.test(value[0]) ? '(?<![\\p{L}\\p{N}_])' : ''
+  const after = WORD_CHAR.test(value[value.length - 1]) ? '(?![\\p{L}\\p{N}_])' : ''
+  const re = new RegExp(before + escapeRegExp(value) + after, 'giu')
+  for (const m of text.matchAll(re)) out.push([m.index, m.index + m[0].length])
+  return out
+}
+
+function agentTokensOf(agentNames: readonly string[] | undefined): Set<string> {
+  const tokens = new Set<string>()
+  for (const name of agentNames ?? []) {
+    for (const t of name.toLowerCase().split(/\s+/)) if (t.length > 1) tokens.add(t)
+  }
+  return tokens
+}
+
+/** Greedy overlap resolution: most specific (priority), then longest, then earliest wins. */
+function resolve(text: string, candidates: Candidate[]): Candidate[] {
+  const sorted = [...candidates].sort(
+    (a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start,
+  )
+  const taken = new Uint8Array(text.length + 1)
+  const accepted: Candidate[] = []
+  for (const c of sorted) {
+    if (c.start < 0 || c.end > text.length || c.end <= c.start) continue
+    let free = true
+    for (let i = c.start; i < c.end; i++) {
+      if (taken[i]) {
+        free = false
+        break
+      }
+    }
+    if (!free) continue
+    taken.fill(1, c.start, c.end)
+    accepted.push(c)
+  }
+  return accepted
+}
+
+const PROPAGATED: ReadonlySet<PiiLabel> = new Set(['name', 'organization', 'place', 'username', 'account_number', 'email', 'phone', 'card_number', 'iban', 'national_id', 'url', 'ip_address', 'postcode', 'address'])
+
+/**
+ * A value found once is personal data everywhere in the conversation: "Crystal Minh" in one
+ * message makes the "Crystal" in a later one a name too.
+ */
+function propagate(text: string, accepted: Candidate[], isIgnored: (s: number, e: number) => boolean): Candidate[] {
+  const seen = new Map<string, Candidate>()
+  const add = (value: string, from: Candidate) => {
+    const key = value.toLowerCase()
+    if (value.length < 2 || seen.has(key)) return
+    seen.set(key, from)
+  }
+  for (const c of accepted) {
+    if (!PROPAGATED.has(c.label)) continue
+    const value = text.slice(c.start, c.end)
+    add(value, c)
+    if (c.label === 'name' || c.label === 'organization') {
+      const tokens = value.split(/\s+/)
+      if (tokens.length > 1) {
+        for (const [i, token] of tokens.entries()) {
+          const clean = token.replace(/[.,]+$/, '')
+          // an organisation's first word only ("Brightwater" of "Brightwater Logistics")
+          if (c.label === 'organization' && i > 0) continue
+          if (clean.length < 3 || isCommonWord(clean.toLowerCase())) continue
+          add(clean, c)
+        }
+      }
+    }
+  }
+  if (seen.size === 0) return accepted
+  const taken = new Uint8Array(text.length + 1)
+  for (const c of accepted) taken.fill(1, c.start, c.end)
+  const extra: Candidate[] = []
+  const values = [...seen.keys()].sort((a, b) => b.length - a.length)
+  for (let i = 0; i < values.length; i += 200) {
+    const batch = values.slice(i, i + 200)
+    const re = new RegExp(`(?<![\\p{L}\\p{N}_@.-])(?:${batch.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}_]|[.-][\\p{L}\\p{N}])`, 'giu')
+    for (const m of text.matchAll(re)) {
+      const start = m.index
+      const end = start + m[0].length
+      const from = seen.get(m[0].toLowerCase())
+      if (!from) continue
+      const original = text.slice(from.start, from.end)
+      // a name that is also an everyday word ("Rose") only counts where it is capitalised
+      if ((from.label === 'name' || from.label === 'place' || from.label === 'organization') && m[0] !== original) {
+        const capitalisedHere = /^\p{Lu}/u.test(m[0])
+        if (!capitalisedHere && isCommonWord(m[0].toLowerCase())) continue
+      }
+      let free = true
+      for (let k = start; k < end; k++) {
+        if (taken[k]) {
+          free = false
+          break
+        }
+      }
+      if (!free || isIgnored(start, end)) continue
+      taken.fill(1, start, end)
+      extra.push({ start, end, label: from.label, priority: from.priority - 1, kind: from.kind, role: from.role })
+    }
+  }
+  return [...accepted, ...extra]
+}
+
+/** Everything detect() and anonymise() share: candidates with their kind and agent role. */
+function detectCandidates(text: string, options: AnonymiseOptions = {}): Candidate[] {
+  const agentTokens = agentTokensOf(options.agentNames)
+  const candidates: Candidate[] = [...detectPatterns(text), ...detectEntities(text, { agentTokens })]
+
+  for (const extra of options.extraSpans ?? []) {
+    const value = ('text' in extra ? extra.text : text.slice(extra.start, extra.end)).trim()
+    if (!value) continue
+    for (const [start, end] of occurrences(text, value)) candidates.push({ start, end, label: extra.label, priority: PRIORITY.extra })
+  }
+
+  const ignoredValues = new Set((options.ignore ?? []).map((v) => v.trim().toLowerCase()).filter(Boolean))
+  const ignoredRanges: Array<[number, number]> = []
+  for (const value of ignoredValues) ignoredRanges.push(...occurrences(text, value))
+  const isIgnored = (start: number, end: number) =>
+    ignoredValues.has(text.slice(start, end).trim().toLowerCase()) || ignoredRanges.some(([s, e]) => s <= start && end <= e)
+  const kept = candidates.filter((c) => c.priority === PRIORITY.extra || !isIgnored(c.start, c.end))
+
+  const accepted = propagate(text, resolve(text, kept), isIgnored)
+
+  // the agent: marked by option, by "Tom (Agent):" or by introducing themselves on an "Agent:" line
+  for (const c of accepted) {
+    if (c.label === 'name' && c.role === 'agent') {
+      for (const t of text.slice(c.start, c.end).toLowerCase().split(/\s+/)) if (t.length > 1) agentTokens.add(t)
+    }
+  }
+  if (agentTokens.size > 0) {
+    for (const c of accepted) {
+      if (c.label !== 'name') continue
+      const tokens = text.slice(c.start, c.end).toLowerCase().split(/\s+/)
+      if (agentTokens.has(tokens[0]) || (tokens.length === 1 && agentTokens.has(tokens[0]))) c.role = 'agent'
+    }
+  }
+  return accepted.sort((a, b) => a.start - b.start)
+}
+
+/** The personal data in text: sorted, non-overlapping spans with offsets into text. */
+export function detect(text: string, options?: AnonymiseOptions): Span[] {
+  return detectCandidates(text, options).map(({ start, end, label }) => ({ start, end, label }))
+}
+
+function replacementFor(p: Pseudonyms, c: Candidate, value: string): string {
+  switch (c.label) {
+    case 'name':
+      return c.role === 'agent' ? 'Agent' : p.name(value, c.start)
+    case 'email':
+      return p.email(value)
+    case 'username':
+      return p.username(value)
+    case 'organization':
+      return p.organisation(value)
+    case 'place':
+      return p.place(value)
+    case 'account_number':
+      return p.reference(value, c.kind as ReferenceKind | undefined)
+    default:
+      return p.placeholder(c.label)
+  }
+}
+
+/** Replaces every span of personal data with a consistent pseudonym or a placeholder. */
+export function anonymise(text: string, options?: AnonymiseOptions): AnonymiseResult {
+  const candidates = detectCandidates(text, options)
+  const pseudonyms = new Pseudonyms(text)
+  for (const c of candidates) {
+    if (c.label === 'name') pseudonyms.noteFullName(text.slice(c.start, c.end))
+    if (c.label === 'organization') pseudonyms.noteOrganisation(text.slice(c.start, c.end))
+  }
+  // names first, so that an e-mail built from a name can reuse that person's pseudonym
+  const replacements = new Map<Candidate, string>()
+  for (const c of candidates) if (c.label === 'name') replacements.set(c, replacementFor(pseudonyms, c, text.slice(c.start, c.end)))
+  for (const c of candidates) if (c.label !== 'name') replacements.set(c, replacementFor(pseudonyms, c, text.slice(c.start, c.end)))
+
+  const parts: string[] = []
+  const spans: ReplacedSpan[] = []
+  let cursor = 0
+  for (const c of candidates) {
+    const replacement = replacements.get(c) as string
+    parts.push(text.slice(cursor, c.start), replacement)
+    spans.push({ start: c.start, end: c.end, label: c.label, replacement })
+    cursor = c.end
+  }
+  parts.push(text.slice(cursor))
+  return { text: parts.join(''), spans }
+}
