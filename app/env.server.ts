@@ -27,7 +27,7 @@ export type Env = z.infer<typeof envSchema>
 export class EnvError extends Error {}
 
 /** Validates the environment once; a bad value gives one clear line naming the variable. */
-export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''))
   const result = envSchema.safeParse(cleaned)
   if (!result.success) {
