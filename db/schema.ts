@@ -439,6 +439,10 @@ export const teamMonthRollups = pgTable(
     scoreSum: doublePrecision('score_sum').notNull().default(0),
     scoreSquaresSum: doublePrecision('score_squares_sum').notNull().default(0),
     reviewsGiven: integer('reviews_given').notNull().default(0),
+    // Distinct people with a reviewed reply / a submitted review this month (from team_month_people),
+    // kept here so the dashboard never counts people rows: participation, reviewer n, privacy floor.
+    repliers: integer('repliers').notNull().default(0),
+    reviewers: integer('reviewers').notNull().default(0),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [
@@ -464,6 +468,27 @@ export const teamMonthCriterionRollups = pgTable(
   (t) => [
     primaryKey({ columns: [t.teamId, t.month, t.criterionId] }),
     index('team_month_criterion_rollups_org_idx').on(t.organizationId, t.month),
+  ],
+)
+
+// Reviewed replies per team, month and scenario: "the scenarios the org finds hardest" without scanning replies.
+export const teamMonthScenarioRollups = pgTable(
+  'team_month_scenario_rollups',
+  {
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
+    month: date('month').notNull(),
+    scenarioSlug: text('scenario_slug').notNull(),
+    replies: integer('replies').notNull().default(0),
+    scoreSum: doublePrecision('score_sum').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.month, t.scenarioSlug] }),
+    index('team_month_scenario_rollups_org_idx').on(t.organizationId, t.month),
   ],
 )
 
