@@ -86,8 +86,9 @@ test('the admin page lists people and teams and can add a team', async ({ page, 
   await login('admin@acme.test')
   await page.goto('/admin')
   await expect(page.getByRole('heading', { name: /People \(\d+\)/ })).toBeVisible()
+  const teams = page.getByRole('region', { name: 'Teams' })
   for (const team of ['Support', 'Sales', 'Engineering', 'Finance', 'Marketing']) {
-    await expect(page.getByRole('cell', { name: team, exact: true })).toBeVisible()
+    await expect(teams.getByRole('cell', { name: team, exact: true })).toBeVisible()
   }
   await page.getByLabel('New team name').fill('Legal')
   await page.getByRole('button', { name: 'Add team' }).click()
