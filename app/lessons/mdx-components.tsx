@@ -2,9 +2,13 @@ import * as React from 'react'
 // The bare 'mdx-bundler/client' is a CommonJS folder import that crashes Node's ESM loader.
 import { getMDXComponent } from 'mdx-bundler/client/index.js'
 
+/** What happened to the last Reflection form sent: saved, or refused (with the text to keep). */
+export type ReflectionNotice = { id: string; tone: 'saved' | 'error'; message: string; text?: string }
+
 type LessonContextValue = {
   reflections: Record<string, string>
   reflectionFormAction?: string
+  reflectionNotice?: ReflectionNotice | null
   scenarioTitles: Record<string, string>
 }
 
@@ -56,21 +60,45 @@ export function Example({ bad, good, title }: { bad: string; good: string; title
 
 /** A private note the reader writes. A plain form, so it saves without JavaScript. */
 export function Reflection({ id, prompt }: { id: string; prompt: string }) {
-  const { reflections, reflectionFormAction } = React.useContext(LessonContext)
+  const { reflections, reflectionFormAction, reflectionNotice } = React.useContext(LessonContext)
   const fieldId = `reflection-${id}`
   const saved = reflections[id]
+  const notice = reflectionNotice?.id === id ? reflectionNotice : null
+  const error = notice?.tone === 'error' ? notice : null
   return (
-    <form method="post" action={reflectionFormAction} className="reflection">
+    <form method="post" action={reflectionFormAction} className="reflection" id={`note-${id}`}>
       <input type="hidden" name="intent" value="reflection" />
       <input type="hidden" name="reflectionId" value={id} />
       <label htmlFor={fieldId} className="reflection__prompt">
         {prompt}
       </label>
-      <textarea id={fieldId} name="text" rows={4} defaultValue={saved ?? ''} className="reflection__text" />
-      <p className="reflection__hint">Only you can see this note.</p>
-      <button type="submit" className="reflection__save">
-        {saved ? 'Update my note' : 'Save my note'}
-      </button>
+      <textarea
+        id={fieldId}
+        name="text"
+        rows={4}
+        defaultValue={error?.text ?? saved ?? ''}
+        className="reflection__text"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${fieldId}-error` : `${fieldId}-hint`}
+      />
+      {error ? (
+        <p id={`${fieldId}-error`} className="reflection__error" role="alert">
+          {error.message}
+        </p>
+      ) : null}
+      <p id={`${fieldId}-hint`} className="reflection__hint">
+        Only you can see this note.
+      </p>
+      <div className="reflection__actions">
+        <button type="submit" className="reflection__save">
+          {saved ? 'Update my note' : 'Save my note'}
+        </button>
+        {notice?.tone === 'saved' ? (
+          <p className="reflection__saved" role="status">
+            {notice.message}
+          </p>
+        ) : null}
+      </div>
     </form>
   )
 }
@@ -99,15 +127,23 @@ export type LessonBodyProps = {
   reflections?: Record<string, string>
   /** Where Reflection forms post; defaults to the current URL. */
   reflectionFormAction?: string
+  /** The outcome of the last Reflection form sent, shown beside that form. */
+  reflectionNotice?: ReflectionNotice | null
   /** Scenario titles by slug, for the Practice cards (the slug is shown humanised otherwise). */
   scenarioTitles?: Record<string, string>
 }
 
-export function LessonBody({ code, reflections = {}, reflectionFormAction, scenarioTitles = {} }: LessonBodyProps) {
+export function LessonBody({
+  code,
+  reflections = {},
+  reflectionFormAction,
+  reflectionNotice = null,
+  scenarioTitles = {},
+}: LessonBodyProps) {
   const Component = React.useMemo(() => getMDXComponent(code), [code])
   const value = React.useMemo(
-    () => ({ reflections, reflectionFormAction, scenarioTitles }),
-    [reflections, reflectionFormAction, scenarioTitles],
+    () => ({ reflections, reflectionFormAction, reflectionNotice, scenarioTitles }),
+    [reflections, reflectionFormAction, reflectionNotice, scenarioTitles],
   )
   return (
     <LessonContext.Provider value={value}>
