@@ -92,11 +92,11 @@ const PROPAGATED: ReadonlySet<PiiLabel> = new Set(['name', 'organization', 'plac
  * message makes the "Crystal" in a later one a name too.
  */
 function propagate(text: string, accepted: Candidate[], isIgnored: (s: number, e: number) => boolean): Candidate[] {
-  const seen = new Map<string, Candidate>()
+  const seen = new Map<string, { from: Candidate; value: string }>()
   const add = (value: string, from: Candidate) => {
     const key = value.toLowerCase()
     if (value.length < 2 || seen.has(key)) return
-    seen.set(key, from)
+    seen.set(key, { from, value })
   }
   for (const c of accepted) {
     if (!PROPAGATED.has(c.label)) continue
@@ -108,8 +108,8 @@ function propagate(text: string, accepted: Candidate[], isIgnored: (s: number, e
         for (const [i, token] of tokens.entries()) {
           const clean = token.replace(/[.,]+$/, '')
           // an organisation's first word only ("Brightwater" of "Brightwater Logistics")
-          if (c.label === 'organization' && i > 0) continue
-          if (clean.length < 3 || isCommonWord(clean.toLowerCase())) continue
+          if (c.label === 'organization' && (i > 0 || isCommonWord(clean.toLowerCase()))) continue
+          if (clean.length < 2 || !/^\p{Lu}/u.test(clean)) continue
           add(clean, c)
         }
       }
@@ -126,14 +126,14 @@ function propagate(text: string, accepted: Candidate[], isIgnored: (s: number, e
     for (const m of text.matchAll(re)) {
       const start = m.index
       const end = start + m[0].length
-      const from = seen.get(m[0].toLowerCase())
-      if (!from) continue
-      const original = text.slice(from.start, from.end)
-      // a name that is also an everyday word ("Rose") only counts where it is capitalised
-      if ((from.label === 'name' || from.label === 'place' || from.label === 'organization') && m[0] !== original) {
-        const capitalisedHere = /^\p{Lu}/u.test(m[0])
-        if (!capitalisedHere && isCommonWord(m[0].toLowerCase())) continue
+      const entry = seen.get(m[0].toLowerCase())
+      if (!entry) continue
+      const { from, value } = entry
+      // a name that is also an everyday word ("Rose", "Crystal") only counts where it is capitalised
+      if ((from.label === 'name' || from.label === 'place' || from.label === 'organization') && m[0] !== value) {
+        if (!/^\p{Lu}/u.test(m[0]) && isCommonWord(m[0].toLowerCase())) continue
       }
+      if (from.label === 'name' && !/^\p{Lu}/u.test(m[0]) && isCommonWord(m[0].toLowerCase())) continue
       let free = true
       for (let k = start; k < end; k++) {
         if (taken[k]) {

@@ -39,6 +39,7 @@ susan suzanne sydney tammy tanya tara taylor ted teresa terry theo theodore ther
 timothy tina toby todd tom tommy tony tracy travis trevor troy tyler valerie vanessa vera veronica
 vicky victor victoria vincent violet virginia walter wanda warren wayne wendy wesley will william
 willie wyatt yvonne zach zachary zara zoe
+abi al alf andi ange barb becca bev bex carly cass charlie chaz chrissy dani dave davey deb del dom ed eddy em fran fred gav gaz geoff georgie gerry hank harri izzy jacky jakey jess jessie jez jo jojo jon jonny josie jules kat katy kev kez kris lexi liz lizzie lou maddie mandy marty mick mickey mo nat nate nick nicky nikki ollie pete phil rach reg ricky robbie ron rosie sal sammy sandy sid si steph stevie sue suzy tash tess theo tilly tony trish vic vince viv wes zak
 aarav abdul abdullah adebayo adeola ahmed aisha akira alejandro alessandro amara amina amir anan
 ananya andrei anika anjali arjun ayesha aylin bilal bogdan camille carlos chen chidi chinedu chioma
 chloé dario deepak dmitri eduardo elif emeka emre fatou femi fernando francesca giovanni giulia hamza
@@ -62,6 +63,6 @@ export const AMBIGUOUS_FIRST_NAMES: ReadonlySet<string> = new Set(
   dean don drew faith florence frank gene georgia glen grace grant guy hazel heather holly hope
   hunter iris ivy jack jade jan jay jean joy june kay kim lee lily lynn madison mark max may miles
   olive paige pat patience pearl penny phoenix rich rob robin rosa rose ruby sally sandy shannon
-  stella sue summer sydney taylor ted tom victoria violet virginia wade will joy april jordan
-  chelsea charlotte sam ray parker page rusty angel destiny harmony sky art norm herb`.split(/\s+/).filter(Boolean),
+  stella sue summer sydney taylor ted victoria violet virginia wade will joy april jordan
+  chelsea charlotte sam ray parker page rusty angel destiny harmony sky art norm herb al ed mo si sal del reg nat sid viv fran nick bev`.split(/\s+/).filter(Boolean),
 )

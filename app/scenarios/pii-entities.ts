@@ -41,7 +41,7 @@ const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
 
 /** Words that end an organisation's name ("… Ltd", "… Bank"); the name before them is capitalised. */
 const ORG_SUFFIXES =
-  'Inc|Inc\\.|Incorporated|Ltd|Ltd\\.|Limited|LLC|L\\.L\\.C\\.|LLP|PLC|plc|GmbH|AG|S\\.A\\.|SA|SAS|SARL|BV|B\\.V\\.|NV|N\\.V\\.|Pty Ltd|Pty|Co\\.|Corp|Corp\\.|Corporation|Company|Group|Holdings|Bank|Insurance|Assurance|Technologies|Technology|Solutions|Systems|Labs|Laboratories|Logistics|Partners|Associates|Consulting|Consultants|Foundation|University|College|Hospital|Clinic|Airlines|Airways|Air|Telecom|Telecoms|Communications|Energy|Power|Motors|Foods|Media|Studios|Studio|Industries|Enterprises|Trust|Agency|Ventures|Capital|Bakery|Café|Cafe|Hotel|Hotels|Restaurant|School|Academy|Pharmacy|Dental|Realty|Properties|Brewing|Brewery|Coffee|Roasters|Software|Networks|Wireless|Electric|Electronics|Utilities|Healthcare|Credit Union|Building Society|Council|Marketing|Design|Digital|Analytics|Robotics|Manufacturing|Freight|Shipping|Transport|Travel|Tours|Finance|Financial|Bikes|Cycles|Outfitters|Supplies|Supply|Games|Interactive|Printing|Press|Publishing|Books|Fitness|Gym|Salon|Spa|Florist|Garage|Motors|Autos|Law|Legal|Accountants|Architects|Builders|Construction|Plumbing|Roofing|Cleaning|Catering|Events|Rentals|Records|Productions|Pictures|Farms|Vineyards|Winery|Distillery|Telecommunications|Broadband|Mobile|Lettings|Estates|Estate Agents|Housing|Hospitality|Pharma|Pharmaceuticals|Biotech|Therapeutics|Medical|Vets|Veterinary|Kitchens|Furniture|Interiors|Apparel|Clothing|Boutique|Jewellers|Jewelers|Opticians|Optical|Insurers|Brokers|Mortgages|Lending|Payments|Pay'
+  'Inc|Inc\\.|Incorporated|Ltd|Ltd\\.|Limited|LLC|L\\.L\\.C\\.|LLP|PLC|plc|GmbH|AG|S\\.A\\.|SA|SAS|SARL|BV|B\\.V\\.|NV|N\\.V\\.|Pty Ltd|Pty|Co\\.|Corp|Corp\\.|Corporation|Company|Group|Holdings|Bank|Insurance|Assurance|Technologies|Technology|Solutions|Systems|Labs|Laboratories|Logistics|Partners|Associates|Consulting|Consultants|Foundation|University|College|Hospital|Clinic|Airlines|Airways|Air|Telecom|Telecoms|Communications|Energy|Power|Motors|Foods|Media|Studios|Studio|Industries|Enterprises|Trust|Agency|Ventures|Capital|Bakery|Café|Cafe|Hotel|Hotels|Restaurant|School|Academy|Pharmacy|Dental|Realty|Properties|Brewing|Brewery|Coffee|Roasters|Software|Networks|Wireless|Electric|Electronics|Utilities|Healthcare|Credit Union|Building Society|Council|Marketing|Design|Digital|Analytics|Robotics|Manufacturing|Freight|Shipping|Transport|Travel|Tours|Finance|Financial|Bikes|Cycles|Outfitters|Supplies|Supply|Games|Interactive|Printing|Press|Publishing|Books|Fitness|Gym|Salon|Spa|Florist|Garage|Motors|Autos|Law|Legal|Accountants|Architects|Builders|Construction|Plumbing|Roofing|Cleaning|Catering|Events|Rentals|Records|Productions|Pictures|Farms|Vineyards|Winery|Distillery|Telecommunications|Broadband|Mobile|Lettings|Estates|Estate Agents|Housing|Hospitality|Pharma|Pharmaceuticals|Biotech|Therapeutics|Medical|Vets|Veterinary|Kitchens|Furniture|Interiors|Apparel|Clothing|Boutique|Jewellers|Jewelers|Opticians|Optical|Insurers|Brokers|Mortgages|Lending|Payments|Organics|Naturals|Brands|Goods|Wholesale|Traders|Trading|Imports|Distribution|Distributors|Outlet|Works|Workshop|Collective|Co-op|Cooperative|Association|Institute|Federation|Network|Factory|Mills|Centre|Center|Homes|Gallery|Galleries|Kitchen|Bistro|Pizzeria|Deli|Nursery|Nurseries|Garden Centre|Surgery|Practice|Chambers|Solicitors|Barristers|Auctions|Removals|Couriers|Express|Cars|Taxis|Coaches'
 
 const ORG_SUFFIX_RE = new RegExp(
   String.raw`(?<![\p{L}\p{N}])((?:(?:[\p{Lu}\p{N}][\p{L}\p{N}&'’.-]*|&|and|of|de|du|van|the)\s+){0,4}?[\p{Lu}][\p{L}\p{N}&'’.-]*)\s+(?:${ORG_SUFFIXES})(?![\p{L}\p{N}])`,
@@ -55,9 +55,9 @@ const PLACE_CUE_RE =
 
 const TITLE_RE = /\b(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|lady|lord|mister|madam|madame|mme|mlle|herr|frau|señor|señora|sr|sra|dra)\.?\s+/gi
 const STRONG_NAME_CUE_RE =
-  /\b(?:my name is|my name's|my names|name is|names are|full name is|full name|name:|first name is|first name:|last name is|last name:|surname is|surname:|i am called|call me|cardholder name:?|account holder:?|name on the (?:account|card) is|booked under|under the name(?: of)?|in the name of|registered to|addressed to|signed,?|for the attention of)\s*[:-]?\s*/gi
+  /\b(?:my name is|my name's|my names|name is|names are|full name is|full name|name:|first name is|first name:|last name is|last name:|surname is|surname:|i am called|call me|cardholder name:?|account holder:?|account name(?: is|:)?|name on (?:the|my) (?:account|card) is|payee(?: name)?:|beneficiary(?: name)?:|name on the (?:account|card) is|booked under|under the name(?: of)?|in the name of|registered to|addressed to|signed,?|for the attention of)\s*[:-]?\s*/gi
 const WEAK_NAME_CUE_RE =
-  /\b(?:this is|it's|it is|i'm|i am|im|speaking with|speak with|speak to|spoke to|spoke with|talked to|talked with|talking to|chatting with|chatted with|ask for|asked for|attn:?|attention:?|cc:?|colleague|manager|supervisor|husband|wife|partner|fiancée?|son|daughter|mother|father|mum|mom|dad|brother|sister|friend|boss|neighbou?r|landlord|landlady|tenant|technician|engineer|courier|driver|nurse|doctor|teacher|agent|advisor|adviser|rep|representative|named|called|with|from|to|and|by|for|let|tell|thank|ping|email|emailed|call|called|text|texted|asked|told|met|cc'd|copying|copied)\s+/gi
+  /\b(?:this is|it's|its|it is|i'm|i am|im|speaking with|speak with|speak to|spoke to|spoke with|talked to|talked with|talking to|chatting with|chatted with|ask for|asked for|attn:?|attention:?|cc:?|colleague|manager|supervisor|husband|wife|partner|fiancée?|son|daughter|mother|father|mum|mom|dad|brother|sister|friend|boss|neighbou?r|landlord|landlady|tenant|technician|engineer|courier|driver|nurse|doctor|teacher|agent|advisor|adviser|rep|representative|named|called|with|from|to|and|by|for|let|tell|thank|ping|email|emailed|call|called|text|texted|asked|told|met|cc'd|copying|copied)\s+/gi
 const GREETING_RE = /(?:^|[\s(])(?:hi|hello|hey|hiya|dear|morning|good morning|good afternoon|good evening|evening|afternoon|thanks|thank you|thx|cheers|welcome|sorry|congrats|bye|goodbye|ok|okay)[ \t]*,?[ \t]+/gi
 const SIGN_OFF_RE =
   /(?:^|[\s.!])(?:thanks|thank you|many thanks|thanks again|cheers|regards|best|best wishes|kind regards|warm regards|warmest regards|all the best|sincerely|yours sincerely|yours faithfully|yours truly|yours|take care|talk soon|ta|thx|love|respectfully|speak soon|with thanks|gratefully)[ \t]*[,.!-]?[ \t]*(?:\r?\n[ \t]*|[ \t]+)/gi
@@ -80,12 +80,14 @@ interface Token {
 }
 
 const TOKEN_RE = /[\p{L}][\p{L}\p{M}'’-]*/gu
+/** Sticky twin of TOKEN_RE for reading one token at a position (never shares lastIndex with a matchAll). */
+const TOKEN_AT_RE = /[\p{L}][\p{L}\p{M}'’-]*/uy
 const NAME_PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'du', 'del', 'della', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'ter', 'ten', 'dos', 'das'])
 
 function tokenAt(text: string, pos: number): Token | null {
-  TOKEN_RE.lastIndex = pos
-  const m = TOKEN_RE.exec(text)
-  if (!m || m.index !== pos) return null
+  TOKEN_AT_RE.lastIndex = pos
+  const m = TOKEN_AT_RE.exec(text)
+  if (!m) return null
   let value = m[0]
   // possessives and trailing hyphens are not part of the name
   value = value.replace(/(?:['’]s|['’-]+)$/u, '')
@@ -95,7 +97,7 @@ function tokenAt(text: string, pos: number): Token | null {
     end: pos + value.length,
     text: value,
     lower: value.toLowerCase(),
-    capitalised: /^\p{Lu}/u.test(value) && !(value.length > 3 && value === value.toUpperCase() && !FIRST_NAME_SET.has(value.toLowerCase())),
+    capitalised: /^\p{Lu}/u.test(value) && !(value.length > 1 && value === value.toUpperCase() && !FIRST_NAME_SET.has(value.toLowerCase())),
   }
 }
 
@@ -213,6 +215,11 @@ function nameLike(ctx: Context, token: Token, allowLower: boolean): boolean {
   return true
 }
 
+/** "dana", "kev": a lower-case word that can only be a first name (chat is often typed in lower case). */
+function lowerCaseFirstName(token: Token): boolean {
+  return !token.capitalised && FIRST_NAME_SET.has(token.lower) && !AMBIGUOUS_FIRST_NAMES.has(token.lower) && !isCommonWord(token.lower) && !NOT_NAME_WORDS.has(token.lower)
+}
+
 /** A strong candidate for a first name without any cue. */
 function firstNameEvidence(ctx: Context, token: Token): boolean {
   if (!token.capitalised || NOT_NAME_WORDS.has(token.lower)) return false
@@ -288,7 +295,14 @@ function detectNameCues(ctx: Context, agentTokens: ReadonlySet<string>): void {
   for (const m of text.matchAll(WEAK_NAME_CUE_RE)) {
     const pos = m.index + m[0].length
     const first = tokenAt(text, pos)
-    if (!first || !first.capitalised) continue
+    if (!first) continue
+    if (!first.capitalised) {
+      // "hey its jess again", "im darius": lower case only for a listed first name
+      if (/^(?:this is|it's|its|it is|i'm|i am|im)\s+$/i.test(m[0]) && lowerCaseFirstName(first)) {
+        pushName(ctx, nameRun(ctx, pos, true, 2), ENTITY_PRIORITY.nameCue, selfIntroRole(text, m.index, m[0]))
+      }
+      continue
+    }
     const run = nameRun(ctx, pos, false)
     if (!run) continue
     const multi = text.slice(run[0], run[1]).includes(' ')
@@ -336,6 +350,14 @@ function detectNameCues(ctx: Context, agentTokens: ReadonlySet<string>): void {
     pushName(ctx, run, ENTITY_PRIORITY.nameCue, role)
   }
 
+  // "… thats me, kev" — a listed first name after a comma at the very end of a message line
+  for (const m of text.matchAll(/,[ \t]*(?=\p{L}[\p{L}'’-]*[ \t]*[.!]?[ \t]*(?:\n|$))/gu)) {
+    const pos = m.index + m[0].length
+    const first = tokenAt(text, pos)
+    if (!first) continue
+    if (lowerCaseFirstName(first) || firstNameEvidence(ctx, first)) pushName(ctx, [first.start, first.end], ENTITY_PRIORITY.nameList)
+  }
+
   // "— Dana" signature at the end of a line
   for (const m of text.matchAll(/(?:^|\s)[-–—~][ \t]?(?=\p{Lu})/gmu)) {
     const pos = m.index + m[0].length
@@ -381,12 +403,15 @@ function detectNameCues(ctx: Context, agentTokens: ReadonlySet<string>): void {
   }
 
   // "Dana here," at the start of a line
-  for (const m of text.matchAll(/^[ \t]*(?:[\p{L} ]{1,20}:[ \t]*)?(?:(?:hi|hello|hey)[,!]?[ \t]+)?(?=\p{Lu})/gimu)) {
+  for (const m of text.matchAll(/(?:^|[.!?,][ \t]+)(?:[\p{L} ]{1,20}:[ \t]*)?(?:(?:hi|hello|hey|morning|evening)[,!]?[ \t]+)?(?=\p{L})/gimu)) {
     const pos = m.index + m[0].length
-    const run = nameRun(ctx, pos, false, 2)
-    if (!run || !/^[ \t]+here\b/i.test(text.slice(run[1], run[1] + 6))) continue
     const first = tokenAt(text, pos)
-    if (!first || isCommonWord(first.lower)) continue
+    if (!first) continue
+    const lower = lowerCaseFirstName(first)
+    const run = nameRun(ctx, pos, lower, 2)
+    if (!run || !/^[ \t]+here\b/i.test(text.slice(run[1], run[1] + 6))) continue
+    if (!first.capitalised && !lower) continue
+    if (isCommonWord(first.lower)) continue
     pushName(ctx, run, ENTITY_PRIORITY.nameCue, selfIntroRole(text, m.index, ''))
   }
 }
@@ -412,7 +437,8 @@ function detectNameList(ctx: Context): void {
     const run = nameRun(ctx, token.start, false, 3)
     if (!run) continue
     const multi = run[1] > token.end
-    if (ambiguous && !multi && !(tags.has('Person') && !tags.has('Place'))) continue
+    if (ambiguous && !multi && !(tags.has('Person') && !tags.has('Place')) && !midSentenceName(ctx, token)) continue
+    if (ambiguous && !multi && followedByCommonNoun(ctx, token)) continue
     if (ambiguous && multi) {
       // "Will Smith" yes, "Will Power" no: the second word must not be a common word
       const second = tokenAt(text, token.end + 1)
@@ -420,6 +446,28 @@ function detectNameList(ctx: Context): void {
     }
     pushName(ctx, run, ENTITY_PRIORITY.nameList)
   }
+}
+
+const MONTH_NAMES = new Set(['may', 'june', 'april', 'august', 'jan', 'march'])
+const NOT_PEOPLE_AMBIGUOUS = new Set(['alexa', 'max', 'chase', 'phoenix', 'austin', 'dallas', 'sydney', 'georgia', 'virginia', 'victoria', 'jordan', 'chelsea', 'charlotte', 'florence', 'madison', 'destiny', 'harmony', 'sky', 'art', 'norm', 'will', 'summer', 'autumn', 'guy', 'rich', 'hope', 'page', 'drew', 'grant', 'mark', 'bill', 'pat', 'rob', 'sue', 'frank', 'jack', 'sandy', 'don', 'lee', 'ray', 'miles', 'wade', 'parker', 'hunter', 'pearl', 'penny', 'joy', 'faith', 'patience', 'kay', 'jan', 'herb', 'reg', 'nat', 'del', 'sal', 'si', 'mo'])
+
+/** "…your membership level Crystal?": a capitalised first name in the middle of a lower-case sentence. */
+function midSentenceName(ctx: Context, token: Token): boolean {
+  if (MONTH_NAMES.has(token.lower) || NOT_PEOPLE_AMBIGUOUS.has(token.lower)) return false
+  const tags = tagsOf(ctx, token)
+  if (tags.has('Place') || tags.has('Organization') || tags.has('Date')) return false
+  const before = ctx.text.slice(Math.max(0, token.start - 20), token.start)
+  if (!/[a-z][a-z,]*[ \t]+$/.test(before)) return false
+  const after = ctx.text.slice(token.end, token.end + 3)
+  return /^(?:[?!.,;:)]|\s*$|\s+[a-z])/.test(after)
+}
+
+/** "Grace period", "Rose gold": an ambiguous name followed by a lower-case noun is that noun phrase. */
+function followedByCommonNoun(ctx: Context, token: Token): boolean {
+  const next = tokenAt(ctx.text, token.end + 1)
+  if (!next || next.capitalised || ctx.text[token.end] !== ' ') return false
+  const tags = tagsOf(ctx, next)
+  return tags.has('Noun') && !tags.has('Pronoun') && !tags.has('Verb')
 }
 
 /** A message that is nothing but a name ("Crystal Minh"), or the answer to "may I have your name?". */
@@ -467,6 +515,7 @@ function detectNlpPeople(ctx: Context): void {
     // a lone common word that compromise took for a person ("Will", "Chase") needs more evidence
     if (tokens.length === 1 && isCommonWord(first.lower) && !FIRST_NAME_SET.has(first.lower)) continue
     if (tokens.length === 1 && AMBIGUOUS_FIRST_NAMES.has(first.lower) && !hasPersonTag(tagsOf(ctx, first))) continue
+    if (tokens.length === 1 && AMBIGUOUS_FIRST_NAMES.has(first.lower) && followedByCommonNoun(ctx, first)) continue
     pushName(ctx, [run[0], run[0] + value.length], ENTITY_PRIORITY.nameNlp)
   }
 }
@@ -498,6 +547,29 @@ function capitalisedRun(text: string, pos: number, maxTokens = 4): [number, numb
   return end > pos ? [pos, end] : null
 }
 
+/** Words that look like organisations but are departments, payment brands or technical acronyms. */
+const NOT_ORGANISATIONS: ReadonlySet<string> = new Set(
+  `billing, sales, accounts, finance, marketing, operations, ops, returns, dispatch, logistics, warehouse, it, hr, legal,
+  compliance, security, engineering, tech support, customer service, customer support, customer care, care team, helpdesk,
+  help desk, front desk, reception, payroll, procurement, purchasing, facilities, admin, management, the team, visa,
+  mastercard, master card, amex, american express, maestro, apple pay, google pay, samsung pay, credit, debit, vpn, isp,
+  dns, ssl, tls, sim, esim, pin, otp, 2fa, mfa, sso, crm, erp, pos, atm, gps, sms, mms, ssd, hdd, ram, cpu, gpu, os, ios,
+  pc, mac, tv, dvd, nfc, qr, faq, kyc, vat, gst, pdf, csv, url, www, html, ceo, cfo, cto, coo, nhs, irs, hmrc, dvla,
+  bluetooth, wifi, wi-fi, usb, hdmi, lte, 4g, 5g`
+    .split(',')
+    .map((w) => w.trim())
+    .filter(Boolean),
+)
+
+function notAnOrganisation(text: string, start: number, end: number): boolean {
+  const value = text.slice(start, end).toLowerCase().replace(/[.,]+$/, '')
+  if (NOT_ORGANISATIONS.has(value)) return true
+  const nextWord = /^[ \t]+([\p{L}]+)/u.exec(text.slice(end, end + 20))?.[1]?.toLowerCase()
+  if (nextWord && NOT_ORGANISATIONS.has(`${value} ${nextWord}`)) return true
+  // "NHS number", "Visa card": the name of a scheme, not a company being talked about
+  return /^[ \t]+(?:number|no\.?|card|account number)\b/i.test(text.slice(end, end + 16))
+}
+
 function detectOrganisations(ctx: Context): void {
   const { text, out } = ctx
   for (const m of text.matchAll(ORG_SUFFIX_RE)) {
@@ -511,6 +583,7 @@ function detectOrganisations(ctx: Context): void {
     const firstWord = value.split(/\s+/)[0].toLowerCase()
     if (NOT_NAME_WORDS.has(firstWord) && !/\s\S+\s/.test(value)) continue
     if (/^(?:my|your|our|their|his|her|a|an|this|that|new|old)$/i.test(firstWord)) continue
+    if (notAnOrganisation(text, start, start + value.length)) continue
     out.push({ start, end: start + value.length, label: 'organization', priority: ENTITY_PRIORITY.orgSuffix })
   }
   for (const m of text.matchAll(ORG_OF_RE)) out.push({ start: m.index, end: m.index + m[0].length, label: 'organization', priority: ENTITY_PRIORITY.orgSuffix })
@@ -521,6 +594,7 @@ function detectOrganisations(ctx: Context): void {
     const first = tokenAt(text, pos)
     if (!first || NOT_NAME_WORDS.has(first.lower)) continue
     const isPlace = ctx.nlp.places.some(([s, e]) => s <= run[0] && e >= run[1])
+    if (notAnOrganisation(text, run[0], run[1])) continue
     out.push({ start: run[0], end: run[1], label: isPlace ? 'place' : 'organization', priority: ENTITY_PRIORITY.orgCue })
   }
   for (const [start, end] of ctx.nlp.orgs) {
@@ -528,6 +602,7 @@ function detectOrganisations(ctx: Context): void {
     if (!run) continue
     const value = text.slice(start, Math.min(end, run[1]))
     if (!value || NOT_NAME_WORDS.has(value.toLowerCase())) continue
+    if (notAnOrganisation(text, start, start + value.length)) continue
     out.push({ start, end: start + value.length, label: 'organization', priority: ENTITY_PRIORITY.orgNlp })
   }
 }
@@ -564,6 +639,7 @@ function detectFromAfterNames(ctx: Context): void {
     const first = tokenAt(text, pos)
     if (!first || NOT_NAME_WORDS.has(first.lower)) continue
     const isPlace = ctx.nlp.places.some(([s, e]) => s <= run[0] && e >= run[1])
+    if (notAnOrganisation(text, run[0], run[1])) continue
     out.push({ start: run[0], end: run[1], label: isPlace ? 'place' : 'organization', priority: ENTITY_PRIORITY.orgCue })
   }
 }

@@ -190,6 +190,12 @@ function detectNationalIds(text: string, push: Push): void {
   for (const m of text.matchAll(SSN_RE)) {
     if (ssnValid(m[0])) push(m.index, m.index + m[0].length, 'national_id', PRIORITY.nationalIdPattern)
   }
+  // "524 71 3390" with spaces is an SSN only when the line talks about one
+  for (const m of text.matchAll(/(?<![\w-])\d{3} \d{2} \d{4}(?![\w-])/g)) {
+    if (ssnValid(m[0]) && /\b(?:ssn|social security|social insurance|sin)\b/i.test(lineBefore(text, m.index, 80))) {
+      push(m.index, m.index + m[0].length, 'national_id', PRIORITY.nationalIdPattern)
+    }
+  }
   for (const m of text.matchAll(UK_NINO_RE)) push(m.index, m.index + m[0].length, 'national_id', PRIORITY.nationalIdPattern)
   for (const m of text.matchAll(NATIONAL_ID_CUE_RE)) {
     const start = m.index + m[0].length
@@ -198,6 +204,8 @@ function detectNationalIds(text: string, push: Push): void {
     let value = v[0]
     // stop before a following plain word ("123456789 and my ...")
     value = value.replace(/[ .\/-]+[a-z]{2,}.*$/s, '')
+    const firstToken = value.split(/[ .\/-]/)[0]
+    if (!/\d/.test(firstToken) && !/^[A-Z]{1,3}$/.test(firstToken)) continue
     if (!/\d/.test(value) || digitsOf(value).length < 4) continue
     push(start, start + value.length, 'national_id', PRIORITY.nationalIdCued)
   }
@@ -233,7 +241,8 @@ function detectDatesOfBirth(text: string, push: Push): void {
   for (const m of text.matchAll(DATE_RE)) {
     const before = lineBefore(text, m.index, 45)
     const after = lineAfter(text, m.index + m[0].length, 20)
-    if (DOB_CUE_RE.test(before) || /^\s*\((?:dob|d\.o\.b\.?|date of birth)\)/i.test(after)) {
+    const asked = DOB_CUE_RE.test(previousLine(text, m.index)) && /^[^\n]{0,30}$/.test(lineBefore(text, m.index, 200))
+    if (DOB_CUE_RE.test(before) || asked || /^\s*\((?:dob|d\.o\.b\.?|date of birth)\)/i.test(after)) {
       push(m.index, m.index + m[0].length, 'date_of_birth', PRIORITY.dateOfBirth)
     }
   }
@@ -247,7 +256,7 @@ function detectDatesOfBirth(text: string, push: Push): void {
 // phone numbers
 
 const PHONE_RE =
-  /(?<![\w+\/.,-])(?:\+|00)?(?:\d{1,3}[ .-]?)?(?:\(\d{1,5}\)[ .-]?)?\d{2,6}(?:[ .-]\d{2,6}){0,4}(?:\s?(?:ext\.?|x|extension)\s?\d{1,5})?(?![\w\/]|[.,-]\d)/gi
+  /(?<![\w+\/.,-])(?:(?:\+|00)\d{1,3}(?:[ .-]?\(?\d{1,6}\)?){1,6}|(?:\(\d{1,5}\)[ .-]?)?\d{2,6}(?:[ .-]\d{2,8}){0,4}|1[ .-]\d{3}[ .-]\d{3}[ .-]\d{4})(?:\s?(?:ext\.?|x|extension)\s?\d{1,5})?(?![\w\/]|[.,-]\d)/gi
 const PHONE_CUE_RE = /\b(?:phone|phones|call|called|calling|ring|mobile|cell|tel|telephone|landline|number|text|sms|whatsapp|reach (?:me|us)|contact|fax|dial|on)\b/i
 const YEAR_RE = /^(?:19|20)\d{2}$/
 
@@ -280,6 +289,8 @@ function detectPhones(text: string, push: Push): void {
       if (onlySpaces && digits.length < 10 && !cued) continue
       if (/^\d{3}[.-]\d{4}$/.test(main) && !cued) continue
       if (groups.length > 5) continue
+      // groups of four (1234 5678 9012) are card-like or account-like, not phone-like
+      if (groups.length >= 3 && groups.slice(0, 3).every((g) => g.length === 4) && !main.startsWith('0')) continue
       // "1.5.2" version numbers or decimal amounts
       if (/^\d+\.\d+$/.test(main)) continue
     }
@@ -322,9 +333,16 @@ function kindFromPrefix(prefix: string): ReferenceKind {
   return 'reference'
 }
 
+/** Everyday words that name a reference only with a qualifier: "customer number 123", not "Customer: SW1A". */
+const QUALIFIED_CUES = new Set(['customer', 'client', 'member', 'request', 'return', 'refund', 'job', 'package', 'serial', 'complaint', 'contract', 'loan', 'voucher', 'routing', 'tickets', 'orders'])
+
 function detectAccountNumbers(text: string, push: Push): void {
   for (const m of text.matchAll(ACCOUNT_CUE_RE)) {
     const cue = m[1].toLowerCase()
+    const qualified = /\b(?:number|numbers|no\.?|num|nr|#|id|ids|code|ref|reference|key)\s*(?:is|was|are|=|:|#|-|of)?\s*(?:is|was|are)?\s*:?\s*#?$/i.test(m[0]) || m[0].trimEnd().endsWith('#')
+    if (QUALIFIED_CUES.has(cue) && !qualified) continue
+    // a speaker prefix ("Customer:", "Member:") is not a cue
+    if (/^[ \t]*$/.test(lineBefore(text, m.index, 200)) && /^\w+\s*:/.test(m[0]) && !qualified) continue
     let pos = m.index + m[0].length
     // a cue may introduce a list: "orders 1234, 5678 and 9012"
     for (let n = 0; n < 6; n++) {
@@ -379,14 +397,18 @@ function detectAccountNumbers(text: string, push: Push): void {
 
 const HANDLE_RE = /(?<![\w@.\/])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@]|\.[A-Za-z])/g
 const USERNAME_CUE_RE =
-  /\b(user ?name|user ?id|userid|user|login(?: name| id)?|log-in|sign-in name|handle|screen ?name|gamer ?tag|account name|profile name|display name|nickname|alias|twitter|instagram|insta|tiktok|discord|reddit|github|skype|slack)\b(\s*(?:is|was|=|:|-)\s*|\s+)["'“‘]?/gi
+  /\b(user ?name|user ?id|userid|user|login(?: name| id)?|log-in|sign-in name|handle|screen ?name|gamer ?tag|profile name|display name|nickname|alias|twitter|instagram|insta|tiktok|discord|reddit|github|skype|slack)\b(\s*(?:is|was|=|:|-)\s*|\s+)["'“‘]?/gi
 const NOT_USERNAMES = new Set(
   'the a an my your our their his her its this that same not wrong correct incorrect invalid locked blocked disabled taken different missing right fine ok okay case and or but too also still now just already definitely actually showing and being available required needed working broken there here what which who with for from to of on in at by as if it is was be been account page profile settings'.split(' '),
 )
 const BARE_USERNAME_RE = /^[ \t]*(?:[A-Za-z]+[ \t]*:[ \t]*)?([A-Za-z][A-Za-z0-9._-]*\d[A-Za-z0-9._-]*|[a-z]+[._][a-z0-9._]+)[ \t]*[.!]?[ \t]*$/gm
 
 function detectUsernames(text: string, push: Push): void {
-  for (const m of text.matchAll(HANDLE_RE)) push(m.index, m.index + m[0].length, 'username', PRIORITY.handle)
+  for (const m of text.matchAll(HANDLE_RE)) {
+    // "@gmail.com" is the end of an e-mail address, not a handle
+    if (/\.(?:com|net|org|co|uk|io|de|fr|nl|edu|gov|me|us|ca|au|info|biz)$/i.test(m[0])) continue
+    push(m.index, m.index + m[0].length, 'username', PRIORITY.handle)
+  }
   for (const m of text.matchAll(USERNAME_CUE_RE)) {
     const cue = m[1].toLowerCase()
     const separator = m[2]
@@ -406,6 +428,10 @@ function detectUsernames(text: string, push: Push): void {
     if (platform && !looksLikeHandle && !explicit) continue
     push(start, end, 'username', PRIORITY.usernameCued)
   }
+  // snake_case handles ("dragonslayer_2001", "jsmith_ops") are usernames wherever they appear
+  for (const m of text.matchAll(/(?<![\w@.\/-])[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9](?![\w@]|\.[A-Za-z])/g)) {
+    push(m.index, m.index + m[0].length, 'username', PRIORITY.usernameWeak)
+  }
   // a message that is nothing but one handle-like token ("aphoenix939")
   for (const m of text.matchAll(BARE_USERNAME_RE)) {
     const value = m[1]
@@ -421,7 +447,7 @@ function detectUsernames(text: string, push: Push): void {
 // street addresses and postcodes
 
 const STREET_SUFFIX =
-  'street|st|road|rd|avenue|ave|av|lane|ln|drive|dr|boulevard|blvd|way|court|ct|place|pl|terrace|terr|close|crescent|cres|square|sq|highway|hwy|parkway|pkwy|circle|cir|trail|trl|row|mews|grove|gardens|gdns|hill|park|walk|green|rise|vale|view|parade|alley|loop|path|pike|plaza|quay|wharf|embankment|broadway|causeway|esplanade|promenade|boulevarde|market|gate|yard|wynd|brae|heights|meadow|meadows|chase|croft|fold|hollow|ridge|manor|estate'
+  'street|st|road|rd|avenue|ave|av|lane|ln|drive|dr|boulevard|blvd|way|court|ct|place|pl|terrace|terr|close|crescent|cres|square|sq|highway|hwy|parkway|pkwy|circle|cir|trail|trl|row|mews|grove|gardens|gdns|hill|park|walk|green|rise|vale|view|parade|alley|loop|path|pike|plaza|quay|wharf|embankment|broadway|causeway|esplanade|promenade|boulevarde|market|gate|yard|wynd|brae|heights|meadow|meadows|chase|croft|fold|hollow|ridge|manor|estate|cottages|cottage|farm|house|lodge|barns|buildings|mansions|villas|mill|mills|centre|center|tower|towers|apartments|residences|hall|fields|wood|woods|common'
 const ORDINAL_OR_WORD = String.raw`(?:\d{1,3}(?:st|nd|rd|th)|[A-Z][A-Za-z'’.-]*|[a-z][a-z'’-]+)`
 const STREET_RE = new RegExp(
   String.raw`(?<![\w£$€.,-])(?:(?:flat|apt|apartment|unit|suite|ste|room|floor)\.?\s*#?\w{1,5},?\s+)?\d{1,5}[A-Za-z]?(?:[-\/]\d{1,4}[A-Za-z]?)?,?\s+(?:${ORDINAL_OR_WORD}\s+){0,3}?(?:${STREET_SUFFIX})\b\.?`,
@@ -429,7 +455,7 @@ const STREET_RE = new RegExp(
 )
 const PO_BOX_RE = /\b(?:P\.?\s?O\.?\s?Box|Post Office Box|PO Box)\s+\d{1,6}\b/gi
 const EU_STREET_RE = /\b[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|laan|straat|gracht|plein|kade|dijk|singel|steeg|vej|gade|gatan|vägen|veien)\s+\d{1,4}[a-z]?\b/g
-const ROMANCE_STREET_RE = /\b(?:\d{1,4},?\s+)?(?:rue|avenue|boulevard|bd|chemin|allée|impasse|quai|calle|avenida|paseo|plaza|via|viale|corso|piazza|rua|travessa)\s+(?:(?:de|del|de la|des|du|della|di|da|do|dos|das|la|le|les)\s+)?[A-ZÀ-Ý][\wÀ-ÿ'’-]+(?:\s+[A-ZÀ-Ý][\wÀ-ÿ'’-]+){0,2}(?:,?\s+\d{1,4}[a-z]?)?/g
+const ROMANCE_STREET_RE = /\b(?:\d{1,4},?\s+)?(?:[Rr]ue|[Bb]oulevard|[Cc]hemin|[Aa]llée|[Ii]mpasse|[Qq]uai|[Cc]alle|[Aa]venida|[Pp]aseo|[Vv]iale|[Cc]orso|[Pp]iazza|[Rr]ua|[Tt]ravessa|Via|Avenue|Plaza)\s+(?:(?:de|del|de la|des|du|della|di|da|do|dos|das|la|le|les)\s+)?[A-ZÀ-Ý][\wÀ-ÿ'’-]+(?:\s+[A-ZÀ-Ý][\wÀ-ÿ'’-]+){0,2}(?:,?\s+\d{1,4}[a-z]?(?![\w]))?/g
 const ADDRESS_STOP_WORDS = new Set(
   'a an the my your our their his her its this that these those in on at to of for and or but with by from is are was were be been have has had do does did not no every each all any some per about into over after before than then them they we you i it me us him so very just only also more most other such same two three four five six seven eight nine ten days weeks months years times items hours minutes people orders calls emails tickets'.split(' '),
 )
@@ -452,7 +478,7 @@ function isStreetCandidateOk(value: string): boolean {
   if (words.some((w) => ADDRESS_STOP_WORDS.has(w.toLowerCase()))) return false
   const allLower = value === value.toLowerCase()
   // short suffixes that are also words ("way", "park", "green", "view") need a capitalised street
-  const weakSuffix = /^(?:way|park|hill|green|walk|view|rise|vale|row|gate|yard|market|place|pl|court|ct|close|path|loop|circle|chase|fold|manor|estate|heights|ridge|meadow|meadows|croft|hollow|st|dr|av)\.?$/i.test(suffix)
+  const weakSuffix = /^(?:way|park|hill|green|walk|view|rise|vale|row|gate|yard|market|place|pl|court|ct|close|path|loop|circle|chase|fold|manor|estate|heights|ridge|meadow|meadows|croft|hollow|st|dr|av|cottages|cottage|farm|house|lodge|barns|buildings|mansions|villas|mill|mills|centre|center|tower|towers|apartments|residences|hall|fields|wood|woods|common)\.?$/i.test(suffix)
   if (weakSuffix && !/^[A-Z]/.test(words[0] ?? suffix)) return false
   if (allLower && words.length === 0) return false
   if (allLower && words.length > 2) return false
@@ -460,6 +486,7 @@ function isStreetCandidateOk(value: string): boolean {
 }
 
 function detectAddresses(text: string, push: Push): void {
+  const addressEnds: number[] = []
   for (const m of text.matchAll(STREET_RE)) {
     if (!isStreetCandidateOk(m[0])) continue
     let end = m.index + m[0].length
@@ -478,9 +505,22 @@ function detectAddresses(text: string, push: Push): void {
     const lowerCity = /^,?\s+([a-z][a-z.'-]*(?:\s+[a-z][a-z.'-]*){0,2}),\s*[a-z]{2}(?=\s+\d{5}\b)/i.exec(text.slice(end, end + 60))
     if (lowerCity) end += lowerCity[0].length
     push(m.index, end, 'address', PRIORITY.address)
+    addressEnds.push(end)
   }
   for (const re of [PO_BOX_RE, EU_STREET_RE, ROMANCE_STREET_RE]) {
-    for (const m of text.matchAll(re)) push(m.index, m.index + m[0].length, 'address', PRIORITY.address - 1)
+    for (const m of text.matchAll(re)) {
+      push(m.index, m.index + m[0].length, 'address', PRIORITY.address - 1)
+      addressEnds.push(m.index + m[0].length)
+    }
+  }
+  // "…, 1016 DV Amsterdam" / "…, 74000 Annecy" right after a street: a postcode and its town
+  for (const end of addressEnds) {
+    const after = /^,?[ \t]*(\d{4}[ ]?[A-Z]{2}|\d{4,5}|[A-Z]{1,2}-?\d{4,5})[ \t]+(\p{Lu}[\p{L}'’-]+(?:[ -]\p{Lu}[\p{L}'’-]+)?)/u.exec(text.slice(end, end + 60))
+    if (!after) continue
+    const codeStart = end + after[0].indexOf(after[1])
+    push(codeStart, codeStart + after[1].length, 'postcode', PRIORITY.postcode)
+    const townStart = end + after[0].lastIndexOf(after[2])
+    push(townStart, townStart + after[2].length, 'place', PRIORITY.postcode - 1)
   }
   for (const m of text.matchAll(UK_POSTCODE_RE)) push(m.index, m.index + m[0].length, 'postcode', PRIORITY.postcode)
   for (const m of text.matchAll(CA_POSTCODE_RE)) push(m.index, m.index + m[0].length, 'postcode', PRIORITY.postcode)

@@ -1,0 +1,300 @@
+// The import pipeline between "what the importer gave us" and "an anonymised scenario document".
+// Everything here runs in memory on one request: the raw text, and the mapping from original
+// values to pseudonyms, are never stored, logged or put in an error message.
+import { anonymise, isPiiLabel, type PiiLabel } from './anonymise'
+import type { Channel, Difficulty, Mood, Scenario, TeamTag } from './scenario-schema'
+import {
+  parseJsonLines,
+  parseTranscript,
+  roleOfLabel,
+  speakersOf,
+  withSpeakerRoles,
+  type ParsedConversation,
+  type RawTurn,
+  type TurnRole,
+} from './transcript'
+
+export const IMPORT_FORMATS = ['text', 'jsonl', 'email'] as const
+export type ImportFormat = (typeof IMPORT_FORMATS)[number]
+
+/** What the importer gave us, as it round-trips through the page (never stored). */
+export interface ImportSource {
+  format: ImportFormat
+  raw: string
+  /** For an e-mail: the sender's display name. */
+  sender?: string | null
+}
+
+/** The importer's corrections to the automatic detection. */
+export interface ImportCorrections {
+  /** False positives: these values stay as written everywhere. */
+  ignore?: readonly string[]
+  /** Missed values: each is replaced everywhere. */
+  extra?: ReadonlyArray<{ text: string; label: PiiLabel }>
+  /** Role chosen for each speaker, by index in order of first appearance. */
+  roles?: ReadonlyMap<number, TurnRole>
+}
+
+/** A run of anonymised text: plain, or a replacement (with the label and the value it hides). */
+export type Piece = { text: string } | { text: string; label: PiiLabel; original: string }
+
+export interface PreviewTurn {
+  role: TurnRole
+  /** The speaker label after anonymisation ("Agent", "Alex Morgan", "Customer"), if any. */
+  speaker: Piece[] | null
+  pieces: Piece[]
+}
+
+export interface Replacement {
+  original: string
+  replacement: string
+  label: PiiLabel
+  count: number
+}
+
+export interface ConversationPreview {
+  turns: PreviewTurn[]
+  speakers: Array<{ label: string; role: TurnRole }>
+  replacements: Replacement[]
+  problems: string[]
+  /** Internals for the details pass: the anonymised canonical text and the agent names. */
+  anonymisedText: string
+  agentNames: string[]
+}
+
+export const MAX_RAW_LENGTH = 200_000
+
+export function parseSource(source: ImportSource): ParsedConversation {
+  if (source.format === 'jsonl') return parseJsonLines(source.raw)
+  if (source.format === 'email') {
+    const text = source.raw.replace(/\r\n?/g, '\n').trim()
+    const speaker = source.sender?.trim() || null
+    return {
+      turns: text ? [{ speaker, role: 'customer', text }] : [],
+      problems: text ? [] : ['The e-mail has no text body.'],
+    }
+  }
+  return parseTranscript(source.raw)
+}
+
+const piecesText = (pieces: readonly Piece[]) => pieces.map((piece) => piece.text).join('')
+const isMark = (piece: Piece): piece is Extract<Piece, { label: PiiLabel }> => 'label' in piece
+
+/** A speaker's name without a trailing "(billing)" and never a bare role word. */
+function agentNamesOf(turns: readonly RawTurn[]): string[] {
+  return speakersOf(turns)
+    .filter((s) => s.role === 'agent' && !roleOfLabel(s.speaker))
+    .map((s) => s.speaker.replace(/\s*\([^)]*\)\s*$/, '').trim())
+    .filter(Boolean)
+}
+
+type Segment = { start: number; end: number }
+type Span = { start: number; end: number; label: PiiLabel; replacement: string }
+
+/**
+ * Cuts the anonymised result back into the segments a canonical text was built from. A span that
+ * runs past its segment's end still counts once, where it starts.
+ */
+function piecesFor(text: string, spans: readonly Span[], segment: Segment, replace: (span: Span, original: string) => string): Piece[] {
+  const pieces: Piece[] = []
+  let cursor = segment.start
+  for (const span of spans) {
+    if (span.end <= segment.start || span.start >= segment.end) continue
+    if (span.start < segment.start) {
+      cursor = Math.max(cursor, Math.min(span.end, segment.end))
+      continue
+    }
+    if (span.start > cursor) pieces.push({ text: text.slice(cursor, span.start) })
+    const original = text.slice(span.start, span.end)
+    pieces.push({ text: replace(span, original), label: span.label, original })
+    cursor = Math.min(span.end, segment.end)
+  }
+  if (cursor < segment.end) pieces.push({ text: text.slice(cursor, segment.end) })
+  return pieces
+}
+
+function collectReplacements(pieceLists: ReadonlyArray<readonly Piece[]>): Replacement[] {
+  const byValue = new Map<string, Replacement>()
+  for (const pieces of pieceLists) {
+    for (const piece of pieces) {
+      if (!isMark(piece)) continue
+      const key = `${piece.label}\u0000${piece.original.toLowerCase()}`
+      const known = byValue.get(key)
+      if (known) known.count += 1
+      else byValue.set(key, { original: piece.original, replacement: piece.text, label: piece.label, count: 1 })
+    }
+  }
+  return [...byValue.values()]
+}
+
+/**
+ * Parses and anonymises a conversation. The text given to the anonymiser is the whole
+ * conversation with its speaker labels ("Dana: …"), so a person keeps one pseudonym throughout.
+ */
+export function anonymiseConversation(source: ImportSource, corrections: ImportCorrections = {}): ConversationPreview {
+  const parsed = parseSource(source)
+  const turns = withSpeakerRoles(parsed.turns, corrections.roles ?? new Map())
+  const agentNames = agentNamesOf(turns)
+
+  let canonical = ''
+  const segments = turns.map((turn) => {
+    let speaker: Segment | null = null
+    if (turn.speaker) {
+      speaker = { start: canonical.length, end: canonical.length + turn.speaker.length }
+      canonical += `${turn.speaker}: `
+    }
+    const text = { start: canonical.length, end: canonical.length + turn.text.length }
+    canonical += `${turn.text}\n\n`
+    return { speaker, text }
+  })
+
+  const result = anonymise(canonical, {
+    agentNames,
+    ignore: corrections.ignore ?? [],
+    extraSpans: (corrections.extra ?? []).filter((e) => e.text.trim() && isPiiLabel(e.label)),
+  })
+  const keep = (span: Span) => span.replacement
+
+  const previewTurns: PreviewTurn[] = turns.map((turn, index) => ({
+    role: turn.role,
+    speaker: segments[index].speaker ? piecesFor(canonical, result.spans, segments[index].speaker!, keep) : null,
+    pieces: piecesFor(canonical, result.spans, segments[index].text, keep),
+  }))
+  const speakers = speakersOf(turns).map((s) => {
+    const turnIndex = turns.findIndex((t) => t.speaker === s.speaker)
+    const pieces = previewTurns[turnIndex]?.speaker
+    return { label: pieces ? piecesText(pieces) : s.speaker, role: s.role }
+  })
+  return {
+    turns: previewTurns,
+    speakers,
+    replacements: collectReplacements(previewTurns.flatMap((t) => [t.speaker ?? [], t.pieces])),
+    problems: parsed.problems,
+    anonymisedText: result.text,
+    agentNames,
+  }
+}
+
+/** What the importer writes about the scenario (free text may hold personal data too). */
+export interface ImportDetails {
+  title: string
+  summary: string
+  subject: string
+  channel: Channel
+  mood: Mood
+  difficulty: Difficulty
+  teams: TeamTag[]
+  customerName: string
+  persona: string
+  context: string[]
+  prompt: string
+}
+
+const DETAIL_TEXT_FIELDS = ['title', 'summary', 'subject', 'customerName', 'persona', 'prompt'] as const
+type DetailTextField = (typeof DETAIL_TEXT_FIELDS)[number]
+
+export interface AnonymisedDetails {
+  values: Record<DetailTextField, string> & { context: string[] }
+  pieces: Record<DetailTextField, Piece[]> & { context: Piece[][] }
+  replacements: Replacement[]
+}
+
+/**
+ * Anonymises the importer's own text with the conversation's replacements: an original value from
+ * the conversation gets the same pseudonym here, pseudonyms already shown stay as they are, and
+ * personal data that appears only here is replaced too.
+ */
+export function anonymiseDetails(
+  preview: ConversationPreview,
+  details: Pick<ImportDetails, DetailTextField | 'context'>,
+  corrections: ImportCorrections = {},
+): AnonymisedDetails {
+  const known = new Map<string, string>()
+  for (const r of preview.replacements) known.set(r.original.toLowerCase(), r.replacement)
+  const pseudonyms = [...new Set(preview.replacements.map((r) => r.replacement))]
+
+  let text = `${preview.anonymisedText}\n\n`
+  const place = (value: string): Segment => {
+    const segment = { start: text.length, end: text.length + value.length }
+    text += `${value}\n\n`
+    return segment
+  }
+  const fieldSegments = Object.fromEntries(DETAIL_TEXT_FIELDS.map((field) => [field, place(details[field])])) as Record<DetailTextField, Segment>
+  const contextSegments = details.context.map(place)
+
+  const result = anonymise(text, {
+    agentNames: preview.agentNames,
+    ignore: [...(corrections.ignore ?? []), ...pseudonyms],
+    extraSpans: [
+      ...(corrections.extra ?? []).filter((e) => e.text.trim() && isPiiLabel(e.label)),
+      ...preview.replacements.map((r) => ({ text: r.original, label: r.label })),
+    ],
+  })
+  const sameAsConversation = (span: Span, original: string) => known.get(original.toLowerCase()) ?? span.replacement
+
+  const fieldPieces = Object.fromEntries(
+    DETAIL_TEXT_FIELDS.map((field) => [field, piecesFor(text, result.spans, fieldSegments[field], sameAsConversation)]),
+  ) as Record<DetailTextField, Piece[]>
+  const contextPieces = contextSegments.map((segment) => piecesFor(text, result.spans, segment, sameAsConversation))
+  const values = Object.fromEntries(DETAIL_TEXT_FIELDS.map((field) => [field, piecesText(fieldPieces[field])])) as Record<DetailTextField, string>
+  return {
+    values: { ...values, context: contextPieces.map(piecesText) },
+    pieces: { ...fieldPieces, context: contextPieces },
+    replacements: collectReplacements([...Object.values(fieldPieces), ...contextPieces]),
+  }
+}
+
+/** Short-form channels need a length limit on the reply (the schema insists). */
+const REPLY_LIMITS: Partial<Record<Channel, number>> = { social: 280, sms: 320 }
+
+/** The scenario document to store: built only from anonymised text. */
+export function buildScenarioDocument(
+  preview: ConversationPreview,
+  details: ImportDetails,
+  anonymised: AnonymisedDetails,
+): Scenario {
+  const v = anonymised.values
+  const firstCustomer = preview.turns.find((t) => t.role === 'customer')
+  const firstCustomerSpeaker = firstCustomer?.speaker ? piecesText(firstCustomer.speaker) : ''
+  const customerName =
+    v.customerName.trim() || (firstCustomerSpeaker && !roleOfLabel(firstCustomerSpeaker) ? firstCustomerSpeaker : 'The customer')
+  const firstWords = firstCustomer ? piecesText(firstCustomer.pieces).replace(/\s+/g, ' ').trim() : ''
+  const summary = v.summary.trim() || (firstWords.length > 160 ? `${firstWords.slice(0, 157).trimEnd()}…` : firstWords) || v.title.trim()
+
+  const authorOf = (turn: PreviewTurn): string | undefined => {
+    if (turn.role === 'note') return undefined
+    const speaker = turn.speaker ? piecesText(turn.speaker).trim() : ''
+    const generic = !speaker || roleOfLabel(speaker) !== null
+    if (turn.role === 'customer') return generic ? customerName : speaker
+    return generic ? 'Agent' : speaker
+  }
+
+  const maxLength = REPLY_LIMITS[details.channel]
+  return {
+    title: v.title.trim(),
+    summary,
+    channel: details.channel,
+    ...(v.subject.trim() ? { subject: v.subject.trim() } : {}),
+    difficulty: details.difficulty,
+    teams: details.teams,
+    tags: ['imported'],
+    customer: {
+      name: customerName,
+      persona: v.persona.trim() || 'A customer from a real conversation, anonymised on import.',
+      mood: details.mood,
+    },
+    context: v.context.map((line) => line.trim()).filter(Boolean),
+    conversation: preview.turns
+      .map((turn) => ({ role: turn.role, author: authorOf(turn), text: piecesText(turn.pieces).trim() }))
+      .filter((turn) => turn.text.length > 0)
+      .map((turn) => (turn.author ? turn : { role: turn.role, text: turn.text })),
+    prompts: [
+      {
+        id: 'reply',
+        kind: 'reply',
+        text: v.prompt.trim() || `Write your reply to ${customerName}.`,
+        ...(maxLength ? { maxLength } : {}),
+      },
+    ],
+  }
+}
