@@ -94,7 +94,13 @@ export default function AdminPage() {
             </tbody>
           </table>
         </div>
-        <Form method="post" className="form form--inline" style={{ marginTop: '1rem' }} noValidate>
+        <Form
+          method="post"
+          className="form form--inline"
+          style={{ marginTop: '1rem' }}
+          noValidate
+          key={actionData && 'done' in actionData ? actionData.done : 'add-team'}
+        >
           <input type="hidden" name="intent" value="add-team" />
           <Field
             label="New team name"
