@@ -24,6 +24,7 @@ const NAV: NavItem[] = [
   { to: '/reviews', label: 'Reviews' },
   { to: '/insights', label: 'Insights' },
   { to: '/scenarios/import', label: 'Import', roles: ['admin', 'manager'] },
+  { to: '/team/onboarding', label: 'Onboarding', roles: ['admin', 'manager'] },
   { to: '/admin/invitations', label: 'Invite', roles: ['manager'] },
   { to: '/admin', label: 'Admin', roles: ['admin'] },
 ]
