@@ -1,5 +1,10 @@
+// RAPPORT_BUILD_DIR builds somewhere else than build/ + public/build/ (the browser tests use it so
+// that several test servers never read a build another one is writing).
+const out = process.env.RAPPORT_BUILD_DIR
+
 /** @type {import('@remix-run/dev').AppConfig} */
 export default {
+  ...(out ? { serverBuildPath: `${out}/index.js`, assetsBuildDirectory: `${out}/assets` } : {}),
   ignoredRouteFiles: ['**/.*', '**/*.test.{ts,tsx}'],
   serverModuleFormat: 'esm',
   serverPlatform: 'node',

@@ -24,17 +24,19 @@ export interface HttpOptions {
   /** Returns the current server build (re-imported after each rebuild in development). */
   getBuild: () => Promise<ServerBuild> | ServerBuild
   publicDir: string
+  /** Where the browser assets of the build are (served under /build). */
+  assetsDir: string
 }
 
 type Locals = { auth: RapportContext['auth']; secureCookies: boolean; routeId?: string }
 
-export function createHttpApp({ env, database, getBuild, publicDir }: HttpOptions) {
+export function createHttpApp({ env, database, getBuild, publicDir, assetsDir }: HttpOptions) {
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', 'loopback')
   app.use(compression())
 
-  app.use('/build', express.static(`${publicDir}/build`, { immutable: true, maxAge: '1y' }))
+  app.use('/build', express.static(assetsDir, { immutable: true, maxAge: '1y' }))
   app.use(express.static(publicDir, { maxAge: '1h' }))
 
   app.use(recordRequestMetrics(getBuild))

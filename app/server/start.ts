@@ -14,7 +14,9 @@ import { createHttpApp } from './http.server'
 import { warmUp } from './warm-up.server'
 
 const root = process.cwd()
-const buildPath = path.join(root, 'build', 'index.js')
+const customBuild = process.env.RAPPORT_BUILD_DIR
+const buildPath = path.resolve(root, customBuild ?? 'build', 'index.js')
+const assetsDir = customBuild ? path.resolve(root, customBuild, 'assets') : path.join(root, 'public', 'build')
 
 let env
 try {
@@ -49,6 +51,7 @@ const app = createHttpApp({
   database,
   getBuild: () => build,
   publicDir: path.join(root, 'public'),
+  assetsDir,
 })
 
 const server = app.listen(env.PORT, env.HOST, async () => {
@@ -65,7 +68,7 @@ const server = app.listen(env.PORT, env.HOST, async () => {
 
 if (development) {
   // `remix dev --manual` rebuilds into build/; pick up each new build and tell the dev server.
-  const versionFile = path.join(root, 'build', 'version.txt')
+  const versionFile = path.join(path.dirname(buildPath), 'version.txt')
   fs.watchFile(versionFile, { interval: 200 }, async () => {
     build = (await import(`${pathToFileURL(buildPath).href}?t=${Date.now()}`)) as ServerBuild
     const { broadcastDevReady } = await import('@remix-run/node')
