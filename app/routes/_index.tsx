@@ -1,18 +1,24 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { requireUser } from '~/auth/guards.server'
+import { isStaffLead, requireUser } from '~/auth/guards.server'
+import { NextUpCard, OnboardingSummaryCard } from '~/lessons/next-up-card'
+import { nextUpFor, teamOnboarding } from '~/lessons/progress.server'
 import { teamsOf } from '~/org/teams.server'
 
 export const meta: MetaFunction = () => [{ title: 'Home · Rapport' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request)
-  const [teams] = await Promise.all([teamsOf(context.db, user)])
-  return { user: { name: user.name, role: user.role }, teams }
+  const [teams, nextUp, onboarding] = await Promise.all([
+    teamsOf(context.db, user),
+    nextUpFor(context.db, user),
+    isStaffLead(user) ? teamOnboarding(context.db, user) : null,
+  ])
+  return { user: { name: user.name, role: user.role }, teams, nextUp, onboarding: onboarding?.summary ?? null }
 }
 
 export default function Home() {
-  const { user, teams } = useLoaderData<typeof loader>()
+  const { user, teams, nextUp, onboarding } = useLoaderData<typeof loader>()
   const firstName = user.name.split(' ')[0]
   const led = teams.filter((t) => t.role === 'manager')
   return (
@@ -39,18 +45,8 @@ export default function Home() {
           )}
         </p>
       </header>
-      <section aria-labelledby="next-up" className="card">
-        <h2 id="next-up">Next up</h2>
-        <p>Read a short lesson, then practise on a real (anonymised) customer situation.</p>
-        <p className="row">
-          <Link className="button" to="/paths">
-            Your onboarding path
-          </Link>
-          <Link className="button button--secondary" to="/scenarios">
-            Practise a scenario
-          </Link>
-        </p>
-      </section>
+      <NextUpCard nextUp={nextUp} />
+      {onboarding ? <OnboardingSummaryCard summary={onboarding} /> : null}
       {led.length ? (
         <section aria-labelledby="your-teams" className="card">
           <h2 id="your-teams">Teams you lead</h2>
