@@ -222,26 +222,48 @@ export function anonymiseDetails(
   const fieldSegments = Object.fromEntries(DETAIL_TEXT_FIELDS.map((field) => [field, place(details[field])])) as Record<DetailTextField, Segment>
   const contextSegments = details.context.map(place)
 
-  const result = anonymise(text, {
+  const detected = anonymise(text, {
     agentNames: preview.agentNames,
     ignore: [...(corrections.ignore ?? []), ...pseudonyms],
-    extraSpans: [
-      ...(corrections.extra ?? []).filter((e) => e.text.trim() && isPiiLabel(e.label)),
-      ...preview.replacements.map((r) => ({ text: r.original, label: r.label })),
-    ],
-  })
+    extraSpans: (corrections.extra ?? []).filter((e) => e.text.trim() && isPiiLabel(e.label)),
+  }).spans
+  // Values found in the conversation are personal data here too, even where the detectors would
+  // not see them on their own (a lone first name). Detected spans win: an e-mail stays one e-mail.
+  const spans = withKnownValues(text, detected, preview.replacements, preview.anonymisedText.length)
   const sameAsConversation = (span: Span, original: string) => known.get(original.toLowerCase()) ?? span.replacement
 
   const fieldPieces = Object.fromEntries(
-    DETAIL_TEXT_FIELDS.map((field) => [field, piecesFor(text, result.spans, fieldSegments[field], sameAsConversation)]),
+    DETAIL_TEXT_FIELDS.map((field) => [field, piecesFor(text, spans, fieldSegments[field], sameAsConversation)]),
   ) as Record<DetailTextField, Piece[]>
-  const contextPieces = contextSegments.map((segment) => piecesFor(text, result.spans, segment, sameAsConversation))
+  const contextPieces = contextSegments.map((segment) => piecesFor(text, spans, segment, sameAsConversation))
   const values = Object.fromEntries(DETAIL_TEXT_FIELDS.map((field) => [field, piecesText(fieldPieces[field])])) as Record<DetailTextField, string>
   return {
     values: { ...values, context: contextPieces.map(piecesText) },
     pieces: { ...fieldPieces, context: contextPieces },
     replacements: collectReplacements([...Object.values(fieldPieces), ...contextPieces]),
   }
+}
+
+const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** Adds every occurrence (after `from`) of a known original value that no span covers yet. */
+function withKnownValues(text: string, spans: readonly Span[], known: readonly Replacement[], from: number): Span[] {
+  const taken = new Uint8Array(text.length + 1)
+  for (const span of spans) taken.fill(1, span.start, span.end)
+  const added: Span[] = []
+  const values = [...known].sort((a, b) => b.original.length - a.original.length)
+  for (const value of values) {
+    if (value.original.trim().length < 2) continue
+    const re = new RegExp(`(?<![\\p{L}\\p{N}_])${escapeRegExp(value.original)}(?![\\p{L}\\p{N}_])`, 'giu')
+    for (const match of text.slice(from).matchAll(re)) {
+      const start = from + match.index
+      const end = start + match[0].length
+      if (taken.subarray(start, end).some((cell) => cell === 1)) continue
+      taken.fill(1, start, end)
+      added.push({ start, end, label: value.label, replacement: value.replacement })
+    }
+  }
+  return [...spans, ...added].sort((a, b) => a.start - b.start)
 }
 
 /** Short-form channels need a length limit on the reply (the schema insists). */
