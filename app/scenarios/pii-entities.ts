@@ -58,7 +58,7 @@ const STRONG_NAME_CUE_RE =
   /\b(?:my name is|my name's|my names|name is|names are|full name is|full name|name:|first name is|first name:|last name is|last name:|surname is|surname:|i am called|call me|cardholder name:?|account holder:?|account name(?: is|:)?|name on (?:the|my) (?:account|card) is|payee(?: name)?:|beneficiary(?: name)?:|name on the (?:account|card) is|booked under|under the name(?: of)?|in the name of|registered to|addressed to|signed,?|for the attention of)\s*[:-]?\s*/gi
 const WEAK_NAME_CUE_RE =
   /\b(?:this is|it's|its|it is|i'm|i am|im|speaking with|speak with|speak to|spoke to|spoke with|talked to|talked with|talking to|chatting with|chatted with|ask for|asked for|attn:?|attention:?|cc:?|colleague|manager|supervisor|husband|wife|partner|fiancée?|son|daughter|mother|father|mum|mom|dad|brother|sister|friend|boss|neighbou?r|landlord|landlady|tenant|technician|engineer|courier|driver|nurse|doctor|teacher|agent|advisor|adviser|rep|representative|named|called|with|from|to|and|by|for|let|tell|thank|ping|email|emailed|call|called|text|texted|asked|told|met|cc'd|copying|copied)\s+/gi
-const GREETING_RE = /(?:^|[\s(])(?:hi|hello|hey|hiya|dear|morning|good morning|good afternoon|good evening|evening|afternoon|thanks|thank you|thx|cheers|welcome|sorry|congrats|bye|goodbye|ok|okay)[ \t]*,?[ \t]+/gi
+const GREETING_RE = /(?:^|[\s(])(?:hi|hello|hey|hiya|yo|dear|morning|good morning|good afternoon|good evening|evening|afternoon|thanks|thank you|thank u|thanks so much|thank you so much|thx|ty|tysm|cheers|welcome|sorry|congrats|bye|goodbye|ok|okay|love you|miss you)[ \t]*,?[ \t]+/gi
 const SIGN_OFF_RE =
   /(?:^|[\s.!])(?:thanks|thank you|many thanks|thanks again|cheers|regards|best|best wishes|kind regards|warm regards|warmest regards|all the best|sincerely|yours sincerely|yours faithfully|yours truly|yours|take care|talk soon|ta|thx|love|respectfully|speak soon|with thanks|gratefully)[ \t]*[,.!-]?[ \t]*(?:\r?\n[ \t]*|[ \t]+)/gi
 const SPEAKER_RE =
@@ -331,7 +331,8 @@ function detectNameCues(ctx: Context, agentTokens: ReadonlySet<string>): void {
     const run = nameRun(ctx, pos, allowLower, 2)
     if (!run) continue
     const after = text.slice(run[1], run[1] + 3)
-    if (!/^(?:\s*[,!.:;?)\-–—]|\s*$|\s*\n|\s+(?:and|&)\s)/.test(after)) continue
+    const listed = allowLower || firstNameEvidence(ctx, first)
+    if (!listed && !/^(?:\s*[,!.:;?)\-–—]|\s*$|\s*\n|\s+(?:and|&)\s)/.test(after)) continue
     if (!first.capitalised && !allowLower) continue
     if (isCommonWord(first.lower) && !firstNameEvidence(ctx, first) && !hasPersonTag(tagsOf(ctx, first))) continue
     pushName(ctx, run, ENTITY_PRIORITY.nameCue)
@@ -356,6 +357,16 @@ function detectNameCues(ctx: Context, agentTokens: ReadonlySet<string>): void {
     const first = tokenAt(text, pos)
     if (!first) continue
     if (lowerCaseFirstName(first) || firstNameEvidence(ctx, first)) pushName(ctx, [first.start, first.end], ENTITY_PRIORITY.nameList)
+  }
+
+  // agents on social media sign with initials or a first name: "…we'll look into it. ^MK", "-Ben", "*JD"
+  for (const m of text.matchAll(/(?:^|\s)[\^*~][ \t]?(\p{Lu}{2,3}|\p{Lu}\p{Ll}+)[ \t]*$/gmu)) {
+    const start = m.index + m[0].indexOf(m[1], m[0].search(/[\^*~]/))
+    pushName(ctx, [start, start + m[1].length], ENTITY_PRIORITY.nameCue, 'agent')
+  }
+  for (const m of text.matchAll(/(?:^|\s)[-–—][ \t]?(\p{Lu}{2,3})[ \t]*$/gmu)) {
+    const start = m.index + m[0].lastIndexOf(m[1])
+    pushName(ctx, [start, start + m[1].length], ENTITY_PRIORITY.nameCue, 'agent')
   }
 
   // "— Dana" signature at the end of a line
@@ -427,7 +438,13 @@ function detectNameList(ctx: Context): void {
   const { text } = ctx
   for (const m of text.matchAll(TOKEN_RE)) {
     const token = tokenAt(text, m.index)
-    if (!token || !token.capitalised) continue
+    if (!token) continue
+    // chat typed in lower case: "me and ellie both got charged" — only names that are not words
+    if (!token.capitalised) {
+      const around = text.slice(Math.max(0, token.start - 1), token.start) + text.slice(token.end, token.end + 1)
+      if (lowerCaseFirstName(token) && token.text.length > 2 && !/[_@.\/\d-]/.test(around)) pushName(ctx, [token.start, token.end], ENTITY_PRIORITY.nameNlp - 2)
+      continue
+    }
     const tags = tagsOf(ctx, token)
     const known = FIRST_NAME_SET.has(token.lower)
     const ambiguous = AMBIGUOUS_FIRST_NAMES.has(token.lower)
@@ -496,6 +513,13 @@ function detectNameLines(ctx: Context): void {
           if (run) pushName(ctx, run, ENTITY_PRIORITY.nameCue)
         }
       }
+    }
+    // a signature line made of an initial and a surname: "E. Tadesse", "J Smith"
+    const initial = /^[ \t]*(\p{Lu}\.?(?:[ \t]?\p{Lu}\.)?[ \t]+\p{Lu}\p{Ll}[\p{L}'’-]+)[ \t]*$/u.exec(line)
+    if (initial) {
+      const start = lineStart + line.indexOf(initial[1])
+      const surname = initial[1].split(/\s+/).pop() as string
+      if (!isCommonWord(surname.toLowerCase()) && !NOT_NAME_WORDS.has(surname.toLowerCase())) pushName(ctx, [start, start + initial[1].length], ENTITY_PRIORITY.nameCue)
     }
     if (line.trim()) previous = line
     lineStart = lineEnd + 1

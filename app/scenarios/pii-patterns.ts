@@ -141,6 +141,14 @@ function detectCards(text: string, push: Push): void {
     if (isCardNumber(raw)) push(m.index, m.index + raw.length, 'card_number', PRIORITY.card)
   }
   for (const m of text.matchAll(MASKED_CARD_RE)) push(m.index, m.index + m[0].length, 'card_number', PRIORITY.card)
+  // "Could you confirm the last 4 of the card?" → "7782"
+  for (const m of text.matchAll(/^[ \t]*(?:[A-Za-z]{2,12}[ \t]*:[ \t]*)?(\d{4})[ \t]*[.!]?[ \t]*$/gm)) {
+    const asked = previousLine(text, m.index)
+    if (/\b(?:card|visa|mastercard|amex)\b/i.test(asked) && /\b(?:last (?:4|four)|ending|ends)\b/i.test(asked)) {
+      const start = m.index + m[0].indexOf(m[1])
+      push(start, start + 4, 'card_number', PRIORITY.card - 10)
+    }
+  }
   for (const m of text.matchAll(CARD_ENDING_RE)) {
     const start = m.index + m[0].length - m[1].length
     push(start, start + 4, 'card_number', PRIORITY.card - 10)
@@ -183,7 +191,7 @@ function detectIbans(text: string, push: Push): void {
 const SSN_RE = /(?<![\w-])\d{3}-\d{2}-\d{4}(?![\w-])/g
 const UK_NINO_RE = /(?<![A-Za-z0-9])(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![A-Za-z0-9])/g
 const NATIONAL_ID_CUE_RE =
-  /\b(?:social security(?: number| no\.?| #)?|ssn|s\.s\.n\.?|social insurance number|sin(?= ?(?:number|no|#|:|is))|national insurance(?: number| no\.?)?|ni (?:number|no\.?)|nino|passport(?: number| no\.?| #)?|driver'?s? licen[cs]e(?: number| no\.?| #)?|driving licen[cs]e(?: number| no\.?)?|licen[cs]e number|tax (?:id|identification number|file number|number|code)|tin|tfn|ein|itin|national id(?:entity)?(?: card)?(?: number| no\.?)?|id card(?: number| no\.?)?|identity card(?: number| no\.?)?|personal (?:id|identity|identification) (?:number|code)|citizen (?:id|number)|bsn|burgerservicenummer|nhs number|medicare(?: number| card number)?|health card number|aadhaa?r(?: number| no\.?)?|pan(?= (?:number|card))(?: number| card)?|pps ?n?(?: number)?|personnummer|codice fiscale|dni|nie|cpf|curp|steuer-?id|steuernummer|personalausweis(?:nummer)?)\b\s*(?:is|was|=|:|#|-|no\.?|number)?\s*(?:is\s+)?[:#]?\s*/gi
+  /\b(?:social security(?: number| no\.?| #)?|ssn|s\.s\.n\.?|social insurance number|sin(?= ?(?:number|no|#|:|is))|national insurance(?: number| no\.?)?|ni (?:number|no\.?)|nino|passport(?: number| no\.?| #)?|driver'?s? licen[cs]e(?: number| no\.?| #)?|driving licen[cs]e(?: number| no\.?)?|licen[cs]e number|tax (?:id|identification number|file number|number|code)|tin|tfn|ein|itin|national id(?:entity)?(?: card)?(?: number| no\.?)?|id card(?: number| no\.?)?|identity card(?: number| no\.?)?|personal (?:id|identity|identification) (?:number|code)|citizen (?:id|number)|bsn|burgerservicenummer|nhs number|medicare(?: number| card number)?|health card number|aadhaa?r(?: number| no\.?)?|pan(?= (?:number|card))(?: number| card)?|pps ?n?(?: number)?|personnummer|codice fiscale|dni|nie|cpf|curp|steuer-?id|steuernummer|personalausweis(?:nummer)?)(?![\w])\s*(?:is|was|=|:|#|-|no\.?|number)?\s*(?:is\s+)?[:#]?\s*/gi
 const NATIONAL_ID_VALUE_RE = /^[A-Z0-9](?:[A-Z0-9]|[ .\/-](?=[A-Z0-9])){4,24}/i
 
 function detectNationalIds(text: string, push: Push): void {
@@ -395,6 +403,7 @@ function detectAccountNumbers(text: string, push: Push): void {
 // ---------------------------------------------------------------------------------------------
 // usernames
 
+const FILE_EXTENSIONS = new Set('pdf doc docx xls xlsx csv txt jpg jpeg png gif heic webp mp3 mp4 mov avi zip rar exe dmg apk ipa js ts json xml html htm css php py rb java md log ini cfg conf yaml yml sql bak tmp eml msg ics vcf pptx ppt odt rtf svg tiff bmp wav flac iso img bin dll sh bat ps1 net'.split(' '))
 const HANDLE_RE = /(?<![\w@.\/])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@]|\.[A-Za-z])/g
 const USERNAME_CUE_RE =
   /\b(user ?name|user ?id|userid|user|login(?: name| id)?|log-in|sign-in name|handle|screen ?name|gamer ?tag|profile name|display name|nickname|alias|twitter|instagram|insta|tiktok|discord|reddit|github|skype|slack)\b(\s*(?:is|was|=|:|-)\s*|\s+)["'“‘]?/gi
@@ -412,6 +421,8 @@ function detectUsernames(text: string, push: Push): void {
   for (const m of text.matchAll(USERNAME_CUE_RE)) {
     const cue = m[1].toLowerCase()
     const separator = m[2]
+    // "user: 3118…" at the start of a line is a speaker label in a chat export
+    if (/^(?:user|handle|alias)$/.test(cue) && /:/.test(separator) && /^[ \t]*(?:\[[^\]]*\][ \t]*)?$/.test(lineBefore(text, m.index, 200))) continue
     const start = m.index + m[0].length
     const v = /^[^\s"'”’,;()<>]+/.exec(text.slice(start))
     if (!v) continue
@@ -428,9 +439,24 @@ function detectUsernames(text: string, push: Push): void {
     if (platform && !looksLikeHandle && !explicit) continue
     push(start, end, 'username', PRIORITY.usernameCued)
   }
+  // "the login for the shared account is frontdesk.leeds": the cue and its value a few words apart
+  for (const m of text.matchAll(/\b(?:user ?name|login|log-in|handle|user id)\b(?:[ \t]+[a-z]+){1,5}?[ \t]+(?:is|was|:)[ \t]+["'“‘]?([A-Za-z0-9][\w.@-]*[A-Za-z0-9])/gi)) {
+    const value = m[1]
+    if (!/[\d_.]/.test(value) || NOT_USERNAMES.has(value.toLowerCase())) continue
+    const start = m.index + m[0].length - value.length
+    push(start, start + value.length, 'username', PRIORITY.usernameCued - 1)
+  }
+  // "k.obrien77", "frontdesk.leeds": lower-case words joined by a dot that are not a domain or a file
+  for (const m of text.matchAll(/(?<![\w@.\/-])[a-z][a-z0-9]+(?:\.[a-z0-9]+)+(?![\w@]|\.[A-Za-z0-9])/g)) {
+    const last = m[0].split('.').pop() as string
+    if (new RegExp(`^(?:${TLDS})$`).test(last) || FILE_EXTENSIONS.has(last) || m[0].length < 6) continue
+    if (/^(?:e\.g|i\.e|a\.m|p\.m|etc|vs|no|approx)\b/.test(m[0]) || /^\d+(?:\.\d+)+$/.test(m[0])) continue
+    if (m[0].split('.').some((part) => part.length < 2)) continue
+    push(m.index, m.index + m[0].length, 'username', PRIORITY.usernameWeak)
+  }
   // snake_case handles ("dragonslayer_2001", "jsmith_ops") are usernames wherever they appear
   for (const m of text.matchAll(/(?<![\w@.\/-])[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9](?![\w@]|\.[A-Za-z])/g)) {
-    push(m.index, m.index + m[0].length, 'username', PRIORITY.usernameWeak)
+    push(m.index, m.index + m[0].length, 'username', PRIORITY.usernameCued - 2)
   }
   // a message that is nothing but one handle-like token ("aphoenix939")
   for (const m of text.matchAll(BARE_USERNAME_RE)) {
@@ -450,7 +476,7 @@ const STREET_SUFFIX =
   'street|st|road|rd|avenue|ave|av|lane|ln|drive|dr|boulevard|blvd|way|court|ct|place|pl|terrace|terr|close|crescent|cres|square|sq|highway|hwy|parkway|pkwy|circle|cir|trail|trl|row|mews|grove|gardens|gdns|hill|park|walk|green|rise|vale|view|parade|alley|loop|path|pike|plaza|quay|wharf|embankment|broadway|causeway|esplanade|promenade|boulevarde|market|gate|yard|wynd|brae|heights|meadow|meadows|chase|croft|fold|hollow|ridge|manor|estate|cottages|cottage|farm|house|lodge|barns|buildings|mansions|villas|mill|mills|centre|center|tower|towers|apartments|residences|hall|fields|wood|woods|common'
 const ORDINAL_OR_WORD = String.raw`(?:\d{1,3}(?:st|nd|rd|th)|[A-Z][A-Za-z'’.-]*|[a-z][a-z'’-]+)`
 const STREET_RE = new RegExp(
-  String.raw`(?<![\w£$€.,-])(?:(?:flat|apt|apartment|unit|suite|ste|room|floor)\.?\s*#?\w{1,5},?\s+)?\d{1,5}[A-Za-z]?(?:[-\/]\d{1,4}[A-Za-z]?)?,?\s+(?:${ORDINAL_OR_WORD}\s+){0,3}?(?:${STREET_SUFFIX})\b\.?`,
+  String.raw`(?<![\w£$€.,-])(?:(?:flat|apt|apartment|unit|suite|ste|room|floor)\.?\s*#?\w{1,5},?\s+)?\d{1,5}[A-Za-z]?(?:[-\/]\d{1,4}[A-Za-z]?)?,?\s+(?:${ORDINAL_OR_WORD}\s+){0,3}(?:${STREET_SUFFIX})\b\.?(?:\s+(?:North|South|East|West|NE|NW|SE|SW|N|S|E|W)\b)?`,
   'gi',
 )
 const PO_BOX_RE = /\b(?:P\.?\s?O\.?\s?Box|Post Office Box|PO Box)\s+\d{1,6}\b/gi
@@ -485,25 +511,50 @@ function isStreetCandidateOk(value: string): boolean {
   return true
 }
 
+const UNIT_AFTER_RE = /^,?[ \t]*(?:apt|apartment|unit|suite|ste|flat|fl|floor|#)\.?[ \t]*#?[A-Za-z0-9]{1,5}\b/i
+const TOWN_RE = /^,?[ \t]+(\p{Lu}[\p{Ll}'’.-]+(?:[ -](?:upon|on|under|in|le|la|de|sur)?[ -]?\p{Lu}[\p{Ll}'’.-]+){0,2})(?:,[ \t]*([A-Z]{2})\b)?/u
+const LOWER_TOWN_RE = /^,?[ \t]+([a-z][a-z.'-]*(?:[ \t]+[a-z][a-z.'-]*){0,2}),[ \t]*([a-z]{2})(?=[ \t]+\d{5}\b)/i
+const POSTCODE_AFTER_RE = new RegExp(
+  String.raw`^,?[ \t]*((?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})|[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d|\d{5}(?:-\d{4})?|\d{4}[ ]?[A-Z]{2}|\d{4}|[A-Z]{1,2}-\d{4,5})(?![\w])`,
+  'i',
+)
+
+/**
+ * After a street: ", Leeds LS6 2QT", ", Portland, OR 97205", ", 1016 DV Amsterdam". The town is a
+ * place and the postcode a postcode, each its own span; the street alone is the address.
+ */
+function continueAddress(text: string, end: number, push: Push): void {
+  let pos = end
+  const rest = () => text.slice(pos, pos + 80)
+  const town = TOWN_RE.exec(rest()) ?? LOWER_TOWN_RE.exec(rest())
+  const townThenCode = town && POSTCODE_AFTER_RE.exec(text.slice(pos + town[0].length, pos + town[0].length + 20))
+  const townEndsClause = town && /^(?:[ \t]*(?:[,.;!?)]|$|\n)|[ \t]+(?:and|but|please|thanks|instead|for|by|from)\b)/.test(text.slice(pos + town[0].length, pos + town[0].length + 12))
+  if (town && new RegExp(`^(?:${STREET_SUFFIX}|north|south|east|west)$`, 'i').test(town[1])) return
+  if (town && (townThenCode || townEndsClause)) {
+    const start = pos + town[0].indexOf(town[1])
+    push(start, pos + town[0].length, 'place', PRIORITY.postcode - 1)
+    pos += town[0].length
+  }
+  const code = POSTCODE_AFTER_RE.exec(rest())
+  if (!code) return
+  // a bare four-digit number after a street is a postcode only when a town follows ("1016 Amsterdam")
+  const codeStart = pos + code[0].indexOf(code[1])
+  const codeEnd = codeStart + code[1].length
+  const townAfter = /^[ \t]+(\p{Lu}[\p{L}'’-]+(?:[ -]\p{Lu}[\p{L}'’-]+)?)/u.exec(text.slice(codeEnd, codeEnd + 40))
+  if (/^\d{4}$/.test(code[1]) && !townAfter) return
+  if (/^[a-z]/.test(code[1]) && !/^[a-z]{1,2}\d/i.test(code[1])) return
+  push(codeStart, codeEnd, 'postcode', PRIORITY.postcode)
+  if (townAfter && !town) {
+    const townStart = codeEnd + townAfter[0].indexOf(townAfter[1])
+    push(townStart, townStart + townAfter[1].length, 'place', PRIORITY.postcode - 1)
+  }
+}
+
 function detectAddresses(text: string, push: Push): void {
   const addressEnds: number[] = []
   for (const m of text.matchAll(STREET_RE)) {
     if (!isStreetCandidateOk(m[0])) continue
-    let end = m.index + m[0].length
-    // continue over ", Apt 4", ", Springfield", ", IL" — a postcode is its own span
-    const rest = text.slice(end, end + 120)
-    const cont =
-      /^(?:,?\s*(?:(?:[Aa]pt|[Aa]partment|[Uu]nit|[Ss]uite|[Ss]te|[Ff]lat|[Ff]l|[Ff]loor|#)\.?\s*#?\w{1,5}))?(?:,?\s*(?:[A-Z][a-z][a-zA-Z'’.-]*(?:\s+[A-Z][a-z][a-zA-Z'’.-]*){0,2}(?![\w])))?(?:,\s*(?:[A-Z][a-z][a-zA-Z'’.-]*(?:\s+[A-Z][a-z][a-zA-Z'’.-]*){0,2}(?![\w])|[A-Z]{2}(?=\s+\d{5}\b)))?/.exec(rest)
-    if (cont && cont[0]) {
-      // only swallow the capitalised words when they are followed by a separator or postcode
-      const after = rest.slice(cont[0].length)
-      if (/^\s*(?:,|\.|$|\n|\s+\d|\s+[A-Z]{1,2}\d|\s+(?:and|but|please|thanks)\b)/.test(after) || /^\s*,?\s*(?:apt|apartment|unit|suite|flat)/i.test(cont[0])) {
-        end += cont[0].replace(/[.,\s]+$/, '').length
-      }
-    }
-    // "… ave  san mateo, ny 75227": a lower-case city and a state before a ZIP
-    const lowerCity = /^,?\s+([a-z][a-z.'-]*(?:\s+[a-z][a-z.'-]*){0,2}),\s*[a-z]{2}(?=\s+\d{5}\b)/i.exec(text.slice(end, end + 60))
-    if (lowerCity) end += lowerCity[0].length
+    const end = m.index + m[0].length + (UNIT_AFTER_RE.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 20))?.[0].length ?? 0)
     push(m.index, end, 'address', PRIORITY.address)
     addressEnds.push(end)
   }
@@ -513,15 +564,7 @@ function detectAddresses(text: string, push: Push): void {
       addressEnds.push(m.index + m[0].length)
     }
   }
-  // "…, 1016 DV Amsterdam" / "…, 74000 Annecy" right after a street: a postcode and its town
-  for (const end of addressEnds) {
-    const after = /^,?[ \t]*(\d{4}[ ]?[A-Z]{2}|\d{4,5}|[A-Z]{1,2}-?\d{4,5})[ \t]+(\p{Lu}[\p{L}'’-]+(?:[ -]\p{Lu}[\p{L}'’-]+)?)/u.exec(text.slice(end, end + 60))
-    if (!after) continue
-    const codeStart = end + after[0].indexOf(after[1])
-    push(codeStart, codeStart + after[1].length, 'postcode', PRIORITY.postcode)
-    const townStart = end + after[0].lastIndexOf(after[2])
-    push(townStart, townStart + after[2].length, 'place', PRIORITY.postcode - 1)
-  }
+  for (const end of addressEnds) continueAddress(text, end, push)
   for (const m of text.matchAll(UK_POSTCODE_RE)) push(m.index, m.index + m[0].length, 'postcode', PRIORITY.postcode)
   for (const m of text.matchAll(CA_POSTCODE_RE)) push(m.index, m.index + m[0].length, 'postcode', PRIORITY.postcode)
   for (const m of text.matchAll(STATE_ZIP_RE)) {

@@ -9,6 +9,7 @@
  *
  *   npm run -s eval:anonymiser            figures only
  *   npm run -s eval:anonymiser -- -v      also lists every miss and false positive
+ *   npm run -s eval:anonymiser -- --batches   also scores each batch of the labelled set (m: first, h: held-out check)
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
@@ -141,7 +142,13 @@ function evaluate(name: string, examples: Example[]): void {
   if (verbose) for (const p of problems) console.log(`    ${p}`)
 }
 
-evaluate('Labelled set (test/fixtures/anonymiser/labelled.jsonl)', loadLabelled())
+const labelled = loadLabelled()
+evaluate('Labelled set (test/fixtures/anonymiser/labelled.jsonl), all', labelled)
+if (process.argv.includes('--batches')) {
+  for (const prefix of [...new Set(labelled.map((e) => e.id.replace(/\d+$/, '')))]) {
+    evaluate(`Labelled set, batch "${prefix}"`, labelled.filter((e) => e.id.startsWith(prefix) && /^\d+$/.test(e.id.slice(prefix.length))))
+  }
+}
 const abcd = loadAbcd()
 if (abcd.turns.length > 0) {
   evaluate('ABCD sample, per turn', abcd.turns)
