@@ -154,3 +154,13 @@ export const formatScore = (value: number | null) => (value === null ? '–' : v
 export const formatChange = (value: number | null) =>
   value === null ? '–' : `${value > 0 ? '+' : value < 0 ? '−' : '±'}${Math.abs(value).toFixed(1)}`
 export const formatShare = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)}%`)
+
+const SHORT_CRITERION: Record<string, string> = {
+  empathy: 'Empathy',
+  warmth: 'Warmth',
+  ownership: 'Ownership',
+  'next-step': 'Next step',
+  context: 'Context',
+}
+/** A column-sized name for a rubric criterion. */
+export const shortCriterion = (criterion: { id: string; name: string }) => SHORT_CRITERION[criterion.id] ?? criterion.name

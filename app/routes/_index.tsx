@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { isStaffLead, requireUser } from '~/auth/guards.server'
+import { PersonalTrendCard } from '~/insights/components'
+import { personalTrend } from '~/insights/insights.server'
 import { NextUpCard, OnboardingSummaryCard } from '~/lessons/next-up-card'
 import { nextUpFor, teamOnboarding } from '~/lessons/progress.server'
 import { teamsOf } from '~/org/teams.server'
@@ -9,16 +11,17 @@ export const meta: MetaFunction = () => [{ title: 'Home · Rapport' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request)
-  const [teams, nextUp, onboarding] = await Promise.all([
+  const [teams, nextUp, onboarding, myTrend] = await Promise.all([
     teamsOf(context.db, user),
     nextUpFor(context.db, user),
     isStaffLead(user) ? teamOnboarding(context.db, user) : null,
+    personalTrend(context.db, user),
   ])
-  return { user: { name: user.name, role: user.role }, teams, nextUp, onboarding: onboarding?.summary ?? null }
+  return { user: { name: user.name, role: user.role }, teams, nextUp, onboarding: onboarding?.summary ?? null, myTrend }
 }
 
 export default function Home() {
-  const { user, teams, nextUp, onboarding } = useLoaderData<typeof loader>()
+  const { user, teams, nextUp, onboarding, myTrend } = useLoaderData<typeof loader>()
   const firstName = user.name.split(' ')[0]
   const led = teams.filter((t) => t.role === 'manager')
   return (
@@ -47,6 +50,7 @@ export default function Home() {
       </header>
       <NextUpCard nextUp={nextUp} />
       {onboarding ? <OnboardingSummaryCard summary={onboarding} /> : null}
+      <PersonalTrendCard trend={myTrend} />
       {led.length ? (
         <section aria-labelledby="your-teams" className="card">
           <h2 id="your-teams">Teams you lead</h2>

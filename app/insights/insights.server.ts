@@ -1,0 +1,524 @@
+// The customer-centricity dashboard's domain: who may see which team's figures, built only from the
+// monthly rollups (plus teams and memberships for names and head counts), never from replies or reviews.
+import { and, asc, count, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm'
+import type { Db } from '#db/client.server'
+import {
+  memberships,
+  replies,
+  scenarios,
+  teamMonthCriterionRollups,
+  teamMonthPeople,
+  teamMonthRollups,
+  teamMonthScenarioRollups,
+  teams,
+  users,
+} from '#db/schema'
+import type { SessionUser } from '~/auth/session.server'
+import { forbidden, notFound } from '~/http/responses.server'
+import { loadRubric } from '~/reviews/rubric.server'
+import { getAuthoredScenario } from '~/scenarios/authored-scenarios.server'
+import {
+  addMonths,
+  cciOf,
+  changeSince,
+  criterionScore,
+  DEFAULT_THRESHOLDS,
+  EMPTY_SUMS,
+  mean,
+  MONTH_PATTERN,
+  monthOf,
+  monthsEnding,
+  participation,
+  type Cci,
+  type CciThresholds,
+  type MonthSums,
+} from './cci'
+
+export type Actor = Pick<SessionUser, 'id' | 'organizationId' | 'role'>
+
+/**
+ * How much of a team's figures someone sees:
+ * - manage: admins (every team) and managers (the teams they lead) — everything, and who has not practised;
+ * - member: the person's own team — figures, trend and criteria, no names;
+ * - aggregate: a manager looking at another team — CCI, trend and participation only.
+ */
+export type TeamAccess = 'manage' | 'member' | 'aggregate'
+
+export interface InsightsOptions {
+  /** 'YYYY-MM'; defaults to the month of `now`. */
+  month?: string
+  now?: Date
+  thresholds?: Partial<CciThresholds>
+  /** Criteria and participation for every month of the trend, not only the chosen month (CSV). */
+  everyMonth?: boolean
+}
+
+export interface Criterion {
+  id: string
+  name: string
+}
+
+export interface CriterionFigure {
+  criterionId: string
+  value: number | null
+  replies: number
+}
+
+export interface TrendPoint {
+  month: string
+  cci: Cci
+  reviewsGiven: number
+  practised: number
+  /** null when not computed for this month (the overview computes the chosen month only, unless `everyMonth`). */
+  activeMembers: number | null
+  participation: number | null
+  /** null when the viewer may not see criteria, or they were not computed for this month. */
+  criteria: CriterionFigure[] | null
+}
+
+export interface TeamFigures {
+  id: string
+  name: string
+  slug: string
+  customerFacing: boolean
+  access: TeamAccess
+  month: string
+  cci: Cci
+  change: number | null
+  practised: number
+  activeMembers: number
+  participation: number | null
+  reviewsGiven: number
+  /** Chosen month's criteria; null for aggregate access. */
+  criteria: CriterionFigure[] | null
+  trend: TrendPoint[]
+}
+
+export interface HardScenario {
+  slug: string
+  title: string
+  replies: number
+  mean: number
+}
+
+export interface OrganizationInsights {
+  month: string
+  months: string[]
+  currentMonth: string
+  thresholds: CciThresholds
+  criteria: Criterion[]
+  teams: TeamFigures[]
+  hardestScenarios: HardScenario[]
+}
+
+const TREND_MONTHS = 12
+
+function resolveMonth(options: InsightsOptions) {
+  const currentMonth = monthOf(options.now ?? new Date())
+  let month = currentMonth
+  if (options.month && MONTH_PATTERN.test(options.month)) {
+    const asked = `${options.month}-01`
+    // Never a month in the future, never further back than two years.
+    if (asked <= currentMonth && asked >= addMonths(currentMonth, -24)) month = asked
+  }
+  return { month, currentMonth, months: monthsEnding(month, TREND_MONTHS) }
+}
+
+const thresholdsOf = (options: InsightsOptions): CciThresholds => ({ ...DEFAULT_THRESHOLDS, ...options.thresholds })
+
+async function rubricCriteria(): Promise<Criterion[]> {
+  const rubric = await loadRubric()
+  return rubric.criteria.map((c) => ({ id: c.id, name: c.name }))
+}
+
+/** Every team of the organization the actor may see, with the access they have to it. */
+async function visibleTeams(db: Db, actor: Actor) {
+  const [all, mine] = await Promise.all([
+    db
+      .select({ id: teams.id, name: teams.name, slug: teams.slug, customerFacing: teams.customerFacing })
+      .from(teams)
+      .where(eq(teams.organizationId, actor.organizationId))
+      .orderBy(asc(teams.name)),
+    db
+      .select({ teamId: memberships.teamId, role: memberships.role })
+      .from(memberships)
+      .where(and(eq(memberships.userId, actor.id), eq(memberships.organizationId, actor.organizationId))),
+  ])
+  const myRole = new Map(mine.map((m) => [m.teamId, m.role]))
+  const rank: Record<TeamAccess, number> = { manage: 0, member: 1, aggregate: 2 }
+  return all
+    .flatMap((team) => {
+      const access = accessTo(actor, myRole.get(team.id))
+      return access ? [{ ...team, access }] : []
+    })
+    .sort((a, b) => rank[a.access] - rank[b.access] || a.name.localeCompare(b.name))
+}
+
+function accessTo(actor: Actor, teamRole: 'manager' | 'member' | undefined): TeamAccess | null {
+  if (actor.role === 'admin') return 'manage'
+  if (actor.role === 'manager' && teamRole === 'manager') return 'manage'
+  if (teamRole) return 'member'
+  if (actor.role === 'manager') return 'aggregate'
+  return null
+}
+
+const seesCriteria = (access: TeamAccess) => access !== 'aggregate'
+
+const toSums = (row: typeof teamMonthRollups.$inferSelect | undefined): MonthSums =>
+  row
+    ? {
+        reviewedReplies: row.reviewedReplies,
+        scoreSum: row.scoreSum,
+        scoreSquaresSum: row.scoreSquaresSum,
+        reviewsGiven: row.reviewsGiven,
+        repliers: row.repliers,
+        reviewers: row.reviewers,
+      }
+    : EMPTY_SUMS
+
+const monthBounds = (month: string) => ({
+  start: new Date(`${month}T00:00:00Z`),
+  end: new Date(`${addMonths(month, 1)}T00:00:00Z`),
+})
+
+/** Active members per team in a month: joined before it ended, not deactivated before it began. */
+async function headCounts(db: Db, organizationId: string, month: string, teamIds?: string[]) {
+  const { start, end } = monthBounds(month)
+  const rows = await db
+    .select({ teamId: memberships.teamId, n: count() })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(memberships.organizationId, organizationId),
+        teamIds ? inArray(memberships.teamId, teamIds) : undefined,
+        lt(users.joinedAt, end),
+        or(isNull(users.deactivatedAt), gte(users.deactivatedAt, start)),
+      ),
+    )
+    .groupBy(memberships.teamId)
+  return new Map(rows.map((r) => [r.teamId, r.n]))
+}
+
+async function rollupRows(db: Db, organizationId: string, months: string[], teamIds?: string[]) {
+  return db
+    .select()
+    .from(teamMonthRollups)
+    .where(
+      and(
+        eq(teamMonthRollups.organizationId, organizationId),
+        gte(teamMonthRollups.month, months[0]),
+        lte(teamMonthRollups.month, months[months.length - 1]),
+        teamIds ? inArray(teamMonthRollups.teamId, teamIds) : undefined,
+      ),
+    )
+}
+
+async function criterionRows(db: Db, organizationId: string, months: string[], teamIds: string[]) {
+  if (!teamIds.length) return []
+  return db
+    .select({
+      teamId: teamMonthCriterionRollups.teamId,
+      month: teamMonthCriterionRollups.month,
+      criterionId: teamMonthCriterionRollups.criterionId,
+      scoreSum: teamMonthCriterionRollups.scoreSum,
+      replies: teamMonthCriterionRollups.replies,
+    })
+    .from(teamMonthCriterionRollups)
+    .where(
+      and(
+        eq(teamMonthCriterionRollups.organizationId, organizationId),
+        gte(teamMonthCriterionRollups.month, months[0]),
+        lte(teamMonthCriterionRollups.month, months[months.length - 1]),
+        inArray(teamMonthCriterionRollups.teamId, teamIds),
+      ),
+    )
+}
+
+const key = (teamId: string, month: string) => `${teamId}|${month}`
+
+function figuresFor(
+  criteria: Criterion[],
+  criterionIndex: Map<string, { scoreSum: number; replies: number }>,
+  teamId: string,
+  month: string,
+  cci: Cci,
+  t: CciThresholds,
+): CriterionFigure[] {
+  return criteria.map((c) => {
+    const row = criterionIndex.get(`${key(teamId, month)}|${c.id}`)
+    return {
+      criterionId: c.id,
+      replies: row?.replies ?? 0,
+      value: row ? criterionScore(row.scoreSum, row.replies, cci, t) : null,
+    }
+  })
+}
+
+/** Builds the figures of the given teams from rollup rows. */
+function buildTeamFigures(input: {
+  team: { id: string; name: string; slug: string; customerFacing: boolean; access: TeamAccess }
+  month: string
+  months: string[]
+  rollups: Map<string, typeof teamMonthRollups.$inferSelect>
+  criterionIndex: Map<string, { scoreSum: number; replies: number }>
+  criteria: Criterion[]
+  /** Active members of this team in a month, or null when not computed for it. */
+  activeMembersIn: (month: string) => number | null
+  thresholds: CciThresholds
+  everyMonth: boolean
+}): TeamFigures {
+  const { team, month, months, rollups, criterionIndex, criteria, thresholds: t } = input
+  const withCriteria = seesCriteria(team.access)
+  const trend: TrendPoint[] = months.map((m) => {
+    const sums = toSums(rollups.get(key(team.id, m)))
+    const cci = cciOf(sums, t)
+    const activeMembers = input.activeMembersIn(m)
+    return {
+      month: m,
+      cci,
+      reviewsGiven: sums.reviewsGiven,
+      practised: sums.repliers,
+      activeMembers,
+      participation: activeMembers === null ? null : participation(sums.repliers, activeMembers),
+      criteria:
+        withCriteria && (input.everyMonth || m === month) ? figuresFor(criteria, criterionIndex, team.id, m, cci, t) : null,
+    }
+  })
+  const current = trend[trend.length - 1]
+  const previous = trend[trend.length - 2]
+  return {
+    ...team,
+    month,
+    cci: current.cci,
+    change: changeSince(current.cci, previous?.cci),
+    practised: current.practised,
+    activeMembers: current.activeMembers ?? 0,
+    participation: current.participation,
+    reviewsGiven: current.reviewsGiven,
+    criteria: current.criteria,
+    trend,
+  }
+}
+
+/** The scenarios with the lowest mean reply score across the organization over the months given. */
+async function hardestScenarios(db: Db, organizationId: string, months: string[], t: CciThresholds, limit = 5) {
+  const s = teamMonthScenarioRollups
+  const rows = await db
+    .select({
+      slug: s.scenarioSlug,
+      replies: sql<number>`sum(${s.replies})::int`,
+      scoreSum: sql<number>`sum(${s.scoreSum})`,
+    })
+    .from(s)
+    .where(and(eq(s.organizationId, organizationId), gte(s.month, months[0]), lte(s.month, months[months.length - 1])))
+    .groupBy(s.scenarioSlug)
+    .having(sql`sum(${s.replies}) >= ${t.minScenarioReplies}`)
+    .orderBy(sql`sum(${s.scoreSum}) / sum(${s.replies})`, asc(s.scenarioSlug))
+    .limit(limit)
+  const titles = await scenarioTitles(db, organizationId, rows.map((r) => r.slug))
+  return rows.map((r) => ({
+    slug: r.slug,
+    title: titles.get(r.slug) ?? r.slug,
+    replies: Number(r.replies),
+    mean: mean(Number(r.scoreSum), Number(r.replies)) ?? 0,
+  }))
+}
+
+async function scenarioTitles(db: Db, organizationId: string, slugs: string[]) {
+  const titles = new Map<string, string>()
+  if (!slugs.length) return titles
+  const imported = await db
+    .select({ slug: scenarios.slug, title: sql<string | null>`${scenarios.document}->>'title'` })
+    .from(scenarios)
+    .where(and(eq(scenarios.organizationId, organizationId), inArray(scenarios.slug, slugs)))
+  for (const row of imported) if (row.title) titles.set(row.slug, row.title)
+  await Promise.all(
+    slugs
+      .filter((slug) => !titles.has(slug))
+      .map(async (slug) => {
+        const authored = await getAuthoredScenario(slug)
+        if (authored) titles.set(slug, authored.title)
+      }),
+  )
+  return titles
+}
+
+/**
+ * `/insights`: every team the actor may see, side by side, for one month with a 12-month trend.
+ * Admins see every team; managers their teams in full and the others in aggregate; members their own teams.
+ */
+export async function getOrganizationInsights(db: Db, actor: Actor, options: InsightsOptions = {}): Promise<OrganizationInsights> {
+  const { month, months, currentMonth } = resolveMonth(options)
+  const t = thresholdsOf(options)
+  const org = actor.organizationId
+  const visible = await visibleTeams(db, actor)
+  const ids = visible.map((team) => team.id)
+  // Admins see the whole organization: no need to list team ids in the query.
+  const teamFilter = actor.role === 'admin' ? undefined : ids
+  const criteriaTeams = visible.filter((team) => seesCriteria(team.access)).map((team) => team.id)
+  const headMonths = options.everyMonth ? months : [month]
+  const [criteria, rollups, criterionData, heads, hardest] = await Promise.all([
+    rubricCriteria(),
+    ids.length ? rollupRows(db, org, months, teamFilter) : Promise.resolve([]),
+    criterionRows(db, org, headMonths, criteriaTeams),
+    Promise.all(headMonths.map((m) => (ids.length ? headCounts(db, org, m, teamFilter) : new Map<string, number>()))),
+    hardestScenarios(db, org, months, t),
+  ])
+  const headsByMonth = new Map(headMonths.map((m, i) => [m, heads[i]]))
+  const rollupIndex = new Map(rollups.map((r) => [key(r.teamId, r.month), r]))
+  const criterionIndex = new Map(criterionData.map((r) => [`${key(r.teamId, r.month)}|${r.criterionId}`, r]))
+  return {
+    month,
+    months,
+    currentMonth,
+    thresholds: t,
+    criteria,
+    hardestScenarios: hardest,
+    teams: visible.map((team) =>
+      buildTeamFigures({
+        team,
+        month,
+        months,
+        rollups: rollupIndex,
+        criterionIndex,
+        criteria,
+        activeMembersIn: (m) => {
+          const counts = headsByMonth.get(m)
+          return counts ? (counts.get(team.id) ?? 0) : null
+        },
+        thresholds: t,
+        everyMonth: options.everyMonth ?? false,
+      }),
+    ),
+  }
+}
+
+export interface TeamInsights {
+  month: string
+  months: string[]
+  currentMonth: string
+  thresholds: CciThresholds
+  criteria: Criterion[]
+  team: TeamFigures
+  trend: TrendPoint[]
+  /** Names of active members without a reviewed reply in the chosen month — only for `manage` access, else null. */
+  notPractised: { id: string; name: string }[] | null
+}
+
+/** `/insights/teams/:slug`: one team's trend, criteria, participation and (for its manager) who has not practised. */
+export async function getTeamInsights(db: Db, actor: Actor, slug: string, options: InsightsOptions = {}): Promise<TeamInsights> {
+  const { month, months, currentMonth } = resolveMonth(options)
+  const t = thresholdsOf(options)
+  const org = actor.organizationId
+  const visible = await visibleTeams(db, actor)
+  const team = visible.find((candidate) => candidate.slug === slug)
+  if (!team) {
+    const [exists] = await db
+      .select({ id: teams.id })
+      .from(teams)
+      .where(and(eq(teams.organizationId, org), eq(teams.slug, slug)))
+    if (exists) forbidden('You can see the figures of your own teams only.')
+    notFound(`There is no team “${slug}” in your organization.`)
+  }
+  const [criteria, rollups, criterionData, members, practisedRows] = await Promise.all([
+    rubricCriteria(),
+    rollupRows(db, org, months, [team.id]),
+    criterionRows(db, org, months, seesCriteria(team.access) ? [team.id] : []),
+    db
+      .select({ id: users.id, name: users.name, joinedAt: users.joinedAt, deactivatedAt: users.deactivatedAt })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.organizationId, org), eq(memberships.teamId, team.id)))
+      .orderBy(asc(users.name)),
+    team.access === 'manage'
+      ? db
+          .select({ userId: teamMonthPeople.userId })
+          .from(teamMonthPeople)
+          .where(
+            and(
+              eq(teamMonthPeople.organizationId, org),
+              eq(teamMonthPeople.teamId, team.id),
+              eq(teamMonthPeople.month, month),
+              sql`${teamMonthPeople.replies} > 0`,
+            ),
+          )
+      : Promise.resolve([]),
+  ])
+  const activeIn = (m: string) => {
+    const { start, end } = monthBounds(m)
+    return members.filter((p) => p.joinedAt < end && (!p.deactivatedAt || p.deactivatedAt >= start))
+  }
+  const rollupIndex = new Map(rollups.map((r) => [key(r.teamId, r.month), r]))
+  const criterionIndex = new Map(criterionData.map((r) => [`${key(r.teamId, r.month)}|${r.criterionId}`, r]))
+  const figures = buildTeamFigures({
+    team,
+    month,
+    months,
+    rollups: rollupIndex,
+    criterionIndex,
+    criteria,
+    activeMembersIn: (m) => activeIn(m).length,
+    thresholds: t,
+    everyMonth: true,
+  })
+  const practisedIds = new Set(practisedRows.map((r) => r.userId))
+  return {
+    month,
+    months,
+    currentMonth,
+    thresholds: t,
+    criteria,
+    team: figures,
+    trend: figures.trend,
+    notPractised:
+      team.access === 'manage'
+        ? activeIn(month)
+            .filter((p) => !practisedIds.has(p.id))
+            .map((p) => ({ id: p.id, name: p.name }))
+        : null,
+  }
+}
+
+export interface PersonalMonth {
+  month: string
+  /** The person's own mean reply score that month; private to them. */
+  score: number | null
+  replies: number
+}
+
+/**
+ * The signed-in person's own monthly trend, for their home page only. It reads their own finalised
+ * replies (one person's rows, by index), never anyone else's.
+ */
+export async function personalTrend(db: Db, actor: Actor, options: { now?: Date; months?: number } = {}) {
+  const months = monthsEnding(monthOf(options.now ?? new Date()), options.months ?? TREND_MONTHS)
+  const monthExpr = sql<string>`to_char(date_trunc('month', ${replies.submittedAt} at time zone 'UTC'), 'YYYY-MM-01')`
+  const rows = await db
+    .select({ month: monthExpr, replies: sql<number>`count(*)::int`, scoreSum: sql<number>`sum(${replies.score})` })
+    .from(replies)
+    .where(
+      and(
+        eq(replies.organizationId, actor.organizationId),
+        eq(replies.userId, actor.id),
+        isNotNull(replies.finalisedAt),
+        isNotNull(replies.score),
+        gte(replies.submittedAt, new Date(`${months[0]}T00:00:00Z`)),
+      ),
+    )
+    .groupBy(monthExpr)
+  const byMonth = new Map(rows.map((r) => [r.month, r]))
+  const points: PersonalMonth[] = months.map((month) => {
+    const row = byMonth.get(month)
+    const n = row ? Number(row.replies) : 0
+    return { month, replies: n, score: row ? mean(Number(row.scoreSum), n) : null }
+  })
+  const scored = points.filter((p) => p.score !== null)
+  return {
+    months: points,
+    totalReplies: points.reduce((sum, p) => sum + p.replies, 0),
+    latest: scored.length ? scored[scored.length - 1] : null,
+    first: scored.length ? scored[0] : null,
+  }
+}
+export type PersonalTrend = Awaited<ReturnType<typeof personalTrend>>

@@ -1,0 +1,193 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
+import { requireUser } from '~/auth/guards.server'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { invariantResponse } from '~/http/responses.server'
+import { formatScore, formatShare, monthLabel, monthParam, monthsEnding, shortCriterion } from '~/insights/cci'
+import { BarsChart, ColumnsChart, TrendChart, trendDomain } from '~/insights/charts'
+import { CciDefinition, CciValue, ChangeBadge, MonthPicker, TrendTable } from '~/insights/components'
+import { getTeamInsights } from '~/insights/insights.server'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.insights.team.name} · Insights · Rapport` : 'Insights · Rapport' },
+]
+
+const querySchema = z.object({ month: z.string().regex(/^\d{4}-\d{2}$/).optional().catch(undefined) })
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = requireUser(context, request)
+  invariantResponse(params.slug, 'A team is needed.', { status: 404 })
+  const { month } = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams))
+  const insights = await getTeamInsights(context.db, user, params.slug, { month })
+  return { insights }
+}
+
+export default function TeamInsightsPage() {
+  const { insights } = useLoaderData<typeof loader>()
+  const { team, trend, criteria, thresholds, month, currentMonth, notPractised } = insights
+  const monthName = monthLabel(month)
+  const shownTrend = trend.map((p) => ({ month: p.month, value: p.cci.value, low: p.cci.low, high: p.cci.high }))
+  return (
+    <div className="stack insights">
+      <p className="small">
+        <Link to={`/insights?month=${monthParam(month)}`}>← All teams</Link>
+      </p>
+      <header className="page-header">
+        <h1>{team.name}: customer-centricity</h1>
+        <p>
+          {monthName}
+          {month === currentMonth ? ' so far' : ''}, with the twelve months before it.{' '}
+          {team.access === 'aggregate'
+            ? 'You are seeing this team in aggregate: its index and participation, without criteria or names.'
+            : team.access === 'member'
+              ? 'Your team’s figures; nobody’s individual scores are shown.'
+              : null}
+        </p>
+        <div className="row insights__tools">
+          <MonthPicker month={month} currentMonth={currentMonth} months={monthsEnding(currentMonth, 13).reverse()} />
+          <a className="button button--quiet" href={`/insights/teams/${team.slug}.csv?month=${monthParam(month)}`} download>
+            Download the figures (CSV)
+          </a>
+        </div>
+      </header>
+
+      <section aria-labelledby="summary-heading" className="card">
+        <h2 id="summary-heading" className="visually-hidden">
+          {monthName} in figures
+        </h2>
+        <div className="team-summary">
+          <div>
+            <p className="stat__label">CCI, {monthName}</p>
+            <CciValue cci={team.cci} thresholds={thresholds} />
+            <ChangeBadge change={team.change} />
+          </div>
+          <dl className="stats">
+            <div>
+              <dt>Participation</dt>
+              <dd>
+                {formatShare(team.participation)}{' '}
+                <span className="small muted">
+                  ({team.practised} of {Math.max(team.practised, team.activeMembers)} people)
+                </span>
+              </dd>
+            </div>
+            <div>
+              <dt>Reviewed replies</dt>
+              <dd>{team.cci.replies}</dd>
+            </div>
+            <div>
+              <dt>Reviewers in the team</dt>
+              <dd>{team.cci.reviewers}</dd>
+            </div>
+            <div>
+              <dt>Reviews given</dt>
+              <dd>{team.reviewsGiven}</dd>
+            </div>
+          </dl>
+        </div>
+      </section>
+
+      <section aria-labelledby="trend-heading">
+        <h2 id="trend-heading">Twelve-month trend</h2>
+        <div className="chart-box">
+          <TrendChart
+            id="team-trend"
+            size="large"
+            title={`${team.name}: CCI per month with its 95% band`}
+            description={`Line chart of ${team.name}'s monthly CCI from ${monthLabel(trend[0].month)} to ${monthName}; the shaded band is the 95% band, gaps are months without enough data. The data table below lists every month.`}
+            data={shownTrend}
+            domain={trendDomain(trend.flatMap((p) => [p.cci.low, p.cci.high]))}
+          />
+        </div>
+        <TrendTable
+          caption={`${team.name}: CCI, participation and reviews per month`}
+          rows={trend.map((p) => ({ month: p.month, cci: p.cci, participation: p.participation, reviewsGiven: p.reviewsGiven }))}
+        />
+      </section>
+
+      {team.criteria ? (
+        <section aria-labelledby="criteria-heading">
+          <h2 id="criteria-heading">Criteria, {monthName}</h2>
+          <p className="muted">Mean rubric level per criterion, on the 0–100 scale of the index.</p>
+          <div className="chart-box">
+            <BarsChart
+              id="team-criteria"
+              title={`${team.name}: criteria in ${monthName}`}
+              description={`Bar chart of ${team.name}'s five rubric criteria in ${monthName}, each from 0 to 100. The data table below lists them with their monthly history.`}
+              bars={team.criteria.map((c) => ({
+                label: shortCriterion(criteria.find((k) => k.id === c.criterionId) ?? { id: c.criterionId, name: c.criterionId }),
+                value: c.value,
+              }))}
+            />
+          </div>
+          <details className="chart-data">
+            <summary>Data table</summary>
+            <div className="table-wrap">
+              <table>
+                <caption className="visually-hidden">{team.name}: criteria per month</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Month</th>
+                    {criteria.map((c) => (
+                      <th scope="col" key={c.id}>
+                        {c.name}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {trend.map((p) => (
+                    <tr key={p.month}>
+                      <th scope="row">{monthLabel(p.month)}</th>
+                      {(p.criteria ?? []).map((c) => (
+                        <td key={c.criterionId}>{c.value === null ? <span className="muted">–</span> : formatScore(c.value)}</td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="participation-heading">
+        <h2 id="participation-heading">Participation</h2>
+        <p className="muted">Share of the team’s active members who had a reply reviewed each month.</p>
+        <div className="chart-box">
+          <ColumnsChart
+            id="team-participation"
+            title={`${team.name}: participation per month`}
+            description={`Column chart of the share of ${team.name}'s active members who practised each month, from ${monthLabel(trend[0].month)} to ${monthName}. The trend data table above lists every month.`}
+            columns={trend.map((p) => ({ month: p.month, share: p.participation }))}
+          />
+        </div>
+      </section>
+
+      {notPractised ? (
+        <section aria-labelledby="not-practised-heading" className="card">
+          <h2 id="not-practised-heading">Not practised in {monthName}</h2>
+          {notPractised.length ? (
+            <>
+              <p className="small muted">Names only: nobody’s scores are shown here. A reply counts once its reviews are in.</p>
+              <ul className="name-list">
+                {notPractised.map((p) => (
+                  <li key={p.id}>{p.name}</li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <p>Everyone in {team.name} has had a reply reviewed this month.</p>
+          )}
+        </section>
+      ) : null}
+
+      <CciDefinition thresholds={thresholds} />
+    </div>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}
