@@ -95,7 +95,7 @@ async function freeSlug(db: Db, organizationId: string, title: string): Promise<
 export async function createDraft(
   db: Db,
   actor: Actor,
-  request: ImportRequest & { details: ImportDetailsInput },
+  request: ImportRequest & { details: ImportDetailsInput | Record<string, unknown> },
 ): Promise<DraftResult> {
   assertRole(actor, STAFF_LEADS)
   const previewed = previewImport(actor, request)

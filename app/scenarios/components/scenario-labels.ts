@@ -30,3 +30,24 @@ export function handleOf(name: string): string {
     .replace(/[^a-z0-9]+/g, '')
   return `@${handle || 'customer'}`
 }
+
+/** Names for the kinds of personal data the anonymiser replaces (labels from pii-types.ts). */
+export const PII_LABEL_NAMES = {
+  name: 'Name',
+  email: 'E-mail',
+  phone: 'Phone',
+  address: 'Address',
+  postcode: 'Postcode',
+  url: 'Link',
+  organization: 'Organisation',
+  account_number: 'Reference number',
+  username: 'Username',
+  card_number: 'Card number',
+  iban: 'IBAN',
+  ip_address: 'IP address',
+  national_id: 'National id',
+  date_of_birth: 'Date of birth',
+  place: 'Place',
+} as const satisfies Record<import('../pii-types').PiiLabel, string>
+
+export const piiLabelName = (label: string) => (PII_LABEL_NAMES as Record<string, string>)[label] ?? label
