@@ -6,6 +6,10 @@ import { ConversationView } from '~/scenarios/components/conversation-view'
 import { PromptList } from '~/scenarios/components/prompt-list'
 import { channelLabel, difficultyLabel, moodLabel, moodTone, teamLabel } from '~/scenarios/components/scenario-labels'
 import { getScenario } from '~/scenarios/library.server'
+import { PracticePanel } from '~/practice/components/practice-panel'
+import { loadPractice } from '~/practice/practice.server'
+export { practiceAction as action } from '~/practice/practice-action.server'
+export { practiceShouldRevalidate as shouldRevalidate } from '~/practice/practice-revalidate'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.scenario.title} · Scenarios · Rapport` : 'Scenario not found · Rapport' },
@@ -14,11 +18,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = requireUser(context, request)
   const scenario = await getScenario(context.db, user, params.slug ?? '')
-  return { scenario }
+  // Drafts and rejected imports are read-only: only approved scenarios take replies.
+  const practice = scenario.status === 'approved' ? await loadPractice(context.db, user, scenario.slug) : null
+  return { scenario, practice }
 }
 
 export default function ScenarioPage() {
-  const { scenario } = useLoaderData<typeof loader>()
+  const { scenario, practice } = useLoaderData<typeof loader>()
   const { customer } = scenario
   return (
     <article className="scenario" aria-labelledby="scenario-title">
@@ -100,7 +106,7 @@ export default function ScenarioPage() {
 
       <section className="scenario__prompts" aria-labelledby="prompts-heading">
         <h2 id="prompts-heading">{scenario.prompts.length === 1 ? 'What you are asked' : 'What you are asked, step by step'}</h2>
-        <PromptList prompts={scenario.prompts} />
+        {practice ? <PracticePanel practice={practice} /> : <PromptList prompts={scenario.prompts} />}
       </section>
     </article>
   )

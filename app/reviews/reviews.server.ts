@@ -1,0 +1,227 @@
+// Submitting reviews, a manager's deciding review on a flagged reply, and the author's reactions to
+// the reviews they received (helpful / disagree). Every function checks who is acting.
+import { and, count, eq, gt, ne } from 'drizzle-orm'
+import { z } from 'zod'
+import type { Db } from '#db/client.server'
+import { replies, reviewReactions, reviews, users } from '#db/schema'
+import { recordReviewSubmitted } from '~/insights/rollups.server'
+import { forbidden, notFound } from '~/http/responses.server'
+import { notify } from '~/notifications/notifications.server'
+import type { Actor } from '~/org/teams.server'
+import { finaliseReply, managersOf, scenarioTitle } from './finalise.server'
+import { checkReview, type ReviewInput } from './review-form'
+import { DEFAULT_REVIEW_RULES, requiredReviews, type ReviewRules } from './review-rules'
+import { rubricForReply } from './rubric-versions.server'
+import { transactionWithRetry } from './transactions.server'
+
+export type ReviewResult =
+  | { ok: true; finalised: boolean }
+  | { ok: false; errors: Record<string, string> }
+
+const LOST = 'This reply is no longer held for you (the hold expired or it already has its reviews). Here is the next one.'
+
+/**
+ * Submits the review for a lease the actor holds. A lease past its time is still accepted while
+ * its slot has not been taken; then the reply is finalised in the same transaction if it has all
+ * the reviews it needs.
+ */
+export async function submitReview(
+  db: Db,
+  actor: Actor,
+  reviewId: string,
+  input: ReviewInput,
+  options: { now?: Date; rules?: ReviewRules } = {},
+): Promise<ReviewResult> {
+  const now = options.now ?? new Date()
+  const rules = options.rules ?? DEFAULT_REVIEW_RULES
+  if (!z.string().uuid().safeParse(reviewId).success) return { ok: false, errors: { form: LOST } }
+
+  return transactionWithRetry(db, async (tx) => {
+    const [found] = await tx
+      .select({ replyId: reviews.replyId })
+      .from(reviews)
+      .where(and(eq(reviews.id, reviewId), eq(reviews.reviewerId, actor.id), eq(reviews.organizationId, actor.organizationId)))
+    if (!found) return { ok: false as const, errors: { form: LOST } }
+    // Reply first, then the review: the same order as allocation and finalisation.
+    const [reply] = await tx.select().from(replies).where(eq(replies.id, found.replyId)).for('update')
+    const [review] = await tx.select().from(reviews).where(eq(reviews.id, reviewId)).for('update')
+    if (!review) return { ok: false as const, errors: { form: LOST } }
+    if (review.status === 'submitted') return { ok: false as const, errors: { form: 'You have already submitted this review.' } }
+    if (reply.finalisedAt) {
+      await tx.delete(reviews).where(eq(reviews.id, reviewId))
+      return { ok: false as const, errors: { form: LOST } }
+    }
+
+    const { rubric } = await rubricForReply(tx, reply.rubricVersionId)
+    const criterionIds = rubric.criteria.map((criterion) => criterion.id)
+    const errors = checkReview(input, criterionIds, reply.text)
+    if (Object.keys(errors).length) return { ok: false as const, errors }
+
+    const required = requiredReviews(reply.reviewsRequired, reply.submittedAt, now)
+    if (!review.leasedUntil || review.leasedUntil <= now) {
+      // Late: accept only if the slot is still free (nobody else leased it meanwhile).
+      const [others] = await tx
+        .select({ n: count() })
+        .from(reviews)
+        .where(and(eq(reviews.replyId, reply.id), eq(reviews.status, 'leased'), gt(reviews.leasedUntil, now), ne(reviews.id, reviewId)))
+      if (reply.reviewsDone + others.n >= required) {
+        await tx.delete(reviews).where(eq(reviews.id, reviewId))
+        return { ok: false as const, errors: { form: LOST } }
+      }
+    }
+
+    await tx
+      .update(reviews)
+      .set({ status: 'submitted', scores: input.scores, comments: input.comments, submittedAt: now, leasedUntil: null })
+      .where(eq(reviews.id, reviewId))
+    const [updated] = await tx
+      .update(replies)
+      .set({ reviewsDone: reply.reviewsDone + 1 })
+      .where(eq(replies.id, reply.id))
+      .returning({ done: replies.reviewsDone })
+    await recordReviewSubmitted(tx, reviewId)
+    if (updated.done >= required) {
+      await finaliseReply(tx, reply.id, now, rules)
+      return { ok: true as const, finalised: true }
+    }
+    return { ok: true as const, finalised: false }
+  })
+}
+
+/** May this person act as a manager for this author: an admin, or a manager of one of the author's teams. */
+export async function managesAuthor(db: Db, actor: Actor, organizationId: string, authorId: string) {
+  if (actor.organizationId !== organizationId || actor.id === authorId) return false
+  if (actor.role === 'admin') return true
+  if (actor.role !== 'manager') return false
+  return (await managersOf(db, organizationId, authorId)).includes(actor.id)
+}
+
+/**
+ * A manager's deciding review on a reply whose reviewers disagreed widely. It counts as a review,
+ * settles the consensus with its own levels, and re-finalises the reply (rollups included).
+ */
+export async function decideReview(
+  db: Db,
+  actor: Actor,
+  replyId: string,
+  input: ReviewInput,
+  options: { now?: Date; rules?: ReviewRules } = {},
+): Promise<ReviewResult> {
+  const now = options.now ?? new Date()
+  const rules = options.rules ?? DEFAULT_REVIEW_RULES
+  if (!z.string().uuid().safeParse(replyId).success) notFound('There is no such reply.')
+  const [target] = await db
+    .select({ id: replies.id, userId: replies.userId })
+    .from(replies)
+    .where(and(eq(replies.id, replyId), eq(replies.organizationId, actor.organizationId)))
+  if (!target) notFound('There is no such reply.')
+  if (!(await managesAuthor(db, actor, actor.organizationId, target.userId))) forbidden('Only the author’s manager can decide this reply.')
+
+  return transactionWithRetry(db, async (tx) => {
+    const [reply] = await tx.select().from(replies).where(eq(replies.id, replyId)).for('update')
+    if (!reply.finalisedAt || !reply.flaggedAt) {
+      return { ok: false as const, errors: { form: 'Only a reply whose reviewers disagreed needs a deciding review.' } }
+    }
+    const existing = await tx
+      .select({ reviewerId: reviews.reviewerId, deciding: reviews.deciding })
+      .from(reviews)
+      .where(eq(reviews.replyId, replyId))
+    if (existing.some((review) => review.deciding)) return { ok: false as const, errors: { form: 'This reply already has a deciding review.' } }
+    if (existing.some((review) => review.reviewerId === actor.id)) {
+      return { ok: false as const, errors: { form: 'You reviewed this reply yourself; ask another manager to decide it.' } }
+    }
+    const { rubric } = await rubricForReply(tx, reply.rubricVersionId)
+    const errors = checkReview(input, rubric.criteria.map((criterion) => criterion.id), reply.text)
+    if (Object.keys(errors).length) return { ok: false as const, errors }
+
+    const [review] = await tx
+      .insert(reviews)
+      .values({
+        organizationId: reply.organizationId,
+        replyId,
+        reviewerId: actor.id,
+        status: 'submitted',
+        scores: input.scores,
+        comments: input.comments,
+        deciding: true,
+        createdAt: now,
+        submittedAt: now,
+      })
+      .returning({ id: reviews.id })
+    await tx.update(replies).set({ reviewsDone: reply.reviewsDone + 1 }).where(eq(replies.id, replyId))
+    await recordReviewSubmitted(tx, review.id)
+    await finaliseReply(tx, replyId, now, rules)
+    await notify(tx, {
+      organizationId: reply.organizationId,
+      userId: reply.userId,
+      kind: 'reply-decided',
+      title: `A manager added a deciding review to your reply to “${await scenarioTitle(reply.scenarioSlug)}”`,
+      href: `/replies/${replyId}`,
+    })
+    return { ok: true as const, finalised: true }
+  })
+}
+
+export const reactionSchema = z.discriminatedUnion('reaction', [
+  z.object({ reaction: z.literal('helpful') }),
+  z.object({
+    reaction: z.literal('disagree'),
+    reason: z
+      .string()
+      .trim()
+      .min(5, 'Say in a few words what you disagree with.')
+      .max(500, 'Keep it under 500 characters.'),
+  }),
+])
+
+/**
+ * The author marks a review of their reply helpful, or disagrees with it (with a short reason,
+ * which goes to their managers). Only the author of the reviewed reply may react.
+ */
+export async function reactToReview(
+  db: Db,
+  actor: Actor,
+  reviewId: string,
+  input: z.input<typeof reactionSchema>,
+  now = new Date(),
+): Promise<{ ok: true } | { ok: false; errors: Record<string, string> }> {
+  const parsed = reactionSchema.safeParse(input)
+  if (!parsed.success) return { ok: false, errors: { reason: parsed.error.issues[0]?.message ?? 'Check the reason.' } }
+  if (!z.string().uuid().safeParse(reviewId).success) notFound('There is no such review.')
+  const [row] = await db
+    .select({ replyId: replies.id, authorId: replies.userId, finalisedAt: replies.finalisedAt, scenarioSlug: replies.scenarioSlug, status: reviews.status })
+    .from(reviews)
+    .innerJoin(replies, eq(replies.id, reviews.replyId))
+    .where(and(eq(reviews.id, reviewId), eq(reviews.organizationId, actor.organizationId)))
+  if (!row || row.status !== 'submitted') notFound('There is no such review.')
+  if (row.authorId !== actor.id) forbidden('Only the author of the reply can react to its reviews.')
+  if (!row.finalisedAt) return { ok: false, errors: { form: 'You can react once the reply has all its reviews.' } }
+
+  const value = parsed.data
+  await db.transaction(async (tx) => {
+    const values =
+      value.reaction === 'helpful'
+        ? { helpful: true, disagreement: null }
+        : { helpful: false, disagreement: value.reason, resolvedAt: null }
+    await tx
+      .insert(reviewReactions)
+      .values({ organizationId: actor.organizationId, reviewId, userId: actor.id, ...values, createdAt: now })
+      .onConflictDoUpdate({ target: [reviewReactions.reviewId, reviewReactions.userId], set: values })
+    if (value.reaction === 'disagree') {
+      const [author] = await tx.select({ name: users.name }).from(users).where(eq(users.id, actor.id))
+      const title = await scenarioTitle(row.scenarioSlug)
+      const managers = await managersOf(tx, actor.organizationId, actor.id)
+      await notify(
+        tx,
+        managers.map((userId) => ({
+          organizationId: actor.organizationId,
+          userId,
+          kind: 'review-disputed' as const,
+          title: `${author?.name ?? 'Someone'} disagrees with a review of their reply to “${title}”`,
+          href: `/replies/${row.replyId}`,
+        })),
+      )
+    }
+  })
+  return { ok: true }
+}
