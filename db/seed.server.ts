@@ -3,6 +3,7 @@ import { count, eq } from 'drizzle-orm'
 import type { Db } from './client.server'
 import { addMembership, createOrganization, createTeam, createUser } from './factories'
 import { organizations, pathEnrollments, users } from './schema'
+import { seedHistory } from '~/insights/seed-history.server'
 
 export const DEMO_LOGINS = [
   { email: 'admin@acme.test', role: 'admin', what: 'admin of Acme' },
@@ -72,6 +73,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<SeedResult> {
       await db.insert(pathEnrollments).values({ organizationId: org.id, userId: user.id, pathSlug: 'first-week', enrolledAt: joinedAt })
     }
   }
+  await seedHistory(db, org.id, now)
   return { created: true, organizationId: org.id }
 }
 
