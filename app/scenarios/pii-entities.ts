@@ -113,28 +113,78 @@ interface NlpSpans {
 
 const CHUNK_SIZE = 2000
 
-/** Splits the text into pieces of whole lines (or sentences, for very long lines) for the NLP. */
-function chunksOf(text: string): Array<{ start: number; end: number }> {
-  const chunks: Array<{ start: number; end: number }> = []
+/** A piece of the original text inside the text given to the NLP. */
+interface Segment {
+  inChunk: number
+  inText: number
+  length: number
+}
+
+interface Chunk {
+  text: string
+  segments: Segment[]
+}
+
+const SENTENCE_END_RE = /\n|[.!?]+(?=\s)/g
+const CAPITALISED_RE = /\p{Lu}[\p{L}'’-]*/gu
+
+/**
+ * Does this sentence hold a word the NLP could take for a name, organisation or place? Sentences
+ * made only of everyday words ("The delivery was late.") are skipped: tagging is the slow part.
+ */
+function worthTagging(sentence: string): boolean {
+  const body = sentence.replace(/^\s*(?:\[[^\]]{0,25}\]\s*)?(?:[\p{L} ]{1,25}:\s+)?/u, '')
+  const offset = sentence.length - body.length
+  for (const m of sentence.matchAll(CAPITALISED_RE)) {
+    if (m.index < offset) continue
+    const word = m[0].replace(/['’]s$/, '').toLowerCase()
+    const first = /^[\s"'“‘(]*$/.test(sentence.slice(offset, m.index))
+    if (word === 'i' || /^i['’]/.test(word)) continue
+    if (!first || !isCommonWord(word)) return true
+  }
+  return false
+}
+
+/** The sentences worth tagging, packed (with a line break between them) into chunks for the NLP. */
+function chunksOf(text: string): Chunk[] {
+  const selected: Array<[number, number]> = []
   let start = 0
-  while (start < text.length) {
-    let end = Math.min(text.length, start + CHUNK_SIZE)
-    if (end < text.length) {
-      const nl = text.lastIndexOf('\n', end)
-      if (nl > start) end = nl + 1
-      else {
-        const sentence = Math.max(text.lastIndexOf('. ', end), text.lastIndexOf('? ', end), text.lastIndexOf('! ', end))
-        if (sentence > start) end = sentence + 2
-        else {
-          const space = text.lastIndexOf(' ', end)
-          if (space > start) end = space + 1
-        }
-      }
+  const consider = (end: number) => {
+    if (end > start && worthTagging(text.slice(start, end))) {
+      const last = selected[selected.length - 1]
+      // neighbouring sentences stay together so the NLP sees their context
+      if (last && last[1] === start) last[1] = end
+      else selected.push([start, end])
     }
-    chunks.push({ start, end })
     start = end
   }
+  for (const m of text.matchAll(SENTENCE_END_RE)) consider(m.index + m[0].length)
+  consider(text.length)
+
+  const chunks: Chunk[] = []
+  let current: Chunk = { text: '', segments: [] }
+  const flush = () => {
+    if (current.segments.length) chunks.push(current)
+    current = { text: '', segments: [] }
+  }
+  for (const [from, to] of selected) {
+    for (let pos = from; pos < to; pos += CHUNK_SIZE) {
+      const piece = text.slice(pos, Math.min(to, pos + CHUNK_SIZE))
+      if (current.text.length + piece.length > CHUNK_SIZE) flush()
+      if (current.text) current.text += '\n'
+      current.segments.push({ inChunk: current.text.length, inText: pos, length: piece.length })
+      current.text += piece
+    }
+  }
+  flush()
   return chunks
+}
+
+function toTextOffset(chunk: Chunk, offset: number): number {
+  for (const seg of chunk.segments) {
+    if (offset >= seg.inChunk && offset <= seg.inChunk + seg.length) return seg.inText + (offset - seg.inChunk)
+  }
+  return -1
 }
 
 interface NlpTerm {
@@ -145,14 +195,17 @@ interface NlpMatchJson {
   terms?: NlpTerm[]
 }
 
-function spansFromMatches(json: NlpMatchJson[], base: number, skipHonorifics: boolean): Array<[number, number]> {
+function spansFromMatches(json: NlpMatchJson[], chunk: Chunk, skipHonorifics: boolean): Array<[number, number]> {
   const out: Array<[number, number]> = []
   for (const match of json) {
     let terms = match.terms ?? []
     if (skipHonorifics) terms = terms.filter((t) => !(Array.isArray(t.tags) ? t.tags : [...(t.tags ?? [])]).includes('Honorific'))
     const first = terms[0]?.offset
     const last = terms[terms.length - 1]?.offset
-    if (first && last) out.push([base + first.start, base + last.start + last.length])
+    if (!first || !last) continue
+    const start = toTextOffset(chunk, first.start)
+    const end = toTextOffset(chunk, last.start + last.length)
+    if (start >= 0 && end > start) out.push([start, end])
   }
   return out
 }
@@ -160,16 +213,17 @@ function spansFromMatches(json: NlpMatchJson[], base: number, skipHonorifics: bo
 function runNlp(text: string): NlpSpans {
   const result: NlpSpans = { tags: new Map(), people: [], orgs: [], places: [] }
   for (const chunk of chunksOf(text)) {
-    const piece = text.slice(chunk.start, chunk.end)
-    if (!/\p{Lu}/u.test(piece) && !/\b(?:name|i'?m|this is)\b/i.test(piece)) continue
-    const doc = nlp(piece)
+    const doc = nlp(chunk.text)
     doc.compute('offset')
     for (const sentence of doc.docs as unknown as Array<Array<{ tags: Set<string>; offset: { start: number } }>>) {
-      for (const term of sentence) result.tags.set(chunk.start + term.offset.start, term.tags)
+      for (const term of sentence) {
+        const at = toTextOffset(chunk, term.offset.start)
+        if (at >= 0) result.tags.set(at, term.tags)
+      }
     }
-    result.people.push(...spansFromMatches(doc.people().json({ offset: true }) as NlpMatchJson[], chunk.start, true))
-    result.orgs.push(...spansFromMatches(doc.organizations().json({ offset: true }) as NlpMatchJson[], chunk.start, false))
-    result.places.push(...spansFromMatches(doc.places().json({ offset: true }) as NlpMatchJson[], chunk.start, false))
+    result.people.push(...spansFromMatches(doc.people().json({ offset: true }) as NlpMatchJson[], chunk, true))
+    result.orgs.push(...spansFromMatches(doc.organizations().json({ offset: true }) as NlpMatchJson[], chunk, false))
+    result.places.push(...spansFromMatches(doc.places().json({ offset: true }) as NlpMatchJson[], chunk, false))
   }
   return result
 }

@@ -1,0 +1,219 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { anonymise, detect, type PiiLabel, type Span } from '~/scenarios/anonymise'
+import { ibanValid, isCardNumber, luhnValid } from '~/scenarios/pii-checksums'
+
+function found(text: string): Array<{ label: PiiLabel; value: string }> {
+  return detect(text).map((s) => ({ label: s.label, value: text.slice(s.start, s.end) }))
+}
+
+function wordPattern(value: string): RegExp {
+  const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu')
+}
+
+describe('detect: each kind of personal data in a realistic sentence', () => {
+  const cases: Array<[PiiLabel, string, string]> = [
+    ['name', "Hi, my name is Dana Whitfield and my parcel hasn't arrived.", 'Dana Whitfield'],
+    ['name', 'Thanks for your help,\nPriya', 'Priya'],
+    ['name', 'Please ask Mr Okonkwo to call me back.', 'Okonkwo'],
+    ['email', 'You can reach me at d.whitfield@outlook.com any time.', 'd.whitfield@outlook.com'],
+    ['phone', 'Call me back on (415) 555-0199 after 5pm.', '(415) 555-0199'],
+    ['phone', 'My mobile is +44 7700 900461.', '+44 7700 900461'],
+    ['address', 'Please send it to 14 Rowan Street, Leeds LS6 2QT instead.', '14 Rowan Street'],
+    ['postcode', 'Please send it to 14 Rowan Street, Leeds LS6 2QT instead.', 'LS6 2QT'],
+    ['url', 'The checkout at https://shop.fernhillgoods.com/checkout just spins.', 'https://shop.fernhillgoods.com/checkout'],
+    ['url', 'I found the offer on www.bluegatedeals.co.uk yesterday.', 'www.bluegatedeals.co.uk'],
+    ['organization', 'I work for Hallam & Pryce Solicitors and we need 40 licences.', 'Hallam & Pryce Solicitors'],
+    ['account_number', 'My order number is 4471-2290 and it is still processing.', '4471-2290'],
+    ['account_number', 'Ticket TCK-20931 was closed without anyone calling me.', 'TCK-20931'],
+    ['account_number', 'The tracking number is 1Z999AA10123456784 but it is unknown.', '1Z999AA10123456784'],
+    ['username', 'my login is k.obrien77 if that helps', 'k.obrien77'],
+    ['username', 'hey @nova_support any update?', '@nova_support'],
+    ['card_number', 'I paid with my Visa 4539 1488 0343 6467 and it was taken twice.', '4539 1488 0343 6467'],
+    ['iban', 'Please send the refund to NL91 ABNA 0417 1643 00.', 'NL91 ABNA 0417 1643 00'],
+    ['ip_address', 'Our office IP is 203.0.113.47, can you whitelist it?', '203.0.113.47'],
+    ['ip_address', 'The VPN gives me 2001:db8:85a3::8a2e:370:7334 and you refuse it.', '2001:db8:85a3::8a2e:370:7334'],
+    ['national_id', 'My SSN is 524-71-3390, do you really need it?', '524-71-3390'],
+    ['national_id', 'my national insurance number is AB123456C', 'AB123456C'],
+    ['date_of_birth', 'I was born on 3 March 1979 if you need it for verification.', '3 March 1979'],
+    ['date_of_birth', 'DOB: 14/02/1987', '14/02/1987'],
+    ['place', "I'm based in Cork so the UK number doesn't work for me.", 'Cork'],
+  ]
+  it.each(cases)('%s in %j', (label, text, value) => {
+    expect(found(text)).toContainEqual({ label, value })
+  })
+
+  it('finds nothing in a message without personal data', () => {
+    for (const text of [
+      'Monday works for me, anytime after lunch.',
+      'The Kindle Paperwhite I bought will not charge.',
+      'Will you be open on the bank holiday?',
+      'Your delivery on 12/03/2024 was late by two hours.',
+      'I am on version 4.12.3 of the app.',
+    ]) {
+      expect(detect(text)).toEqual([])
+    }
+  })
+})
+
+describe('validators', () => {
+  it('a 16-digit number that fails the Luhn check is not a card number', () => {
+    expect(luhnValid('4111111111111112')).toBe(false)
+    const text = 'It says my card number 4111 1111 1111 1112 is invalid.'
+    expect(found(text).filter((s) => s.label === 'card_number')).toEqual([])
+    expect(found('My card 4111 1111 1111 1111 was declined.')).toContainEqual({ label: 'card_number', value: '4111 1111 1111 1111' })
+    expect(isCardNumber('4111 1111 1111 1111')).toBe(true)
+  })
+
+  it('an IBAN with a bad checksum is not labelled iban', () => {
+    expect(ibanValid('GB82 WEST 1234 5698 7654 32')).toBe(true)
+    expect(ibanValid('GB82 WEST 1234 5698 7654 31')).toBe(false)
+    expect(found('Pay into GB82 WEST 1234 5698 7654 31 please.').filter((s) => s.label === 'iban')).toEqual([])
+    expect(found('Pay into GB82 WEST 1234 5698 7654 32 please.')).toContainEqual({ label: 'iban', value: 'GB82 WEST 1234 5698 7654 32' })
+  })
+})
+
+describe('anonymise', () => {
+  it('gives the same person the same pseudonym, and different people different ones', () => {
+    const text = 'Hi, I am Dana Whitfield. My colleague Marcus Oyelowo called too. Dana again: any news, Marcus?'
+    const { spans } = anonymise(text)
+    const byValue = new Map(spans.map((s) => [text.slice(s.start, s.end), s.replacement]))
+    const dana = byValue.get('Dana Whitfield') as string
+    const marcus = byValue.get('Marcus Oyelowo') as string
+    expect(dana).toBeTruthy()
+    expect(marcus).toBeTruthy()
+    expect(dana).not.toBe(marcus)
+    // the lone first name maps to the first name of the full pseudonym
+    expect(byValue.get('Dana')).toBe(dana.split(' ')[0])
+    expect(byValue.get('Marcus')).toBe(marcus.split(' ')[0])
+    expect(spans.filter((s) => text.slice(s.start, s.end) === 'Dana').length).toBe(1)
+  })
+
+  it('is consistent regardless of case and gives e-mails and references stable stand-ins', () => {
+    const text = 'Email JO@EXAMPLE.ORG or jo@example.org. Order ORD-55120 and order ORD-55184; again ORD-55120.'
+    const { spans } = anonymise(text)
+    const emails = spans.filter((s) => s.label === 'email').map((s) => s.replacement)
+    expect(emails).toHaveLength(2)
+    expect(emails[0]).toBe(emails[1])
+    expect(emails[0]).toMatch(/@example\.com$/)
+    const orders = spans.filter((s) => s.label === 'account_number').map((s) => s.replacement)
+    expect(orders).toEqual([orders[0], orders[1], orders[0]])
+    expect(orders[0]).not.toBe(orders[1])
+  })
+
+  it('replaces the agent with "Agent", from the speaker prefix or the agentNames option', () => {
+    const chat = "Agent: Hello, I'm Tom and I'll help you today.\nCustomer: Thanks Tom. My name is Dana.\nAgent: No problem Dana. Tom here again."
+    const a = anonymise(chat)
+    expect(a.text).not.toMatch(/\bTom\b/)
+    expect(a.text).toContain("I'm Agent and I'll help")
+    expect(a.spans.filter((s) => chat.slice(s.start, s.end) === 'Tom').every((s) => s.replacement === 'Agent')).toBe(true)
+    expect(a.spans.find((s) => chat.slice(s.start, s.end) === 'Dana')?.replacement).not.toBe('Agent')
+
+    const email = 'Hi Dana,\nI have refunded the order.\nBest wishes,\nLucy Tran'
+    const b = anonymise(email, { agentNames: ['Lucy Tran'] })
+    expect(b.text).toContain('Best wishes,\nAgent')
+    expect(b.text).not.toContain('Lucy')
+  })
+
+  it('reports offsets into the input text, and the output is the input with each span replaced', () => {
+    const text = '🙂 Héllo, this is Priya Raman — call +44 20 7946 0321 or write to priya@fenlow.co.uk.'
+    const { text: output, spans } = anonymise(text)
+    expect(spans.map((s) => text.slice(s.start, s.end))).toEqual(['Priya Raman', '+44 20 7946 0321', 'priya@fenlow.co.uk'])
+    let rebuilt = ''
+    let cursor = 0
+    for (const s of spans) {
+      rebuilt += text.slice(cursor, s.start) + s.replacement
+      cursor = s.end
+    }
+    expect(rebuilt + text.slice(cursor)).toBe(output)
+  })
+
+  it('replaces a reviewer-marked span everywhere it occurs', () => {
+    const text = 'The Bluebell account is late. Bluebell said the courier lost it. bluebell!'
+    const start = text.indexOf('Bluebell')
+    const { text: output, spans } = anonymise(text, { extraSpans: [{ start, end: start + 'Bluebell'.length, label: 'organization' }] })
+    expect(output.toLowerCase()).not.toContain('bluebell')
+    expect(spans.filter((s) => s.label === 'organization')).toHaveLength(3)
+    const byText = anonymise(text, { extraSpans: [{ text: 'courier', label: 'organization' }] })
+    expect(byText.text).not.toContain('courier')
+  })
+
+  it('leaves ignored values alone everywhere', () => {
+    const text = 'Hi, this is Dana Whitfield from Northwind Bank. Northwind Bank owes me money, Dana says.'
+    const ignored = anonymise(text, { ignore: ['Northwind Bank'] })
+    expect(ignored.text.match(/Northwind Bank/g)).toHaveLength(2)
+    expect(ignored.text).not.toContain('Dana')
+    const normal = anonymise(text)
+    expect(normal.text).not.toContain('Northwind')
+  })
+
+  it('never leaves an original value in the output', () => {
+    const text = [
+      'Hi, my name is Callum Reid (callum.reid@fastmail.com, 07700 900812).',
+      'Order 552109 arrived damaged; my card 4539 1488 0343 6467 was charged twice.',
+      'Refund to GB33 BUKB 2020 1555 5555 55 please. I live at 41 Juniper Lane, Bristol BS8 4PL.',
+      'SSN 524-71-3390, born 12/11/1962, server 198.51.100.12, see https://callumreid.example.net/x.',
+      'Thanks, Callum',
+    ].join('\n')
+    const originals = detect(text).map((s) => text.slice(s.start, s.end))
+    expect(originals.length).toBeGreaterThanOrEqual(12)
+    const { text: output } = anonymise(text)
+    for (const value of originals) expect(output).not.toMatch(wordPattern(value))
+  })
+})
+
+describe('properties (fast-check)', () => {
+  const firstNames = ['Dana', 'Marcus', 'Priya', 'Tomasz', 'Amara', 'Henrik', 'Yusuf', 'Olivia', 'Ibrahim', 'Nadia', 'Beatrice', 'Declan']
+  const surnames = ['Whitfield', 'Oyelowo', 'Raman', 'Wierzbicki', 'Nwosu', 'Dahl', 'Demir', 'Brennan', 'Haddad', 'Lindqvist']
+  const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(''))
+  const withLuhn = (body: string) => {
+    for (let d = 0; d < 10; d++) if (luhnValid(body + d)) return body + d
+    return body
+  }
+  const ibanFor = (bban: string) => {
+    for (let check = 2; check < 100; check++) {
+      const iban = `GB${String(check).padStart(2, '0')}WEST${bban}`
+      if (ibanValid(iban)) return iban
+    }
+    return ''
+  }
+
+  const piece: fc.Arbitrary<{ sentence: string; value: string }> = fc.oneof(
+    fc.tuple(fc.constantFrom(...firstNames), fc.constantFrom(...surnames)).map(([f, s]) => ({ sentence: `Hi, my name is ${f} ${s}.`, value: `${f} ${s}` })),
+    fc.tuple(fc.stringMatching(/^[a-z]{3,8}$/), fc.stringMatching(/^[a-z]{3,8}$/)).map(([u, d]) => ({ sentence: `Write to ${u}.${d}@${d}mail.com please.`, value: `${u}.${d}@${d}mail.com` })),
+    digits(6).map((d) => ({ sentence: `Call me on 07700 ${d}.`, value: `07700 ${d}` })),
+    digits(14).map((d) => withLuhn(`4${d}`)).map((card) => ({ sentence: `My card is ${card.replace(/(\d{4})(?=\d)/g, '$1 ')}.`, value: card.replace(/(\d{4})(?=\d)/g, '$1 ') })),
+    digits(14).map(ibanFor).filter(Boolean).map((iban) => ({ sentence: `Refund to ${iban} thanks.`, value: iban })),
+    fc.tuple(fc.integer({ min: 11, max: 223 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 1, max: 254 })).map((p) => ({ sentence: `Blocked from ${p.join('.')} today.`, value: p.join('.') })),
+    digits(7).map((d) => ({ sentence: `My order number is 4${d} and it is late.`, value: `4${d}` })),
+    fc.stringMatching(/^[a-z]{4,8}_[a-z0-9]{2,6}$/).map((u) => ({ sentence: `username: ${u}`, value: u })),
+  )
+  const filler = fc.constantFrom('The parcel is late.', 'Thanks for your patience.', 'Can you help?', 'It broke on Monday.', 'Sorry about that!')
+  const textArb = fc.array(fc.tuple(piece, filler), { minLength: 1, maxLength: 6 })
+
+  it('every original value is absent from the output', () => {
+    fc.assert(
+      fc.property(textArb, (parts) => {
+        const text = parts.map(([p, f]) => `${p.sentence} ${f}`).join('\n')
+        const { text: output } = anonymise(text)
+        for (const [p] of parts) {
+          if (wordPattern(p.value).test(output)) return false
+        }
+        return true
+      }),
+      { numRuns: 150 },
+    )
+  })
+
+  it('spans are sorted, do not overlap, and lie inside the input', () => {
+    fc.assert(
+      fc.property(textArb, fc.string({ maxLength: 40 }), (parts, noise) => {
+        const text = parts.map(([p, f]) => `${p.sentence} ${noise} ${f}`).join('\n')
+        const spans: Span[] = anonymise(text).spans
+        return spans.every((s, i) => s.start >= 0 && s.end <= text.length && s.start < s.end && (i === 0 || spans[i - 1].end <= s.start))
+      }),
+      { numRuns: 150 },
+    )
+  })
+})
