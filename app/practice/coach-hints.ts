@@ -92,7 +92,7 @@ const BLAME: RegExp[] = [
   /\bnothing (we|I) can do\b/i,
   /\b(that|this) is not our (fault|responsibility|problem)\b/i,
   /\bnot our (fault|responsibility)\b/i,
-  /\bout(side)? of our control\b/i,
+  /\bout(side)?( of)? our control\b/i,
   /\bas (previously|already) (stated|mentioned|explained)\b/i,
   /\bas stated\b/i,
   /\bthe system (won'?t|does not|doesn't|can'?t|cannot) (allow|let)\b/i,
