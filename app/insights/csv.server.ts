@@ -58,12 +58,12 @@ function rows(teams: TeamFigures[], criteria: Criterion[]) {
   return [line(header), ...body].join('\r\n') + '\r\n'
 }
 
-export async function organizationCsv(db: Db, actor: Actor, options: { month?: string } = {}) {
+export async function organizationCsv(db: Db, actor: Actor, options: { month?: string; now?: Date } = {}) {
   const insights = await getOrganizationInsights(db, actor, { ...options, everyMonth: true })
   return { csv: rows(insights.teams, insights.criteria), month: insights.month }
 }
 
-export async function teamCsv(db: Db, actor: Actor, slug: string, options: { month?: string } = {}) {
+export async function teamCsv(db: Db, actor: Actor, slug: string, options: { month?: string; now?: Date } = {}) {
   const insights = await getTeamInsights(db, actor, slug, options)
   return { csv: rows([insights.team], insights.criteria), month: insights.month, slug: insights.team.slug }
 }
