@@ -58,9 +58,9 @@ export default function PathsPage() {
               {p.lessons} {p.lessons === 1 ? 'lesson' : 'lessons'} · {p.scenarios} {p.scenarios === 1 ? 'scenario' : 'scenarios'}
             </p>
             <ProgressBar done={p.done} total={p.total} label={`${p.title} progress`} size="small" />
-            {p.nextStep && p.done > 0 ? (
+            {p.nextStep && (p.enrolled || p.done > 0) ? (
               <p className="path-card__next small">
-                Next: <Link to={p.nextStep.href}>{p.nextStep.title}</Link>
+                {p.done > 0 ? 'Next' : 'Start with'}: <Link to={p.nextStep.href}>{p.nextStep.title}</Link>
               </p>
             ) : null}
           </li>
