@@ -50,6 +50,7 @@ mohammad muhammad nadia naveen neha nikhil nikita nina nuno obinna oksana olga o
 pierre priya rahul raj rajesh ravi reza rosa sakura salma sanjay santiago sara sebastian sergei
 shreya sina siobhan sipho soo sven tariq thabo tomasz uchenna valentina vikram wei xavier xin yan
 yara yasmin yong youssef yuki yusuf zainab zeynep zhang zhao
+aoife ailsa aisling alasdair angus bronwen caoimhe carys catriona cerys ciara ciaran cormac dafydd deirdre dermot eilidh emrys eoin fergus fionn gethin grainne hamish iain iolo lachlan mhairi morag niall oisin orla owain padraig rhian roisin saoirse seamus seren sian sinead tobias ferdinand
 `
   .split(/\s+/)
   .filter(Boolean)

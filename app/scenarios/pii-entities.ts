@@ -5,6 +5,7 @@
  */
 import nlp from 'compromise'
 import { AMBIGUOUS_FIRST_NAMES, FIRST_NAMES } from './first-names'
+import { PLACE_NAMES } from './place-names'
 import type { Candidate, PiiLabel } from './pii-types'
 
 export const ENTITY_PRIORITY = {
@@ -49,7 +50,7 @@ const ORG_SUFFIX_RE = new RegExp(
 )
 const ORG_OF_RE = /(?<![\p{L}])(?:Bank|University|College|Museum|Church|Council|Institute|Society|Department|Ministry|Royal Bank|Bank) of (?:the )?[\p{Lu}][\p{L}'’-]*(?: [\p{Lu}][\p{L}'’-]*){0,2}/gu
 const ORG_CUE_RE =
-  /\b(?:work(?:s|ed|ing)? (?:at|for)|employed (?:at|by)|employer is|i'?m with|i am with|we'?re with|we are with|calling from|writing from|contacting you from|on behalf of|customer of|client of|member of|switched (?:to|from)|moved (?:over )?(?:to|from)|bank(?:s|ed)? with|insured with|supplier is|provider is|we use|subscribed to|signed up (?:to|with)|account with|contract with|owner of|founder of|ceo of|manager at|director at)\s+(?:the\s+)?/gi
+  /\b(?:work(?:s|ed|ing)? (?:at|for)|employed (?:at|by)|employer is|i'?m with|i am with|we'?re with|we are with|calling from|writing from|contacting you from|on behalf of|customer of|client of|member of|switched (?:to|from)|moved (?:over )?(?:to|from)|bank(?:s|ed)? with|insured with|supplier is|provider is|we use|subscribed to|signed up (?:to|with)|account with|contract with|owner of|founder of|ceo of|manager at|director at|(?:my|our|the) (?:bank|insurer|insurance company|provider|supplier|employer|broker|lender|energy supplier|energy company|carrier|courier|isp|broadband provider|mobile provider|network|agency|accountants?|solicitors?|landlord)(?:,| is| was| are)?|(?:bank|insurer|provider|supplier|employer)(?: is|:))\s+(?:the\s+)?/gi
 const PLACE_CUE_RE =
   /\b(?:live in|living in|lives in|lived in|based in|located in|moved to|moving to|relocated to|relocating to|near|from the|i'?m in|we'?re in|office in|offices in|store in|shop in|branch in|warehouse in|depot in|hotel in|flat in|house in|home in|flight to|flying to|flew to|travelling to|traveling to|trip to|visiting|stationed in|born in|grew up in|headquartered in|depot at)\s+/gi
 
@@ -97,7 +98,7 @@ function tokenAt(text: string, pos: number): Token | null {
     end: pos + value.length,
     text: value,
     lower: value.toLowerCase(),
-    capitalised: /^\p{Lu}/u.test(value) && !(value.length > 1 && value === value.toUpperCase() && !FIRST_NAME_SET.has(value.toLowerCase())),
+    capitalised: /^\p{Lu}/u.test(value) && !(value.length > 1 && value === value.toUpperCase() && !isKnownFirstName(value.toLowerCase())),
   }
 }
 
@@ -240,8 +241,18 @@ export function isCommonWord(lower: string): boolean {
   return !tags.some((t) => NAMEISH_TAGS.test(t))
 }
 
+const FIRST_NAME_TAGS = /^(?:FirstName|MaleName|FemaleName)$/
+
+/**
+ * Our list of first names, plus the ~3,000 first names in compromise's lexicon that are only names
+ * (not "chase", "grant" or "mark", which the lexicon also knows as verbs or nouns).
+ */
 export function isKnownFirstName(lower: string): boolean {
-  return FIRST_NAME_SET.has(lower)
+  if (FIRST_NAME_SET.has(lower)) return true
+  const entry = lexicon[lower]
+  if (entry === undefined) return false
+  const tags = Array.isArray(entry) ? entry : [entry]
+  return tags.some((t) => FIRST_NAME_TAGS.test(t)) && tags.every((t) => NAMEISH_TAGS.test(t))
 }
 
 interface Context {
@@ -265,19 +276,19 @@ function nameLike(ctx: Context, token: Token, allowLower: boolean): boolean {
   if (token.text.length < 2 && !/^\p{Lu}\.?$/u.test(token.text)) return false
   const tags = tagsOf(ctx, token)
   if (tags.has('Date') || tags.has('Month') || tags.has('WeekDay') || tags.has('Pronoun')) return false
-  if (!token.capitalised && isCommonWord(token.lower) && !FIRST_NAME_SET.has(token.lower)) return false
+  if (!token.capitalised && isCommonWord(token.lower) && !isKnownFirstName(token.lower)) return false
   return true
 }
 
 /** "dana", "kev": a lower-case word that can only be a first name (chat is often typed in lower case). */
 function lowerCaseFirstName(token: Token): boolean {
-  return !token.capitalised && FIRST_NAME_SET.has(token.lower) && !AMBIGUOUS_FIRST_NAMES.has(token.lower) && !isCommonWord(token.lower) && !NOT_NAME_WORDS.has(token.lower)
+  return !token.capitalised && isKnownFirstName(token.lower) && !AMBIGUOUS_FIRST_NAMES.has(token.lower) && !isCommonWord(token.lower) && !NOT_NAME_WORDS.has(token.lower)
 }
 
 /** A strong candidate for a first name without any cue. */
 function firstNameEvidence(ctx: Context, token: Token): boolean {
   if (!token.capitalised || NOT_NAME_WORDS.has(token.lower)) return false
-  if (FIRST_NAME_SET.has(token.lower) && !AMBIGUOUS_FIRST_NAMES.has(token.lower)) return true
+  if (isKnownFirstName(token.lower) && !AMBIGUOUS_FIRST_NAMES.has(token.lower)) return true
   const tags = tagsOf(ctx, token)
   return tags.has('FirstName') && !isCommonWord(token.lower)
 }
@@ -381,7 +392,7 @@ function detectNameCues(ctx: Context, agentTokens: ReadonlySet<string>): void {
     const pos = m.index + m[0].length
     const first = tokenAt(text, pos)
     if (!first) continue
-    const allowLower = FIRST_NAME_SET.has(first.lower) && !AMBIGUOUS_FIRST_NAMES.has(first.lower)
+    const allowLower = isKnownFirstName(first.lower) && !AMBIGUOUS_FIRST_NAMES.has(first.lower)
     const run = nameRun(ctx, pos, allowLower, 2)
     if (!run) continue
     const after = text.slice(run[1], run[1] + 3)
@@ -496,11 +507,11 @@ function detectNameList(ctx: Context): void {
     // chat typed in lower case: "me and ellie both got charged" — only names that are not words
     if (!token.capitalised) {
       const around = text.slice(Math.max(0, token.start - 1), token.start) + text.slice(token.end, token.end + 1)
-      if (lowerCaseFirstName(token) && token.text.length > 2 && !/[_@.\/\d-]/.test(around)) pushName(ctx, [token.start, token.end], ENTITY_PRIORITY.nameNlp - 2)
+      if (lowerCaseFirstName(token) && FIRST_NAME_SET.has(token.lower) && token.text.length > 2 && !/[_@.\/\d-]/.test(around)) pushName(ctx, [token.start, token.end], ENTITY_PRIORITY.nameNlp - 2)
       continue
     }
     const tags = tagsOf(ctx, token)
-    const known = FIRST_NAME_SET.has(token.lower)
+    const known = isKnownFirstName(token.lower)
     const ambiguous = AMBIGUOUS_FIRST_NAMES.has(token.lower)
     const nlpFirst = tags.has('FirstName') && !isCommonWord(token.lower)
     if (!known && !nlpFirst) continue
@@ -557,7 +568,7 @@ function detectNameLines(ctx: Context): void {
       if (first && !NOT_NAME_WORDS.has(first.lower)) {
         const words = m[2].trim().split(/\s+/)
         const tags = tagsOf(ctx, first)
-        const listed = FIRST_NAME_SET.has(first.lower)
+        const listed = isKnownFirstName(first.lower)
         const plausible =
           (asked && words.length <= 4 && !isCommonWord(first.lower)) ||
           (words.length >= 2 && words.length <= 3 && (listed || hasPersonTag(tags)) && words.every((w) => !NOT_NAME_WORDS.has(w.toLowerCase()))) ||
@@ -591,7 +602,7 @@ function detectNlpPeople(ctx: Context): void {
     if (!value) continue
     const tokens = value.split(/\s+/)
     // a lone common word that compromise took for a person ("Will", "Chase") needs more evidence
-    if (tokens.length === 1 && isCommonWord(first.lower) && !FIRST_NAME_SET.has(first.lower)) continue
+    if (tokens.length === 1 && isCommonWord(first.lower) && !isKnownFirstName(first.lower)) continue
     if (tokens.length === 1 && AMBIGUOUS_FIRST_NAMES.has(first.lower) && !hasPersonTag(tagsOf(ctx, first))) continue
     if (tokens.length === 1 && AMBIGUOUS_FIRST_NAMES.has(first.lower) && followedByCommonNoun(ctx, first)) continue
     pushName(ctx, [run[0], run[0] + value.length], ENTITY_PRIORITY.nameNlp)
@@ -674,6 +685,16 @@ function detectOrganisations(ctx: Context): void {
     const isPlace = ctx.nlp.places.some(([s, e]) => s <= run[0] && e >= run[1])
     if (notAnOrganisation(text, run[0], run[1])) continue
     out.push({ start: run[0], end: run[1], label: isPlace ? 'place' : 'organization', priority: ENTITY_PRIORITY.orgCue })
+    // "switched from Barclays to Monzo", "we use Xero and Stripe"
+    const more = /^[ \t]*(?:,|and|or|to|&)[ \t]+(?:then[ \t]+)?(?=\p{Lu})/u.exec(text.slice(run[1], run[1] + 12))
+    if (more) {
+      const next = capitalisedRun(text, run[1] + more[0].length)
+      const nextFirst = next && tokenAt(text, next[0])
+      if (next && nextFirst && !NOT_NAME_WORDS.has(nextFirst.lower) && !notAnOrganisation(text, next[0], next[1])) {
+        const nextIsPlace = ctx.nlp.places.some(([s, e]) => s <= next[0] && e >= next[1])
+        out.push({ start: next[0], end: next[1], label: nextIsPlace ? 'place' : 'organization', priority: ENTITY_PRIORITY.orgCue })
+      }
+    }
   }
   for (const [start, end] of ctx.nlp.orgs) {
     const run = capitalisedRun(text, start)
@@ -696,12 +717,64 @@ function detectPlaces(ctx: Context): void {
     out.push({ start: run[0], end: run[1], label: 'place', priority: ENTITY_PRIORITY.placeCue })
   }
   for (const [start, end] of ctx.nlp.places) {
-    const run = capitalisedRun(text, start, 4)
-    if (!run) continue
-    const value = text.slice(start, Math.min(end, run[1]))
-    if (!value || NOT_NAME_WORDS.has(value.toLowerCase())) continue
-    out.push({ start, end: start + value.length, label: 'place', priority: ENTITY_PRIORITY.placeNlp })
+    // "Ottawa, Canada" is two places
+    let pos = start
+    while (pos < end) {
+      const run = capitalisedRun(text, pos, 4)
+      if (!run) break
+      const value = text.slice(pos, Math.min(end, run[1]))
+      if (value && !NOT_NAME_WORDS.has(value.toLowerCase())) out.push({ start: pos, end: pos + value.length, label: 'place', priority: ENTITY_PRIORITY.placeNlp })
+      const comma = /^,[ \t]*/.exec(text.slice(run[1], end))
+      if (!comma) break
+      pos = run[1] + comma[0].length
+    }
   }
+  detectGazetteerPlaces(ctx)
+}
+
+/** Towns the NLP does not know, from our list (see place-names.ts). */
+const PLACES_BY_FIRST_WORD = new Map<string, string[][]>()
+for (const name of PLACE_NAMES) {
+  const words = name.split(' ')
+  const list = PLACES_BY_FIRST_WORD.get(words[0]) ?? []
+  list.push(words)
+  list.sort((a, b) => b.length - a.length)
+  PLACES_BY_FIRST_WORD.set(words[0], list)
+}
+const PLACE_PREPOSITION_RE = /\b(?:in|from|near|to|at|of|outside|around|visiting|via|into|towards)[ \t]+$/i
+
+function detectGazetteerPlaces(ctx: Context): void {
+  const { text, out } = ctx
+  for (const m of text.matchAll(TOKEN_RE)) {
+    const first = tokenAt(text, m.index)
+    if (!first || !first.capitalised) continue
+    const candidates = PLACES_BY_FIRST_WORD.get(first.lower)
+    if (!candidates) continue
+    for (const words of candidates) {
+      let end = first.end
+      let ok = true
+      for (const word of words.slice(1)) {
+        const next = tokenAt(text, end + 1)
+        if (text[end] !== ' ' || !next || !next.capitalised || next.lower !== word) {
+          ok = false
+          break
+        }
+        end = next.end
+      }
+      if (!ok) continue
+      // "Bath", "Reading", "Preston": everyday words and surnames need "in/from/near …" before them
+      const single = words.length === 1
+      const ambiguous = single && (isCommonWord(first.lower) || isKnownFirstName(first.lower) || lexiconHas(first.lower, 'LastName'))
+      if (ambiguous && !PLACE_PREPOSITION_RE.test(text.slice(Math.max(0, first.start - 12), first.start))) break
+      out.push({ start: first.start, end, label: 'place', priority: ENTITY_PRIORITY.placeNlp })
+      break
+    }
+  }
+}
+
+function lexiconHas(lower: string, tag: string): boolean {
+  const entry = lexicon[lower]
+  return entry !== undefined && (Array.isArray(entry) ? entry.includes(tag) : entry === tag)
 }
 
 /** A name that the "Name from Company" phrasing introduces: "Dana from Northwind Bank". */

@@ -2,7 +2,7 @@
  * Pattern detectors for structured personal data: each regex finds candidates, a validator or a
  * context cue confirms them. Pure functions over the whole text; offsets are into that text.
  */
-import { digitsOf, ibanValid, IBAN_LENGTHS, ipv4Valid, ipv6Valid, isCardNumber, nhsNumberValid, ssnValid } from './pii-checksums'
+import { digitsOf, ibanValid, IBAN_LENGTHS, ipv4Valid, ipv6Valid, isCardNumber, luhnValid, nhsNumberValid, ssnValid } from './pii-checksums'
 import type { Candidate, PiiLabel, ReferenceKind } from './pii-types'
 
 /** Priorities: validated formats first, cue-confirmed next, bare guesses last. */
@@ -74,7 +74,7 @@ function previousLine(text: string, index: number): string {
 // e-mail, URL, IP
 
 const EMAIL_RE = /(?<![\w.+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]*[A-Za-z0-9_%+-])?@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,24}(?![\w-])/g
-const OBFUSCATED_EMAIL_RE = /(?<![\w.])[A-Za-z0-9._-]+\s?(?:\[at\]|\(at\)|\{at\}| at )\s?[A-Za-z0-9-]+\s?(?:\[dot\]|\(dot\)|\{dot\}| dot )\s?(?:com|net|org|co\.uk|io|de|fr|nl|edu|gov|uk)\b/gi
+const OBFUSCATED_EMAIL_RE = /(?<![\w.])[A-Za-z0-9._-]+(?: dot [A-Za-z0-9_-]+)*\s?(?:\[at\]|\(at\)|\{at\}| at )\s?[A-Za-z0-9-]+\s?(?:\[dot\]|\(dot\)|\{dot\}| dot )\s?(?:com|net|org|co\.uk|io|de|fr|nl|edu|gov|uk)\b/gi
 
 const URL_RE = /\b(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"'`]+/gi
 const TLDS =
@@ -204,6 +204,12 @@ function detectNationalIds(text: string, push: Push): void {
       push(m.index, m.index + m[0].length, 'national_id', PRIORITY.nationalIdPattern)
     }
   }
+  // Canadian SIN: nine digits with a Luhn check digit, after "SIN"
+  for (const m of text.matchAll(/\bSIN\b:?[ \t]*(?:is[ \t]+|number[ \t]+|no\.?[ \t]+)?(\d{3}[ -]?\d{3}[ -]?\d{3})(?![\w-])/g)) {
+    if (!luhnValid(digitsOf(m[1]))) continue
+    const start = m.index + m[0].length - m[1].length
+    push(start, start + m[1].length, 'national_id', PRIORITY.nationalIdPattern)
+  }
   for (const m of text.matchAll(UK_NINO_RE)) push(m.index, m.index + m[0].length, 'national_id', PRIORITY.nationalIdPattern)
   for (const m of text.matchAll(NATIONAL_ID_CUE_RE)) {
     const start = m.index + m[0].length
@@ -254,6 +260,11 @@ function detectDatesOfBirth(text: string, push: Push): void {
       push(m.index, m.index + m[0].length, 'date_of_birth', PRIORITY.dateOfBirth)
     }
   }
+  // "birthday: 12/12" — day and month only, right after the cue
+  for (const m of text.matchAll(/\b(?:birthday|dob|d\.o\.b\.?|date of birth|born(?: on)?)\b[ \t]*(?:is[ \t]+|:[ \t]*|-[ \t]*)?(?:the[ \t]+)?(\d{1,2}[/.-]\d{1,2})(?![/.-]?\d)/gi)) {
+    const start = m.index + m[0].length - m[1].length
+    push(start, start + m[1].length, 'date_of_birth', PRIORITY.dateOfBirth - 1)
+  }
   for (const m of text.matchAll(BORN_YEAR_RE)) {
     const start = m.index + m[0].length - 4
     push(start, start + 4, 'date_of_birth', PRIORITY.dateOfBirth - 1)
@@ -264,7 +275,7 @@ function detectDatesOfBirth(text: string, push: Push): void {
 // phone numbers
 
 const PHONE_RE =
-  /(?<![\w+\/.,-])(?:(?:\+|00)\d{1,3}(?:[ .-]?\(?\d{1,6}\)?){1,6}|(?:\(\d{1,5}\)[ .-]?)?\d{2,6}(?:[ .-]\d{2,8}){0,4}|1[ .-]\d{3}[ .-]\d{3}[ .-]\d{4})(?:\s?(?:ext\.?|x|extension)\s?\d{1,5})?(?![\w\/]|[.,-]\d)/gi
+  /(?<![\w+\/.,-])(?:(?:\+|00)\d{1,3}(?:[ .-]?\(?\d{1,6}\)?){1,6}|(?:\(\d{1,5}\)[ .-]?)?\d{2,11}(?:[ .-]\d{2,8}){0,4}|1[ .-]\d{3}[ .-]\d{3}[ .-]\d{4})(?:\s?(?:ext\.?|x|extension)\s?\d{1,5})?(?![\w\/]|[.,-]\d)/gi
 const PHONE_CUE_RE = /\b(?:phone|phones|call|called|calling|ring|mobile|cell|tel|telephone|landline|number|text|sms|whatsapp|reach (?:me|us)|contact|fax|dial|on)\b/i
 const YEAR_RE = /^(?:19|20)\d{2}$/
 
@@ -311,7 +322,7 @@ function detectPhones(text: string, push: Push): void {
 
 const ACCOUNT_CUE_RE =
   /\b(purchase order|work order|sort code|order|orders|account|acct|a\/c|ticket|tickets|case|reference|ref|invoice|tracking|confirmation|booking|reservation|membership|member|customer|client|policy|claim|rma|subscription|contract|transaction|txn|receipt|shipment|parcel|package|consignment|waybill|airway bill|return|refund|loan|incident|request|complaint|job|voucher|routing|serial|licence key|license key|pnr)\b(?:\s+(?:number|numbers|no\.?|num|nr|#|id|ids|code|ref(?:erence)?|key))?(?:\s*(?:is|was|are|=|:|#|-|of))?\s*(?:is|was|are)?\s*:?\s*#?/gi
-const ACCOUNT_VALUE_RE = /^#?[A-Za-z0-9](?:[A-Za-z0-9]|[-\/.](?=[A-Za-z0-9])|[ ](?=\d{3,}\b)){3,40}/
+const ACCOUNT_VALUE_RE = /^#?[A-Za-z0-9](?:[A-Za-z0-9]|[-\/._](?=[A-Za-z0-9])|[ ](?=\d{3,}\b)){3,40}/
 const ACCOUNT_KIND: Record<string, ReferenceKind> = {
   order: 'order', orders: 'order', 'purchase order': 'order', 'work order': 'order',
   account: 'account', acct: 'account', 'a/c': 'account', member: 'account', membership: 'account',
@@ -349,8 +360,6 @@ function detectAccountNumbers(text: string, push: Push): void {
     const cue = m[1].toLowerCase()
     const qualified = /\b(?:number|numbers|no\.?|num|nr|#|id|ids|code|ref|reference|key)\s*(?:is|was|are|=|:|#|-|of)?\s*(?:is|was|are)?\s*:?\s*#?$/i.test(m[0]) || m[0].trimEnd().endsWith('#')
     if (QUALIFIED_CUES.has(cue) && !qualified) continue
-    // a speaker prefix ("Customer:", "Member:") is not a cue
-    if (/^[ \t]*$/.test(lineBefore(text, m.index, 200)) && /^\w+\s*:/.test(m[0]) && !qualified) continue
     let pos = m.index + m[0].length
     // a cue may introduce a list: "orders 1234, 5678 and 9012"
     for (let n = 0; n < 6; n++) {
@@ -456,7 +465,7 @@ function detectUsernames(text: string, push: Push): void {
   }
   // snake_case handles ("dragonslayer_2001", "jsmith_ops") are usernames wherever they appear
   for (const m of text.matchAll(/(?<![\w@.\/-])[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9](?![\w@]|\.[A-Za-z])/g)) {
-    push(m.index, m.index + m[0].length, 'username', PRIORITY.usernameCued - 2)
+    push(m.index, m.index + m[0].length, 'username', PRIORITY.usernameCued - 4)
   }
   // a message that is nothing but one handle-like token ("aphoenix939")
   for (const m of text.matchAll(BARE_USERNAME_RE)) {
@@ -513,7 +522,7 @@ function isStreetCandidateOk(value: string): boolean {
 
 const UNIT_AFTER_RE = /^,?[ \t]*(?:apt|apartment|unit|suite|ste|flat|fl|floor|#)\.?[ \t]*#?[A-Za-z0-9]{1,5}\b/i
 const TOWN_RE = /^,?[ \t]+(\p{Lu}[\p{Ll}'’.-]+(?:[ -](?:upon|on|under|in|le|la|de|sur)?[ -]?\p{Lu}[\p{Ll}'’.-]+){0,2})(?:,[ \t]*([A-Z]{2})\b)?/u
-const LOWER_TOWN_RE = /^,?[ \t]+([a-z][a-z.'-]*(?:[ \t]+[a-z][a-z.'-]*){0,2}),[ \t]*([a-z]{2})(?=[ \t]+\d{5}\b)/i
+const LOWER_TOWN_RE = /^,?[ \t]+([a-z][a-z.'-]*(?:[ \t]+[a-z][a-z.'-]*){0,2})(?:,[ \t]*([a-z]{2})(?=[ \t]+\d{5}\b)|(?=,?[ \t]+[a-z]{1,2}\d[a-z\d]?[ \t]?\d[a-z]{2}\b))/i
 const POSTCODE_AFTER_RE = new RegExp(
   String.raw`^,?[ \t]*((?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})|[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d|\d{5}(?:-\d{4})?|\d{4}[ ]?[A-Z]{2}|\d{4}|[A-Z]{1,2}-\d{4,5})(?![\w])`,
   'i',
