@@ -42,7 +42,7 @@ const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
 
 /** Words that end an organisation's name ("… Ltd", "… Bank"); the name before them is capitalised. */
 const ORG_SUFFIXES =
-  'Inc|Inc\\.|Incorporated|Ltd|Ltd\\.|Limited|LLC|L\\.L\\.C\\.|LLP|PLC|plc|GmbH|AG|S\\.A\\.|SA|SAS|SARL|BV|B\\.V\\.|NV|N\\.V\\.|Pty Ltd|Pty|Co\\.|Corp|Corp\\.|Corporation|Company|Group|Holdings|Bank|Insurance|Assurance|Technologies|Technology|Solutions|Systems|Labs|Laboratories|Logistics|Partners|Associates|Consulting|Consultants|Foundation|University|College|Hospital|Clinic|Airlines|Airways|Air|Telecom|Telecoms|Communications|Energy|Power|Motors|Foods|Media|Studios|Studio|Industries|Enterprises|Trust|Agency|Ventures|Capital|Bakery|Café|Cafe|Hotel|Hotels|Restaurant|School|Academy|Pharmacy|Dental|Realty|Properties|Brewing|Brewery|Coffee|Roasters|Software|Networks|Wireless|Electric|Electronics|Utilities|Healthcare|Credit Union|Building Society|Council|Marketing|Design|Digital|Analytics|Robotics|Manufacturing|Freight|Shipping|Transport|Travel|Tours|Finance|Financial|Bikes|Cycles|Outfitters|Supplies|Supply|Games|Interactive|Printing|Press|Publishing|Books|Fitness|Gym|Salon|Spa|Florist|Garage|Motors|Autos|Law|Legal|Accountants|Architects|Builders|Construction|Plumbing|Roofing|Cleaning|Catering|Events|Rentals|Records|Productions|Pictures|Farms|Vineyards|Winery|Distillery|Telecommunications|Broadband|Mobile|Lettings|Estates|Estate Agents|Housing|Hospitality|Pharma|Pharmaceuticals|Biotech|Therapeutics|Medical|Vets|Veterinary|Kitchens|Furniture|Interiors|Apparel|Clothing|Boutique|Jewellers|Jewelers|Opticians|Optical|Insurers|Brokers|Mortgages|Lending|Payments|Organics|Naturals|Brands|Goods|Wholesale|Traders|Trading|Imports|Distribution|Distributors|Outlet|Works|Workshop|Collective|Co-op|Cooperative|Association|Institute|Federation|Network|Factory|Mills|Centre|Center|Homes|Gallery|Galleries|Kitchen|Bistro|Pizzeria|Deli|Nursery|Nurseries|Garden Centre|Surgery|Practice|Chambers|Solicitors|Barristers|Auctions|Removals|Couriers|Express|Cars|Taxis|Coaches'
+  'Inc|Inc\\.|Incorporated|AB|Oy|ApS|SpA|S\\.p\\.A\\.|Srl|S\\.r\\.l\\.|Pte Ltd|Sdn Bhd|KG|Ltd|Ltd\\.|Limited|LLC|L\\.L\\.C\\.|LLP|PLC|plc|GmbH|AG|S\\.A\\.|SA|SAS|SARL|BV|B\\.V\\.|NV|N\\.V\\.|Pty Ltd|Pty|Co\\.|Corp|Corp\\.|Corporation|Company|Group|Holdings|Bank|Insurance|Assurance|Technologies|Technology|Solutions|Systems|Labs|Laboratories|Logistics|Partners|Associates|Consulting|Consultants|Foundation|University|College|Hospital|Clinic|Airlines|Airways|Air|Telecom|Telecoms|Communications|Energy|Power|Motors|Foods|Media|Studios|Studio|Industries|Enterprises|Trust|Agency|Ventures|Capital|Bakery|Café|Cafe|Hotel|Hotels|Restaurant|School|Academy|Pharmacy|Dental|Realty|Properties|Brewing|Brewery|Coffee|Roasters|Software|Networks|Wireless|Electric|Electronics|Utilities|Healthcare|Credit Union|Building Society|Council|Marketing|Design|Digital|Analytics|Robotics|Manufacturing|Freight|Shipping|Transport|Travel|Tours|Finance|Financial|Bikes|Cycles|Outfitters|Supplies|Supply|Games|Interactive|Printing|Press|Publishing|Books|Fitness|Gym|Salon|Spa|Florist|Garage|Motors|Autos|Law|Legal|Accountants|Architects|Builders|Construction|Plumbing|Roofing|Cleaning|Catering|Events|Rentals|Records|Productions|Pictures|Farms|Vineyards|Winery|Distillery|Telecommunications|Broadband|Mobile|Lettings|Estates|Estate Agents|Housing|Hospitality|Pharma|Pharmaceuticals|Biotech|Therapeutics|Medical|Vets|Veterinary|Kitchens|Furniture|Interiors|Apparel|Clothing|Boutique|Jewellers|Jewelers|Opticians|Optical|Insurers|Brokers|Mortgages|Lending|Payments|Organics|Naturals|Brands|Goods|Wholesale|Traders|Trading|Imports|Distribution|Distributors|Outlet|Works|Workshop|Collective|Co-op|Cooperative|Association|Institute|Federation|Network|Factory|Mills|Centre|Center|Homes|Gallery|Galleries|Kitchen|Bistro|Pizzeria|Deli|Nursery|Nurseries|Garden Centre|Surgery|Practice|Chambers|Solicitors|Barristers|Auctions|Removals|Couriers|Express|Cars|Taxis|Coaches'
 
 const ORG_SUFFIX_RE = new RegExp(
   String.raw`(?<![\p{L}\p{N}])((?:(?:[\p{Lu}\p{N}][\p{L}\p{N}&'’.-]*|&|and|of|de|du|van|the)\s+){0,4}?[\p{Lu}][\p{L}\p{N}&'’.-]*)\s+(?:${ORG_SUFFIXES})(?![\p{L}\p{N}])`,
@@ -50,7 +50,7 @@ const ORG_SUFFIX_RE = new RegExp(
 )
 const ORG_OF_RE = /(?<![\p{L}])(?:Bank|University|College|Museum|Church|Council|Institute|Society|Department|Ministry|Royal Bank|Bank) of (?:the )?[\p{Lu}][\p{L}'’-]*(?: [\p{Lu}][\p{L}'’-]*){0,2}/gu
 const ORG_CUE_RE =
-  /\b(?:work(?:s|ed|ing)? (?:at|for)|employed (?:at|by)|employer is|i'?m with|i am with|we'?re with|we are with|calling from|writing from|contacting you from|on behalf of|customer of|client of|member of|switched (?:to|from)|moved (?:over )?(?:to|from)|bank(?:s|ed)? with|insured with|supplier is|provider is|we use|subscribed to|signed up (?:to|with)|account with|contract with|owner of|founder of|ceo of|manager at|director at|(?:my|our|the) (?:bank|insurer|insurance company|provider|supplier|employer|broker|lender|energy supplier|energy company|carrier|courier|isp|broadband provider|mobile provider|network|agency|accountants?|solicitors?|landlord)(?:,| is| was| are)?|(?:bank|insurer|provider|supplier|employer)(?: is|:))\s+(?:the\s+)?/gi
+  /\b(?:work(?:s|ed|ing)? (?:at|for)|employed (?:at|by)|employer is|i'?m with|i am with|we'?re with|we are with|calling from|writing from|contacting you from|on behalf of|customer of|client of|member of|switched (?:to|from)|moved (?:over )?(?:to|from)|bank(?:s|ed)? with|insured with|supplier is|provider is|subscribed to|signed up (?:to|with)|account with|contract with|owner of|founder of|ceo of|manager at|director at|(?:my|our|the) (?:bank|insurer|insurance company|provider|supplier|employer|broker|lender|energy supplier|energy company|carrier|courier|isp|broadband provider|mobile provider|network|agency|accountants?|solicitors?|landlord)(?:,| is| was| are)?|(?:bank|insurer|provider|supplier|employer)(?: is|:))\s+(?:the\s+)?/gi
 const PLACE_CUE_RE =
   /\b(?:live in|living in|lives in|lived in|based in|located in|moved to|moving to|relocated to|relocating to|near|from the|i'?m in|we'?re in|office in|offices in|store in|shop in|branch in|warehouse in|depot in|hotel in|flat in|house in|home in|flight to|flying to|flew to|travelling to|traveling to|trip to|visiting|stationed in|born in|grew up in|headquartered in|depot at)\s+/gi
 
@@ -235,7 +235,11 @@ const lexicon: Record<string, string | string[]> =
 const NAMEISH_TAGS = /^(?:FirstName|LastName|MaleName|FemaleName|Person|ProperNoun|Place|City|Country|Region|Organization|Honorific)$/
 
 export function isCommonWord(lower: string): boolean {
-  const entry = lexicon[lower]
+  let entry = lexicon[lower]
+  // the lexicon holds singular forms: "services" → "service", "companies" → "company"
+  if (entry === undefined && lower.length > 3 && lower.endsWith('s')) {
+    entry = lexicon[lower.slice(0, -1)] ?? (lower.endsWith('ies') ? lexicon[`${lower.slice(0, -3)}y`] : undefined) ?? (lower.endsWith('es') ? lexicon[lower.slice(0, -2)] : undefined)
+  }
   if (entry === undefined) return false
   const tags = Array.isArray(entry) ? entry : [entry]
   return !tags.some((t) => NAMEISH_TAGS.test(t))
@@ -617,7 +621,7 @@ function capitalisedRun(text: string, pos: number, maxTokens = 4): [number, numb
   while (count < maxTokens) {
     const token = tokenAt(text, i)
     if (!token) break
-    const joiner = (token.lower === 'and' || token.lower === 'of' || token.lower === 'the' || token.lower === 'de') && count > 0
+    const joiner = (token.lower === 'of' || token.lower === 'the' || token.lower === 'de') && count > 0
     if (!joiner) {
       if (!token.capitalised && !/^\p{Lu}/u.test(token.text)) break
       if (NOT_NAME_WORDS.has(token.lower) && count === 0) break
@@ -673,6 +677,13 @@ function detectOrganisations(ctx: Context): void {
     if (NOT_NAME_WORDS.has(firstWord) && !/\s\S+\s/.test(value)) continue
     if (/^(?:my|your|our|their|his|her|a|an|this|that|new|old)$/i.test(firstWord)) continue
     if (notAnOrganisation(text, start, start + value.length)) continue
+    // "Location Services", "Payment Solutions": a generic suffix after everyday words is a label, not a company
+    const words = value.split(/\s+/)
+    const suffix = words[words.length - 1]
+    const prefix = words.slice(0, -1).filter((w) => /^\p{Lu}/u.test(w))
+    const strongSuffix = /^(?:Inc\.?|Incorporated|AB|Oy|ApS|SpA|S\.p\.A\.|Srl|S\.r\.l\.|Bhd|KG|Ltd\.?|Limited|LLC|L\.L\.C\.|LLP|PLC|plc|GmbH|AG|S\.A\.|SA|SAS|SARL|BV|B\.V\.|NV|N\.V\.|Pty|Co\.|Corp\.?|Corporation)$/.test(suffix)
+    const distinctive = prefix.some((w) => !isCommonWord(w.toLowerCase().replace(/['’]s$/, ''))) || prefix.length >= 2 || value.includes('&')
+    if (!strongSuffix && !distinctive) continue
     out.push({ start, end: start + value.length, label: 'organization', priority: ENTITY_PRIORITY.orgSuffix })
   }
   for (const m of text.matchAll(ORG_OF_RE)) out.push({ start: m.index, end: m.index + m[0].length, label: 'organization', priority: ENTITY_PRIORITY.orgSuffix })
@@ -702,6 +713,10 @@ function detectOrganisations(ctx: Context): void {
     const value = text.slice(start, Math.min(end, run[1]))
     if (!value || NOT_NAME_WORDS.has(value.toLowerCase())) continue
     if (notAnOrganisation(text, start, start + value.length)) continue
+    // "Samsung Galaxy", "Microsoft Teams", "Google Chrome": the brand of a product, not a party to the conversation
+    if (/^[ \t]+\p{Lu}/u.test(text.slice(start + value.length, start + value.length + 3))) continue
+    // "Location Services": everyday words with capitals are a menu item, not a company
+    if (value.split(/\s+/).every((w) => isCommonWord(w.toLowerCase()))) continue
     out.push({ start, end: start + value.length, label: 'organization', priority: ENTITY_PRIORITY.orgNlp })
   }
 }
