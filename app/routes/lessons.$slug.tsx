@@ -136,7 +136,7 @@ export default function LessonPage() {
             Marked as done. Come back to your notes any time.
           </p>
         ) : (
-          <Form method="post" className="lesson-finish__form">
+          <Form method="post" action={`/lessons/${lesson.slug}`} className="lesson-finish__form">
             <input type="hidden" name="intent" value="done" />
             <button type="submit" disabled={marking}>
               {marking ? 'Marking…' : 'Mark as done'}
