@@ -27,7 +27,7 @@ export default function ScenarioLibrary() {
   const navigation = useNavigation()
   const filtered = Object.values(filters).some(Boolean)
   return (
-    <div className="stack">
+    <div className="stack scenario-library">
       <header className="page-header">
         <h1>Scenarios</h1>
         <p>

@@ -351,7 +351,9 @@ function PreviewStep({ data, busy }: { data: PreviewData; busy: boolean }) {
               <li key={index} className={`import-turn import-turn--${turn.role}`}>
                 <p className="import-turn__who">
                   {turn.speaker ? <AnonymisedText pieces={turn.speaker} /> : <span>{turn.role === 'note' ? 'Note' : 'Customer'}</span>}
-                  <span className="import-turn__role">{turn.role}</span>
+                  {turn.speaker && turn.speaker.map((piece) => piece.text).join('').trim().toLowerCase() !== turn.role ? (
+                    <span className="import-turn__role">{turn.role === 'agent' ? 'our side' : turn.role}</span>
+                  ) : null}
                 </p>
                 <p className="import-turn__text">
                   <AnonymisedText pieces={turn.pieces} />

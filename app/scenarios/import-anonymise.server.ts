@@ -148,10 +148,16 @@ export function anonymiseConversation(source: ImportSource, corrections: ImportC
     return { speaker, text }
   })
 
+  // A speaker label that is not a role word is a person's name, even one the detectors miss.
+  const ignored = new Set((corrections.ignore ?? []).map((value) => value.trim().toLowerCase()))
+  const speakerNames = speakersOf(turns)
+    .filter((s) => !roleOfLabel(s.speaker))
+    .map((s) => ({ text: s.speaker.replace(/\s*\([^)]*\)\s*$/, '').trim(), label: 'name' as const }))
+    .filter((s) => s.text.length > 1 && !ignored.has(s.text.toLowerCase()))
   const result = anonymise(canonical, {
     agentNames,
     ignore: corrections.ignore ?? [],
-    extraSpans: (corrections.extra ?? []).filter((e) => e.text.trim() && isPiiLabel(e.label)),
+    extraSpans: [...speakerNames, ...(corrections.extra ?? []).filter((e) => e.text.trim() && isPiiLabel(e.label))],
   })
   const keep = (span: Span) => span.replacement
 
