@@ -95,7 +95,8 @@ function propagate(text: string, accepted: Candidate[], isIgnored: (s: number, e
   const seen = new Map<string, { from: Candidate; value: string }>()
   const add = (value: string, from: Candidate) => {
     const key = value.toLowerCase()
-    if (value.length < 2 || seen.has(key)) return
+    // very long values (a pasted blob) are not repeated elsewhere; they would only slow the search
+    if (value.length < 2 || value.length > 120 || seen.has(key)) return
     seen.set(key, { from, value })
   }
   for (const c of accepted) {

@@ -6,6 +6,7 @@
 import nlp from 'compromise'
 import { AMBIGUOUS_FIRST_NAMES, FIRST_NAMES } from './first-names'
 import { PLACE_NAMES } from './place-names'
+import { lineEndWithin, lineStartWithin } from './text-lines'
 import type { Candidate, PiiLabel } from './pii-types'
 
 export const ENTITY_PRIORITY = {
@@ -126,7 +127,7 @@ interface Chunk {
   segments: Segment[]
 }
 
-const SENTENCE_END_RE = /\n|[.!?]+(?=\s)/g
+const SENTENCE_END_RE = /\n|(?<![.!?])[.!?]+(?=\s)/g
 const CAPITALISED_RE = /\p{Lu}[\p{L}'’-]*/gu
 
 /**
@@ -332,18 +333,15 @@ function pushName(ctx: Context, range: [number, number] | null, priority: number
   ctx.out.push({ start: range[0], end: range[1], label: 'name', priority, ...(role ? { role } : {}) })
 }
 
-function lineStartOf(text: string, index: number): number {
-  return text.lastIndexOf('\n', index - 1) + 1
-}
-
 function lineEndOf(text: string, index: number): number {
-  const end = text.indexOf('\n', index)
-  return end === -1 ? text.length : end
+  return lineEndWithin(text, index)
 }
 
 /** The speaker of the line at index, if the line starts with "Agent:" or "Dana (customer):". */
 function speakerRoleOf(text: string, index: number): 'agent' | 'other' | null {
-  const line = text.slice(lineStartOf(text, index), lineEndOf(text, index))
+  const start = lineStartWithin(text, index)
+  if (start < 0) return null
+  const line = text.slice(start, lineEndWithin(text, start, 80))
   const m = /^[ \t]*(?:\[[^\]]{1,25}\][ \t]*)?([\p{L} ]{1,30}?)[ \t]*(?:\(([^)]{1,30})\))?[ \t]*:/u.exec(line)
   if (!m) return null
   if (AGENT_ROLE_RE.test(m[1].trim()) || (m[2] && AGENT_ROLE_RE.test(m[2].trim()))) return 'agent'
@@ -562,7 +560,9 @@ function detectNameLines(ctx: Context): void {
   let lineStart = 0
   let previous = ''
   while (lineStart <= text.length) {
-    const lineEnd = lineEndOf(text, lineStart)
+    // walking forward line by line: the true line end (linear overall)
+    const newline = text.indexOf('\n', lineStart)
+    const lineEnd = newline === -1 ? text.length : newline
     const line = text.slice(lineStart, lineEnd)
     const m = /^([ \t]*(?:[A-Za-z]{2,12}[ \t]*:[ \t]*)?)([\p{L}][\p{L}'’.-]*(?:[ \t]+[\p{L}][\p{L}'’.-]*){0,3})[ \t]*[.!]?[ \t]*$/u.exec(line)
     if (m) {

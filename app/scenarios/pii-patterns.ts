@@ -4,6 +4,7 @@
  */
 import { digitsOf, ibanValid, IBAN_LENGTHS, ipv4Valid, ipv6Valid, isCardNumber, luhnValid, nhsNumberValid, ssnValid } from './pii-checksums'
 import type { Candidate, PiiLabel, ReferenceKind } from './pii-types'
+import { lineAfter, lineBefore, previousLine } from './text-lines'
 
 /** Priorities: validated formats first, cue-confirmed next, bare guesses last. */
 export const PRIORITY = {
@@ -46,35 +47,11 @@ function trimTrailing(text: string, start: number, end: number, chars = '.,;:!?)
   return end
 }
 
-/** The line around an offset (context cues never cross a line). */
-function lineBefore(text: string, index: number, max = 60): string {
-  const lineStart = text.lastIndexOf('\n', index - 1) + 1
-  return text.slice(Math.max(lineStart, index - max), index)
-}
-
-function lineAfter(text: string, index: number, max = 40): string {
-  let lineEnd = text.indexOf('\n', index)
-  if (lineEnd === -1) lineEnd = text.length
-  return text.slice(index, Math.min(lineEnd, index + max))
-}
-
-/** The previous non-blank line (a question such as "may I have your phone number?"). */
-function previousLine(text: string, index: number): string {
-  let lineStart = text.lastIndexOf('\n', index - 1)
-  while (lineStart > 0) {
-    const prevStart = text.lastIndexOf('\n', lineStart - 1) + 1
-    const line = text.slice(prevStart, lineStart)
-    if (line.trim()) return line
-    lineStart = prevStart - 1
-  }
-  return ''
-}
-
 // ---------------------------------------------------------------------------------------------
 // e-mail, URL, IP
 
 const EMAIL_RE = /(?<![\w.+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]*[A-Za-z0-9_%+-])?@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,24}(?![\w-])/g
-const OBFUSCATED_EMAIL_RE = /(?<![\w.])[A-Za-z0-9._-]+(?: dot [A-Za-z0-9_-]+)*\s?(?:\[at\]|\(at\)|\{at\}| at )\s?[A-Za-z0-9-]+\s?(?:\[dot\]|\(dot\)|\{dot\}| dot )\s?(?:com|net|org|co\.uk|io|de|fr|nl|edu|gov|uk)\b/gi
+const OBFUSCATED_EMAIL_RE = /(?<![\w.-])[A-Za-z0-9][A-Za-z0-9._-]*(?: dot [A-Za-z0-9_-]+)*\s?(?:\[at\]|\(at\)|\{at\}| at )\s?[A-Za-z0-9-]+\s?(?:\[dot\]|\(dot\)|\{dot\}| dot )\s?(?:com|net|org|co\.uk|io|de|fr|nl|edu|gov|uk)\b/gi
 
 const URL_RE = /\b(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"'`]+/gi
 const TLDS =
@@ -456,7 +433,7 @@ function detectUsernames(text: string, push: Push): void {
     push(start, start + value.length, 'username', PRIORITY.usernameCued - 1)
   }
   // "k.obrien77", "frontdesk.leeds": lower-case words joined by a dot that are not a domain or a file
-  for (const m of text.matchAll(/(?<![\w@.\/-])[a-z][a-z0-9]+(?:\.[a-z0-9]+)+(?![\w@]|\.[A-Za-z0-9])/g)) {
+  for (const m of text.matchAll(/(?<![\w@.\/-])[a-z][a-z0-9]+(?:\.[a-z0-9]+){1,4}(?![\w@.])/g)) {
     const last = m[0].split('.').pop() as string
     if (new RegExp(`^(?:${TLDS})$`).test(last) || FILE_EXTENSIONS.has(last) || m[0].length < 6) continue
     if (/^(?:e\.g|i\.e|a\.m|p\.m|etc|vs|no|approx)\b/.test(m[0]) || /^\d+(?:\.\d+)+$/.test(m[0])) continue

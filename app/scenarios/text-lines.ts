@@ -1,0 +1,44 @@
+/**
+ * Line helpers for context cues. Every look-around is bounded, so a text that is one enormous
+ * line (a pasted export without line breaks) costs linear time, not quadratic.
+ */
+const WINDOW = 400
+
+/** Start of the line holding index, or -1 if it starts more than `max` characters back. */
+export function lineStartWithin(text: string, index: number, max = WINDOW): number {
+  const from = Math.max(0, index - max)
+  const i = text.slice(from, index).lastIndexOf('\n')
+  if (i >= 0) return from + i + 1
+  return from === 0 ? 0 : -1
+}
+
+/** End of the line holding index (exclusive), or index + max if the line goes on further. */
+export function lineEndWithin(text: string, index: number, max = WINDOW): number {
+  const to = Math.min(text.length, index + max)
+  const i = text.slice(index, to).indexOf('\n')
+  return i >= 0 ? index + i : to
+}
+
+/** Up to `max` characters before index on the same line. */
+export function lineBefore(text: string, index: number, max = 60): string {
+  const start = lineStartWithin(text, index, max)
+  return text.slice(start >= 0 ? start : Math.max(0, index - max), index)
+}
+
+/** Up to `max` characters after index on the same line. */
+export function lineAfter(text: string, index: number, max = 40): string {
+  return text.slice(index, lineEndWithin(text, index, max))
+}
+
+/** The previous non-blank line (a question such as "may I have your phone number?"), or ''. */
+export function previousLine(text: string, index: number): string {
+  let lineStart = lineStartWithin(text, index)
+  for (let guard = 0; guard < 5 && lineStart > 0; guard++) {
+    const prevStart = lineStartWithin(text, lineStart - 1)
+    if (prevStart < 0) return ''
+    const line = text.slice(prevStart, lineStart - 1)
+    if (line.trim()) return line
+    lineStart = prevStart
+  }
+  return ''
+}
