@@ -1,4 +1,7 @@
-import { beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
+import type { ActionFunctionArgs } from '@remix-run/node'
+import { logger } from '~/observability/logger.server'
+import { action as importAction } from '~/routes/scenarios.import'
 import { createOrgWithPeople, createUser } from '../../db/factories'
 import { scenarios } from '../../db/schema'
 import { listAuthoredScenarios } from '~/scenarios/authored-scenarios.server'
@@ -254,5 +257,49 @@ describe('the library', () => {
     await database.db.insert(scenarios).values({ organizationId: a.org.id, slug: 'broken-import', status: 'approved', document: { title: 'No conversation' } })
     expect((await listScenarios(database.db, a.member)).map((s) => s.slug)).not.toContain('broken-import')
     await expect(getScenario(database.db, a.member, 'broken-import')).rejects.toMatchObject({ status: 404 })
+  })
+})
+
+describe('the import route', () => {
+  function post(fields: Record<string, string | string[]>) {
+    const body = new URLSearchParams()
+    for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(name, v)
+    return new Request('http://localhost/scenarios/import', { method: 'POST', body })
+  }
+  const contextFor = (user: typeof a.manager, db = database.db) =>
+    ({ db, auth: { user, sessionId: 'test' } }) as unknown as ActionFunctionArgs['context']
+
+  it('answers with the anonymised preview; the raw text only comes back in the form state', async () => {
+    const result = (await importAction({ request: post({ intent: 'read', raw: CONVERSATION }), context: contextFor(a.manager), params: {} })) as {
+      step: string
+      turns: Array<{ pieces: Array<{ text: string }> }>
+    }
+    expect(result.step).toBe('preview')
+    const shown = result.turns.map((t) => t.pieces.map((p) => p.text).join('')).join('\n')
+    for (const original of ORIGINALS) expect(shown).not.toContain(original)
+  })
+
+  it('never writes the raw text to the log when saving fails', async () => {
+    // A database error that quotes the row it refused, as PostgreSQL's "Failing row contains" does.
+    const failing = new Proxy(database.db, {
+      get(target, property, receiver) {
+        if (property === 'insert') return () => { throw new Error(`insert failed: ${CONVERSATION}`) }
+        return Reflect.get(target, property, receiver)
+      },
+    })
+    const logged: unknown[] = []
+    for (const level of ['error', 'warn', 'info'] as const) vi.spyOn(logger, level).mockImplementation(((...args: unknown[]) => { logged.push(args) }) as never)
+    const request = post({ intent: 'save', raw: CONVERSATION, ...details(), teams: ['support'], context: 'Dana Whitfield called twice.' } as Record<string, string | string[]>)
+    const failure = await importAction({ request, context: contextFor(a.manager, failing), params: {} }).catch((error: unknown) => error)
+    expect(failure).toBeInstanceOf(Response)
+    expect((failure as Response).status).toBe(500)
+    expect(await (failure as Response).text()).not.toContain('Dana')
+    expect(logged.length).toBeGreaterThan(0)
+    const text = JSON.stringify(logged, (_key, value: unknown) => (value instanceof Error ? { message: value.message, stack: value.stack, cause: value.cause } : value))
+    for (const original of ORIGINALS) expect(text).not.toContain(original)
+  })
+
+  it('refuses members', async () => {
+    await expect(importAction({ request: post({ intent: 'read', raw: CONVERSATION }), context: contextFor(a.member), params: {} })).rejects.toMatchObject({ status: 403 })
   })
 })
