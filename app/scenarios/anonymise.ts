@@ -155,6 +155,14 @@ function detectCandidates(text: string, options: AnonymiseOptions = {}): Candida
   const agentTokens = agentTokensOf(options.agentNames)
   const candidates: Candidate[] = [...detectPatterns(text), ...detectEntities(text, { agentTokens })]
 
+  // the agent's names are replaced wherever they occur, even where no detector would find them
+  for (const agentName of options.agentNames ?? []) {
+    const values = [agentName.trim(), ...agentName.trim().split(/\s+/).filter((t) => t.length > 1)]
+    for (const value of new Set(values)) {
+      for (const [start, end] of occurrences(text, value)) candidates.push({ start, end, label: 'name', priority: PRIORITY.extra - 1, role: 'agent' })
+    }
+  }
+
   for (const extra of options.extraSpans ?? []) {
     const value = ('text' in extra ? extra.text : text.slice(extra.start, extra.end)).trim()
     if (!value) continue

@@ -126,6 +126,13 @@ function detectCards(text: string, push: Push): void {
       push(start, start + 4, 'card_number', PRIORITY.card - 10)
     }
   }
+  // "Agent: And which card?" / "Customer: the one ending 9921"
+  for (const m of text.matchAll(/\b(?:ending|ends)(?: (?:in|with))?:?[ \t]+(\d{4})\b/gi)) {
+    const context = lineBefore(text, m.index, 60) + ' ' + previousLine(text, m.index)
+    if (!/\b(?:card|visa|mastercard|amex|debit|credit)\b/i.test(context)) continue
+    const start = m.index + m[0].length - 4
+    push(start, start + 4, 'card_number', PRIORITY.card - 11)
+  }
   for (const m of text.matchAll(CARD_ENDING_RE)) {
     const start = m.index + m[0].length - m[1].length
     push(start, start + 4, 'card_number', PRIORITY.card - 10)
@@ -298,11 +305,11 @@ function detectPhones(text: string, push: Push): void {
 // account, order, ticket and tracking numbers
 
 const ACCOUNT_CUE_RE =
-  /\b(purchase order|work order|sort code|order|orders|account|acct|a\/c|ticket|tickets|case|reference|ref|invoice|tracking|confirmation|booking|reservation|membership|member|customer|client|policy|claim|rma|subscription|contract|transaction|txn|receipt|shipment|parcel|package|consignment|waybill|airway bill|return|refund|loan|incident|request|complaint|job|voucher|routing|serial|licence key|license key|pnr)\b(?:\s+(?:number|numbers|no\.?|num|nr|#|id|ids|code|ref(?:erence)?|key))?(?:\s*(?:is|was|are|=|:|#|-|of))?\s*(?:is|was|are)?\s*:?\s*#?/gi
+  /\b(purchase order|work order|sort code|order|orders|account|acct|acc|a\/c|ticket|tickets|case|reference|ref|invoice|tracking|confirmation|booking|reservation|membership|member|customer|client|policy|claim|rma|subscription|contract|transaction|txn|receipt|shipment|parcel|package|consignment|waybill|airway bill|return|refund|loan|incident|request|complaint|job|voucher|routing|serial|licence key|license key|pnr)\b(?:\s+(?:number|numbers|no\.?|num|nr|#|id|ids|code|ref(?:erence)?|key))?(?:\s*(?:is|was|are|=|:|#|-|of))?\s*(?:is|was|are)?\s*:?\s*#?/gi
 const ACCOUNT_VALUE_RE = /^#?[A-Za-z0-9](?:[A-Za-z0-9]|[-\/._](?=[A-Za-z0-9])|[ ](?=\d{3,}\b)){3,40}/
 const ACCOUNT_KIND: Record<string, ReferenceKind> = {
   order: 'order', orders: 'order', 'purchase order': 'order', 'work order': 'order',
-  account: 'account', acct: 'account', 'a/c': 'account', member: 'account', membership: 'account',
+  account: 'account', acct: 'account', acc: 'account', 'a/c': 'account', member: 'account', membership: 'account',
   customer: 'account', client: 'account', subscription: 'account', loan: 'account', policy: 'account',
   'sort code': 'account', routing: 'account', contract: 'account',
   ticket: 'ticket', tickets: 'ticket', case: 'ticket', incident: 'ticket', request: 'ticket',
@@ -389,6 +396,8 @@ function detectAccountNumbers(text: string, push: Push): void {
 // ---------------------------------------------------------------------------------------------
 // usernames
 
+/** Product and technical words that are followed by digits without being usernames. */
+const NOT_HANDLE_STEMS = new Set('iphone ipad ipod galaxy pixel windows win office macbook imac covid mpeg http https html utf ipv version android ios xbox playstation switch note model series gen type usb hdmi lte nvme ddr wifi error code page room flight gate seat level chapter step item size year week day month'.split(' '))
 const FILE_EXTENSIONS = new Set('pdf doc docx xls xlsx csv txt jpg jpeg png gif heic webp mp3 mp4 mov avi zip rar exe dmg apk ipa js ts json xml html htm css php py rb java md log ini cfg conf yaml yml sql bak tmp eml msg ics vcf pptx ppt odt rtf svg tiff bmp wav flac iso img bin dll sh bat ps1 net'.split(' '))
 const HANDLE_RE = /(?<![\w@.\/])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@]|\.[A-Za-z])/g
 const USERNAME_CUE_RE =
@@ -438,6 +447,12 @@ function detectUsernames(text: string, push: Push): void {
     if (new RegExp(`^(?:${TLDS})$`).test(last) || FILE_EXTENSIONS.has(last) || m[0].length < 6) continue
     if (/^(?:e\.g|i\.e|a\.m|p\.m|etc|vs|no|approx)\b/.test(m[0]) || /^\d+(?:\.\d+)+$/.test(m[0])) continue
     if (m[0].split('.').some((part) => part.length < 2)) continue
+    push(m.index, m.index + m[0].length, 'username', PRIORITY.usernameWeak)
+  }
+  // "bluebird1977", "cminh730": lower-case letters then digits, the usual shape of a username
+  for (const m of text.matchAll(/(?<![\w@.\/-])[a-z]{4,}\d{2,}(?![\w@]|\.[a-z])/g)) {
+    const letters = /^[a-z]+/.exec(m[0])?.[0] ?? ''
+    if (NOT_HANDLE_STEMS.has(letters)) continue
     push(m.index, m.index + m[0].length, 'username', PRIORITY.usernameWeak)
   }
   // snake_case handles ("dragonslayer_2001", "jsmith_ops") are usernames wherever they appear

@@ -114,6 +114,10 @@ describe('anonymise', () => {
     const b = anonymise(email, { agentNames: ['Lucy Tran'] })
     expect(b.text).toContain('Best wishes,\nAgent')
     expect(b.text).not.toContain('Lucy')
+
+    // an agent name no detector would find is still replaced, everywhere
+    const c = anonymise('Zq here. zq will sort it out.', { agentNames: ['Zq'] })
+    expect(c.text).toBe('Agent here. Agent will sort it out.')
   })
 
   it('reports offsets into the input text, and the output is the input with each span replaced', () => {
