@@ -71,7 +71,21 @@ function ChartFrame({
 
 const SIZES = {
   small: { width: 320, height: 168, margin: { top: 12, right: 14, bottom: 26, left: 34 }, font: 11, every: 2 },
-  large: { width: 560, height: 260, margin: { top: 16, right: 20, bottom: 30, left: 40 }, font: 13, every: 1 },
+  large: { width: 760, height: 270, margin: { top: 16, right: 20, bottom: 30, left: 40 }, font: 13, every: 1 },
+  narrow: { width: 360, height: 220, margin: { top: 12, right: 12, bottom: 26, left: 32 }, font: 11, every: 2 },
+}
+
+/**
+ * The same chart drawn for wide screens and for phones (SVG text scales with the picture, so one
+ * drawing cannot be legible at both sizes); CSS shows one of them, the other is display:none.
+ */
+export function Responsive({ wide, narrow }: { wide: React.ReactNode; narrow: React.ReactNode }) {
+  return (
+    <>
+      <div className="chart-variant chart-variant--wide">{wide}</div>
+      <div className="chart-variant chart-variant--narrow">{narrow}</div>
+    </>
+  )
 }
 
 /** A monthly CCI line with its confidence band; months without a figure are gaps with a hollow marker. */
@@ -148,12 +162,22 @@ export function TrendChart({
 }
 
 /** Interpolates the heatmap colour for a 0–100 value and picks a text colour that stays readable on it. */
-const heatFill = scaleLinear<string>({ domain: [30, 60, 90], range: ['#fdf1e3', '#e59a72', '#8f3516'], clamp: true })
-function inkOn(fill: string) {
-  const [r, g, b] = (fill.match(/\d+/g) ?? ['0', '0', '0']).map(Number)
-  const luminance = (0.299 * r + 0.587 * g + 0.114 * b) / 255
-  return luminance > 0.6 ? INK : '#ffffff'
+const heatFill = scaleLinear<string>({ domain: [30, 60, 90], range: ['#fdf1e3', '#eda580', '#8f3516'], clamp: true })
+/** WCAG relative luminance of an `rgb(r, g, b)` or `#rrggbb` colour. */
+function luminance(color: string) {
+  const parts = color.startsWith('#') ? [1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16)) : (color.match(/\d+/g) ?? []).map(Number)
+  const [r, g, b] = parts.map((v) => {
+    const c = v / 255
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4
+  })
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b
 }
+const contrast = (a: string, b: string) => {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x)
+  return (hi + 0.05) / (lo + 0.05)
+}
+/** Dark or white text, whichever reads better on the cell. */
+const inkOn = (fill: string) => (contrast(fill, INK) >= contrast(fill, '#ffffff') ? INK : '#ffffff')
 
 export interface HeatmapRow {
   label: string
@@ -167,17 +191,21 @@ export function CriteriaHeatmap({
   description,
   columns,
   rows,
+  variant = 'wide',
 }: {
   id: string
   title: string
   description: string
   columns: string[]
   rows: HeatmapRow[]
+  variant?: 'wide' | 'narrow'
 }) {
-  const labelWidth = 112
-  const cell = { width: 72, height: 38 }
-  const header = 40
-  const width = labelWidth + columns.length * cell.width + 4
+  const narrow = variant === 'narrow'
+  const labelWidth = narrow ? 94 : 116
+  const cell = narrow ? { width: 52, height: 36 } : { width: 82, height: 38 }
+  // On phones the column names are slanted so that five columns fit.
+  const header = narrow ? 62 : 40
+  const width = labelWidth + columns.length * cell.width + (narrow ? 24 : 4)
   const height = header + rows.length * cell.height + 4
   const x = scaleBand<number>({ domain: columns.map((_, i) => i), range: [labelWidth, labelWidth + columns.length * cell.width], padding: 0.06 })
   const y = scaleBand<number>({ domain: rows.map((_, i) => i), range: [header, header + rows.length * cell.height], padding: 0.08 })
@@ -187,8 +215,9 @@ export function CriteriaHeatmap({
         <text
           key={label}
           x={(x(c) ?? 0) + x.bandwidth() / 2}
-          y={header - 12}
-          textAnchor="middle"
+          y={header - (narrow ? 8 : 12)}
+          textAnchor={narrow ? 'start' : 'middle'}
+          transform={narrow ? `rotate(-35 ${(x(c) ?? 0) + x.bandwidth() / 2} ${header - 8})` : undefined}
           fontSize={12}
           fontWeight={600}
           fill={INK_2}
@@ -199,7 +228,7 @@ export function CriteriaHeatmap({
       ))}
       {rows.map((row, r) => (
         <Group key={row.label} top={y(r) ?? 0}>
-          <text x={0} y={y.bandwidth() / 2} dy="0.35em" fontSize={13} fill={INK} fontFamily="system-ui, sans-serif">
+          <text x={0} y={y.bandwidth() / 2} dy="0.35em" fontSize={narrow ? 12 : 13} fill={INK} fontFamily="system-ui, sans-serif">
             {row.label}
           </text>
           {row.values.map((value, c) => {
@@ -234,15 +263,16 @@ export function BarsChart({
   title,
   description,
   bars,
+  width = 640,
 }: {
   id: string
   title: string
   description: string
   bars: { label: string; value: number | null }[]
+  width?: number
 }) {
-  const labelWidth = 150
-  const valueWidth = 44
-  const width = 520
+  const labelWidth = width < 480 ? 86 : 150
+  const valueWidth = 40
   const rowHeight = 34
   const top = 6
   const height = top + bars.length * rowHeight + 22
@@ -291,15 +321,18 @@ export function ColumnsChart({
   title,
   description,
   columns,
+  width = 760,
+  height = 220,
 }: {
   id: string
   title: string
   description: string
   columns: { month: string; share: number | null }[]
+  width?: number
+  height?: number
 }) {
-  const width = 560
-  const height = 200
-  const margin = { top: 14, right: 16, bottom: 30, left: 44 }
+  const narrow = width < 480
+  const margin = { top: 14, right: 12, bottom: 28, left: 50 }
   const innerWidth = width - margin.left - margin.right
   const innerHeight = height - margin.top - margin.bottom
   const x = scaleBand<string>({ domain: columns.map((c) => c.month), range: [0, innerWidth], padding: 0.3 })
@@ -335,11 +368,12 @@ export function ColumnsChart({
         <AxisBottom
           top={innerHeight}
           scale={x}
+          tickValues={columns.map((c) => c.month).filter((_, i, all) => !narrow || (all.length - 1 - i) % 2 === 0)}
           tickFormat={(m) => shortMonth(m)}
           stroke={LINE}
           tickStroke={LINE}
           tickLength={3}
-          tickLabelProps={{ fill: MUTED, fontSize: 12, textAnchor: 'middle', fontFamily: 'system-ui, sans-serif' }}
+          tickLabelProps={{ fill: MUTED, fontSize: narrow ? 11 : 12, textAnchor: 'middle', fontFamily: 'system-ui, sans-serif' }}
         />
       </Group>
     </ChartFrame>

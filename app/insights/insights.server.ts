@@ -68,7 +68,8 @@ export interface TrendPoint {
   month: string
   cci: Cci
   reviewsGiven: number
-  practised: number
+  /** Active members who had a reply reviewed that month (for whichever of their teams it counted). */
+  practised: number | null
   /** null when not computed for this month (the overview computes the chosen month only, unless `everyMonth`). */
   activeMembers: number | null
   participation: number | null
@@ -181,11 +182,21 @@ const monthBounds = (month: string) => ({
   end: new Date(`${addMonths(month, 1)}T00:00:00Z`),
 })
 
-/** Active members per team in a month: joined before it ended, not deactivated before it began. */
-async function headCounts(db: Db, organizationId: string, month: string, teamIds?: string[]) {
+interface Participation {
+  active: number
+  practised: number
+}
+
+/**
+ * Per team in a month: its active members (joined before the month ended, not deactivated before it
+ * began) and how many of them had a reply reviewed that month, whichever of their teams it counted for.
+ */
+async function participationCounts(db: Db, organizationId: string, month: string, teamIds?: string[]) {
   const { start, end } = monthBounds(month)
+  const practised = sql`exists (select 1 from ${teamMonthPeople} p
+    where p.organization_id = ${organizationId} and p.month = ${month} and p.user_id = ${memberships.userId} and p.replies > 0)`
   const rows = await db
-    .select({ teamId: memberships.teamId, n: count() })
+    .select({ teamId: memberships.teamId, active: count(), practised: sql<number>`(count(*) filter (where ${practised}))::int` })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(
@@ -197,7 +208,7 @@ async function headCounts(db: Db, organizationId: string, month: string, teamIds
       ),
     )
     .groupBy(memberships.teamId)
-  return new Map(rows.map((r) => [r.teamId, r.n]))
+  return new Map<string, Participation>(rows.map((r) => [r.teamId, { active: Number(r.active), practised: Number(r.practised) }]))
 }
 
 async function rollupRows(db: Db, organizationId: string, months: string[], teamIds?: string[]) {
@@ -263,8 +274,8 @@ function buildTeamFigures(input: {
   rollups: Map<string, typeof teamMonthRollups.$inferSelect>
   criterionIndex: Map<string, { scoreSum: number; replies: number }>
   criteria: Criterion[]
-  /** Active members of this team in a month, or null when not computed for it. */
-  activeMembersIn: (month: string) => number | null
+  /** Participation of this team in a month, or null when not computed for it. */
+  participationIn: (month: string) => Participation | null
   thresholds: CciThresholds
   everyMonth: boolean
 }): TeamFigures {
@@ -273,14 +284,14 @@ function buildTeamFigures(input: {
   const trend: TrendPoint[] = months.map((m) => {
     const sums = toSums(rollups.get(key(team.id, m)))
     const cci = cciOf(sums, t)
-    const activeMembers = input.activeMembersIn(m)
+    const counts = input.participationIn(m)
     return {
       month: m,
       cci,
       reviewsGiven: sums.reviewsGiven,
-      practised: sums.repliers,
-      activeMembers,
-      participation: activeMembers === null ? null : participation(sums.repliers, activeMembers),
+      practised: counts?.practised ?? null,
+      activeMembers: counts?.active ?? null,
+      participation: counts ? participation(counts.practised, counts.active) : null,
       criteria:
         withCriteria && (input.everyMonth || m === month) ? figuresFor(criteria, criterionIndex, team.id, m, cci, t) : null,
     }
@@ -292,7 +303,7 @@ function buildTeamFigures(input: {
     month,
     cci: current.cci,
     change: changeSince(current.cci, previous?.cci),
-    practised: current.practised,
+    practised: current.practised ?? 0,
     activeMembers: current.activeMembers ?? 0,
     participation: current.participation,
     reviewsGiven: current.reviewsGiven,
@@ -362,7 +373,7 @@ export async function getOrganizationInsights(db: Db, actor: Actor, options: Ins
     rubricCriteria(),
     ids.length ? rollupRows(db, org, months, teamFilter) : Promise.resolve([]),
     criterionRows(db, org, headMonths, criteriaTeams),
-    Promise.all(headMonths.map((m) => (ids.length ? headCounts(db, org, m, teamFilter) : new Map<string, number>()))),
+    Promise.all(headMonths.map((m) => (ids.length ? participationCounts(db, org, m, teamFilter) : new Map<string, Participation>()))),
     hardestScenarios(db, org, months, t),
   ])
   const headsByMonth = new Map(headMonths.map((m, i) => [m, heads[i]]))
@@ -383,9 +394,9 @@ export async function getOrganizationInsights(db: Db, actor: Actor, options: Ins
         rollups: rollupIndex,
         criterionIndex,
         criteria,
-        activeMembersIn: (m) => {
+        participationIn: (m) => {
           const counts = headsByMonth.get(m)
-          return counts ? (counts.get(team.id) ?? 0) : null
+          return counts ? (counts.get(team.id) ?? { active: 0, practised: 0 }) : null
         },
         thresholds: t,
         everyMonth: options.everyMonth ?? false,
@@ -431,24 +442,28 @@ export async function getTeamInsights(db: Db, actor: Actor, slug: string, option
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(and(eq(memberships.organizationId, org), eq(memberships.teamId, team.id)))
       .orderBy(asc(users.name)),
-    team.access === 'manage'
-      ? db
-          .select({ userId: teamMonthPeople.userId })
-          .from(teamMonthPeople)
-          .where(
-            and(
-              eq(teamMonthPeople.organizationId, org),
-              eq(teamMonthPeople.teamId, team.id),
-              eq(teamMonthPeople.month, month),
-              sql`${teamMonthPeople.replies} > 0`,
-            ),
-          )
-      : Promise.resolve([]),
+    // Members who had a reply reviewed, per month, for whichever of their teams it counted.
+    db
+      .selectDistinct({ userId: teamMonthPeople.userId, month: teamMonthPeople.month })
+      .from(teamMonthPeople)
+      .where(
+        and(
+          eq(teamMonthPeople.organizationId, org),
+          gte(teamMonthPeople.month, months[0]),
+          lte(teamMonthPeople.month, months[months.length - 1]),
+          sql`${teamMonthPeople.replies} > 0`,
+          inArray(
+            teamMonthPeople.userId,
+            db.select({ id: memberships.userId }).from(memberships).where(eq(memberships.teamId, team.id)),
+          ),
+        ),
+      ),
   ])
   const activeIn = (m: string) => {
     const { start, end } = monthBounds(m)
     return members.filter((p) => p.joinedAt < end && (!p.deactivatedAt || p.deactivatedAt >= start))
   }
+  const practisedIn = new Set(practisedRows.map((r) => `${r.month}|${r.userId}`))
   const rollupIndex = new Map(rollups.map((r) => [key(r.teamId, r.month), r]))
   const criterionIndex = new Map(criterionData.map((r) => [`${key(r.teamId, r.month)}|${r.criterionId}`, r]))
   const figures = buildTeamFigures({
@@ -458,11 +473,13 @@ export async function getTeamInsights(db: Db, actor: Actor, slug: string, option
     rollups: rollupIndex,
     criterionIndex,
     criteria,
-    activeMembersIn: (m) => activeIn(m).length,
+    participationIn: (m) => {
+      const active = activeIn(m)
+      return { active: active.length, practised: active.filter((p) => practisedIn.has(`${m}|${p.id}`)).length }
+    },
     thresholds: t,
     everyMonth: true,
   })
-  const practisedIds = new Set(practisedRows.map((r) => r.userId))
   return {
     month,
     months,
@@ -474,7 +491,7 @@ export async function getTeamInsights(db: Db, actor: Actor, slug: string, option
     notPractised:
       team.access === 'manage'
         ? activeIn(month)
-            .filter((p) => !practisedIds.has(p.id))
+            .filter((p) => !practisedIn.has(`${month}|${p.id}`))
             .map((p) => ({ id: p.id, name: p.name }))
         : null,
   }

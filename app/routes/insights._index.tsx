@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { requireUser } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { formatScore, formatShare, monthLabel, monthParam, monthsEnding, shortCriterion } from '~/insights/cci'
-import { CriteriaHeatmap, TrendChart, trendDomain } from '~/insights/charts'
+import { CriteriaHeatmap, Responsive, TrendChart, trendDomain } from '~/insights/charts'
 import { CciDefinition, CciValue, ChangeBadge, MonthPicker, TrendTable } from '~/insights/components'
 import { getOrganizationInsights } from '~/insights/insights.server'
 
@@ -30,6 +30,12 @@ export default function InsightsPage() {
   const { teams, criteria, thresholds, month, currentMonth } = insights
   const domain = trendDomain(teams.flatMap((t) => t.trend.flatMap((p) => [p.cci.low, p.cci.high])))
   const heatmapTeams = teams.filter((t) => t.criteria)
+  const heatmap = {
+    title: `Criteria by team, ${monthLabel(month)}`,
+    description: `Heatmap of ${heatmapTeams.length} teams by ${criteria.length} rubric criteria, each on a 0 to 100 scale; the data table below lists every value.`,
+    columns: criteria.map(shortCriterion),
+    rows: heatmapTeams.map((t) => ({ label: t.name, values: (t.criteria ?? []).map((c) => c.value) })),
+  }
   const csvHref = `/insights.csv?month=${monthParam(month)}`
   const pickerMonths = monthsEnding(currentMonth, 13).reverse()
   return (
@@ -73,7 +79,7 @@ export default function InsightsPage() {
                   <ChangeBadge change={team.change} />
                   <span>
                     Participation <strong>{formatShare(team.participation)}</strong> ({team.practised} of{' '}
-                    {Math.max(team.practised, team.activeMembers)})
+                    {team.activeMembers})
                   </span>
                   <span>
                     Reviews given <strong>{team.reviewsGiven}</strong>
@@ -86,14 +92,25 @@ export default function InsightsPage() {
                   data={team.trend.map((p) => ({ month: p.month, value: p.cci.value, low: p.cci.low, high: p.cci.high }))}
                   domain={domain}
                 />
-                <TrendTable caption={`${team.name}: CCI per month`} rows={team.trend} />
+                <TrendTable
+                  caption={`${team.name}: CCI per month`}
+                  rows={team.trend.map((p) => ({ month: p.month, cci: p.cci, reviewsGiven: p.reviewsGiven }))}
+                />
               </li>
             ))}
           </ul>
         )}
         <p className="small muted chart-legend">
-          <span className="legend-line" aria-hidden="true" /> CCI <span className="legend-band" aria-hidden="true" /> 95% band{' '}
-          <span className="legend-gap" aria-hidden="true" /> not enough data. All teams share one scale.
+          <span>
+            <span className="legend-line" aria-hidden="true" /> CCI
+          </span>
+          <span>
+            <span className="legend-band" aria-hidden="true" /> 95% band
+          </span>
+          <span>
+            <span className="legend-gap" aria-hidden="true" /> not enough data
+          </span>
+          <span>All teams share one scale.</span>
         </p>
       </section>
 
@@ -104,13 +121,10 @@ export default function InsightsPage() {
             Each cell is the team’s mean rubric level on that criterion, on the same 0–100 scale. Darker is stronger; “–” means
             not enough data.
           </p>
-          <div className="chart-scroll">
-            <CriteriaHeatmap
-              id="criteria-heatmap"
-              title={`Criteria by team, ${monthLabel(month)}`}
-              description={`Heatmap of ${heatmapTeams.length} teams by ${criteria.length} rubric criteria, each on a 0 to 100 scale; the data table below lists every value.`}
-              columns={criteria.map(shortCriterion)}
-              rows={heatmapTeams.map((t) => ({ label: t.name, values: (t.criteria ?? []).map((c) => c.value) }))}
+          <div className="chart-box">
+            <Responsive
+              wide={<CriteriaHeatmap id="criteria-heatmap" {...heatmap} />}
+              narrow={<CriteriaHeatmap id="criteria-heatmap-narrow" variant="narrow" {...heatmap} />}
             />
           </div>
           <details className="chart-data">

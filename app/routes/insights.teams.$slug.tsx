@@ -5,7 +5,7 @@ import { requireUser } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { invariantResponse } from '~/http/responses.server'
 import { formatScore, formatShare, monthLabel, monthParam, monthsEnding, shortCriterion } from '~/insights/cci'
-import { BarsChart, ColumnsChart, TrendChart, trendDomain } from '~/insights/charts'
+import { BarsChart, ColumnsChart, Responsive, TrendChart, trendDomain } from '~/insights/charts'
 import { CciDefinition, CciValue, ChangeBadge, MonthPicker, TrendTable } from '~/insights/components'
 import { getTeamInsights } from '~/insights/insights.server'
 
@@ -27,7 +27,25 @@ export default function TeamInsightsPage() {
   const { insights } = useLoaderData<typeof loader>()
   const { team, trend, criteria, thresholds, month, currentMonth, notPractised } = insights
   const monthName = monthLabel(month)
-  const shownTrend = trend.map((p) => ({ month: p.month, value: p.cci.value, low: p.cci.low, high: p.cci.high }))
+  const trendChart = {
+    title: `${team.name}: CCI per month with its 95% band`,
+    description: `Line chart of ${team.name}'s monthly CCI from ${monthLabel(trend[0].month)} to ${monthName}; the shaded band is the 95% band, gaps are months without enough data. The data table below lists every month.`,
+    data: trend.map((p) => ({ month: p.month, value: p.cci.value, low: p.cci.low, high: p.cci.high })),
+    domain: trendDomain(trend.flatMap((p) => [p.cci.low, p.cci.high])),
+  }
+  const barsChart = (figures: NonNullable<typeof team.criteria>) => ({
+    title: `${team.name}: criteria in ${monthName}`,
+    description: `Bar chart of ${team.name}'s rubric criteria in ${monthName}, each from 0 to 100. The data table below lists them with their monthly history.`,
+    bars: figures.map((c) => ({
+      label: shortCriterion(criteria.find((k) => k.id === c.criterionId) ?? { id: c.criterionId, name: c.criterionId }),
+      value: c.value,
+    })),
+  })
+  const columnsChart = {
+    title: `${team.name}: participation per month`,
+    description: `Column chart of the share of ${team.name}'s active members who practised each month, from ${monthLabel(trend[0].month)} to ${monthName}. The trend data table above lists every month.`,
+    columns: trend.map((p) => ({ month: p.month, share: p.participation })),
+  }
   return (
     <div className="stack insights">
       <p className="small">
@@ -68,7 +86,7 @@ export default function TeamInsightsPage() {
               <dd>
                 {formatShare(team.participation)}{' '}
                 <span className="small muted">
-                  ({team.practised} of {Math.max(team.practised, team.activeMembers)} people)
+                  ({team.practised} of {team.activeMembers} people)
                 </span>
               </dd>
             </div>
@@ -91,13 +109,9 @@ export default function TeamInsightsPage() {
       <section aria-labelledby="trend-heading">
         <h2 id="trend-heading">Twelve-month trend</h2>
         <div className="chart-box">
-          <TrendChart
-            id="team-trend"
-            size="large"
-            title={`${team.name}: CCI per month with its 95% band`}
-            description={`Line chart of ${team.name}'s monthly CCI from ${monthLabel(trend[0].month)} to ${monthName}; the shaded band is the 95% band, gaps are months without enough data. The data table below lists every month.`}
-            data={shownTrend}
-            domain={trendDomain(trend.flatMap((p) => [p.cci.low, p.cci.high]))}
+          <Responsive
+            wide={<TrendChart id="team-trend" size="large" {...trendChart} />}
+            narrow={<TrendChart id="team-trend-narrow" size="narrow" {...trendChart} />}
           />
         </div>
         <TrendTable
@@ -111,14 +125,9 @@ export default function TeamInsightsPage() {
           <h2 id="criteria-heading">Criteria, {monthName}</h2>
           <p className="muted">Mean rubric level per criterion, on the 0–100 scale of the index.</p>
           <div className="chart-box">
-            <BarsChart
-              id="team-criteria"
-              title={`${team.name}: criteria in ${monthName}`}
-              description={`Bar chart of ${team.name}'s five rubric criteria in ${monthName}, each from 0 to 100. The data table below lists them with their monthly history.`}
-              bars={team.criteria.map((c) => ({
-                label: shortCriterion(criteria.find((k) => k.id === c.criterionId) ?? { id: c.criterionId, name: c.criterionId }),
-                value: c.value,
-              }))}
+            <Responsive
+              wide={<BarsChart id="team-criteria" {...barsChart(team.criteria)} />}
+              narrow={<BarsChart id="team-criteria-narrow" width={360} {...barsChart(team.criteria)} />}
             />
           </div>
           <details className="chart-data">
@@ -156,11 +165,9 @@ export default function TeamInsightsPage() {
         <h2 id="participation-heading">Participation</h2>
         <p className="muted">Share of the team’s active members who had a reply reviewed each month.</p>
         <div className="chart-box">
-          <ColumnsChart
-            id="team-participation"
-            title={`${team.name}: participation per month`}
-            description={`Column chart of the share of ${team.name}'s active members who practised each month, from ${monthLabel(trend[0].month)} to ${monthName}. The trend data table above lists every month.`}
-            columns={trend.map((p) => ({ month: p.month, share: p.participation }))}
+          <Responsive
+            wide={<ColumnsChart id="team-participation" {...columnsChart} />}
+            narrow={<ColumnsChart id="team-participation-narrow" width={360} height={200} {...columnsChart} />}
           />
         </div>
       </section>

@@ -265,11 +265,18 @@ describe('who sees what', () => {
     expect(other.criteria).toBeNull()
     expect(other.trend.every((p) => p.criteria === null)).toBe(true)
 
+    // Lin practises for Finance: that counts as practising in Support too, Lin's other team.
+    await practise({ author: lin, teamId: finance.id, score: 70, reviewers: [s[0]], submittedAt: at('2030-06-18T09:00:00Z') })
     const ownPage = await getTeamInsights(db, priya, 'support', { month: JUNE, now: NOW })
     // Names only, of active members without a reviewed reply in June: no scores anywhere in the list.
     expect(ownPage.notPractised).toEqual(
-      [priya, s[3], lin].map((p) => ({ id: p.id, name: p.name })).sort((a, b) => a.name.localeCompare(b.name)),
+      [priya, s[3]].map((p) => ({ id: p.id, name: p.name })).sort((a, b) => a.name.localeCompare(b.name)),
     )
+    // s0, s1, s2, s4 (for Support) and Lin (for Finance) of the 7 active members.
+    expect(ownPage.team).toMatchObject({ practised: 5, activeMembers: 7 })
+    expect(ownPage.team.participation).toBeCloseTo(5 / 7, 9)
+    const overview = await getOrganizationInsights(db, priya, { month: JUNE, now: NOW })
+    expect(overview.teams[0]).toMatchObject({ slug: 'support', practised: 5, activeMembers: 7 })
     const otherPage = await getTeamInsights(db, priya, 'finance', { month: JUNE, now: NOW })
     expect(otherPage.notPractised).toBeNull()
     expect(otherPage.team.criteria).toBeNull()
