@@ -48,7 +48,7 @@ export default function ScenarioApprovals() {
   const [params] = useSearchParams()
   const saved = params.get('saved')
   return (
-    <div className="stack">
+    <div className="stack scenario-approvals">
       <header className="page-header">
         <h1>Scenarios waiting for approval</h1>
         <p>

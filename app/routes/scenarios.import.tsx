@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useNavigation } from '@remix-run/react'
 import { useState } from 'react'
@@ -20,6 +20,9 @@ import type { TurnRole } from '~/scenarios/transcript'
 // action (a textarea in the form) and never written to a table, a session, a cookie or a log.
 
 export const meta: MetaFunction = () => [{ title: 'Import a conversation · Rapport' }]
+
+// A page that may carry the raw conversation must not sit in a browser or proxy cache.
+export const headers: HeadersFunction = () => ({ 'Cache-Control': 'no-store' })
 
 const STAFF_LEADS = ['admin', 'manager'] as const
 

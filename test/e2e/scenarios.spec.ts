@@ -70,6 +70,28 @@ test('a member browses the library, filters by channel, and reads an e-mail and 
   expect(forbidden?.status()).toBe(403)
 })
 
+const ONE_PER_CHANNEL = [
+  ['facebook-post-outage', '.social-post'],
+  ['cancel-phone-contract', '.transcript'],
+  ['sms-missed-engineer-visit', '.sms-phone'],
+  ['linkedin-renewal-sales', '.dm'],
+  ['blog-comment-complaint', '.blog-comment'],
+  ['contact-form-void', '.submission'],
+] as const
+
+test('every other channel has its own look, and passes axe', async ({ page, login }) => {
+  await login('newhire@acme.test')
+  for (const [slug, selector] of ONE_PER_CHANNEL) {
+    await page.goto(`/scenarios/${slug}`)
+    await expect(page.locator(selector).first()).toBeVisible()
+    await expectNoAxeViolations(page)
+    await screenshot(page, `scenario-channel-${slug}`)
+  }
+  await page.goto('/scenarios/facebook-post-outage')
+  await expect(page.getByText(/\d+ characters/).first()).toBeVisible()
+  await expect(page.getByText('@deepanair', { exact: false }).first()).toBeVisible()
+})
+
 const CONVERSATION = `Customer: Hello, this is Marta Kowalczyk. My Sunrise Deluxe kettle arrived broken (order 55120987).
 Agent: I'm so sorry, Marta. Could you confirm your email?
 Customer: marta.k@example.org, and my phone is 07700 900456. My husband ziggy ordered it as a gift.
@@ -81,6 +103,7 @@ test('a manager imports a conversation, corrects the anonymiser, saves a draft; 
   await login('manager@acme.test')
   await page.goto('/scenarios/import')
   await expectNoAxeViolations(page)
+  await screenshot(page, 'scenario-import-input')
   await page.getByLabel('Conversation').fill(CONVERSATION)
   await page.getByRole('button', { name: 'Anonymise and preview' }).click()
 
@@ -128,6 +151,7 @@ test('a manager imports a conversation, corrects the anonymiser, saves a draft; 
   await login('admin@acme.test')
   await page.goto('/admin/scenarios')
   await expectNoAxeViolations(page)
+  await screenshots(page, 'scenario-approvals')
   await page.getByRole('button', { name: 'Approve A broken kettle bought as a gift' }).click()
   await expect(page.getByText('Approved: it is now in your library.')).toBeVisible()
 
