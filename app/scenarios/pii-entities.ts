@@ -7,6 +7,9 @@ import nlp from 'compromise'
 import { AMBIGUOUS_FIRST_NAMES, FIRST_NAMES } from './first-names'
 import { PLACE_NAMES } from './place-names'
 import { lineEndWithin, lineStartWithin } from './text-lines'
+import { isCommonWord, lexicon, NAMEISH_TAGS } from './lexicon'
+
+export { isCommonWord }
 import type { Candidate, PiiLabel } from './pii-types'
 
 export const ENTITY_PRIORITY = {
@@ -51,7 +54,7 @@ const ORG_SUFFIX_RE = new RegExp(
 )
 const ORG_OF_RE = /(?<![\p{L}])(?:Bank|University|College|Museum|Church|Council|Institute|Society|Department|Ministry|Royal Bank|Bank) of (?:the )?[\p{Lu}][\p{L}'’-]*(?: [\p{Lu}][\p{L}'’-]*){0,2}/gu
 const ORG_CUE_RE =
-  /\b(?:work(?:s|ed|ing)? (?:at|for)|employed (?:at|by)|employer is|i'?m with|i am with|we'?re with|we are with|calling from|writing from|contacting you from|on behalf of|customer of|client of|member of|switched (?:to|from)|moved (?:over )?(?:to|from)|bank(?:s|ed)? with|insured with|supplier is|provider is|subscribed to|signed up (?:to|with)|account with|contract with|owner of|founder of|ceo of|manager at|director at|thank you for contacting|thanks for contacting|thank you for calling|thanks for calling|welcome to|you've reached|you have reached|ordered from|bought from|purchased from|shop at|shopped at|charged by|billed by|invoice from|letter from|email from|calls? from|contacted by|delivered by|shipped by|(?:my|our|the) (?:bank|insurer|insurance company|provider|supplier|employer|broker|lender|energy supplier|energy company|carrier|courier|isp|broadband provider|mobile provider|network|agency|accountants?|solicitors?|landlord)(?:,| is| was| are)?|(?:bank|insurer|provider|supplier|employer)(?: is|:))\s+(?:the\s+)?/gi
+  /\b(?:work(?:s|ed|ing)? (?:at|for)|employed (?:at|by)|employer is|i'?m with|i am with|we'?re with|we are with|calling from|writing from|contacting you from|on behalf of|customer of|client of|member of|switched (?:to|from)|moved (?:over )?(?:to|from)|bank(?:s|ed)? with|insured with|supplier is|provider is|subscribed to|signed up (?:to|with)|account with|contract with|owner of|founder of|ceo of|manager at|director at|(?:someone|somebody|engineer|technician|courier|driver|rep|representative|agent|guy|man|woman|lady|people|team|staff|advisor|adviser|consultant|contractor|installer|surveyor|inspector|salesman|saleswoman|salesperson) (?:from|at|with)|thank you for contacting|thanks for contacting|thank you for calling|thanks for calling|welcome to|you've reached|you have reached|ordered from|bought from|purchased from|shop at|shopped at|charged by|billed by|invoice from|letter from|email from|calls? from|contacted by|delivered by|shipped by|(?:my|our|the) (?:bank|insurer|insurance company|provider|supplier|employer|broker|lender|energy supplier|energy company|carrier|courier|isp|broadband provider|mobile provider|network|agency|accountants?|solicitors?|landlord)(?:,| is| was| are)?|(?:bank|insurer|provider|supplier|employer)(?: is|:))\s+(?:the\s+)?/gi
 const PLACE_CUE_RE =
   /\b(?:live in|living in|lives in|lived in|based in|located in|moved to|moving to|relocated to|relocating to|near|from the|i'?m in|we'?re in|office in|offices in|store in|shop in|branch in|warehouse in|depot in|hotel in|flat in|house in|home in|flight to|flying to|flew to|travelling to|traveling to|trip to|visiting|stationed in|born in|grew up in|headquartered in|depot at)\s+/gi
 
@@ -228,22 +231,6 @@ function runNlp(text: string): NlpSpans {
     result.places.push(...spansFromMatches(doc.places().json({ offset: true }) as NlpMatchJson[], chunk, false))
   }
   return result
-}
-
-// compromise's lexicon tells a common word ("crystal", "rose") from an unknown one ("Okonkwo")
-const lexicon: Record<string, string | string[]> =
-  (nlp as unknown as { world: () => { model: { one: { lexicon: Record<string, string | string[]> } } } }).world().model.one.lexicon
-const NAMEISH_TAGS = /^(?:FirstName|LastName|MaleName|FemaleName|Person|ProperNoun|Place|City|Country|Region|Organization|Honorific)$/
-
-export function isCommonWord(lower: string): boolean {
-  let entry = lexicon[lower]
-  // the lexicon holds singular forms: "services" → "service", "companies" → "company"
-  if (entry === undefined && lower.length > 3 && lower.endsWith('s')) {
-    entry = lexicon[lower.slice(0, -1)] ?? (lower.endsWith('ies') ? lexicon[`${lower.slice(0, -3)}y`] : undefined) ?? (lower.endsWith('es') ? lexicon[lower.slice(0, -2)] : undefined)
-  }
-  if (entry === undefined) return false
-  const tags = Array.isArray(entry) ? entry : [entry]
-  return !tags.some((t) => NAMEISH_TAGS.test(t))
 }
 
 const FIRST_NAME_TAGS = /^(?:FirstName|MaleName|FemaleName)$/

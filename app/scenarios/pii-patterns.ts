@@ -5,6 +5,7 @@
 import { digitsOf, ibanValid, IBAN_LENGTHS, ipv4Valid, ipv6Valid, isCardNumber, luhnValid, nhsNumberValid, ssnValid } from './pii-checksums'
 import type { Candidate, PiiLabel, ReferenceKind } from './pii-types'
 import { lineAfter, lineBefore, previousLine } from './text-lines'
+import { isCommonWord } from './lexicon'
 
 /** Priorities: validated formats first, cue-confirmed next, bare guesses last. */
 export const PRIORITY = {
@@ -305,7 +306,7 @@ function detectPhones(text: string, push: Push): void {
 // account, order, ticket and tracking numbers
 
 const ACCOUNT_CUE_RE =
-  /\b(purchase order|work order|sort code|order|orders|account|acct|acc|a\/c|ticket|tickets|case|reference|ref|invoice|tracking|confirmation|booking|reservation|membership|member|customer|client|policy|claim|rma|subscription|contract|transaction|txn|receipt|shipment|parcel|package|consignment|waybill|airway bill|return|refund|loan|incident|request|complaint|job|voucher|routing|serial|licence key|license key|pnr)\b(?:\s+(?:number|numbers|no\.?|num|nr|#|id|ids|code|ref(?:erence)?|key))?(?:\s*(?:is|was|are|=|:|#|-|of))?\s*(?:is|was|are)?\s*:?\s*#?/gi
+  /\b(purchase order|work order|sort code|order|orders|account|acct|acc|a\/c|ticket|tickets|case|reference|ref|invoice|tracking|confirmation|booking|reservation|membership|member|customer|client|policy|claim|rma|subscription|contract|transaction|txn|receipt|shipment|parcel|package|consignment|waybill|airway bill|return|refund|loan|incident|request|complaint|job|voucher|routing|serial|licence key|license key|pnr)\b(?:,?\s+(?:number|numbers|no\.?|num|nr|#|id|ids|code|ref(?:erence)?|key))?(?:\s*(?:is|was|are|=|:|#|-|of))?\s*(?:is|was|are)?\s*:?\s*#?/gi
 const ACCOUNT_VALUE_RE = /^#?[A-Za-z0-9](?:[A-Za-z0-9]|[-\/._](?=[A-Za-z0-9])|[ ](?=\d{3,}\b)){3,40}/
 const ACCOUNT_KIND: Record<string, ReferenceKind> = {
   order: 'order', orders: 'order', 'purchase order': 'order', 'work order': 'order',
@@ -429,7 +430,10 @@ function detectUsernames(text: string, push: Push): void {
     // "user" and "login" are everyday words: take the next token only when it is clearly a name
     const weakCue = cue === 'user' || cue.startsWith('login') || cue === 'log-in' || cue === 'alias' || cue === 'handle'
     const platform = /^(?:twitter|instagram|insta|tiktok|discord|reddit|github|skype|slack)$/.test(cue)
-    if (!explicit && !looksLikeHandle && (weakCue || platform || !/^\s*(?:is|was)\s*$/i.test(separator))) continue
+    // "username helgab": a strong cue takes the next word unless it is an everyday word
+    const strongCue = /^(?:user ?name|user ?id|userid|screen ?name|gamer ?tag|profile name|display name)$/.test(cue)
+    const plainWord = /^[a-z]+$/.test(value) && (isCommonWord(value) || value.length < 3)
+    if (!explicit && !looksLikeHandle && !(strongCue && !plainWord) && (weakCue || platform || !/^\s*(?:is|was)\s*$/i.test(separator))) continue
     if (!explicit && weakCue && !looksLikeHandle) continue
     if (platform && !looksLikeHandle && !explicit) continue
     push(start, end, 'username', PRIORITY.usernameCued)
