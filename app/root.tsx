@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Form, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import stylesheet from '~/styles/app.css'
+import { unreadNotificationCount } from '~/notifications/notifications.server'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesheet },
@@ -12,7 +13,8 @@ export const meta: MetaFunction = () => [{ title: 'Rapport' }]
 
 export async function loader({ context }: LoaderFunctionArgs) {
   const user = context.auth?.user
-  return { user: user ? { name: user.name, role: user.role, email: user.email } : null }
+  const unread = user ? await unreadNotificationCount(context.db, user) : 0
+  return { user: user ? { name: user.name, role: user.role, email: user.email } : null, unread }
 }
 
 type NavItem = { to: string; label: string; roles?: ('admin' | 'manager' | 'member')[] }
@@ -63,6 +65,17 @@ function Shell({ children }: { children: React.ReactNode }) {
                   </ul>
                 </nav>
                 <div className="account">
+                  <NavLink
+                    to="/notifications"
+                    className="bell"
+                    aria-label={data?.unread ? `Notifications, ${data.unread} unread` : 'Notifications'}
+                  >
+                    <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+                      <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
+                      <path d="M13.7 21a2 2 0 0 1-3.4 0" />
+                    </svg>
+                    {data?.unread ? <span className="bell__count" aria-hidden="true">{data.unread > 99 ? '99+' : data.unread}</span> : null}
+                  </NavLink>
                   <span className="account__name">{user.name}</span>
                   <Form method="post" action="/logout">
                     <button type="submit" className="button button--quiet">

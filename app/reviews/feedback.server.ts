@@ -3,7 +3,7 @@
 import { and, asc, desc, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Db } from '#db/client.server'
-import { replies, reviewReactions, reviews } from '#db/schema'
+import { replies, reviewReactions, reviews, users } from '#db/schema'
 import { forbidden, notFound } from '~/http/responses.server'
 import type { Actor } from '~/org/teams.server'
 import type { CoachHint } from '~/practice/coach-hints'
@@ -71,6 +71,9 @@ export async function getReplyFeedback(
         .innerJoin(reviews, eq(reviews.id, reviewReactions.reviewId))
         .where(and(eq(reviews.replyId, reply.id), eq(reviewReactions.userId, reply.userId)))
 
+  // Managers and admins see whose reply it is; reviewers' names are never shown to anyone.
+  const [author] = isAuthor ? [null] : await db.select({ name: users.name }).from(users).where(eq(users.id, reply.userId))
+
   const unlock: UnlockState = isAuthor
     ? await resultsUnlock(db, actor, reply.submittedAt, now, rules)
     : { unlocked: true, given: 0, needed: 0, remaining: 0, poolExhausted: false }
@@ -101,6 +104,7 @@ export async function getReplyFeedback(
     rubric: stored.rubric,
     viewer: {
       isAuthor,
+      authorName: author?.name ?? null,
       canDecide: !isAuthor && finalised && reply.flaggedAt !== null && !hasDeciding && !rows.some((r) => r.reviewerId === actor.id),
       canReact: isAuthor && showResults,
     },

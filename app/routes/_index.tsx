@@ -6,22 +6,24 @@ import { personalTrend } from '~/insights/insights.server'
 import { NextUpCard, OnboardingSummaryCard } from '~/lessons/next-up-card'
 import { nextUpFor, teamOnboarding } from '~/lessons/progress.server'
 import { teamsOf } from '~/org/teams.server'
+import { reviewsWaitingFor } from '~/reviews/allocation.server'
 
 export const meta: MetaFunction = () => [{ title: 'Home · Rapport' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request)
-  const [teams, nextUp, onboarding, myTrend] = await Promise.all([
+  const [teams, nextUp, onboarding, myTrend, reviewsWaiting] = await Promise.all([
     teamsOf(context.db, user),
     nextUpFor(context.db, user),
     isStaffLead(user) ? teamOnboarding(context.db, user) : null,
     personalTrend(context.db, user),
+    reviewsWaitingFor(context.db, user),
   ])
-  return { user: { name: user.name, role: user.role }, teams, nextUp, onboarding: onboarding?.summary ?? null, myTrend }
+  return { user: { name: user.name, role: user.role }, teams, nextUp, onboarding: onboarding?.summary ?? null, myTrend, reviewsWaiting }
 }
 
 export default function Home() {
-  const { user, teams, nextUp, onboarding, myTrend } = useLoaderData<typeof loader>()
+  const { user, teams, nextUp, onboarding, myTrend, reviewsWaiting } = useLoaderData<typeof loader>()
   const firstName = user.name.split(' ')[0]
   const led = teams.filter((t) => t.role === 'manager')
   return (
@@ -49,6 +51,21 @@ export default function Home() {
         </p>
       </header>
       <NextUpCard nextUp={nextUp} />
+      <section aria-labelledby="reviews-waiting" className="card reviews-waiting">
+        <h2 id="reviews-waiting">Reviews waiting for you</h2>
+        <p>
+          {reviewsWaiting === 0
+            ? 'No colleague’s reply is waiting for you right now.'
+            : `${reviewsWaiting === 99 ? '99+' : reviewsWaiting} ${reviewsWaiting === 1 ? 'reply is' : 'replies are'} waiting for a review from you.`}
+        </p>
+        {reviewsWaiting > 0 ? (
+          <p>
+            <Link className="button button--secondary" to="/reviews">
+              Review a reply
+            </Link>
+          </p>
+        ) : null}
+      </section>
       {onboarding ? <OnboardingSummaryCard summary={onboarding} /> : null}
       <PersonalTrendCard trend={myTrend} />
       {led.length ? (

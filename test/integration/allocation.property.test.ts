@@ -40,7 +40,7 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('reply' as const), who: fc.nat() }) },
 )
 
-async function buildOrg(spec: fc.RecordValue<{ people: { team: number; manager: boolean }[]; replies: { author: number; ageHours: number }[] }>) {
+async function buildOrg(spec: { people: { team: number; manager: boolean }[]; replies: { author: number; ageHours: number }[] }) {
   const { db } = database
   const org = await createOrganization(db)
   const teams = await Promise.all([0, 1, 2].map((i) => createTeam(db, org.id, { name: `Team ${i}` })))

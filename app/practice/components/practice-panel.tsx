@@ -2,7 +2,8 @@ import { Form, Link, useActionData, useFetcher, useNavigation, useSearchParams }
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { ChoicePrompt, ReplyPrompt, ScenarioPrompt } from '~/scenarios/scenario-schema'
 import type { AttemptStep } from '../attempt-steps'
-import { coachHints, type CoachHint, type HintContext } from '../coach-hints'
+import { coachHints, type HintContext } from '../coach-hints'
+import { CoachHints } from './coach-hints-panel'
 import type { PracticeActionData } from '../practice-action.server'
 import type { PracticeData } from '../practice.server'
 
@@ -334,45 +335,5 @@ function ReplyBox({
       </Form>
       <CoachHints hints={hints} empty={!text.trim()} />
     </div>
-  )
-}
-
-export function CoachHints({
-  hints,
-  empty,
-  heading = 'Coach hints',
-  level = 4,
-}: {
-  hints: CoachHint[]
-  empty?: boolean
-  heading?: string
-  level?: 2 | 3 | 4
-}) {
-  const Heading = `h${level}` as const
-  return (
-    <aside className="coach" aria-labelledby="coach-heading">
-      <Heading id="coach-heading">{heading}</Heading>
-      <p className="coach__note">Suggestions to consider. They never block you and are never part of a score: people judge empathy, not the machine.</p>
-      {empty ? (
-        <p className="coach__empty">Start writing and suggestions appear here.</p>
-      ) : hints.length === 0 ? (
-        <p className="coach__empty">Nothing to suggest. Read it once more as the customer would.</p>
-      ) : (
-        <ul className="coach__list">
-          {hints.map((hint) => (
-            <li key={hint.id} className="coach__hint">
-              <p className="coach__title">{hint.title}</p>
-              <p className="coach__why">{hint.why}</p>
-              {hint.evidence?.length ? (
-                <p className="coach__evidence">
-                  <span className="visually-hidden">Found: </span>
-                  {hint.evidence.map((e) => `“${e}”`).join(', ')}
-                </p>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      )}
-    </aside>
   )
 }

@@ -1,0 +1,302 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
+import { requireUser } from '~/auth/guards.server'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { splitSentences } from '~/practice/coach-hints'
+import { findPracticeScenario } from '~/practice/practice.server'
+import { nextReviewFor, resultsUnlock } from '~/reviews/allocation.server'
+import { RubricFieldset } from '~/reviews/components/rubric-fieldset'
+import { ScenarioBrief } from '~/reviews/components/scenario-brief'
+import { myReplies } from '~/reviews/feedback.server'
+import { commentField, quoteField, readReviewForm, scoreField } from '~/reviews/review-form'
+import { DEFAULT_REVIEW_RULES } from '~/reviews/review-rules'
+import { submitReview } from '~/reviews/reviews.server'
+import { rubricForReply } from '~/reviews/rubric-versions.server'
+
+export const meta: MetaFunction = () => [{ title: 'Reviews · Rapport' }]
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = requireUser(context, request)
+  const now = new Date()
+  const [next, mine] = await Promise.all([nextReviewFor(context.db, user, now), myReplies(context.db, user, 5)])
+  const latest = mine[0]
+  const unlock = latest ? await resultsUnlock(context.db, user, latest.submittedAt, now) : null
+  const shared = {
+    rules: { perReply: DEFAULT_REVIEW_RULES.reviewsPerReply, toUnlock: DEFAULT_REVIEW_RULES.reviewsToUnlock },
+    unlock,
+    isLead: user.role === 'manager' || user.role === 'admin',
+    mine: await Promise.all(
+      mine.map(async (reply) => ({
+        ...reply,
+        title: (await findPracticeScenario(context.db, user, reply.scenarioSlug))?.title ?? reply.scenarioSlug,
+      })),
+    ),
+  }
+  if (next.status !== 'leased') return { ...shared, status: next.status, review: null }
+  const { lease } = next
+  const [scenario, stored] = await Promise.all([
+    findPracticeScenario(context.db, user, lease.reply.scenarioSlug),
+    rubricForReply(context.db, lease.reply.rubricVersionId),
+  ])
+  return {
+    ...shared,
+    status: next.status,
+    review: {
+      id: lease.reviewId,
+      minutesLeft: Math.max(1, Math.round((lease.leasedUntil.getTime() - now.getTime()) / 60_000)),
+      text: lease.reply.text,
+      scenario: scenario
+        ? {
+            title: scenario.title,
+            channel: scenario.channel,
+            subject: scenario.subject,
+            customer: scenario.customer,
+            context: scenario.context,
+            conversation: scenario.conversation,
+            prompts: scenario.prompts,
+          }
+        : null,
+      promptText: scenario?.prompts.find((p) => p.id === lease.reply.promptId)?.text ?? null,
+      rubric: stored.rubric,
+    },
+  }
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = requireUser(context, request)
+  const form = await request.formData()
+  const reviewId = String(form.get('reviewId') ?? '')
+  // The criteria are whatever the form carries; the domain checks them against the reply's rubric.
+  const ids = new Set<string>()
+  for (const key of form.keys()) {
+    const match = /^(score|comment|quote)\.(.+)$/.exec(key)
+    if (match) ids.add(match[2])
+  }
+  const input = readReviewForm(form, [...ids])
+  const result = await submitReview(context.db, user, reviewId, input)
+  if (result.ok) return redirect(`/reviews?thanks=${result.finalised ? 'complete' : '1'}`)
+  const values: Record<string, string> = {}
+  for (const [key, value] of form.entries()) if (typeof value === 'string') values[key] = value
+  return { reviewId, errors: result.errors, values }
+}
+
+export default function ReviewsPage() {
+  const data = useLoaderData<typeof loader>()
+  const [params] = useSearchParams()
+  const thanks = params.get('thanks')
+  return (
+    <div className="stack reviews-page">
+      <header className="page-header">
+        <h1>Reviews</h1>
+        <p>
+          Read a colleague’s reply as the customer would, and score it with the rubric. Replies are shown without names:
+          judge the words, not the writer. Each reply needs {data.rules.perReply} reviews.
+        </p>
+      </header>
+      {thanks ? (
+        <p className="form-success" role="status">
+          Thank you, your review is in.{thanks === 'complete' ? ' That reply now has all its reviews, and its writer will hear about it.' : ''}
+        </p>
+      ) : null}
+      <UnlockProgress unlock={data.unlock} toUnlock={data.rules.toUnlock} />
+
+      {data.status === 'calibrate' ? (
+        <section className="card calibrate-first" aria-labelledby="calibrate-heading">
+          <h2 id="calibrate-heading">First, calibrate</h2>
+          <p>
+            Before your first review, score three example replies that experts have already scored. You will see how close you
+            were on each criterion; you pass when you are within one level everywhere, and you can try as often as you like.
+          </p>
+          <p>
+            <Link className="button" to="/reviews/calibration">
+              Start calibration
+            </Link>
+          </p>
+        </section>
+      ) : data.status === 'empty' || !data.review ? (
+        <section className="empty" aria-labelledby="empty-heading">
+          <h2 id="empty-heading">Nothing to review right now</h2>
+          <p>Every reply that needs a reviewer has one. Come back later, or practise a scenario yourself.</p>
+          <p>
+            <Link to="/scenarios">Practise a scenario</Link>
+          </p>
+        </section>
+      ) : (
+        <ReviewForm review={data.review} />
+      )}
+
+      {data.mine.length ? (
+        <section aria-labelledby="mine-heading" className="card">
+          <h2 id="mine-heading">Your recent replies</h2>
+          <ul className="my-replies">
+            {data.mine.map((reply) => (
+              <li key={reply.id}>
+                <Link to={`/replies/${reply.id}`}>{reply.title}</Link>{' '}
+                {reply.finalisedAt ? (
+                  <span className="badge badge--good">All reviews in</span>
+                ) : (
+                  <span className="badge">
+                    {reply.reviewsDone} of {reply.reviewsRequired} reviews
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {data.isLead ? (
+        <p className="small">
+          <Link to="/reviews/calibration#team-calibration">Who in your teams has calibrated</Link>
+        </p>
+      ) : null}
+    </div>
+  )
+}
+
+function UnlockProgress({
+  unlock,
+  toUnlock,
+}: {
+  unlock: { unlocked: boolean; given: number; needed: number; remaining: number; poolExhausted: boolean } | null
+  toUnlock: number
+}) {
+  if (!unlock) {
+    return (
+      <p className="unlock-progress">
+        Once you submit a reply of your own, reviewing {toUnlock} others unlocks the feedback on it.
+      </p>
+    )
+  }
+  const given = Math.min(unlock.given, unlock.needed)
+  return (
+    <div className="unlock-progress">
+      <p>
+        {unlock.unlocked
+          ? unlock.poolExhausted && unlock.given < unlock.needed
+            ? 'You have reviewed everything available, so your feedback is open to you.'
+            : 'You have given enough reviews: the feedback on your latest reply is open to you.'
+          : `Review ${unlock.remaining} more ${unlock.remaining === 1 ? 'reply' : 'replies'} to unlock the feedback on your latest reply.`}
+      </p>
+      <div
+        className="progress"
+        role="progressbar"
+        aria-label="Reviews given towards your feedback"
+        aria-valuemin={0}
+        aria-valuemax={unlock.needed}
+        aria-valuenow={given}
+      >
+        <div className="progress__bar" style={{ width: `${(given / Math.max(1, unlock.needed)) * 100}%` }} />
+      </div>
+    </div>
+  )
+}
+
+type LoadedReview = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>['review']>
+
+function ReviewForm({ review }: { review: LoadedReview }) {
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const mine = actionData && actionData.reviewId === review.id ? actionData : null
+  const errors: Record<string, string> = mine?.errors ?? {}
+  const values: Record<string, string> = mine?.values ?? {}
+  const sentences = splitSentences(review.text)
+  const stale = actionData && actionData.reviewId !== review.id ? actionData.errors.form : null
+
+  return (
+    <section className="review-layout" aria-labelledby="review-heading">
+      <h2 id="review-heading" className="visually-hidden">
+        Review this reply
+      </h2>
+      {stale ? (
+        <p className="callout callout--warning" role="status">
+          {stale}
+        </p>
+      ) : null}
+      <div className="review-layout__context">
+        {review.scenario ? <ScenarioBrief scenario={review.scenario} promptText={review.promptText} headingLevel={3} /> : null}
+        <figure className="reply-under-review">
+          <figcaption>
+            The reply to review <span className="muted small">· held for you for {review.minutesLeft} more minutes</span>
+          </figcaption>
+          <blockquote className="reply-under-review__text">{review.text}</blockquote>
+        </figure>
+      </div>
+      <Form method="post" className="review-form" noValidate>
+        <input type="hidden" name="reviewId" value={review.id} />
+        <h3 className="review-form__title">Your review</h3>
+        <p className="small muted">
+          Score each criterion on its own. Leave at least one comment; to point at a sentence, quote it and your comment appears beside it.
+        </p>
+        {errors.form ? (
+          <p className="form-error" role="alert">
+            {errors.form}
+          </p>
+        ) : null}
+        {review.rubric.criteria.map((criterion) => {
+          const prefix = `review-${criterion.id}`
+          return (
+            <RubricFieldset
+              key={criterion.id}
+              criterion={criterion}
+              name={scoreField(criterion.id)}
+              idPrefix={prefix}
+              defaultValue={values[scoreField(criterion.id)] ? Number(values[scoreField(criterion.id)]) : undefined}
+              error={errors[scoreField(criterion.id)]}
+            >
+              <div className="rubric-criterion__comment">
+                <div className={`field${errors[commentField(criterion.id)] ? ' field--invalid' : ''}`}>
+                  <label htmlFor={`${prefix}-comment`}>Comment on {criterion.name.toLowerCase()}</label>
+                  <textarea
+                    id={`${prefix}-comment`}
+                    name={commentField(criterion.id)}
+                    rows={2}
+                    defaultValue={values[commentField(criterion.id)] ?? ''}
+                    aria-invalid={errors[commentField(criterion.id)] ? true : undefined}
+                    aria-describedby={errors[commentField(criterion.id)] ? `${prefix}-comment-error` : undefined}
+                  />
+                  {errors[commentField(criterion.id)] ? (
+                    <p id={`${prefix}-comment-error`} className="field__error" role="alert">
+                      {errors[commentField(criterion.id)]}
+                    </p>
+                  ) : null}
+                </div>
+                <div className={`field${errors[quoteField(criterion.id)] ? ' field--invalid' : ''}`}>
+                  <label htmlFor={`${prefix}-quote`}>Quote a sentence (optional)</label>
+                  <select
+                    id={`${prefix}-quote`}
+                    name={quoteField(criterion.id)}
+                    defaultValue={values[quoteField(criterion.id)] ?? ''}
+                    aria-invalid={errors[quoteField(criterion.id)] ? true : undefined}
+                    aria-describedby={errors[quoteField(criterion.id)] ? `${prefix}-quote-error` : undefined}
+                  >
+                    <option value="">No quote</option>
+                    {sentences.map((sentence, i) => (
+                      <option key={i} value={sentence}>
+                        {sentence.length > 90 ? `${sentence.slice(0, 87)}…` : sentence}
+                      </option>
+                    ))}
+                  </select>
+                  {errors[quoteField(criterion.id)] ? (
+                    <p id={`${prefix}-quote-error`} className="field__error" role="alert">
+                      {errors[quoteField(criterion.id)]}
+                    </p>
+                  ) : null}
+                </div>
+              </div>
+            </RubricFieldset>
+          )
+        })}
+        <div className="row">
+          <button type="submit" disabled={navigation.state === 'submitting'}>
+            {navigation.state === 'submitting' ? 'Submitting…' : 'Submit review'}
+          </button>
+        </div>
+      </Form>
+    </section>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}
