@@ -306,7 +306,7 @@ function detectPhones(text: string, push: Push): void {
 // account, order, ticket and tracking numbers
 
 const ACCOUNT_CUE_RE =
-  /\b(purchase order|work order|sort code|order|orders|account|acct|acc|a\/c|ticket|tickets|case|reference|ref|invoice|tracking|confirmation|booking|reservation|membership|member|customer|client|policy|claim|rma|subscription|contract|transaction|txn|receipt|shipment|parcel|package|consignment|waybill|airway bill|return|refund|loan|incident|request|complaint|job|voucher|routing|serial|licence key|license key|pnr)\b(?:,?\s+(?:number|numbers|no\.?|num|nr|#|id|ids|code|ref(?:erence)?|key))?(?:\s*(?:is|was|are|=|:|#|-|of))?\s*(?:is|was|are)?\s*:?\s*#?/gi
+  /\b(purchase order|work order|sort code|order|orders|account|acct|acc|a\/c|ticket|tickets|case|reference|ref|invoice|tracking|confirmation|booking|reservation|membership|member|customer|client|policy|claim|rma|subscription|contract|transaction|txn|receipt|shipment|parcel|package|consignment|waybill|airway bill|return|refund|loan|incident|request|complaint|job|voucher|routing|serial|licence key|license key|pnr|quote|estimate|application|appointment|patient|student|employee|staff|payroll|warranty|device|meter|mpan|mprn|mandate|cheque|check|awb|container|registration|enrolment|enrollment|booking id|case id)\b(?:,?\s+(?:number|numbers|no\.?|num|nr|#|id|ids|code|ref(?:erence)?|key))?(?:\s*(?:is|was|are|=|:|#|-|of|ending in|ending|ends in|ending with))?\s*(?:is|was|are)?\s*:?\s*#?/gi
 const ACCOUNT_VALUE_RE = /^#?[A-Za-z0-9](?:[A-Za-z0-9]|[-\/._](?=[A-Za-z0-9])|[ ](?=\d{3,}\b)){3,40}/
 const ACCOUNT_KIND: Record<string, ReferenceKind> = {
   order: 'order', orders: 'order', 'purchase order': 'order', 'work order': 'order',
@@ -315,7 +315,8 @@ const ACCOUNT_KIND: Record<string, ReferenceKind> = {
   'sort code': 'account', routing: 'account', contract: 'account',
   ticket: 'ticket', tickets: 'ticket', case: 'ticket', incident: 'ticket', request: 'ticket',
   complaint: 'ticket', job: 'ticket', claim: 'ticket', rma: 'ticket',
-  tracking: 'tracking', shipment: 'tracking', parcel: 'tracking', package: 'tracking',
+  quote: 'reference', estimate: 'reference', application: 'reference', appointment: 'reference', patient: 'account', student: 'account', employee: 'account', staff: 'account', payroll: 'account', meter: 'account', mpan: 'account', mprn: 'account', mandate: 'account',
+  tracking: 'tracking', shipment: 'tracking', awb: 'tracking', container: 'tracking', parcel: 'tracking', package: 'tracking',
   consignment: 'tracking', waybill: 'tracking', 'airway bill': 'tracking',
 }
 const WORDY_CODE_CUES = /^(?:reference|ref|booking|confirmation|reservation|pnr|voucher|tracking|order|case|ticket)$/i
@@ -338,7 +339,7 @@ function kindFromPrefix(prefix: string): ReferenceKind {
 }
 
 /** Everyday words that name a reference only with a qualifier: "customer number 123", not "Customer: SW1A". */
-const QUALIFIED_CUES = new Set(['customer', 'client', 'member', 'request', 'return', 'refund', 'job', 'package', 'serial', 'complaint', 'contract', 'loan', 'voucher', 'routing', 'tickets', 'orders'])
+const QUALIFIED_CUES = new Set(['customer', 'client', 'member', 'request', 'return', 'refund', 'job', 'package', 'serial', 'complaint', 'contract', 'loan', 'voucher', 'routing', 'tickets', 'orders', 'quote', 'estimate', 'application', 'appointment', 'patient', 'student', 'employee', 'staff', 'payroll', 'warranty', 'device', 'meter', 'mandate', 'cheque', 'check', 'container', 'registration', 'enrolment', 'enrollment'])
 
 function detectAccountNumbers(text: string, push: Push): void {
   for (const m of text.matchAll(ACCOUNT_CUE_RE)) {
@@ -402,7 +403,7 @@ const NOT_HANDLE_STEMS = new Set('iphone ipad ipod galaxy pixel windows win offi
 const FILE_EXTENSIONS = new Set('pdf doc docx xls xlsx csv txt jpg jpeg png gif heic webp mp3 mp4 mov avi zip rar exe dmg apk ipa js ts json xml html htm css php py rb java md log ini cfg conf yaml yml sql bak tmp eml msg ics vcf pptx ppt odt rtf svg tiff bmp wav flac iso img bin dll sh bat ps1 net'.split(' '))
 const HANDLE_RE = /(?<![\w@.\/])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@]|\.[A-Za-z])/g
 const USERNAME_CUE_RE =
-  /\b(user ?name|user ?id|userid|user|login(?: name| id)?|log-in|sign-in name|handle|screen ?name|gamer ?tag|profile name|display name|nickname|alias|twitter|instagram|insta|tiktok|discord|reddit|github|skype|slack)\b(\s*(?:is|was|=|:|-)\s*|\s+)["'“‘]?/gi
+  /\b((?:steam|psn|xbox|epic|riot|battle\.?net|discord|telegram|skype|snapchat|twitch|roblox|minecraft|github|gitlab|slack|teams|zoom|apple|google|microsoft|forum|account) (?:id|name|username|user name|tag|handle|login)|user ?name|user ?id|userid|user|login(?: name| id)?|log-in|sign-in name|handle|screen ?name|gamer ?tag|profile name|display name|nickname|alias|twitter|instagram|insta|tiktok|discord|reddit|github|skype|slack)\b(\s*(?:is|was|=|:|-)\s*|\s+)["'“‘]?/gi
 const NOT_USERNAMES = new Set(
   'the a an my your our their his her its this that same not wrong correct incorrect invalid locked blocked disabled taken different missing right fine ok okay case and or but too also still now just already definitely actually showing and being available required needed working broken there here what which who with for from to of on in at by as if it is was be been account page profile settings'.split(' '),
 )
@@ -428,15 +429,28 @@ function detectUsernames(text: string, push: Push): void {
     const explicit = /[:=]/.test(separator) || /["'“‘]$/.test(m[0])
     const looksLikeHandle = /[\d_.@]/.test(value) || /[a-z][A-Z]/.test(value)
     // "user" and "login" are everyday words: take the next token only when it is clearly a name
-    const weakCue = cue === 'user' || cue.startsWith('login') || cue === 'log-in' || cue === 'alias' || cue === 'handle'
+    const weakCue = cue === 'user' || cue.startsWith('login') || cue === 'log-in' || cue === 'alias'
     const platform = /^(?:twitter|instagram|insta|tiktok|discord|reddit|github|skype|slack)$/.test(cue)
     // "username helgab": a strong cue takes the next word unless it is an everyday word
-    const strongCue = /^(?:user ?name|user ?id|userid|screen ?name|gamer ?tag|profile name|display name)$/.test(cue)
+    const strongCue = /^(?:user ?name|user ?id|userid|screen ?name|gamer ?tag|profile name|display name|handle|[a-z.]+ (?:id|name|username|user name|tag|handle|login))$/.test(cue) && !/^account name$/.test(cue)
     const plainWord = /^[a-z]+$/.test(value) && (isCommonWord(value) || value.length < 3)
     if (!explicit && !looksLikeHandle && !(strongCue && !plainWord) && (weakCue || platform || !/^\s*(?:is|was)\s*$/i.test(separator))) continue
     if (!explicit && weakCue && !looksLikeHandle) continue
     if (platform && !looksLikeHandle && !explicit) continue
     push(start, end, 'username', PRIORITY.usernameCued)
+  }
+  // "I'm quietmoth on Steam", "logged in as janedoe"
+  for (const m of text.matchAll(/\b(?:i'?m|i am|as|called|named|is|under)[ \t]+@?([A-Za-z0-9][\w.-]{2,30})[ \t]+on[ \t]+(?:the[ \t]+|your[ \t]+)?(?:discord|reddit|steam|xbox|psn|playstation network|twitch|github|instagram|twitter|x|tiktok|telegram|snapchat|forum|community|roblox|slack)\b/gi)) {
+    const value = m[1]
+    if (NOT_USERNAMES.has(value.toLowerCase()) || (isCommonWord(value.toLowerCase()) && !/[\d_.]/.test(value))) continue
+    const start = m.index + m[0].indexOf(value, m[0].search(/\s/))
+    push(start, start + value.length, 'username', PRIORITY.usernameCued - 1)
+  }
+  for (const m of text.matchAll(/\b(?:logged|signed|log|sign)(?:[ \t-]?in)[ \t]+as[ \t]+["'“‘]?@?([A-Za-z0-9][\w.@-]{1,40}[A-Za-z0-9])/gi)) {
+    const value = m[1]
+    if (NOT_USERNAMES.has(value.toLowerCase()) || (isCommonWord(value.toLowerCase()) && !/[\d_.]/.test(value))) continue
+    const start = m.index + m[0].length - value.length
+    push(start, start + value.length, /@/.test(value) ? 'email' : 'username', PRIORITY.usernameCued - 1)
   }
   // "the login for the shared account is frontdesk.leeds": the cue and its value a few words apart
   for (const m of text.matchAll(/\b(?:user ?name|login|log-in|handle|user id)\b(?:[ \t]+[a-z]+){1,5}?[ \t]+(?:is|was|:)[ \t]+["'“‘]?([A-Za-z0-9][\w.@-]*[A-Za-z0-9])/gi)) {
