@@ -182,12 +182,15 @@ export class Pseudonyms {
     return this.consistent('email', value.toLowerCase(), () => {
       const local = value.split(/@|\s(?:at|\[at\]|\(at\))\s?/i)[0].toLowerCase()
       // reuse the person's pseudonym when the address is built from their name
-      const parts = local.split(/[._-]+/).filter(Boolean)
-      const firstKnown = parts.find((p) => this.firstNames.has(p))
-      const lastKnown = parts.find((p) => this.surnames.has(p))
+      // "dana.whitfield", "cminh730": the longest known first name and surname inside the local part
+      const inside = (names: Map<string, string>) =>
+        [...names.keys()].filter((n) => n.length >= 3 && local.includes(n)).sort((a, b) => b.length - a.length)[0]
+      const firstKnown = inside(this.firstNames)
+      const lastKnown = inside(this.surnames)
       let base: string
       if (firstKnown && lastKnown) base = `${this.firstNames.get(firstKnown)}.${this.surnames.get(lastKnown)}`
       else if (firstKnown) base = this.firstNames.get(firstKnown) as string
+      else if (lastKnown) base = this.surnames.get(lastKnown) as string
       else base = this.firstSeq.take()
       let email = `${base.toLowerCase().replace(/\s+/g, '')}@example.com`
       const used = new Set(this.maps.get('email')?.values())
