@@ -4,6 +4,7 @@ import type { Db } from './client.server'
 import { addMembership, createOrganization, createTeam, createUser } from './factories'
 import { organizations, pathEnrollments, users } from './schema'
 import { seedHistory } from '~/insights/seed-history.server'
+import { seedOpenReplies } from '~/practice/seed-practice.server'
 
 export const DEMO_LOGINS = [
   { email: 'admin@acme.test', role: 'admin', what: 'admin of Acme' },
@@ -74,6 +75,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<SeedResult> {
     }
   }
   await seedHistory(db, org.id, now)
+  await seedOpenReplies(db, org.id, now)
   return { created: true, organizationId: org.id }
 }
 

@@ -192,7 +192,8 @@ const KNOWN_KINDS: KnownKind[] = [
 export function splitSentences(text: string): string[] {
   const sentences: string[] = []
   for (const paragraph of text.split(/\n+/)) {
-    const parts = paragraph.match(/[^.!?]+(?:[.!?]+["')\]]*|$)/g) ?? []
+    // A stop ends a sentence only before a space or the end, so "£4.50" and "10.30" stay whole.
+    const parts = paragraph.match(/.*?[.!?]+["')\]’”]*(?=\s|$)|.+$/g) ?? []
     for (const part of parts) {
       const sentence = part.trim()
       if (sentence) sentences.push(sentence)

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { addMembership, createOrganization, createTeam, createUser } from '../../db/factories'
 import { calibrationAttempts, notifications, replies, reviewerQuality, reviews, rubricVersions, teamMonthRollups } from '../../db/schema'
@@ -528,4 +528,28 @@ describe('notifications', () => {
     expect(await markNotificationsRead(db, people.s1, [note.id])).toHaveLength(1)
     expect(await unreadNotificationCount(db, people.s1)).toBe(0)
   })
+})
+
+describe('the demo seed', () => {
+  it('leaves open replies in the queue, and two demo members who reply are handed each other’s reply first', async () => {
+    const { db } = database
+    const { seedDemo } = await import('../../db/seed.server')
+    const { users } = await import('../../db/schema')
+    const now = new Date()
+    const { organizationId } = await seedDemo(db, now)
+    const open = await db.select().from(replies).where(and(eq(replies.organizationId, organizationId), sql`${replies.finalisedAt} is null`))
+    expect(open.length).toBeGreaterThanOrEqual(4)
+    expect(open.every((r) => r.reviewsDone === 2)).toBe(true)
+
+    const person = async (email: string) => (await db.select().from(users).where(eq(users.email, email)))[0]
+    const jordan = await person('member@acme.test')
+    const maya = await person('maya@acme.test')
+    const newhire = await person('newhire@acme.test')
+    expect(await nextReviewFor(db, newhire, now)).toEqual({ status: 'calibrate' })
+
+    const fromJordan = await replyAs(db, jordan, { now })
+    const fromMaya = await replyAs(db, maya, { now, slug: 'refund-delayed-calm' })
+    expect((await leaseFor(jordan, now))?.replyId).toBe(fromMaya)
+    expect((await leaseFor(maya, now))?.replyId).toBe(fromJordan)
+  }, 120_000)
 })

@@ -79,5 +79,6 @@ describe('coach hints', () => {
 
   it('splits a reply into sentences for the quote picker', () => {
     expect(splitSentences('Hi Dana. I am sorry!\nIt is fixed? Yes')).toEqual(['Hi Dana.', 'I am sorry!', 'It is fixed?', 'Yes'])
+    expect(splitSentences('I refunded the £4.50 postage. Back by 10.30 today.')).toEqual(['I refunded the £4.50 postage.', 'Back by 10.30 today.'])
   })
 })
