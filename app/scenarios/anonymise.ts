@@ -65,7 +65,12 @@ function agentTokensOf(agentNames: readonly string[] | undefined): Set<string> {
 /** Greedy overlap resolution: most specific (priority), then longest, then earliest wins. */
 function resolve(text: string, candidates: Candidate[]): Candidate[] {
   const sorted = [...candidates].sort(
-    (a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start,
+    (a, b) =>
+      b.priority - a.priority ||
+      b.end - b.start - (a.end - a.start) ||
+      a.start - b.start ||
+      // the same name found twice: the finding that knows it is the agent wins
+      Number(b.role === 'agent') - Number(a.role === 'agent'),
   )
   const taken = new Uint8Array(text.length + 1)
   const accepted: Candidate[] = []

@@ -372,7 +372,9 @@ function detectNameCues(ctx: Context, agentTokens: ReadonlySet<string>): void {
       (!connective && !isCommonWord(first.lower) && (introduction ? /^(?:\s+(?:from|at|here|speaking|with)\b|[,.!]|\s*$)/.test(after) : true))
     if (!evidence) continue
     if (connective && !firstNameEvidence(ctx, first) && !(hasPersonTag(tags) && !isCommonWord(first.lower))) continue
-    const role = introduction ? selfIntroRole(text, m.index, m[0]) : undefined
+    // "Agent: you're chatting with Rosalind" — the agent introducing themselves
+    const youreWith = /\b(?:you'?re|you are|you'?ve been)\s+(?:now\s+)?(?:chatting|speaking|talking|connected|through)\s*(?:with|to)?\s*$/i.test(text.slice(Math.max(0, m.index - 30), pos))
+    const role = introduction || youreWith ? selfIntroRole(text, m.index, 'this is') : undefined
     pushName(ctx, run, introduction ? ENTITY_PRIORITY.nameCue : ENTITY_PRIORITY.nameList, role)
   }
 
@@ -474,7 +476,7 @@ function detectNameCues(ctx: Context, agentTokens: ReadonlySet<string>): void {
     if (!first) continue
     const lower = lowerCaseFirstName(first)
     const run = nameRun(ctx, pos, lower, 2)
-    if (!run || !/^[ \t]+here\b/i.test(text.slice(run[1], run[1] + 6))) continue
+    if (!run || !/^[ \t]+(?:here|speaking)\b/i.test(text.slice(run[1], run[1] + 10))) continue
     if (!first.capitalised && !lower) continue
     if (isCommonWord(first.lower)) continue
     pushName(ctx, run, ENTITY_PRIORITY.nameCue, selfIntroRole(text, m.index, ''))
