@@ -58,7 +58,8 @@ export function ibanValid(value: string): boolean {
 export function ipv4Valid(value: string): boolean {
   const parts = value.split('.')
   if (parts.length !== 4) return false
-  return parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255 && !(p.length > 1 && p.startsWith('0')))
+  // leading zeros (192.168.001.001) are unusual but people do write them
+  return parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255)
 }
 
 export function ipv6Valid(value: string): boolean {

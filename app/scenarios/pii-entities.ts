@@ -303,10 +303,14 @@ function nameRun(ctx: Context, pos: number, allowLower: boolean, maxTokens = 3):
       count++
       end = token.end
     }
+    // an initial with a full stop: "J. Smith"
+    const initialDot = /^\p{Lu}$/u.test(token.text) && text[token.end] === '.' && text[token.end + 1] === ' '
+    if (initialDot) end = token.end + 1
+    const after = initialDot ? token.end + 1 : token.end
     // the next token must follow after exactly one space (no line break, no punctuation)
-    const gap = /^[ \t]/.exec(text.slice(token.end, token.end + 1))
-    if (!gap || text.slice(token.end, token.end + 2) === '  ') break
-    i = token.end + 1
+    const gap = /^[ \t]/.exec(text.slice(after, after + 1))
+    if (!gap || text.slice(after, after + 2) === '  ') break
+    i = after + 1
     // lower-case runs stop at a lower-case word that is a common word ("dana and", "joyce wu here")
     const next = tokenAt(text, i)
     if (!next) break
@@ -439,7 +443,12 @@ function detectNameCues(ctx: Context, agentTokens: ReadonlySet<string>): void {
   for (const m of text.matchAll(TITLE_RE)) {
     const pos = m.index + m[0].length
     const first = tokenAt(text, pos)
-    if (!first || !first.capitalised) continue
+    if (!first) continue
+    // "mrs. patel": in lower-case chat a title still announces a surname
+    if (!first.capitalised) {
+      if (/^\p{Ll}/u.test(m[0]) && !isCommonWord(first.lower) && !NOT_NAME_WORDS.has(first.lower) && first.text.length > 2) pushName(ctx, [first.start, first.end], ENTITY_PRIORITY.nameList)
+      continue
+    }
     // "Dr" is also "Drive" and "St" is "Street": a title is followed by the name, not a number
     if (/^dr\.?\s+$/i.test(m[0]) && /\d\s*$/.test(text.slice(Math.max(0, m.index - 12), m.index))) continue
     pushName(ctx, nameRun(ctx, pos, false, 2), ENTITY_PRIORITY.nameCue)
@@ -603,7 +612,7 @@ function detectNlpPeople(ctx: Context): void {
 }
 
 /** A run of capitalised words for an organisation or place ("Brightwater Logistics", "New York"). */
-function capitalisedRun(text: string, pos: number, maxTokens = 4): [number, number] | null {
+function capitalisedRun(text: string, pos: number, maxTokens = 4, place = false): [number, number] | null {
   let i = pos
   let end = -1
   let count = 0
@@ -613,7 +622,7 @@ function capitalisedRun(text: string, pos: number, maxTokens = 4): [number, numb
     const joiner = (token.lower === 'of' || token.lower === 'the' || token.lower === 'de') && count > 0
     if (!joiner) {
       if (!token.capitalised && !/^\p{Lu}/u.test(token.text)) break
-      if (NOT_NAME_WORDS.has(token.lower) && count === 0) break
+      if (NOT_NAME_WORDS.has(token.lower) && count === 0 && !(place && /^(?:new|north|south|east|west|saint|st|san|santa|los|las|le|la)$/.test(token.lower))) break
       count++
       end = token.end
     }
@@ -665,6 +674,9 @@ function detectOrganisations(ctx: Context): void {
     const firstWord = value.split(/\s+/)[0].toLowerCase()
     if (NOT_NAME_WORDS.has(firstWord) && !/\s\S+\s/.test(value)) continue
     if (/^(?:my|your|our|their|his|her|a|an|this|that|new|old)$/i.test(firstWord)) continue
+    // "Bramblewood Interiors Ltd": a legal form after the first suffix belongs to the name
+    const legal = /^,?[ \t]+(?:Ltd\.?|Limited|Inc\.?|LLC|LLP|PLC|plc|GmbH|AG|AB|BV|NV|Pty|Co\.|Corp\.?|SA|S\.A\.)(?![\p{L}])/u.exec(text.slice(start + value.length, start + value.length + 12))
+    if (legal) value += legal[0]
     if (notAnOrganisation(text, start, start + value.length)) continue
     // "Location Services", "Payment Solutions": a generic suffix after everyday words is a label, not a company
     const words = value.split(/\s+/)
@@ -724,7 +736,7 @@ function detectPlaces(ctx: Context): void {
     // "Ottawa, Canada" is two places
     let pos = start
     while (pos < end) {
-      const run = capitalisedRun(text, pos, 4)
+      const run = capitalisedRun(text, pos, 4, true)
       if (!run) break
       const value = text.slice(pos, Math.min(end, run[1]))
       if (value && !NOT_NAME_WORDS.has(value.toLowerCase())) out.push({ start: pos, end: pos + value.length, label: 'place', priority: ENTITY_PRIORITY.placeNlp })

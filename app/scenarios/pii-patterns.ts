@@ -307,7 +307,7 @@ function detectPhones(text: string, push: Push): void {
 
 const ACCOUNT_CUE_RE =
   /\b(purchase order|work order|sort code|order|orders|account|acct|acc|a\/c|ticket|tickets|case|reference|ref|invoice|tracking|confirmation|booking|reservation|membership|member|customer|client|policy|claim|rma|subscription|contract|transaction|txn|receipt|shipment|parcel|package|consignment|waybill|airway bill|return|refund|loan|incident|request|complaint|job|voucher|routing|serial|licence key|license key|pnr|quote|estimate|application|appointment|patient|student|employee|staff|payroll|warranty|device|meter|mpan|mprn|mandate|cheque|check|awb|container|registration|enrolment|enrollment|booking id|case id)\b(?:,?\s+(?:number|numbers|no\.?|num|nr|#|id|ids|code|ref(?:erence)?|key))?(?:\s*(?:is|was|are|=|:|#|-|of|ending in|ending|ends in|ending with))?\s*(?:is|was|are)?\s*:?\s*#?/gi
-const ACCOUNT_VALUE_RE = /^#?[A-Za-z0-9](?:[A-Za-z0-9]|[-\/._](?=[A-Za-z0-9])|[ ](?=\d{3,}\b)){3,40}/
+const ACCOUNT_VALUE_RE = /^#?[A-Za-z0-9](?:[A-Za-z0-9]|[-\/._](?=[A-Za-z0-9])|[ ](?=\d{3,}\b)|[ ](?=[A-Z]*\d)(?=[A-Z\d]{2,7}\b)){3,40}/
 const ACCOUNT_KIND: Record<string, ReferenceKind> = {
   order: 'order', orders: 'order', 'purchase order': 'order', 'work order': 'order',
   account: 'account', acct: 'account', acc: 'account', 'a/c': 'account', member: 'account', membership: 'account',
@@ -352,6 +352,9 @@ function detectAccountNumbers(text: string, push: Push): void {
       const v = ACCOUNT_VALUE_RE.exec(text.slice(pos))
       if (!v) break
       let value = v[0].replace(/[-\/.]+$/, '')
+      // "for 45 people": a word followed by a number is not a reference; the first group must be one
+      const firstGroup = value.split(' ')[0]
+      if (value.includes(' ') && !/\d/.test(firstGroup)) value = firstGroup
       const hasDigit = /\d/.test(value)
       const codeLike = /^[A-Z0-9]{5,10}$/.test(value) && /[A-Z]/.test(value)
       if (!hasDigit && !(codeLike && WORDY_CODE_CUES.test(cue))) break
