@@ -60,9 +60,9 @@ const PLACE_CUE_RE =
 
 const TITLE_RE = /\b(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|lady|lord|mister|madam|madame|mme|mlle|herr|frau|señor|señora|sr|sra|dra)\.?\s+/gi
 const STRONG_NAME_CUE_RE =
-  /\b(?:my name is|my name's|my names|name is|names are|full name is|full name|name:|first name is|first name:|last name is|last name:|surname is|surname:|i am called|call me|cardholder name:?|account holder:?|account name(?: is|:)?|name on (?:the|my) (?:account|card) is|payee(?: name)?:|beneficiary(?: name)?:|name on the (?:account|card) is|booked under|under the name(?: of)?|in the name of|registered to|addressed to|signed,?|for the attention of)\s*[:-]?\s*/gi
+  /\b(?:my name is|my name's|my names|name is|names are|full name is|full name|name:|first name is|first name:|last name is|last name:|surname is|surname:|i am called|call me|cardholder name:?|account holder:?|account name(?: is|:)?|name on (?:the|my) (?:account|card) is|payee(?: name)?:|beneficiary(?: name)?:|name on the (?:account|card) is|contact:|contact name:?|bill to:|ship to:|deliver to:|recipient:|booked under|under the name(?: of)?|in the name of|registered to|addressed to|signed,?|for the attention of)\s*[:-]?\s*/gi
 const WEAK_NAME_CUE_RE =
-  /\b(?:this is|it's|its|it is|i'm|i am|im|speaking with|speak with|speak to|spoke to|spoke with|talked to|talked with|talking to|chatting with|chatted with|ask for|asked for|attn:?|attention:?|cc:?|colleague|manager|supervisor|husband|wife|partner|fiancée?|son|daughter|mother|father|mum|mom|dad|brother|sister|friend|boss|neighbou?r|landlord|landlady|tenant|technician|engineer|courier|driver|nurse|doctor|teacher|agent|advisor|adviser|rep|representative|named|called|with|from|to|and|by|for|let|tell|thank|ping|email|emailed|call|called|text|texted|asked|told|met|cc'd|copying|copied)\s+/gi
+  /\b(?:this is|it's|its|it is|i'm|i am|im|speaking with|speak with|speak to|spoke to|spoke with|talked to|talked with|talking to|chatting with|chatted with|ask for|asked for|attn:?|attention:?|cc:?|colleague|manager|supervisor|husband|wife|partner|fiancée?|son|daughter|mother|father|mum|mom|dad|brother|sister|friend|boss|neighbou?r|landlord|landlady|tenant|technician|engineer|courier|driver|nurse|doctor|teacher|agent|advisor|adviser|rep|representative|named|called|with|from|to|and|by|for|let|tell|ask|thank|ping|email|emailed|call|called|text|texted|asked|told|met|cc'd|copying|copied)\s+/gi
 const GREETING_RE = /(?:^|[\s(])(?:hi|hello|hey|hiya|yo|dear|morning|good morning|good afternoon|good evening|evening|afternoon|thanks|thank you|thank u|thanks so much|thank you so much|thx|ty|tysm|cheers|welcome|sorry|congrats|bye|goodbye|ok|okay|love you|miss you)[ \t]*,?[ \t]+/gi
 const SIGN_OFF_RE =
   /(?:^|[\s.!])(?:thanks|thank you|many thanks|thanks again|cheers|regards|best|best wishes|kind regards|warm regards|warmest regards|all the best|sincerely|yours sincerely|yours faithfully|yours truly|yours|take care|talk soon|ta|thx|love|respectfully|speak soon|with thanks|gratefully)[ \t]*[,.!-]?[ \t]*(?:\r?\n[ \t]*|[ \t]+)/gi
@@ -367,7 +367,7 @@ function detectNameCues(ctx: Context, agentTokens: ReadonlySet<string>): void {
     const tags = tagsOf(ctx, first)
     const cue = m[0].trim().toLowerCase()
     const introduction = /^(?:this is|it's|it is|i'm|i am|im)$/.test(cue)
-    const connective = /^(?:with|from|to|and|by|for|let|tell|thank|ping|email|emailed|call|called|text|texted|asked|told|met|named)$/.test(cue)
+    const connective = /^(?:with|from|to|and|by|for|let|tell|thank|ping|email|emailed|call|called|text|texted|asked|told|met|named|ask)$/.test(cue)
     const after = text.slice(run[1], run[1] + 12)
     const evidence =
       firstNameEvidence(ctx, first) ||
@@ -375,7 +375,10 @@ function detectNameCues(ctx: Context, agentTokens: ReadonlySet<string>): void {
       (multi && !isCommonWord(first.lower)) ||
       (!connective && !isCommonWord(first.lower) && (introduction ? /^(?:\s+(?:from|at|here|speaking|with)\b|[,.!]|\s*$)/.test(after) : true))
     if (!evidence) continue
-    if (connective && !firstNameEvidence(ctx, first) && !(hasPersonTag(tags) && !isCommonWord(first.lower))) continue
+    // "Tell Faisal …": after a verb that takes a person, a capitalised word the lexicon does not know is a name
+    const unknownWord = lexicon[first.lower] === undefined && !isCommonWord(first.lower) && !tags.has('Place') && !tags.has('Organization')
+    const personVerb = /^(?:tell|let|thank|ping|email|emailed|call|called|text|texted|asked|told|met|named)$/.test(cue)
+    if (connective && !firstNameEvidence(ctx, first) && !(hasPersonTag(tags) && !isCommonWord(first.lower)) && !(personVerb && unknownWord)) continue
     // "Agent: you're chatting with Rosalind" — the agent introducing themselves
     const youreWith = /\b(?:you'?re|you are|you'?ve been)\s+(?:now\s+)?(?:chatting|speaking|talking|connected|through)\s*(?:with|to)?\s*$/i.test(text.slice(Math.max(0, m.index - 30), pos))
     const role = introduction || youreWith ? selfIntroRole(text, m.index, 'this is') : undefined
@@ -476,6 +479,15 @@ function detectNameCues(ctx: Context, agentTokens: ReadonlySet<string>): void {
   for (const m of text.matchAll(FROM_HEADER_RE)) {
     const pos = m.index + m[0].length
     pushName(ctx, nameRun(ctx, pos, false, 3), ENTITY_PRIORITY.nameCue)
+  }
+
+  // "Benedikt from your team emailed me", "Ruth in accounts"
+  for (const m of text.matchAll(/(?<![\p{L}])(\p{Lu}[\p{Ll}'’-]+)[ \t]+(?:from|in|at|on)[ \t]+(?:your|the|our)[ \t]+(?:team|company|office|support|billing|accounts|sales|shop|store|branch|warehouse|call centre|call center|helpdesk|help desk|department|customer service|returns|complaints)\b/gu)) {
+    const token = tokenAt(text, m.index)
+    if (!token || NOT_NAME_WORDS.has(token.lower) || isCommonWord(token.lower)) continue
+    const tags = tagsOf(ctx, token)
+    if (tags.has('Place') || tags.has('Organization')) continue
+    pushName(ctx, [token.start, token.end], ENTITY_PRIORITY.nameList)
   }
 
   // "Dana here," at the start of a line

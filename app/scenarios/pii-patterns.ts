@@ -51,7 +51,7 @@ function trimTrailing(text: string, start: number, end: number, chars = '.,;:!?)
 // ---------------------------------------------------------------------------------------------
 // e-mail, URL, IP
 
-const EMAIL_RE = /(?<![\w.+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]*[A-Za-z0-9_%+-])?@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,24}(?![\w-])/g
+const EMAIL_RE = /(?<![\p{L}\p{N}_.+-])[\p{L}\p{N}](?:[\p{L}\p{N}._%+-]*[\p{L}\p{N}_%+-])?@[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)*\.[\p{L}]{2,24}(?![\p{L}\p{N}_-])/gu
 const OBFUSCATED_EMAIL_RE = /(?<![\w.-])[A-Za-z0-9][A-Za-z0-9._-]*(?: dot [A-Za-z0-9_-]+)*\s?(?:\[at\]|\(at\)|\{at\}| at )\s?[A-Za-z0-9-]+\s?(?:\[dot\]|\(dot\)|\{dot\}| dot )\s?(?:com|net|org|co\.uk|io|de|fr|nl|edu|gov|uk)\b/gi
 
 const URL_RE = /\b(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"'`]+/gi
@@ -495,7 +495,7 @@ function detectUsernames(text: string, push: Push): void {
 // street addresses and postcodes
 
 const STREET_SUFFIX =
-  'street|st|road|rd|avenue|ave|av|lane|ln|drive|dr|boulevard|blvd|way|court|ct|place|pl|terrace|terr|close|crescent|cres|square|sq|highway|hwy|parkway|pkwy|circle|cir|trail|trl|row|mews|grove|gardens|gdns|hill|park|walk|green|rise|vale|view|parade|alley|loop|path|pike|plaza|quay|wharf|embankment|broadway|causeway|esplanade|promenade|boulevarde|market|gate|yard|wynd|brae|heights|meadow|meadows|chase|croft|fold|hollow|ridge|manor|estate|cottages|cottage|farm|house|lodge|barns|buildings|mansions|villas|mill|mills|centre|center|tower|towers|apartments|residences|hall|fields|wood|woods|common'
+  'street|st|road|rd|avenue|ave|av|lane|ln|drive|dr|boulevard|blvd|way|court|ct|place|pl|terrace|terr|close|crescent|cres|square|sq|highway|hwy|parkway|pkwy|circle|cir|trail|trl|row|mews|grove|gardens|gdns|hill|park|walk|green|rise|vale|view|parade|alley|loop|path|pike|plaza|quay|wharf|embankment|broadway|causeway|esplanade|promenade|boulevarde|market|gate|yard|wynd|brae|heights|meadow|meadows|chase|croft|fold|hollow|ridge|manor|estate|end|cottages|cottage|farm|house|lodge|barns|buildings|mansions|villas|mill|mills|centre|center|tower|towers|apartments|residences|hall|fields|wood|woods|common'
 const ORDINAL_OR_WORD = String.raw`(?:\d{1,3}(?:st|nd|rd|th)|[A-Z][A-Za-z'’.-]*|[a-z][a-z'’-]+)`
 const STREET_RE = new RegExp(
   String.raw`(?<![\w£$€.,-])(?:(?:flat|apt|apartment|unit|suite|ste|room|floor)\.?\s*#?\w{1,5},?\s+)?\d{1,5}[A-Za-z]?(?:[-\/]\d{1,4}[A-Za-z]?)?,?\s+(?:${ORDINAL_OR_WORD}\s+){0,3}(?:${STREET_SUFFIX})\b\.?(?:\s+(?:North|South|East|West|NE|NW|SE|SW|N|S|E|W)\b)?`,
@@ -526,7 +526,7 @@ function isStreetCandidateOk(value: string): boolean {
   if (words.some((w) => ADDRESS_STOP_WORDS.has(w.toLowerCase()))) return false
   const allLower = value === value.toLowerCase()
   // short suffixes that are also words ("way", "park", "green", "view") need a capitalised street
-  const weakSuffix = /^(?:way|park|hill|green|walk|view|rise|vale|row|gate|yard|market|place|pl|court|ct|close|path|loop|circle|chase|fold|manor|estate|heights|ridge|meadow|meadows|croft|hollow|st|dr|av|cottages|cottage|farm|house|lodge|barns|buildings|mansions|villas|mill|mills|centre|center|tower|towers|apartments|residences|hall|fields|wood|woods|common)\.?$/i.test(suffix)
+  const weakSuffix = /^(?:way|park|hill|green|walk|view|rise|vale|row|gate|yard|market|place|pl|court|ct|close|path|loop|circle|chase|fold|manor|estate|end|heights|ridge|meadow|meadows|croft|hollow|st|dr|av|cottages|cottage|farm|house|lodge|barns|buildings|mansions|villas|mill|mills|centre|center|tower|towers|apartments|residences|hall|fields|wood|woods|common)\.?$/i.test(suffix)
   if (weakSuffix && !/^[A-Z]/.test(words[0] ?? suffix)) return false
   if (allLower && words.length === 0) return false
   if (allLower && words.length > 2) return false
