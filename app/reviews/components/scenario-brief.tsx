@@ -16,7 +16,7 @@ export function ScenarioBrief({
 }) {
   const Heading = `h${headingLevel}` as const
   return (
-    <section className="scenario-brief" aria-label={`The situation: ${scenario.title}`}>
+    <div className="scenario-brief">
       <Heading className="scenario-brief__title">{scenario.title}</Heading>
       <p className="row scenario-brief__badges">
         <span className="badge badge--accent">{channelLabel(scenario.channel)}</span>
@@ -44,6 +44,6 @@ export function ScenarioBrief({
           <span className="scenario-brief__label">The writer was asked:</span> {promptText}
         </p>
       ) : null}
-    </section>
+    </div>
   )
 }

@@ -1,0 +1,258 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { parse } from 'yaml'
+import type { Page } from '@playwright/test'
+import { expect, expectNoAxeViolations, screenshot, test } from './fixtures'
+
+// The core loop with the demo data: Jordan (member@) and Maya (maya@) each reply to a scenario,
+// review each other's reply (never their own), two more colleagues add the remaining reviews, and
+// each author reads per-criterion scores with a comment beside the sentence it quotes.
+test.describe.configure({ mode: 'serial' })
+
+const JORDAN_REPLY =
+  'Hi Daniel, I am so sorry Ama’s telescope is stuck at the depot, and I know Saturday is her birthday. Thank you for telling us straight away. ' +
+  'I have sent a new one by express today, gift wrapped with your note, and it will reach you tomorrow by 18:00. I will message you here by noon to confirm it is on the van.'
+const JORDAN_QUOTED = 'Thank you for telling us straight away.'
+const MAYA_REPLY =
+  'Deepa, you are right and I am sorry: the outage is on our side and the fix goes out now. Thank you for your patience. Service is back by 18:00 today. I will message you privately about your account.'
+const MAYA_QUOTED = 'Service is back by 18:00 today.'
+
+const replies: { jordan?: string; maya?: string } = {}
+
+async function phoneShot(page: Page, name: string) {
+  const size = page.viewportSize()
+  await page.setViewportSize({ width: 390, height: 844 })
+  await screenshot(page, `${name}-390`)
+  if (size) await page.setViewportSize(size)
+}
+
+function expertLevels(itemId: string): Record<string, number> {
+  const file = path.join(process.cwd(), 'content', 'calibration', `${itemId}.yaml`)
+  return parse(fs.readFileSync(file, 'utf8')).expert
+}
+
+/** Calibrates on /reviews/calibration: optionally fails once first, then passes with the expert levels. */
+async function calibrate(page: Page, { failFirst = false } = {}) {
+  await page.goto('/reviews/calibration')
+  await expect(page.getByRole('heading', { level: 1, name: 'Calibration' })).toBeVisible()
+  await expectNoAxeViolations(page)
+  if (failFirst) {
+    for (const item of await page.locator('input[name="item"]').all()) {
+      const id = await item.inputValue()
+      for (const criterion of Object.keys(expertLevels(id))) {
+        const expert = expertLevels(id)[criterion]
+        await page.locator(`input[name="cal.${id}.${criterion}"][value="${expert >= 3 ? 1 : 4}"]`).check()
+      }
+    }
+    await page.getByRole('button', { name: 'Compare with the experts' }).click()
+    await expect(page.getByRole('heading', { name: 'Not quite yet' })).toBeVisible()
+    await expect(page.getByText('2+ away').first()).toBeVisible()
+    await expectNoAxeViolations(page)
+    await page.getByRole('link', { name: 'Try a new set' }).click()
+    await expect(page.getByRole('button', { name: 'Compare with the experts' })).toBeVisible()
+  }
+  for (const item of await page.locator('input[name="item"]').all()) {
+    const id = await item.inputValue()
+    for (const [criterion, level] of Object.entries(expertLevels(id))) {
+      await page.locator(`input[name="cal.${id}.${criterion}"][value="${level}"]`).check()
+    }
+  }
+  await page.getByRole('button', { name: 'Compare with the experts' }).click()
+  await expect(page.getByRole('heading', { name: 'You passed: you are ready to review' })).toBeVisible()
+  await expectNoAxeViolations(page)
+}
+
+/**
+ * Reviews whatever /reviews hands out (all criteria at `level`), optionally quoting a sentence.
+ * Returns the reviewed reply's text, or null when there is nothing to review.
+ */
+async function reviewNext(page: Page, options: { level?: number; comment?: string; quote?: string; shots?: string } = {}) {
+  await page.goto('/reviews')
+  await expect(page.getByRole('heading', { level: 1, name: 'Reviews' })).toBeVisible()
+  if (await page.getByRole('heading', { name: 'Nothing to review right now' }).isVisible()) return null
+  const text = (await page.locator('.reply-under-review__text').textContent()) ?? ''
+  const groups = page.locator('fieldset.rubric-criterion')
+  await expect(groups).toHaveCount(5)
+  for (let i = 0; i < 5; i++) await groups.nth(i).getByRole('radio').nth((options.level ?? 3) - 1).check()
+  await page.getByLabel('Comment on warmth and tone').fill(options.comment ?? 'Reads like a person who cares; the thanks lands.')
+  if (options.quote && text.includes(options.quote)) {
+    await page.getByLabel('Quote a sentence (optional)').nth(1).selectOption(options.quote)
+  }
+  if (options.shots) {
+    await expectNoAxeViolations(page)
+    await screenshot(page, options.shots)
+    await phoneShot(page, options.shots)
+  }
+  await page.getByRole('button', { name: 'Submit review' }).click()
+  await expect(page.getByText('Thank you, your review is in.')).toBeVisible()
+  return text
+}
+
+test('Jordan drafts a reply that survives a reload, sees coach hints live, and submits it', async ({ page, login }) => {
+  await login('member@acme.test')
+  await page.goto('/scenarios/late-delivery-gift')
+  const box = page.getByLabel('Write your reply to Daniel.')
+  await expect(box).toBeVisible()
+  await expect(page.getByText('Start writing and suggestions appear here.')).toBeVisible()
+  await expectNoAxeViolations(page)
+
+  await box.fill('Hello. AS PER OUR POLICY the parcel is with the courier!!')
+  const coach = page.getByRole('complementary', { name: 'Coach hints' })
+  await expect(coach.getByText('Say thank you')).toBeVisible()
+  await expect(coach.getByText('Blame or hiding behind policy')).toBeVisible()
+  await expect(coach.getByText('Capitals or many exclamation marks')).toBeVisible()
+  await box.blur()
+  await expect(page.getByRole('status').filter({ hasText: 'Draft saved' })).toBeVisible()
+  await page.reload()
+  await expect(page.getByLabel('Write your reply to Daniel.')).toHaveValue('Hello. AS PER OUR POLICY the parcel is with the courier!!')
+
+  await page.getByLabel('Write your reply to Daniel.').fill(JORDAN_REPLY)
+  await expect(coach.getByText('Nothing to suggest')).toBeVisible()
+  await screenshot(page, 'reply-box')
+  await phoneShot(page, 'reply-box')
+  await page.getByRole('button', { name: 'Submit reply' }).click()
+  await expect(page.getByText('Reply submitted.')).toBeVisible()
+  replies.jordan = new URL(page.url()).searchParams.get('submitted') ?? undefined
+  expect(replies.jordan).toBeTruthy()
+  await expect(page.getByText('0 of 3 reviews')).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'You finished this attempt' })).toBeVisible()
+  await expectNoAxeViolations(page)
+})
+
+test('Maya replies in public under the 280-character limit of a social post', async ({ page, login }) => {
+  await login('maya@acme.test')
+  await page.goto('/scenarios/facebook-post-outage')
+  const box = page.locator('#reply-text')
+  await box.fill(`${MAYA_REPLY} ${'More words. '.repeat(10)}`)
+  await expect(page.locator('#reply-counter')).toContainText('over the limit')
+  await page.getByRole('button', { name: 'Submit reply' }).click()
+  await expect(page.getByRole('alert').filter({ hasText: 'Keep it to 280 characters' })).toBeVisible()
+  await expectNoAxeViolations(page)
+  await page.locator('#reply-text').fill(MAYA_REPLY)
+  await expect(page.locator('#reply-counter')).toContainText(`${MAYA_REPLY.length} / 280 characters`)
+  await page.getByRole('button', { name: 'Submit reply' }).click()
+  await expect(page.getByText('Reply submitted.')).toBeVisible()
+  replies.maya = new URL(page.url()).searchParams.get('submitted') ?? undefined
+  // The scenario goes on to its private-message step.
+  await expect(page.getByText('Step 2 of 2 · Your reply')).toBeVisible()
+})
+
+test('Jordan calibrates and is handed Maya’s reply, never his own', async ({ page, login }) => {
+  await login('member@acme.test')
+  await page.goto('/')
+  await expect(page.getByRole('heading', { name: 'Reviews waiting for you' })).toBeVisible()
+  await expectNoAxeViolations(page)
+  await calibrate(page)
+  const reviewed = await reviewNext(page, { comment: 'Naming the outage as ours takes the heat out of it.', quote: MAYA_QUOTED, shots: 'review-page' })
+  expect(reviewed).toBe(MAYA_REPLY)
+})
+
+test('Maya is handed Jordan’s reply, never her own, and quotes a sentence', async ({ page, login }) => {
+  await login('maya@acme.test')
+  await calibrate(page)
+  const reviewed = await reviewNext(page, { level: 4, comment: 'Thanking him for speaking up straight away is warm and specific.', quote: JORDAN_QUOTED })
+  expect(reviewed).toBe(JORDAN_REPLY)
+  // Nothing else for Maya: she reviewed the seeded queue already and cannot review her own.
+  expect(await reviewNext(page)).toBeNull()
+  await expectNoAxeViolations(page)
+})
+
+test('a new hire has to calibrate first; with the manager they complete the reviews', async ({ page, login }) => {
+  await login('newhire@acme.test')
+  await page.goto('/reviews')
+  await expect(page.getByRole('heading', { name: 'First, calibrate' })).toBeVisible()
+  await expectNoAxeViolations(page)
+  await page.getByRole('link', { name: 'Start calibration' }).click()
+  await calibrate(page, { failFirst: true })
+
+  const seen: string[] = []
+  for (let i = 0; i < 12; i++) {
+    const text = await reviewNext(page)
+    if (text === null) break
+    seen.push(text)
+  }
+  expect(seen).toContain(JORDAN_REPLY)
+  expect(seen).toContain(MAYA_REPLY)
+
+  await page.context().clearCookies()
+  await login('manager@acme.test')
+  const managerSeen: string[] = []
+  for (let i = 0; i < 12 && managerSeen.length < 12; i++) {
+    await page.goto('/reviews')
+    if (await page.getByRole('heading', { name: 'First, calibrate' }).isVisible()) await calibrate(page)
+    const text = await reviewNext(page, { level: 3 })
+    if (text === null) break
+    managerSeen.push(text)
+    if (managerSeen.includes(JORDAN_REPLY) && managerSeen.includes(MAYA_REPLY)) break
+  }
+  expect(managerSeen).toContain(JORDAN_REPLY)
+  expect(managerSeen).toContain(MAYA_REPLY)
+})
+
+async function openFeedback(page: Page, id: string) {
+  // Jordan may still owe reviews if others replied meanwhile; reviewing them unlocks the scores.
+  for (let i = 0; i < 6; i++) {
+    await page.goto(`/replies/${id}`)
+    if (await page.getByRole('heading', { name: 'Scores' }).isVisible()) return
+    await expect(page.getByRole('heading', { name: /to unlock your scores/ })).toBeVisible()
+    await reviewNext(page)
+  }
+}
+
+test('Jordan hears about it, sees per-criterion scores and Maya’s comment beside the sentence it quotes', async ({ page, login }) => {
+  await login('member@acme.test')
+  await page.goto('/')
+  await page.getByRole('link', { name: /Notifications, \d+ unread/ }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Notifications' })).toBeVisible()
+  await expectNoAxeViolations(page)
+  await screenshot(page, 'notifications')
+  await page.getByRole('button', { name: /Your reply to “A birthday present stuck at the depot” has all its reviews/ }).click()
+  await expect(page).toHaveURL(new RegExp(`/replies/${replies.jordan}`))
+  await openFeedback(page, replies.jordan!)
+
+  const scores = page.locator('.criterion-score')
+  await expect(scores).toHaveCount(5)
+  await expect(page.locator('.score-summary__number strong')).toHaveText(/^\d+$/)
+  for (const name of ['Empathy', 'Warmth and tone', 'Ownership', 'Clear next step and timing', 'Uses what we know']) {
+    await expect(page.locator('.criterion-score', { hasText: name }).locator('.criterion-score__level')).toHaveText(/^(between )?\d/)
+  }
+  const noted = page.locator('.annotated__row--noted', { hasText: JORDAN_QUOTED })
+  await expect(noted.locator('.annotated__sentence')).toHaveText(JORDAN_QUOTED)
+  await expect(noted.locator('.annotated__note')).toContainText('Thanking him for speaking up straight away is warm and specific.')
+  await expectNoAxeViolations(page)
+  await screenshot(page, 'feedback-page')
+  await phoneShot(page, 'feedback-page')
+
+  // React: one review helpful, another disputed (it goes to the manager).
+  const cards = page.locator('article.review-card')
+  await cards.first().getByRole('button', { name: 'Mark helpful' }).click()
+  await expect(page.getByText('You found this helpful')).toBeVisible()
+  const second = cards.nth(1)
+  await second.getByText('Disagree with this review').click()
+  await second.getByLabel('What do you disagree with?').fill('The reply gave a time and a follow-up, so next step seems higher.')
+  await second.getByRole('button', { name: 'Send to my manager' }).click()
+  await expect(page.getByText('You disagreed: “The reply gave a time and a follow-up, so next step seems higher.”')).toBeVisible()
+  await expectNoAxeViolations(page)
+})
+
+test('feedback is private: Jordan cannot open Maya’s, and the manager hears of the disagreement', async ({ page, login }) => {
+  await login('member@acme.test')
+  const response = await page.goto(`/replies/${replies.maya}`)
+  expect(response?.status()).toBe(403)
+  await expect(page.getByRole('heading', { name: 'Not for you, sorry' })).toBeVisible()
+  await expectNoAxeViolations(page)
+
+  await page.context().clearCookies()
+  await login('maya@acme.test')
+  await openFeedback(page, replies.maya!)
+  const noted = page.locator('.annotated__row--noted', { hasText: MAYA_QUOTED })
+  await expect(noted.locator('.annotated__note')).toContainText('Naming the outage as ours takes the heat out of it.')
+
+  await page.context().clearCookies()
+  await login('manager@acme.test')
+  await page.goto('/notifications')
+  await expect(page.getByRole('button', { name: /Jordan Lee disagrees with a review/ })).toBeVisible()
+  await page.goto(`/replies/${replies.jordan}`)
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Jordan Lee’s reply')
+  await expectNoAxeViolations(page)
+})
