@@ -140,11 +140,18 @@ const CAPITALISED_RE = /\p{Lu}[\p{L}'’-]*/gu
 function worthTagging(sentence: string): boolean {
   const body = sentence.replace(/^\s*(?:\[[^\]]{0,25}\]\s*)?(?:[\p{L} ]{1,25}:\s+)?/u, '')
   const offset = sentence.length - body.length
+  let skipUntil = -1
   for (const m of sentence.matchAll(CAPITALISED_RE)) {
-    if (m.index < offset) continue
+    if (m.index < offset || m.index < skipUntil) continue
     const word = m[0].replace(/['’]s$/, '').toLowerCase()
     const first = /^[\s"'“‘(]*$/.test(sentence.slice(offset, m.index))
-    if (word === 'i' || /^i['’]/.test(word)) continue
+    if (word === 'i' || /^i['’]/.test(word) || NOT_NAME_WORDS.has(word)) continue
+    // a listed first name and the surname after it are found without the NLP ("Priya Raman")
+    if (isKnownFirstName(word) && !AMBIGUOUS_FIRST_NAMES.has(word)) {
+      const surname = /^[ \t]\p{Lu}[\p{L}'’-]*/u.exec(sentence.slice(m.index + m[0].length))
+      skipUntil = m.index + m[0].length + (surname ? surname[0].length : 0)
+      continue
+    }
     if (!first || !isCommonWord(word)) return true
   }
   return false
