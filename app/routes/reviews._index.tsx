@@ -214,13 +214,13 @@ function ReviewForm({ review }: { review: LoadedReview }) {
         </p>
       ) : null}
       <div className="review-layout__context">
-        {review.scenario ? <ScenarioBrief scenario={review.scenario} promptText={review.promptText} headingLevel={3} /> : null}
         <figure className="reply-under-review">
           <figcaption>
             The reply to review <span className="muted small">· held for you for {review.minutesLeft} more minutes</span>
           </figcaption>
           <blockquote className="reply-under-review__text">{review.text}</blockquote>
         </figure>
+        {review.scenario ? <ScenarioBrief scenario={review.scenario} promptText={review.promptText} headingLevel={3} open /> : null}
       </div>
       <Form method="post" className="review-form" noValidate>
         <input type="hidden" name="reviewId" value={review.id} />

@@ -23,6 +23,7 @@ async function phoneShot(page: Page, name: string) {
   const size = page.viewportSize()
   await page.setViewportSize({ width: 390, height: 844 })
   await screenshot(page, `${name}-390`)
+  await page.screenshot({ path: `test/.artifacts/screens/${name}-390-first-screen.png` })
   if (size) await page.setViewportSize(size)
 }
 
@@ -32,10 +33,14 @@ function expertLevels(itemId: string): Record<string, number> {
 }
 
 /** Calibrates on /reviews/calibration: optionally fails once first, then passes with the expert levels. */
-async function calibrate(page: Page, { failFirst = false } = {}) {
+async function calibrate(page: Page, { failFirst = false, shots = '' } = {}) {
   await page.goto('/reviews/calibration')
   await expect(page.getByRole('heading', { level: 1, name: 'Calibration' })).toBeVisible()
   await expectNoAxeViolations(page)
+  if (shots) {
+    await screenshot(page, shots)
+    await phoneShot(page, shots)
+  }
   if (failFirst) {
     for (const item of await page.locator('input[name="item"]').all()) {
       const id = await item.inputValue()
@@ -48,6 +53,7 @@ async function calibrate(page: Page, { failFirst = false } = {}) {
     await expect(page.getByRole('heading', { name: 'Not quite yet' })).toBeVisible()
     await expect(page.getByText('2+ away').first()).toBeVisible()
     await expectNoAxeViolations(page)
+    if (shots) await screenshot(page, `${shots}-result`)
     await page.getByRole('link', { name: 'Try a new set' }).click()
     await expect(page.getByRole('button', { name: 'Compare with the experts' })).toBeVisible()
   }
@@ -80,6 +86,8 @@ async function reviewNext(page: Page, options: { level?: number; comment?: strin
   }
   if (options.shots) {
     await expectNoAxeViolations(page)
+    // The reply column is sticky: capture from the top so it sits where a reader first sees it.
+    await page.evaluate(() => window.scrollTo(0, 0))
     await screenshot(page, options.shots)
     await phoneShot(page, options.shots)
   }
@@ -163,7 +171,7 @@ test('a new hire has to calibrate first; with the manager they complete the revi
   await expect(page.getByRole('heading', { name: 'First, calibrate' })).toBeVisible()
   await expectNoAxeViolations(page)
   await page.getByRole('link', { name: 'Start calibration' }).click()
-  await calibrate(page, { failFirst: true })
+  await calibrate(page, { failFirst: true, shots: 'calibration' })
 
   const seen: string[] = []
   for (let i = 0; i < 12; i++) {
