@@ -492,6 +492,21 @@ export const teamMonthScenarioRollups = pgTable(
   ],
 )
 
+// The same summed over the organization's teams, so the dashboard reads 12 × scenarios rows, not × teams.
+export const organizationMonthScenarioRollups = pgTable(
+  'organization_month_scenario_rollups',
+  {
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    month: date('month').notNull(),
+    scenarioSlug: text('scenario_slug').notNull(),
+    replies: integer('replies').notNull().default(0),
+    scoreSum: doublePrecision('score_sum').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.month, t.scenarioSlug] })],
+)
+
 // Who practised (replied) and who reviewed, per team and month: participation and reviewer n.
 export const teamMonthPeople = pgTable(
   'team_month_people',
