@@ -125,6 +125,15 @@ test('Jordan drafts a reply that survives a reload, sees coach hints live, and s
   await expect(page.getByText('0 of 3 reviews')).toBeVisible()
   await expect(page.getByRole('heading', { name: 'You finished this attempt' })).toBeVisible()
   await expectNoAxeViolations(page)
+
+  // Trying again starts attempt 2 with an empty box; attempt 1 is listed with its reply.
+  await page.getByRole('button', { name: 'Try again' }).click()
+  await expect(page.getByText('Attempt 2', { exact: true })).toBeVisible()
+  await expect(page.getByLabel('Write your reply to Daniel.')).toHaveValue('')
+  const earlier = page.getByRole('region', { name: 'Earlier attempts' })
+  await expect(earlier.getByText('Attempt 1')).toBeVisible()
+  await expect(earlier.getByRole('link', { name: 'Step 1 reply' })).toHaveAttribute('href', `/replies/${replies.jordan}`)
+  await expectNoAxeViolations(page)
 })
 
 test('Maya replies in public under the 280-character limit of a social post', async ({ page, login }) => {
@@ -263,4 +272,29 @@ test('feedback is private: Jordan cannot open Maya’s, and the manager hears of
   await page.goto(`/replies/${replies.jordan}`)
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Jordan Lee’s reply')
   await expectNoAxeViolations(page)
+})
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false })
+
+  test('a choice step branches, a draft is saved with the button, and the reply submits', async ({ page, login }) => {
+    await login('hana@acme.test')
+    await page.goto('/scenarios/api-breaking-change-engineering')
+    await page.getByLabel('Switch on the compatibility flag for Parcelwise, check a test webhook, then reply').check()
+    await page.getByRole('button', { name: 'Choose' }).click()
+    await expect(page.getByText('You chose:')).toBeVisible()
+    await expect(page.getByText('Acting first means your reply can say')).toBeVisible()
+    const box = page.getByLabel('Write your reply to Lena.')
+    await box.fill('Lena, I am sorry: we broke our own promise.')
+    await page.getByRole('button', { name: 'Save draft' }).click()
+    await expect(page.getByRole('status').filter({ hasText: 'Draft saved' })).toBeVisible()
+    await page.goto('/scenarios/api-breaking-change-engineering')
+    await expect(page.getByLabel('Write your reply to Lena.')).toHaveValue('Lena, I am sorry: we broke our own promise.')
+    await page
+      .getByLabel('Write your reply to Lena.')
+      .fill('Lena, I am sorry: we broke our own promise. Thank you for the payloads. Your account has the old format back since 09:20; I will write again at 15:00.')
+    await page.getByRole('button', { name: 'Submit reply' }).click()
+    await expect(page.getByText('Reply submitted.')).toBeVisible()
+    // (axe needs JavaScript; these pages are checked with it in the tests above.)
+  })
 })
