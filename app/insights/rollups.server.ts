@@ -9,6 +9,7 @@
 // Month = calendar month (UTC) of the reply's submitted_at, or of the review's submitted_at.
 // A reply counts for replies.team_id; a review counts for every team its reviewer belongs to.
 // Criterion rollups hold the sum of consensus levels (1–4) and the number of replies scored on it.
+// Scenario rollups exist per team and, summed from those, per organization (what the dashboard reads).
 import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 
@@ -103,6 +104,13 @@ export async function recordFinalisedReply(tx: Db, replyId: string): Promise<voi
     from replies r where r.scenario_slug = ${scenario} and ${inMonth}
     on conflict (team_id, month, scenario_slug) do update set
       replies = excluded.replies, score_sum = excluded.score_sum`)
+  await tx.execute(sql`
+    insert into organization_month_scenario_rollups (organization_id, month, scenario_slug, replies, score_sum)
+    select ${org}, ${month}::date, ${scenario}, coalesce(sum(s.replies), 0)::int, coalesce(sum(s.score_sum), 0)
+    from team_month_scenario_rollups s
+    where s.organization_id = ${org} and s.month = ${month}::date and s.scenario_slug = ${scenario}
+    on conflict (organization_id, month, scenario_slug) do update set
+      replies = excluded.replies, score_sum = excluded.score_sum`)
 
   await refreshTeamMonth(tx, org, team, month)
 }
@@ -158,6 +166,7 @@ export async function rebuildRollups(db: Db, organizationId?: string): Promise<v
     for (const org of orgs) await lockOrganization(tx, org.id)
 
     for (const table of [
+      'organization_month_scenario_rollups',
       'team_month_scenario_rollups',
       'team_month_criterion_rollups',
       'team_month_rollups',
@@ -224,5 +233,12 @@ export async function rebuildRollups(db: Db, organizationId?: string): Promise<v
       from replies r
       where ${scope('r')} and r.team_id is not null and ${FINALISED}
       group by 1, 2, 3, 4`)
+
+    await tx.execute(sql`
+      insert into organization_month_scenario_rollups (organization_id, month, scenario_slug, replies, score_sum)
+      select s.organization_id, s.month, s.scenario_slug, sum(s.replies)::int, sum(s.score_sum)
+      from team_month_scenario_rollups s
+      where ${scope('s')}
+      group by 1, 2, 3`)
   })
 }

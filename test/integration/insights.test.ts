@@ -80,6 +80,8 @@ async function rollupSnapshot() {
       from team_month_criterion_rollups order by team_id, month, criterion_id`),
     scenarios: await q(`select organization_id, team_id, month::text, scenario_slug, replies, round(score_sum::numeric, 9)::text as score_sum
       from team_month_scenario_rollups order by team_id, month, scenario_slug`),
+    orgScenarios: await q(`select organization_id, month::text, scenario_slug, replies, round(score_sum::numeric, 9)::text as score_sum
+      from organization_month_scenario_rollups order by organization_id, month, scenario_slug`),
     people: await q(`select organization_id, team_id, month::text, user_id, replies, reviews_given
       from team_month_people order by team_id, month, user_id`),
   }
@@ -214,6 +216,7 @@ describe('rollups', () => {
 
     const incremental = await rollupSnapshot()
     expect(incremental.months.length).toBeGreaterThan(2)
+    expect(incremental.orgScenarios.length).toBeGreaterThan(0)
     expect(incremental.people.some((p) => p.user_id === lin.id && p.team_id === finance.id)).toBe(true)
     await rebuildRollups(db, org.id)
     const rebuilt = await rollupSnapshot()
