@@ -1,13 +1,13 @@
 // Submitting reviews, a manager's deciding review on a flagged reply, and the author's reactions to
 // the reviews they received (helpful / disagree). Every function checks who is acting.
-import { and, count, eq, gt, ne } from 'drizzle-orm'
+import { and, asc, count, eq, gt, inArray, isNotNull, ne, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Db } from '#db/client.server'
-import { replies, reviewReactions, reviews, users } from '#db/schema'
+import { memberships, replies, reviewReactions, reviews, users } from '#db/schema'
 import { recordReviewSubmitted } from '~/insights/rollups.server'
 import { forbidden, notFound } from '~/http/responses.server'
 import { notify } from '~/notifications/notifications.server'
-import type { Actor } from '~/org/teams.server'
+import { managedTeamIds, type Actor } from '~/org/teams.server'
 import { finaliseReply, managersOf, scenarioTitle } from './finalise.server'
 import { checkReview, type ReviewInput } from './review-form'
 import { DEFAULT_REVIEW_RULES, requiredReviews, type ReviewRules } from './review-rules'
@@ -224,4 +224,30 @@ export async function reactToReview(
     }
   })
   return { ok: true }
+}
+
+/** Flagged replies in the teams this manager leads (all teams for admins) still waiting for a deciding review. */
+export async function flaggedForManager(db: Db, actor: Actor) {
+  if (actor.role !== 'admin' && actor.role !== 'manager') return []
+  const teamIds = await managedTeamIds(db, actor)
+  if (teamIds.length === 0) return []
+  const authorsInTeams = db
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.organizationId, actor.organizationId), inArray(memberships.teamId, teamIds)))
+  return db
+    .select({ id: replies.id, scenarioSlug: replies.scenarioSlug, flaggedAt: replies.flaggedAt, author: users.name })
+    .from(replies)
+    .innerJoin(users, eq(users.id, replies.userId))
+    .where(
+      and(
+        eq(replies.organizationId, actor.organizationId),
+        isNotNull(replies.flaggedAt),
+        ne(replies.userId, actor.id),
+        inArray(replies.userId, authorsInTeams),
+        sql`not exists (select 1 from reviews v where v.reply_id = ${replies.id} and v.deciding)`,
+      ),
+    )
+    .orderBy(asc(replies.flaggedAt))
+    .limit(20)
 }

@@ -11,7 +11,7 @@ import { ScenarioBrief } from '~/reviews/components/scenario-brief'
 import { myReplies } from '~/reviews/feedback.server'
 import { commentField, quoteField, readReviewForm, scoreField } from '~/reviews/review-form'
 import { DEFAULT_REVIEW_RULES } from '~/reviews/review-rules'
-import { submitReview } from '~/reviews/reviews.server'
+import { flaggedForManager, submitReview } from '~/reviews/reviews.server'
 import { rubricForReply } from '~/reviews/rubric-versions.server'
 
 export const meta: MetaFunction = () => [{ title: 'Reviews · Rapport' }]
@@ -19,13 +19,24 @@ export const meta: MetaFunction = () => [{ title: 'Reviews · Rapport' }]
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request)
   const now = new Date()
-  const [next, mine] = await Promise.all([nextReviewFor(context.db, user, now), myReplies(context.db, user, 5)])
+  const [next, mine, flagged] = await Promise.all([
+    nextReviewFor(context.db, user, now),
+    myReplies(context.db, user, 5),
+    flaggedForManager(context.db, user),
+  ])
   const latest = mine[0]
   const unlock = latest ? await resultsUnlock(context.db, user, latest.submittedAt, now) : null
   const shared = {
     rules: { perReply: DEFAULT_REVIEW_RULES.reviewsPerReply, toUnlock: DEFAULT_REVIEW_RULES.reviewsToUnlock },
     unlock,
     isLead: user.role === 'manager' || user.role === 'admin',
+    flagged: await Promise.all(
+      flagged.map(async (reply) => ({
+        id: reply.id,
+        author: reply.author,
+        title: (await findPracticeScenario(context.db, user, reply.scenarioSlug))?.title ?? reply.scenarioSlug,
+      })),
+    ),
     mine: await Promise.all(
       mine.map(async (reply) => ({
         ...reply,
@@ -100,6 +111,21 @@ export default function ReviewsPage() {
         </p>
       ) : null}
       <UnlockProgress unlock={data.unlock} toUnlock={data.rules.toUnlock} />
+      {data.flagged.length ? (
+        <section aria-labelledby="flagged-heading" className="card flagged-replies">
+          <h2 id="flagged-heading">Replies waiting for your deciding review</h2>
+          <p className="small muted">Their reviewers disagreed widely. Your levels settle the score.</p>
+          <ul>
+            {data.flagged.map((reply) => (
+              <li key={reply.id}>
+                <Link to={`/replies/${reply.id}`}>
+                  {reply.author}’s reply to “{reply.title}”
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       {data.status === 'calibrate' ? (
         <section className="card calibrate-first" aria-labelledby="calibrate-heading">

@@ -10,7 +10,7 @@ import { listCalibrationItems } from '~/reviews/calibration.server'
 import { consensus, overallScore, weightedMedian } from '~/reviews/consensus'
 import { getReplyFeedback } from '~/reviews/feedback.server'
 import { DAY, HOUR } from '~/reviews/review-rules'
-import { decideReview, reactToReview, submitReview } from '~/reviews/reviews.server'
+import { decideReview, flaggedForManager, reactToReview, submitReview } from '~/reviews/reviews.server'
 import { CRITERIA, passCalibration, replyAs, reviewWith } from '../support/practice-fixtures'
 import { createTestDatabase } from '../support/test-database'
 
@@ -392,12 +392,16 @@ describe('consensus and scores', () => {
     await reviewNext(people.b1, 1, at(1))
     await reviewNext(people.b2, 2, at(1))
     await reviewNext(people.f1, 4, at(1))
+    expect((await flaggedForManager(db, people.supportLead)).map((r) => r.id)).toEqual([reply])
+    expect(await flaggedForManager(db, people.salesLead)).toEqual([])
+    expect(await flaggedForManager(db, people.s2)).toEqual([])
     await expect(decideReview(db, people.s2, reply, reviewWith(3))).rejects.toMatchObject({ status: 403 })
     await expect(decideReview(db, people.salesLead, reply, reviewWith(3))).rejects.toMatchObject({ status: 403 })
     expect(await decideReview(db, people.supportLead, reply, reviewWith(3), { now: at(2) })).toEqual({ ok: true, finalised: true })
     const [row] = await db.select().from(replies).where(eq(replies.id, reply))
     expect(row.criterionScores).toEqual(Object.fromEntries(CRITERIA.map((id) => [id, 3])))
     expect(row.reviewsDone).toBe(4)
+    expect(await flaggedForManager(db, people.supportLead)).toEqual([])
     expect(await decideReview(db, people.supportLead, reply, reviewWith(2))).toMatchObject({ ok: false })
     const toAuthor = await db.select().from(notifications).where(eq(notifications.userId, people.s1.id))
     expect(toAuthor.map((n) => n.kind).sort()).toEqual(['reply-decided', 'reply-finalised'])
