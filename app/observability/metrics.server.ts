@@ -1,4 +1,4 @@
-import { Counter, Histogram, collectDefaultMetrics, register } from 'prom-client'
+import { Counter, Gauge, Histogram, collectDefaultMetrics, register } from 'prom-client'
 
 // Metrics live in prom-client's default registry so any domain module can add its own
 // counters (e.g. mdx_compiles_total) and /metrics shows them all.
@@ -27,6 +27,11 @@ export const httpDuration = once(
       labelNames: ['method', 'route'] as const,
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     }),
+)
+
+export const reviewQueueDepth = once(
+  'review_queue_depth',
+  () => new Gauge({ name: 'review_queue_depth', help: 'Submitted replies still waiting for their reviews, all organizations' }),
 )
 
 export const metricsRegistry = register

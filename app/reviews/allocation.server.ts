@@ -288,3 +288,9 @@ export async function reviewQueueDepth(db: Db, organizationId: string) {
     .where(and(eq(replies.organizationId, organizationId), isNull(replies.finalisedAt)))
   return row.n
 }
+
+/** Open replies across every organization: an operator's figure for /metrics, never shown to a tenant. */
+export async function openRepliesAcrossOrganizations(db: Db) {
+  const [row] = await db.select({ n: count() }).from(replies).where(isNull(replies.finalisedAt))
+  return row.n
+}

@@ -10,12 +10,22 @@ const root = path.resolve(import.meta.dirname, '../..')
 const tsx = path.join(root, 'node_modules/.bin/tsx')
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-lifecycle-'))
 const pgliteDir = path.join(dataDir, 'pglite')
+// A build of the current code in a folder of its own, so a stale or half-written build/ never matters.
+const buildDir = path.join(root, 'test/.artifacts/build-lifecycle')
 let port = 0
 
 function start(extraEnv: Record<string, string> = {}) {
   const child = spawn(tsx, ['app/server/start.ts'], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', PORT: String(port), PGLITE_DIR: pgliteDir, ...extraEnv },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      PORT: String(port),
+      PGLITE_DIR: pgliteDir,
+      RAPPORT_BUILD_DIR: buildDir,
+      ...extraEnv,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
@@ -40,9 +50,12 @@ const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => 
 
 beforeAll(() => {
   port = 4500 + Math.floor(Math.random() * 400)
-  if (!fs.existsSync(path.join(root, 'build/index.js'))) {
-    spawnSync(path.join(root, 'node_modules/.bin/remix'), ['build'], { cwd: root, stdio: 'ignore' })
-  }
+  const built = spawnSync(path.join(root, 'node_modules/.bin/remix'), ['build'], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'production', RAPPORT_BUILD_DIR: buildDir },
+    encoding: 'utf8',
+  })
+  if (built.status !== 0) throw new Error(`remix build failed: ${built.stderr}`)
 })
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }))
 
@@ -50,7 +63,7 @@ describe('server lifecycle', () => {
   it('refuses a bad environment value with one clear line', () => {
     const result = spawnSync(tsx, ['app/server/start.ts'], {
       cwd: root,
-      env: { ...process.env, PORT: 'eighty', PGLITE_DIR: pgliteDir },
+      env: { ...process.env, PORT: 'eighty', PGLITE_DIR: pgliteDir, RAPPORT_BUILD_DIR: buildDir },
       encoding: 'utf8',
     })
     expect(result.status).toBe(1)
@@ -65,7 +78,10 @@ describe('server lifecycle', () => {
     expect(await health.json()).toMatchObject({ status: 'ok', database: { status: 'up', driver: 'pglite' } })
     const metrics = await fetch(`http://localhost:${port}/metrics`)
     expect(metrics.headers.get('content-type')).toContain('text/plain')
-    expect(await metrics.text()).toMatch(/http_requests_total\{method="GET",route="routes\/healthz",status="200"\} 1/)
+    const metricsText = await metrics.text()
+    expect(metricsText).toMatch(/http_requests_total\{method="GET",route="routes\/healthz",status="200"\} 1/)
+    expect(metricsText).toMatch(/^review_queue_depth [1-9]\d*$/m) // the demo seed leaves open replies
+    expect(metricsText).toMatch(/^mdx_compiles_total \d+$/m)
 
     // A second process must not open the same folder.
     const intruder = start()
