@@ -1,3 +1,5 @@
+import type { Scenario } from '~/scenarios/scenario-schema'
+
 // Client-safe: the shape of a review as the form sends it and the domain checks it. Field names are
 // `score.<criterion>`, `comment.<criterion>` and `quote.<criterion>`, so the form works without
 // JavaScript and an error can be shown beside the criterion it belongs to.
@@ -63,4 +65,14 @@ export function checkReview(input: ReviewInput, criterionIds: readonly string[],
     errors.form ??= 'Leave at least one comment: the writer learns most from your words, not the numbers.'
   }
   return errors
+}
+
+/** What a reviewer sees of a scenario beside the reply: the situation, never who wrote the reply. */
+export function scenarioForReviewer(scenario: Scenario | null | undefined, promptId: string) {
+  if (!scenario) return { scenario: null, promptText: null }
+  const { title, channel, subject, customer, context, conversation, prompts } = scenario
+  return {
+    scenario: { title, channel, subject, customer, context, conversation, prompts },
+    promptText: prompts.find((p) => p.id === promptId)?.text ?? null,
+  }
 }

@@ -9,7 +9,7 @@ import { nextReviewFor, resultsUnlock } from '~/reviews/allocation.server'
 import { RubricFieldset } from '~/reviews/components/rubric-fieldset'
 import { ScenarioBrief } from '~/reviews/components/scenario-brief'
 import { myReplies } from '~/reviews/feedback.server'
-import { commentField, quoteField, readReviewForm, scoreField } from '~/reviews/review-form'
+import { commentField, quoteField, readReviewForm, scenarioForReviewer, scoreField } from '~/reviews/review-form'
 import { DEFAULT_REVIEW_RULES } from '~/reviews/review-rules'
 import { flaggedForManager, submitReview } from '~/reviews/reviews.server'
 import { rubricForReply } from '~/reviews/rubric-versions.server'
@@ -57,18 +57,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       id: lease.reviewId,
       minutesLeft: Math.max(1, Math.round((lease.leasedUntil.getTime() - now.getTime()) / 60_000)),
       text: lease.reply.text,
-      scenario: scenario
-        ? {
-            title: scenario.title,
-            channel: scenario.channel,
-            subject: scenario.subject,
-            customer: scenario.customer,
-            context: scenario.context,
-            conversation: scenario.conversation,
-            prompts: scenario.prompts,
-          }
-        : null,
-      promptText: scenario?.prompts.find((p) => p.id === lease.reply.promptId)?.text ?? null,
+      ...scenarioForReviewer(scenario, lease.reply.promptId),
       rubric: stored.rubric,
     },
   }

@@ -1,3 +1,4 @@
+import { scenarioForReviewer } from '~/reviews/review-form'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { requireUser } from '~/auth/guards.server'
@@ -19,18 +20,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       return {
         id: item.id,
         reply: item.reply,
-        promptText: scenario?.prompts.find((p) => p.id === item.prompt)?.text ?? null,
-        scenario: scenario
-          ? {
-              title: scenario.title,
-              channel: scenario.channel,
-              subject: scenario.subject,
-              customer: scenario.customer,
-              context: scenario.context,
-              conversation: scenario.conversation,
-              prompts: scenario.prompts,
-            }
-          : null,
+        ...scenarioForReviewer(scenario, item.prompt),
       }
     }),
   )
