@@ -527,5 +527,7 @@ export const teamMonthPeople = pgTable(
   (t) => [
     primaryKey({ columns: [t.teamId, t.month, t.userId] }),
     index('team_month_people_org_idx').on(t.organizationId, t.month),
+    // Whether someone practised in a month, whichever team it counted for (participation, who has not practised).
+    index('team_month_people_user_idx').on(t.userId, t.month),
   ],
 )

@@ -1,0 +1,1 @@
+CREATE INDEX "team_month_people_user_idx" ON "team_month_people" USING btree ("user_id","month");
