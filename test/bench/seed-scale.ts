@@ -243,7 +243,7 @@ export async function rebuild(ctx: ScaleContext) {
   const started = performance.now()
   await rebuildRollups(ctx.database.db, ctx.organizationId)
   await ctx.sql.unsafe(
-    `analyze team_month_rollups; analyze team_month_criterion_rollups; analyze team_month_scenario_rollups; analyze team_month_people`,
+    `analyze team_month_rollups; analyze team_month_criterion_rollups; analyze team_month_scenario_rollups; analyze organization_month_scenario_rollups; analyze team_month_people`,
   )
   return (performance.now() - started) / 1000
 }
