@@ -158,7 +158,7 @@ export async function seedHistory(db: Db, organizationId: string, now = new Date
       const isJordan = person.email === 'member@acme.test'
       const count = isJordan ? 3 + Math.floor(rand() * 2) : 2 + Math.floor(rand() * 2)
       // Jordan (member@acme.test) gets steadily better over the year.
-      const personal = isJordan ? -6 + (14 * k) / MONTHS_BACK : person.offset
+      const personal = isJordan ? -9 + (13 * k) / MONTHS_BACK : person.offset
       const curve = CURVES[team] ?? (() => 60)
       for (let i = 0; i < count; i++) {
         const own = prompts.filter((p) => p.teams.includes(team))
