@@ -15,6 +15,15 @@ import {
   type CciThresholds,
 } from './cci'
 
+/** A table that may scroll sideways: focusable and named, so keyboard users can scroll it too. */
+export function ScrollTable({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="table-wrap" role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
+  )
+}
+
 /** The definition of the index, as the help text of the dashboard says it. */
 export function CciDefinition({ thresholds }: { thresholds: CciThresholds }) {
   return (
@@ -92,7 +101,7 @@ export function TrendTable({
   return (
     <details className="chart-data">
       <summary>Data table</summary>
-      <div className="table-wrap">
+      <ScrollTable label={caption}>
         <table>
           <caption className="visually-hidden">{caption}</caption>
           <thead>
@@ -122,7 +131,7 @@ export function TrendTable({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
     </details>
   )
 }
@@ -184,7 +193,7 @@ export function PersonalTrendCard({ trend }: { trend: PersonalTrendView }) {
           </div>
           <details className="chart-data">
             <summary>Data table</summary>
-            <div className="table-wrap">
+            <ScrollTable label="Your mean reply score per month">
               <table>
                 <caption className="visually-hidden">Your mean reply score per month</caption>
                 <thead>
@@ -206,7 +215,7 @@ export function PersonalTrendCard({ trend }: { trend: PersonalTrendView }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollTable>
           </details>
         </>
       ) : (

@@ -5,7 +5,7 @@ import { requireUser } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { formatScore, formatShare, monthLabel, monthParam, monthsEnding, shortCriterion } from '~/insights/cci'
 import { CriteriaHeatmap, Responsive, TrendChart, trendDomain } from '~/insights/charts'
-import { CciDefinition, CciValue, ChangeBadge, MonthPicker, TrendTable } from '~/insights/components'
+import { CciDefinition, CciValue, ChangeBadge, MonthPicker, ScrollTable, TrendTable } from '~/insights/components'
 import { getOrganizationInsights } from '~/insights/insights.server'
 
 export const meta: MetaFunction = () => [{ title: 'Insights · Rapport' }]
@@ -129,7 +129,7 @@ export default function InsightsPage() {
           </div>
           <details className="chart-data">
             <summary>Data table</summary>
-            <div className="table-wrap">
+            <ScrollTable label={`Criteria by team, ${monthLabel(month)}`}>
               <table>
                 <caption className="visually-hidden">Criteria by team, {monthLabel(month)}</caption>
                 <thead>
@@ -153,7 +153,7 @@ export default function InsightsPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollTable>
           </details>
         </section>
       ) : null}

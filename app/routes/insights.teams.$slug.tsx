@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { invariantResponse } from '~/http/responses.server'
 import { formatScore, formatShare, monthLabel, monthParam, monthsEnding, shortCriterion } from '~/insights/cci'
 import { BarsChart, ColumnsChart, Responsive, TrendChart, trendDomain } from '~/insights/charts'
-import { CciDefinition, CciValue, ChangeBadge, MonthPicker, TrendTable } from '~/insights/components'
+import { CciDefinition, CciValue, ChangeBadge, MonthPicker, ScrollTable, TrendTable } from '~/insights/components'
 import { getTeamInsights } from '~/insights/insights.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -132,7 +132,7 @@ export default function TeamInsightsPage() {
           </div>
           <details className="chart-data">
             <summary>Data table</summary>
-            <div className="table-wrap">
+            <ScrollTable label={`${team.name}: criteria per month`}>
               <table>
                 <caption className="visually-hidden">{team.name}: criteria per month</caption>
                 <thead>
@@ -156,7 +156,7 @@ export default function TeamInsightsPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollTable>
           </details>
         </section>
       ) : null}

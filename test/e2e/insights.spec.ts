@@ -32,6 +32,9 @@ test('the manager sees every team, opens their own team and downloads its figure
   await expect(page.getByRole('heading', { name: /Not practised in/ })).toBeVisible()
   // The new hire has no reviewed reply yet: named, without any score.
   await expect(page.getByRole('region', { name: /Not practised in/ }).getByText('Sam Okafor')).toBeVisible()
+  // Every chart's data table, opened: readable and scrollable from the keyboard.
+  for (const summary of await page.locator('details.chart-data summary').all()) await summary.click()
+  await expect(page.getByRole('region', { name: 'Support: criteria per month' }).getByRole('row')).toHaveCount(13)
   await expectNoAxeViolations(page)
   await screenshot(page, 'insights-team-desktop')
 
