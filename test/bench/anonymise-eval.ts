@@ -10,6 +10,7 @@
  *   npm run -s eval:anonymiser            figures only
  *   npm run -s eval:anonymiser -- -v      also lists every miss and false positive
  *   npm run -s eval:anonymiser -- --batches   also scores each batch of the labelled set (m: first, h: held-out check)
+ *   npm run -s eval:anonymiser -- --only=va,vb   scores only those batches together (with -v: their misses only)
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
@@ -142,11 +143,18 @@ function evaluate(name: string, examples: Example[]): void {
   if (verbose) for (const p of problems) console.log(`    ${p}`)
 }
 
+const batchOf = (id: string) => id.replace(/\d+$/, '')
 const labelled = loadLabelled()
+const only = process.argv.find((a) => a.startsWith('--only='))
+if (only) {
+  const prefixes = new Set(only.slice('--only='.length).split(',').filter(Boolean))
+  evaluate(`Labelled set, batches ${[...prefixes].join(' + ')}`, labelled.filter((e) => prefixes.has(batchOf(e.id))))
+  process.exit(0)
+}
 evaluate('Labelled set (test/fixtures/anonymiser/labelled.jsonl), all', labelled)
 if (process.argv.includes('--batches')) {
-  for (const prefix of [...new Set(labelled.map((e) => e.id.replace(/\d+$/, '')))]) {
-    evaluate(`Labelled set, batch "${prefix}"`, labelled.filter((e) => e.id.startsWith(prefix) && /^\d+$/.test(e.id.slice(prefix.length))))
+  for (const prefix of [...new Set(labelled.map((e) => batchOf(e.id)))]) {
+    evaluate(`Labelled set, batch "${prefix}"`, labelled.filter((e) => batchOf(e.id) === prefix))
   }
 }
 const abcd = loadAbcd()
