@@ -23,6 +23,7 @@ export const PRIORITY = {
   accountCued: 78,
   phone: 72,
   accountPattern: 70,
+  accountNearby: 67,
   postcode: 68,
   address: 66,
   domain: 64,
@@ -176,7 +177,7 @@ function detectIbans(text: string, push: Push): void {
 const SSN_RE = /(?<![\w-])\d{3}-\d{2}-\d{4}(?![\w-])/g
 const UK_NINO_RE = /(?<![A-Za-z0-9])(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![A-Za-z0-9])/g
 const NATIONAL_ID_CUE_RE =
-  /\b(?:social security(?: number| no\.?| #)?|ssn|s\.s\.n\.?|social insurance number|sin(?= ?(?:number|no|#|:|is))|national insurance(?: number| no\.?)?|ni (?:number|no\.?)|nino|passport(?: number| no\.?| #)?|driver'?s? licen[cs]e(?: number| no\.?| #)?|driving licen[cs]e(?: number| no\.?)?|licen[cs]e number|tax (?:id|identification number|file number|number|code)|tin|tfn|ein|itin|national id(?:entity)?(?: card)?(?: number| no\.?)?|id card(?: number| no\.?)?|identity card(?: number| no\.?)?|personal (?:id|identity|identification) (?:number|code)|citizen (?:id|number)|bsn|burgerservicenummer|nhs number|medicare(?: number| card number)?|health card number|aadhaa?r(?: number| no\.?)?|pan(?= (?:number|card))(?: number| card)?|pps ?n?(?: number)?|personnummer|codice fiscale|dni|nie|cpf|curp|steuer-?id|steuernummer|personalausweis(?:nummer)?)(?![\w])\s*(?:is|was|=|:|#|-|no\.?|number)?\s*(?:is\s+)?[:#]?\s*/gi
+  /\b(?:social security(?: number| no\.?| #)?|ssn|s\.s\.n\.?|social insurance number|sin(?= ?(?:number|no|#|:|is))|national insurance(?: number| no\.?)?|ni (?:number|no\.?)|nino|passport(?: number| no\.?| #)?|driver'?s? licen[cs]e(?: number| no\.?| #)?|driving licen[cs]e(?: number| no\.?)?|licen[cs]e number|tax (?:id|identification number|file number|number|code)|tin|tfn|ein|itin|national id(?:entity)?(?: card)?(?: number| no\.?)?|id card(?: number| no\.?)?|identity card(?: number| no\.?)?|personal (?:id|identity|identification) (?:number|code)|citizen (?:id|number)|bsn|burgerservicenummer|nhs number|medicare(?: number| card number)?|health card number|aadhaa?r(?: number| no\.?)?|pan(?= (?:number|card))(?: number| card)?|pps ?n?(?: number)?|personnummer|codice fiscale|dni|nie|cpf|curp|steuer-?id|steuernummer|personalausweis(?:nummer)?|(?<!(?:order|account|acct|customer|member|booking|ticket|case|tracking|transaction|user|client|reference|invoice|employee|staff|student|patient|login|subscription|device|session|policy|claim|request|product|apple|google|microsoft|steam|game|player|account holder)[ \t])(?:id|identity|identification) (?:number|no\.?|#)|identity document number)(?![\w])(?:[ \t]+(?:on|in|from|for|of)[ \t]+(?:the|my|your|this|that|his|her)[ \t]+[a-z]+)?\s*(?:is|was|=|:|#|-|no\.?|number)?\s*(?:is\s+)?[:#]?\s*/gi
 const NATIONAL_ID_VALUE_RE = /^[A-Z0-9](?:[A-Z0-9]|[ .\/-](?=[A-Z0-9])){4,24}/i
 
 function detectNationalIds(text: string, push: Push): void {
@@ -207,6 +208,12 @@ function detectNationalIds(text: string, push: Push): void {
     if (!/\d/.test(firstToken) && !/^[A-Z]{1,3}$/.test(firstToken)) continue
     if (!/\d/.test(value) || digitsOf(value).length < 4) continue
     push(start, start + value.length, 'national_id', PRIORITY.nationalIdCued)
+  }
+  // "the last four of your social?" → "4471": part of an SSN is still a national identifier
+  for (const m of text.matchAll(/\blast (?:4|four)(?: digits)?(?: of)? (?:your|my|the|his|her)? ?(?:social|ssn|social security(?: number)?|sin|ni number|national insurance number|national id)\b[^\n\d]{0,30}?(?:(\d{4})\b|\n[ \t]*(?:[A-Za-z]{2,12}[ \t]*:[ \t]*)?(?:it'?s[ \t]+)?(\d{4})[ \t]*[.!]?[ \t]*(?:\n|$))/gi)) {
+    const digits = m[1] ?? m[2]
+    const start = m.index + m[0].lastIndexOf(digits)
+    push(start, start + 4, 'national_id', PRIORITY.nationalIdCued)
   }
   // NHS numbers are validated by their check digit, but only taken with the cue ("NHS number"),
   // which the cue regex above already handles; a bare one with a valid check digit is still rare:
@@ -293,6 +300,8 @@ function detectPhones(text: string, push: Push): void {
       if (onlySpaces && digits.length < 10 && !cued) continue
       if (/^\d{3}[.-]\d{4}$/.test(main) && !cued) continue
       if (groups.length > 5) continue
+      // "20240518-0091", "300-1142871-5512339": a group of six or more digits before another group is a reference
+      if (groups.slice(0, -1).some((g) => g.length >= 6)) continue
       // groups of four (1234 5678 9012) are card-like or account-like, not phone-like
       if (groups.length >= 3 && groups.slice(0, 3).every((g) => g.length === 4) && !main.startsWith('0')) continue
       // "1.5.2" version numbers or decimal amounts
@@ -306,7 +315,7 @@ function detectPhones(text: string, push: Push): void {
 // account, order, ticket and tracking numbers
 
 const ACCOUNT_CUE_RE =
-  /\b(purchase order|work order|sort code|order|orders|account|acct|acc|a\/c|ticket|tickets|case|reference|ref|invoice|tracking|confirmation|booking|reservation|membership|member|customer|client|policy|claim|rma|subscription|contract|transaction|txn|receipt|shipment|parcel|package|consignment|waybill|airway bill|return|refund|loan|incident|request|complaint|job|voucher|routing|serial|licence key|license key|pnr|quote|estimate|application|appointment|patient|student|employee|staff|payroll|warranty|device|meter|mpan|mprn|mandate|cheque|check|awb|container|registration|enrolment|enrollment|booking id|case id)\b(?:,?\s+(?:number|numbers|no\.?|num|nr|#|id|ids|code|ref(?:erence)?|key))?(?:\s*(?:is|was|are|=|:|#|-|of|ending in|ending|ends in|ending with))?\s*(?:is|was|are)?\s*:?\s*#?/gi
+  /\b(purchase order|work order|sort code|order|orders|account|acct|acc|a\/c|ticket|tickets|case|reference|ref|invoice|tracking|confirmation|booking|reservation|membership|member|customer|client|policy|claim|rma|subscription|contract|transaction|txn|receipt|shipment|parcel|package|consignment|waybill|airway bill|return|refund|loan|incident|request|complaint|job|voucher|routing|serial|licence key|license key|pnr|quote|estimate|application|appointment|patient|student|employee|staff|payroll|warranty|device|meter|mpan|mprn|mandate|cheque|check|awb|container|registration|enrolment|enrollment|booking id|case id|vat(?: reg(?:istration)?)?|company registration|itinerary|dispatch)\b(?:,?\s+(?:number|numbers|no\.?|num|nr|#|id|ids|code|ref(?:erence)?|key))?(?:\s*(?:is|was|are|=|:|#|-|of|ending in|ending|ends in|ending with))?\s*(?:is|was|are)?\s*:?\s*#?/gi
 const ACCOUNT_VALUE_RE = /^#?[A-Za-z0-9](?:[A-Za-z0-9]|[-\/._](?=[A-Za-z0-9])|[ ](?=\d{3,}\b)|[ ](?=[A-Z]*\d)(?=[A-Z\d]{2,7}\b)){3,40}/
 const ACCOUNT_KIND: Record<string, ReferenceKind> = {
   order: 'order', orders: 'order', 'purchase order': 'order', 'work order': 'order',
@@ -317,7 +326,7 @@ const ACCOUNT_KIND: Record<string, ReferenceKind> = {
   complaint: 'ticket', job: 'ticket', claim: 'ticket', rma: 'ticket',
   quote: 'reference', estimate: 'reference', application: 'reference', appointment: 'reference', patient: 'account', student: 'account', employee: 'account', staff: 'account', payroll: 'account', meter: 'account', mpan: 'account', mprn: 'account', mandate: 'account',
   tracking: 'tracking', shipment: 'tracking', awb: 'tracking', container: 'tracking', parcel: 'tracking', package: 'tracking',
-  consignment: 'tracking', waybill: 'tracking', 'airway bill': 'tracking',
+  consignment: 'tracking', waybill: 'tracking', 'airway bill': 'tracking', dispatch: 'tracking',
 }
 const WORDY_CODE_CUES = /^(?:reference|ref|booking|confirmation|reservation|pnr|voucher|tracking|order|case|ticket)$/i
 
@@ -339,7 +348,7 @@ function kindFromPrefix(prefix: string): ReferenceKind {
 }
 
 /** Everyday words that name a reference only with a qualifier: "customer number 123", not "Customer: SW1A". */
-const QUALIFIED_CUES = new Set(['customer', 'client', 'member', 'request', 'return', 'refund', 'job', 'package', 'serial', 'complaint', 'contract', 'loan', 'voucher', 'routing', 'tickets', 'orders', 'quote', 'estimate', 'application', 'appointment', 'patient', 'student', 'employee', 'staff', 'payroll', 'warranty', 'device', 'meter', 'mandate', 'cheque', 'check', 'container', 'registration', 'enrolment', 'enrollment'])
+const QUALIFIED_CUES = new Set(['vat', 'vat reg', 'vat registration', 'company registration', 'itinerary', 'dispatch', 'customer', 'client', 'member', 'request', 'return', 'refund', 'job', 'package', 'serial', 'complaint', 'contract', 'loan', 'voucher', 'routing', 'tickets', 'orders', 'quote', 'estimate', 'application', 'appointment', 'patient', 'student', 'employee', 'staff', 'payroll', 'warranty', 'device', 'meter', 'mandate', 'cheque', 'check', 'container', 'registration', 'enrolment', 'enrollment'])
 
 function detectAccountNumbers(text: string, push: Push): void {
   for (const m of text.matchAll(ACCOUNT_CUE_RE)) {
@@ -354,7 +363,9 @@ function detectAccountNumbers(text: string, push: Push): void {
       let value = v[0].replace(/[-\/.]+$/, '')
       // "for 45 people": a word followed by a number is not a reference; the first group must be one
       const firstGroup = value.split(' ')[0]
-      if (value.includes(' ') && !/\d/.test(firstGroup)) value = firstGroup
+      // "MTR 4418 2290": a short capital prefix before groups of digits belongs to the reference
+      const letterPrefix = /^[A-Z]{2,4}$/.test(firstGroup) && /^[A-Z]{2,4}(?: \d{2,})+$/.test(value) && digitsOf(value).length >= 6
+      if (value.includes(' ') && !/\d/.test(firstGroup) && !letterPrefix) value = firstGroup
       const hasDigit = /\d/.test(value)
       const codeLike = /^[A-Z0-9]{5,10}$/.test(value) && /[A-Z]/.test(value)
       if (!hasDigit && !(codeLike && WORDY_CODE_CUES.test(cue))) break
@@ -395,6 +406,93 @@ function detectAccountNumbers(text: string, push: Push): void {
     const prev = previousLine(text, m.index).toLowerCase()
     const kind: ReferenceKind = /order/.test(prev) ? 'order' : /account/.test(prev) ? 'account' : 'reference'
     push(m.index, m.index + m[0].length, 'account_number', PRIORITY.accountWeak, { kind })
+  }
+  detectNearbyReferences(text, push)
+}
+
+/** A word that makes a code near it a reference ("the tracking for it is …", "… is my booking ref"). */
+const REFERENCE_WORD_RE =
+  /\b(?:order|orders|ref|refs|reference|references|case|ticket|tracking|confirmation|invoice|account|acct|acc|member|membership|policy|booking|reservation|claim|customer|client|subscription|transaction|receipt|parcel|shipment|consignment|rma|incident|pnr|voucher|contract|loan|quote|waybill|itinerary|purchase|return|refund|delivery|package|id)\b/i
+/** One code-like token: letters, digits and inner dashes or slashes, holding at least three digits. */
+const CODE_TOKEN_RE = /(?<![\p{L}\p{N}_@.\/:+£$€#-])#?(?=[A-Za-z0-9\/-]*\d[A-Za-z0-9\/-]*\d[A-Za-z0-9\/-]*\d)[A-Za-z0-9]+(?:[-\/][A-Za-z0-9]+)*(?![\p{L}\p{N}_@%]|[.,:\/-][\p{L}\p{N}])/gu
+/** What a number measures: "10000 points", "25000 miles" are amounts, not references. */
+const MEASURE_AFTER_RE = /^\s*(?:x\b|%|points?|pts|miles?|km|kms|kg|kgs|g\b|lbs?|mb|gb|tb|kb|mbps|gbps|ml|l\b|mm|cm|m\b|mph|kwh|w\b|watts?|volts?|v\b|mah|hz|mhz|ghz|dpi|px|rpm|pounds|dollars|euros|quid|bucks|pence|cents|usd|gbp|eur|cad|aud|yen|items?|units?|pcs|pieces|people|users|seats|licen[cs]es|customers|words|pages|calls|messages|emails|steps|reviews|followers|views|times|days|weeks|months|years|hours|hrs|mins?|minutes|seconds|secs)\b/i
+/** Words before a code that make it a product, a flight or a software version rather than personal data. */
+const NOT_REFERENCE_BEFORE_RE = /\b(?:model|models|version|ver|v|part|sku|serial|firmware|build|flight|train|bus|route|room|gate|seat|platform|size|type|error|code|promo|discount|coupon|item|product|article|chapter|page|step|level|rule|section|clause|form|kb|patch|release|update|port)[ \t]*(?:no\.?|number|#|:)?[ \t]*$/i
+
+function plainCode(value: string): boolean {
+  const v = value.replace(/^#/, '')
+  // dates, years, decimals and round amounts
+  if (/^\d{1,4}[\/.-]\d{1,2}[\/.-]\d{1,4}$/.test(v) || /^\d{1,2}[\/-]\d{1,2}$/.test(v)) return true
+  if (/^\d+$/.test(v) && (YEAR_RE.test(v) || /^\d{1,3}0{3,}$/.test(v))) return true
+  if (/^\d+(?:st|nd|rd|th|s|am|pm|k|m)$/i.test(v)) return true
+  // a postcode ("LS6 2QT" is two tokens, "SW1A" one), a size ("1920x1080")
+  if (/^\d+x\d+$/i.test(v)) return true
+  return false
+}
+
+/**
+ * A code with a reference word a few words before or after it, in the same sentence: "the
+ * order I placed for my mum, 55501234", "JD014600006281234567 is the tracking", "invoice on the
+ * email is 20240518-0091"; or a code alone on a line answering a question about a number.
+ */
+function detectNearbyReferences(text: string, push: Push): void {
+  for (const m of text.matchAll(CODE_TOKEN_RE)) {
+    const value = m[0]
+    const start = m.index
+    const end = start + value.length
+    if (plainCode(value)) continue
+    const bare = value.replace(/^#/, '')
+    const digits = digitsOf(bare).length
+    const letters = bare.replace(/[^A-Za-z]/g, '').length
+    // mostly letters ("abc123def") is a username or a word with digits, not a reference
+    if (letters > digits + 2 && !/^[A-Z0-9\/-]+$/.test(bare)) continue
+    if (digits < 5 && !(letters > 0 && digits >= 3 && bare.length >= 5) && !value.startsWith('#')) continue
+    if (MEASURE_AFTER_RE.test(text.slice(end, end + 12))) continue
+    let before = lineBefore(text, start, 70)
+    // the same sentence only
+    const sentence = /.*(?:[.!?](?:\s|$)|[;])/s.exec(before)
+    if (sentence) before = before.slice(sentence[0].length)
+    if (NOT_REFERENCE_BEFORE_RE.test(before)) continue
+    let after = lineAfter(text, end, 45)
+    const stop = /[.!?;](?:\s|$)/.exec(after)
+    if (stop) after = after.slice(0, stop.index)
+    const beforeWords = before.split(/\s+/).filter(Boolean).slice(-7).join(' ')
+    const cueBefore = REFERENCE_WORD_RE.test(beforeWords)
+    // "… is my order number", "… (booking ref)", "… for the tracking"
+    const cueAfter = /^\s*[)\]]?\s*(?:[-–—:,(]\s*)?(?:(?:is|was|=|as|for|on|from)\s+)?(?:(?:my|the|our|your|his|her|their|an?|that)\s+)?(?:\w+\s+)?(?:order|ref|reference|case|ticket|tracking|confirmation|invoice|account|acct|member(?:ship)?|policy|booking|reservation|claim|customer|subscription|transaction|receipt|parcel|shipment|consignment|rma|incident|pnr|voucher|contract|loan|quote|waybill|id)\b/i.test(after)
+    let asked = false
+    if (!cueBefore && !cueAfter) {
+      // a code on its own line, answering "what's your customer number?"
+      const onItsOwn = /^[ \t]*(?:[A-Za-z]{2,12}[ \t]*:[ \t]*)?(?:(?:it'?s|its|it is|sure|yes|yeah|ok|okay)[ \t,]+)?$/i.test(lineBefore(text, start, 40)) && /^[ \t]*[.!]?[ \t]*$/.test(lineAfter(text, end, 10))
+      asked = onItsOwn && REFERENCE_WORD_RE.test(previousLine(text, start)) && /\b(?:number|no\.?|id|ref|reference|code|#)\b/i.test(previousLine(text, start))
+    }
+    if (!cueBefore && !cueAfter && !asked) continue
+    const context = `${beforeWords} ${after} ${asked ? previousLine(text, start) : ''}`.toLowerCase()
+    const kind: ReferenceKind = /order|purchase/.test(context)
+      ? 'order'
+      : /tracking|parcel|shipment|consignment|waybill|package|delivery/.test(context)
+        ? 'tracking'
+        : /ticket|case|incident|claim|rma|complaint/.test(context)
+          ? 'ticket'
+          : /account|acct|member|customer|policy|subscription|contract|loan/.test(context)
+            ? 'account'
+            : 'reference'
+    push(start, end, 'account_number', PRIORITY.accountNearby, { kind })
+  }
+  // codes without any cue: capitals and digits, at least four digits and six characters ("W123456789", "HFX9920117")
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}_@.\/:+£$€#-])(?=[A-Z0-9-]*[A-Z])(?=(?:[A-Z-]*\d){4})[A-Z0-9]+(?:-[A-Z0-9]+)*(?![\p{L}\p{N}_@%]|[.,:\/-][\p{L}\p{N}])/gu)) {
+    const value = m[0]
+    if (value.replace(/-/g, '').length < 6) continue
+    const letters = value.replace(/[^A-Z]/g, '')
+    if (letters.length > 5 || NOT_CODE_PREFIXES.has(/^[A-Z]+/.exec(value)?.[0] ?? '') || NOT_HANDLE_STEMS.has(letters.toLowerCase())) continue
+    if (/^(?:[A-Z]{1,2}\d[A-Z\d]?|\d[A-Z]{2})$/.test(value)) continue
+    const before = lineBefore(text, m.index, 40)
+    if (NOT_REFERENCE_BEFORE_RE.test(before)) continue
+    // "Samsung QE55Q80A", "Dell XPS-9310": a brand before it makes it a product model
+    if (/(?:^|[^.!?\s]\s*)\b\p{Lu}[\p{L}]+[ \t]+$/u.test(before) && !/\b(?:Order|Ref|Reference|Case|Ticket|Booking|Invoice|Account)[ \t]+$/.test(before)) continue
+    if (MEASURE_AFTER_RE.test(text.slice(m.index + value.length, m.index + value.length + 12))) continue
+    push(m.index, m.index + value.length, 'account_number', PRIORITY.accountWeak + 4, { kind: 'reference' })
   }
 }
 
@@ -533,13 +631,18 @@ function isStreetCandidateOk(value: string): boolean {
   return true
 }
 
+/** Irish Eircode: a routing key ("D02", "H91", "D6W") and four characters from a restricted set. */
+const EIRCODE = String.raw`(?:[ACDEFHKNPRTVWXY]\d{2}|D6W) ?(?=[0-9ACDEFHKNPRTVWXY]{0,3}\d)(?=[0-9ACDEFHKNPRTVWXY]{0,3}[ACDEFHKNPRTVWXY])[0-9ACDEFHKNPRTVWXY]{4}`
+const EIRCODE_RE = new RegExp(String.raw`(?<![A-Za-z0-9-])${EIRCODE}(?![A-Za-z0-9-])`, 'g')
 const UNIT_AFTER_RE = /^,?[ \t]*(?:apt|apartment|unit|suite|ste|flat|fl|floor|#)\.?[ \t]*#?[A-Za-z0-9]{1,5}\b/i
-const TOWN_RE = /^,?[ \t]+(\p{Lu}[\p{Ll}'’.-]+(?:[ -](?:upon|on|under|in|le|la|de|sur)?[ -]?\p{Lu}[\p{Ll}'’.-]+){0,2})(?:,[ \t]*([A-Z]{2})\b)?/u
+const TOWN_RE = /^,?[ \t]+(\p{Lu}[\p{Ll}'’.]*[\p{Ll}'’.](?:[ -](?:(?:upon|on|under|in|le|la|de|sur|en|am|an|der)[ -])?\p{Lu}[\p{Ll}'’.]*[\p{Ll}'’.]){0,2})(?:,[ \t]*([A-Z]{2})\b)?/u
 const LOWER_TOWN_RE = /^,?[ \t]+([a-z][a-z.'-]*(?:[ \t]+[a-z][a-z.'-]*){0,2})(?:,[ \t]*([a-z]{2})(?=[ \t]+\d{5}\b)|(?=,?[ \t]+[a-z]{1,2}\d[a-z\d]?[ \t]?\d[a-z]{2}\b))/i
 const POSTCODE_AFTER_RE = new RegExp(
-  String.raw`^,?[ \t]*((?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})|[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d|\d{5}(?:-\d{4})?|\d{4}[ ]?[A-Z]{2}|\d{4}|[A-Z]{1,2}-\d{4,5})(?![\w])`,
+  String.raw`^,?[ \t]*((?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})|[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d|\d{5}(?:-\d{4})?|\d{4}[ ]?[A-Z]{2}|\d{4}|[A-Z]{1,2}-\d{4,5}|${EIRCODE})(?![\w])`,
   'i',
 )
+
+const STREET_NAME_AFTER_RE = new RegExp(String.raw`^,[ \t]*((?:\p{Lu}[\p{L}'’.-]*[ \t]+){1,3}(?:Street|Road|Lane|Avenue|Drive|Close|Crescent|Terrace|Boulevard|Way|Place|Court|Square|Gardens|Grove|Mews|Row|Parade|Park|Hill|Walk|Green|Rise|Business Park|Industrial Estate|Estate|Trading Estate|St|Rd|Ave|Ln|Dr)\.?)(?=[ \t]*(?:,|\n|$))`, 'u')
 
 /**
  * After a street: ", Leeds LS6 2QT", ", Portland, OR 97205", ", 1016 DV Amsterdam". The town is a
@@ -548,6 +651,13 @@ const POSTCODE_AFTER_RE = new RegExp(
 function continueAddress(text: string, end: number, push: Push): void {
   let pos = end
   const rest = () => text.slice(pos, pos + 80)
+  for (let n = 0; n < 2; n++) {
+    const street = STREET_NAME_AFTER_RE.exec(rest())
+    if (!street) break
+    const start = pos + street[0].indexOf(street[1])
+    push(start, start + street[1].length, 'address', PRIORITY.address - 1)
+    pos = start + street[1].length
+  }
   const town = TOWN_RE.exec(rest()) ?? LOWER_TOWN_RE.exec(rest())
   const townThenCode = town && POSTCODE_AFTER_RE.exec(text.slice(pos + town[0].length, pos + town[0].length + 20))
   const townEndsClause = town && /^(?:[ \t]*(?:[,.;!?)]|$|\n)|[ \t]+(?:and|but|please|thanks|instead|for|by|from)\b)/.test(text.slice(pos + town[0].length, pos + town[0].length + 12))
@@ -563,7 +673,7 @@ function continueAddress(text: string, end: number, push: Push): void {
   const codeStart = pos + code[0].indexOf(code[1])
   const codeEnd = codeStart + code[1].length
   const townAfter = /^[ \t]+(\p{Lu}[\p{L}'’-]+(?:[ -]\p{Lu}[\p{L}'’-]+)?)/u.exec(text.slice(codeEnd, codeEnd + 40))
-  if (/^\d{4}$/.test(code[1]) && !townAfter) return
+  if (/^\d{4}$/.test(code[1]) && !townAfter && !town) return
   if (/^[a-z]/.test(code[1]) && !/^[a-z]{1,2}\d/i.test(code[1])) return
   push(codeStart, codeEnd, 'postcode', PRIORITY.postcode)
   if (townAfter && !town) {
@@ -573,20 +683,32 @@ function continueAddress(text: string, end: number, push: Push): void {
 }
 
 function detectAddresses(text: string, push: Push): void {
-  const addressEnds: number[] = []
+  const streets: Array<[number, number, number]> = []
   for (const m of text.matchAll(STREET_RE)) {
     if (!isStreetCandidateOk(m[0])) continue
     const end = m.index + m[0].length + (UNIT_AFTER_RE.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 20))?.[0].length ?? 0)
-    push(m.index, end, 'address', PRIORITY.address)
-    addressEnds.push(end)
+    streets.push([m.index, end, PRIORITY.address])
   }
   for (const re of [PO_BOX_RE, EU_STREET_RE, ROMANCE_STREET_RE]) {
-    for (const m of text.matchAll(re)) {
-      push(m.index, m.index + m[0].length, 'address', PRIORITY.address - 1)
-      addressEnds.push(m.index + m[0].length)
-    }
+    for (const m of text.matchAll(re)) streets.push([m.index, m.index + m[0].length, PRIORITY.address - 1])
   }
-  for (const end of addressEnds) continueAddress(text, end, push)
+  // "77 Boulevard Haussmann" is found as "77 Boulevard" and as "Boulevard Haussmann": one address
+  streets.sort((a, b) => a[0] - b[0])
+  const merged: Array<[number, number, number]> = []
+  for (const street of streets) {
+    const last = merged[merged.length - 1]
+    if (last && street[0] < last[1]) {
+      last[1] = Math.max(last[1], street[1])
+      last[2] = Math.max(last[2], street[2])
+    } else merged.push([...street])
+  }
+  for (const [start, end, priority] of merged) push(start, end, 'address', priority)
+  for (const [, end] of merged) continueAddress(text, end, push)
+  for (const m of text.matchAll(EIRCODE_RE)) {
+    // "D02 X285" is rare outside Ireland, but a bare one still needs a letter in each half
+    if (!/[A-Z]/.test(m[0].slice(3))) continue
+    push(m.index, m.index + m[0].length, 'postcode', PRIORITY.postcode - 1)
+  }
   for (const m of text.matchAll(UK_POSTCODE_RE)) push(m.index, m.index + m[0].length, 'postcode', PRIORITY.postcode)
   for (const m of text.matchAll(CA_POSTCODE_RE)) push(m.index, m.index + m[0].length, 'postcode', PRIORITY.postcode)
   for (const m of text.matchAll(STATE_ZIP_RE)) {
