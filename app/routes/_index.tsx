@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { isStaffLead, requireUser } from '~/auth/guards.server'
 import { PersonalTrendCard } from '~/insights/components'
@@ -6,20 +6,27 @@ import { personalTrend } from '~/insights/insights.server'
 import { NextUpCard, OnboardingSummaryCard } from '~/lessons/next-up-card'
 import { nextUpFor, teamOnboarding } from '~/lessons/progress.server'
 import { teamsOf } from '~/org/teams.server'
+import { createServerTiming } from '~/http/server-timing.server'
 import { reviewsWaitingFor } from '~/reviews/allocation.server'
 
 export const meta: MetaFunction = () => [{ title: 'Home · Rapport' }]
 
+export { serverTimingHeaders as headers } from '~/http/server-timing.server'
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request)
+  const timing = createServerTiming()
   const [teams, nextUp, onboarding, myTrend, reviewsWaiting] = await Promise.all([
-    teamsOf(context.db, user),
-    nextUpFor(context.db, user),
-    isStaffLead(user) ? teamOnboarding(context.db, user) : null,
-    personalTrend(context.db, user),
-    reviewsWaitingFor(context.db, user),
+    timing.time('teams', () => teamsOf(context.db, user)),
+    timing.time('next-up', () => nextUpFor(context.db, user)),
+    isStaffLead(user) ? timing.time('onboarding', () => teamOnboarding(context.db, user)) : null,
+    timing.time('trend', () => personalTrend(context.db, user)),
+    timing.time('reviews-waiting', () => reviewsWaitingFor(context.db, user)),
   ])
-  return { user: { name: user.name, role: user.role }, teams, nextUp, onboarding: onboarding?.summary ?? null, myTrend, reviewsWaiting }
+  return data(
+    { user: { name: user.name, role: user.role }, teams, nextUp, onboarding: onboarding?.summary ?? null, myTrend, reviewsWaiting },
+    { headers: timing.headers() },
+  )
 }
 
 export default function Home() {

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { requireUser } from '~/auth/guards.server'
@@ -7,6 +7,9 @@ import { formatScore, formatShare, monthLabel, monthParam, monthsEnding, shortCr
 import { CriteriaHeatmap, Responsive, TrendChart, trendDomain } from '~/insights/charts'
 import { CciDefinition, CciValue, ChangeBadge, MonthPicker, ScrollTable, TrendTable } from '~/insights/components'
 import { getOrganizationInsights } from '~/insights/insights.server'
+import { createServerTiming } from '~/http/server-timing.server'
+
+export { serverTimingHeaders as headers } from '~/http/server-timing.server'
 
 export const meta: MetaFunction = () => [{ title: 'Insights · Rapport' }]
 
@@ -15,8 +18,9 @@ const querySchema = z.object({ month: z.string().regex(/^\d{4}-\d{2}$/).optional
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request)
   const { month } = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams))
-  const insights = await getOrganizationInsights(context.db, user, { month })
-  return { insights }
+  const timing = createServerTiming()
+  const insights = await timing.time('insights', () => getOrganizationInsights(context.db, user, { month }), 'teams, criteria, hardest scenarios')
+  return data({ insights }, { headers: timing.headers() })
 }
 
 const ACCESS_NOTE = {

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { requireUser } from '~/auth/guards.server'
@@ -8,6 +8,9 @@ import { formatScore, formatShare, monthLabel, monthParam, monthsEnding, shortCr
 import { BarsChart, ColumnsChart, Responsive, TrendChart, trendDomain } from '~/insights/charts'
 import { CciDefinition, CciValue, ChangeBadge, MonthPicker, ScrollTable, TrendTable } from '~/insights/components'
 import { getTeamInsights } from '~/insights/insights.server'
+import { createServerTiming } from '~/http/server-timing.server'
+
+export { serverTimingHeaders as headers } from '~/http/server-timing.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.insights.team.name} · Insights · Rapport` : 'Insights · Rapport' },
@@ -19,8 +22,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request)
   invariantResponse(params.slug, 'A team is needed.', { status: 404 })
   const { month } = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams))
-  const insights = await getTeamInsights(context.db, user, params.slug, { month })
-  return { insights }
+  const timing = createServerTiming()
+  const slug = params.slug
+  const insights = await timing.time('insights', () => getTeamInsights(context.db, user, slug, { month }), 'team trend, criteria, participation')
+  return data({ insights }, { headers: timing.headers() })
 }
 
 export default function TeamInsightsPage() {

@@ -9,6 +9,9 @@ import { LessonBody, type ReflectionNotice } from '~/lessons/mdx-components'
 import { ProgressBar } from '~/lessons/progress-bar'
 import { lessonsDoneBy, markLessonDone, nextUpFor, reflectionsFor, saveReflection } from '~/lessons/progress.server'
 import { scenarioTitles } from '~/lessons/scenario-titles.server'
+import { createServerTiming } from '~/http/server-timing.server'
+
+export { serverTimingHeaders as headers } from '~/http/server-timing.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.lesson.title} · Rapport` : 'Lesson · Rapport' },
@@ -23,15 +26,16 @@ const noticeParams = z.object({
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request)
   const slug = params.slug ?? ''
-  const lesson = await getLesson(slug)
+  const timing = createServerTiming()
+  const lesson = await timing.time('lesson', () => getLesson(slug), 'compiled MDX (cached)')
   if (!lesson) notFound(`There is no lesson “${slug}”. It may have been renamed.`)
 
   const [all, done, reflections, titles, nextUp] = await Promise.all([
-    listLessons(),
-    lessonsDoneBy(context.db, user),
-    reflectionsFor(context.db, user, lesson.slug),
-    scenarioTitles(lesson.practice ?? []),
-    nextUpFor(context.db, user),
+    timing.time('lessons', () => listLessons()),
+    timing.time('done', () => lessonsDoneBy(context.db, user)),
+    timing.time('reflections', () => reflectionsFor(context.db, user, lesson.slug)),
+    timing.time('scenario-titles', () => scenarioTitles(lesson.practice ?? [])),
+    timing.time('next-up', () => nextUpFor(context.db, user)),
   ])
   const index = all.findIndex((l) => l.slug === lesson.slug)
   const neighbour = (i: number) => (all[i] ? { slug: all[i].slug, title: all[i].title } : null)
@@ -43,23 +47,26 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (flags.success && flags.data.saved) notice = { id: flags.data.saved, tone: 'saved', message: 'Saved.' }
   if (flags.success && flags.data.removed) notice = { id: flags.data.removed, tone: 'saved', message: 'Note removed.' }
 
-  return {
-    lesson: {
-      slug: lesson.slug,
-      title: lesson.title,
-      summary: lesson.summary,
-      minutes: lesson.minutes,
-      tags: lesson.tags,
-      code: lesson.code,
+  return data(
+    {
+      lesson: {
+        slug: lesson.slug,
+        title: lesson.title,
+        summary: lesson.summary,
+        minutes: lesson.minutes,
+        tags: lesson.tags,
+        code: lesson.code,
+      },
+      done: done.has(lesson.slug),
+      reflections,
+      scenarioTitles: titles,
+      notice,
+      previous: neighbour(index - 1),
+      next: neighbour(index + 1),
+      nextUp,
     },
-    done: done.has(lesson.slug),
-    reflections,
-    scenarioTitles: titles,
-    notice,
-    previous: neighbour(index - 1),
-    next: neighbour(index + 1),
-    nextUp,
-  }
+    { headers: timing.headers() },
+  )
 }
 
 const actionSchema = z.discriminatedUnion('intent', [

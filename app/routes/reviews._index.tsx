@@ -1,5 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { redirect } from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { requireUser } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
@@ -13,54 +12,54 @@ import { commentField, quoteField, readReviewForm, scenarioForReviewer, scoreFie
 import { DEFAULT_REVIEW_RULES } from '~/reviews/review-rules'
 import { flaggedForManager, submitReview } from '~/reviews/reviews.server'
 import { rubricForReply } from '~/reviews/rubric-versions.server'
+import { createServerTiming } from '~/http/server-timing.server'
+
+export { serverTimingHeaders as headers } from '~/http/server-timing.server'
 
 export const meta: MetaFunction = () => [{ title: 'Reviews · Rapport' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request)
   const now = new Date()
+  const timing = createServerTiming()
   const [next, mine, flagged] = await Promise.all([
-    nextReviewFor(context.db, user, now),
-    myReplies(context.db, user, 5),
-    flaggedForManager(context.db, user),
+    timing.time('queue', () => nextReviewFor(context.db, user, now), 'lease the next reply to review'),
+    timing.time('my-replies', () => myReplies(context.db, user, 5)),
+    timing.time('flagged', () => flaggedForManager(context.db, user)),
   ])
+  const titleOf = async (slug: string) => (await findPracticeScenario(context.db, user, slug))?.title ?? slug
   const latest = mine[0]
-  const unlock = latest ? await resultsUnlock(context.db, user, latest.submittedAt, now) : null
+  const leased = next.status === 'leased' ? next.lease : null
+  // Everything below depends only on the three calls above, so it runs together.
+  const [unlock, titles, leasedScenario, stored] = await Promise.all([
+    latest ? timing.time('unlock', () => resultsUnlock(context.db, user, latest.submittedAt, now)) : null,
+    timing.time('titles', () => Promise.all([...flagged, ...mine].map((reply) => titleOf(reply.scenarioSlug)))),
+    leased ? timing.time('scenario', () => findPracticeScenario(context.db, user, leased.reply.scenarioSlug)) : null,
+    leased ? timing.time('rubric', () => rubricForReply(context.db, leased.reply.rubricVersionId)) : null,
+  ])
   const shared = {
     rules: { perReply: DEFAULT_REVIEW_RULES.reviewsPerReply, toUnlock: DEFAULT_REVIEW_RULES.reviewsToUnlock },
     unlock,
     isLead: user.role === 'manager' || user.role === 'admin',
-    flagged: await Promise.all(
-      flagged.map(async (reply) => ({
-        id: reply.id,
-        author: reply.author,
-        title: (await findPracticeScenario(context.db, user, reply.scenarioSlug))?.title ?? reply.scenarioSlug,
-      })),
-    ),
-    mine: await Promise.all(
-      mine.map(async (reply) => ({
-        ...reply,
-        title: (await findPracticeScenario(context.db, user, reply.scenarioSlug))?.title ?? reply.scenarioSlug,
-      })),
-    ),
+    flagged: flagged.map((reply, i) => ({ id: reply.id, author: reply.author, title: titles[i] })),
+    mine: mine.map((reply, i) => ({ ...reply, title: titles[flagged.length + i] })),
   }
-  if (next.status !== 'leased') return { ...shared, status: next.status, review: null }
-  const { lease } = next
-  const [scenario, stored] = await Promise.all([
-    findPracticeScenario(context.db, user, lease.reply.scenarioSlug),
-    rubricForReply(context.db, lease.reply.rubricVersionId),
-  ])
-  return {
-    ...shared,
-    status: next.status,
-    review: {
-      id: lease.reviewId,
-      minutesLeft: Math.max(1, Math.round((lease.leasedUntil.getTime() - now.getTime()) / 60_000)),
-      text: lease.reply.text,
-      ...scenarioForReviewer(scenario, lease.reply.promptId),
-      rubric: stored.rubric,
+  const headers = timing.headers()
+  if (!leased || !stored) return data({ ...shared, status: next.status, review: null }, { headers })
+  return data(
+    {
+      ...shared,
+      status: next.status,
+      review: {
+        id: leased.reviewId,
+        minutesLeft: Math.max(1, Math.round((leased.leasedUntil.getTime() - now.getTime()) / 60_000)),
+        text: leased.reply.text,
+        ...scenarioForReviewer(leasedScenario, leased.reply.promptId),
+        rubric: stored.rubric,
+      },
     },
-  }
+    { headers },
+  )
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { requireUser } from '~/auth/guards.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
@@ -8,8 +8,10 @@ import { channelLabel, difficultyLabel, moodLabel, moodTone, teamLabel } from '~
 import { getScenario } from '~/scenarios/library.server'
 import { PracticePanel } from '~/practice/components/practice-panel'
 import { loadPractice } from '~/practice/practice.server'
+import { createServerTiming } from '~/http/server-timing.server'
 export { practiceAction as action } from '~/practice/practice-action.server'
 export { practiceShouldRevalidate as shouldRevalidate } from '~/practice/practice-revalidate'
+export { serverTimingHeaders as headers } from '~/http/server-timing.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.scenario.title} · Scenarios · Rapport` : 'Scenario not found · Rapport' },
@@ -17,10 +19,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = requireUser(context, request)
-  const scenario = await getScenario(context.db, user, params.slug ?? '')
+  const timing = createServerTiming()
+  const scenario = await timing.time('scenario', () => getScenario(context.db, user, params.slug ?? ''))
   // Drafts and rejected imports are read-only: only approved scenarios take replies.
-  const practice = scenario.status === 'approved' ? await loadPractice(context.db, user, scenario.slug) : null
-  return { scenario, practice }
+  const practice =
+    scenario.status === 'approved' ? await timing.time('practice', () => loadPractice(context.db, user, scenario.slug), 'attempts, draft, earlier replies') : null
+  return data({ scenario, practice }, { headers: timing.headers() })
 }
 
 export default function ScenarioPage() {
