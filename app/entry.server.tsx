@@ -1,9 +1,9 @@
-import { PassThrough } from 'node:stream'
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from '@remix-run/node'
 import { createReadableStreamFromReadable } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
+import { createPaddingTrimmer } from '~/http/react-stream-padding.server'
 import { logger } from '~/observability/logger.server'
 
 const ABORT_DELAY = 5_000
@@ -28,7 +28,8 @@ export default function handleRequest(
       {
         [waitForAll ? 'onAllReady' : 'onShellReady']() {
           shellRendered = true
-          const body = new PassThrough()
+          // Not a plain PassThrough: React 18 can pad a chunk with NUL bytes (see the module).
+          const body = createPaddingTrimmer()
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
           responseHeaders.set('X-Content-Type-Options', 'nosniff')
           responseHeaders.set('Referrer-Policy', 'same-origin')
