@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from '@remix-run/react'
-import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { GeneralErrorBoundary, errorTitle } from '~/components/error-boundary'
 import stylesheet from '~/styles/app.css'
 import { unreadNotificationCount } from '~/notifications/notifications.server'
 
@@ -9,7 +9,8 @@ export const links: LinksFunction = () => [
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 
-export const meta: MetaFunction = () => [{ title: 'Rapport' }]
+// Routes set their own titles; this one shows when an error bubbles up to the root boundary.
+export const meta: MetaFunction = ({ error }) => [{ title: error ? errorTitle(error) : 'Rapport' }]
 
 export async function loader({ context }: LoaderFunctionArgs) {
   const user = context.auth?.user
@@ -57,7 +58,7 @@ function Shell({ children }: { children: React.ReactNode }) {
                   <ul>
                     {NAV.filter((item) => !item.roles || item.roles.includes(user.role)).map((item) => (
                       <li key={item.to}>
-                        <NavLink to={item.to} end={item.to === '/' || item.to === '/admin' || item.to === '/scenarios'}>
+                        <NavLink to={item.to} end={item.to === '/' || item.to === '/scenarios'}>
                           {item.label}
                         </NavLink>
                       </li>

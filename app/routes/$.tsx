@@ -1,4 +1,7 @@
-import { GeneralErrorBoundary } from '~/components/error-boundary'
+import type { MetaFunction } from '@remix-run/node'
+import { GeneralErrorBoundary, errorTitle } from '~/components/error-boundary'
+
+export const meta: MetaFunction = ({ error }) => [{ title: errorTitle(error) }]
 
 // Any unknown URL: a helpful 404 inside the layout.
 export async function loader() {

@@ -8,8 +8,9 @@ import { nextUpFor, teamOnboarding } from '~/lessons/progress.server'
 import { teamsOf } from '~/org/teams.server'
 import { createServerTiming } from '~/http/server-timing.server'
 import { reviewsWaitingFor } from '~/reviews/allocation.server'
+import { errorTitle } from '~/components/error-boundary'
 
-export const meta: MetaFunction = () => [{ title: 'Home · Rapport' }]
+export const meta: MetaFunction = ({ error }) => [{ title: error ? errorTitle(error) : 'Home · Rapport' }]
 
 export { serverTimingHeaders as headers } from '~/http/server-timing.server'
 

@@ -6,8 +6,9 @@ import { Field, fieldErrors } from '~/components/form-field'
 import { changeRole, deactivatePerson, listPeople, reactivatePerson } from '~/org/people.server'
 import { ROLES } from '~/org/roles'
 import { createTeam, listTeams, newTeamSchema } from '~/org/teams.server'
+import { errorTitle } from '~/components/error-boundary'
 
-export const meta: MetaFunction = () => [{ title: 'Admin · Rapport' }]
+export const meta: MetaFunction = ({ error }) => [{ title: error ? errorTitle(error) : 'People and teams · Admin · Rapport' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const admin = requireRole(context, request, ['admin'])

@@ -4,8 +4,9 @@ import { requireRole } from '~/auth/guards.server'
 import { Field, SelectField, fieldErrors } from '~/components/form-field'
 import { createInvitation, invitationSchema, listInvitations, revokeInvitation } from '~/org/invitations.server'
 import { listTeams, managedTeamIds } from '~/org/teams.server'
+import { errorTitle } from '~/components/error-boundary'
 
-export const meta: MetaFunction = () => [{ title: 'Invitations · Rapport' }]
+export const meta: MetaFunction = ({ error }) => [{ title: error ? errorTitle(error) : 'Invite someone · Rapport' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = requireRole(context, request, ['admin', 'manager'])

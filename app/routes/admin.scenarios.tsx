@@ -2,14 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { requireRole } from '~/auth/guards.server'
-import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { GeneralErrorBoundary, errorTitle } from '~/components/error-boundary'
 import { TextareaField } from '~/components/form-field'
 import { ConversationView } from '~/scenarios/components/conversation-view'
 import { PromptList } from '~/scenarios/components/prompt-list'
 import { channelLabel, difficultyLabel, moodLabel, moodTone, teamLabel } from '~/scenarios/components/scenario-labels'
 import { approveDraft, listDrafts, listRecentDecisions, rejectDraft } from '~/scenarios/imports.server'
 
-export const meta: MetaFunction = () => [{ title: 'Scenarios waiting for approval · Rapport' }]
+export const meta: MetaFunction = ({ error }) => [{ title: error ? errorTitle(error) : 'Scenarios waiting for approval · Rapport' }]
 
 const STAFF_LEADS = ['admin', 'manager'] as const
 

@@ -2,7 +2,7 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { requireUser } from '~/auth/guards.server'
-import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { GeneralErrorBoundary, errorTitle } from '~/components/error-boundary'
 import { formatScore, formatShare, monthLabel, monthParam, monthsEnding, shortCriterion } from '~/insights/cci'
 import { CriteriaHeatmap, Responsive, TrendChart, trendDomain } from '~/insights/charts'
 import { CciDefinition, CciValue, ChangeBadge, MonthPicker, ScrollTable, TrendTable } from '~/insights/components'
@@ -11,7 +11,7 @@ import { createServerTiming } from '~/http/server-timing.server'
 
 export { serverTimingHeaders as headers } from '~/http/server-timing.server'
 
-export const meta: MetaFunction = () => [{ title: 'Insights · Rapport' }]
+export const meta: MetaFunction = ({ error }) => [{ title: error ? errorTitle(error) : 'Customer-centricity, every team · Insights · Rapport' }]
 
 const querySchema = z.object({ month: z.string().regex(/^\d{4}-\d{2}$/).optional().catch(undefined) })
 

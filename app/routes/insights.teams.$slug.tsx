@@ -2,7 +2,7 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { requireUser } from '~/auth/guards.server'
-import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { GeneralErrorBoundary, errorTitle } from '~/components/error-boundary'
 import { invariantResponse } from '~/http/responses.server'
 import { formatScore, formatShare, monthLabel, monthParam, monthsEnding, shortCriterion } from '~/insights/cci'
 import { BarsChart, ColumnsChart, Responsive, TrendChart, trendDomain } from '~/insights/charts'
@@ -12,8 +12,8 @@ import { createServerTiming } from '~/http/server-timing.server'
 
 export { serverTimingHeaders as headers } from '~/http/server-timing.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.insights.team.name} · Insights · Rapport` : 'Insights · Rapport' },
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => [
+  { title: data && !error ? `${data.insights.team.name} · Insights · Rapport` : errorTitle(error) },
 ]
 
 const querySchema = z.object({ month: z.string().regex(/^\d{4}-\d{2}$/).optional().catch(undefined) })

@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
 import { requireUser } from '~/auth/guards.server'
-import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { GeneralErrorBoundary, errorTitle } from '~/components/error-boundary'
 import { notFound } from '~/http/responses.server'
 import { getLesson, listLessons } from '~/lessons/lessons.server'
 import { LessonBody, type ReflectionNotice } from '~/lessons/mdx-components'
@@ -13,8 +13,8 @@ import { createServerTiming } from '~/http/server-timing.server'
 
 export { serverTimingHeaders as headers } from '~/http/server-timing.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.lesson.title} · Rapport` : 'Lesson · Rapport' },
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => [
+  { title: data && !error ? `${data.lesson.title} · Lessons · Rapport` : errorTitle(error) },
   ...(data ? [{ name: 'description', content: data.lesson.summary }] : []),
 ]
 

@@ -4,8 +4,9 @@ import { z } from 'zod'
 import { requireUser } from '~/auth/guards.server'
 import { listLessons } from '~/lessons/lessons.server'
 import { lessonsDoneBy } from '~/lessons/progress.server'
+import { errorTitle } from '~/components/error-boundary'
 
-export const meta: MetaFunction = () => [{ title: 'Lessons · Rapport' }]
+export const meta: MetaFunction = ({ error }) => [{ title: error ? errorTitle(error) : 'Lessons · Rapport' }]
 
 const searchSchema = z.object({
   q: z.string().trim().max(100).catch(''),

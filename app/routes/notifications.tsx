@@ -2,10 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { redirect } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
 import { safeRedirect, requireUser } from '~/auth/guards.server'
-import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { GeneralErrorBoundary, errorTitle } from '~/components/error-boundary'
 import { getNotification, listNotifications, markNotificationsRead } from '~/notifications/notifications.server'
 
-export const meta: MetaFunction = () => [{ title: 'Notifications · Rapport' }]
+export const meta: MetaFunction = ({ error }) => [{ title: error ? errorTitle(error) : 'Notifications · Rapport' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request)

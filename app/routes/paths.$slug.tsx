@@ -2,12 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { requireUser } from '~/auth/guards.server'
-import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { GeneralErrorBoundary, errorTitle } from '~/components/error-boundary'
 import { ProgressBar } from '~/lessons/progress-bar'
 import { enrol, pathProgress } from '~/lessons/progress.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.progress.path.title} · Paths · Rapport` : 'Path · Rapport' },
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => [
+  { title: data && !error ? `${data.progress.path.title} · Paths · Rapport` : errorTitle(error) },
 ]
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

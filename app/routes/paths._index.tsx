@@ -3,8 +3,9 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { requireUser } from '~/auth/guards.server'
 import { ProgressBar } from '~/lessons/progress-bar'
 import { pathsOverview } from '~/lessons/progress.server'
+import { errorTitle } from '~/components/error-boundary'
 
-export const meta: MetaFunction = () => [{ title: 'Paths · Rapport' }]
+export const meta: MetaFunction = ({ error }) => [{ title: error ? errorTitle(error) : 'Onboarding paths · Rapport' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request)

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { requireUser } from '~/auth/guards.server'
-import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { GeneralErrorBoundary, errorTitle } from '~/components/error-boundary'
 import { CoachHints } from '~/practice/components/coach-hints-panel'
 import { splitSentences } from '~/practice/coach-hints'
 import { levelName, RubricFieldset } from '~/reviews/components/rubric-fieldset'
@@ -11,8 +11,8 @@ import type { RubricCriterion } from '~/reviews/rubric-schema'
 import { decideReview, reactToReview } from '~/reviews/reviews.server'
 import { channelLabel } from '~/scenarios/components/scenario-labels'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Feedback on a reply to ${data.scenario.title} · Rapport` : 'Reply · Rapport' },
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => [
+  { title: data && !error ? `Feedback on a reply to ${data.scenario.title} · Rapport` : errorTitle(error) },
 ]
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { requireUser } from '~/auth/guards.server'
-import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { GeneralErrorBoundary, errorTitle } from '~/components/error-boundary'
 import { splitSentences } from '~/practice/coach-hints'
 import { findPracticeScenario } from '~/practice/practice.server'
 import { nextReviewFor, resultsUnlock } from '~/reviews/allocation.server'
@@ -16,7 +16,7 @@ import { createServerTiming } from '~/http/server-timing.server'
 
 export { serverTimingHeaders as headers } from '~/http/server-timing.server'
 
-export const meta: MetaFunction = () => [{ title: 'Reviews · Rapport' }]
+export const meta: MetaFunction = ({ error }) => [{ title: error ? errorTitle(error) : 'Reviews · Rapport' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request)

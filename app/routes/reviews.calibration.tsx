@@ -2,14 +2,14 @@ import { scenarioForReviewer } from '~/reviews/review-form'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { requireUser } from '~/auth/guards.server'
-import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { GeneralErrorBoundary, errorTitle } from '~/components/error-boundary'
 import { findPracticeScenario } from '~/practice/practice.server'
 import { calibrationFor, calibrationOverview, submitCalibration, type CalibrationAnswers } from '~/reviews/calibration-attempts.server'
 import { RubricFieldset } from '~/reviews/components/rubric-fieldset'
 import { ScenarioBrief } from '~/reviews/components/scenario-brief'
 import { loadRubric } from '~/reviews/rubric.server'
 
-export const meta: MetaFunction = () => [{ title: 'Calibration · Reviews · Rapport' }]
+export const meta: MetaFunction = ({ error }) => [{ title: error ? errorTitle(error) : 'Calibration · Reviews · Rapport' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request)

@@ -1,7 +1,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { requireUser } from '~/auth/guards.server'
-import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { GeneralErrorBoundary, errorTitle } from '~/components/error-boundary'
 import { ConversationView } from '~/scenarios/components/conversation-view'
 import { PromptList } from '~/scenarios/components/prompt-list'
 import { channelLabel, difficultyLabel, moodLabel, moodTone, teamLabel } from '~/scenarios/components/scenario-labels'
@@ -13,8 +13,8 @@ export { practiceAction as action } from '~/practice/practice-action.server'
 export { practiceShouldRevalidate as shouldRevalidate } from '~/practice/practice-revalidate'
 export { serverTimingHeaders as headers } from '~/http/server-timing.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.scenario.title} · Scenarios · Rapport` : 'Scenario not found · Rapport' },
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => [
+  { title: data && !error ? `${data.scenario.title} · Scenarios · Rapport` : errorTitle(error) },
 ]
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {

@@ -3,7 +3,7 @@ import { redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useNavigation } from '@remix-run/react'
 import { useState } from 'react'
 import { requireRole } from '~/auth/guards.server'
-import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { GeneralErrorBoundary, errorTitle } from '~/components/error-boundary'
 import { Field, SelectField, TextareaField } from '~/components/form-field'
 import { logger } from '~/observability/logger.server'
 import { AnonymisedText, type TextPiece } from '~/scenarios/components/anonymised-text'
@@ -19,7 +19,7 @@ import type { TurnRole } from '~/scenarios/transcript'
 // The import flow keeps the raw conversation ONLY in this page: it is posted back with every
 // action (a textarea in the form) and never written to a table, a session, a cookie or a log.
 
-export const meta: MetaFunction = () => [{ title: 'Import a conversation · Rapport' }]
+export const meta: MetaFunction = ({ error }) => [{ title: error ? errorTitle(error) : 'Import a conversation · Rapport' }]
 
 // A page that may carry the raw conversation must not sit in a browser or proxy cache.
 export const headers: HeadersFunction = () => ({ 'Cache-Control': 'no-store' })

@@ -2,13 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { requireRole } from '~/auth/guards.server'
-import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { GeneralErrorBoundary, errorTitle } from '~/components/error-boundary'
 import { ProgressBar } from '~/lessons/progress-bar'
 import { daysAgoText, STUCK_AFTER_DAYS } from '~/lessons/progress'
 import { teamOnboarding } from '~/lessons/progress.server'
 import { getTeamBySlug } from '~/org/teams.server'
 
-export const meta: MetaFunction = () => [{ title: 'Team onboarding · Rapport' }]
+export const meta: MetaFunction = ({ error }) => [{ title: error ? errorTitle(error) : 'Team onboarding · Rapport' }]
 
 const querySchema = z.object({ team: z.string().trim().max(60).catch('') })
 
