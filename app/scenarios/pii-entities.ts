@@ -6,6 +6,8 @@
 import nlp from 'compromise'
 import { AMBIGUOUS_FIRST_NAMES, FIRST_NAMES } from './first-names'
 import { PLACE_NAMES } from './place-names'
+import { AMBIGUOUS_ORGANISATIONS, ORGANISATION_NAMES } from './organisation-names'
+import { SURNAMES } from './surnames'
 import { lineEndWithin, lineStartWithin } from './text-lines'
 import { isCommonWord, lexicon, NAMEISH_TAGS } from './lexicon'
 
@@ -13,6 +15,7 @@ export { isCommonWord }
 import type { Candidate, PiiLabel } from './pii-types'
 
 export const ENTITY_PRIORITY = {
+  orgKnown: 59,
   orgSuffix: 60,
   nameCue: 58,
   orgCue: 56,
@@ -49,12 +52,12 @@ const ORG_SUFFIXES =
   'Inc|Inc\\.|Incorporated|AB|Oy|ApS|SpA|S\\.p\\.A\\.|Srl|S\\.r\\.l\\.|Pte Ltd|Sdn Bhd|KG|Ltd|Ltd\\.|Limited|LLC|L\\.L\\.C\\.|LLP|PLC|plc|GmbH|AG|S\\.A\\.|SA|SAS|SARL|BV|B\\.V\\.|NV|N\\.V\\.|Pty Ltd|Pty|Co\\.|Corp|Corp\\.|Corporation|Company|Group|Holdings|Bank|Insurance|Assurance|Technologies|Technology|Solutions|Systems|Labs|Laboratories|Logistics|Partners|Associates|Consulting|Consultants|Foundation|University|College|Hospital|Clinic|Airlines|Airways|Air|Telecom|Telecoms|Communications|Energy|Power|Motors|Foods|Media|Studios|Studio|Industries|Enterprises|Trust|Agency|Ventures|Capital|Bakery|Café|Cafe|Hotel|Hotels|Restaurant|School|Academy|Pharmacy|Dental|Realty|Properties|Brewing|Brewery|Coffee|Roasters|Software|Networks|Wireless|Electric|Electronics|Utilities|Healthcare|Credit Union|Building Society|Council|Marketing|Design|Digital|Analytics|Robotics|Manufacturing|Freight|Shipping|Transport|Travel|Tours|Finance|Financial|Bikes|Cycles|Outfitters|Supplies|Supply|Games|Interactive|Printing|Press|Publishing|Books|Fitness|Gym|Salon|Spa|Florist|Garage|Motors|Autos|Law|Legal|Accountants|Architects|Builders|Construction|Plumbing|Roofing|Cleaning|Catering|Events|Rentals|Records|Productions|Pictures|Farms|Vineyards|Winery|Distillery|Telecommunications|Broadband|Mobile|Lettings|Estates|Estate Agents|Housing|Hospitality|Pharma|Pharmaceuticals|Biotech|Therapeutics|Medical|Vets|Veterinary|Kitchens|Furniture|Interiors|Apparel|Clothing|Boutique|Jewellers|Jewelers|Opticians|Optical|Insurers|Brokers|Mortgages|Lending|Payments|Organics|Naturals|Brands|Goods|Wholesale|Traders|Trading|Imports|Distribution|Distributors|Outlet|Works|Workshop|Collective|Co-op|Cooperative|Association|Institute|Federation|Network|Factory|Mills|Centre|Center|Homes|Gallery|Galleries|Kitchen|Bistro|Pizzeria|Deli|Nursery|Nurseries|Garden Centre|Surgery|Practice|Chambers|Solicitors|Barristers|Auctions|Removals|Couriers|Express|Cars|Taxis|Coaches'
 
 const ORG_SUFFIX_RE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])((?:(?:[\p{Lu}\p{N}][\p{L}\p{N}&'’.-]*|&|and|of|de|du|van|the)\s+){0,4}?[\p{Lu}][\p{L}\p{N}&'’.-]*)\s+(?:${ORG_SUFFIXES})(?![\p{L}\p{N}])`,
+  String.raw`(?<![\p{L}\p{N}])((?:(?:[\p{Lu}\p{N}][\p{L}\p{N}&'’.-]*|&|and|of|de|du|van|the)[ \t]+){0,4}?[\p{Lu}][\p{L}\p{N}&'’.-]*)[ \t]+(?:${ORG_SUFFIXES})(?![\p{L}\p{N}])`,
   'gu',
 )
 const ORG_OF_RE = /(?<![\p{L}])(?:Bank|University|College|Museum|Church|Council|Institute|Society|Department|Ministry|Royal Bank|Bank) of (?:the )?[\p{Lu}][\p{L}'’-]*(?: [\p{Lu}][\p{L}'’-]*){0,2}/gu
 const ORG_CUE_RE =
-  /\b(?:work(?:s|ed|ing)? (?:at|for)|employed (?:at|by)|employer is|i'?m with|i am with|we'?re with|we are with|calling from|writing from|contacting you from|on behalf of|customer of|client of|member of|switched (?:to|from)|moved (?:over )?(?:to|from)|bank(?:s|ed)? with|insured with|supplier is|provider is|subscribed to|signed up (?:to|with)|account with|contract with|owner of|founder of|ceo of|manager at|director at|(?:someone|somebody|engineer|technician|courier|driver|rep|representative|agent|guy|man|woman|lady|people|team|staff|advisor|adviser|consultant|contractor|installer|surveyor|inspector|salesman|saleswoman|salesperson) (?:from|at|with)|thank you for contacting|thanks for contacting|thank you for calling|thanks for calling|welcome to|you've reached|you have reached|ordered from|bought from|purchased from|shop at|shopped at|charged by|billed by|invoice from|letter from|email from|calls? from|contacted by|delivered by|shipped by|(?:my|our|the) (?:bank|insurer|insurance company|provider|supplier|employer|broker|lender|energy supplier|energy company|carrier|courier|isp|broadband provider|mobile provider|network|agency|accountants?|solicitors?|landlord)(?:,| is| was| are)?|(?:bank|insurer|provider|supplier|employer)(?: is|:))\s+(?:the\s+)?/gi
+  /\b(?:work(?:s|ed|ing)? (?:at|for)|employed (?:at|by)|employer is|i'?m with|i am with|we'?re with|we are with|calling from|writing from|contacting you from|on behalf of|customer of|client of|member of|switched (?:to|from)|moved (?:over )?(?:to|from)|bank(?:s|ed)? with|insured with|supplier is|provider is|subscribed to|signed up (?:to|with)|account with|contract with|owner of|founder of|ceo of|(?:manager|director|ceo|cto|cfo|coo|founder|co-founder|owner|partner|engineer|developer|designer|analyst|consultant|accountant|nurse|teacher|lecturer|student|intern|officer|lead|specialist|administrator|coordinator|assistant|buyer|recruiter|employee|head of [a-z]+) at|(?:someone|somebody|engineer|technician|courier|driver|rep|representative|agent|guy|man|woman|lady|people|team|staff|advisor|adviser|consultant|contractor|installer|surveyor|inspector|salesman|saleswoman|salesperson) (?:from|at|with)|thank you for contacting|thanks for contacting|thank you for calling|thanks for calling|welcome to|you've reached|you have reached|ordered from|bought from|purchased from|shop at|shopped at|charged by|billed by|invoice from|letter from|email from|calls? from|contacted by|delivered by|shipped by|(?:my|our|the) (?:bank|insurer|insurance company|provider|supplier|employer|broker|lender|energy supplier|energy company|carrier|courier|isp|broadband provider|mobile provider|network|agency|accountants?|solicitors?|landlord)(?:,| is| was| are)?|(?:bank|insurer|provider|supplier|employer)(?: is|:))\s+(?:the\s+)?/gi
 const PLACE_CUE_RE =
   /\b(?:live in|living in|lives in|lived in|based in|located in|moved to|moving to|relocated to|relocating to|near|from the|i'?m in|we'?re in|office in|offices in|store in|shop in|branch in|warehouse in|depot in|hotel in|flat in|house in|home in|flight to|flying to|flew to|travelling to|traveling to|trip to|visiting|stationed in|born in|grew up in|headquartered in|depot at)\s+/gi
 
@@ -241,6 +244,20 @@ function runNlp(text: string): NlpSpans {
 }
 
 const FIRST_NAME_TAGS = /^(?:FirstName|MaleName|FemaleName)$/
+const SURNAME_SET: ReadonlySet<string> = new Set(SURNAMES)
+
+/** Lower case without diacritics: "garcía" → "garcia", "łukasz" stays (ł is a letter of its own). */
+function withoutAccents(lower: string): string {
+  return /[^\x00-\x7f]/.test(lower) ? lower.normalize('NFD').replace(/\p{M}/gu, '') : lower
+}
+
+/** A family name from our list ("nguyen", "garcía-lópez" counts by its parts). */
+export function isKnownSurname(lower: string): boolean {
+  const plain = withoutAccents(lower).replace(/['’]/g, "'")
+  if (SURNAME_SET.has(plain)) return true
+  if (plain.includes('-')) return plain.split('-').every((part) => part.length > 1 && (SURNAME_SET.has(part) || FIRST_NAME_SET.has(part)))
+  return false
+}
 
 /**
  * Our list of first names, plus the ~3,000 first names in compromise's lexicon that are only names
@@ -248,6 +265,9 @@ const FIRST_NAME_TAGS = /^(?:FirstName|MaleName|FemaleName)$/
  */
 export function isKnownFirstName(lower: string): boolean {
   if (FIRST_NAME_SET.has(lower)) return true
+  // "siobhán", "josé", "zoë": the lists are written without accents
+  const plain = withoutAccents(lower)
+  if (plain !== lower && FIRST_NAME_SET.has(plain)) return true
   const entry = lexicon[lower]
   if (entry === undefined) return false
   const tags = Array.isArray(entry) ? entry : [entry]
@@ -262,6 +282,18 @@ interface Context {
 
 function tagsOf(ctx: Context, token: Token): ReadonlySet<string> {
   return ctx.nlp.tags.get(token.start) ?? new Set<string>()
+}
+
+const WORD_TAGS = ['Adjective', 'Verb', 'Adverb', 'Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'Value', 'Gerund', 'Modal', 'Copula', 'QuestionWord', 'Expression', 'Negative']
+
+/**
+ * An everyday word: in the lexicon, or tagged by the NLP as anything but a noun ("National" is an
+ * adjective, "Gutted" a verb). The lexicon alone misses many words ("insurance", "national").
+ */
+function wordish(ctx: Context, token: Token): boolean {
+  if (isCommonWord(token.lower)) return true
+  const tags = tagsOf(ctx, token)
+  return WORD_TAGS.some((t) => tags.has(t))
 }
 
 function hasPersonTag(tags: ReadonlySet<string>): boolean {
@@ -477,6 +509,8 @@ function detectNameCues(ctx: Context, agentTokens: ReadonlySet<string>): void {
     const multi = who.trim().includes(' ')
     const tags = tagsOf(ctx, first)
     if (!(firstNameEvidence(ctx, first) || hasPersonTag(tags) || (multi && !isCommonWord(first.lower)))) continue
+    // "National Insurance:", "Delivery Address:" — a form's field label, not a speaker
+    if (!firstNameEvidence(ctx, first) && !hasPersonTag(tags) && wordish(ctx, first)) continue
     const roleText = (m[2] ?? m[3] ?? '').trim()
     const role = roleText && AGENT_ROLE_RE.test(roleText) ? 'agent' : agentTokens.has(first.lower) ? 'agent' : undefined
     pushName(ctx, run, ENTITY_PRIORITY.nameCue, role)
@@ -534,7 +568,7 @@ function detectNameList(ctx: Context): void {
     const ambiguous = AMBIGUOUS_FIRST_NAMES.has(token.lower)
     const nlpFirst = tags.has('FirstName') && !isCommonWord(token.lower)
     if (!known && !nlpFirst) continue
-    if (NOT_NAME_WORDS.has(token.lower)) continue
+    if (NOT_NAME_WORDS.has(token.lower) || monthWithDay(text, token)) continue
     const run = nameRun(ctx, token.start, false, 3)
     if (!run) continue
     const multi = run[1] > token.end
@@ -549,7 +583,57 @@ function detectNameList(ctx: Context): void {
   }
 }
 
+/** The token just before pos, when one space separates them ("Ji-woo" before "Park"). */
+function tokenBefore(text: string, pos: number): Token | null {
+  const m = /(?<![\p{L}\p{M}'’-])([\p{L}][\p{L}\p{M}'’-]*) $/u.exec(text.slice(Math.max(0, pos - 40), pos))
+  if (!m) return null
+  const token = tokenAt(text, pos - 1 - m[1].length)
+  return token && token.end === pos - 1 ? token : null
+}
+
+/** A capitalised word that may be a given name next to a family name. */
+function givenNameLike(ctx: Context, token: Token, strict: boolean): boolean {
+  if (!token.capitalised || NOT_NAME_WORDS.has(token.lower)) return false
+  const tags = tagsOf(ctx, token)
+  if (tags.has('Place') || tags.has('Organization') || tags.has('Date') || tags.has('Month') || tags.has('WeekDay')) return false
+  if (isKnownFirstName(token.lower)) return !strict || !AMBIGUOUS_FIRST_NAMES.has(token.lower)
+  return !strict && !isCommonWord(token.lower) && !isKnownOrganisationWord(token.text)
+}
+
+/**
+ * "Ji-woo Park", "Marta García-López", "Nguyen Thi Mai": a listed family name next to another
+ * name-like word. A family name that is also a word ("Park", "Hill") needs a listed given name.
+ */
+function detectSurnamePairs(ctx: Context): void {
+  const { text } = ctx
+  for (const m of text.matchAll(TOKEN_RE)) {
+    if (!/^\p{Lu}/u.test(m[0])) continue
+    const token = tokenAt(text, m.index)
+    if (!token || !token.capitalised || NOT_NAME_WORDS.has(token.lower) || !isKnownSurname(token.lower)) continue
+    const everyday = isCommonWord(token.lower)
+    const prev = tokenBefore(text, token.start)
+    if (prev && givenNameLike(ctx, prev, everyday)) {
+      const first = tokenBefore(text, prev.start)
+      const start = first && isKnownFirstName(first.lower) && first.capitalised && !AMBIGUOUS_FIRST_NAMES.has(first.lower) ? first.start : prev.start
+      pushName(ctx, [start, token.end], ENTITY_PRIORITY.nameList)
+      continue
+    }
+    if (everyday || lexicon[token.lower] !== undefined) continue
+    // family name first: "Nguyen Thi Mai", "Kim Ji-woo"
+    const next = text[token.end] === ' ' ? tokenAt(text, token.end + 1) : null
+    if (!next || !givenNameLike(ctx, next, false)) continue
+    const run = nameRun(ctx, token.start, false, 3)
+    if (run && run[1] > token.end) pushName(ctx, run, ENTITY_PRIORITY.nameList)
+  }
+}
+
 const MONTH_NAMES = new Set(['may', 'june', 'april', 'august', 'jan', 'march'])
+
+/** "1 June", "June 3rd": a month with a day next to it is a date, not a person. */
+function monthWithDay(text: string, token: Token): boolean {
+  if (!MONTH_NAMES.has(token.lower)) return false
+  return /\d(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?$/i.test(text.slice(Math.max(0, token.start - 8), token.start)) || /^[ \t]+\d/.test(text.slice(token.end, token.end + 3))
+}
 const NOT_PEOPLE_AMBIGUOUS = new Set(['alexa', 'max', 'chase', 'phoenix', 'austin', 'dallas', 'sydney', 'georgia', 'virginia', 'victoria', 'jordan', 'chelsea', 'charlotte', 'florence', 'madison', 'destiny', 'harmony', 'sky', 'art', 'norm', 'will', 'summer', 'autumn', 'guy', 'rich', 'hope', 'page', 'drew', 'grant', 'mark', 'bill', 'pat', 'rob', 'sue', 'frank', 'jack', 'sandy', 'don', 'lee', 'ray', 'miles', 'wade', 'parker', 'hunter', 'pearl', 'penny', 'joy', 'faith', 'patience', 'kay', 'jan', 'herb', 'reg', 'nat', 'del', 'sal', 'si', 'mo'])
 
 /** "…your membership level Crystal?": a capitalised first name in the middle of a lower-case sentence. */
@@ -616,7 +700,7 @@ function detectNlpPeople(ctx: Context): void {
   const { text } = ctx
   for (const [start, end] of ctx.nlp.people) {
     const first = tokenAt(text, start)
-    if (!first) continue
+    if (!first || monthWithDay(text, first)) continue
     const run = nameRun(ctx, start, false, 4)
     if (!run) continue
     const value = text.slice(run[0], Math.min(run[1], end))
@@ -665,23 +749,107 @@ const NOT_ORGANISATIONS: ReadonlySet<string> = new Set(
   mastercard, master card, amex, american express, maestro, apple pay, google pay, samsung pay, credit, debit, vpn, isp,
   dns, ssl, tls, sim, esim, pin, otp, 2fa, mfa, sso, crm, erp, pos, atm, gps, sms, mms, ssd, hdd, ram, cpu, gpu, os, ios,
   pc, mac, tv, dvd, nfc, qr, faq, kyc, vat, gst, pdf, csv, url, www, html, ceo, cfo, cto, coo, nhs, irs, hmrc, dvla,
-  bluetooth, wifi, wi-fi, usb, hdmi, lte, 4g, 5g`
+  bluetooth, wifi, wi-fi, usb, hdmi, lte, 4g, 5g, national insurance, social security, wan, lan, cvv, cvc, cv2, bsn, iban,
+  bic, swift, sort code, ssn, sin, dob, eta, rma, po, ups store`
     .split(',')
     .map((w) => w.trim())
     .filter(Boolean),
 )
 
-function notAnOrganisation(text: string, start: number, end: number): boolean {
+function notAnOrganisation(text: string, start: number, end: number, company = false): boolean {
   const value = text.slice(start, end).toLowerCase().replace(/[.,]+$/, '')
   if (NOT_ORGANISATIONS.has(value)) return true
   const nextWord = /^[ \t]+([\p{L}]+)/u.exec(text.slice(end, end + 20))?.[1]?.toLowerCase()
   if (nextWord && NOT_ORGANISATIONS.has(`${value} ${nextWord}`)) return true
+  // a company's card is still the company ("my Monzo card"); a scheme's is not ("Visa card")
+  if (company) return false
   // "NHS number", "Visa card": the name of a scheme, not a company being talked about
   return /^[ \t]+(?:number|no\.?|card|account number)\b/i.test(text.slice(end, end + 16))
 }
 
+/** Known company names by their first word, longest first. */
+const ORGS_BY_FIRST_WORD = new Map<string, string[]>()
+const ONE_WORD_ORGS = new Set<string>()
+for (const name of ORGANISATION_NAMES) {
+  const first = tokenAt(name, 0)
+  if (!first) continue
+  const list = ORGS_BY_FIRST_WORD.get(first.lower) ?? []
+  list.push(name)
+  list.sort((a, b) => b.length - a.length)
+  ORGS_BY_FIRST_WORD.set(first.lower, list)
+  if (!/\s/.test(name)) ONE_WORD_ORGS.add(name)
+}
+
+/** Is this word, as written, one of the companies we know ("Monzo", "HSBC")? */
+function isKnownOrganisationWord(word: string): boolean {
+  return ONE_WORD_ORGS.has(word)
+}
+
+const ORG_CONTEXT_BEFORE_RE =
+  /\b(?:my|our|his|her|their|from|at|with|via|through|using|called|emailed|contacted|rang|phoned|switched to|switching to|moved to|moving to|joined|left|bank(?:s|ed)? with|ordered from|bought from|paid (?:via|with|through|by)|charged by|billed by|customer of|account with|signed up (?:to|with|for)|insured with)[ \t]+(?:the[ \t]+)?$/i
+const ORG_CONTEXT_AFTER_RE =
+  /^(?:['’]s)?[ \t]+(?:account|accounts|card|credit card|debit card|app|order|orders|store|stores|shop|branch|bank|customer service|customer support|support|helpline|delivery|driver|courier|broadband|mobile|contract|bill|engineer|refund|statement|gift card|voucher|subscription|membership|rewards|points|website|site|says|said|won't|wont|will not|charged|sent|refused|declined|told|cancelled|canceled|refunded|emailed|texted|called|keeps|kept|lost|delivered|took|has|have|had)\b/i
+
+/**
+ * Companies from our list (organisation-names.ts). A name that is also a word, a place or a
+ * product ("Sky", "Next", "Halifax") needs a hint around it: "my Sky account", "switched to Three",
+ * "Halifax has sent the funds".
+ */
+function detectKnownOrganisations(ctx: Context): void {
+  const { text, out } = ctx
+  for (const m of text.matchAll(TOKEN_RE)) {
+    const token = tokenAt(text, m.index)
+    if (!token) continue
+    const names = ORGS_BY_FIRST_WORD.get(token.lower)
+    if (!names) continue
+    for (const name of names) {
+      const written = text.slice(token.start, token.start + name.length)
+      const exact = written === name
+      const lower = written === written.toLowerCase() && written.toLowerCase() === name.toLowerCase()
+      const ambiguous = AMBIGUOUS_ORGANISATIONS.has(name.toLowerCase())
+      if (!exact && !(lower && !ambiguous && name.length >= 5 && /\p{Ll}/u.test(name))) continue
+      const end = token.start + name.length
+      if (/^[\p{L}\p{N}]/u.test(text.slice(end, end + 1)) || /^[.-][\p{L}\p{N}]/u.test(text.slice(end, end + 2))) continue
+      if (text[token.start - 1] === '@' || text[token.start - 1] === '.' || text[token.start - 1] === '/') continue
+      if (notAnOrganisation(text, token.start, end, true)) break
+      if (ambiguous) {
+        const before = text.slice(Math.max(0, token.start - 30), token.start)
+        const after = text.slice(end, end + 30)
+        if (!ORG_CONTEXT_BEFORE_RE.test(before) && !ORG_CONTEXT_AFTER_RE.test(after)) break
+        // "Chase is my son": a first name before a verb is a person
+        if (!ORG_CONTEXT_BEFORE_RE.test(before) && isKnownFirstName(token.lower)) break
+      }
+      out.push({ start: token.start, end, label: 'organization', priority: ENTITY_PRIORITY.orgKnown })
+      break
+    }
+  }
+}
+
+/** Product names that look like companies before "account" or "app": "my Kindle account", "the Android app". */
+const PRODUCT_WORDS = new Set('android ios iphone ipad ipod kindle alexa echo chromebook macbook imac windows linux galaxy pixel surface firestick roku fire switch airpods watch prime premium plus pro basic gold silver bronze platinum family business student'.split(' '))
+
+/** "my Revolut card", "our Xero account", "the Bloomfield app": an unknown capitalised word before a product of a company. */
+function detectOrganisationsBeforeProducts(ctx: Context): void {
+  const { text, out } = ctx
+  const re = /\b(?:my|our|your|his|her|their|the|a|an)[ \t]+(\p{Lu}[\p{L}\p{N}&'’.-]*(?:[ \t]+\p{Lu}[\p{L}\p{N}&'’.-]*)?)[ \t]+(?:account|bank account|savings account|current account|card|credit card|debit card|app|online banking|mortgage|loan|policy|subscription|membership|contract|broadband|router|statement|rewards|gift card|voucher|store card|loyalty card|customer service|customer support|helpline|rep|engineer|courier|driver|delivery driver)\b/gu
+  for (const m of text.matchAll(re)) {
+    const start = m.index + m[0].indexOf(m[1])
+    const end = start + m[1].length
+    const words = m[1].split(/[ \t]+/)
+    const first = words[0].toLowerCase()
+    if (words.some((w) => PRODUCT_WORDS.has(w.toLowerCase()) || NOT_NAME_WORDS.has(w.toLowerCase()))) continue
+    if (words.every((w) => isCommonWord(w.toLowerCase().replace(/['’]s$/, '')))) continue
+    if (isKnownFirstName(first) && words.length === 1) continue
+    const isPlace = ctx.nlp.places.some(([s, e]) => s <= start && e >= end) || PLACES_BY_FIRST_WORD.has(first)
+    if (isPlace || notAnOrganisation(text, start, end, true)) continue
+    out.push({ start, end, label: 'organization', priority: ENTITY_PRIORITY.orgCue })
+  }
+}
+
 function detectOrganisations(ctx: Context): void {
   const { text, out } = ctx
+  detectKnownOrganisations(ctx)
+  detectOrganisationsBeforeProducts(ctx)
   for (const m of text.matchAll(ORG_SUFFIX_RE)) {
     let start = m.index
     let value = m[0]
@@ -733,6 +901,8 @@ function detectOrganisations(ctx: Context): void {
     const value = text.slice(start, Math.min(end, run[1]))
     if (!value || NOT_NAME_WORDS.has(value.toLowerCase())) continue
     if (notAnOrganisation(text, start, start + value.length)) continue
+    // "WAN", "CVV", "BSN": short capitals are technical terms unless we know the company
+    if (/^[A-Z0-9&]{2,4}$/.test(value) && !isKnownOrganisationWord(value)) continue
     // "Samsung Galaxy", "Microsoft Teams", "Google Chrome": the brand of a product, not a party to the conversation
     if (/^[ \t]+\p{Lu}/u.test(text.slice(start + value.length, start + value.length + 3))) continue
     // "Location Services": everyday words with capitals are a menu item, not a company
@@ -841,6 +1011,7 @@ export function detectEntities(text: string, options: EntityOptions): Candidate[
   detectNameList(ctx)
   detectNameLines(ctx)
   detectNlpPeople(ctx)
+  detectSurnamePairs(ctx)
   detectFromAfterNames(ctx)
   detectOrganisations(ctx)
   detectPlaces(ctx)
