@@ -34,6 +34,7 @@ export default function Home() {
   const { user, teams, nextUp, onboarding, myTrend, reviewsWaiting } = useLoaderData<typeof loader>()
   const firstName = user.name.split(' ')[0]
   const led = teams.filter((t) => t.role === 'manager')
+  const joined = teams.filter((t) => t.role !== 'manager')
   return (
     <div className="stack">
       <header className="page-header">
@@ -41,20 +42,20 @@ export default function Home() {
           Hello, {firstName}
         </h1>
         <p>
-          {teams.length ? (
+          {led.length && joined.length ? (
             <>
-              You are in{' '}
-              {teams.map((t, i) => (
-                <span key={t.id}>
-                  {i > 0 ? (i === teams.length - 1 ? ' and ' : ', ') : null}
-                  <strong>{t.name}</strong>
-                  {t.role === 'manager' ? ' (you lead it)' : ''}
-                </span>
-              ))}
-              .
+              You lead <TeamNames teams={led} /> and are in <TeamNames teams={joined} />.
+            </>
+          ) : led.length ? (
+            <>
+              You lead <TeamNames teams={led} />.
+            </>
+          ) : joined.length ? (
+            <>
+              You are in <TeamNames teams={joined} />.
             </>
           ) : (
-            'You are not in a team yet.'
+            'You are not in a team yet. Ask your manager or an admin to add you to one.'
           )}
         </p>
       </header>
@@ -92,5 +93,19 @@ export default function Home() {
         </section>
       ) : null}
     </div>
+  )
+}
+
+/** "Support", "Support and Sales", "Support, Sales and Finance", in bold. */
+function TeamNames({ teams }: { teams: { id: string; name: string }[] }) {
+  return (
+    <>
+      {teams.map((t, i) => (
+        <span key={t.id}>
+          {i > 0 ? (i === teams.length - 1 ? ' and ' : ', ') : null}
+          <strong>{t.name}</strong>
+        </span>
+      ))}
+    </>
   )
 }

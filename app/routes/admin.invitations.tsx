@@ -104,7 +104,7 @@ export default function InvitationsPage() {
       <section aria-labelledby="sent-heading">
         <h2 id="sent-heading">Invitations</h2>
         {invitations.length === 0 ? (
-          <p className="empty">No invitations yet.</p>
+          <p className="empty">No invitations yet. The ones you create appear here, with whether they have been used.</p>
         ) : (
           <div className="table-wrap">
             <table>
