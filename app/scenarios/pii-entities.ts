@@ -44,7 +44,8 @@ const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
   bronze platinum free trial plan plans app apps website site web online mobile desktop help helpdesk faq chat live
   happy sad angry frustrated disappointed glad pleased excited worried concerned confused ah oh um uh wow hmm lol omg
   well anyway ps p.s mr mrs ms miss mx dr prof professor sir dame lady lord mister doctor christmas easter thanksgiving
-  wifi internet bluetooth usb hdmi pdf tv ceo cfo cto hr it vip id pin otp sms ai api url ip gps uk us usa eu`.split(/\s+/).filter(Boolean),
+  wifi internet bluetooth usb hdmi pdf tv ceo cfo cto hr it vip id pin otp sms ai api url ip gps uk us usa eu
+  checkout homepage inbox signup sign-up satnav sat-nav heaps loads lots tons`.split(/\s+/).filter(Boolean),
 )
 
 /** Words that end an organisation's name ("… Ltd", "… Bank"); the name before them is capitalised. */
@@ -76,7 +77,7 @@ const ROLE_WORDS: ReadonlySet<string> = new Set(
   'agent customer client user support system bot me you note subject from to re date sent cc bcc order address name phone email username caller visitor guest host admin moderator assistant operator representative rep advisor adviser staff manager supervisor team service action info warning error question answer reply response summary update status reason issue problem details'.split(' '),
 )
 const FROM_HEADER_RE = /^[ \t]*(?:from|to|cc|reply-to)[ \t]*:[ \t]*/gim
-const ASKED_FOR_NAME_RE = /\b(?:your|the|full|first|last) (?:full )?name\b|\bwho am i (?:speaking|talking) (?:to|with)\b|\bwhat(?:'s| is) your name\b|\bname (?:on|for) the (?:account|order|booking|card)\b/i
+const ASKED_FOR_NAME_RE = /\b(?:your|the|full|first|last) (?:full )?name\b|\bwho am i (?:speaking|talking|chatting) (?:to|with)\b|\bwho(?:'s| is) (?:this|speaking|calling)\b|\bcan i (?:get|have|take) (?:a|your) name\b|\bwhat(?:'s| is) your name\b|\bname (?:on|for) the (?:account|order|booking|card)\b/i
 
 /** A capitalised word or one of the NLP's name tags. */
 interface Token {
@@ -397,6 +398,9 @@ function detectNameCues(ctx: Context, agentTokens: ReadonlySet<string>): void {
       // "hey its jess again", "im darius": lower case only for a listed first name
       if (/^(?:this is|it's|its|it is|i'm|i am|im)\s+$/i.test(m[0]) && lowerCaseFirstName(first)) {
         pushName(ctx, nameRun(ctx, pos, true, 2), ENTITY_PRIORITY.nameCue, selfIntroRole(text, m.index, m[0]))
+      } else if (lowerCaseUnknownName(ctx, first, m[0])) {
+        // "hi this is mbali, …", "its ruairidh here": a word no dictionary knows, introduced as a name
+        pushName(ctx, [first.start, first.end], ENTITY_PRIORITY.nameList, selfIntroRole(text, m.index, m[0]))
       }
       continue
     }
@@ -408,15 +412,16 @@ function detectNameCues(ctx: Context, agentTokens: ReadonlySet<string>): void {
     const introduction = /^(?:this is|it's|it is|i'm|i am|im)$/.test(cue)
     const connective = /^(?:with|from|to|and|by|for|let|tell|thank|ping|email|emailed|call|called|text|texted|asked|told|met|named|ask)$/.test(cue)
     const after = text.slice(run[1], run[1] + 12)
+    // "Tell Faisal …": after a verb that takes a person, a capitalised word the lexicon does not know is a name
+    const unknownWord = lexicon[first.lower] === undefined && !wordish(ctx, first) && !tags.has('Place') && !tags.has('Organization') && !isKnownOrganisationWord(first.text)
+    const personVerb = /^(?:tell|let|thank|ping|email|emailed|call|called|text|texted|asked|told|met|named|ask)$/.test(cue)
     const evidence =
+      (personVerb && unknownWord) ||
       firstNameEvidence(ctx, first) ||
       (hasPersonTag(tags) && !isCommonWord(first.lower)) ||
       (multi && !isCommonWord(first.lower)) ||
       (!connective && !isCommonWord(first.lower) && (introduction ? /^(?:\s+(?:from|at|here|speaking|with)\b|[,.!]|\s*$)/.test(after) : true))
     if (!evidence) continue
-    // "Tell Faisal …": after a verb that takes a person, a capitalised word the lexicon does not know is a name
-    const unknownWord = lexicon[first.lower] === undefined && !isCommonWord(first.lower) && !tags.has('Place') && !tags.has('Organization')
-    const personVerb = /^(?:tell|let|thank|ping|email|emailed|call|called|text|texted|asked|told|met|named)$/.test(cue)
     if (connective && !firstNameEvidence(ctx, first) && !(hasPersonTag(tags) && !isCommonWord(first.lower)) && !(personVerb && unknownWord)) continue
     // "Agent: you're chatting with Rosalind" — the agent introducing themselves
     const youreWith = /\b(?:you'?re|you are|you'?ve been)\s+(?:now\s+)?(?:chatting|speaking|talking|connected|through)\s*(?:with|to)?\s*$/i.test(text.slice(Math.max(0, m.index - 30), pos))
@@ -434,7 +439,9 @@ function detectNameCues(ctx: Context, agentTokens: ReadonlySet<string>): void {
     if (!run) continue
     const after = text.slice(run[1], run[1] + 3)
     const listed = allowLower || firstNameEvidence(ctx, first)
-    if (!listed && !/^(?:\s*[,!.:;?)\-–—]|\s*$|\s*\n|\s+(?:and|&)\s)/.test(after)) continue
+    // "Thanks Ndirangu you've been great": the person addressed, then the rest of the sentence
+    const addressed = /^[ \t]+(?:you|for (?:your|the|all|this|that|sorting|helping|getting)|so much|very much|again|x+)\b/i.test(text.slice(run[1], run[1] + 20)) && !wordish(ctx, first)
+    if (!listed && !addressed && !/^(?:\s*[,!.:;?)\-–—]|\s*$|\s*\n|\s+(?:and|&)\s)/.test(after)) continue
     if (!first.capitalised && !allowLower) continue
     if (isCommonWord(first.lower) && !firstNameEvidence(ctx, first) && !hasPersonTag(tagsOf(ctx, first))) continue
     pushName(ctx, run, ENTITY_PRIORITY.nameCue)
@@ -523,12 +530,37 @@ function detectNameCues(ctx: Context, agentTokens: ReadonlySet<string>): void {
   }
 
   // "Benedikt from your team emailed me", "Ruth in accounts"
-  for (const m of text.matchAll(/(?<![\p{L}])(\p{Lu}[\p{Ll}'’-]+)[ \t]+(?:from|in|at|on)[ \t]+(?:your|the|our)[ \t]+(?:team|company|office|support|billing|accounts|sales|shop|store|branch|warehouse|call centre|call center|helpdesk|help desk|department|customer service|returns|complaints)\b/gu)) {
+  for (const m of text.matchAll(/(?<![\p{L}])(\p{Lu}[\p{Ll}'’-]+)[ \t]+(?:from|in|at|on)[ \t]+(?:(?:your|the|our)[ \t]+(?:team|company|office|support|billing|accounts|sales|shop|store|branch|warehouse|call centre|call center|helpdesk|help desk|department|customer service|returns|complaints)|(?:accounts|billing|payroll|returns|complaints|customer services|dispatch|reception|tech support|it support)(?=[ \t]*[,.;!?)]|[ \t]+(?:said|says|told|is|was|will|has|who|and)\b))/gu)) {
     const token = tokenAt(text, m.index)
     if (!token || NOT_NAME_WORDS.has(token.lower) || isCommonWord(token.lower)) continue
     const tags = tagsOf(ctx, token)
     if (tags.has('Place') || tags.has('Organization')) continue
     pushName(ctx, [token.start, token.end], ENTITY_PRIORITY.nameList)
+  }
+
+  // "my supervisor, Delroy, said …", "The technician, Bongani, left": a role, a comma, then the person
+  for (const m of text.matchAll(APPOSITION_RE)) {
+    const pos = m.index + m[0].length
+    const first = tokenAt(text, pos)
+    if (!first || !first.capitalised || NOT_NAME_WORDS.has(first.lower)) continue
+    const run = nameRun(ctx, pos, false, 3)
+    if (!run) continue
+    if (!/^(?:[ \t]*[,.;!?)]|[ \t]*$|[ \t]*\n|[ \t]+(?:who|from|at|in|on|said|says|told|is|was|has|had|will|would|did|does|promised|called|emailed|rang|left)\b)/.test(text.slice(run[1], run[1] + 12))) continue
+    if (!firstNameEvidence(ctx, first) && !personish(ctx, first)) continue
+    pushName(ctx, run, ENTITY_PRIORITY.nameList)
+  }
+
+  // "Zoltavia was so helpful", "Okello told me …": a word no dictionary knows, doing what people do
+  for (const m of text.matchAll(PERSON_VERB_RE)) {
+    const first = tokenAt(text, m.index)
+    if (!first || !personish(ctx, first)) continue
+    const words = m[1].split(/[ \t]+/)
+    let end = first.end
+    if (words.length > 1) {
+      const second = tokenAt(text, first.end + 1)
+      if (second && (personish(ctx, second) || isKnownSurname(second.lower))) end = second.end
+    }
+    pushName(ctx, [first.start, end], ENTITY_PRIORITY.nameList)
   }
 
   // "Dana here," at the start of a line
@@ -543,6 +575,39 @@ function detectNameCues(ctx: Context, agentTokens: ReadonlySet<string>): void {
     if (isCommonWord(first.lower)) continue
     pushName(ctx, run, ENTITY_PRIORITY.nameCue, selfIntroRole(text, m.index, ''))
   }
+}
+
+const APPOSITION_RE =
+  /\b(?:supervisor|manager|colleague|technician|engineer|driver|courier|agent|advisor|adviser|rep|representative|husband|wife|partner|son|daughter|mother|father|mum|mom|dad|brother|sister|friend|boss|neighbou?r|landlord|landlady|tenant|nurse|doctor|teacher|assistant|accountant|lawyer|solicitor|caseworker|consultant|installer|plumber|electrician|surveyor|inspector|fitter|team lead(?:er)?|line manager|account manager|director|owner|carer|grandson|granddaughter|grandmother|grandfather|nan|gran|uncle|aunt|aunty|auntie|cousin|niece|nephew|flatmate|roommate|housemate|fiancée?|girlfriend|boyfriend|stepson|stepdaughter|colleague of mine|guy|lady|man|woman|chap|bloke|gentleman)[ \t]*,[ \t]+(?=\p{Lu})/giu
+const PERSON_VERB_RE =
+  /(?<![\p{L}\p{N}@#_.\/-])(\p{Lu}[\p{Ll}'’-]+(?:[ \t]+\p{Lu}[\p{Ll}'’-]+)?)[ \t]+(?:said|says|told (?:me|us|my)|promised|mentioned|explained|assured (?:me|us)|reckoned|insisted|swore|hung up|was (?:so|very|really|super|extremely|incredibly|absolutely|quite|really really) (?:helpful|kind|rude|lovely|nice|patient|friendly|unhelpful|dismissive|polite|professional|great|brilliant|amazing|understanding)|has been (?:so|very|really|super|incredibly|extremely) (?:helpful|kind|rude|lovely|nice|patient|great|understanding)|(?:emailed|called|phoned|rang|texted|messaged|contacted) (?:me|us|my|back)|asked (?:me|us|for my)|helped (?:me|us)|sorted (?:it|this|me|everything)|is (?:off|on leave|on holiday|away|out of (?:the )?office)|left (?:without|early|me)|never (?:called|rang|replied|emailed|got back|came))\b/gu
+
+/** A capitalised word that is nothing else we know: not a word, place, company, month or title. */
+function personish(ctx: Context, token: Token): boolean {
+  if (!token.capitalised || NOT_NAME_WORDS.has(token.lower) || token.text.length < 2) return false
+  if (isKnownFirstName(token.lower)) return !AMBIGUOUS_FIRST_NAMES.has(token.lower) || hasPersonTag(tagsOf(ctx, token))
+  const tags = tagsOf(ctx, token)
+  if (tags.has('Place') || tags.has('Organization') || tags.has('Date') || tags.has('Month') || tags.has('WeekDay')) return false
+  if (wordish(ctx, token) || isKnownOrganisationWord(token.text) || PLACES_BY_FIRST_WORD.has(token.lower) || SOFTWARE_NAMES.has(token.lower)) return false
+  return true
+}
+
+/** Apps, assistants and sites that "say" things: "Gmail says the email bounced". */
+const SOFTWARE_NAMES = new Set(
+  'gmail hotmail outlook yahoo chrome safari firefox edge opera siri alexa cortana bixby trustpilot excel powerpoint onedrive sharepoint icloud itunes whatsapp messenger wordpress windows macos ios android linux ubuntu paypal google youtube spotify netflix kindle fitbit waze citymapper trainline'.split(' '),
+)
+
+/** Ways an introduced word is not a name: "i'm gutted", "its sooo slow", "this is ridiculous". */
+function lowerCaseUnknownName(ctx: Context, token: Token, cue: string): boolean {
+  if (token.capitalised || token.text.length < 3 || token.text.length > 14 || NOT_NAME_WORDS.has(token.lower)) return false
+  if (lexicon[token.lower] !== undefined || wordish(ctx, token) || /(.)\1\1/.test(token.lower)) return false
+  if (/(?:ed|ing|ly|ful|less|ous|ive|able|ible|ish|est|ness|ment|tion|sion)$/.test(token.lower) || !/^\p{Ll}+$/u.test(token.text)) return false
+  const after = ctx.text.slice(token.end, token.end + 24)
+  // "this is mbali," / "its ruairidh here" — only "this is"/"it's" (not "i'm", which takes adjectives) may stand before a comma
+  const here = /^[ \t]+(?:here|speaking|again|from|calling|writing|messaging)\b/i.test(after)
+  // "i'm livid here" — after "i'm" an unknown word is more often a feeling than a name
+  if (!/^(?:this is|it's|its|it is)\s+$/i.test(cue)) return false
+  return here || /^[ \t]*(?:[,.!]|$|\n)/.test(after)
 }
 
 /** A self-introduction on an agent's line ("Agent: Hi, I'm Tom") introduces the agent. */
@@ -813,6 +878,8 @@ function detectKnownOrganisations(ctx: Context): void {
       if (text[token.start - 1] === '@' || text[token.start - 1] === '.' || text[token.start - 1] === '/') continue
       if (notAnOrganisation(text, token.start, end, true)) break
       if (ambiguous) {
+        // "my Samsung Galaxy", "Google Pixel": the maker of a product
+        if (/^[ \t]+\p{Lu}/u.test(text.slice(end, end + 3))) break
         const before = text.slice(Math.max(0, token.start - 30), token.start)
         const after = text.slice(end, end + 30)
         if (!ORG_CONTEXT_BEFORE_RE.test(before) && !ORG_CONTEXT_AFTER_RE.test(after)) break

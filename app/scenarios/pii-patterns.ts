@@ -121,7 +121,7 @@ function detectCards(text: string, push: Push): void {
   }
   for (const m of text.matchAll(MASKED_CARD_RE)) push(m.index, m.index + m[0].length, 'card_number', PRIORITY.card)
   // "Could you confirm the last 4 of the card?" → "7782"
-  for (const m of text.matchAll(/^[ \t]*(?:[A-Za-z]{2,12}[ \t]*:[ \t]*)?(\d{4})[ \t]*[.!]?[ \t]*$/gm)) {
+  for (const m of text.matchAll(/^[ \t]*(?:(?:\[[^\]\n]{1,25}\][ \t]*)?\p{L}[\p{L} .'’-]{0,30}(?:\([^)\n]{1,20}\))?[ \t]*:[ \t]*)?(?:(?:it'?s|its|sure|yes|yeah)[ \t,]+)?(\d{4})[ \t]*[.!]?[ \t]*$/gmu)) {
     const asked = previousLine(text, m.index)
     if (/\b(?:card|visa|mastercard|amex)\b/i.test(asked) && /\b(?:last (?:4|four)|ending|ends)\b/i.test(asked)) {
       const start = m.index + m[0].indexOf(m[1])
@@ -426,6 +426,8 @@ function plainCode(value: string): boolean {
   if (/^\d{1,4}[\/.-]\d{1,2}[\/.-]\d{1,4}$/.test(v) || /^\d{1,2}[\/-]\d{1,2}$/.test(v)) return true
   if (/^\d+$/.test(v) && (YEAR_RE.test(v) || /^\d{1,3}0{3,}$/.test(v))) return true
   if (/^\d+(?:st|nd|rd|th|s|am|pm|k|m)$/i.test(v)) return true
+  // measurements written together: "12500g", "250ml", "5000mah"
+  if (/^\d+[a-z]{1,3}$/.test(v)) return true
   // a postcode ("LS6 2QT" is two tokens, "SW1A" one), a size ("1920x1080")
   if (/^\d+x\d+$/i.test(v)) return true
   return false
@@ -539,6 +541,16 @@ function detectUsernames(text: string, push: Push): void {
     if (!explicit && weakCue && !looksLikeHandle) continue
     if (platform && !looksLikeHandle && !explicit) continue
     push(start, end, 'username', PRIORITY.usernameCued)
+    // "username is petal.wren i think, or maybe petalwren": the alternatives are usernames too
+    const alt = /^(?:[ \t]+i think)?[ \t]*,?[ \t]*(?:or|and|\/)[ \t]+(?:maybe[ \t]+|possibly[ \t]+|perhaps[ \t]+|it might be[ \t]+|it could be[ \t]+)?["'“‘]?([A-Za-z0-9][\w.-]{1,30}[A-Za-z0-9])/i.exec(text.slice(end, end + 60))
+    if (alt) {
+      const altValue = alt[1]
+      const altLooksLikeHandle = /[\d_.]/.test(altValue) || /[a-z][A-Z]/.test(altValue)
+      if (altLooksLikeHandle || (/^[a-z]+$/.test(altValue) && !isCommonWord(altValue) && !NOT_USERNAMES.has(altValue) && altValue.length >= 4)) {
+        const altStart = end + alt[0].length - altValue.length
+        push(altStart, altStart + altValue.length, 'username', PRIORITY.usernameCued - 1)
+      }
+    }
   }
   // "I'm quietmoth on Steam", "logged in as janedoe"
   for (const m of text.matchAll(/\b(?:i'?m|i am|as|called|named|is|under)[ \t]+@?([A-Za-z0-9][\w.-]{2,30})[ \t]+on[ \t]+(?:the[ \t]+|your[ \t]+)?(?:discord|reddit|steam|xbox|psn|playstation network|twitch|github|instagram|twitter|x|tiktok|telegram|snapchat|forum|community|roblox|slack)\b/gi)) {
@@ -572,6 +584,12 @@ function detectUsernames(text: string, push: Push): void {
   for (const m of text.matchAll(/(?<![\w@.\/-])[a-z]{4,}\d{2,}(?![\w@]|\.[a-z])/g)) {
     const letters = /^[a-z]+/.exec(m[0])?.[0] ?? ''
     if (NOT_HANDLE_STEMS.has(letters)) continue
+    push(m.index, m.index + m[0].length, 'username', PRIORITY.usernameWeak)
+  }
+  // "DarkKnight99", "xXSilentFox77": words run together in mixed case with digits after them
+  for (const m of text.matchAll(/(?<![\w@.\/-])[A-Za-z]*[a-z][A-Z][A-Za-z]*\d{2,}(?![\w@]|\.[a-z])/g)) {
+    const letters = /^[A-Za-z]+/.exec(m[0])?.[0].toLowerCase() ?? ''
+    if (NOT_HANDLE_STEMS.has(letters) || /^(?:iphone|ipad|macbook|playstation|xbox|galaxy|pixel|windows)/.test(letters)) continue
     push(m.index, m.index + m[0].length, 'username', PRIORITY.usernameWeak)
   }
   // snake_case handles ("dragonslayer_2001", "jsmith_ops") are usernames wherever they appear
