@@ -1,7 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
+import { useRef } from 'react'
 import { requireUser } from '~/auth/guards.server'
 import { GeneralErrorBoundary, errorTitle } from '~/components/error-boundary'
+import { useFocusFirstError } from '~/components/focus-first-error'
 import { splitSentences } from '~/practice/coach-hints'
 import { findPracticeScenario } from '~/practice/practice.server'
 import { nextReviewFor, resultsUnlock } from '~/reviews/allocation.server'
@@ -216,6 +218,8 @@ function ReviewForm({ review }: { review: LoadedReview }) {
   const values: Record<string, string> = mine?.values ?? {}
   const sentences = splitSentences(review.text)
   const stale = actionData && actionData.reviewId !== review.id ? actionData.errors.form : null
+  const formRef = useRef<HTMLFormElement>(null)
+  useFocusFirstError(formRef, mine, Object.keys(errors).length > 0)
 
   return (
     <section className="review-layout" aria-labelledby="review-heading">
@@ -236,7 +240,7 @@ function ReviewForm({ review }: { review: LoadedReview }) {
         </figure>
         {review.scenario ? <ScenarioBrief scenario={review.scenario} promptText={review.promptText} headingLevel={3} open /> : null}
       </div>
-      <Form method="post" className="review-form" noValidate>
+      <Form method="post" className="review-form" noValidate ref={formRef}>
         <input type="hidden" name="reviewId" value={review.id} />
         <h3 className="review-form__title">Your review</h3>
         <p className="small muted">

@@ -2,7 +2,9 @@ import { scenarioForReviewer } from '~/reviews/review-form'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { requireUser } from '~/auth/guards.server'
+import { useRef } from 'react'
 import { GeneralErrorBoundary, errorTitle } from '~/components/error-boundary'
+import { useFocusFirstError } from '~/components/focus-first-error'
 import { findPracticeScenario } from '~/practice/practice.server'
 import { calibrationFor, calibrationOverview, submitCalibration, type CalibrationAnswers } from '~/reviews/calibration-attempts.server'
 import { RubricFieldset } from '~/reviews/components/rubric-fieldset'
@@ -57,6 +59,8 @@ export default function CalibrationPage() {
   const result = actionData?.result ?? null
   const errors: Record<string, string> = actionData?.errors ?? {}
   const values: Record<string, string> = actionData?.values ?? {}
+  const formRef = useRef<HTMLFormElement>(null)
+  useFocusFirstError(formRef, actionData, Object.keys(errors).length > 0)
   const criterionName = (id: string) => rubric.criteria.find((c) => c.id === id)?.name ?? id
   const levelLabel = (id: string, level: number) => rubric.criteria.find((c) => c.id === id)?.levels.find((l) => l.level === level)?.label ?? ''
 
@@ -130,7 +134,7 @@ export default function CalibrationPage() {
           ))}
         </section>
       ) : (
-        <Form method="post" className="calibration-form" noValidate>
+        <Form method="post" className="calibration-form" noValidate ref={formRef}>
           {errors.form ? (
             <p className="form-error" role="alert">
               {errors.form}
