@@ -920,7 +920,7 @@ function detectOrganisations(ctx: Context): void {
   for (const m of text.matchAll(ORG_SUFFIX_RE)) {
     let start = m.index
     let value = m[0]
-    const lead = /^(?:the|and|of|de|du|van)\s+/i.exec(value)
+    const lead = /^(?:(?:the|and|of|de|du|van|we'?re|we are|we|i'?m|i|you'?re|they'?re|it'?s|its|my|your|our|their|his|her|a|an|this|that|at|with|from|for|to|by)\s+)+/i.exec(value)
     if (lead) {
       start += lead[0].length
       value = value.slice(lead[0].length)

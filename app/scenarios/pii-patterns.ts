@@ -117,6 +117,8 @@ function detectCards(text: string, push: Push): void {
       }
       continue
     }
+    // "114-2233445-6677889" is an order number that happens to pass Luhn: cards are written 4-4-4-4 or 4-6-5
+    if (groups.length > 1 && groups[0].length !== 4) continue
     if (isCardNumber(raw)) push(m.index, m.index + raw.length, 'card_number', PRIORITY.card)
   }
   for (const m of text.matchAll(MASKED_CARD_RE)) push(m.index, m.index + m[0].length, 'card_number', PRIORITY.card)
@@ -315,7 +317,7 @@ function detectPhones(text: string, push: Push): void {
 // account, order, ticket and tracking numbers
 
 const ACCOUNT_CUE_RE =
-  /\b(purchase order|work order|sort code|order|orders|account|acct|acc|a\/c|ticket|tickets|case|reference|ref|invoice|tracking|confirmation|booking|reservation|membership|member|customer|client|policy|claim|rma|subscription|contract|transaction|txn|receipt|shipment|parcel|package|consignment|waybill|airway bill|return|refund|loan|incident|request|complaint|job|voucher|routing|serial|licence key|license key|pnr|quote|estimate|application|appointment|patient|student|employee|staff|payroll|warranty|device|meter|mpan|mprn|mandate|cheque|check|awb|container|registration|enrolment|enrollment|booking id|case id|vat(?: reg(?:istration)?)?|company registration|itinerary|dispatch)\b(?:,?\s+(?:number|numbers|no\.?|num|nr|#|id|ids|code|ref(?:erence)?|key))?(?:\s*(?:is|was|are|=|:|#|-|of|ending in|ending|ends in|ending with))?\s*(?:is|was|are)?\s*:?\s*#?/gi
+  /\b(purchase order|work order|sort code|order|orders|account|acct|acc|a\/c|ticket|tickets|case|reference|ref|invoice|tracking|confirmation|booking|reservation|membership|member|customer|client|policy|claim|rma|subscription|contract|transaction|txn|receipt|shipment|parcel|package|consignment|waybill|airway bill|return|refund|loan|incident|request|complaint|job|voucher|routing|serial|licence key|license key|pnr|quote|estimate|application|appointment|patient|student|employee|staff|payroll|warranty|device|meter|mpan|mprn|mandate|cheque|check|awb|container|registration|enrolment|enrollment|booking id|case id|vat(?: reg(?:istration)?)?|company registration|itinerary|dispatch|loyalty(?: card)?|rewards(?: card)?|club ?card|nectar(?: card)?|frequent flyer|passenger|tenancy|donor|supporter|cardholder|payment|payment reference|direct debit|mandate reference)\b(?:,?\s+(?:number|numbers|no\.?|num|nr|#|id|ids|code|ref(?:erence)?|key))?(?:\s*(?:is|was|are|=|:|#|-|of|ending in|ending|ends in|ending with))?\s*(?:is|was|are)?\s*:?\s*#?/gi
 const ACCOUNT_VALUE_RE = /^#?[A-Za-z0-9](?:[A-Za-z0-9]|[-\/._](?=[A-Za-z0-9])|[ ](?=\d{3,}\b)|[ ](?=[A-Z]*\d)(?=[A-Z\d]{2,7}\b)){3,40}/
 const ACCOUNT_KIND: Record<string, ReferenceKind> = {
   order: 'order', orders: 'order', 'purchase order': 'order', 'work order': 'order',
@@ -348,7 +350,7 @@ function kindFromPrefix(prefix: string): ReferenceKind {
 }
 
 /** Everyday words that name a reference only with a qualifier: "customer number 123", not "Customer: SW1A". */
-const QUALIFIED_CUES = new Set(['vat', 'vat reg', 'vat registration', 'company registration', 'itinerary', 'dispatch', 'customer', 'client', 'member', 'request', 'return', 'refund', 'job', 'package', 'serial', 'complaint', 'contract', 'loan', 'voucher', 'routing', 'tickets', 'orders', 'quote', 'estimate', 'application', 'appointment', 'patient', 'student', 'employee', 'staff', 'payroll', 'warranty', 'device', 'meter', 'mandate', 'cheque', 'check', 'container', 'registration', 'enrolment', 'enrollment'])
+const QUALIFIED_CUES = new Set(['loyalty', 'rewards', 'frequent flyer', 'passenger', 'tenancy', 'donor', 'supporter', 'cardholder', 'payment', 'direct debit', 'vat', 'vat reg', 'vat registration', 'company registration', 'itinerary', 'dispatch', 'customer', 'client', 'member', 'request', 'return', 'refund', 'job', 'package', 'serial', 'complaint', 'contract', 'loan', 'voucher', 'routing', 'tickets', 'orders', 'quote', 'estimate', 'application', 'appointment', 'patient', 'student', 'employee', 'staff', 'payroll', 'warranty', 'device', 'meter', 'mandate', 'cheque', 'check', 'container', 'registration', 'enrolment', 'enrollment'])
 
 function detectAccountNumbers(text: string, push: Push): void {
   for (const m of text.matchAll(ACCOUNT_CUE_RE)) {
@@ -408,6 +410,30 @@ function detectAccountNumbers(text: string, push: Push): void {
     push(m.index, m.index + m[0].length, 'account_number', PRIORITY.accountWeak, { kind })
   }
   detectNearbyReferences(text, push)
+}
+
+/** "<something> number: 6338 2910 4471": whatever is numbered, a value with digits after it is a reference. */
+const NUMBERED_RE = /\b([a-z]+)[ \t]+(?:number|no\.?|num|nr|#|id|ref)(?![\w])[ \t]*(?:is|was|=|:|-)?[ \t]*(?:is[ \t]+)?:?[ \t]*#?/gi
+const NOT_NUMBERED = new Set(
+  `phone mobile cell contact telephone tel fax landline home work office direct emergency whatsapp house flat apartment apt unit door
+  street building floor room table seat gate platform flight train bus route page step chapter item line model serial part version
+  batch lot size pin security verification otp passcode access promo discount coupon error status tax insurance social passport
+  licence license driving id nhs the a my your his her our their this that any no which what same right wrong correct new old full
+  whole last first lucky total his its one another different valid invalid sort vat tracking order account case ticket reference
+  booking invoice member customer claim policy card credit debit visa mastercard amex iban bic swift routing`.split(/\s+/).filter(Boolean),
+)
+
+function detectNumberedThings(text: string, push: Push): void {
+  for (const m of text.matchAll(NUMBERED_RE)) {
+    if (NOT_NUMBERED.has(m[1].toLowerCase())) continue
+    const pos = m.index + m[0].length
+    const v = ACCOUNT_VALUE_RE.exec(text.slice(pos))
+    if (!v) continue
+    const value = v[0].replace(/[-\/.]+$/, '').trimEnd()
+    const digits = digitsOf(value).length
+    if (digits < 4 || plainCode(value) || MEASURE_AFTER_RE.test(text.slice(pos + value.length, pos + value.length + 12))) continue
+    push(pos, pos + value.length, 'account_number', PRIORITY.accountNearby, { kind: 'reference' })
+  }
 }
 
 /** A word that makes a code near it a reference ("the tracking for it is …", "… is my booking ref"). */
@@ -480,8 +506,14 @@ function detectNearbyReferences(text: string, push: Push): void {
           : /account|acct|member|customer|policy|subscription|contract|loan/.test(context)
             ? 'account'
             : 'reference'
-    push(start, end, 'account_number', PRIORITY.accountNearby, { kind })
+    // "The claim I opened, 55-201-881, …": with no phone word around, the reference beats a phone-shaped guess
+    const phoneWords = /\b(?:phone|call|ring|mobile|cell|tel|telephone|landline|text|sms|whatsapp|fax|dial|reach)\b/i.test(`${before} ${after}`)
+    // only a code that stands on its own: "(412) 555-0183" is one phone number, "75008 Paris" a postcode
+    const partOfMore = /[\d)][ \t]*$/.test(text.slice(Math.max(0, start - 3), start)) || /^[ \t]*\(?\d/.test(text.slice(end, end + 3))
+    const distinct = /[-\/]/.test(bare) || /[A-Za-z]/.test(bare) || digits >= 7
+    push(start, end, 'account_number', !phoneWords && !partOfMore && distinct ? PRIORITY.phone + 1 : PRIORITY.accountNearby, { kind })
   }
+  detectNumberedThings(text, push)
   // codes without any cue: capitals and digits, at least four digits and six characters ("W123456789", "HFX9920117")
   for (const m of text.matchAll(/(?<![\p{L}\p{N}_@.\/:+£$€#-])(?=[A-Z0-9-]*[A-Z])(?=(?:[A-Z-]*\d){4})[A-Z0-9]+(?:-[A-Z0-9]+)*(?![\p{L}\p{N}_@%]|[.,:\/-][\p{L}\p{N}])/gu)) {
     const value = m[0]
@@ -557,6 +589,12 @@ function detectUsernames(text: string, push: Push): void {
     const value = m[1]
     if (NOT_USERNAMES.has(value.toLowerCase()) || (isCommonWord(value.toLowerCase()) && !/[\d_.]/.test(value))) continue
     const start = m.index + m[0].indexOf(value, m[0].search(/\s/))
+    push(start, start + value.length, 'username', PRIORITY.usernameCued - 1)
+  }
+  for (const m of text.matchAll(/\b(?:known as|go by|goes by|going by|went by|under the (?:user ?name|handle|name))[ \t]+["'“‘]?@?([A-Za-z0-9][\w.-]{1,30}[A-Za-z0-9])/gi)) {
+    const value = m[1]
+    if (!/[\d_.]/.test(value) && !/[a-z][A-Z]/.test(value)) continue
+    const start = m.index + m[0].length - value.length
     push(start, start + value.length, 'username', PRIORITY.usernameCued - 1)
   }
   for (const m of text.matchAll(/\b(?:logged|signed|log|sign)(?:[ \t-]?in)[ \t]+as[ \t]+["'“‘]?@?([A-Za-z0-9][\w.@-]{1,40}[A-Za-z0-9])/gi)) {
