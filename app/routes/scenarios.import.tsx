@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useNavigation } from '@remix-run/react'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { requireRole } from '~/auth/guards.server'
 import { GeneralErrorBoundary, errorTitle } from '~/components/error-boundary'
 import { Field, SelectField, TextareaField } from '~/components/form-field'
+import { useFocusFirstError } from '~/components/focus-first-error'
 import { logger } from '~/observability/logger.server'
 import { AnonymisedText, type TextPiece } from '~/scenarios/components/anonymised-text'
 import { PII_LABEL_NAMES, piiLabelName } from '~/scenarios/components/scenario-labels'
@@ -305,6 +306,8 @@ function PreviewStep({ data, busy }: { data: PreviewData; busy: boolean }) {
   const extraValues = new Set(data.extra.map((e) => e.text.toLowerCase()))
   const [selected, setSelected] = useState<string | null>(null)
   const details = data.details
+  const formRef = useRef<HTMLFormElement>(null)
+  useFocusFirstError(formRef, data, Object.keys(errors).length > 0)
 
   // With JavaScript, selecting text in the preview fills in "Something we missed?".
   function pickSelection() {
@@ -316,7 +319,7 @@ function PreviewStep({ data, busy }: { data: PreviewData; busy: boolean }) {
   }
 
   return (
-    <Form method="post" className="import-preview" noValidate>
+    <Form method="post" className="import-preview" noValidate ref={formRef}>
       {/* Enter in a text field submits this first button: refresh, never "keep as written". */}
       <button type="submit" name="intent" value="preview" className="visually-hidden" tabIndex={-1}>
         Update preview
