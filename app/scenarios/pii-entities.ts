@@ -64,10 +64,10 @@ const PLACE_CUE_RE =
 
 const TITLE_RE = /\b(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|lady|lord|mister|madam|madame|mme|mlle|herr|frau|señor|señora|sr|sra|dra)\.?\s+/gi
 const STRONG_NAME_CUE_RE =
-  /\b(?:my name is|my name's|my names|name is|names are|full name is|full name|name:|first name is|first name:|last name is|last name:|surname is|surname:|i am called|call me|cardholder name:?|account holder:?|account name(?: is|:)?|name on (?:the|my) (?:account|card) is|payee(?: name)?:|beneficiary(?: name)?:|name on the (?:account|card) is|contact:|contact name:?|bill to:|ship to:|deliver to:|recipient:|booked under|under the name(?: of)?|in the name of|registered to|addressed to|signed,?|for the attention of)\s*[:-]?\s*/gi
+  /\b(?:my name is|my name's|my names|name is|names are|full name is|full name|name:|first name is|first name:|last name is|last name:|surname is|surname:|i am called|call me|cardholder name:?|account holder:?|account name(?: is|:)?|name on (?:the|my) (?:account|card|booking|order|reservation|ticket|policy)(?: is|:)|payee(?: name)?:|beneficiary(?: name)?:|name on the (?:account|card) is|contact:|contact name:?|bill to:|ship to:|deliver to:|recipient:|booked under|under the name(?: of)?|in the name of|registered to|addressed to|signed,?|for the attention of)\s*[:-]?\s*/gi
 const WEAK_NAME_CUE_RE =
   /\b(?:this is|it's|its|it is|i'm|i am|im|speaking with|speak with|speak to|spoke to|spoke with|talked to|talked with|talking to|chatting with|chatted with|ask for|asked for|attn:?|attention:?|cc:?|colleague|manager|supervisor|husband|wife|partner|fiancée?|son|daughter|mother|father|mum|mom|dad|brother|sister|friend|boss|neighbou?r|landlord|landlady|tenant|technician|engineer|courier|driver|nurse|doctor|teacher|agent|advisor|adviser|rep|representative|named|called|with|from|to|and|by|for|let|tell|ask|thank|ping|email|emailed|call|called|text|texted|asked|told|met|cc'd|copying|copied)\s+/gi
-const GREETING_RE = /(?:^|[\s(])(?:hi|hello|hey|hiya|yo|dear|morning|good morning|good afternoon|good evening|evening|afternoon|thanks|thank you|thank u|thanks so much|thank you so much|thx|ty|tysm|cheers|welcome|sorry|congrats|bye|goodbye|ok|okay|love you|miss you)[ \t]*,?[ \t]+/gi
+const GREETING_RE = /(?:^|[\s(])(?:thank you so much|thank you very much|thanks very much|thanks so much|thanks a lot|thanks again|good morning|good afternoon|good evening|thank you|thank u|love you|miss you|goodbye|congrats|morning|evening|afternoon|welcome|thanks|cheers|hello|hiya|sorry|dear|okay|tysm|hey|thx|bye|hi|yo|ty|ok)[ \t]*,?[ \t]+/gi
 const SIGN_OFF_RE =
   /(?:^|[\s.!])(?:thanks|thank you|many thanks|thanks again|cheers|regards|best|best wishes|kind regards|warm regards|warmest regards|all the best|sincerely|yours sincerely|yours faithfully|yours truly|yours|take care|talk soon|ta|thx|love|respectfully|speak soon|with thanks|gratefully)[ \t]*[,.!-]?[ \t]*(?:\r?\n[ \t]*|[ \t]+)/gi
 const SPEAKER_RE =
@@ -91,7 +91,7 @@ interface Token {
 const TOKEN_RE = /[\p{L}][\p{L}\p{M}'’-]*/gu
 /** Sticky twin of TOKEN_RE for reading one token at a position (never shares lastIndex with a matchAll). */
 const TOKEN_AT_RE = /[\p{L}][\p{L}\p{M}'’-]*/uy
-const NAME_PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'du', 'del', 'della', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'ter', 'ten', 'dos', 'das'])
+const NAME_PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'du', 'del', 'della', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'ter', 'ten', 'dos', 'das', 'ap', 'ab', 'ní', 'nic', 'uí', 'bint', 'binti', 'zu', 'af', 'dei', 'degli', 'y'])
 
 function tokenAt(text: string, pos: number): Token | null {
   TOKEN_AT_RE.lastIndex = pos
@@ -354,7 +354,9 @@ function nameRun(ctx: Context, pos: number, allowLower: boolean, maxTokens = 3):
     // lower-case runs stop at a lower-case word that is a common word ("dana and", "joyce wu here")
     const next = tokenAt(text, i)
     if (!next) break
-    if (!next.capitalised && (!allowLower || isCommonWord(next.lower) || NOT_NAME_WORDS.has(next.lower))) break
+    // a particle ("van", "ap", "de") may join two capitalised parts: "Rhys ap Iorwerth", "Jan van Dijk"
+    const joins = NAME_PARTICLES.has(next.lower) && /^[ \t]\p{Lu}/u.test(text.slice(next.end, next.end + 2))
+    if (!next.capitalised && !joins && (!allowLower || isCommonWord(next.lower) || NOT_NAME_WORDS.has(next.lower))) break
   }
   return end > pos ? [pos, end] : null
 }
@@ -420,7 +422,7 @@ function detectNameCues(ctx: Context, agentTokens: ReadonlySet<string>): void {
       firstNameEvidence(ctx, first) ||
       (hasPersonTag(tags) && !isCommonWord(first.lower)) ||
       (multi && !isCommonWord(first.lower)) ||
-      (!connective && !isCommonWord(first.lower) && (introduction ? /^(?:\s+(?:from|at|here|speaking|with)\b|[,.!]|\s*$)/.test(after) : true))
+      (!connective && !isCommonWord(first.lower) && (introduction ? /^(?:\s+(?:from|at|here|speaking|with|and|calling|writing|again)\b|[,.!]|\s*$)/.test(after) : true))
     if (!evidence) continue
     if (connective && !firstNameEvidence(ctx, first) && !(hasPersonTag(tags) && !isCommonWord(first.lower)) && !(personVerb && unknownWord)) continue
     // "Agent: you're chatting with Rosalind" — the agent introducing themselves

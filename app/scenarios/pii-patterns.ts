@@ -52,7 +52,7 @@ function trimTrailing(text: string, start: number, end: number, chars = '.,;:!?)
 // ---------------------------------------------------------------------------------------------
 // e-mail, URL, IP
 
-const EMAIL_RE = /(?<![\p{L}\p{N}_.+-])[\p{L}\p{N}](?:[\p{L}\p{N}._%+-]*[\p{L}\p{N}_%+-])?@[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)*\.[\p{L}]{2,24}(?![\p{L}\p{N}_-])/gu
+const EMAIL_RE = /(?<![\p{L}\p{N}_.+'-])[\p{L}\p{N}](?:[\p{L}\p{N}._%+'-]*[\p{L}\p{N}_%+-])?@[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)*\.[\p{L}]{2,24}(?![\p{L}\p{N}_-])/gu
 const OBFUSCATED_EMAIL_RE = /(?<![\w.-])[A-Za-z0-9][A-Za-z0-9._-]*(?: dot [A-Za-z0-9_-]+)*\s?(?:\[at\]|\(at\)|\{at\}| at )\s?[A-Za-z0-9-]+\s?(?:\[dot\]|\(dot\)|\{dot\}| dot )\s?(?:com|net|org|co\.uk|io|de|fr|nl|edu|gov|uk)\b/gi
 
 const URL_RE = /\b(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"'`]+/gi
@@ -657,7 +657,7 @@ const STREET_RE = new RegExp(
 )
 const PO_BOX_RE = /\b(?:P\.?\s?O\.?\s?Box|Post Office Box|PO Box)\s+\d{1,6}\b/gi
 const EU_STREET_RE = /\b[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|laan|straat|gracht|plein|kade|dijk|singel|steeg|vej|gade|gatan|vägen|veien)\s+\d{1,4}[a-z]?\b/g
-const ROMANCE_STREET_RE = /\b(?:\d{1,4},?\s+)?(?:[Rr]ue|[Bb]oulevard|[Cc]hemin|[Aa]llée|[Ii]mpasse|[Qq]uai|[Cc]alle|[Aa]venida|[Pp]aseo|[Vv]iale|[Cc]orso|[Pp]iazza|[Rr]ua|[Tt]ravessa|Via|Avenue|Plaza)\s+(?:(?:de|del|de la|des|du|della|di|da|do|dos|das|la|le|les)\s+)?[A-ZÀ-Ý][\wÀ-ÿ'’-]+(?:\s+[A-ZÀ-Ý][\wÀ-ÿ'’-]+){0,2}(?:,?\s+\d{1,4}[a-z]?(?![\w]))?/g
+const ROMANCE_STREET_RE = /\b(?:\d{1,4},?\s+)?(?:[Rr]ue|[Bb]oulevard|[Cc]hemin|[Aa]llée|[Ii]mpasse|[Qq]uai|[Cc]alle|[Aa]venida|[Pp]aseo|[Vv]iale|[Cc]orso|[Pp]iazza|[Rr]ua|[Tt]ravessa|Via|[Aa]venue|Plaza)\s+(?:(?:de|del|de la|des|du|della|di|da|do|dos|das|la|le|les)\s+)?[A-ZÀ-Ý][\wÀ-ÿ'’-]+(?:\s+[A-ZÀ-Ý][\wÀ-ÿ'’-]+){0,2}(?:,?\s+\d{1,4}[a-z]?(?![\w]))?/g
 const ADDRESS_STOP_WORDS = new Set(
   'a an the my your our their his her its this that these those in on at to of for and or but with by from is are was were be been have has had do does did not no every each all any some per about into over after before than then them they we you i it me us him so very just only also more most other such same two three four five six seven eight nine ten days weeks months years times items hours minutes people orders calls emails tickets'.split(' '),
 )
@@ -698,6 +698,7 @@ const POSTCODE_AFTER_RE = new RegExp(
   'i',
 )
 
+const STREET_BEFORE_POSTCODE_RE = /(?<![\p{L}\p{N}])((?:\p{Lu}[\p{L}'’.-]*[ \t]+){1,3}\d{1,4}[a-zA-Z]?),[ \t]*(?:\d{4}[ \t]?[A-Z]{2}|\d{5}|[A-Z]-\d{4,5})[ \t]+\p{Lu}/gu
 const STREET_NAME_AFTER_RE = new RegExp(String.raw`^,[ \t]*((?:\p{Lu}[\p{L}'’.-]*[ \t]+){1,3}(?:Street|Road|Lane|Avenue|Drive|Close|Crescent|Terrace|Boulevard|Way|Place|Court|Square|Gardens|Grove|Mews|Row|Parade|Park|Hill|Walk|Green|Rise|Business Park|Industrial Estate|Estate|Trading Estate|St|Rd|Ave|Ln|Dr)\.?)(?=[ \t]*(?:,|\n|$))`, 'u')
 
 /**
@@ -757,6 +758,13 @@ function detectAddresses(text: string, push: Push): void {
       last[1] = Math.max(last[1], street[1])
       last[2] = Math.max(last[2], street[2])
     } else merged.push([...street])
+  }
+  // "Damrak 1, 1012 LG Amsterdam", "Am Kupfergraben 6, 10117 Berlin": a street and number before a postcode and a town
+  for (const m of text.matchAll(STREET_BEFORE_POSTCODE_RE)) {
+    const start = m.index + m[0].indexOf(m[1])
+    if (merged.some(([s, e]) => s < start + m[1].length && start < e)) continue
+    if (ADDRESS_STOP_WORDS.has(m[1].split(/\s+/)[0].toLowerCase())) continue
+    merged.push([start, start + m[1].length, PRIORITY.address - 1])
   }
   for (const [start, end, priority] of merged) push(start, end, 'address', priority)
   for (const [, end] of merged) continueAddress(text, end, push)
