@@ -57,6 +57,75 @@ describe('detect: each kind of personal data in a realistic sentence', () => {
   })
 })
 
+describe('detect: general rules for text it was not tuned on', () => {
+  const cases: Array<[string, PiiLabel, string, string]> = [
+    // references: a cue a few words away, after the value, or in the question on the line before
+    ['a reference word a few words before', 'account_number', 'The order I placed for my mum, 55501234, never came.', '55501234'],
+    ['a reference word after the code', 'account_number', 'JD014600006281234567 is the tracking number the courier gave me.', 'JD014600006281234567'],
+    ['a question on the line before', 'account_number', "Agent: What's your customer number?\nCustomer: C00918273", 'C00918273'],
+    ['a code of capitals and digits without any cue', 'account_number', 'W123456789 still says preparing after ten days.', 'W123456789'],
+    ['anything numbered', 'account_number', 'Loyalty number 6338 2910 4471, the points from March are missing.', '6338 2910 4471'],
+    ['a cued reference shaped like a phone number', 'account_number', 'The claim I opened, 55-201-881, is still pending.', '55-201-881'],
+    ['an order number that passes the Luhn check', 'account_number', 'My order 114-2233445-6677889 is missing an item.', '114-2233445-6677889'],
+    ['a short prefix before groups of digits', 'account_number', 'policy no MTR 4418 2290 for the car insurance', 'MTR 4418 2290'],
+    // national identifiers
+    ['the last four of a social security number', 'national_id', 'Agent: For verification, the last four of your social please.\nCustomer: 4471', '4471'],
+    ['an ID number', 'national_id', 'Full name: Nomvula Dlamini\nID number: 9009120123088', '9009120123088'],
+    ['a cue with words before "is"', 'national_id', 'The BSN on the form is 111222333, I double-checked it.', '111222333'],
+    // addresses and postcodes
+    ['an Eircode after an Irish address', 'postcode', 'new address is 14 Fr Griffin Rd, Galway H91 X2C4', 'H91 X2C4'],
+    ['a street and number before a postcode and town', 'address', 'Our office: Damrak 1, 1012 LG Amsterdam.', 'Damrak 1'],
+    ['a street name without a number', 'address', 'Unit 14, Riverside Business Park, Wharf Road, Stockton-on-Tees TS18 2PQ', 'Wharf Road'],
+    ['a hyphenated town after an address', 'place', 'Unit 14, Riverside Business Park, Wharf Road, Stockton-on-Tees TS18 2PQ', 'Stockton-on-Tees'],
+    ['a town before a four-digit postcode', 'postcode', 'Send it to PO Box 4410, Wellington 6140, New Zealand.', '6140'],
+    // organisations
+    ['a known courier with no cue', 'organization', 'Evri left my parcel in the recycling bin.', 'Evri'],
+    ['a known bank before "card"', 'organization', 'hey my Revolut card got declined at checkout', 'Revolut'],
+    ['a company name that is also a word, with a hint', 'organization', 'I switched to Three last month and lost signal.', 'Three'],
+    ['an unknown name before "card"', 'organization', 'my Halcyon card was declined at the till', 'Halcyon'],
+    ['a job title before "at"', 'organization', "I'm the CTO at Stratoscale and we need a quote.", 'Stratoscale'],
+    // names
+    ['a family name after an unlisted given name', 'name', 'Ji-woo Park and Hyun Kim both need access to the shared inbox.', 'Ji-woo Park'],
+    ['a family name first', 'name', 'Nguyen Thi Mai here, my parcel has been stuck since Monday.', 'Nguyen Thi Mai'],
+    ['a role, a comma and a person', 'name', 'my supervisor, Tavita, said it was fine.', 'Tavita'],
+    ['a person doing what people do', 'name', 'Zoltavia was so helpful on the phone today.', 'Zoltavia'],
+    ['the person thanked, before "you"', 'name', "Thanks Ndirangu you've been great", 'Ndirangu'],
+    ['an unlisted lower-case name introduced', 'name', 'hi this is mbali, my order is late', 'mbali'],
+    ['a listed name written with an accent', 'name', 'ok that worked, thanks, siobhán', 'siobhán'],
+    ['a particle inside a name', 'name', 'Contact person: Rhys ap Iorwerth', 'Rhys ap Iorwerth'],
+    ['an apostrophe in an e-mail address', 'email', "my email is Jane.O'Neil+test@mail.example.co.uk", "Jane.O'Neil+test@mail.example.co.uk"],
+    // usernames
+    ['the second of two usernames', 'username', 'username is petal.wren i think, or maybe petalwren', 'petalwren'],
+    ['mixed case with digits', 'username', "I'm DarkKnight99 in the game, same as on the forum", 'DarkKnight99'],
+    ['"known as"', 'username', "I'm known as sk8rboi97 in the app", 'sk8rboi97'],
+    ['a last-four answer after a full-name speaker label', 'card_number', 'Leo (support): Can you share the last 4 digits of the card?\nPriyanka Chaudhary: 8812', '8812'],
+  ]
+  it.each(cases)('%s', (_what, label, text, value) => {
+    expect(found(text)).toContainEqual({ label, value })
+  })
+
+  it('does not take products, amounts, field labels or everyday words for personal data', () => {
+    for (const text of [
+      'Gmail says the email bounced.',
+      'this is ridiculous, i want a refund',
+      "I have 10000 points on my account, why can't I use them?",
+      'The parcel weighed 12500g apparently.',
+      'Model QE55Q80A keeps rebooting.',
+      'Thanks Heaps for sorting that',
+      'Three weeks later it still has not arrived.',
+      'Next week is fine for the engineer.',
+      'Checkout said payment failed.',
+    ]) {
+      expect(found(text), text).toEqual([])
+    }
+    expect(found('My Samsung Galaxy S23 Ultra has a cracked screen.').filter((s) => s.label === 'organization')).toEqual([])
+    expect(found('National Insurance: JG 10 37 72 A').filter((s) => s.label === 'name')).toEqual([])
+    expect(found('Please use our new address from 1 June.').filter((s) => s.label === 'name')).toEqual([])
+    // a reference inside a phone number does not split it
+    expect(found("agent: can i get the phone number on the account?\ncustomer: (412) 555-0183")).toContainEqual({ label: 'phone', value: '(412) 555-0183' })
+  })
+})
+
 describe('validators', () => {
   it('a 16-digit number that fails the Luhn check is not a card number', () => {
     expect(luhnValid('4111111111111112')).toBe(false)
