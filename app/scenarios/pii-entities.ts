@@ -915,10 +915,35 @@ function detectOrganisationsBeforeProducts(ctx: Context): void {
   }
 }
 
+const COMMERCE_BEFORE_RE =
+  /\b(?:bought|buy|ordered|order|orders|purchased|purchase|got|received|refund|refunded|refunds|delivery|delivered|parcel|package|letter|e-?mail|emails|invoice|invoices|charge|charged|charges|bill|billed|quote|text|texts|message|offer|voucher|tickets?|shop|shopped|shopping|paid|pay|stayed|booked|booking|subscription|membership|account|loan|mortgage|card|statement|contract|engineer|technician|courier|driver|rep|salesman|someone|somebody|letters|calls?|called)\b[^.!?\n]{0,20}$/i
+
+/**
+ * "a refund from Tillyard", "I bought it at Halverson's": after "from"/"at", a capitalised word that
+ * is not a word, a person's name, a place or a product is most often a company. Weak: any other
+ * finding (a place, a name) wins.
+ */
+function detectOrganisationsAfterAtFrom(ctx: Context): void {
+  const { text, out } = ctx
+  for (const m of text.matchAll(/(?<![\p{L}])(?:from|at)[ \t]+(?=\p{Lu})/gu)) {
+    // something bought, billed or sent: "a refund from X", "bought it at X" (not "the flight from Gatwick")
+    if (!COMMERCE_BEFORE_RE.test(text.slice(Math.max(0, m.index - 30), m.index))) continue
+    const pos = m.index + m[0].length
+    const first = tokenAt(text, pos)
+    if (!first || !personish(ctx, first) || isKnownFirstName(first.lower) || isKnownSurname(first.lower) || SOFTWARE_NAMES.has(first.lower)) continue
+    const run = capitalisedRun(text, pos, 3)
+    if (!run) continue
+    if (/^[ \t]*\d/.test(text.slice(run[1], run[1] + 3))) continue
+    if (ctx.nlp.places.some(([s, e]) => s < run[1] && run[0] < e) || notAnOrganisation(text, run[0], run[1])) continue
+    out.push({ start: run[0], end: run[1], label: 'organization', priority: ENTITY_PRIORITY.placeNlp - 1 })
+  }
+}
+
 function detectOrganisations(ctx: Context): void {
   const { text, out } = ctx
   detectKnownOrganisations(ctx)
   detectOrganisationsBeforeProducts(ctx)
+  detectOrganisationsAfterAtFrom(ctx)
   for (const m of text.matchAll(ORG_SUFFIX_RE)) {
     let start = m.index
     let value = m[0]

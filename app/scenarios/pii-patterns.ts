@@ -444,7 +444,7 @@ const CODE_TOKEN_RE = /(?<![\p{L}\p{N}_@.\/:+£$€#-])#?(?=[A-Za-z0-9\/-]*\d[A-
 /** What a number measures: "10000 points", "25000 miles" are amounts, not references. */
 const MEASURE_AFTER_RE = /^\s*(?:x\b|%|points?|pts|miles?|km|kms|kg|kgs|g\b|lbs?|mb|gb|tb|kb|mbps|gbps|ml|l\b|mm|cm|m\b|mph|kwh|w\b|watts?|volts?|v\b|mah|hz|mhz|ghz|dpi|px|rpm|pounds|dollars|euros|quid|bucks|pence|cents|usd|gbp|eur|cad|aud|yen|items?|units?|pcs|pieces|people|users|seats|licen[cs]es|customers|words|pages|calls|messages|emails|steps|reviews|followers|views|times|days|weeks|months|years|hours|hrs|mins?|minutes|seconds|secs)\b/i
 /** Words before a code that make it a product, a flight or a software version rather than personal data. */
-const NOT_REFERENCE_BEFORE_RE = /\b(?:model|models|version|ver|v|part|sku|serial|firmware|build|flight|train|bus|route|room|gate|seat|platform|size|type|error|code|promo|discount|coupon|item|product|article|chapter|page|step|level|rule|section|clause|form|kb|patch|release|update|port)[ \t]*(?:no\.?|number|#|:)?[ \t]*$/i
+const NOT_REFERENCE_BEFORE_RE = /\b(?:model|models|version|ver|v|part|sku|serial|firmware|build|flight|train|bus|route|room|gate|seat|platform|size|type|error|code|promo|discount|coupon|item|product|article|chapter|page|step|level|rule|section|clause|form|kb|patch|release|update|port|isbn|ean|upc|asin|barcode|imei)[ \t]*(?:no\.?|number|#|:)?[ \t]*$/i
 
 function plainCode(value: string): boolean {
   const v = value.replace(/^#/, '')
