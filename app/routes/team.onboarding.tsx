@@ -18,6 +18,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const teamId = team ? (await getTeamBySlug(context.db, actor, team)).id : undefined
   const report = await teamOnboarding(context.db, actor, teamId)
   return {
+    scope: actor.role === 'admin' ? ('organization' as const) : ('led' as const),
     selected: team,
     teams: report.teams.map((t) => ({ slug: t.slug, name: t.name })),
     summary: report.summary,
@@ -37,13 +38,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function TeamOnboardingPage() {
-  const { selected, teams, summary, people } = useLoaderData<typeof loader>()
+  const { scope, selected, teams, summary, people } = useLoaderData<typeof loader>()
   return (
     <div className="stack">
       <header className="page-header">
         <h1>Team onboarding</h1>
         <p>
-          Where each person on an onboarding path has got to in the teams you lead. Someone with no progress for more than{' '}
+          Where each person on an onboarding path has got to, {scope === 'organization' ? 'in every team' : 'in the teams you lead'}. Someone with no progress for more than{' '}
           {STUCK_AFTER_DAYS} days is marked <strong>stuck</strong> — a friendly word from you usually unsticks them.
         </p>
       </header>
@@ -68,7 +69,7 @@ export default function TeamOnboardingPage() {
           <div className="field">
             <label htmlFor="onboarding-team">Team</label>
             <select id="onboarding-team" name="team" defaultValue={selected}>
-              <option value="">All my teams</option>
+              <option value="">{scope === 'organization' ? 'All teams' : 'All my teams'}</option>
               {teams.map((t) => (
                 <option key={t.slug} value={t.slug}>
                   {t.name}
@@ -83,7 +84,12 @@ export default function TeamOnboardingPage() {
       ) : null}
 
       {people.length === 0 ? (
-        <p className="empty">Nobody in {selected ? 'this team' : 'your teams'} is on an onboarding path right now.</p>
+        <div className="empty">
+          <p>Nobody in {selected ? 'this team' : scope === 'organization' ? 'any team' : 'your teams'} is on an onboarding path right now.</p>
+          <p>
+            People you invite start on the first path when they join. <Link to="/admin/invitations">Invite someone</Link>
+          </p>
+        </div>
       ) : (
         <div className="table-wrap">
           <table className="onboarding-table">
