@@ -64,7 +64,7 @@ export default function InsightsPage() {
       <section aria-labelledby="teams-heading">
         <h2 id="teams-heading">Teams in {monthLabel(month)}</h2>
         {teams.length === 0 ? (
-          <p className="empty">You are not in a team yet, so there are no figures to show you.</p>
+          <p className="empty">You are not in a team yet, so there are no figures to show you. Ask your manager or an admin to add you to one.</p>
         ) : (
           <ul className="team-grid" aria-label="Teams">
             {teams.map((team) => (
