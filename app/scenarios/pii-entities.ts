@@ -50,7 +50,7 @@ const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
 
 /** Words that end an organisation's name ("… Ltd", "… Bank"); the name before them is capitalised. */
 const ORG_SUFFIXES =
-  'Inc|Inc\\.|Incorporated|AB|Oy|ApS|SpA|S\\.p\\.A\\.|Srl|S\\.r\\.l\\.|Pte Ltd|Sdn Bhd|KG|Ltd|Ltd\\.|Limited|LLC|L\\.L\\.C\\.|LLP|PLC|plc|GmbH|AG|S\\.A\\.|SA|SAS|SARL|BV|B\\.V\\.|NV|N\\.V\\.|Pty Ltd|Pty|Co\\.|Corp|Corp\\.|Corporation|Company|Group|Holdings|Bank|Insurance|Assurance|Technologies|Technology|Solutions|Systems|Labs|Laboratories|Logistics|Partners|Associates|Consulting|Consultants|Foundation|University|College|Hospital|Clinic|Airlines|Airways|Air|Telecom|Telecoms|Communications|Energy|Power|Motors|Foods|Media|Studios|Studio|Industries|Enterprises|Trust|Agency|Ventures|Capital|Bakery|Café|Cafe|Hotel|Hotels|Restaurant|School|Academy|Pharmacy|Dental|Realty|Properties|Brewing|Brewery|Coffee|Roasters|Software|Networks|Wireless|Electric|Electronics|Utilities|Healthcare|Credit Union|Building Society|Council|Marketing|Design|Digital|Analytics|Robotics|Manufacturing|Freight|Shipping|Transport|Travel|Tours|Finance|Financial|Bikes|Cycles|Outfitters|Supplies|Supply|Games|Interactive|Printing|Press|Publishing|Books|Fitness|Gym|Salon|Spa|Florist|Garage|Motors|Autos|Law|Legal|Accountants|Architects|Builders|Construction|Plumbing|Roofing|Cleaning|Catering|Events|Rentals|Records|Productions|Pictures|Farms|Vineyards|Winery|Distillery|Telecommunications|Broadband|Mobile|Lettings|Estates|Estate Agents|Housing|Hospitality|Pharma|Pharmaceuticals|Biotech|Therapeutics|Medical|Vets|Veterinary|Kitchens|Furniture|Interiors|Apparel|Clothing|Boutique|Jewellers|Jewelers|Opticians|Optical|Insurers|Brokers|Mortgages|Lending|Payments|Organics|Naturals|Brands|Goods|Wholesale|Traders|Trading|Imports|Distribution|Distributors|Outlet|Works|Workshop|Collective|Co-op|Cooperative|Association|Institute|Federation|Network|Factory|Mills|Centre|Center|Homes|Gallery|Galleries|Kitchen|Bistro|Pizzeria|Deli|Nursery|Nurseries|Garden Centre|Surgery|Practice|Chambers|Solicitors|Barristers|Auctions|Removals|Couriers|Express|Cars|Taxis|Coaches'
+  'Inc|Inc\\.|Incorporated|AB|Oy|ApS|SpA|S\\.p\\.A\\.|Srl|S\\.r\\.l\\.|Pte Ltd|Sdn Bhd|KG|Ltd|Ltd\\.|Limited|LLC|L\\.L\\.C\\.|LLP|PLC|plc|GmbH|AG|S\\.A\\.|SA|SAS|SARL|BV|B\\.V\\.|NV|N\\.V\\.|Pty Ltd|Pty|Co\\.|Corp|Corp\\.|Corporation|Company|Group|Holdings|Bank|Insurance|Assurance|Technologies|Technology|Solutions|Systems|Labs|Laboratories|Logistics|Partners|Associates|Consulting|Consultants|Foundation|University|College|Hospital|Clinic|Airlines|Airways|Air|Telecom|Telecoms|Communications|Energy|Power|Motors|Foods|Media|Studios|Studio|Industries|Enterprises|Trust|Agency|Ventures|Capital|Bakery|Café|Cafe|Hotel|Hotels|Restaurant|School|Academy|Pharmacy|Dental|Realty|Properties|Brewing|Brewery|Coffee|Roasters|Software|Networks|Wireless|Electric|Electronics|Utilities|Healthcare|Credit Union|Building Society|Council|Marketing|Design|Digital|Analytics|Robotics|Manufacturing|Freight|Shipping|Transport|Travel|Tours|Finance|Financial|Bikes|Cycles|Outfitters|Supplies|Supply|Games|Interactive|Printing|Press|Publishing|Books|Fitness|Gym|Salon|Spa|Florist|Garage|Motors|Autos|Law|Legal|Accountants|Architects|Builders|Construction|Plumbing|Roofing|Cleaning|Catering|Events|Rentals|Records|Productions|Pictures|Farms|Vineyards|Winery|Distillery|Telecommunications|Broadband|Mobile|Lettings|Estates|Estate Agents|Housing|Hospitality|Pharma|Pharmaceuticals|Biotech|Therapeutics|Medical|Vets|Veterinary|Kitchens|Furniture|Interiors|Apparel|Clothing|Boutique|Jewellers|Jewelers|Opticians|Optical|Insurers|Brokers|Mortgages|Lending|Payments|Organics|Naturals|Brands|Goods|Wholesale|Traders|Trading|Imports|Distribution|Distributors|Outlet|Works|Workshop|Collective|Co-op|Cooperative|Association|Institute|Federation|Network|Factory|Mills|Centre|Center|Homes|Gallery|Galleries|Kitchen|Bistro|Pizzeria|Deli|Nursery|Nurseries|Garden Centre|Surgery|Practice|Chambers|Solicitors|Barristers|Auctions|Removals|Couriers|Express|Cars|Taxis|Coaches|Leisure|Club|Clubs|Services'
 
 const ORG_SUFFIX_RE = new RegExp(
   String.raw`(?<![\p{L}\p{N}])((?:(?:[\p{Lu}\p{N}][\p{L}\p{N}&'’.-]*|&|and|of|de|du|van|the)[ \t]+){0,4}?[\p{Lu}][\p{L}\p{N}&'’.-]*)[ \t]+(?:${ORG_SUFFIXES})(?![\p{L}\p{N}])`,
@@ -808,6 +808,18 @@ function capitalisedRun(text: string, pos: number, maxTokens = 4, place = false)
   return end > pos ? [pos, end] : null
 }
 
+/** "Kavya Iyer", "Imogen Achebe": a listed given name followed by capitalised words that are not a company's. */
+function looksLikePersonRun(ctx: Context, run: [number, number]): boolean {
+  const value = ctx.text.slice(run[0], run[1])
+  const words = value.split(/\s+/)
+  if (words.length < 2 || words.length > 3) return false
+  const first = tokenAt(ctx.text, run[0])
+  if (!first || !isKnownFirstName(first.lower) || AMBIGUOUS_FIRST_NAMES.has(first.lower)) return false
+  const last = words[words.length - 1]
+  if (new RegExp(`^(?:${ORG_SUFFIXES})$`).test(last) || isKnownOrganisationWord(last)) return false
+  return words.slice(1).every((w) => isKnownSurname(w.toLowerCase()) || !isCommonWord(w.toLowerCase()))
+}
+
 /** Words that look like organisations but are departments, payment brands or technical acronyms. */
 const NOT_ORGANISATIONS: ReadonlySet<string> = new Set(
   `billing, sales, accounts, finance, marketing, operations, ops, returns, dispatch, logistics, warehouse, it, hr, legal,
@@ -966,6 +978,8 @@ function detectOrganisations(ctx: Context): void {
     const strongSuffix = /^(?:Inc\.?|Incorporated|AB|Oy|ApS|SpA|S\.p\.A\.|Srl|S\.r\.l\.|Bhd|KG|Ltd\.?|Limited|LLC|L\.L\.C\.|LLP|PLC|plc|GmbH|AG|S\.A\.|SA|SAS|SARL|BV|B\.V\.|NV|N\.V\.|Pty|Co\.|Corp\.?|Corporation)$/.test(suffix)
     const distinctive = prefix.some((w) => !isCommonWord(w.toLowerCase().replace(/['’]s$/, ''))) || prefix.length >= 2 || value.includes('&')
     if (!strongSuffix && !distinctive) continue
+    // "Leamington Spa", "Chelmsford Park": a town's name before a generic word is a place
+    if (!strongSuffix && prefix.length === 1 && PLACES_BY_FIRST_WORD.has(prefix[0].toLowerCase()) && /^(?:Spa|Park|Centre|Center|Airport|Station|Hospital|College|University|Council)$/.test(suffix)) continue
     out.push({ start, end: start + value.length, label: 'organization', priority: ENTITY_PRIORITY.orgSuffix })
   }
   for (const m of text.matchAll(ORG_OF_RE)) out.push({ start: m.index, end: m.index + m[0].length, label: 'organization', priority: ENTITY_PRIORITY.orgSuffix })
@@ -975,6 +989,8 @@ function detectOrganisations(ctx: Context): void {
     if (!run) continue
     const first = tokenAt(text, pos)
     if (!first || NOT_NAME_WORDS.has(first.lower)) continue
+    // "on behalf of Kavya Iyer", "my solicitor, Imogen Achebe": a person, not a company
+    if (looksLikePersonRun(ctx, run)) continue
     const isPlace = ctx.nlp.places.some(([s, e]) => s <= run[0] && e >= run[1])
     if (notAnOrganisation(text, run[0], run[1])) continue
     out.push({ start: run[0], end: run[1], label: isPlace ? 'place' : 'organization', priority: ENTITY_PRIORITY.orgCue })

@@ -98,6 +98,8 @@ const CARD_RE = /(?<![\w-])\d(?:[ -]?\d){12,18}(?![\w-]|[.,]\d)/g
 const MASKED_CARD_RE = /(?<![\w*])(?:[*xX•]{4}[ -]?){3}\d{4}\b|(?<![\w*])[*xX•]{8,15}\d{4}\b/g
 const CARD_ENDING_RE = /\b(?:card|visa|mastercard|master card|amex|american express|debit|credit|maestro|discover)\b[^\n.]{0,40}?\b(?:ending|ends|last (?:4|four)(?: digits)?)(?: (?:in|with|of|are|is))?:?\s+(\d{4})\b/gi
 
+const CARD_GROUPINGS = /^(?:4,4,4,[1-4]|4,4,4,4,[1-3]|4,6,[45]|4,4,4,4)$/
+
 function detectCards(text: string, push: Push): void {
   for (const m of text.matchAll(CARD_RE)) {
     const raw = m[0]
@@ -117,8 +119,10 @@ function detectCards(text: string, push: Push): void {
       }
       continue
     }
-    // "114-2233445-6677889" is an order number that happens to pass Luhn: cards are written 4-4-4-4 or 4-6-5
-    if (groups.length > 1 && groups[0].length !== 4) continue
+    // "114-2233445-6677889" is an order number that happens to pass Luhn: cards are written 4-4-4-4 or 4-6-5,
+    // and card numbers start with 2 to 6 ("0049 171 2345678" is a phone number)
+    if (groups.length > 1 && !CARD_GROUPINGS.test(groups.map((g) => g.length).join(','))) continue
+    if (!/^[2-6]/.test(raw)) continue
     if (isCardNumber(raw)) push(m.index, m.index + raw.length, 'card_number', PRIORITY.card)
   }
   for (const m of text.matchAll(MASKED_CARD_RE)) push(m.index, m.index + m[0].length, 'card_number', PRIORITY.card)
@@ -193,7 +197,7 @@ function detectNationalIds(text: string, push: Push): void {
     }
   }
   // Canadian SIN: nine digits with a Luhn check digit, after "SIN"
-  for (const m of text.matchAll(/\bSIN\b:?[ \t]*(?:is[ \t]+|number[ \t]+|no\.?[ \t]+)?(\d{3}[ -]?\d{3}[ -]?\d{3})(?![\w-])/g)) {
+  for (const m of text.matchAll(/\bSIN\b[^\n\d]{0,24}?(\d{3}[ -]?\d{3}[ -]?\d{3})(?![\w-])/g)) {
     if (!luhnValid(digitsOf(m[1]))) continue
     const start = m.index + m[0].length - m[1].length
     push(start, start + m[1].length, 'national_id', PRIORITY.nationalIdPattern)
@@ -301,6 +305,8 @@ function detectPhones(text: string, push: Push): void {
       if (maxGroup < 3) continue
       if (onlySpaces && digits.length < 10 && !cued) continue
       if (/^\d{3}[.-]\d{4}$/.test(main) && !cued) continue
+      // two short groups ("1100-053", "4417-2290") without a phone word are postcodes or references
+      if (groups.length === 2 && digits.length <= 8 && !cued) continue
       if (groups.length > 5) continue
       // "20240518-0091", "300-1142871-5512339": a group of six or more digits before another group is a reference
       if (groups.slice(0, -1).some((g) => g.length >= 6)) continue
@@ -379,7 +385,11 @@ function detectAccountNumbers(text: string, push: Push): void {
       if (/^\d+(?:st|nd|rd|th)$/i.test(value)) break
       if (!hasDigit && /^[A-Z]+$/.test(value) && value.length < 5) break
       value = value.trimEnd()
-      push(pos, pos + value.length, 'account_number', PRIORITY.accountCued, { kind: ACCOUNT_KIND[cue] ?? 'reference' })
+      // "my account NightRaven_07 got banned": after "account", a handle is the username of the account
+      const letters = value.replace(/[^A-Za-z]/g, '').length
+      const handleLike = /^(?:account|acct|acc)$/.test(cue) && !qualified && /^[A-Za-z][A-Za-z0-9._]*$/.test(value) && letters >= 3 && letters > digits.length * 1.5 && /[a-z]/.test(value)
+      if (handleLike) push(pos, pos + value.length, 'username', PRIORITY.usernameCued - 1)
+      else push(pos, pos + value.length, 'account_number', PRIORITY.accountCued, { kind: ACCOUNT_KIND[cue] ?? 'reference' })
       pos += value.length
       const sep = /^(?:\s*,\s*|\s+(?:and|or|&)\s+|\s*\/\s*)#?/.exec(text.slice(pos))
       if (!sep) break
@@ -410,6 +420,11 @@ function detectAccountNumbers(text: string, push: Push): void {
     push(m.index, m.index + m[0].length, 'account_number', PRIORITY.accountWeak, { kind })
   }
   detectNearbyReferences(text, push)
+  // "the VAT number to GB 987 6543 21": a European VAT number with "VAT" earlier on the line
+  for (const m of text.matchAll(/(?<![\w-])(?:GB|IE|DE|FR|NL|BE|ES|IT|AT|PL|SE|DK|FI|PT|LU|CZ)[ ]?(?:\d[ ]?){8,11}\d(?:B\d{2})?(?![\w-])/g)) {
+    if (!/\bVAT\b/i.test(lineBefore(text, m.index, 40))) continue
+    push(m.index, m.index + m[0].length, 'account_number', PRIORITY.accountCued, { kind: 'reference' })
+  }
 }
 
 /** "<something> number: 6338 2910 4471": whatever is numbered, a value with digits after it is a reference. */
@@ -432,7 +447,8 @@ function detectNumberedThings(text: string, push: Push): void {
     const value = v[0].replace(/[-\/.]+$/, '').trimEnd()
     const digits = digitsOf(value).length
     if (digits < 4 || plainCode(value) || MEASURE_AFTER_RE.test(text.slice(pos + value.length, pos + value.length + 12))) continue
-    push(pos, pos + value.length, 'account_number', PRIORITY.accountNearby, { kind: 'reference' })
+    const phoneShaped = /^(?:\+|\(|0)/.test(value) && digits >= 9
+    push(pos, pos + value.length, 'account_number', phoneShaped ? PRIORITY.accountNearby : PRIORITY.accountCued - 1, { kind: 'reference' })
   }
 }
 
@@ -694,7 +710,7 @@ const UNIT_AFTER_RE = /^,?[ \t]*(?:apt|apartment|unit|suite|ste|flat|fl|floor|#)
 const TOWN_RE = /^,?[ \t]+(\p{Lu}[\p{Ll}'’.]*[\p{Ll}'’.](?:[ -](?:(?:upon|on|under|in|le|la|de|sur|en|am|an|der)[ -])?\p{Lu}[\p{Ll}'’.]*[\p{Ll}'’.]){0,2})(?:,[ \t]*([A-Z]{2})\b)?/u
 const LOWER_TOWN_RE = /^,?[ \t]+([a-z][a-z.'-]*(?:[ \t]+[a-z][a-z.'-]*){0,2})(?:,[ \t]*([a-z]{2})(?=[ \t]+\d{5}\b)|(?=,?[ \t]+[a-z]{1,2}\d[a-z\d]?[ \t]?\d[a-z]{2}\b))/i
 const POSTCODE_AFTER_RE = new RegExp(
-  String.raw`^,?[ \t]*((?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})|[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d|\d{5}(?:-\d{4})?|\d{4}[ ]?[A-Z]{2}|\d{4}|[A-Z]{1,2}-\d{4,5}|${EIRCODE})(?![\w])`,
+  String.raw`^(?:,?[ \t]*|[ \t]*\r?\n[ \t]*)((?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})|[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d|\d{4}-\d{3}|\d{2}-\d{3}|\d{5}(?:-\d{4})?|\d{4}[ ]?[A-Z]{2}|\d{4}|[A-Z]{1,2}-\d{4,5}|${EIRCODE})(?![\w-])`,
   'i',
 )
 
@@ -731,6 +747,8 @@ function continueAddress(text: string, end: number, push: Push): void {
   const codeEnd = codeStart + code[1].length
   const townAfter = /^[ \t]+(\p{Lu}[\p{L}'’-]+(?:[ -]\p{Lu}[\p{L}'’-]+)?)/u.exec(text.slice(codeEnd, codeEnd + 40))
   if (/^\d{4}$/.test(code[1]) && !townAfter && !town) return
+  // "12-345", "1100-053" only with a town after them (otherwise they are ranges and references)
+  if (/^\d+-\d{3}$/.test(code[1]) && !townAfter) return
   if (/^[a-z]/.test(code[1]) && !/^[a-z]{1,2}\d/i.test(code[1])) return
   push(codeStart, codeEnd, 'postcode', PRIORITY.postcode)
   if (townAfter && !town) {

@@ -98,6 +98,13 @@ describe('detect: general rules for text it was not tuned on', () => {
     ['the second of two usernames', 'username', 'username is petal.wren i think, or maybe petalwren', 'petalwren'],
     ['mixed case with digits', 'username', "I'm DarkKnight99 in the game, same as on the forum", 'DarkKnight99'],
     ['"known as"', 'username', "I'm known as sk8rboi97 in the app", 'sk8rboi97'],
+    ['a handle after "my account"', 'username', '@PlayStation my account NightRaven_07 got banned for no reason', 'NightRaven_07'],
+    ['a VAT number a few words after "VAT"', 'account_number', 'Please update the VAT number to GB 987 6543 21 on the invoices.', 'GB 987 6543 21'],
+    ['a Portuguese postcode after a street', 'postcode', "I'm moving to Rua Augusta 112, 1100-053 Lisboa next month.", '1100-053'],
+    ['a postcode on the line after the street', 'postcode', 'New shipping address:\nLaura Bianchi\nVia Garibaldi 23\n20121 Milano', '20121'],
+    ['a SIN with words before it', 'national_id', "The tax office needs my SIN, it's 271 839 912.", '271 839 912'],
+    ['a person after an organisation cue', 'name', 'Please contact my solicitor, Imogen Achebe, on 020 7946 0555.', 'Imogen Achebe'],
+    ['a phone number that passes the Luhn check', 'phone', "Call me back on 0049 171 2345678 please, I'm in Hamburg this week.", '0049 171 2345678'],
     ['a last-four answer after a full-name speaker label', 'card_number', 'Leo (support): Can you share the last 4 digits of the card?\nPriyanka Chaudhary: 8812', '8812'],
   ]
   it.each(cases)('%s', (_what, label, text, value) => {
