@@ -171,7 +171,13 @@ export default function AdminPage() {
                     ) : p.id === me ? (
                       <span className="badge badge--good">You</span>
                     ) : (
-                      <Form method="post">
+                      <Form
+                        method="post"
+                        onSubmit={(event) => {
+                          // Signs them out everywhere at once: worth a second look (without JavaScript it just submits).
+                          if (!window.confirm(`Deactivate ${p.name}? They are signed out at once and cannot sign in until reactivated.`)) event.preventDefault()
+                        }}
+                      >
                         <input type="hidden" name="intent" value="deactivate" />
                         <input type="hidden" name="userId" value={p.id} />
                         <button type="submit" className="button--danger">
