@@ -449,6 +449,17 @@ function detectNameCues(ctx: Context, agentTokens: ReadonlySet<string>): void {
     pushName(ctx, run, ENTITY_PRIORITY.nameCue)
   }
 
+  // "Thanks for the help Yusra, you're a star": the person thanked at the end of the clause
+  for (const m of text.matchAll(/\b(?:thanks|thank you|thank u|cheers)[ \t]+(?:so much[ \t]+|again[ \t]+)?for[ \t]+(?:(?:the|your|all|all the|all your|such)[ \t]+)?(?:quick[ \t]+|kind[ \t]+)?(?:help|patience|time|support|assistance|advice|reply|response|update|info|information|call|chat|sorting (?:that|this|it)(?: out)?|fixing (?:that|this|it)|understanding)[ \t]+(?:today[ \t]+|earlier[ \t]+|again[ \t]+)?(?=\p{Lu})/giu)) {
+    const pos = m.index + m[0].length
+    const first = tokenAt(text, pos)
+    if (!first) continue
+    const run = nameRun(ctx, pos, false, 2)
+    if (!run || !/^(?:[ \t]*[,.!:)]|[ \t]*$|[ \t]*\n)/.test(text.slice(run[1], run[1] + 3))) continue
+    if (!firstNameEvidence(ctx, first) && !personish(ctx, first)) continue
+    pushName(ctx, run, ENTITY_PRIORITY.nameCue)
+  }
+
   // "Thanks,\nDana Whitfield" / "Cheers, Tom" — the writer's own name, at the end of a line
   for (const m of text.matchAll(SIGN_OFF_RE)) {
     const pos = m.index + m[0].length
@@ -966,6 +977,8 @@ function detectOrganisations(ctx: Context): void {
     }
     const firstWord = value.split(/\s+/)[0].toLowerCase()
     if (NOT_NAME_WORDS.has(firstWord) && !/\s\S+\s/.test(value)) continue
+    // "3 Willow Bank", "12 Mill Park": a house number makes it a street
+    if (/^\d/.test(value) || /\d[ \t]*,?[ \t]*$/.test(text.slice(Math.max(0, start - 6), start))) continue
     if (/^(?:my|your|our|their|his|her|a|an|this|that|new|old)$/i.test(firstWord)) continue
     // "Bramblewood Interiors Ltd": a legal form after the first suffix belongs to the name
     const legal = /^,?[ \t]+(?:Ltd\.?|Limited|Inc\.?|LLC|LLP|PLC|plc|GmbH|AG|AB|BV|NV|Pty|Co\.|Corp\.?|SA|S\.A\.)(?![\p{L}])/u.exec(text.slice(start + value.length, start + value.length + 12))

@@ -640,6 +640,8 @@ function detectUsernames(text: string, push: Push): void {
     if (NOT_HANDLE_STEMS.has(letters)) continue
     push(m.index, m.index + m[0].length, 'username', PRIORITY.usernameWeak)
   }
+  // Reddit users: "u/quietcartographer"
+  for (const m of text.matchAll(/(?<![\w\/.])u\/[A-Za-z0-9_-]{3,20}(?![\w\/-])/g)) push(m.index, m.index + m[0].length, 'username', PRIORITY.handle)
   // "DarkKnight99", "xXSilentFox77": words run together in mixed case with digits after them
   for (const m of text.matchAll(/(?<![\w@.\/-])[A-Za-z]*[a-z][A-Z][A-Za-z]*\d{2,}(?![\w@]|\.[a-z])/g)) {
     const letters = /^[A-Za-z]+/.exec(m[0])?.[0].toLowerCase() ?? ''

@@ -105,6 +105,8 @@ describe('detect: general rules for text it was not tuned on', () => {
     ['a SIN with words before it', 'national_id', "The tax office needs my SIN, it's 271 839 912.", '271 839 912'],
     ['a person after an organisation cue', 'name', 'Please contact my solicitor, Imogen Achebe, on 020 7946 0555.', 'Imogen Achebe'],
     ['a phone number that passes the Luhn check', 'phone', "Call me back on 0049 171 2345678 please, I'm in Hamburg this week.", '0049 171 2345678'],
+    ['a Reddit user', 'username', 'reddit u/quietcartographer posted my order details publicly', 'u/quietcartographer'],
+    ['the person thanked after "thanks for the help"', 'name', "Thanks for the help Yusra, you're a star", 'Yusra'],
     ['a last-four answer after a full-name speaker label', 'card_number', 'Leo (support): Can you share the last 4 digits of the card?\nPriyanka Chaudhary: 8812', '8812'],
   ]
   it.each(cases)('%s', (_what, label, text, value) => {
@@ -128,6 +130,8 @@ describe('detect: general rules for text it was not tuned on', () => {
     expect(found('My Samsung Galaxy S23 Ultra has a cracked screen.').filter((s) => s.label === 'organization')).toEqual([])
     expect(found('National Insurance: JG 10 37 72 A').filter((s) => s.label === 'name')).toEqual([])
     expect(found('Please use our new address from 1 June.').filter((s) => s.label === 'name')).toEqual([])
+    expect(found('Thank you for contacting Halden Water. Your account has been credited.').filter((s) => s.label === 'name')).toEqual([])
+    expect(found('Customer: 3 Willow Bank, Shrewsbury').filter((s) => s.label === 'organization')).toEqual([])
     // a reference inside a phone number does not split it
     expect(found("agent: can i get the phone number on the account?\ncustomer: (412) 555-0183")).toContainEqual({ label: 'phone', value: '(412) 555-0183' })
   })
