@@ -24,6 +24,49 @@ export function ScrollTable({ label, children }: { label: string; children: Reac
   )
 }
 
+/** Criteria as columns, one row per team or per month; a hidden figure reads as `empty`. */
+export function CriteriaTable({
+  label,
+  rowHeader,
+  criteria,
+  rows,
+  empty,
+}: {
+  label: string
+  rowHeader: string
+  criteria: { id: string; name: string }[]
+  rows: { key: string; label: string; criteria: { criterionId: string; value: number | null }[] | null }[]
+  empty: React.ReactNode
+}) {
+  return (
+    <ScrollTable label={label}>
+      <table>
+        <caption className="visually-hidden">{label}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{rowHeader}</th>
+            {criteria.map((c) => (
+              <th scope="col" key={c.id}>
+                {c.name}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">{row.label}</th>
+              {(row.criteria ?? []).map((c) => (
+                <td key={c.criterionId}>{c.value === null ? <span className="muted">{empty}</span> : formatScore(c.value)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollTable>
+  )
+}
+
 /** The definition of the index, as the help text of the dashboard says it. */
 export function CciDefinition({ thresholds }: { thresholds: CciThresholds }) {
   return (

@@ -5,7 +5,7 @@ import { requireUser } from '~/auth/guards.server'
 import { GeneralErrorBoundary, errorTitle } from '~/components/error-boundary'
 import { formatScore, formatShare, monthLabel, monthParam, monthsEnding, shortCriterion } from '~/insights/cci'
 import { CriteriaHeatmap, Responsive, TrendChart, trendDomain } from '~/insights/charts'
-import { CciDefinition, CciValue, ChangeBadge, MonthPicker, ScrollTable, TrendTable } from '~/insights/components'
+import { CciDefinition, CciValue, ChangeBadge, CriteriaTable, MonthPicker, TrendTable } from '~/insights/components'
 import { getOrganizationInsights } from '~/insights/insights.server'
 import { createServerTiming } from '~/http/server-timing.server'
 
@@ -133,31 +133,13 @@ export default function InsightsPage() {
           </div>
           <details className="chart-data">
             <summary>Data table</summary>
-            <ScrollTable label={`Criteria by team, ${monthLabel(month)}`}>
-              <table>
-                <caption className="visually-hidden">Criteria by team, {monthLabel(month)}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Team</th>
-                    {criteria.map((c) => (
-                      <th scope="col" key={c.id}>
-                        {c.name}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {heatmapTeams.map((t) => (
-                    <tr key={t.id}>
-                      <th scope="row">{t.name}</th>
-                      {(t.criteria ?? []).map((c) => (
-                        <td key={c.criterionId}>{c.value === null ? <span className="muted">not enough data</span> : formatScore(c.value)}</td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollTable>
+            <CriteriaTable
+              label={`Criteria by team, ${monthLabel(month)}`}
+              rowHeader="Team"
+              criteria={criteria}
+              rows={heatmapTeams.map((t) => ({ key: t.id, label: t.name, criteria: t.criteria }))}
+              empty="not enough data"
+            />
           </details>
         </section>
       ) : null}

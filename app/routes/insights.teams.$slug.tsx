@@ -4,9 +4,9 @@ import { z } from 'zod'
 import { requireUser } from '~/auth/guards.server'
 import { GeneralErrorBoundary, errorTitle } from '~/components/error-boundary'
 import { invariantResponse } from '~/http/responses.server'
-import { formatScore, formatShare, monthLabel, monthParam, monthsEnding, shortCriterion } from '~/insights/cci'
+import { formatShare, monthLabel, monthParam, monthsEnding, shortCriterion } from '~/insights/cci'
 import { BarsChart, ColumnsChart, Responsive, TrendChart, trendDomain } from '~/insights/charts'
-import { CciDefinition, CciValue, ChangeBadge, MonthPicker, ScrollTable, TrendTable } from '~/insights/components'
+import { CciDefinition, CciValue, ChangeBadge, CriteriaTable, MonthPicker, TrendTable } from '~/insights/components'
 import { getTeamInsights } from '~/insights/insights.server'
 import { createServerTiming } from '~/http/server-timing.server'
 
@@ -137,31 +137,13 @@ export default function TeamInsightsPage() {
           </div>
           <details className="chart-data">
             <summary>Data table</summary>
-            <ScrollTable label={`${team.name}: criteria per month`}>
-              <table>
-                <caption className="visually-hidden">{team.name}: criteria per month</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Month</th>
-                    {criteria.map((c) => (
-                      <th scope="col" key={c.id}>
-                        {c.name}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {trend.map((p) => (
-                    <tr key={p.month}>
-                      <th scope="row">{monthLabel(p.month)}</th>
-                      {(p.criteria ?? []).map((c) => (
-                        <td key={c.criterionId}>{c.value === null ? <span className="muted">–</span> : formatScore(c.value)}</td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollTable>
+            <CriteriaTable
+              label={`${team.name}: criteria per month`}
+              rowHeader="Month"
+              criteria={criteria}
+              rows={trend.map((p) => ({ key: p.month, label: monthLabel(p.month), criteria: p.criteria }))}
+              empty="–"
+            />
           </details>
         </section>
       ) : null}
