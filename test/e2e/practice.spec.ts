@@ -120,6 +120,8 @@ test('Jordan drafts a reply that survives a reload, sees coach hints live, and s
   await phoneShot(page, 'reply-box')
   await page.getByRole('button', { name: 'Submit reply' }).click()
   await expect(page.getByText('Reply submitted.')).toBeVisible()
+  // The message can show before the navigation settles on its URL; wait for the id to be there.
+  await expect(page).toHaveURL(/[?&]submitted=[0-9a-f-]{36}/)
   replies.jordan = new URL(page.url()).searchParams.get('submitted') ?? undefined
   expect(replies.jordan).toBeTruthy()
   await expect(page.getByText('0 of 3 reviews')).toBeVisible()
@@ -149,7 +151,9 @@ test('Maya replies in public under the 280-character limit of a social post', as
   await expect(page.locator('#reply-counter')).toContainText(`${MAYA_REPLY.length} / 280 characters`)
   await page.getByRole('button', { name: 'Submit reply' }).click()
   await expect(page.getByText('Reply submitted.')).toBeVisible()
+  await expect(page).toHaveURL(/[?&]submitted=[0-9a-f-]{36}/)
   replies.maya = new URL(page.url()).searchParams.get('submitted') ?? undefined
+  expect(replies.maya).toBeTruthy()
   // The scenario goes on to its private-message step.
   await expect(page.getByText('Step 2 of 2 · Your reply')).toBeVisible()
 })
