@@ -20,6 +20,20 @@ import {
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 const ts = (name: string) => timestamp(name, { withTimezone: true })
 
+// The owning organization / person / team of a row; deleting the owner deletes the row.
+const organizationRef = () =>
+  uuid('organization_id')
+    .notNull()
+    .references(() => organizations.id, { onDelete: 'cascade' })
+const userRef = (name = 'user_id') =>
+  uuid(name)
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' })
+const teamRef = () =>
+  uuid('team_id')
+    .notNull()
+    .references(() => teams.id, { onDelete: 'cascade' })
+
 export const orgRole = pgEnum('org_role', ['admin', 'manager', 'member'])
 export const teamRole = pgEnum('team_role', ['manager', 'member'])
 
@@ -37,9 +51,7 @@ export const teams = pgTable(
   'teams',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: organizationRef(),
     name: text('name').notNull(),
     slug: text('slug').notNull(),
     customerFacing: boolean('customer_facing').notNull().default(false),
@@ -56,9 +68,7 @@ export const users = pgTable(
   'users',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: organizationRef(),
     // Stored lower-cased; one login per e-mail across the whole installation.
     email: text('email').notNull(),
     name: text('name').notNull(),
@@ -76,15 +86,9 @@ export type NewUser = typeof users.$inferInsert
 export const memberships = pgTable(
   'memberships',
   {
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    teamId: uuid('team_id')
-      .notNull()
-      .references(() => teams.id, { onDelete: 'cascade' }),
+    organizationId: organizationRef(),
+    userId: userRef('user_id'),
+    teamId: teamRef(),
     role: teamRole('role').notNull().default('member'),
     createdAt: createdAt(),
   },
@@ -99,9 +103,7 @@ export const sessions = pgTable(
   {
     // SHA-256 (hex) of the token held in the cookie; the token itself is never stored.
     id: text('id').primaryKey(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: userRef('user_id'),
     expiresAt: ts('expires_at').notNull(),
     createdAt: createdAt(),
   },
@@ -113,12 +115,8 @@ export const invitations = pgTable(
   'invitations',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
-    teamId: uuid('team_id')
-      .notNull()
-      .references(() => teams.id, { onDelete: 'cascade' }),
+    organizationId: organizationRef(),
+    teamId: teamRef(),
     email: text('email').notNull(),
     role: orgRole('role').notNull().default('member'),
     // SHA-256 (hex) of the token in the invite link.
@@ -150,12 +148,8 @@ export const rateLimitHits = pgTable(
 export const lessonProgress = pgTable(
   'lesson_progress',
   {
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    organizationId: organizationRef(),
+    userId: userRef('user_id'),
     lessonSlug: text('lesson_slug').notNull(),
     completedAt: ts('completed_at').notNull().defaultNow(),
   },
@@ -165,12 +159,8 @@ export const lessonProgress = pgTable(
 export const reflections = pgTable(
   'reflections',
   {
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    organizationId: organizationRef(),
+    userId: userRef('user_id'),
     lessonSlug: text('lesson_slug').notNull(),
     reflectionId: text('reflection_id').notNull(),
     text: text('text').notNull(),
@@ -182,12 +172,8 @@ export const reflections = pgTable(
 export const pathEnrollments = pgTable(
   'path_enrollments',
   {
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    organizationId: organizationRef(),
+    userId: userRef('user_id'),
     pathSlug: text('path_slug').notNull(),
     enrolledAt: ts('enrolled_at').notNull().defaultNow(),
     completedAt: ts('completed_at'),
@@ -205,9 +191,7 @@ export const scenarios = pgTable(
   'scenarios',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: organizationRef(),
     slug: text('slug').notNull(),
     status: scenarioStatus('status').notNull().default('draft'),
     document: jsonb('document').notNull(),
@@ -243,12 +227,8 @@ export const attempts = pgTable(
   'attempts',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    organizationId: organizationRef(),
+    userId: userRef('user_id'),
     scenarioSlug: text('scenario_slug').notNull(),
     number: integer('number').notNull(),
     // The prompt ids visited and the choices made, in order.
@@ -262,16 +242,12 @@ export const attempts = pgTable(
 export const replyDrafts = pgTable(
   'reply_drafts',
   {
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: organizationRef(),
     attemptId: uuid('attempt_id')
       .notNull()
       .references(() => attempts.id, { onDelete: 'cascade' }),
     promptId: text('prompt_id').notNull(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: userRef('user_id'),
     text: text('text').notNull(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
@@ -282,12 +258,8 @@ export const replies = pgTable(
   'replies',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    organizationId: organizationRef(),
+    userId: userRef('user_id'),
     // The team the author practised for, for the dashboard (their first team when they have several).
     teamId: uuid('team_id').references(() => teams.id, { onDelete: 'set null' }),
     attemptId: uuid('attempt_id').references(() => attempts.id, { onDelete: 'cascade' }),
@@ -323,15 +295,11 @@ export const reviews = pgTable(
   'reviews',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: organizationRef(),
     replyId: uuid('reply_id')
       .notNull()
       .references(() => replies.id, { onDelete: 'cascade' }),
-    reviewerId: uuid('reviewer_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    reviewerId: userRef('reviewer_id'),
     status: reviewStatus('status').notNull().default('leased'),
     leasedUntil: ts('leased_until'),
     // { criterionId: level 1–4 }
@@ -354,15 +322,11 @@ export const reviewReactions = pgTable(
   'review_reactions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: organizationRef(),
     reviewId: uuid('review_id')
       .notNull()
       .references(() => reviews.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: userRef('user_id'),
     helpful: boolean('helpful'),
     disagreement: text('disagreement'),
     resolvedAt: ts('resolved_at'),
@@ -375,12 +339,8 @@ export const calibrationAttempts = pgTable(
   'calibration_attempts',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    organizationId: organizationRef(),
+    userId: userRef('user_id'),
     // { itemId: { criterionId: level } }
     answers: jsonb('answers').notNull(),
     passed: boolean('passed').notNull(),
@@ -393,9 +353,7 @@ export const reviewerQuality = pgTable('reviewer_quality', {
   userId: uuid('user_id')
     .primaryKey()
     .references(() => users.id, { onDelete: 'cascade' }),
-  organizationId: uuid('organization_id')
-    .notNull()
-    .references(() => organizations.id, { onDelete: 'cascade' }),
+  organizationId: organizationRef(),
   // 0–1: 1 means this reviewer's levels match consensus exactly.
   quality: doublePrecision('quality').notNull(),
   reviewsCounted: integer('reviews_counted').notNull(),
@@ -406,12 +364,8 @@ export const notifications = pgTable(
   'notifications',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    organizationId: organizationRef(),
+    userId: userRef('user_id'),
     kind: text('kind').notNull(),
     title: text('title').notNull(),
     href: text('href'),
@@ -428,12 +382,8 @@ export const notifications = pgTable(
 export const teamMonthRollups = pgTable(
   'team_month_rollups',
   {
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
-    teamId: uuid('team_id')
-      .notNull()
-      .references(() => teams.id, { onDelete: 'cascade' }),
+    organizationId: organizationRef(),
+    teamId: teamRef(),
     month: date('month').notNull(), // first day of the month
     reviewedReplies: integer('reviewed_replies').notNull().default(0),
     scoreSum: doublePrecision('score_sum').notNull().default(0),
@@ -454,12 +404,8 @@ export const teamMonthRollups = pgTable(
 export const teamMonthCriterionRollups = pgTable(
   'team_month_criterion_rollups',
   {
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
-    teamId: uuid('team_id')
-      .notNull()
-      .references(() => teams.id, { onDelete: 'cascade' }),
+    organizationId: organizationRef(),
+    teamId: teamRef(),
     month: date('month').notNull(),
     criterionId: text('criterion_id').notNull(),
     scoreSum: doublePrecision('score_sum').notNull().default(0),
@@ -475,12 +421,8 @@ export const teamMonthCriterionRollups = pgTable(
 export const teamMonthScenarioRollups = pgTable(
   'team_month_scenario_rollups',
   {
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
-    teamId: uuid('team_id')
-      .notNull()
-      .references(() => teams.id, { onDelete: 'cascade' }),
+    organizationId: organizationRef(),
+    teamId: teamRef(),
     month: date('month').notNull(),
     scenarioSlug: text('scenario_slug').notNull(),
     replies: integer('replies').notNull().default(0),
@@ -496,9 +438,7 @@ export const teamMonthScenarioRollups = pgTable(
 export const organizationMonthScenarioRollups = pgTable(
   'organization_month_scenario_rollups',
   {
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: organizationRef(),
     month: date('month').notNull(),
     scenarioSlug: text('scenario_slug').notNull(),
     replies: integer('replies').notNull().default(0),
@@ -511,16 +451,10 @@ export const organizationMonthScenarioRollups = pgTable(
 export const teamMonthPeople = pgTable(
   'team_month_people',
   {
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
-    teamId: uuid('team_id')
-      .notNull()
-      .references(() => teams.id, { onDelete: 'cascade' }),
+    organizationId: organizationRef(),
+    teamId: teamRef(),
     month: date('month').notNull(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: userRef('user_id'),
     replies: integer('replies').notNull().default(0),
     reviewsGiven: integer('reviews_given').notNull().default(0),
   },
