@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from '@remix-run/react'
+import { Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary, errorTitle } from '~/components/error-boundary'
+import { MainNav, SignOutButton } from '~/components/main-nav'
 import stylesheet from '~/styles/app.css'
 import { unreadNotificationCount } from '~/notifications/notifications.server'
 
@@ -17,20 +18,6 @@ export async function loader({ context }: LoaderFunctionArgs) {
   const unread = user ? await unreadNotificationCount(context.db, user) : 0
   return { user: user ? { name: user.name, role: user.role, email: user.email } : null, unread }
 }
-
-type NavItem = { to: string; label: string; roles?: ('admin' | 'manager' | 'member')[] }
-const NAV: NavItem[] = [
-  { to: '/', label: 'Home' },
-  { to: '/lessons', label: 'Lessons' },
-  { to: '/paths', label: 'Paths' },
-  { to: '/scenarios', label: 'Scenarios' },
-  { to: '/reviews', label: 'Reviews' },
-  { to: '/insights', label: 'Insights' },
-  { to: '/scenarios/import', label: 'Import', roles: ['admin', 'manager'] },
-  { to: '/team/onboarding', label: 'Onboarding', roles: ['admin', 'manager'] },
-  { to: '/admin/invitations', label: 'Invite', roles: ['manager'] },
-  { to: '/admin', label: 'Admin', roles: ['admin'] },
-]
 
 function Shell({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root')
@@ -54,17 +41,7 @@ function Shell({ children }: { children: React.ReactNode }) {
             </NavLink>
             {user ? (
               <>
-                <nav aria-label="Main" className="main-nav">
-                  <ul>
-                    {NAV.filter((item) => !item.roles || item.roles.includes(user.role)).map((item) => (
-                      <li key={item.to}>
-                        <NavLink to={item.to} end={item.to === '/' || item.to === '/scenarios'}>
-                          {item.label}
-                        </NavLink>
-                      </li>
-                    ))}
-                  </ul>
-                </nav>
+                <MainNav role={user.role} userName={user.name} />
                 <div className="account">
                   <NavLink
                     to="/notifications"
@@ -78,11 +55,9 @@ function Shell({ children }: { children: React.ReactNode }) {
                     {data?.unread ? <span className="bell__count" aria-hidden="true">{data.unread > 99 ? '99+' : data.unread}</span> : null}
                   </NavLink>
                   <span className="account__name">{user.name}</span>
-                  <Form method="post" action="/logout">
-                    <button type="submit" className="button button--quiet">
-                      Sign out
-                    </button>
-                  </Form>
+                  <span className="account__signout">
+                    <SignOutButton />
+                  </span>
                 </div>
               </>
             ) : null}

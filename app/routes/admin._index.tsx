@@ -121,7 +121,7 @@ export default function AdminPage() {
       <section aria-labelledby="people-heading">
         <h2 id="people-heading">People ({people.length})</h2>
         <div className="table-wrap">
-          <table>
+          <table className="table--cards">
             <thead>
               <tr>
                 <th scope="col">Name</th>
@@ -138,8 +138,8 @@ export default function AdminPage() {
                     <br />
                     <span className="small muted">{p.email}</span>
                   </td>
-                  <td className="small">{p.teams.join(', ') || '—'}</td>
-                  <td>
+                  <td className="small" data-label="Teams">{p.teams.join(', ') || '—'}</td>
+                  <td data-label="Role">
                     <Form method="post" className="row">
                       <input type="hidden" name="intent" value="change-role" />
                       <input type="hidden" name="userId" value={p.id} />
@@ -158,7 +158,7 @@ export default function AdminPage() {
                       </button>
                     </Form>
                   </td>
-                  <td>
+                  <td data-label="Status">
                     {p.deactivatedAt ? (
                       <Form method="post" className="row">
                         <span className="badge badge--bad">Deactivated</span>

@@ -107,7 +107,7 @@ export default function InvitationsPage() {
           <p className="empty">No invitations yet. The ones you create appear here, with whether they have been used.</p>
         ) : (
           <div className="table-wrap">
-            <table>
+            <table className="table--cards">
               <thead>
                 <tr>
                   <th scope="col">E-mail</th>
@@ -123,9 +123,9 @@ export default function InvitationsPage() {
                 {invitations.map((inv) => (
                   <tr key={inv.id}>
                     <td>{inv.email}</td>
-                    <td>{inv.teamName}</td>
-                    <td>{inv.role}</td>
-                    <td>{statusOf(inv, now)}</td>
+                    <td data-label="Team">{inv.teamName}</td>
+                    <td data-label="Role">{inv.role}</td>
+                    <td data-label="Status">{statusOf(inv, now)}</td>
                     <td>
                       {!inv.acceptedAt && !inv.revokedAt ? (
                         <Form method="post">

@@ -150,7 +150,7 @@ export default function ScenarioApprovals() {
         <section aria-labelledby="recent-heading">
           <h2 id="recent-heading">Recent decisions</h2>
           <div className="table-wrap">
-            <table>
+            <table className="table--cards">
               <thead>
                 <tr>
                   <th scope="col">Scenario</th>
@@ -164,15 +164,15 @@ export default function ScenarioApprovals() {
                 {recent.map((row) => (
                   <tr key={row.id}>
                     <td>{row.status === 'approved' ? <Link to={`/scenarios/${row.slug}`}>{row.title}</Link> : row.title}</td>
-                    <td>
+                    <td data-label="Decision">
                       <span className={`badge badge--${row.status === 'approved' ? 'good' : 'bad'}`}>{row.status === 'approved' ? 'Approved' : 'Rejected'}</span>
                     </td>
-                    <td>{row.creatorName ?? '—'}</td>
-                    <td>
+                    <td data-label="Imported by">{row.creatorName ?? '—'}</td>
+                    <td data-label="Reviewed by">
                       {row.reviewerName ?? '—'}
                       {row.reviewedAt ? <span className="small muted"> · {dateFormat.format(new Date(row.reviewedAt))}</span> : null}
                     </td>
-                    <td className="small">{row.reviewNote ?? ''}</td>
+                    <td className="small" data-label="Note">{row.reviewNote ?? ''}</td>
                   </tr>
                 ))}
               </tbody>

@@ -92,7 +92,7 @@ export default function TeamOnboardingPage() {
         </div>
       ) : (
         <div className="table-wrap">
-          <table className="onboarding-table">
+          <table className="onboarding-table table--cards">
             <caption className="visually-hidden">Onboarding progress by person</caption>
             <thead>
               <tr>
@@ -111,15 +111,15 @@ export default function TeamOnboardingPage() {
                     <span className="onboarding-person">{p.name}</span>
                     <span className="muted small">{p.teams.join(', ')}</span>
                   </th>
-                  <td>
+                  <td data-label="Path">
                     <Link to={`/paths/${p.path.slug}`}>{p.path.title}</Link>
                   </td>
-                  <td className="onboarding-table__progress">
+                  <td className="onboarding-table__progress" data-label="Progress">
                     <ProgressBar done={p.done} total={p.total} label={`${p.name}: ${p.path.title} progress`} size="small" />
                   </td>
-                  <td>{p.nextStep ? <Link to={p.nextStep.href}>{p.nextStep.title}</Link> : <span className="muted">—</span>}</td>
-                  <td>{daysAgoText(p.daysSinceActivity)}</td>
-                  <td>
+                  <td data-label="Next step">{p.nextStep ? <Link to={p.nextStep.href}>{p.nextStep.title}</Link> : <span className="muted">—</span>}</td>
+                  <td data-label="Last progress">{daysAgoText(p.daysSinceActivity)}</td>
+                  <td data-label="Status">
                     {p.complete ? (
                       <span className="badge badge--good">Finished</span>
                     ) : p.stuck ? (
