@@ -330,6 +330,9 @@ export const reviewReactions = pgTable(
     helpful: boolean('helpful'),
     disagreement: text('disagreement'),
     resolvedAt: ts('resolved_at'),
+    // A manager's answer when they mark the disagreement resolved; the author reads it.
+    resolutionNote: text('resolution_note'),
+    resolvedBy: uuid('resolved_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('review_reactions_review_user_key').on(t.reviewId, t.userId)],

@@ -2,6 +2,7 @@
 // already decided by the domain (a hidden figure is null there, not hidden here).
 import { Form, Link } from '@remix-run/react'
 import { Sparkline } from './charts'
+import { WHO_SEES_SCORES } from '~/reviews/score-visibility'
 import {
   formatChange,
   formatScore,
@@ -87,8 +88,8 @@ export function CciDefinition({ thresholds }: { thresholds: CciThresholds }) {
         </p>
         <p>
           With fewer than {thresholds.minReplies} reviewed replies, or replies from fewer than {thresholds.minPeople} people, a
-          month shows <em>not enough data</em> instead of a number, so a figure never stands for one person. Nobody sees
-          another person’s scores; you see your own trend on your home page. Every team counts — engineering, finance and
+          month shows <em>not enough data</em> instead of a number, so a figure never stands for one person. {WHO_SEES_SCORES} You
+          see your own trend on your home page. Every team counts — engineering, finance and
           marketing practise the same conversations as support and sales.
         </p>
       </div>
@@ -119,7 +120,7 @@ export function CciValue({ cci, thresholds, size = 'large' }: { cci: Cci; thresh
 }
 
 export function ChangeBadge({ change }: { change: number | null }) {
-  if (change === null) return <span className="badge">no change figure</span>
+  if (change === null) return <span className="badge">no comparison with last month</span>
   const tone = change >= 1 ? 'badge--good' : change <= -1 ? 'badge--bad' : ''
   const arrow = change >= 1 ? '▲' : change <= -1 ? '▼' : '▶'
   return (
@@ -213,7 +214,7 @@ export function PersonalTrendCard({ trend }: { trend: PersonalTrendView }) {
   return (
     <section aria-labelledby="your-trend" className="card personal-trend">
       <h2 id="your-trend">Your practice, month by month</h2>
-      <p className="small muted">Only you see these scores. Your team sees its CCI, never yours.</p>
+      <p className="small muted">{WHO_SEES_SCORES}</p>
       {trend.latest && trend.latest.score !== null ? (
         <>
           <div className="personal-trend__figures">

@@ -6,7 +6,7 @@ import type { Db } from '#db/client.server'
 import { notifications } from '#db/schema'
 import type { Actor } from '~/org/teams.server'
 
-export type NotificationKind = 'reply-finalised' | 'reply-flagged' | 'review-disputed' | 'reply-decided'
+export type NotificationKind = 'reply-finalised' | 'reply-flagged' | 'review-disputed' | 'reply-decided' | 'dispute-resolved'
 
 export interface NewNotification {
   organizationId: string
@@ -60,6 +60,17 @@ export async function markNotificationsRead(db: Db, actor: Actor, ids?: string[]
     .set({ readAt: now })
     .where(and(own, isNull(notifications.readAt), ids ? inArray(notifications.id, ids.length ? ids : ['00000000-0000-0000-0000-000000000000']) : undefined))
     .returning({ id: notifications.id, href: notifications.href })
+}
+
+/**
+ * Marks read, for everyone in the organization, the notifications of one kind about one page: once
+ * a flag is settled, the managers who were asked to act on it no longer have anything to do.
+ */
+export async function closeNotifications(db: Db, organizationId: string, kind: NotificationKind, href: string, now = new Date()) {
+  await db
+    .update(notifications)
+    .set({ readAt: now })
+    .where(and(eq(notifications.organizationId, organizationId), eq(notifications.kind, kind), eq(notifications.href, href), isNull(notifications.readAt)))
 }
 
 /** One of the actor's notifications (to follow its link), or null. */

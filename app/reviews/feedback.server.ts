@@ -59,17 +59,18 @@ export async function getReplyFeedback(
       .where(and(eq(reviews.replyId, reply.id), eq(reviews.status, 'submitted')))
       .orderBy(asc(reviews.submittedAt), asc(reviews.id)),
   ])
-  const reactions = isAuthor
-    ? await db
-        .select({ reviewId: reviewReactions.reviewId, helpful: reviewReactions.helpful, disagreement: reviewReactions.disagreement })
-        .from(reviewReactions)
-        .innerJoin(reviews, eq(reviews.id, reviewReactions.reviewId))
-        .where(and(eq(reviews.replyId, reply.id), eq(reviewReactions.userId, actor.id)))
-    : await db
-        .select({ reviewId: reviewReactions.reviewId, helpful: reviewReactions.helpful, disagreement: reviewReactions.disagreement })
-        .from(reviewReactions)
-        .innerJoin(reviews, eq(reviews.id, reviewReactions.reviewId))
-        .where(and(eq(reviews.replyId, reply.id), eq(reviewReactions.userId, reply.userId)))
+  // Only the writer's own reactions count (the writer is the only one who may react).
+  const reactions = await db
+    .select({
+      reviewId: reviewReactions.reviewId,
+      helpful: reviewReactions.helpful,
+      disagreement: reviewReactions.disagreement,
+      resolvedAt: reviewReactions.resolvedAt,
+      resolutionNote: reviewReactions.resolutionNote,
+    })
+    .from(reviewReactions)
+    .innerJoin(reviews, eq(reviews.id, reviewReactions.reviewId))
+    .where(and(eq(reviews.replyId, reply.id), eq(reviewReactions.userId, reply.userId)))
 
   // Managers and admins see whose reply it is; reviewers' names are never shown to anyone.
   const [author] = isAuthor ? [null] : await db.select({ name: users.name }).from(users).where(eq(users.id, reply.userId))
@@ -81,6 +82,7 @@ export async function getReplyFeedback(
   const showResults = finalised && unlock.unlocked
   const prompt = scenario?.prompts.find((p) => p.id === reply.promptId)
   const hasDeciding = rows.some((review) => review.deciding)
+  const reviewedIt = rows.some((review) => review.reviewerId === actor.id)
   let peer = 0
 
   return {
@@ -90,6 +92,8 @@ export async function getReplyFeedback(
       submittedAt: reply.submittedAt,
       finalisedAt: reply.finalisedAt,
       flaggedAt: reply.flaggedAt,
+      /** open: reviewers disagreed and nobody has decided yet; settled: a deciding review closed it. */
+      flag: reply.flaggedAt === null ? null : hasDeciding ? ('settled' as const) : ('open' as const),
       reviewsDone: reply.reviewsDone,
       reviewsRequired: requiredReviews(reply.reviewsRequired, reply.submittedAt, now),
       coachHints: (reply.coachHints ?? []) as CoachHint[],
@@ -105,8 +109,11 @@ export async function getReplyFeedback(
     viewer: {
       isAuthor,
       authorName: author?.name ?? null,
-      canDecide: !isAuthor && finalised && reply.flaggedAt !== null && !hasDeciding && !rows.some((r) => r.reviewerId === actor.id),
+      canDecide: !isAuthor && finalised && reply.flaggedAt !== null && !hasDeciding && !reviewedIt,
+      /** A manager who reviewed a flagged reply themselves: another manager or an admin decides it. */
+      reviewedFlagged: !isAuthor && reply.flaggedAt !== null && !hasDeciding && reviewedIt,
       canReact: isAuthor && showResults,
+      canResolve: !isAuthor,
     },
     unlock,
     results: showResults
@@ -122,7 +129,14 @@ export async function getReplyFeedback(
               deciding: review.deciding,
               scores: (review.scores ?? {}) as Levels,
               comments: (review.comments ?? []) as ReviewComment[],
-              reaction: reaction ? { helpful: reaction.helpful, disagreement: reaction.disagreement } : null,
+              reaction: reaction
+                ? {
+                    helpful: reaction.helpful,
+                    disagreement: reaction.disagreement,
+                    resolvedAt: reaction.resolvedAt,
+                    resolutionNote: reaction.resolutionNote,
+                  }
+                : null,
             }
           }),
         }

@@ -39,6 +39,24 @@ export async function managersOf(db: Db, organizationId: string, authorId: strin
   return admins.map((row) => row.id).sort()
 }
 
+/**
+ * Who settles a flagged reply: the author's managers who did not review it themselves; when every
+ * one of them did, the organization's admins who did not (never the author).
+ */
+export async function decidersFor(db: Db, organizationId: string, authorId: string, reviewerIds: readonly string[]): Promise<string[]> {
+  const reviewed = new Set(reviewerIds)
+  const managers = (await managersOf(db, organizationId, authorId)).filter((id) => !reviewed.has(id))
+  if (managers.length) return managers
+  const admins = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.organizationId, organizationId), eq(users.role, 'admin'), ne(users.id, authorId), isNull(users.deactivatedAt)))
+  return admins
+    .map((row) => row.id)
+    .filter((id) => !reviewed.has(id))
+    .sort()
+}
+
 export async function scenarioTitle(slug: string): Promise<string> {
   try {
     return (await getAuthoredScenario(slug))?.title ?? slug
@@ -133,7 +151,7 @@ export async function finaliseReply(
       },
     ]
     if (flagNow) {
-      for (const managerId of await managersOf(tx, reply.organizationId, reply.userId)) {
+      for (const managerId of await decidersFor(tx, reply.organizationId, reply.userId, reviewerIds)) {
         messages.push({
           organizationId: reply.organizationId,
           userId: managerId,

@@ -1,12 +1,12 @@
 // Submitting reviews, a manager's deciding review on a flagged reply, and the author's reactions to
 // the reviews they received (helpful / disagree). Every function checks who is acting.
-import { and, asc, count, eq, gt, inArray, isNotNull, ne, sql } from 'drizzle-orm'
+import { and, asc, count, eq, gt, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Db } from '#db/client.server'
 import { memberships, replies, reviewReactions, reviews, users } from '#db/schema'
 import { recordReviewSubmitted } from '~/insights/rollups.server'
 import { forbidden, notFound } from '~/http/responses.server'
-import { notify } from '~/notifications/notifications.server'
+import { closeNotifications, notify } from '~/notifications/notifications.server'
 import { managedTeamIds, type Actor } from '~/org/teams.server'
 import { finaliseReply, managersOf, scenarioTitle } from './finalise.server'
 import { checkReview, type ReviewInput } from './review-form'
@@ -158,6 +158,8 @@ export async function decideReview(
       title: `A manager added a deciding review to your reply to “${await scenarioTitle(reply.scenarioSlug)}”`,
       href: `/replies/${replyId}`,
     })
+    // The flag is settled: whoever else was asked to decide has nothing left to do.
+    await closeNotifications(tx, reply.organizationId, 'reply-flagged', `/replies/${replyId}`, now)
     return { ok: true as const, finalised: true }
   })
 }
@@ -202,7 +204,7 @@ export async function reactToReview(
     const values =
       value.reaction === 'helpful'
         ? { helpful: true, disagreement: null }
-        : { helpful: false, disagreement: value.reason, resolvedAt: null }
+        : { helpful: false, disagreement: value.reason, resolvedAt: null, resolutionNote: null, resolvedBy: null }
     await tx
       .insert(reviewReactions)
       .values({ organizationId: actor.organizationId, reviewId, userId: actor.id, ...values, createdAt: now })
@@ -222,6 +224,70 @@ export async function reactToReview(
         })),
       )
     }
+  })
+  return { ok: true }
+}
+
+export const resolutionSchema = z.object({
+  note: z
+    .string()
+    .trim()
+    .min(5, 'Write a short note the writer will read.')
+    .max(500, 'Keep it under 500 characters.'),
+})
+
+/**
+ * A manager (or admin) answers the writer's disagreement with one review: the dispute is marked
+ * resolved with a note the writer reads on their reply, and the writer is told.
+ */
+export async function resolveDispute(
+  db: Db,
+  actor: Actor,
+  reviewId: string,
+  input: z.input<typeof resolutionSchema>,
+  now = new Date(),
+): Promise<{ ok: true } | { ok: false; errors: Record<string, string> }> {
+  if (!z.string().uuid().safeParse(reviewId).success) notFound('There is no such review.')
+  const [row] = await db
+    .select({
+      reactionId: reviewReactions.id,
+      disagreement: reviewReactions.disagreement,
+      resolvedAt: reviewReactions.resolvedAt,
+      replyId: replies.id,
+      authorId: replies.userId,
+      scenarioSlug: replies.scenarioSlug,
+    })
+    .from(reviewReactions)
+    .innerJoin(reviews, eq(reviews.id, reviewReactions.reviewId))
+    .innerJoin(replies, and(eq(replies.id, reviews.replyId), eq(replies.userId, reviewReactions.userId)))
+    .where(and(eq(reviewReactions.reviewId, reviewId), eq(reviewReactions.organizationId, actor.organizationId)))
+  if (!row?.disagreement) notFound('Nobody disagreed with this review.')
+  if (!(await managesAuthor(db, actor, actor.organizationId, row.authorId))) {
+    forbidden('Only the writer’s manager or an admin can resolve a disagreement.')
+  }
+  const parsed = resolutionSchema.safeParse(input)
+  if (!parsed.success) return { ok: false, errors: { note: parsed.error.issues[0]?.message ?? 'Check the note.' } }
+  if (row.resolvedAt) return { ok: false, errors: { form: 'This disagreement is already resolved.' } }
+
+  const href = `/replies/${row.replyId}`
+  await db.transaction(async (tx) => {
+    await tx
+      .update(reviewReactions)
+      .set({ resolvedAt: now, resolutionNote: parsed.data.note, resolvedBy: actor.id })
+      .where(eq(reviewReactions.id, row.reactionId))
+    await notify(tx, {
+      organizationId: actor.organizationId,
+      userId: row.authorId,
+      kind: 'dispute-resolved',
+      title: `Your manager answered your disagreement with a review of your reply to “${await scenarioTitle(row.scenarioSlug)}”`,
+      href,
+    })
+    const [open] = await tx
+      .select({ n: count() })
+      .from(reviewReactions)
+      .innerJoin(reviews, eq(reviews.id, reviewReactions.reviewId))
+      .where(and(eq(reviews.replyId, row.replyId), isNotNull(reviewReactions.disagreement), isNull(reviewReactions.resolvedAt)))
+    if (open.n === 0) await closeNotifications(tx, actor.organizationId, 'review-disputed', href, now)
   })
   return { ok: true }
 }
@@ -246,6 +312,8 @@ export async function flaggedForManager(db: Db, actor: Actor) {
         ne(replies.userId, actor.id),
         inArray(replies.userId, authorsInTeams),
         sql`not exists (select 1 from reviews v where v.reply_id = ${replies.id} and v.deciding)`,
+        // One who reviewed it cannot decide it: another manager or an admin does.
+        sql`not exists (select 1 from reviews v where v.reply_id = ${replies.id} and v.reviewer_id = ${actor.id})`,
       ),
     )
     .orderBy(asc(replies.flaggedAt))

@@ -6,12 +6,18 @@ import { GeneralErrorBoundary, errorTitle } from '~/components/error-boundary'
 import { formatScore, formatShare, monthLabel, monthParam, monthsEnding, shortCriterion } from '~/insights/cci'
 import { CriteriaHeatmap, Responsive, TrendChart, trendDomain } from '~/insights/charts'
 import { CciDefinition, CciValue, ChangeBadge, CriteriaTable, MonthPicker, TrendTable } from '~/insights/components'
-import { getOrganizationInsights } from '~/insights/insights.server'
+import { getOrganizationInsights, type TeamAccess } from '~/insights/insights.server'
+import { insightsScope } from '~/insights/scope'
+import type { OrgRole } from '~/org/roles'
 import { createServerTiming } from '~/http/server-timing.server'
 
 export { serverTimingHeaders as headers } from '~/http/server-timing.server'
 
-export const meta: MetaFunction = ({ error }) => [{ title: error ? errorTitle(error) : 'Customer-centricity, every team · Insights · Rapport' }]
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => [
+  { title: error || !data ? errorTitle(error) : `${scopeOf(data.role, data.insights.teams).title} · Insights · Rapport` },
+]
+
+const scopeOf = (role: OrgRole, teams: { access: TeamAccess }[]) => insightsScope(role, teams.map((t) => t.access))
 
 const querySchema = z.object({ month: z.string().regex(/^\d{4}-\d{2}$/).optional().catch(undefined) })
 
@@ -20,17 +26,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { month } = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams))
   const timing = createServerTiming()
   const insights = await timing.time('insights', () => getOrganizationInsights(context.db, user, { month }), 'teams, criteria, hardest scenarios')
-  return data({ insights }, { headers: timing.headers() })
+  return data({ insights, role: user.role }, { headers: timing.headers() })
 }
 
 const ACCESS_NOTE = {
   manage: null,
   member: 'your team',
-  aggregate: 'aggregate view',
+  aggregate: 'aggregate only',
 } as const
 
 export default function InsightsPage() {
-  const { insights } = useLoaderData<typeof loader>()
+  const { insights, role } = useLoaderData<typeof loader>()
+  const scope = scopeOf(role, insights.teams)
   const { teams, criteria, thresholds, month, currentMonth } = insights
   const domain = trendDomain(teams.flatMap((t) => t.trend.flatMap((p) => [p.cci.low, p.cci.high])))
   const heatmapTeams = teams.filter((t) => t.criteria)
@@ -45,12 +52,13 @@ export default function InsightsPage() {
   return (
     <div className="stack insights">
       <header className="page-header">
-        <h1>Customer-centricity, every team</h1>
+        <h1>{scope.title}</h1>
         <p>
           How warmly and helpfully each department answers customers in practice — engineering, finance and marketing as much as
           support and sales. {monthLabel(month)}
           {month === currentMonth ? ' so far' : ''}, with the twelve months before it.
         </p>
+        {scope.note ? <p className="insights__scope">{scope.note}</p> : null}
         <div className="row insights__tools">
           <MonthPicker month={month} currentMonth={currentMonth} months={pickerMonths} />
           <a className="button button--quiet" href={csvHref} download>
@@ -62,7 +70,9 @@ export default function InsightsPage() {
       <CciDefinition thresholds={thresholds} />
 
       <section aria-labelledby="teams-heading">
-        <h2 id="teams-heading">Teams in {monthLabel(month)}</h2>
+        <h2 id="teams-heading">
+          {scope.teamsHeading} in {monthLabel(month)}
+        </h2>
         {teams.length === 0 ? (
           <p className="empty">You are not in a team yet, so there are no figures to show you. Ask your manager or an admin to add you to one.</p>
         ) : (

@@ -8,7 +8,8 @@ import { levelName, RubricFieldset } from '~/reviews/components/rubric-fieldset'
 import { getReplyFeedback } from '~/reviews/feedback.server'
 import { commentField, readReviewForm, scoreField } from '~/reviews/review-form'
 import type { RubricCriterion } from '~/reviews/rubric-schema'
-import { decideReview, reactToReview } from '~/reviews/reviews.server'
+import { decideReview, reactToReview, resolveDispute } from '~/reviews/reviews.server'
+import { WHO_SEES_SCORES, WHY_YOU_SEE_THESE_SCORES } from '~/reviews/score-visibility'
 import { channelLabel } from '~/scenarios/components/scenario-labels'
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => [
@@ -35,6 +36,11 @@ export async function action({ request, context, params }: ActionFunctionArgs): 
     const reason = String(form.get('reason') ?? '')
     const result = await reactToReview(context.db, user, reviewId, { reaction: 'disagree', reason })
     return { intent, reviewId, ok: result.ok, errors: result.ok ? {} : result.errors, values: { reason } }
+  }
+  if (intent === 'resolve') {
+    const note = String(form.get('note') ?? '')
+    const result = await resolveDispute(context.db, user, reviewId, { note })
+    return { intent, reviewId, ok: result.ok, errors: result.ok ? {} : result.errors, values: { note } }
   }
   if (intent === 'decide') {
     const ids = new Set<string>()
@@ -70,9 +76,11 @@ export default function ReplyPage() {
         <p className="row">
           {scenario.channel ? <span className="badge badge--accent">{channelLabel(scenario.channel)}</span> : null}
           <span className="small muted">Submitted {new Date(reply.submittedAt).toISOString().slice(0, 10)}</span>
-          {reply.flaggedAt ? <span className="badge badge--warn">Reviewers disagreed</span> : null}
+          {reply.flag === 'open' ? <span className="badge badge--warn">Reviewers disagreed</span> : null}
+          {reply.flag === 'settled' ? <span className="badge badge--good">Settled by a deciding review</span> : null}
         </p>
         {scenario.promptText ? <p className="feedback-page__prompt">{scenario.promptText}</p> : null}
+        <p className="small muted">{viewer.isAuthor ? WHO_SEES_SCORES : WHY_YOU_SEE_THESE_SCORES}</p>
       </header>
 
       {waiting ? (
@@ -111,7 +119,7 @@ export default function ReplyPage() {
         <>
           <ScoreSummary results={results} criteria={rubric.criteria} />
           <AnnotatedReply text={reply.text} results={results} criteria={rubric.criteria} />
-          <ReviewList results={results} criteria={rubric.criteria} canReact={viewer.canReact} />
+          <ReviewList results={results} criteria={rubric.criteria} canReact={viewer.canReact} canResolve={viewer.canResolve} />
         </>
       ) : (
         <section aria-labelledby="reply-heading" className="card">
@@ -121,6 +129,15 @@ export default function ReplyPage() {
       )}
 
       {viewer.canDecide ? <DecideForm criteria={rubric.criteria} /> : null}
+      {viewer.reviewedFlagged ? (
+        <section className="card decide" aria-labelledby="decide-elsewhere-heading">
+          <h2 id="decide-elsewhere-heading">Another manager or an admin decides this one</h2>
+          <p>
+            The reviewers disagreed widely, and you were one of them, so your levels cannot settle it. The writer’s other managers, or an
+            admin when there is none, have been asked to add the deciding review.
+          </p>
+        </section>
+      ) : null}
 
       <CoachHints hints={reply.coachHints} heading="Coach hints when it was submitted" level={2} />
     </div>
@@ -217,7 +234,17 @@ function AnnotatedReply({ text, results, criteria }: { text: string; results: Re
   )
 }
 
-function ReviewList({ results, criteria, canReact }: { results: Results; criteria: RubricCriterion[]; canReact: boolean }) {
+function ReviewList({
+  results,
+  criteria,
+  canReact,
+  canResolve,
+}: {
+  results: Results
+  criteria: RubricCriterion[]
+  canReact: boolean
+  canResolve: boolean
+}) {
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const name = (id: string) => criteria.find((c) => c.id === id)?.name ?? id
@@ -255,6 +282,15 @@ function ReviewList({ results, criteria, canReact }: { results: Results; criteri
               <p className="review-card__disagreement">
                 {canReact ? 'You disagreed' : 'The writer disagreed'}: “{review.reaction.disagreement}”
               </p>
+            ) : null}
+            {review.reaction?.disagreement && review.reaction.resolvedAt ? (
+              <p className="review-card__resolution">
+                <span className="badge badge--good">Resolved</span> {canReact ? 'Your manager’s answer' : 'Your answer'}: “
+                {review.reaction.resolutionNote}”
+              </p>
+            ) : null}
+            {canResolve && review.reaction?.disagreement && !review.reaction.resolvedAt ? (
+              <ResolveDisputeForm reviewId={review.id} headingId={headingId} />
             ) : null}
             {canReact ? (
               <div className="review-card__react">
@@ -310,6 +346,44 @@ function ReviewList({ results, criteria, canReact }: { results: Results; criteri
   )
 }
 
+function ResolveDisputeForm({ reviewId, headingId }: { reviewId: string; headingId: string }) {
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const mine = actionData?.intent === 'resolve' && actionData.reviewId === reviewId ? actionData : null
+  const error = mine?.errors.note ?? mine?.errors.form
+  return (
+    <details className="review-card__disagree" open={Boolean(mine && !mine.ok)}>
+      <summary>Mark this disagreement resolved</summary>
+      <Form method="post" className="form" preventScrollReset>
+        <input type="hidden" name="intent" value="resolve" />
+        <input type="hidden" name="reviewId" value={reviewId} />
+        <div className={`field${error ? ' field--invalid' : ''}`}>
+          <label htmlFor={`${headingId}-note`}>Your note to the writer</label>
+          <p id={`${headingId}-note-hint`} className="field__hint">
+            The writer reads it beside their disagreement. The reviewer stays anonymous.
+          </p>
+          <textarea
+            id={`${headingId}-note`}
+            name="note"
+            rows={2}
+            defaultValue={mine?.values?.note ?? ''}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={`${headingId}-note-hint${error ? ` ${headingId}-note-error` : ''}`}
+          />
+          {error ? (
+            <p id={`${headingId}-note-error`} className="field__error" role="alert">
+              {error}
+            </p>
+          ) : null}
+        </div>
+        <button type="submit" className="button--secondary" disabled={navigation.state !== 'idle'}>
+          Mark resolved
+        </button>
+      </Form>
+    </details>
+  )
+}
+
 function DecideForm({ criteria }: { criteria: RubricCriterion[] }) {
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
@@ -320,8 +394,8 @@ function DecideForm({ criteria }: { criteria: RubricCriterion[] }) {
     <section className="card decide" aria-labelledby="decide-heading">
       <h2 id="decide-heading">Add a deciding review</h2>
       <p>
-        The reviewers disagreed widely on this reply. As the writer’s manager, your levels settle the consensus. Explain your call in a comment
-        the writer can learn from.
+        The reviewers disagreed widely on this reply. As the writer’s manager (or an admin), your levels settle the consensus: the score,
+        the team’s figures and the writer’s trend follow them. Explain your call in a comment the writer can learn from.
       </p>
       <Form method="post" className="review-form" noValidate>
         <input type="hidden" name="intent" value="decide" />

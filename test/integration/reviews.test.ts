@@ -9,8 +9,8 @@ import { calibrationFor, calibrationOverview, calibrationSet, submitCalibration 
 import { listCalibrationItems } from '~/reviews/calibration.server'
 import { consensus, overallScore, weightedMedian } from '~/reviews/consensus'
 import { getReplyFeedback } from '~/reviews/feedback.server'
-import { DAY, HOUR } from '~/reviews/review-rules'
-import { decideReview, flaggedForManager, reactToReview, submitReview } from '~/reviews/reviews.server'
+import { DAY, DEFAULT_REVIEW_RULES, HOUR } from '~/reviews/review-rules'
+import { decideReview, flaggedForManager, reactToReview, resolveDispute, submitReview } from '~/reviews/reviews.server'
 import { CRITERIA, passCalibration, replyAs, reviewWith } from '../support/practice-fixtures'
 import { createTestDatabase } from '../support/test-database'
 
@@ -516,6 +516,75 @@ describe('feedback', () => {
     const toManager = await db.select().from(notifications).where(and(eq(notifications.userId, people.supportLead.id), eq(notifications.kind, 'review-disputed')))
     expect(toManager).toHaveLength(1)
     expect(toManager[0].title).toContain('Sam One')
+  })
+})
+
+describe('the deciding review and disputes', () => {
+  /** A Support reply the reviewers split on (levels 1, 2, 4), with Support's only manager as one of them. */
+  async function flaggedWithManagerReviewing() {
+    const { db } = database
+    const made = await makeOrg()
+    const { people } = made
+    const reply = await replyAs(db, people.s1, { now: T0 })
+    await reviewNext(people.b1, 1, at(1))
+    await reviewNext(people.supportLead, 2, at(1))
+    await reviewNext(people.f1, 4, at(1))
+    return { ...made, reply }
+  }
+
+  it('when the only manager reviewed the reply, an admin is asked and decides; the rollups follow and the flag closes', async () => {
+    const { db } = database
+    const { people, admin, reply } = await flaggedWithManagerReviewing()
+    const [flagged] = await db.select().from(replies).where(eq(replies.id, reply))
+    expect(flagged.flaggedAt).not.toBeNull()
+    const flagsTo = async (id: string) =>
+      db.select().from(notifications).where(and(eq(notifications.userId, id), eq(notifications.kind, 'reply-flagged')))
+    expect(await flagsTo(people.supportLead.id)).toHaveLength(0)
+    expect(await flagsTo(admin.id)).toEqual([expect.objectContaining({ href: `/replies/${reply}`, readAt: null })])
+
+    // The manager who reviewed it is told someone else decides, and cannot.
+    const managerView = await getReplyFeedback(db, people.supportLead, reply, at(2))
+    expect(managerView.viewer).toMatchObject({ canDecide: false, reviewedFlagged: true })
+    expect(await flaggedForManager(db, people.supportLead)).toEqual([])
+    expect(await decideReview(db, people.supportLead, reply, reviewWith(3), { now: at(2) })).toMatchObject({ ok: false })
+
+    const adminView = await getReplyFeedback(db, admin, reply, at(2))
+    expect(adminView.viewer).toMatchObject({ canDecide: true, reviewedFlagged: false })
+    expect(adminView.reply.flag).toBe('open')
+    expect(await decideReview(db, admin, reply, reviewWith(4), { now: at(2) })).toEqual({ ok: true, finalised: true })
+
+    const [decided] = await db.select().from(replies).where(eq(replies.id, reply))
+    expect(decided.criterionScores).toEqual(Object.fromEntries(CRITERIA.map((id) => [id, 4])))
+    expect(decided.score).toBe(100)
+    const rollups = await db.select().from(teamMonthRollups).where(eq(teamMonthRollups.teamId, decided.teamId!))
+    expect(rollups).toEqual([expect.objectContaining({ reviewedReplies: 1, scoreSum: 100 })])
+    expect((await getReplyFeedback(db, admin, reply, at(3))).reply.flag).toBe('settled')
+    expect(await flagsTo(admin.id)).toEqual([expect.objectContaining({ readAt: at(2) })])
+    const toAuthor = await db.select().from(notifications).where(and(eq(notifications.userId, people.s1.id), eq(notifications.kind, 'reply-decided')))
+    expect(toAuthor).toHaveLength(1)
+  })
+
+  it('a manager marks the writer’s disagreement resolved with a note the writer reads', async () => {
+    const { db } = database
+    const { people, admin, reply } = await flaggedWithManagerReviewing()
+    for (let i = 0; i < 3; i++) await replyAs(db, people.b2, { now: at(1) })
+    const unlocked = await getReplyFeedback(db, people.s1, reply, at(2), { ...DEFAULT_REVIEW_RULES, reviewsToUnlock: 0 })
+    const reviewId = unlocked.results!.reviews[0].id
+    expect(await reactToReview(db, people.s1, reviewId, { reaction: 'disagree', reason: 'It was warm: I thanked him twice.' })).toEqual({ ok: true })
+
+    await expect(resolveDispute(db, people.s2, reviewId, { note: 'Agreed, good point.' })).rejects.toMatchObject({ status: 403 })
+    await expect(resolveDispute(db, people.salesLead, reviewId, { note: 'Agreed, good point.' })).rejects.toMatchObject({ status: 403 })
+    expect(await resolveDispute(db, people.supportLead, reviewId, { note: 'ok' })).toMatchObject({ ok: false, errors: { note: expect.any(String) } })
+    const note = 'You are right: the thanks were there. The median stands, and I have noted it for the reviewer quality.'
+    expect(await resolveDispute(db, people.supportLead, reviewId, { note }, at(3))).toEqual({ ok: true })
+    expect(await resolveDispute(db, admin, reviewId, { note: 'A second answer.' })).toMatchObject({ ok: false })
+
+    const seen = await getReplyFeedback(db, people.s1, reply, at(4), { ...DEFAULT_REVIEW_RULES, reviewsToUnlock: 0 })
+    expect(seen.results!.reviews[0].reaction).toMatchObject({ disagreement: 'It was warm: I thanked him twice.', resolutionNote: note, resolvedAt: at(3) })
+    const toAuthor = await db.select().from(notifications).where(and(eq(notifications.userId, people.s1.id), eq(notifications.kind, 'dispute-resolved')))
+    expect(toAuthor).toEqual([expect.objectContaining({ href: `/replies/${reply}` })])
+    const toManager = await db.select().from(notifications).where(and(eq(notifications.userId, people.supportLead.id), eq(notifications.kind, 'review-disputed')))
+    expect(toManager).toEqual([expect.objectContaining({ readAt: at(3) })])
   })
 })
 
