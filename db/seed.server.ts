@@ -4,6 +4,7 @@ import type { Db } from './client.server'
 import { addMembership, createOrganization, createTeam, createUser } from './factories'
 import { organizations, pathEnrollments, users } from './schema'
 import { seedHistory } from '~/insights/seed-history.server'
+import { seedAttention } from '~/demo/seed-attention.server'
 import { seedOpenReplies } from '~/practice/seed-practice.server'
 
 export const DEMO_LOGINS = [
@@ -76,6 +77,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<SeedResult> {
   }
   await seedHistory(db, org.id, now)
   await seedOpenReplies(db, org.id, now)
+  await seedAttention(db, org.id, now)
   return { created: true, organizationId: org.id }
 }
 

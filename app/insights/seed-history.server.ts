@@ -9,6 +9,7 @@ import { memberships, replies, reviews, teams, users } from '#db/schema'
 import { overallScore, type Levels } from '~/reviews/consensus'
 import { loadRubric } from '~/reviews/rubric.server'
 import { listAuthoredScenarios } from '~/scenarios/authored-scenarios.server'
+import { bandOf, DEMO_REPLIES, DEMO_REVIEW_COMMENTS } from '~/demo/demo-replies'
 import { addMonths, monthOf } from './cci'
 import { rebuildRollups } from './rollups.server'
 
@@ -39,22 +40,6 @@ const CRITERION_LEAN: Record<string, Record<string, number>> = {
 const PARTICIPATION: Record<string, number> = { support: 0.85, sales: 0.95, engineering: 0.94, finance: 0.96, marketing: 0.96 }
 const HOME_TEAM_ORDER = ['support', 'sales', 'engineering', 'finance', 'marketing']
 const DIFFICULTY_OFFSET: Record<string, number> = { gentle: 4, moderate: 0, hard: -6 }
-
-const REPLY_TEXTS = [
-  'I am so sorry this happened, and thank you for telling us straight away. I have looked at your account and I can see exactly where it went wrong. I will fix it today and write to you by 4pm to confirm.',
-  'Thank you for your patience over the weekend. That is not the experience we want you to have. I have asked our payments team to look at it first thing, and I will call you tomorrow morning with what they find.',
-  'You should not have had to ask twice, and I am sorry you did. I have put the refund through myself just now; you will see it within three working days. If it is not there by Friday, reply here and I will chase it personally.',
-  'Thanks for getting in touch, and for being with us for so long. I understand why this is frustrating. Here is what I can do right away, and here is what I will check with the team before the end of the day.',
-  'I have read your message and the thread before it, so you will not need to explain again. The short answer is yes, we can help. I will set it up this afternoon and send you the details once it is done.',
-  'I am sorry the change caught you out; we should have warned you much earlier. I have rolled your account back to the previous behaviour for now and will write to you before we change anything again.',
-]
-const REVIEW_COMMENTS = [
-  { criterionId: 'empathy', text: 'Names what actually happened to them, not a stock apology.' },
-  { criterionId: 'next-step', text: 'A clear time for the next update would help.' },
-  { criterionId: 'warmth', text: 'Friendly, and it reads like a person wrote it.' },
-  { criterionId: 'ownership', text: 'Takes it on personally instead of passing it along.' },
-  { criterionId: 'context', text: 'Could use more of what we already know about them.' },
-]
 
 /** mulberry32: small, fast and reproducible. */
 function random(seed: number) {
@@ -171,6 +156,11 @@ export async function seedHistory(db: Db, organizationId: string, now = new Date
           const exact = Math.min(4, Math.max(1, 1 + (3 * value) / 100))
           levels[c.id] = Math.min(4, Math.floor(exact) + (rand() < exact - Math.floor(exact) ? 1 : 0))
         }
+        // The reply written for this scenario at the quality its score says; reviewers' comments to match.
+        const score = overallScore(criteria, levels)
+        const band = bandOf(score)
+        const text = DEMO_REPLIES[prompt.slug]?.[band]
+        if (!text) throw new Error(`app/demo/demo-replies.ts has no ${band} reply for scenario "${prompt.slug}"`)
         // Replies land in the first 85% of the window so that their reviews fit before `end`.
         const submittedAt = from + rand() * (end - from) * 0.85
         const replyId = randomUUID()
@@ -195,11 +185,13 @@ export async function seedHistory(db: Db, organizationId: string, now = new Date
             reviewerId: reviewer.id,
             status: 'submitted',
             scores,
-            comments: rand() < 0.6 ? [pick(REVIEW_COMMENTS)] : [],
+            comments: rand() < 0.6 ? [pick(DEMO_REVIEW_COMMENTS[band])] : [],
             createdAt: new Date(submittedAt + HOUR / 2),
             submittedAt: new Date(at),
           })
         })
+        // One draw where a reply text used to be picked, so the seeded story (curves, dips) stays as tuned.
+        rand()
         replyRows.push({
           id: replyId,
           organizationId,
@@ -207,11 +199,11 @@ export async function seedHistory(db: Db, organizationId: string, now = new Date
           teamId: person.team.id,
           scenarioSlug: prompt.slug,
           promptId: prompt.promptId,
-          text: pick(REPLY_TEXTS),
+          text,
           reviewsRequired: 3,
           reviewsDone: 3,
           criterionScores: levels,
-          score: overallScore(criteria, levels),
+          score,
           finalisedAt: new Date(finalisedAt),
           submittedAt: new Date(submittedAt),
         })

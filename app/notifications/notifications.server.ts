@@ -6,7 +6,7 @@ import type { Db } from '#db/client.server'
 import { notifications } from '#db/schema'
 import type { Actor } from '~/org/teams.server'
 
-export type NotificationKind = 'reply-finalised' | 'reply-flagged' | 'review-disputed' | 'reply-decided' | 'dispute-resolved'
+export type NotificationKind = 'reply-finalised' | 'reply-flagged' | 'review-disputed' | 'reply-decided' | 'dispute-resolved' | 'welcome'
 
 export interface NewNotification {
   organizationId: string

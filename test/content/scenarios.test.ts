@@ -94,7 +94,7 @@ describe('getAuthoredScenario', () => {
   it('returns one scenario by slug with its slug attached', async () => {
     const scenario = await getAuthoredScenario('bounced-sales-email', { contentDir })
     expect(scenario?.slug).toBe('bounced-sales-email')
-    expect(scenario?.customer.name).toBe('Priya Raman')
+    expect(scenario?.customer.name).toBe('Farah Qureshi')
   })
 
   it('returns null for an unknown slug and for anything that is not a slug', async () => {

@@ -35,7 +35,7 @@ test('a member browses the library, filters by channel, and reads an e-mail and 
 
   await page.getByRole('link', { name: 'The email that bounced off a salesperson' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'The email that bounced off a salesperson' })).toBeVisible()
-  const email = page.getByRole('article', { name: 'E-mail from Priya Raman' })
+  const email = page.getByRole('article', { name: 'E-mail from Farah Qureshi' })
   await expect(email).toBeVisible()
   await expect(email.getByText('From', { exact: true })).toBeVisible()
   await expect(email.getByText('To', { exact: true })).toBeVisible()
