@@ -27,7 +27,7 @@ const TEAMS: { key: TeamKey; name: string; customerFacing: boolean }[] = [
 ]
 
 // name, e-mail, org role, teams (first one is their home team; "manager" marks the team they lead), months at Acme
-const PEOPLE: [string, string, 'admin' | 'manager' | 'member', [TeamKey, 'manager' | 'member'][], number][] = [
+export const DEMO_PEOPLE: [string, string, 'admin' | 'manager' | 'member', [TeamKey, 'manager' | 'member'][], number][] = [
   ['Alex Morgan', 'admin@acme.test', 'admin', [['marketing', 'member']], 30],
   ['Priya Raman', 'manager@acme.test', 'manager', [['support', 'manager'], ['engineering', 'manager']], 28],
   ['Sam Okafor', 'newhire@acme.test', 'member', [['support', 'member']], 0],
@@ -64,7 +64,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<SeedResult> {
   for (const team of TEAMS) {
     teamIds[team.key] = (await createTeam(db, org.id, { name: team.name, slug: team.key, customerFacing: team.customerFacing })).id
   }
-  for (const [name, email, role, memberOf, months] of PEOPLE) {
+  for (const [name, email, role, memberOf, months] of DEMO_PEOPLE) {
     // The new hire joined two days ago; everyone else some months back.
     const joinedAt = new Date(now.getTime() - (months === 0 ? 2 : months * 30) * DAY)
     const user = await createUser(db, org.id, { name, email, role, password: DEMO_PASSWORD, joinedAt })

@@ -23,7 +23,9 @@ const meanLevel = (item: CalibrationItem) => {
 
 /**
  * Three items for a person's n-th try (0-based): the gold replies sorted by expert mean and cut into
- * three bands (weak, middling, strong); each try takes the next item of every band.
+ * three bands (weak, middling, strong); try n takes item n of every band, so consecutive tries never
+ * repeat a set (nor, when the bands are even, any reply) until every gold reply has been used. A
+ * shorter band starts over sooner, which still makes a set that differs from every earlier one.
  */
 export function calibrationSet(items: readonly CalibrationItem[], tryNumber: number): CalibrationItem[] {
   const sorted = [...items].sort((a, b) => meanLevel(a) - meanLevel(b) || a.id.localeCompare(b.id))
@@ -34,7 +36,13 @@ export function calibrationSet(items: readonly CalibrationItem[], tryNumber: num
     const end = Math.floor(((band + 1) * sorted.length) / CALIBRATION_SET_SIZE)
     bands.push(sorted.slice(start, end))
   }
-  return bands.map((band) => band[tryNumber % band.length])
+  const round = tryNumber % calibrationRounds(items.length)
+  return bands.map((band) => band[round % band.length])
+}
+
+/** How many different sets the tries cycle through: every gold reply is used once per cycle. */
+export function calibrationRounds(itemCount: number): number {
+  return Math.max(1, Math.ceil(itemCount / CALIBRATION_SET_SIZE))
 }
 
 export type CalibrationAnswers = Record<string, Record<string, number>>
@@ -43,6 +51,9 @@ export interface CalibrationResult {
   passed: boolean
   items: Array<{
     itemId: string
+    scenario: string
+    prompt: string
+    reply: string
     criteria: Array<{ criterionId: string; yours: number; expert: number; within: boolean; explanation: string }>
   }>
 }
@@ -51,6 +62,9 @@ export interface CalibrationResult {
 export function gradeCalibration(items: readonly CalibrationItem[], answers: CalibrationAnswers): CalibrationResult {
   const graded = items.map((item) => ({
     itemId: item.id,
+    scenario: item.scenario,
+    prompt: item.prompt,
+    reply: item.reply,
     criteria: Object.entries(item.expert).map(([criterionId, expert]) => {
       const yours = answers[item.id]?.[criterionId] ?? Number.NaN
       return {

@@ -49,7 +49,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const result = await submitCalibration(context.db, user, answers)
   if (!result.ok) return { result: null, errors: result.errors, values }
-  return { result: result.result, errors: {} as Record<string, string>, values }
+  // Each comparison shows the reply it is about, with its scenario's title.
+  const items = await Promise.all(
+    result.result.items.map(async (item) => ({ ...item, title: (await findPracticeScenario(context.db, user, item.scenario))?.title ?? item.scenario })),
+  )
+  return { result: { ...result.result, items }, errors: {} as Record<string, string>, values }
 }
 
 export default function CalibrationPage() {
@@ -101,34 +105,44 @@ export default function CalibrationPage() {
           </div>
           {result.items.map((item, index) => (
             <div key={item.itemId} className="card calibration-compare">
-              <h3>Example {index + 1}</h3>
-              <div className="table-wrap">
-                <table>
-                  <caption className="visually-hidden">Your levels and the experts’ for example {index + 1}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Criterion</th>
-                      <th scope="col">You</th>
-                      <th scope="col">Experts</th>
-                      <th scope="col">Why the experts chose it</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {item.criteria.map((c) => (
-                      <tr key={c.criterionId} className={c.within ? '' : 'calibration-compare__miss'}>
-                        <th scope="row">{criterionName(c.criterionId)}</th>
-                        <td>
-                          {c.yours} <span className="small muted">{levelLabel(c.criterionId, c.yours)}</span>
-                          {c.within ? null : <span className="badge badge--bad">2+ away</span>}
-                        </td>
-                        <td>
-                          {c.expert} <span className="small muted">{levelLabel(c.criterionId, c.expert)}</span>
-                        </td>
-                        <td className="small">{c.explanation}</td>
+              <h3>
+                Example {index + 1}: <span className="calibration-compare__title">{item.title}</span>
+              </h3>
+              <div className="calibration-compare__layout">
+                <figure className="reply-under-review calibration-compare__reply">
+                  <figcaption>The reply you scored</figcaption>
+                  <blockquote className="reply-under-review__text">{item.reply}</blockquote>
+                </figure>
+                <div className="table-wrap">
+                  <table className="table--cards">
+                    <caption className="visually-hidden">Your levels and the experts’ for example {index + 1}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">Criterion</th>
+                        <th scope="col">You</th>
+                        <th scope="col">Experts</th>
+                        <th scope="col">Why the experts chose it</th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
+                    </thead>
+                    <tbody>
+                      {item.criteria.map((c) => (
+                        <tr key={c.criterionId} className={c.within ? '' : 'calibration-compare__miss'}>
+                          <th scope="row">{criterionName(c.criterionId)}</th>
+                          <td data-label="You">
+                            {c.yours} <span className="small muted">{levelLabel(c.criterionId, c.yours)}</span>
+                            {c.within ? null : <span className="badge badge--bad">2+ away</span>}
+                          </td>
+                          <td data-label="Experts">
+                            {c.expert} <span className="small muted">{levelLabel(c.criterionId, c.expert)}</span>
+                          </td>
+                          <td className="small cell--stack" data-label="Why the experts chose it">
+                            {c.explanation}
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
               </div>
             </div>
           ))}
