@@ -344,6 +344,33 @@ export async function nextUpFor(db: Db, actor: Person): Promise<NextUp | null> {
   return { path: current.path, step: current.nextStep, done: current.done, total: current.total, percent: current.percent }
 }
 
+export type LessonNavigation = {
+  /** Next up for the person, never the lesson they are reading (it is about to be done). */
+  nextUp: NextUp | null
+  /** When the lesson is a step of one of their paths: that path and the step after it there. */
+  onPath: { path: PathRef; previous: ProgressStep | null; next: ProgressStep | null } | null
+}
+
+/**
+ * What a lesson page offers next: the following step of the path the person is on (rather than the
+ * next lesson in the catalogue), and "next up" skipping the lesson being read.
+ */
+export async function lessonNavigation(db: Db, actor: Person, lessonSlug: string): Promise<LessonNavigation> {
+  const progress = await enrolledProgress(db, actor)
+  const isThisLesson = (step: ProgressStep) => step.kind === 'lesson' && step.slug === lessonSlug
+  const upNext = (p: PathProgress) => p.steps.find((step) => !step.done && !isThisLesson(step)) ?? null
+  const current = progress.find((p) => upNext(p)) ?? progress[0]
+  const nextUp = current
+    ? { path: current.path, step: upNext(current), done: current.done, total: current.total, percent: current.percent }
+    : null
+  const containing = progress.find((p) => p === current && p.steps.some(isThisLesson)) ?? progress.find((p) => p.steps.some(isThisLesson))
+  const at = containing ? containing.steps.findIndex(isThisLesson) : -1
+  return {
+    nextUp,
+    onPath: containing ? { path: containing.path, previous: containing.steps[at - 1] ?? null, next: containing.steps[at + 1] ?? null } : null,
+  }
+}
+
 // ───────────────────────────── managers: team onboarding ─────────────────────────────
 
 export type OnboardingRow = {

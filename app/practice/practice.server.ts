@@ -1,7 +1,7 @@
 // Practice: a person works through a scenario as an attempt — replies to free-text prompts (kept as
 // drafts until submitted, immutable afterwards) and choices at branching steps. Every function takes
 // the acting person and only ever touches their own attempts, in their own organization.
-import { and, asc, desc, eq, inArray, max } from 'drizzle-orm'
+import { and, asc, count, desc, eq, inArray, max } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Db } from '#db/client.server'
 import { attempts, memberships, replies, replyDrafts, scenarios } from '#db/schema'
@@ -13,6 +13,7 @@ import { getAuthoredScenario } from '~/scenarios/authored-scenarios.server'
 import { scenarioSchema, type AuthoredScenario, type ReplyPrompt } from '~/scenarios/scenario-schema'
 import { currentPromptId, parseSteps, type AttemptStep } from './attempt-steps'
 import { coachHints, type CoachHint } from './coach-hints'
+import { normaliseReplyText } from './reply-text'
 import { transactionWithRetry } from '~/reviews/transactions.server'
 
 /** A reply longer than this is not a reply to a customer any more, whatever the channel. */
@@ -165,7 +166,7 @@ export async function submitReply(
   const rules = options.rules ?? DEFAULT_REVIEW_RULES
   const { slug, attemptId, promptId, text: raw } = submitSchema.parse(input)
   const scenario = await requireScenario(db, actor, slug)
-  const text = raw.replace(/\r\n/g, '\n').trim()
+  const text = normaliseReplyText(raw)
   if (!text) return { ok: false, field: 'text', error: 'Write your reply before submitting it.' }
 
   const [rubric, teamId] = await Promise.all([ensureRubricVersion(db), homeTeamId(db, actor)])
@@ -254,6 +255,16 @@ type ReplySummary = {
 }
 
 /** The actor's attempts at a scenario, newest first, each with its steps and submitted replies. */
+/** How many replies the actor has submitted per scenario (for the library's "you replied" marker). */
+export async function repliesPerScenario(db: Db, actor: Actor): Promise<Record<string, number>> {
+  const rows = await db
+    .select({ slug: replies.scenarioSlug, n: count() })
+    .from(replies)
+    .where(and(eq(replies.userId, actor.id), eq(replies.organizationId, actor.organizationId)))
+    .groupBy(replies.scenarioSlug)
+  return Object.fromEntries(rows.map((row) => [row.slug, row.n]))
+}
+
 export async function listAttempts(db: Db, actor: Actor, slug: string) {
   const rows = await db
     .select()

@@ -136,7 +136,7 @@ export default function ScenarioApprovals() {
                   <p className="callout small">You imported this one, so someone else must approve it (four eyes on every real conversation).</p>
                   <input type="hidden" name="id" value={draft.id} />
                   <TextareaField label="Why you are withdrawing it" name="note" rows={2} error={error} />
-                  <button type="submit" name="intent" value="reject" className="button--quiet" disabled={navigation.state !== 'idle'}>
+                  <button type="submit" name="intent" value="reject" className="button--danger" disabled={navigation.state !== 'idle'}>
                     Withdraw my draft<span className="visually-hidden"> {doc.title}</span>
                   </button>
                 </Form>

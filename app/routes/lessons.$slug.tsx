@@ -7,7 +7,7 @@ import { notFound } from '~/http/responses.server'
 import { getLesson, listLessons } from '~/lessons/lessons.server'
 import { LessonBody, type ReflectionNotice } from '~/lessons/mdx-components'
 import { ProgressBar } from '~/lessons/progress-bar'
-import { lessonsDoneBy, markLessonDone, nextUpFor, reflectionsFor, saveReflection } from '~/lessons/progress.server'
+import { lessonNavigation, lessonsDoneBy, markLessonDone, reflectionsFor, saveReflection } from '~/lessons/progress.server'
 import { scenarioTitles } from '~/lessons/scenario-titles.server'
 import { createServerTiming } from '~/http/server-timing.server'
 
@@ -30,15 +30,20 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lesson = await timing.time('lesson', () => getLesson(slug), 'compiled MDX (cached)')
   if (!lesson) notFound(`There is no lesson “${slug}”. It may have been renamed.`)
 
-  const [all, done, reflections, titles, nextUp] = await Promise.all([
+  const [all, done, reflections, titles, navigation] = await Promise.all([
     timing.time('lessons', () => listLessons()),
     timing.time('done', () => lessonsDoneBy(context.db, user)),
     timing.time('reflections', () => reflectionsFor(context.db, user, lesson.slug)),
     timing.time('scenario-titles', () => scenarioTitles(lesson.practice ?? [])),
-    timing.time('next-up', () => nextUpFor(context.db, user)),
+    timing.time('next-up', () => lessonNavigation(context.db, user, lesson.slug)),
   ])
   const index = all.findIndex((l) => l.slug === lesson.slug)
-  const neighbour = (i: number) => (all[i] ? { slug: all[i].slug, title: all[i].title } : null)
+  const neighbour = (i: number) => (all[i] ? { href: `/lessons/${all[i].slug}`, title: all[i].title, path: null as string | null } : null)
+  // On a path, "Next" follows the path (a lesson or a scenario); elsewhere, the catalogue.
+  const onPath = navigation.onPath
+  const pathStep = (step: { href: string; title: string } | null) => (step && onPath ? { href: step.href, title: step.title, path: onPath.path.title } : null)
+  const previous = onPath ? pathStep(onPath.previous) : neighbour(index - 1)
+  const next = onPath ? pathStep(onPath.next) : neighbour(index + 1)
 
   // After a reflection is saved we redirect here with ?saved=<id>, so a reload never posts twice.
   const url = new URL(request.url)
@@ -61,9 +66,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       reflections,
       scenarioTitles: titles,
       notice,
-      previous: neighbour(index - 1),
-      next: neighbour(index + 1),
-      nextUp,
+      previous,
+      next,
+      nextUp: navigation.nextUp,
     },
     { headers: timing.headers() },
   )
@@ -167,18 +172,18 @@ export default function LessonPage() {
         ) : null}
       </section>
 
-      <nav aria-label="Previous and next lesson" className="lesson-pager">
+      <nav aria-label={previous?.path ?? next?.path ? 'Previous and next step' : 'Previous and next lesson'} className="lesson-pager">
         {previous ? (
-          <Link to={`/lessons/${previous.slug}`} rel="prev" className="lesson-pager__link lesson-pager__link--prev">
-            <span className="lesson-pager__dir">← Previous</span>
+          <Link to={previous.href} rel="prev" className="lesson-pager__link lesson-pager__link--prev">
+            <span className="lesson-pager__dir">{previous.path ? `← Previous in ${previous.path}` : '← Previous'}</span>
             <span className="lesson-pager__title">{previous.title}</span>
           </Link>
         ) : (
           <span />
         )}
         {next ? (
-          <Link to={`/lessons/${next.slug}`} rel="next" className="lesson-pager__link lesson-pager__link--next">
-            <span className="lesson-pager__dir">Next →</span>
+          <Link to={next.href} rel="next" className="lesson-pager__link lesson-pager__link--next">
+            <span className="lesson-pager__dir">{next.path ? `Next in ${next.path} →` : 'Next →'}</span>
             <span className="lesson-pager__title">{next.title}</span>
           </Link>
         ) : null}

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
 import { requireUser, isStaffLead } from '~/auth/guards.server'
 import { GeneralErrorBoundary, errorTitle } from '~/components/error-boundary'
+import { repliesPerScenario } from '~/practice/practice.server'
 import { ScenarioCard } from '~/scenarios/components/scenario-card'
 import { listScenarios, scenarioFiltersSchema } from '~/scenarios/library.server'
 import { CHANNELS, DIFFICULTIES, MOODS, TEAMS_TAGS } from '~/scenarios/scenario-schema'
@@ -11,8 +12,8 @@ export const meta: MetaFunction = ({ error }) => [{ title: error ? errorTitle(er
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request)
   const filters = scenarioFiltersSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
-  const scenarios = await listScenarios(context.db, user, filters)
-  return { scenarios, filters, canImport: isStaffLead(user) }
+  const [scenarios, practised] = await Promise.all([listScenarios(context.db, user, filters), repliesPerScenario(context.db, user)])
+  return { scenarios, practised, filters, canImport: isStaffLead(user) }
 }
 
 const FILTERS = [
@@ -23,7 +24,7 @@ const FILTERS = [
 ] as const
 
 export default function ScenarioLibrary() {
-  const { scenarios, filters, canImport } = useLoaderData<typeof loader>()
+  const { scenarios, practised, filters, canImport } = useLoaderData<typeof loader>()
   const navigation = useNavigation()
   const filtered = Object.values(filters).some(Boolean)
   return (
@@ -81,7 +82,7 @@ export default function ScenarioLibrary() {
         <ul className="scenario-grid" aria-label="Scenarios">
           {scenarios.map((scenario) => (
             <li key={scenario.slug}>
-              <ScenarioCard scenario={scenario} />
+              <ScenarioCard scenario={scenario} replies={practised[scenario.slug] ?? 0} />
             </li>
           ))}
         </ul>

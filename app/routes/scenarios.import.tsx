@@ -289,8 +289,9 @@ function InputStep({ data, busy }: { data: ActionData | undefined; busy: boolean
         error={errors.file}
       />
       <p className="callout small">
-        Nothing is saved at this step. The text stays in your browser and in this form until you save the anonymised
-        draft; the original is never stored.
+        Nothing is saved at this step. To preview, the text is sent to our server, anonymised there in memory and sent
+        back to this page; it is not written to the database, the logs or any file. Only the anonymised draft is saved,
+        when you save it; the original is never stored.
       </p>
       <p>
         <button type="submit" disabled={busy}>
@@ -457,7 +458,7 @@ function PreviewStep({ data, busy }: { data: PreviewData; busy: boolean }) {
       </div>
 
       <details className="import-original">
-        <summary>Original text (kept only in this page, never saved)</summary>
+        <summary>Original text (sent with each preview, never saved)</summary>
         <TextareaField label="Original conversation" name="raw" rows={10} defaultValue={data.source.raw} spellCheck={false} error={errors.raw} />
         <button type="submit" name="intent" value="preview" className="button--secondary" disabled={busy}>
           Update preview

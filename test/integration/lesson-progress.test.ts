@@ -8,6 +8,7 @@ import { getLesson, listLessons, warmLessons } from '~/lessons/lessons.server'
 import { getPath } from '~/lessons/paths.server'
 import {
   enrol,
+  lessonNavigation,
   lessonsDoneBy,
   markLessonDone,
   nextUpFor,
@@ -400,5 +401,23 @@ describe('compiling lessons', () => {
       expect(lesson?.code.length).toBeGreaterThan(0)
     }
     expect(await compiles()).toBe(before)
+  })
+})
+
+describe('a lesson page on a path', () => {
+  it('offers the path’s next step (not the catalogue’s), and next up is never the lesson being read', async () => {
+    const person = await newPerson('Pat Pager')
+    await enrol(database.db, person, 'first-week')
+    const onPath = await lessonNavigation(database.db, person, 'everyone-shapes-the-experience')
+    expect(onPath.nextUp?.step).toMatchObject({ kind: 'scenario', slug: 'bounced-sales-email' })
+    expect(onPath.onPath).toMatchObject({ path: { slug: 'first-week' }, previous: null, next: { kind: 'scenario', slug: 'bounced-sales-email' } })
+    const third = await lessonNavigation(database.db, person, 'what-silence-says')
+    expect(third.onPath?.previous).toMatchObject({ slug: 'bounced-sales-email' })
+    expect(third.onPath?.next).toMatchObject({ slug: 'weekend-payment-hang-first-contact' })
+    expect(third.nextUp?.step).toMatchObject({ slug: 'everyone-shapes-the-experience' })
+    // A lesson that is not on their path keeps the catalogue order (no path context).
+    const elsewhere = await lessonNavigation(database.db, person, 'automation-that-helps')
+    expect(elsewhere.onPath).toBeNull()
+    expect(elsewhere.nextUp?.step).toMatchObject({ slug: 'everyone-shapes-the-experience' })
   })
 })

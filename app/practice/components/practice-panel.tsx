@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import type { ChoicePrompt, ReplyPrompt, ScenarioPrompt } from '~/scenarios/scenario-schema'
 import type { AttemptStep } from '../attempt-steps'
 import { coachHints, type HintContext } from '../coach-hints'
+import { normaliseReplyText } from '../reply-text'
 import { CoachHints } from './coach-hints-panel'
 import type { PracticeActionData } from '../practice-action.server'
 import type { PracticeData } from '../practice.server'
@@ -244,7 +245,9 @@ function ReplyBox({
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
   const hints = useMemo(() => coachHints(text, hintContext), [text, hintContext])
   const limit = prompt.maxLength
-  const over = limit !== undefined && text.length > limit
+  // Counted as the server will count it (line endings normalised, outer spaces trimmed).
+  const length = normaliseReplyText(text).length
+  const over = limit !== undefined && length > limit
   const submitting = navigation.state === 'submitting' && navigation.formData?.get('intent') === 'submit'
 
   useEffect(() => () => {
@@ -308,7 +311,7 @@ function ReplyBox({
           <div className="reply-box__meta">
             {limit ? (
               <span id="reply-counter" className={`reply-box__counter${over ? ' reply-box__counter--over' : ''}`}>
-                {text.length} / {limit} characters{over ? ` · ${text.length - limit} over the limit` : ''}
+                {length} / {limit} characters{over ? ` · ${length - limit} over the limit` : ''}
               </span>
             ) : (
               <span />

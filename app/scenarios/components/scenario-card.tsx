@@ -16,13 +16,19 @@ export interface ScenarioCardData {
 }
 
 /** One scenario in the library grid. */
-export function ScenarioCard({ scenario }: { scenario: ScenarioCardData }) {
+export function ScenarioCard({ scenario, replies = 0 }: { scenario: ScenarioCardData; replies?: number }) {
   return (
     <article className="scenario-card" data-channel={scenario.channel}>
       <p className="scenario-card__channel">
         <span className={`channel-dot channel-dot--${scenario.channel}`} aria-hidden="true" />
         {channelLabel(scenario.channel)}
         {scenario.source === 'imported' ? <span className="badge badge--accent">From a real conversation</span> : null}
+        {replies > 0 ? (
+          <span className="badge badge--good scenario-card__done">
+            <span aria-hidden="true">✓ </span>
+            {replies === 1 ? 'You replied' : `You replied ${replies} times`}
+          </span>
+        ) : null}
       </p>
       <h2 className="scenario-card__title">
         <Link to={`/scenarios/${scenario.slug}`}>{scenario.title}</Link>
