@@ -9,6 +9,7 @@ import { replies, reviews, users } from '#db/schema'
 import { notify } from '~/notifications/notifications.server'
 import { startAttempt, submitReply } from '~/practice/practice.server'
 import { finaliseReply } from '~/reviews/finalise.server'
+import { resultsUnlock } from '~/reviews/allocation.server'
 import { reactToReview } from '~/reviews/reviews.server'
 import { DEMO_REPLIES } from './demo-replies'
 
@@ -94,25 +95,28 @@ export async function seedAttention(db: Db, organizationId: string, now = new Da
     })
   }
 
-  // Hana disagrees with one review of her latest reviewed reply; her manager hears of it.
+  // Hana disagrees with one review of her latest reply whose feedback she can read; her manager hears of it.
   const hana = person('hana@acme.test')
-  const latestOf = async (userId: string) =>
-    (
-      await db
-        .select({ id: replies.id })
-        .from(replies)
-        .where(and(eq(replies.userId, userId), isNotNull(replies.finalisedAt)))
-        .orderBy(desc(replies.finalisedAt))
-        .limit(1)
-    )[0]
-  const hanas = await latestOf(hana.id)
-  if (hanas) {
-    const [review] = await db.select({ id: reviews.id }).from(reviews).where(and(eq(reviews.replyId, hanas.id), eq(reviews.status, 'submitted'))).limit(1)
+  const finalised = (userId: string) =>
+    db
+      .select({ id: replies.id, submittedAt: replies.submittedAt })
+      .from(replies)
+      .where(and(eq(replies.userId, userId), isNotNull(replies.finalisedAt)))
+      .orderBy(desc(replies.finalisedAt))
+      .limit(12)
+  // The newest reviewed reply whose feedback its writer can already read.
+  const latestReadable = async (writer: { id: string; organizationId: string; role: 'admin' | 'manager' | 'member' }) => {
+    for (const reply of await finalised(writer.id)) if ((await resultsUnlock(db, writer, reply.submittedAt, now)).unlocked) return reply
+    return undefined
+  }
+  const readable = await latestReadable(hana)
+  if (readable) {
+    const [review] = await db.select({ id: reviews.id }).from(reviews).where(and(eq(reviews.replyId, readable.id), eq(reviews.status, 'submitted'))).limit(1)
     const result = await reactToReview(
       db,
       hana,
       review.id,
-      { reaction: 'disagree', reason: 'I gave both timings, processing and refund, so I think the next step is certain, not just clear.' },
+      { reaction: 'disagree', reason: 'I think this review missed what my reply already promised: please look at the last sentence again.' },
       new Date(now.getTime() - 3 * HOUR),
     )
     if (!result.ok) throw new Error('The demo disagreement was refused')
@@ -120,13 +124,13 @@ export async function seedAttention(db: Db, organizationId: string, now = new Da
 
   // Jordan hears that his latest reply has all its reviews.
   const jordan = person('member@acme.test')
-  const latest = await latestOf(jordan.id)
+  const latest = await latestReadable(jordan)
   if (latest) {
     await notify(db, {
       organizationId,
       userId: jordan.id,
       kind: 'reply-finalised',
-      title: 'Your latest reply has all its reviews: see what your colleagues noticed',
+      title: 'Your feedback is ready: see what your colleagues noticed in your reply',
       href: `/replies/${latest.id}`,
     })
   }

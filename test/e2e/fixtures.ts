@@ -33,3 +33,19 @@ export async function expectNoAxeViolations(page: Page) {
 export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: `test/.artifacts/screens/${name}.png`, fullPage: true })
 }
+
+/**
+ * Full-page screenshots at 1280 px and 390 px (SHOTS_DIR, default test/.artifacts/screens), with
+ * axe at both widths; fails when the page is wider than a 390 px phone.
+ */
+export async function screenshotBothWidths(page: Page, name: string) {
+  const dir = process.env.SHOTS_DIR ?? 'test/.artifacts/screens'
+  const size = page.viewportSize()
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 900 })
+    await page.screenshot({ path: `${dir}/${name}-${width}.png`, fullPage: true })
+    await expectNoAxeViolations(page)
+    if (width === 390) expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} fits 390 px`).toBeLessThanOrEqual(390)
+  }
+  if (size) await page.setViewportSize(size)
+}
