@@ -18,13 +18,13 @@ const demoTeamCards = (page: import('@playwright/test').Page) =>
 test('the manager sees every team, opens their own team and downloads its figures', async ({ page, login }) => {
   await login('manager@acme.test')
   await page.goto('/insights')
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Customer-centricity, every team')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Customer-centricity: your teams in full, the others in aggregate')
   await expect(demoTeamCards(page)).toHaveCount(5)
   for (const team of TEAMS) await expect(page.getByRole('heading', { level: 3, name: team })).toBeVisible()
   // Priya leads Support and Engineering: those come first, the others are aggregate views.
   await expect(teamCards(page).nth(0)).toContainText('Engineering')
   await expect(teamCards(page).nth(1)).toContainText('Support')
-  await expect(demoTeamCards(page).filter({ hasText: 'aggregate view' })).toHaveCount(3)
+  await expect(demoTeamCards(page).filter({ hasText: 'aggregate only' })).toHaveCount(3)
   await expect(page.getByRole('img', { name: /Criteria by team/ })).toBeVisible()
   await expectNoAxeViolations(page)
   await screenshot(page, 'insights-manager-desktop')
@@ -88,7 +88,7 @@ test('a member sees their own team and their own trend, never another person’s
   await login('member@acme.test')
   await page.goto('/')
   await expect(page.getByRole('heading', { name: 'Your practice, month by month' })).toBeVisible()
-  await expect(page.getByText('Only you see these scores.')).toBeVisible()
+  await expect(page.getByText('Your scores are seen by you, by the managers of your teams and by admins, never by your colleagues')).toBeVisible()
   await expectNoAxeViolations(page)
 
   await page.goto('/insights')
