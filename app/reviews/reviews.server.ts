@@ -164,15 +164,16 @@ export async function decideReview(
   })
 }
 
+/** A few words to a person (a disagreement, a manager's answer): 5 to 500 characters. */
+const shortNote = (tooShort: string) => z.string().trim().min(5, tooShort).max(500, 'Keep it under 500 characters.')
+
+type FormOutcome = { ok: true } | { ok: false; errors: Record<string, string> }
+
 export const reactionSchema = z.discriminatedUnion('reaction', [
   z.object({ reaction: z.literal('helpful') }),
   z.object({
     reaction: z.literal('disagree'),
-    reason: z
-      .string()
-      .trim()
-      .min(5, 'Say in a few words what you disagree with.')
-      .max(500, 'Keep it under 500 characters.'),
+    reason: shortNote('Say in a few words what you disagree with.'),
   }),
 ])
 
@@ -186,7 +187,7 @@ export async function reactToReview(
   reviewId: string,
   input: z.input<typeof reactionSchema>,
   now = new Date(),
-): Promise<{ ok: true } | { ok: false; errors: Record<string, string> }> {
+): Promise<FormOutcome> {
   const parsed = reactionSchema.safeParse(input)
   if (!parsed.success) return { ok: false, errors: { reason: parsed.error.issues[0]?.message ?? 'Check the reason.' } }
   if (!z.string().uuid().safeParse(reviewId).success) notFound('There is no such review.')
@@ -229,11 +230,7 @@ export async function reactToReview(
 }
 
 export const resolutionSchema = z.object({
-  note: z
-    .string()
-    .trim()
-    .min(5, 'Write a short note the writer will read.')
-    .max(500, 'Keep it under 500 characters.'),
+  note: shortNote('Write a short note the writer will read.'),
 })
 
 /**
@@ -246,7 +243,7 @@ export async function resolveDispute(
   reviewId: string,
   input: z.input<typeof resolutionSchema>,
   now = new Date(),
-): Promise<{ ok: true } | { ok: false; errors: Record<string, string> }> {
+): Promise<FormOutcome> {
   if (!z.string().uuid().safeParse(reviewId).success) notFound('There is no such review.')
   const [row] = await db
     .select({

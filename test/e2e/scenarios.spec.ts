@@ -43,7 +43,7 @@ test('a member browses the library, filters by channel, and reads an e-mail and 
   await expect(email.getByText('Is there a person I can talk to about a bigger plan?')).toBeVisible()
   await expect(page.getByRole('heading', { name: 'The customer' })).toBeVisible()
   await expect(page.getByRole('heading', { name: 'What we already know' })).toBeVisible()
-  await expect(page.getByText('Write your reply to Priya.')).toBeVisible()
+  await expect(page.getByText('Write your reply to Farah.')).toBeVisible()
   await expectNoAxeViolations(page)
   await screenshots(page, 'scenario-email')
 

@@ -122,7 +122,7 @@ describe('choice steps', () => {
   it('branch to the option’s next step and record the choice', async () => {
     const { db } = database
     const slug = 'api-breaking-change-engineering'
-    const early = await submitReply(db, org.admin, { slug, promptId: 'reply', text: 'Hello Lena' })
+    const early = await submitReply(db, org.admin, { slug, promptId: 'reply', text: 'Hello Ingrid' })
     expect(early).toMatchObject({ ok: false })
     const bad = await chooseOption(db, org.admin, { slug, promptId: 'first-move', optionId: 'no-such-option' })
     expect(bad).toMatchObject({ ok: false })
@@ -133,7 +133,7 @@ describe('choice steps', () => {
     const page = await loadPractice(db, org.admin, slug)
     expect(page.currentPromptId).toBe('reply')
     expect(page.current?.steps.map((s) => [s.promptId, s.optionId])).toEqual([['first-move', 'flag-first']])
-    const done = await submitReply(db, org.admin, { slug, promptId: 'reply', text: 'Lena, I am sorry, thanks. Done at 09:20.' })
+    const done = await submitReply(db, org.admin, { slug, promptId: 'reply', text: 'Ingrid, I am sorry, thanks. Done at 09:20.' })
     expect(done).toMatchObject({ ok: true, value: { nextPromptId: null } })
   })
 })
