@@ -61,7 +61,7 @@ export default function ScenarioLibrary() {
         ))}
         <div className="field scenario-filters__search">
           <label htmlFor="filter-q">Search</label>
-          <input id="filter-q" type="search" name="q" defaultValue={filters.q ?? ''} placeholder="refund, outage, Priya…" />
+          <input id="filter-q" type="search" name="q" defaultValue={filters.q ?? ''} placeholder="refund, outage, Farah…" />
         </div>
         <div className="scenario-filters__actions">
           <button type="submit">Show scenarios</button>
