@@ -49,6 +49,12 @@ const PEOPLE: [string, string, 'admin' | 'manager' | 'member', [TeamKey, 'manage
   ['Owen Hughes', 'owen@acme.test', 'member', [['marketing', 'member']], 10],
 ]
 
+/** Whether the demo organization exists (its logins are printed at start only then). */
+export async function hasDemoOrganization(db: Db) {
+  const [org] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, 'acme'))
+  return Boolean(org)
+}
+
 export interface SeedResult {
   created: boolean
   organizationId: string

@@ -47,7 +47,12 @@ export type SessionValidation =
   | { session: null; user: null; renewed: false }
 
 /** Looks the token up; deletes it when expired; extends it when less than half its life is left. */
-export async function validateSessionToken(db: Db, token: string, now = new Date()): Promise<SessionValidation> {
+export async function validateSessionToken(
+  db: Db,
+  token: string,
+  now = new Date(),
+  details: { userAgent?: string | null } = {},
+): Promise<SessionValidation> {
   const sessionId = sessionIdFromToken(token)
   const [row] = await db
     .select({
@@ -77,9 +82,15 @@ export async function validateSessionToken(db: Db, token: string, now = new Date
     return { session, user, renewed: true }
   }
   // "Last seen" for /account, written at most every five minutes per session.
-  if (!session.lastSeenAt || now.getTime() - session.lastSeenAt.getTime() > LAST_SEEN_EVERY_MS) {
+  const userAgent = details.userAgent ? details.userAgent.slice(0, 400) : null
+  const newAgent = userAgent !== null && userAgent !== session.userAgent
+  if (newAgent || !session.lastSeenAt || now.getTime() - session.lastSeenAt.getTime() > LAST_SEEN_EVERY_MS) {
     session.lastSeenAt = now
-    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, sessionId))
+    if (newAgent) session.userAgent = userAgent
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: now, ...(newAgent ? { userAgent } : {}) })
+      .where(eq(sessions.id, sessionId))
   }
   return { session, user, renewed: false }
 }

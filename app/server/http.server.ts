@@ -51,7 +51,7 @@ export function createHttpApp({ env, database, getBuild, publicDir, assetsDir }:
     const token = readSessionToken(req.headers.cookie)
     if (!token) return next()
     try {
-      const result = await validateSessionToken(database.db, token)
+      const result = await validateSessionToken(database.db, token, new Date(), { userAgent: req.get('user-agent') })
       if (result.session) {
         res.locals.auth = { user: result.user, sessionId: result.session.id }
         if (result.renewed) {
