@@ -16,6 +16,7 @@ import {
 } from '#db/schema'
 import type { SessionUser } from '~/auth/session.server'
 import { forbidden, notFound } from '~/http/responses.server'
+import { privacyThresholdsFor } from '~/org/settings.server'
 import { loadRubric } from '~/reviews/rubric.server'
 import { getAuthoredScenario } from '~/scenarios/authored-scenarios.server'
 import {
@@ -23,7 +24,6 @@ import {
   cciOf,
   changeSince,
   criterionScore,
-  DEFAULT_THRESHOLDS,
   EMPTY_SUMS,
   mean,
   MONTH_PATTERN,
@@ -126,7 +126,11 @@ function resolveMonth(options: InsightsOptions) {
   return { month, currentMonth, months: monthsEnding(month, TREND_MONTHS) }
 }
 
-const thresholdsOf = (options: InsightsOptions): CciThresholds => ({ ...DEFAULT_THRESHOLDS, ...options.thresholds })
+// The organization's privacy floor (settings), unless a caller overrides it.
+const thresholdsOf = async (db: Db, organizationId: string, options: InsightsOptions): Promise<CciThresholds> => ({
+  ...(await privacyThresholdsFor(db, organizationId)),
+  ...options.thresholds,
+})
 
 async function rubricCriteria(): Promise<Criterion[]> {
   const rubric = await loadRubric()
@@ -390,8 +394,8 @@ async function scenarioTitles(db: Db, organizationId: string, slugs: string[]) {
  */
 export async function getOrganizationInsights(db: Db, actor: Actor, options: InsightsOptions = {}): Promise<OrganizationInsights> {
   const { month, months, currentMonth } = resolveMonth(options)
-  const t = thresholdsOf(options)
   const org = actor.organizationId
+  const t = await thresholdsOf(db, org, options)
   const visible = await visibleTeams(db, actor)
   const ids = visible.map((team) => team.id)
   // Admins see the whole organization: no need to list team ids in the query.
@@ -449,8 +453,8 @@ export interface TeamInsights {
 /** `/insights/teams/:slug`: one team's trend, criteria, participation and (for its manager) who has not practised. */
 export async function getTeamInsights(db: Db, actor: Actor, slug: string, options: InsightsOptions = {}): Promise<TeamInsights> {
   const { month, months, currentMonth } = resolveMonth(options)
-  const t = thresholdsOf(options)
   const org = actor.organizationId
+  const t = await thresholdsOf(db, org, options)
   const visible = await visibleTeams(db, actor)
   const team = visible.find((candidate) => candidate.slug === slug)
   if (!team) {
