@@ -77,7 +77,9 @@ function Shell({ children }: { children: React.ReactNode }) {
                     </svg>
                     {data?.unread ? <span className="bell__count" aria-hidden="true">{data.unread > 99 ? '99+' : data.unread}</span> : null}
                   </NavLink>
-                  <span className="account__name">{user.name}</span>
+                  <NavLink to="/account" className="account__name" aria-label={`Your account (${user.name})`}>
+                    {user.name}
+                  </NavLink>
                   <Form method="post" action="/logout">
                     <button type="submit" className="button button--quiet">
                       Sign out

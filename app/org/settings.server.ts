@@ -92,7 +92,8 @@ export const settingsSchema = z
     message: 'Must be at least the minimum number of people.',
   })
 
-export type SettingsInput = z.input<typeof settingsSchema>
+// Form values as posted (numbers may arrive as text); the schema coerces and checks them.
+export type SettingsInput = Record<string, unknown>
 
 export async function updateOrganizationSettings(db: Db, actor: Actor, input: SettingsInput) {
   assertRole(actor, ['admin'])

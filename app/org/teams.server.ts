@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, or } from 'drizzle-orm'
+import { and, asc, count, eq, inArray, isNull, or } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Db } from '#db/client.server'
 import { memberships, teams, users } from '#db/schema'
@@ -126,4 +126,31 @@ export async function renameTeam(db: Db, actor: Actor, teamId: string, name: str
 export async function setTeamArchived(db: Db, actor: Actor, teamId: string, archived: boolean, now = new Date()) {
   const team = await ownTeam(db, actor, teamId)
   await db.update(teams).set({ archivedAt: archived ? now : null }).where(eq(teams.id, team.id))
+}
+
+/** Every team with its current members and their role there, and everyone who could join (admins). */
+export async function teamsWithMembers(db: Db, actor: Actor) {
+  assertRole(actor, ['admin'])
+  const [allTeams, rows, people] = await Promise.all([
+    db
+      .select({ id: teams.id, name: teams.name, slug: teams.slug, archivedAt: teams.archivedAt })
+      .from(teams)
+      .where(eq(teams.organizationId, actor.organizationId))
+      .orderBy(asc(teams.name)),
+    db
+      .select({ teamId: memberships.teamId, userId: users.id, name: users.name, role: memberships.role })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.organizationId, actor.organizationId), isNull(users.deactivatedAt)))
+      .orderBy(asc(users.name)),
+    db
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .where(and(eq(users.organizationId, actor.organizationId), isNull(users.deactivatedAt)))
+      .orderBy(asc(users.name)),
+  ])
+  return {
+    teams: allTeams.map((team) => ({ ...team, members: rows.filter((r) => r.teamId === team.id) })),
+    people,
+  }
 }
