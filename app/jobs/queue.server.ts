@@ -47,11 +47,14 @@ export interface ScheduleOptions {
 type AnyDefinition = JobDefinition<any>
 type JobRef<Data extends object> = JobDefinition<Data> | string
 
-let active: JobQueue | undefined
+// Kept on globalThis: the server entry (app/server/start.ts) and the Remix build each load their
+// own copy of this module, and both must see the queue the server started.
+const ACTIVE = Symbol.for('rapport.jobs.active')
+const registry = globalThis as typeof globalThis & { [ACTIVE]?: JobQueue }
 
 /** The queue this process started last, or undefined before start / after stop. */
 export function activeJobQueue(): JobQueue | undefined {
-  return active
+  return registry[ACTIVE]
 }
 
 export async function startJobQueue(
@@ -80,7 +83,7 @@ export async function startJobQueue(
   await boss.start()
   const queue = new JobQueue(boss, database)
   for (const definition of definitions) await queue.register(definition, mode === 'workers')
-  active = queue
+  registry[ACTIVE] = queue
   return queue
 }
 
@@ -193,7 +196,7 @@ export class JobQueue {
   async stop() {
     if (this.#stopped) return
     this.#stopped = true
-    if (active === this) active = undefined
+    if (registry[ACTIVE] === this) registry[ACTIVE] = undefined
     await this.settled()
     await this.boss.stop({ graceful: true, timeout: 10_000, close: true })
   }
