@@ -15,7 +15,7 @@ export const meta: MetaFunction = ({ error }) => [{ title: error ? errorTitle(er
 export async function loader({ context }: LoaderFunctionArgs) {
   const user = context.auth?.user
   const unread = user ? await unreadNotificationCount(context.db, user) : 0
-  return { user: user ? { name: user.name, role: user.role, email: user.email } : null, unread }
+  return { user: user ? { name: user.name, role: user.role, email: user.email } : null, unread, timeZone: user?.timeZone ?? 'UTC' }
 }
 
 type NavItem = { to: string; label: string; roles?: ('admin' | 'manager' | 'member')[] }

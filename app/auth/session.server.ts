@@ -4,7 +4,7 @@ import { sha256 } from '@oslojs/crypto/sha2'
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding'
 import { and, eq, gt, isNull } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
-import { sessions, users, type Session, type User } from '#db/schema'
+import { organizations, sessions, users, type Session, type User } from '#db/schema'
 
 export const SESSION_COOKIE = 'rapport_session'
 const DAY = 24 * 60 * 60 * 1000
@@ -40,7 +40,10 @@ export async function createSession(
   return session
 }
 
-export type SessionUser = Pick<User, 'id' | 'organizationId' | 'email' | 'name' | 'role' | 'joinedAt'>
+export type SessionUser = Pick<User, 'id' | 'organizationId' | 'email' | 'name' | 'role' | 'joinedAt'> & {
+  /** The organization's time zone: every date shown to this person is in it. */
+  timeZone?: string
+}
 
 export type SessionValidation =
   | { session: Session; user: SessionUser; renewed: boolean }
@@ -64,10 +67,12 @@ export async function validateSessionToken(
         name: users.name,
         role: users.role,
         joinedAt: users.joinedAt,
+        timeZone: organizations.timeZone,
       },
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
     .where(and(eq(sessions.id, sessionId), isNull(users.deactivatedAt)))
   if (!row) return { session: null, user: null, renewed: false }
   const { session, user } = row

@@ -130,7 +130,7 @@ export default function AccountPage() {
 
       <section className="card" aria-labelledby="sessions-heading">
         <h2 id="sessions-heading">Where you are signed in</h2>
-        <ul className="stack" role="list">
+        <ul className="stack plain-list" role="list">
           {account.sessions.map((s) => (
             <li key={s.id} className="row">
               <span>
@@ -168,11 +168,11 @@ export default function AccountPage() {
         <p className="muted">Invitations and password resets always reach you. These you can turn off:</p>
         <Form method="post" className="form">
           <input type="hidden" name="intent" value="preferences" />
-          <label className="row">
+          <label className="check-row">
             <input type="checkbox" name="emailReminders" defaultChecked={account.emailReminders} />
             Reminders about drills that are due
           </label>
-          <label className="row">
+          <label className="check-row">
             <input type="checkbox" name="emailDigest" defaultChecked={account.emailDigest} />
             A daily digest of what waits for me (managers and admins)
           </label>

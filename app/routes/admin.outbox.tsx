@@ -61,7 +61,7 @@ export default function OutboxPage() {
       {messages.length === 0 ? (
         <p className="empty">No messages here yet. Invitations, password resets and digests appear here as they are sent.</p>
       ) : (
-        <ul className="stack" role="list">
+        <ul className="stack plain-list" role="list">
           {messages.map((m) => (
             <li key={m.id} className="card stack">
               <div className="row">

@@ -127,7 +127,7 @@ export default function AdminTeamsPage() {
             {team.members.length === 0 ? (
               <p className="muted">Nobody is in this team now.</p>
             ) : (
-              <ul className="stack" role="list">
+              <ul className="stack plain-list" role="list">
                 {team.members.map((m) => (
                   <li key={m.userId} className="row">
                     <strong>{m.name}</strong>
