@@ -1,27 +1,16 @@
 import { eq } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createOrgWithPeople, createTeam } from '#db/factories'
 import { invitations, notifications, organizations, pathEnrollments } from '#db/schema'
 import { acceptInvitation, createInvitation, describeInvitation, previewInvitationCsv, resendInvitation, sendInvitationCsv } from '~/org/invitations.server'
 import { getOrganizationSettings, updateOrganizationSettings } from '~/org/settings.server'
 import { approveDraft, createDraft } from '~/scenarios/imports.server'
-import { startTestJobQueue } from '../support/job-queue'
-import { startSmtpCatcher, type SmtpCatcher } from '../support/smtp-catcher'
+import { startMailHarness } from '../support/mail-harness'
 import { createTestDatabase } from '../support/test-database'
 
 const database = await createTestDatabase()
 const db = database.db
-const jobs = await startTestJobQueue(database)
-let catcher: SmtpCatcher
-beforeAll(async () => {
-  catcher = await startSmtpCatcher()
-  process.env.SMTP_URL = catcher.url
-  process.env.APP_URL = 'https://rapport.example.test'
-})
-afterAll(async () => {
-  delete process.env.SMTP_URL
-  await catcher.stop()
-})
+const { jobs, catcher } = await startMailHarness(database)
 const password = { password: 'a-long-password', confirm: 'a-long-password' }
 const tokenIn = (text: string) => /\/invite\/([a-z0-9]+)/.exec(text)![1]
 

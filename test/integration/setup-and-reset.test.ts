@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createOrgWithPeople } from '#db/factories'
 import { organizations, outboxMessages, passwordResetTokens, sessions, setupTokens, users } from '#db/schema'
 import { changePassword, getAccount, signOutOtherSessions, signOutSession } from '~/auth/account.server'
@@ -7,23 +7,12 @@ import { login } from '~/auth/login.server'
 import { describeResetToken, requestPasswordReset, resetPassword, RESET_LIFETIME_MS } from '~/auth/password-reset.server'
 import { createSession, generateSessionToken, sessionIdFromToken, validateSessionToken } from '~/auth/session.server'
 import { completeSetup, createSetupToken, describeSetupToken, firstRunSetupToken, SETUP_LIFETIME_MS } from '~/org/setup.server'
-import { startTestJobQueue } from '../support/job-queue'
-import { startSmtpCatcher, type SmtpCatcher } from '../support/smtp-catcher'
+import { startMailHarness } from '../support/mail-harness'
 import { createTestDatabase } from '../support/test-database'
 
 const database = await createTestDatabase()
 const db = database.db
-const jobs = await startTestJobQueue(database)
-let catcher: SmtpCatcher
-beforeAll(async () => {
-  catcher = await startSmtpCatcher()
-  process.env.SMTP_URL = catcher.url
-  process.env.APP_URL = 'https://rapport.example.test'
-})
-afterAll(async () => {
-  delete process.env.SMTP_URL
-  await catcher.stop()
-})
+const { jobs, catcher } = await startMailHarness(database)
 
 const setupInput = (email: string) => ({
   organizationName: 'Hearth & Co',
