@@ -65,7 +65,7 @@ export default function OutboxPage() {
           {messages.map((m) => (
             <li key={m.id} className="card stack">
               <div className="row">
-                <span className={`badge ${badge[m.status]}`}>{m.status}</span>
+                <span className={`badge ${badge[m.status]}`}>{m.deliveredVia === 'outbox' ? 'kept here' : m.status}</span>
                 <strong>{m.subject}</strong>
               </div>
               <p className="small muted">
