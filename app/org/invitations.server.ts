@@ -4,7 +4,7 @@ import type { Db } from '#db/client.server'
 import { invitations, organizations, pathEnrollments, teams, users } from '#db/schema'
 import { hashPassword } from '~/auth/password.server'
 import { createSession, generateSessionToken, sessionIdFromToken } from '~/auth/session.server'
-import { forbidden, notFound } from '~/http/responses.server'
+import { forbidden } from '~/http/responses.server'
 import { getPath } from '~/lessons/paths.server'
 import { queueMail } from '~/mail/outbox.server'
 import { invitationMail } from '~/mail/templates.server'
@@ -141,8 +141,7 @@ async function manageableInvitation(db: Db, actor: Actor, invitationId: string) 
     .select()
     .from(invitations)
     .where(and(eq(invitations.id, invitationId), eq(invitations.organizationId, actor.organizationId)))
-  if (!invitation) notFound('That invitation is not in your organization.')
-  if (!allowedTeams.includes(invitation.teamId)) forbidden()
+  if (!invitation || !allowedTeams.includes(invitation.teamId)) forbidden()
   return invitation
 }
 
