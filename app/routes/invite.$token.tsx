@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { UnusableLink } from '~/components/unusable-link'
 import { sessionCookie } from '~/auth/session.server'
 import { throttleAttempt, tooManyAttempts } from '~/auth/token-throttle.server'
 import { Field, fieldErrors } from '~/components/form-field'
@@ -46,15 +47,7 @@ export default function AcceptInvitation() {
   const actionData = useActionData<typeof action>()
   const errors = actionData?.errors ?? {}
   if (invitation.status !== 'valid') {
-    return (
-      <div className="auth">
-        <h1>This link cannot be used</h1>
-        <p>{explanations[invitation.status]}</p>
-        <p>
-          <Link to="/login">Go to sign in</Link>
-        </p>
-      </div>
-    )
+    return <UnusableLink explanation={explanations[invitation.status]} />
   }
   return (
     <div className="auth">

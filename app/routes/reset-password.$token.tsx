@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { UnusableLink } from '~/components/unusable-link'
 import { describeResetToken, newPasswordSchema, resetPassword } from '~/auth/password-reset.server'
 import { sessionCookie } from '~/auth/session.server'
 import { throttleAttempt, tooManyAttempts } from '~/auth/token-throttle.server'
@@ -39,15 +40,7 @@ export default function ResetPasswordPage() {
   const navigation = useNavigation()
   const errors: Record<string, string> = actionData?.errors ?? {}
   if (status !== 'valid') {
-    return (
-      <div className="auth">
-        <h1>This link cannot be used</h1>
-        <p>{explanations[status]}</p>
-        <p>
-          <Link to="/forgot-password">Ask for a new link</Link>
-        </p>
-      </div>
-    )
+    return <UnusableLink explanation={explanations[status]} to="/forgot-password" label="Ask for a new link" />
   }
   return (
     <div className="auth">

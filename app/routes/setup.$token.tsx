@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { UnusableLink } from '~/components/unusable-link'
 import { sessionCookie } from '~/auth/session.server'
 import { throttleAttempt, tooManyAttempts } from '~/auth/token-throttle.server'
 import { Field, SelectField, fieldErrors } from '~/components/form-field'
@@ -51,15 +52,7 @@ export default function SetupPage() {
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   if (setup.status !== 'valid') {
-    return (
-      <div className="auth">
-        <h1>This link cannot be used</h1>
-        <p>{explanations[setup.status]}</p>
-        <p>
-          <Link to="/login">Go to sign in</Link>
-        </p>
-      </div>
-    )
+    return <UnusableLink explanation={explanations[setup.status]} />
   }
   const errors: Record<string, string> = actionData?.errors ?? {}
   const values: Record<string, string> = actionData?.values ?? {}
