@@ -16,7 +16,7 @@ export const meta: MetaFunction = ({ error }) => [{ title: error ? errorTitle(er
 export async function loader({ context }: LoaderFunctionArgs) {
   const user = context.auth?.user
   const unread = user ? await unreadNotificationCount(context.db, user) : 0
-  return { user: user ? { name: user.name, role: user.role, email: user.email } : null, unread }
+  return { user: user ? { name: user.name, role: user.role, email: user.email } : null, unread, timeZone: user?.timeZone ?? 'UTC' }
 }
 
 function Shell({ children }: { children: React.ReactNode }) {
@@ -54,7 +54,9 @@ function Shell({ children }: { children: React.ReactNode }) {
                     </svg>
                     {data?.unread ? <span className="bell__count" aria-hidden="true">{data.unread > 99 ? '99+' : data.unread}</span> : null}
                   </NavLink>
-                  <span className="account__name">{user.name}</span>
+                  <NavLink to="/account" className="account__name" aria-label={`Your account (${user.name})`}>
+                    {user.name}
+                  </NavLink>
                   <span className="account__signout">
                     <SignOutButton />
                   </span>

@@ -1,6 +1,6 @@
 // One set of data factories, used by the demo seed, the integration tests and the browser tests.
 import type { Db } from './client.server'
-import { memberships, organizations, teams, users, type NewUser } from './schema'
+import { membershipPeriods, memberships, organizations, teams, users, type NewUser } from './schema'
 import { hashPassword } from '~/auth/password.server'
 
 let counter = 0
@@ -15,11 +15,11 @@ export const cachedHash = (password: string) => {
 
 export const DEFAULT_PASSWORD = 'rapport-demo'
 
-export async function createOrganization(db: Db, values: { name?: string; slug?: string } = {}) {
+export async function createOrganization(db: Db, values: { name?: string; slug?: string; timeZone?: string } = {}) {
   const id = unique()
   const [org] = await db
     .insert(organizations)
-    .values({ name: values.name ?? `Org ${id}`, slug: values.slug ?? `org-${id}` })
+    .values({ name: values.name ?? `Org ${id}`, slug: values.slug ?? `org-${id}`, ...(values.timeZone ? { timeZone: values.timeZone } : {}) })
     .returning()
   return org
 }
@@ -64,11 +64,28 @@ export async function createUser(
   return user
 }
 
+/**
+ * Puts a person in a team. Their membership period starts at `since` — by default the beginning of
+ * time, so fixtures with back-dated replies count them toward this team.
+ */
 export async function addMembership(
   db: Db,
-  values: { organizationId: string; userId: string; teamId: string; role?: 'manager' | 'member' },
+  values: { organizationId: string; userId: string; teamId: string; role?: 'manager' | 'member'; since?: Date },
 ) {
-  await db.insert(memberships).values({ ...values, role: values.role ?? 'member' }).onConflictDoNothing()
+  const { since = new Date(0), ...membership } = values
+  const added = await db
+    .insert(memberships)
+    .values({ ...membership, role: membership.role ?? 'member' })
+    .onConflictDoNothing()
+    .returning({ userId: memberships.userId })
+  if (added.length) {
+    await db.insert(membershipPeriods).values({
+      organizationId: membership.organizationId,
+      userId: membership.userId,
+      teamId: membership.teamId,
+      startedAt: since,
+    })
+  }
 }
 
 /** An organization with one team, an admin, a manager of that team and a member. */

@@ -50,6 +50,12 @@ export const DEMO_PEOPLE: [string, string, 'admin' | 'manager' | 'member', [Team
   ['Owen Hughes', 'owen@acme.test', 'member', [['marketing', 'member']], 10],
 ]
 
+/** Whether the demo organization exists (its logins are printed at start only then). */
+export async function hasDemoOrganization(db: Db) {
+  const [org] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, 'acme'))
+  return Boolean(org)
+}
+
 export interface SeedResult {
   created: boolean
   organizationId: string
@@ -59,7 +65,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<SeedResult> {
   const [existing] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, 'acme'))
   if (existing) return { created: false, organizationId: existing.id }
 
-  const org = await createOrganization(db, { name: 'Acme', slug: 'acme' })
+  const org = await createOrganization(db, { name: 'Acme', slug: 'acme', timeZone: 'Europe/London' })
   const teamIds = {} as Record<TeamKey, string>
   for (const team of TEAMS) {
     teamIds[team.key] = (await createTeam(db, org.id, { name: team.name, slug: team.key, customerFacing: team.customerFacing })).id

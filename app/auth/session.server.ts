@@ -4,11 +4,12 @@ import { sha256 } from '@oslojs/crypto/sha2'
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding'
 import { and, eq, gt, isNull } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
-import { sessions, users, type Session, type User } from '#db/schema'
+import { organizations, sessions, users, type Session, type User } from '#db/schema'
 
 export const SESSION_COOKIE = 'rapport_session'
 const DAY = 24 * 60 * 60 * 1000
 export const SESSION_LIFETIME_MS = 30 * DAY
+const LAST_SEEN_EVERY_MS = 5 * 60 * 1000
 
 export function generateSessionToken(): string {
   const bytes = new Uint8Array(20)
@@ -19,25 +20,42 @@ export function generateSessionToken(): string {
 export const sessionIdFromToken = (token: string) =>
   encodeHexLowerCase(sha256(new TextEncoder().encode(token)))
 
-export async function createSession(db: Db, token: string, userId: string, now = new Date()) {
+export async function createSession(
+  db: Db,
+  token: string,
+  userId: string,
+  now = new Date(),
+  details: { userAgent?: string | null } = {},
+) {
   const session: Session = {
     id: sessionIdFromToken(token),
     userId,
     expiresAt: new Date(now.getTime() + SESSION_LIFETIME_MS),
     createdAt: now,
+    // Only for the person's own list of sessions on /account; capped, never logged.
+    userAgent: details.userAgent ? details.userAgent.slice(0, 400) : null,
+    lastSeenAt: now,
   }
   await db.insert(sessions).values(session)
   return session
 }
 
-export type SessionUser = Pick<User, 'id' | 'organizationId' | 'email' | 'name' | 'role' | 'joinedAt'>
+export type SessionUser = Pick<User, 'id' | 'organizationId' | 'email' | 'name' | 'role' | 'joinedAt'> & {
+  /** The organization's time zone: every date shown to this person is in it. */
+  timeZone?: string
+}
 
 export type SessionValidation =
   | { session: Session; user: SessionUser; renewed: boolean }
   | { session: null; user: null; renewed: false }
 
 /** Looks the token up; deletes it when expired; extends it when less than half its life is left. */
-export async function validateSessionToken(db: Db, token: string, now = new Date()): Promise<SessionValidation> {
+export async function validateSessionToken(
+  db: Db,
+  token: string,
+  now = new Date(),
+  details: { userAgent?: string | null } = {},
+): Promise<SessionValidation> {
   const sessionId = sessionIdFromToken(token)
   const [row] = await db
     .select({
@@ -49,10 +67,12 @@ export async function validateSessionToken(db: Db, token: string, now = new Date
         name: users.name,
         role: users.role,
         joinedAt: users.joinedAt,
+        timeZone: organizations.timeZone,
       },
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
     .where(and(eq(sessions.id, sessionId), isNull(users.deactivatedAt)))
   if (!row) return { session: null, user: null, renewed: false }
   const { session, user } = row
@@ -62,8 +82,20 @@ export async function validateSessionToken(db: Db, token: string, now = new Date
   }
   if (now.getTime() >= session.expiresAt.getTime() - SESSION_LIFETIME_MS / 2) {
     session.expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS)
-    await db.update(sessions).set({ expiresAt: session.expiresAt }).where(eq(sessions.id, sessionId))
+    session.lastSeenAt = now
+    await db.update(sessions).set({ expiresAt: session.expiresAt, lastSeenAt: now }).where(eq(sessions.id, sessionId))
     return { session, user, renewed: true }
+  }
+  // "Last seen" for /account, written at most every five minutes per session.
+  const userAgent = details.userAgent ? details.userAgent.slice(0, 400) : null
+  const newAgent = userAgent !== null && userAgent !== session.userAgent
+  if (newAgent || !session.lastSeenAt || now.getTime() - session.lastSeenAt.getTime() > LAST_SEEN_EVERY_MS) {
+    session.lastSeenAt = now
+    if (newAgent) session.userAgent = userAgent
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: now, ...(newAgent ? { userAgent } : {}) })
+      .where(eq(sessions.id, sessionId))
   }
   return { session, user, renewed: false }
 }

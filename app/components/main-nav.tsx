@@ -73,7 +73,9 @@ export function MainNav({ role, userName }: { role: OrgRole; userName: string })
         <div className="main-nav__panel">
           <NavList items={items} className="main-nav__list" />
           <div className="main-nav__account">
-            <span className="muted">Signed in as {userName}</span>
+            <NavLink to="/account" className="muted">
+              Signed in as {userName} · your account
+            </NavLink>
             <SignOutButton />
           </div>
         </div>

@@ -1,8 +1,9 @@
 // The customer-centricity dashboard's domain: who may see which team's figures, built only from the
 // monthly rollups (plus teams and memberships for names and head counts), never from replies or reviews.
-import { and, asc, count, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm'
+import { and, asc, count, countDistinct, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import {
+  membershipPeriods,
   memberships,
   organizationMonthScenarioRollups,
   replies,
@@ -15,6 +16,7 @@ import {
 } from '#db/schema'
 import type { SessionUser } from '~/auth/session.server'
 import { forbidden, notFound } from '~/http/responses.server'
+import { privacyThresholdsFor } from '~/org/settings.server'
 import { loadRubric } from '~/reviews/rubric.server'
 import { getAuthoredScenario } from '~/scenarios/authored-scenarios.server'
 import {
@@ -22,7 +24,6 @@ import {
   cciOf,
   changeSince,
   criterionScore,
-  DEFAULT_THRESHOLDS,
   EMPTY_SUMS,
   mean,
   MONTH_PATTERN,
@@ -125,7 +126,11 @@ function resolveMonth(options: InsightsOptions) {
   return { month, currentMonth, months: monthsEnding(month, TREND_MONTHS) }
 }
 
-const thresholdsOf = (options: InsightsOptions): CciThresholds => ({ ...DEFAULT_THRESHOLDS, ...options.thresholds })
+// The organization's privacy floor (settings), unless a caller overrides it.
+const thresholdsOf = async (db: Db, organizationId: string, options: InsightsOptions): Promise<CciThresholds> => ({
+  ...(await privacyThresholdsFor(db, organizationId)),
+  ...options.thresholds,
+})
 
 async function rubricCriteria(): Promise<Criterion[]> {
   const rubric = await loadRubric()
@@ -190,8 +195,8 @@ interface Participation {
 }
 
 /**
- * Per team in a month: its active members (joined before the month ended, not deactivated before it
- * began) and how many of them had a reply reviewed that month, whichever of their teams it counted for.
+ * Per team in a month: its active members (in the team during the month, joined before it ended, not
+ * deactivated before it began) and how many of them had a reply reviewed that month, whichever of their teams it counted for.
  */
 async function participationCounts(db: Db, organizationId: string, month: string, teamIds?: string[]) {
   const { start, end } = monthBounds(month)
@@ -208,20 +213,24 @@ async function participationCounts(db: Db, organizationId: string, month: string
       ),
     )
     .as('practising')
+  // Members are those whose membership period in the team overlaps the month (history, not today's teams).
+  const p = membershipPeriods
   const rows = await db
-    .select({ teamId: memberships.teamId, active: count(), practised: count(practising.userId) })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .leftJoin(practising, eq(practising.userId, memberships.userId))
+    .select({ teamId: p.teamId, active: countDistinct(p.userId), practised: countDistinct(practising.userId) })
+    .from(p)
+    .innerJoin(users, eq(users.id, p.userId))
+    .leftJoin(practising, eq(practising.userId, p.userId))
     .where(
       and(
-        eq(memberships.organizationId, organizationId),
-        teamIds ? inArray(memberships.teamId, teamIds) : undefined,
+        eq(p.organizationId, organizationId),
+        teamIds ? inArray(p.teamId, teamIds) : undefined,
+        lt(p.startedAt, end),
+        or(isNull(p.endedAt), gt(p.endedAt, start)),
         lt(users.joinedAt, end),
         or(isNull(users.deactivatedAt), gte(users.deactivatedAt, start)),
       ),
     )
-    .groupBy(memberships.teamId)
+    .groupBy(p.teamId)
   return new Map<string, Participation>(rows.map((r) => [r.teamId, { active: Number(r.active), practised: Number(r.practised) }]))
 }
 
@@ -385,8 +394,8 @@ async function scenarioTitles(db: Db, organizationId: string, slugs: string[]) {
  */
 export async function getOrganizationInsights(db: Db, actor: Actor, options: InsightsOptions = {}): Promise<OrganizationInsights> {
   const { month, months, currentMonth } = resolveMonth(options)
-  const t = thresholdsOf(options)
   const org = actor.organizationId
+  const t = await thresholdsOf(db, org, options)
   const visible = await visibleTeams(db, actor)
   const ids = visible.map((team) => team.id)
   // Admins see the whole organization: no need to list team ids in the query.
@@ -444,8 +453,8 @@ export interface TeamInsights {
 /** `/insights/teams/:slug`: one team's trend, criteria, participation and (for its manager) who has not practised. */
 export async function getTeamInsights(db: Db, actor: Actor, slug: string, options: InsightsOptions = {}): Promise<TeamInsights> {
   const { month, months, currentMonth } = resolveMonth(options)
-  const t = thresholdsOf(options)
   const org = actor.organizationId
+  const t = await thresholdsOf(db, org, options)
   const visible = await visibleTeams(db, actor)
   const team = visible.find((candidate) => candidate.slug === slug)
   if (!team) {

@@ -4,6 +4,7 @@ import { memberships, teams, users } from '#db/schema'
 import { assertRole } from '~/auth/guards.server'
 import { invalidateAllSessions } from '~/auth/session.server'
 import { forbidden, notFound } from '~/http/responses.server'
+import { joinTeam, leaveTeam } from './memberships.server'
 import type { Actor } from './teams.server'
 
 import type { OrgRole } from './roles'
@@ -78,16 +79,65 @@ export async function reactivatePerson(db: Db, actor: Actor, userId: string) {
   await db.update(users).set({ deactivatedAt: null }).where(eq(users.id, person.id))
 }
 
-export async function addToTeam(db: Db, actor: Actor, userId: string, teamId: string, role: 'manager' | 'member') {
-  assertRole(actor, ['admin'])
-  const person = await personInOrg(db, actor, userId)
+async function teamInOrg(db: Db, actor: Actor, teamId: string) {
   const [team] = await db
-    .select({ id: teams.id })
+    .select({ id: teams.id, archivedAt: teams.archivedAt })
     .from(teams)
     .where(and(eq(teams.id, teamId), eq(teams.organizationId, actor.organizationId)))
-  if (!team) notFound('That team is not in your organization.')
-  await db
-    .insert(memberships)
-    .values({ organizationId: actor.organizationId, userId: person.id, teamId: team.id, role })
-    .onConflictDoUpdate({ target: [memberships.userId, memberships.teamId], set: { role } })
+  return team ?? notFound('That team is not in your organization.')
+}
+
+/** Puts a person in a team (one of several), or changes their role there: who manages each team. */
+export async function addToTeam(
+  db: Db,
+  actor: Actor,
+  userId: string,
+  teamId: string,
+  role: 'manager' | 'member',
+  at = new Date(),
+) {
+  assertRole(actor, ['admin'])
+  const person = await personInOrg(db, actor, userId)
+  const team = await teamInOrg(db, actor, teamId)
+  if (team.archivedAt) forbidden('That team is archived; restore it before adding people.')
+  await joinTeam(db, { organizationId: actor.organizationId, userId: person.id, teamId: team.id, role, at })
+  // Managing a team needs the manager role in the organization.
+  if (role === 'manager' && person.role === 'member') await db.update(users).set({ role: 'manager' }).where(eq(users.id, person.id))
+}
+
+/** Takes a person out of a team; what they did while in it keeps counting for it. */
+export async function removeFromTeam(db: Db, actor: Actor, userId: string, teamId: string, at = new Date()) {
+  assertRole(actor, ['admin'])
+  const person = await personInOrg(db, actor, userId)
+  const team = await teamInOrg(db, actor, teamId)
+  await leaveTeam(db, { organizationId: actor.organizationId, userId: person.id, teamId: team.id, at })
+}
+
+/** Moves a person from one team to another at `at`: replies before it count for the old team, after it for the new. */
+export async function moveToTeam(
+  db: Db,
+  actor: Actor,
+  input: { userId: string; fromTeamId: string; toTeamId: string; role?: 'manager' | 'member' },
+  at = new Date(),
+) {
+  assertRole(actor, ['admin'])
+  if (input.fromTeamId === input.toTeamId) return
+  const person = await personInOrg(db, actor, input.userId)
+  const [from, to] = [await teamInOrg(db, actor, input.fromTeamId), await teamInOrg(db, actor, input.toTeamId)]
+  if (to.archivedAt) forbidden('That team is archived; restore it before moving people into it.')
+  const [current] = await db
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.userId, person.id), eq(memberships.teamId, from.id)))
+  if (!current) notFound('That person is not in the team they are being moved from.')
+  await db.transaction(async (tx) => {
+    await leaveTeam(tx as unknown as Db, { organizationId: actor.organizationId, userId: person.id, teamId: from.id, at })
+    await joinTeam(tx as unknown as Db, {
+      organizationId: actor.organizationId,
+      userId: person.id,
+      teamId: to.id,
+      role: input.role ?? current.role,
+      at,
+    })
+  })
 }

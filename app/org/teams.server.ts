@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray } from 'drizzle-orm'
+import { and, asc, count, eq, inArray, isNull, or } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Db } from '#db/client.server'
 import { memberships, teams, users } from '#db/schema'
@@ -25,6 +25,7 @@ export async function listTeams(db: Db, actor: Actor) {
       name: teams.name,
       slug: teams.slug,
       customerFacing: teams.customerFacing,
+      archivedAt: teams.archivedAt,
       people: count(users.id),
     })
     .from(teams)
@@ -93,4 +94,63 @@ export async function createTeam(db: Db, actor: Actor, input: z.input<typeof new
     .values({ organizationId: actor.organizationId, name, slug, customerFacing })
     .returning()
   return { ok: true as const, team }
+}
+
+const teamNameSchema = z.string().trim().min(2, 'At least 2 characters.').max(60, 'Keep it under 60 characters.')
+
+async function ownTeam(db: Db, actor: Actor, teamId: string) {
+  assertRole(actor, ['admin'])
+  const [team] = await db
+    .select()
+    .from(teams)
+    .where(and(eq(teams.id, teamId), eq(teams.organizationId, actor.organizationId)))
+  return team ?? notFound('That team is not in your organization.')
+}
+
+/** Renames a team (its address on the dashboard follows the new name). */
+export async function renameTeam(db: Db, actor: Actor, teamId: string, name: string) {
+  const team = await ownTeam(db, actor, teamId)
+  const parsed = teamNameSchema.safeParse(name)
+  if (!parsed.success) return { ok: false as const, error: parsed.error.issues[0].message }
+  const slug = slugify(parsed.data) || 'team'
+  const [clash] = await db
+    .select({ id: teams.id })
+    .from(teams)
+    .where(and(eq(teams.organizationId, actor.organizationId), or(eq(teams.slug, slug), eq(teams.name, parsed.data))))
+  if (clash && clash.id !== team.id) return { ok: false as const, error: 'Another team already has that name.' }
+  await db.update(teams).set({ name: parsed.data, slug }).where(eq(teams.id, team.id))
+  return { ok: true as const }
+}
+
+/** Archives (or restores) a team: it takes no new members, and its history stays on the dashboard, marked. */
+export async function setTeamArchived(db: Db, actor: Actor, teamId: string, archived: boolean, now = new Date()) {
+  const team = await ownTeam(db, actor, teamId)
+  await db.update(teams).set({ archivedAt: archived ? now : null }).where(eq(teams.id, team.id))
+}
+
+/** Every team with its current members and their role there, and everyone who could join (admins). */
+export async function teamsWithMembers(db: Db, actor: Actor) {
+  assertRole(actor, ['admin'])
+  const [allTeams, rows, people] = await Promise.all([
+    db
+      .select({ id: teams.id, name: teams.name, slug: teams.slug, archivedAt: teams.archivedAt })
+      .from(teams)
+      .where(eq(teams.organizationId, actor.organizationId))
+      .orderBy(asc(teams.name)),
+    db
+      .select({ teamId: memberships.teamId, userId: users.id, name: users.name, role: memberships.role })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.organizationId, actor.organizationId), isNull(users.deactivatedAt)))
+      .orderBy(asc(users.name)),
+    db
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .where(and(eq(users.organizationId, actor.organizationId), isNull(users.deactivatedAt)))
+      .orderBy(asc(users.name)),
+  ])
+  return {
+    teams: allTeams.map((team) => ({ ...team, members: rows.filter((r) => r.teamId === team.id) })),
+    people,
+  }
 }

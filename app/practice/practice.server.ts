@@ -8,7 +8,8 @@ import { attempts, memberships, replies, replyDrafts, scenarios } from '#db/sche
 import { invariantResponse, notFound } from '~/http/responses.server'
 import type { Actor } from '~/org/teams.server'
 import { ensureRubricVersion } from '~/reviews/rubric-versions.server'
-import { DEFAULT_REVIEW_RULES, type ReviewRules } from '~/reviews/review-rules'
+import type { ReviewRules } from '~/reviews/review-rules'
+import { reviewRulesFor } from '~/org/settings.server'
 import { getAuthoredScenario } from '~/scenarios/authored-scenarios.server'
 import { scenarioSchema, type AuthoredScenario, type ReplyPrompt } from '~/scenarios/scenario-schema'
 import { currentPromptId, parseSteps, type AttemptStep } from './attempt-steps'
@@ -163,7 +164,7 @@ export async function submitReply(
   options: { now?: Date; rules?: ReviewRules } = {},
 ): Promise<PracticeResult<{ replyId: string; attemptId: string; hints: CoachHint[]; nextPromptId: string | null }>> {
   const now = options.now ?? new Date()
-  const rules = options.rules ?? DEFAULT_REVIEW_RULES
+  const rules = options.rules ?? (await reviewRulesFor(db, actor.organizationId))
   const { slug, attemptId, promptId, text: raw } = submitSchema.parse(input)
   const scenario = await requireScenario(db, actor, slug)
   const text = normaliseReplyText(raw)

@@ -8,6 +8,7 @@
 // a reply someone else is leasing is skipped, not waited for), and each reviewer's own row is locked
 // first so two tabs of one person cannot lease twice. The unique (reply_id, reviewer_id) index is
 // the last line of defence against reviewing the same reply twice.
+import { reviewRulesFor } from '~/org/settings.server'
 import { and, asc, count, eq, gt, isNull, ne, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { calibrationAttempts, replies, reviews, users } from '#db/schema'
@@ -271,10 +272,10 @@ export async function resultsUnlock(
   actor: Actor,
   submittedAt: Date,
   now = new Date(),
-  rules: ReviewRules = DEFAULT_REVIEW_RULES,
+  rules?: ReviewRules,
 ): Promise<UnlockState> {
   const given = await reviewsGivenSince(db, actor, submittedAt)
-  const needed = rules.reviewsToUnlock
+  const needed = (rules ?? (await reviewRulesFor(db, actor.organizationId))).reviewsToUnlock
   if (given >= needed) return { unlocked: true, given, needed, remaining: 0, poolExhausted: false }
   const waiting = await reviewsWaitingFor(db, actor, now, 1)
   return { unlocked: waiting === 0, given, needed, remaining: needed - given, poolExhausted: waiting === 0 }

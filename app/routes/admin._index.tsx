@@ -65,6 +65,15 @@ export default function AdminPage() {
           <Link className="button button--secondary" to="/admin/scenarios">
             Scenarios waiting for approval
           </Link>
+          <Link className="button button--secondary" to="/admin/teams">
+            Teams and managers
+          </Link>
+          <Link className="button button--secondary" to="/admin/settings">
+            Settings
+          </Link>
+          <Link className="button button--secondary" to="/admin/outbox">
+            Outbox
+          </Link>
         </p>
       </header>
       {actionData && 'done' in actionData && actionData.done ? (

@@ -4,6 +4,8 @@ import { z } from 'zod'
 import { requireRole } from '~/auth/guards.server'
 import { GeneralErrorBoundary, errorTitle } from '~/components/error-boundary'
 import { TextareaField } from '~/components/form-field'
+import { useTimeZone } from '~/time/use-time-zone'
+import { formatDateTime } from '~/time/zoned-time'
 import { ConversationView } from '~/scenarios/components/conversation-view'
 import { PromptList } from '~/scenarios/components/prompt-list'
 import { channelLabel, difficultyLabel, moodLabel, moodTone, teamLabel } from '~/scenarios/components/scenario-labels'
@@ -39,10 +41,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return { id, error: null, done: { status: 'rejected' as const, slug: rejected.slug } }
 }
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' })
 
 export default function ScenarioApprovals() {
   const { drafts, recent } = useLoaderData<typeof loader>()
+  const timeZone = useTimeZone()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const [params] = useSearchParams()
@@ -90,7 +92,7 @@ export default function ScenarioApprovals() {
               <header className="draft__header">
                 <h3 id={`draft-${draft.id}`}>{doc.title}</h3>
                 <p className="small muted">
-                  Imported by {draft.createdBy.name} on {dateFormat.format(new Date(draft.createdAt))} ·{' '}
+                  Imported by {draft.createdBy.name} on {formatDateTime(draft.createdAt, timeZone)} ·{' '}
                   <Link to={`/scenarios/${draft.slug}`}>Open the full page</Link>
                 </p>
                 <p className="row">
@@ -170,7 +172,7 @@ export default function ScenarioApprovals() {
                     <td data-label="Imported by">{row.creatorName ?? '—'}</td>
                     <td data-label="Reviewed by">
                       {row.reviewerName ?? '—'}
-                      {row.reviewedAt ? <span className="small muted"> · {dateFormat.format(new Date(row.reviewedAt))}</span> : null}
+                      {row.reviewedAt ? <span className="small muted"> · {formatDateTime(row.reviewedAt, timeZone)}</span> : null}
                     </td>
                     <td className="small" data-label="Note">{row.reviewNote ?? ''}</td>
                   </tr>

@@ -1,7 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { data, redirect } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { UnusableLink } from '~/components/unusable-link'
 import { sessionCookie } from '~/auth/session.server'
+import { throttleAttempt, tooManyAttempts } from '~/auth/token-throttle.server'
 import { Field, fieldErrors } from '~/components/form-field'
 import { acceptInvitation, acceptSchema, describeInvitation } from '~/org/invitations.server'
 import { defaultPathSlug } from '~/org/onboarding.server'
@@ -13,6 +15,8 @@ const explanations = {
   expired: 'This invitation has expired. Ask your manager for a new one.',
   revoked: 'This invitation was withdrawn. Ask your manager for a new one.',
   unknown: 'We do not recognise this invitation link. Check that you copied all of it.',
+  'email-taken':
+    'This e-mail already has a Rapport account (perhaps with another organization). Sign in with it, or ask for an invitation to another address.',
 } as const
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
@@ -22,10 +26,17 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 export async function action({ params, request, context }: ActionFunctionArgs) {
   const form = Object.fromEntries(await request.formData())
   const name = typeof form.name === 'string' ? form.name : ''
+  // Every attempt counts toward the address's budget, before any password is hashed.
+  const wait = await throttleAttempt(context.db, 'invite', context.clientIp)
+  if (wait > 0) {
+    return data({ name, errors: { form: tooManyAttempts(wait) } as Record<string, string> }, { status: 429, headers: { 'Retry-After': String(wait) } })
+  }
   const parsed = acceptSchema.safeParse(form)
-  if (!parsed.success) return { name, errors: fieldErrors(parsed.error.issues) }
+  if (!parsed.success) return data({ name, errors: fieldErrors(parsed.error.issues) }, { status: 400 })
   const result = await acceptInvitation(context.db, params.token ?? '', parsed.data, { enrolIn: await defaultPathSlug() })
-  if (!result.ok) return { name, errors: { form: explanations[result.status] } as Record<string, string> }
+  if (!result.ok) {
+    return data({ name, errors: { form: explanations[result.status] } as Record<string, string> }, { status: result.status === 'email-taken' ? 409 : 410 })
+  }
   throw redirect('/', {
     headers: { 'Set-Cookie': sessionCookie(result.token, result.expiresAt, { secure: context.secureCookies }) },
   })
@@ -36,15 +47,7 @@ export default function AcceptInvitation() {
   const actionData = useActionData<typeof action>()
   const errors = actionData?.errors ?? {}
   if (invitation.status !== 'valid') {
-    return (
-      <div className="auth">
-        <h1>This link cannot be used</h1>
-        <p>{explanations[invitation.status]}</p>
-        <p>
-          <Link to="/login">Go to sign in</Link>
-        </p>
-      </div>
-    )
+    return <UnusableLink explanation={explanations[invitation.status]} />
   }
   return (
     <div className="auth">
@@ -60,7 +63,7 @@ export default function AcceptInvitation() {
               {errors.form}
             </p>
           ) : null}
-          <Field label="Your name" name="name" autoComplete="name" defaultValue={actionData?.name ?? ''} error={errors.name} required />
+          <Field label="Your name" name="name" autoComplete="name" defaultValue={actionData?.name ?? invitation.name ?? ''} error={errors.name} required />
           <Field
             label="Password"
             name="password"

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
-import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
+import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { safeRedirect } from '~/auth/guards.server'
 import { login } from '~/auth/login.server'
@@ -67,6 +67,9 @@ export default function LoginPage() {
           </button>
         </Form>
       </div>
+      <p className="small">
+        <Link to="/forgot-password">Forgot your password?</Link>
+      </p>
       <p className="small muted">New here? Ask your manager for an invitation link.</p>
     </div>
   )

@@ -4,13 +4,19 @@ import { Form, useLoaderData } from '@remix-run/react'
 import { safeRedirect, requireUser } from '~/auth/guards.server'
 import { GeneralErrorBoundary, errorTitle } from '~/components/error-boundary'
 import { getNotification, listNotifications, markNotificationsRead } from '~/notifications/notifications.server'
+import { formatDateTime, formatRelative } from '~/time/zoned-time'
 
 export const meta: MetaFunction = ({ error }) => [{ title: error ? errorTitle(error) : 'Notifications · Rapport' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request)
   const items = await listNotifications(context.db, user)
-  return { items: items.map((item) => ({ ...item, when: item.createdAt.toISOString().slice(0, 16).replace('T', ' ') })) }
+  // In the organization's time zone, and relative: "3 hours ago" with the full date beside it.
+  const zone = user.timeZone ?? 'UTC'
+  const now = new Date()
+  return {
+    items: items.map((item) => ({ ...item, when: formatRelative(item.createdAt, now), whenExact: formatDateTime(item.createdAt, zone) })),
+  }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -60,7 +66,7 @@ export default function NotificationsPage() {
                   {item.title}
                 </button>
               </Form>
-              <span className="notification__when small muted">{item.when} UTC</span>
+              <span className="notification__when small muted" title={item.whenExact}>{item.when}</span>
             </li>
           ))}
         </ul>

@@ -1,5 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useTimeZone } from '~/time/use-time-zone'
+import { formatDate } from '~/time/zoned-time'
 import { requireUser } from '~/auth/guards.server'
 import { GeneralErrorBoundary, errorTitle } from '~/components/error-boundary'
 import { CoachHints } from '~/practice/components/coach-hints-panel'
@@ -61,6 +63,7 @@ type Results = NonNullable<Feedback['results']>
 
 export default function ReplyPage() {
   const data = useLoaderData<typeof loader>()
+  const timeZone = useTimeZone()
   const { reply, scenario, viewer, unlock, results, rubric } = data
   const heading = viewer.isAuthor ? `Your reply to “${scenario.title}”` : `${viewer.authorName ?? 'A'}’s reply to “${scenario.title}”`
   const waiting = !reply.finalisedAt
@@ -75,7 +78,7 @@ export default function ReplyPage() {
         <h1>{heading}</h1>
         <p className="row">
           {scenario.channel ? <span className="badge badge--accent">{channelLabel(scenario.channel)}</span> : null}
-          <span className="small muted">Submitted {new Date(reply.submittedAt).toISOString().slice(0, 10)}</span>
+          <span className="small muted">Submitted {formatDate(reply.submittedAt, timeZone)}</span>
           {reply.flag === 'open' ? <span className="badge badge--warn">Reviewers disagreed</span> : null}
           {reply.flag === 'settled' ? <span className="badge badge--good">Settled by a deciding review</span> : null}
         </p>

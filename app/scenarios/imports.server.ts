@@ -6,6 +6,7 @@ import type { Db } from '#db/client.server'
 import { scenarios, users } from '#db/schema'
 import { assertRole } from '~/auth/guards.server'
 import { forbidden, notFound } from '~/http/responses.server'
+import { noticeDraftDecided, noticeDraftWaiting } from '~/notifications/draft-notices.server'
 import { slugify, type Actor } from '~/org/teams.server'
 import { listAuthoredScenarios } from './authored-scenarios.server'
 import {
@@ -114,6 +115,7 @@ export async function createDraft(
     .insert(scenarios)
     .values({ organizationId: actor.organizationId, slug, status: 'draft', document: parsed.data, createdById: actor.id })
     .returning({ id: scenarios.id, slug: scenarios.slug })
+  await noticeDraftWaiting(db, actor, parsed.data.title)
   return { ok: true, id: row.id, slug: row.slug, document: parsed.data }
 }
 
@@ -207,10 +209,11 @@ async function decide(db: Db, actor: Actor, id: string, status: 'approved' | 're
     .update(scenarios)
     .set({ status, reviewedById: actor.id, reviewedAt: new Date(), reviewNote: note || null, updatedAt: new Date() })
     .where(and(eq(scenarios.id, id), eq(scenarios.organizationId, actor.organizationId), inArray(scenarios.status, ['draft'])))
-    .returning({ id: scenarios.id, slug: scenarios.slug, status: scenarios.status })
+    .returning({ id: scenarios.id, slug: scenarios.slug, status: scenarios.status, createdById: scenarios.createdById, document: scenarios.document })
   // Someone else decided between our read and this write.
   if (!row) throw new Response('This draft has already been reviewed.', { status: 409 })
-  return row
+  await noticeDraftDecided(db, actor, { createdById: row.createdById, title: (row.document as Scenario).title, status, slug: row.slug })
+  return { id: row.id, slug: row.slug, status: row.status }
 }
 
 /** Approves a draft into the organization's library. Never by the person who imported it. */

@@ -14,6 +14,7 @@ import {
   validateSessionToken,
 } from '~/auth/session.server'
 import type { Env } from '~/env.server'
+import { jobTestHooks } from '~/jobs/test-hooks.server'
 import { logger } from '~/observability/logger.server'
 import { httpDuration, httpRequests } from '~/observability/metrics.server'
 import type { RapportContext } from './load-context.server'
@@ -50,7 +51,7 @@ export function createHttpApp({ env, database, getBuild, publicDir, assetsDir }:
     const token = readSessionToken(req.headers.cookie)
     if (!token) return next()
     try {
-      const result = await validateSessionToken(database.db, token)
+      const result = await validateSessionToken(database.db, token, new Date(), { userAgent: req.get('user-agent') })
       if (result.session) {
         res.locals.auth = { user: result.user, sessionId: result.session.id }
         if (result.renewed) {
@@ -157,6 +158,7 @@ function toRouteTree(build: ServerBuild): AgnosticRouteObject[] {
 /** Browser-test shortcut: create a session for a seeded e-mail without typing a password. */
 function testHooks(database: Database) {
   const router = express.Router()
+  router.use(jobTestHooks())
   router.post('/session', express.json(), async (req, res, next) => {
     try {
       const { users } = await import('#db/schema')

@@ -7,8 +7,12 @@ import { pathToFileURL } from 'node:url'
 import type { ServerBuild } from '@remix-run/node'
 import { openDatabase } from '#db/client.server'
 import { migrateDatabase } from '#db/migrate.server'
-import { DEMO_LOGINS, DEMO_PASSWORD, isEmpty, seedDemo } from '#db/seed.server'
+import { DEMO_LOGINS, DEMO_PASSWORD, hasDemoOrganization, isEmpty, seedDemo } from '#db/seed.server'
 import { EnvError, parseEnv } from '~/env.server'
+import { allJobs, installAllSchedules } from '~/jobs/all-jobs.server'
+import { startJobQueue } from '~/jobs/queue.server'
+import { backfillMembershipPeriods } from '~/org/memberships.server'
+import { firstRunSetupToken } from '~/org/setup.server'
 import { logger } from '~/observability/logger.server'
 import { createHttpApp } from './http.server'
 import { warmUp } from './warm-up.server'
@@ -42,6 +46,14 @@ if (env.SEED_DEMO && (await isEmpty(database.db))) {
   await seedDemo(database.db)
   logger.info('seeded the demo organization')
 }
+await backfillMembershipPeriods(database.db)
+const demoSeeded = await hasDemoOrganization(database.db)
+// An empty database without the demo: a one-time link that creates the first organization and admin.
+const setupToken = env.SEED_DEMO ? null : await firstRunSetupToken(database.db)
+
+// The job queue starts after the migrations (its handlers read our tables) and stops before the database closes.
+const jobs = await startJobQueue(database, allJobs, { instanceName: `web-${process.pid}` })
+await installAllSchedules(jobs, database.db)
 
 let build = (await import(pathToFileURL(buildPath).href)) as ServerBuild
 await warmUp(database)
@@ -58,8 +70,15 @@ const server = app.listen(env.PORT, env.HOST, async () => {
   const url = `http://localhost:${env.PORT}`
   logger.info({ port: env.PORT, driver: database.driver }, 'listening')
   console.log(`\nRapport is running at ${url}  (database: ${database.driver === 'pglite' ? `PGlite in ${env.PGLITE_DIR}` : 'PostgreSQL'})`)
-  console.log(`Demo logins (password "${DEMO_PASSWORD}"):`)
-  for (const login of DEMO_LOGINS) console.log(`  ${login.email.padEnd(20)} ${login.what}`)
+  if (setupToken) {
+    const setupUrl = `${env.APP_URL}/setup/${setupToken}`
+    console.log(`\nNo organization yet. Open this one-time link within 24 hours to create yours and its first admin:\n  ${setupUrl}\n`)
+    logger.info({ setupUrl }, 'first-run setup link')
+  }
+  if (demoSeeded) {
+    console.log(`Demo logins (password "${DEMO_PASSWORD}"):`)
+    for (const login of DEMO_LOGINS) console.log(`  ${login.email.padEnd(20)} ${login.what}`)
+  }
   if (development) {
     const { broadcastDevReady } = await import('@remix-run/node')
     await broadcastDevReady(build)
@@ -87,6 +106,7 @@ async function shutdown(signal: string) {
   }, 10_000)
   force.unref()
   server.close(async () => {
+    await jobs.stop().catch((error) => logger.error({ err: error }, 'job queue did not stop cleanly'))
     await database.close()
     logger.info('database closed; bye')
     process.exit(0)

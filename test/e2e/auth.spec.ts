@@ -38,7 +38,7 @@ test('a manager invites a new hire who sets a password and lands signed in; logo
   await expectNoAxeViolations(page)
   await page.getByLabel('E-mail').fill('river.new@acme.test')
   await page.getByLabel('Team').selectOption({ label: 'Support' })
-  await page.getByRole('button', { name: 'Create invitation' }).click()
+  await page.getByRole('button', { name: 'Send invitation' }).click()
   const link = await page.getByTestId('invite-link').inputValue()
   expect(link).toMatch(/\/invite\/[a-z2-7]+$/)
   await screenshot(page, 'invitations')

@@ -1,4 +1,6 @@
 import { Form, Link, useActionData, useFetcher, useNavigation, useSearchParams } from '@remix-run/react'
+import { useTimeZone } from '~/time/use-time-zone'
+import { formatDate, formatTime } from '~/time/zoned-time'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { ChoicePrompt, ReplyPrompt, ScenarioPrompt } from '~/scenarios/scenario-schema'
 import type { AttemptStep } from '../attempt-steps'
@@ -23,6 +25,7 @@ function replyStatus(reply: AttemptReply) {
 
 /** The practice flow under a scenario: the steps taken so far, the step to answer now, earlier attempts. */
 export function PracticePanel({ practice }: { practice: PracticeData }) {
+  const timeZone = useTimeZone()
   const { current, prompts, currentPromptId } = practice
   const [params] = useSearchParams()
   const submitted = params.get('submitted')
@@ -105,7 +108,7 @@ export function PracticePanel({ practice }: { practice: PracticeData }) {
                 <p className="practice-earlier__title">
                   <strong>Attempt {attempt.number}</strong>{' '}
                   <span className="small muted">
-                    started {new Date(attempt.startedAt).toISOString().slice(0, 10)}
+                    started {formatDate(attempt.startedAt, timeZone)}
                     {attempt.completedAt ? '' : ' · not finished'}
                   </span>
                 </p>
@@ -238,6 +241,7 @@ function ReplyBox({
 }) {
   const actionData = useActionData<PracticeActionData>()
   const navigation = useNavigation()
+  const timeZone = useTimeZone()
   const fetcher = useFetcher<PracticeActionData>({ key: `draft:${slug}:${prompt.id}` })
   const mine = actionData && !actionData.ok && actionData.promptId === prompt.id ? actionData : null
   const [text, setText] = useState(mine?.values.text ?? draft)
@@ -269,7 +273,7 @@ function ReplyBox({
     fetcher.state !== 'idle'
       ? 'Saving draft…'
       : fetcher.data?.intent === 'save-draft' && fetcher.data.ok
-        ? `Draft saved at ${new Date(fetcher.data.savedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`
+        ? `Draft saved at ${formatTime(fetcher.data.savedAt, timeZone)}`
         : actionData?.intent === 'save-draft' && actionData.ok
           ? 'Draft saved'
           : hadDraft
