@@ -26,6 +26,7 @@ const NAV: NavItem[] = [
   { to: '/scenarios', label: 'Scenarios' },
   { to: '/reviews', label: 'Reviews' },
   { to: '/insights', label: 'Insights' },
+  { to: '/meetings', label: 'Meetings' },
   { to: '/scenarios/import', label: 'Import', roles: ['admin', 'manager'] },
   { to: '/team/onboarding', label: 'Onboarding', roles: ['admin', 'manager'] },
   { to: '/admin/invitations', label: 'Invite', roles: ['manager'] },

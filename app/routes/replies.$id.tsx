@@ -10,6 +10,8 @@ import { commentField, readReviewForm, scoreField } from '~/reviews/review-form'
 import type { RubricCriterion } from '~/reviews/rubric-schema'
 import { decideReview, reactToReview } from '~/reviews/reviews.server'
 import { channelLabel } from '~/scenarios/components/scenario-labels'
+import { ReplyOfferControl } from '~/meetings/components/reply-offer'
+import { replyOfferStatus } from '~/meetings/offers.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => [
   { title: data && !error ? `Feedback on a reply to ${data.scenario.title} · Rapport` : errorTitle(error) },
@@ -17,7 +19,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, error }) => [
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = requireUser(context, request)
-  return getReplyFeedback(context.db, user, params.id ?? '')
+  const [feedback, meetingOffer] = await Promise.all([getReplyFeedback(context.db, user, params.id ?? ''), replyOfferStatus(context.db, user, params.id ?? '')])
+  return { ...feedback, meetingOffer }
 }
 
 type ActionData = { intent: string; reviewId?: string; ok: boolean; errors: Record<string, string>; values?: Record<string, string> }
@@ -121,6 +124,7 @@ export default function ReplyPage() {
       )}
 
       {viewer.canDecide ? <DecideForm criteria={rubric.criteria} /> : null}
+      <ReplyOfferControl offer={data.meetingOffer} />
 
       <CoachHints hints={reply.coachHints} heading="Coach hints when it was submitted" level={2} />
     </div>
