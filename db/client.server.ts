@@ -9,7 +9,6 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
 import postgres from 'postgres'
 import * as schema from './schema'
 import { acquireDataDirLock } from './data-dir-lock.server'
-import { listenOnPostgres, type NotificationHandler } from './listen.server'
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>
 /** A transaction handle is usable wherever a `Db` is. */
@@ -18,11 +17,11 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
 export interface Database {
   db: Db
   driver: 'pglite' | 'postgres'
+  /** How to reach the same database from another client (the job queue opens its own). */
+  connection: { kind: 'postgres'; url: string } | { kind: 'pglite'; client: PGlite }
   /** Run raw SQL and get rows back, whatever the driver (their `execute` shapes differ). */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>
   close(): Promise<void>
-  /** LISTEN on a channel (NOTIFY with `SELECT pg_notify(...)`); the handler gets null after a reconnect. Returns unlisten. */
-  listen(channel: string, handler: NotificationHandler): Promise<() => Promise<void>>
 }
 
 export interface OpenOptions {
@@ -42,16 +41,14 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 function openPostgres(url: string, max: number): Database {
   const client = postgres(url, { max, onnotice: () => {} })
   const db = drizzlePostgres(client, { schema }) as unknown as Db
-  const listener = listenOnPostgres(url)
   return {
     db,
     driver: 'postgres',
-    listen: listener.listen,
+    connection: { kind: 'postgres', url },
     async query<T>(text: string, params: unknown[] = []) {
       return (await client.unsafe(text, params as never[])) as unknown as T[]
     },
     async close() {
-      await listener.close()
       await client.end({ timeout: 5 })
     },
   }
@@ -72,8 +69,7 @@ async function openPglite(dir: string, loadDataDir?: Blob): Promise<Database> {
   return {
     db,
     driver: 'pglite',
-    // In-process: PGlite delivers NOTIFY to its own listeners.
-    listen: (channel, handler) => client.listen(channel, (payload) => handler(payload)),
+    connection: { kind: 'pglite', client },
     async query<T>(text: string, params: unknown[] = []) {
       const result = await client.query(text, params)
       return result.rows as T[]

@@ -2,6 +2,7 @@
 // hold a LISTEN), reconnecting with back-off when the server goes away. After a reconnect every
 // handler is called with null: notifications may have been missed, so listeners reload what they show.
 import pg from 'pg'
+import type { Database } from './client.server'
 
 export type NotificationHandler = (payload: string | null) => void
 
@@ -87,4 +88,27 @@ export function listenOnPostgres(url: string) {
   }
 
   return { listen, close }
+}
+
+const postgresListeners = new WeakMap<Database, ReturnType<typeof listenOnPostgres>>()
+
+/**
+ * LISTEN on a channel of this database, whatever the driver: PGlite delivers NOTIFY to its own
+ * listeners in-process; on PostgreSQL a dedicated connection per database listens for all channels.
+ * NOTIFY with `SELECT pg_notify(channel, payload)`, inside the transaction that made the change.
+ */
+export async function listen(database: Database, channel: string, handler: NotificationHandler): Promise<() => Promise<void>> {
+  if (database.connection.kind === 'pglite') return database.connection.client.listen(channel, (payload) => handler(payload))
+  let listener = postgresListeners.get(database)
+  if (!listener) {
+    listener = listenOnPostgres(database.connection.url)
+    postgresListeners.set(database, listener)
+  }
+  return listener.listen(channel, handler)
+}
+
+/** Closes the LISTEN connection of a PostgreSQL database (before closing the database itself). */
+export async function closeListener(database: Database) {
+  await postgresListeners.get(database)?.close()
+  postgresListeners.delete(database)
 }

@@ -2,6 +2,7 @@
 // reads the meeting's committed state and hands it to the event streams of that meeting connected
 // here. After a lost connection (null payload) it re-reads every meeting it serves.
 import type { Database } from '#db/client.server'
+import { closeListener, listen } from '#db/listen.server'
 import { logger } from '~/observability/logger.server'
 import { liveState, MEETING_CHANNEL, type LiveState } from './live.server'
 
@@ -15,7 +16,7 @@ class LiveHub {
   constructor(private database: Database) {}
 
   async subscribe(meetingId: string, subscriber: Subscriber) {
-    this.listening ??= this.database.listen(MEETING_CHANNEL, (payload) => void this.onNotification(payload)).catch((error) => {
+    this.listening ??= listen(this.database, MEETING_CHANNEL, (payload) => void this.onNotification(payload)).catch((error) => {
       this.listening = null
       throw error
     })
@@ -35,8 +36,11 @@ class LiveHub {
     return () => this.closers.delete(close)
   }
 
-  closeAll() {
+  async closeAll() {
     for (const close of [...this.closers]) close()
+    this.listening = null
+    hubs.delete(this.database)
+    await closeListener(this.database)
   }
 
   private async onNotification(payload: string | null) {
@@ -68,6 +72,7 @@ export function liveHub(database: Database) {
 }
 
 /** Ends every open event stream of this process (on shutdown; browsers reconnect to another instance). */
-export function closeLiveStreams() {
-  for (const hub of allHubs) hub.closeAll()
+export async function closeLiveStreams() {
+  await Promise.all([...allHubs].map((hub) => hub.closeAll()))
+  allHubs.clear()
 }

@@ -7,6 +7,7 @@ import { meetingAttendance, meetingCalibrations, meetingCalibrationVoters, meeti
 import { invariantResponse } from '~/http/responses.server'
 import type { Actor } from '~/org/teams.server'
 import { requireFacilitator, requireMeetingAccess } from './access.server'
+import { queueMeetingSummary } from './jobs.server'
 import { normalisePlan, stepMinutes, stepsOf, stepTitle, type StepKey } from './plan'
 
 export const MEETING_CHANNEL = 'meeting_events'
@@ -104,6 +105,7 @@ export async function endMeeting(db: Db, actor: Actor, meetingId: string, now = 
   requireFacilitator(access)
   invariantResponse(access.meeting.status === 'live', 'The meeting is not running.', { status: 409 })
   await bump(db, meetingId, { status: 'held', endedAt: now, stepStartedAt: null })
+  queueMeetingSummary(meetingId)
 }
 
 /** Someone opened the live meeting: they attended (once, from the first time they joined). */

@@ -6,7 +6,7 @@ import { DateTime } from 'luxon'
 import rrule from 'rrule'
 import { and, eq, gte, inArray, sql } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
-import { meetings, meetingSlots } from '#db/schema'
+import { meetings, meetingSlots, organizations } from '#db/schema'
 import { forbidden } from '~/http/responses.server'
 import type { Actor } from '~/org/teams.server'
 import { teamAccess } from './access.server'
@@ -18,8 +18,9 @@ const DAY = 24 * 60 * 60 * 1000
 /** How far ahead meetings exist: the next occurrence is always on the list. */
 export const CREATE_AHEAD_DAYS = 40
 
-export async function organizationTimeZone(_db: Db, _organizationId: string): Promise<string> {
-  return 'UTC'
+export async function organizationTimeZone(db: Db, organizationId: string): Promise<string> {
+  const [row] = await db.select({ timeZone: organizations.timeZone }).from(organizations).where(eq(organizations.id, organizationId))
+  return row?.timeZone ?? 'UTC'
 }
 
 /** A Date whose UTC fields are the wall-clock time of `date` in `zone` (what rrule calls floating time). */
