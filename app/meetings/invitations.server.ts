@@ -14,14 +14,13 @@ import { formatWhen, meetingTitle } from './format'
 export const NOTIFY_DAYS_BEFORE = 3
 const DAY = 24 * 60 * 60 * 1000
 
-/** The meeting as an iCalendar invitation (one event, in the organization's time zone). */
-export function meetingIcs(input: { meetingId: string; title: string; start: Date; minutes: number; timeZone: string; url: string; organizer: string }) {
+/** The meeting as an iCalendar invitation: one event in UTC (every calendar shows it in its own zone). */
+export function meetingIcs(input: { meetingId: string; title: string; start: Date; minutes: number; url: string; organizer: string }) {
   const calendar = icalGenerator({ name: 'Rapport', prodId: { company: 'Rapport', product: 'meetings' }, method: ICalCalendarMethod.REQUEST })
   calendar.createEvent({
     id: `meeting-${input.meetingId}@rapport`,
     start: input.start,
     end: new Date(input.start.getTime() + input.minutes * 60_000),
-    timezone: input.timeZone,
     summary: input.title,
     description: `The team's monthly review meeting. Open it on your own device: ${input.url}`,
     url: input.url,
@@ -83,7 +82,6 @@ export async function notifyUpcomingMeetings(db: Db, organizationId: string, now
       title,
       start: meeting.scheduledAt,
       minutes: meeting.durationMinutes,
-      timeZone: zone,
       url: new URL(path, `${env.APP_URL}/`).toString(),
       organizer: env.MAIL_FROM.replace(/^.*<([^>]+)>.*$/, '$1'),
     })

@@ -12,7 +12,7 @@ export function meetingMarkdown(page: Pick<MeetingPage, 'meeting' | 'team' | 'ag
   const out: string[] = []
   out.push(`# ${meetingTitle(team.name, meeting.month)}`, '')
   out.push(`- Status: ${meeting.status === 'held' ? 'held' : meeting.status === 'live' ? 'in progress' : 'scheduled'}`)
-  out.push(`- When: ${formatWhen(meeting.startedAt ?? meeting.scheduledAt)}`)
+  out.push(`- When: ${formatWhen(meeting.startedAt ?? meeting.scheduledAt, meeting.timeZone)} (${meeting.timeZone})`)
   out.push(`- Looking at: ${monthLabel(agenda.reviewMonth)}`, '')
 
   out.push('## Figures', '')

@@ -16,7 +16,7 @@ import { calibrationView, goldChoices, type CalibrationView } from './calibratio
 import { attendanceOf, liveState, recordAttendance, type LiveState } from './live.server'
 import { offeredReplies, type OfferedReply } from './offers.server'
 import { moveStep, normalisePlan, stepMinutes, stepsOf, stepTitle, toggleSkipped, type MeetingPlan, type StepKey } from './plan'
-import { slotsOf } from './schedule.server'
+import { organizationTimeZone, slotsOf } from './schedule.server'
 import { describeSlot, rruleToSlot } from './slot'
 
 /** Teams shown on /meetings: the ones the person is in, and (for managers and admins) the ones they manage. */
@@ -36,7 +36,7 @@ export async function listMeetings(db: Db, actor: Actor, now = new Date()) {
   const list = await meetingTeams(db, actor)
   const ids = list.map((t) => t.id)
   if (!ids.length) return []
-  const [slots, rows, attendance, actions] = await Promise.all([
+  const [slots, rows, attendance, actions, timeZone] = await Promise.all([
     slotsOf(db, actor.organizationId, ids),
     db
       .select()
@@ -54,6 +54,7 @@ export async function listMeetings(db: Db, actor: Actor, now = new Date()) {
       .from(actionItems)
       .where(and(eq(actionItems.organizationId, actor.organizationId), inArray(actionItems.teamId, ids)))
       .orderBy(asc(actionItems.createdAt)),
+    organizationTimeZone(db, actor.organizationId),
   ])
   const attended = new Map(attendance.map((a) => [a.meetingId, Number(a.n)]))
   return list.map((team) => {
@@ -72,6 +73,7 @@ export async function listMeetings(db: Db, actor: Actor, now = new Date()) {
       }))
     return {
       ...team,
+      timeZone,
       slot: slot ? { rrule: slot.rrule, description: describeSlot(slot.rrule), fields: rruleToSlot(slot.rrule), durationMinutes: slot.durationMinutes } : null,
       upcoming: upcoming
         ? { id: upcoming.id, month: upcoming.month, status: upcoming.status, scheduledAt: upcoming.scheduledAt.toISOString(), past: upcoming.scheduledAt < now }
@@ -98,6 +100,8 @@ export interface MeetingPage {
     startedAt: string | null
     endedAt: string | null
     facilitatorName: string | null
+    /** The organization's time zone, in which times are shown. */
+    timeZone: string
   }
   team: { id: string; name: string; slug: string }
   viewer: { id: string; role: MeetingAccess['role']; manages: boolean }
@@ -130,7 +134,7 @@ export async function getMeetingPage(db: Db, actor: Actor, meetingId: string, no
   if (meeting.status === 'live') await recordAttendance(db, actor, meetingId, now)
   const plan = normalisePlan(meeting.plan)
   const facilitates = access.role === 'facilitator'
-  const [agenda, live, calibration, celebrate, actions, attendance, facilitator, prep, rubric] = await Promise.all([
+  const [agenda, live, calibration, celebrate, actions, attendance, facilitator, prep, rubric, timeZone] = await Promise.all([
     buildAgenda(db, meeting, team.slug, now),
     liveState(db, meetingId),
     calibrationView(db, meetingId, actor.id),
@@ -144,6 +148,7 @@ export async function getMeetingPage(db: Db, actor: Actor, meetingId: string, no
         )
       : Promise.resolve(null),
     loadRubric(),
+    organizationTimeZone(db, meeting.organizationId),
   ])
   const steps = stepsOf(plan).map((key, index) => ({ index, key, title: stepTitle(key, plan), minutes: stepMinutes(key) }))
   return {
@@ -156,6 +161,7 @@ export async function getMeetingPage(db: Db, actor: Actor, meetingId: string, no
       startedAt: meeting.startedAt?.toISOString() ?? null,
       endedAt: meeting.endedAt?.toISOString() ?? null,
       facilitatorName: facilitator[0]?.name ?? null,
+      timeZone,
     },
     team,
     viewer: { id: actor.id, role: access.role, manages: access.manages },

@@ -124,7 +124,7 @@ export default function MeetingRoute() {
         <h1>{meetingTitle(team.name, meeting.month)}</h1>
         <p className="row">
           <StatusBadge status={state.status} />
-          <span>{formatWhen(meeting.startedAt ?? meeting.scheduledAt)} UTC</span>
+          <span>{formatWhen(meeting.startedAt ?? meeting.scheduledAt, meeting.timeZone)} ({meeting.timeZone})</span>
           <span className="muted">· looks at {monthLabel(page.agenda.reviewMonth)}</span>
           {meeting.facilitatorName ? <span className="muted">· facilitated by {meeting.facilitatorName}</span> : null}
           {facilitates ? <span className="badge badge--accent">You facilitate</span> : null}

@@ -53,12 +53,12 @@ export default function Meetings() {
         return (
           <section key={team.id} className="card meeting-team" aria-labelledby={`team-${team.slug}`}>
             <h2 id={`team-${team.slug}`}>{team.name}</h2>
-            <p className="small muted">{team.slot ? `Meets monthly: ${team.slot.description} (UTC), ${team.slot.durationMinutes} min.` : 'No monthly slot set yet.'}</p>
+            <p className="small muted">{team.slot ? `Meets monthly: ${team.slot.description} ({team.timeZone} time), ${team.slot.durationMinutes} min.` : 'No monthly slot set yet.'}</p>
             <h3>Next meeting</h3>
             {team.upcoming ? (
               <p className="row">
                 <Link to={`/meetings/${team.upcoming.id}`}>{monthLabel(team.upcoming.month)} meeting</Link>
-                <span>{formatWhen(team.upcoming.scheduledAt)} UTC</span>
+                <span>{formatWhen(team.upcoming.scheduledAt, team.timeZone)}</span>
                 {team.upcoming.status === 'live' ? <span className="badge badge--good">Live now</span> : <span className="badge badge--accent">Scheduled</span>}
               </p>
             ) : (
@@ -71,7 +71,7 @@ export default function Meetings() {
                   <li key={meeting.id}>
                     <Link to={`/meetings/${meeting.id}`}>{monthLabel(meeting.month)} meeting</Link>{' '}
                     <span className="small muted">
-                      {formatWhen(meeting.scheduledAt)} · {meeting.attendance} attended · {meeting.discussed} sections discussed ·{' '}
+                      {formatWhen(meeting.scheduledAt, team.timeZone)} · {meeting.attendance} attended · {meeting.discussed} sections discussed ·{' '}
                       {meeting.actions.length} action {meeting.actions.length === 1 ? 'item' : 'items'}
                     </span>
                     {meeting.actions.length ? (
