@@ -10,6 +10,7 @@ import { forbidden, notFound } from '~/http/responses.server'
 import type { Actor } from '~/org/teams.server'
 import { loadRubric } from '~/reviews/rubric.server'
 import { requireFacilitator, requireMeetingAccess, teamAccess } from './access.server'
+import { announce } from './live.server'
 
 export type ActionStatus = 'open' | 'done' | 'dropped'
 
@@ -36,7 +37,11 @@ export const actionItemSchema = z
     text: z.string().trim().min(3, 'Say what the team agreed, in a few words.').max(300, 'Keep it under 300 characters.'),
     ownerId: z.string().uuid('Choose who owns it.'),
     dueOn: z.string().regex(DATE, 'Choose a due date.'),
-    metric: z.string().trim().optional().transform((v) => (v ? v : null)),
+    metric: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v ? v : null)),
     targetChange: z
       .string()
       .trim()
@@ -52,8 +57,10 @@ export const actionItemSchema = z
       }),
   })
   .superRefine((value, ctx) => {
-    if (value.metric && value.targetChange === null) ctx.addIssue({ code: 'custom', path: ['targetChange'], message: 'Give the change the metric should show, e.g. 5.' })
-    if (!value.metric && value.targetChange !== null) ctx.addIssue({ code: 'custom', path: ['metric'], message: 'Choose the metric this change is about.' })
+    if (value.metric && value.targetChange === null)
+      ctx.addIssue({ code: 'custom', path: ['targetChange'], message: 'Give the change the metric should show, e.g. 5.' })
+    if (!value.metric && value.targetChange !== null)
+      ctx.addIssue({ code: 'custom', path: ['metric'], message: 'Choose the metric this change is about.' })
   })
 
 export type ActionItemInput = z.input<typeof actionItemSchema>
@@ -74,7 +81,12 @@ export async function teamPeople(db: Db, organizationId: string, teamId: string)
     .orderBy(asc(users.name))
 }
 
-export async function createActionItem(db: Db, actor: Actor, meetingId: string, input: ActionItemInput): Promise<FormResult<{ id: string }>> {
+export async function createActionItem(
+  db: Db,
+  actor: Actor,
+  meetingId: string,
+  input: ActionItemInput,
+): Promise<FormResult<{ id: string }>> {
   const access = await requireMeetingAccess(db, actor, meetingId)
   requireFacilitator(access)
   const parsed = actionItemSchema.safeParse(input)
@@ -86,20 +98,24 @@ export async function createActionItem(db: Db, actor: Actor, meetingId: string, 
   const metrics = await actionMetrics()
   if (value.metric && !metrics.some((m) => m.id === value.metric)) errors.metric = 'Choose one of the listed metrics.'
   if (Object.keys(errors).length) return { ok: false, errors }
-  const [row] = await db
-    .insert(actionItems)
-    .values({
-      organizationId: actor.organizationId,
-      teamId: access.team.id,
-      meetingId,
-      text: value.text,
-      ownerId: value.ownerId,
-      dueOn: value.dueOn,
-      metric: value.metric,
-      targetChange: value.targetChange,
-      createdById: actor.id,
-    })
-    .returning({ id: actionItems.id })
+  const [row] = await db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(actionItems)
+      .values({
+        organizationId: actor.organizationId,
+        teamId: access.team.id,
+        meetingId,
+        text: value.text,
+        ownerId: value.ownerId,
+        dueOn: value.dueOn,
+        metric: value.metric,
+        targetChange: value.targetChange,
+        createdById: actor.id,
+      })
+      .returning({ id: actionItems.id })
+    await announce(tx, meetingId)
+    return inserted
+  })
   return { ok: true, value: row }
 }
 
@@ -113,8 +129,12 @@ export async function setActionStatus(db: Db, actor: Actor, actionId: string, st
   const { manages, visible } = await teamAccess(db, actor, item.teamId)
   if (!visible) forbidden()
   const [meeting] = await db.select({ facilitatorId: meetings.facilitatorId }).from(meetings).where(eq(meetings.id, item.meetingId))
-  if (!(manages || item.ownerId === actor.id || meeting?.facilitatorId === actor.id)) forbidden('Only the owner or the team’s managers can change this.')
-  await db.update(actionItems).set({ status, statusChangedAt: now }).where(eq(actionItems.id, actionId))
+  if (!(manages || item.ownerId === actor.id || meeting?.facilitatorId === actor.id))
+    forbidden('Only the owner or the team’s managers can change this.')
+  await db.transaction(async (tx) => {
+    await tx.update(actionItems).set({ status, statusChangedAt: now }).where(eq(actionItems.id, actionId))
+    await announce(tx, item.meetingId)
+  })
   return { teamId: item.teamId, meetingId: item.meetingId }
 }
 
@@ -133,7 +153,7 @@ const viewColumns = {
 
 async function withMetricNames<T extends { metric: string | null }>(rows: T[]) {
   const metrics = await actionMetrics()
-  return rows.map((row) => ({ ...row, metricName: row.metric ? (metrics.find((m) => m.id === row.metric)?.name ?? row.metric) : null }))
+  return rows.map((row) => ({ ...row, metricName: row.metric ? metrics.find((m) => m.id === row.metric)?.name ?? row.metric : null }))
 }
 
 function selectViews(db: Db) {
@@ -194,11 +214,16 @@ export async function openActionsOfTeam(db: Db, actor: Actor, teamId: string) {
 /** The actor's own open actions, soonest due first (home page "next up"). */
 export async function myOpenActions(db: Db, actor: Actor) {
   return db
-    .select({ id: actionItems.id, text: actionItems.text, dueOn: actionItems.dueOn, meetingId: actionItems.meetingId, teamName: teams.name })
+    .select({
+      id: actionItems.id,
+      text: actionItems.text,
+      dueOn: actionItems.dueOn,
+      meetingId: actionItems.meetingId,
+      teamName: teams.name,
+    })
     .from(actionItems)
     .innerJoin(teams, eq(teams.id, actionItems.teamId))
     .where(and(eq(actionItems.organizationId, actor.organizationId), eq(actionItems.ownerId, actor.id), eq(actionItems.status, 'open')))
     .orderBy(asc(actionItems.dueOn))
     .limit(10)
 }
-

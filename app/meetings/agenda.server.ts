@@ -91,7 +91,13 @@ export async function buildAgenda(
   const rows: CriterionRow[] = insights.criteria.map((criterion) => {
     const value = metricValue(current, criterion.id)
     const before = metricValue(previous, criterion.id)
-    return { id: criterion.id, name: criterion.name, value, previous: before, change: value !== null && before !== null ? value - before : null }
+    return {
+      id: criterion.id,
+      name: criterion.name,
+      value,
+      previous: before,
+      change: value !== null && before !== null ? value - before : null,
+    }
   })
   const withChange = rows.filter((r) => r.change !== null)
   const withValue = rows.filter((r) => r.value !== null)

@@ -24,7 +24,10 @@ async function calibrationOf(db: Db, meetingId: string) {
 }
 
 async function voteCount(db: Db, calibrationId: string) {
-  const [row] = await db.select({ n: count() }).from(meetingCalibrationVoters).where(eq(meetingCalibrationVoters.calibrationId, calibrationId))
+  const [row] = await db
+    .select({ n: count() })
+    .from(meetingCalibrationVoters)
+    .where(eq(meetingCalibrationVoters.calibrationId, calibrationId))
   return Number(row?.n ?? 0)
 }
 
@@ -108,7 +111,9 @@ export async function revealCalibration(db: Db, actor: Actor, meetingId: string,
   const calibration = await calibrationOf(db, meetingId)
   invariantResponse(calibration, 'There is nothing to reveal.', { status: 409 })
   const votes = await voteCount(db, calibration.id)
-  invariantResponse(votes >= MIN_VOTES_TO_REVEAL, `The reveal needs at least ${MIN_VOTES_TO_REVEAL} votes; there are ${votes}.`, { status: 409 })
+  invariantResponse(votes >= MIN_VOTES_TO_REVEAL, `The reveal needs at least ${MIN_VOTES_TO_REVEAL} votes; there are ${votes}.`, {
+    status: 409,
+  })
   await db.transaction(async (tx) => {
     await tx
       .update(meetingCalibrations)
@@ -155,7 +160,10 @@ export async function calibrationView(db: Db, meetingId: string, viewerId: strin
   if (calibration.revealedAt) {
     const [rubric, rows, gold] = await Promise.all([
       loadRubric(),
-      db.select({ levels: meetingCalibrationVotes.levels }).from(meetingCalibrationVotes).where(eq(meetingCalibrationVotes.calibrationId, calibration.id)),
+      db
+        .select({ levels: meetingCalibrationVotes.levels })
+        .from(meetingCalibrationVotes)
+        .where(eq(meetingCalibrationVotes.calibrationId, calibration.id)),
       calibration.goldId ? listCalibrationItems().then((items) => items.find((i) => i.id === calibration.goldId) ?? null) : null,
     ])
     const spreads = spreadOf(

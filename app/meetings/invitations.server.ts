@@ -16,7 +16,11 @@ const DAY = 24 * 60 * 60 * 1000
 
 /** The meeting as an iCalendar invitation: one event in UTC (every calendar shows it in its own zone). */
 export function meetingIcs(input: { meetingId: string; title: string; start: Date; minutes: number; url: string; organizer: string }) {
-  const calendar = icalGenerator({ name: 'Rapport', prodId: { company: 'Rapport', product: 'meetings' }, method: ICalCalendarMethod.REQUEST })
+  const calendar = icalGenerator({
+    name: 'Rapport',
+    prodId: { company: 'Rapport', product: 'meetings' },
+    method: ICalCalendarMethod.REQUEST,
+  })
   calendar.createEvent({
     id: `meeting-${input.meetingId}@rapport`,
     start: input.start,

@@ -39,7 +39,7 @@ export async function liveState(db: Db, meetingId: string): Promise<LiveState | 
     .where(eq(meetingCalibrations.meetingId, meetingId))
     .groupBy(meetingCalibrations.id)
   const live = meeting.status === 'live'
-  const key = live ? (steps[meeting.currentStep] ?? null) : null
+  const key = live ? steps[meeting.currentStep] ?? null : null
   return {
     meetingId,
     status: meeting.status,
@@ -55,17 +55,21 @@ export async function liveState(db: Db, meetingId: string): Promise<LiveState | 
   }
 }
 
-/** Announces a change of the meeting to every instance (delivered when the transaction commits). */
+/**
+ * Marks a change of the meeting (a new version) and announces it to every instance; call it inside
+ * the transaction that made the change, so NOTIFY is delivered when it commits.
+ */
 export async function announce(db: Db, meetingId: string) {
+  await db
+    .update(meetings)
+    .set({ version: sql`${meetings.version} + 1` })
+    .where(eq(meetings.id, meetingId))
   await db.execute(sql`select pg_notify(${MEETING_CHANNEL}, ${meetingId})`)
 }
 
 async function bump(db: Db, meetingId: string, set: Partial<typeof meetings.$inferInsert>) {
   await db.transaction(async (tx) => {
-    await tx
-      .update(meetings)
-      .set({ ...set, version: sql`${meetings.version} + 1` })
-      .where(eq(meetings.id, meetingId))
+    await tx.update(meetings).set(set).where(eq(meetings.id, meetingId))
     await announce(tx, meetingId)
   })
 }

@@ -74,9 +74,22 @@ export async function listMeetings(db: Db, actor: Actor, now = new Date()) {
     return {
       ...team,
       timeZone,
-      slot: slot ? { rrule: slot.rrule, description: describeSlot(slot.rrule), fields: rruleToSlot(slot.rrule), durationMinutes: slot.durationMinutes } : null,
+      slot: slot
+        ? {
+            rrule: slot.rrule,
+            description: describeSlot(slot.rrule),
+            fields: rruleToSlot(slot.rrule),
+            durationMinutes: slot.durationMinutes,
+          }
+        : null,
       upcoming: upcoming
-        ? { id: upcoming.id, month: upcoming.month, status: upcoming.status, scheduledAt: upcoming.scheduledAt.toISOString(), past: upcoming.scheduledAt < now }
+        ? {
+            id: upcoming.id,
+            month: upcoming.month,
+            status: upcoming.status,
+            scheduledAt: upcoming.scheduledAt.toISOString(),
+            past: upcoming.scheduledAt < now,
+          }
         : null,
       past,
     }
@@ -143,9 +156,12 @@ export async function getMeetingPage(db: Db, actor: Actor, meetingId: string, no
     attendanceOf(db, meeting.organizationId, meetingId),
     meeting.facilitatorId ? db.select({ name: users.name }).from(users).where(eq(users.id, meeting.facilitatorId)) : Promise.resolve([]),
     facilitates
-      ? Promise.all([offeredReplies(db, meeting.organizationId, team.id), teamPeople(db, meeting.organizationId, team.id), actionMetrics(), goldChoices()]).then(
-          ([offered, people, metrics, gold]) => ({ offered, people: people.map((p) => ({ id: p.id, name: p.name })), metrics, gold }),
-        )
+      ? Promise.all([
+          offeredReplies(db, meeting.organizationId, team.id),
+          teamPeople(db, meeting.organizationId, team.id),
+          actionMetrics(),
+          goldChoices(),
+        ]).then(([offered, people, metrics, gold]) => ({ offered, people: people.map((p) => ({ id: p.id, name: p.name })), metrics, gold }))
       : Promise.resolve(null),
     loadRubric(),
     organizationTimeZone(db, meeting.organizationId),
@@ -166,7 +182,12 @@ export async function getMeetingPage(db: Db, actor: Actor, meetingId: string, no
     team,
     viewer: { id: actor.id, role: access.role, manages: access.manages },
     plan,
-    outline: plan.order.map((key) => ({ key, title: stepTitle(key, plan), minutes: stepMinutes(key), skipped: plan.skipped.includes(key) })),
+    outline: plan.order.map((key) => ({
+      key,
+      title: stepTitle(key, plan),
+      minutes: stepMinutes(key),
+      skipped: plan.skipped.includes(key),
+    })),
     steps,
     discussed: meeting.discussed as string[],
     agenda,
@@ -215,7 +236,11 @@ export async function updatePlan(db: Db, actor: Actor, meetingId: string, change
       break
     }
     case 'remove-point':
-      plan = normalisePlan({ ...plan, points: plan.points.filter((p) => p.id !== change.id), order: plan.order.filter((k) => k !== `point:${change.id}`) })
+      plan = normalisePlan({
+        ...plan,
+        points: plan.points.filter((p) => p.id !== change.id),
+        order: plan.order.filter((k) => k !== `point:${change.id}`),
+      })
       break
     case 'pick-reply': {
       if (change.picked) {

@@ -29,7 +29,14 @@ async function ownReviewedReply(db: Db, actor: Actor, replyId: string) {
 /** For the author's reply page: whether the reply can be offered, and whether it is. Null for anyone else. */
 export async function replyOfferStatus(db: Db, actor: Actor, replyId: string): Promise<ReplyOfferStatus | null> {
   const [row] = await db
-    .select({ userId: replies.userId, teamId: replies.teamId, finalisedAt: replies.finalisedAt, teamName: teams.name, named: meetingReplyOffers.named, offeredAt: meetingReplyOffers.offeredAt })
+    .select({
+      userId: replies.userId,
+      teamId: replies.teamId,
+      finalisedAt: replies.finalisedAt,
+      teamName: teams.name,
+      named: meetingReplyOffers.named,
+      offeredAt: meetingReplyOffers.offeredAt,
+    })
     .from(replies)
     .leftJoin(teams, eq(teams.id, replies.teamId))
     .leftJoin(meetingReplyOffers, eq(meetingReplyOffers.replyId, replies.id))

@@ -73,7 +73,9 @@ export function normalisePlan(raw: unknown): MeetingPlan {
     else order.push(key as StepKey)
   }
   const skipped = (Array.isArray(value.skipped) ? value.skipped : []).filter((k): k is StepKey => typeof k === 'string' && known.has(k))
-  const pickedReplyIds = (Array.isArray(value.pickedReplyIds) ? value.pickedReplyIds : []).filter((id): id is string => typeof id === 'string')
+  const pickedReplyIds = (Array.isArray(value.pickedReplyIds) ? value.pickedReplyIds : []).filter(
+    (id): id is string => typeof id === 'string',
+  )
   return { order, skipped, points, pickedReplyIds }
 }
 

@@ -115,7 +115,13 @@ export async function slotsOf(db: Db, organizationId: string, teamIds: string[])
 }
 
 /** A team's manager (or an admin) sets the monthly slot; the coming meeting is created or moved at once. */
-export async function setTeamSlot(db: Db, actor: Actor, teamId: string, fields: SlotFields & { durationMinutes: number }, now = new Date()) {
+export async function setTeamSlot(
+  db: Db,
+  actor: Actor,
+  teamId: string,
+  fields: SlotFields & { durationMinutes: number },
+  now = new Date(),
+) {
   const { manages } = await teamAccess(db, actor, teamId)
   if (!manages) forbidden('Only the team’s managers can set its meeting slot.')
   const rrule = slotToRrule(fields)

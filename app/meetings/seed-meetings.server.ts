@@ -34,10 +34,14 @@ export async function seedMeetings(db: Db, organizationId: string, now = new Dat
   const zone = await organizationTimeZone(db, organizationId)
 
   const supportRule = slotToRrule({ ordinal: 1, weekday: 'TU', time: '10:00' })
-  await db.insert(meetingSlots).values({ teamId: support, organizationId, rrule: supportRule, durationMinutes: 60, updatedById: person('manager@acme.test') })
+  await db
+    .insert(meetingSlots)
+    .values({ teamId: support, organizationId, rrule: supportRule, durationMinutes: 60, updatedById: person('manager@acme.test') })
   if (engineering) {
     const rule = slotToRrule({ ordinal: 2, weekday: 'WE', time: '14:00' })
-    await db.insert(meetingSlots).values({ teamId: engineering, organizationId, rrule: rule, durationMinutes: 45, updatedById: person('manager@acme.test') })
+    await db
+      .insert(meetingSlots)
+      .values({ teamId: engineering, organizationId, rrule: rule, durationMinutes: 45, updatedById: person('manager@acme.test') })
   }
 
   // Last month's Support meeting, held.
@@ -66,13 +70,30 @@ export async function seedMeetings(db: Db, organizationId: string, now = new Dat
       })
       .returning({ id: meetings.id })
     const attendees = ['manager@acme.test', 'member@acme.test', 'maya@acme.test', 'tomas@acme.test', 'hana@acme.test']
-    await db.insert(meetingAttendance).values(attendees.map((email, i) => ({ meetingId: held.id, organizationId, userId: person(email), joinedAt: new Date(previous.getTime() + i * 60_000) })))
+    await db
+      .insert(meetingAttendance)
+      .values(
+        attendees.map((email, i) => ({
+          meetingId: held.id,
+          organizationId,
+          userId: person(email),
+          joinedAt: new Date(previous.getTime() + i * 60_000),
+        })),
+      )
 
     const gold = (await listCalibrationItems()).find((item) => item.id === 'late-delivery-weak')
     if (gold) {
       const [calibration] = await db
         .insert(meetingCalibrations)
-        .values({ meetingId: held.id, organizationId, source: 'gold', goldId: gold.id, scenarioSlug: gold.scenario, text: gold.reply, revealedAt: new Date(previous.getTime() + 40 * 60 * 1000) })
+        .values({
+          meetingId: held.id,
+          organizationId,
+          source: 'gold',
+          goldId: gold.id,
+          scenarioSlug: gold.scenario,
+          text: gold.reply,
+          revealedAt: new Date(previous.getTime() + 40 * 60 * 1000),
+        })
         .returning({ id: meetingCalibrations.id })
       const votes = [
         { empathy: 1, warmth: 2, ownership: 1, 'next-step': 2, context: 1 },
@@ -81,7 +102,9 @@ export async function seedMeetings(db: Db, organizationId: string, now = new Dat
         { empathy: 1, warmth: 1, ownership: 2, 'next-step': 2, context: 2 },
         { empathy: 2, warmth: 3, ownership: 1, 'next-step': 1, context: 1 },
       ]
-      await db.insert(meetingCalibrationVoters).values(attendees.map((email) => ({ calibrationId: calibration.id, organizationId, userId: person(email) })))
+      await db
+        .insert(meetingCalibrationVoters)
+        .values(attendees.map((email) => ({ calibrationId: calibration.id, organizationId, userId: person(email) })))
       await db.insert(meetingCalibrationVotes).values(votes.map((levels) => ({ calibrationId: calibration.id, organizationId, levels })))
     }
 
@@ -130,9 +153,14 @@ export async function seedMeetings(db: Db, organizationId: string, now = new Dat
     .orderBy(desc(replies.score))
     .limit(1)
   if (jordansReply) {
-    await db.insert(meetingReplyOffers).values({ replyId: jordansReply.id, organizationId, teamId: support, userId: person('member@acme.test'), named: false })
+    await db
+      .insert(meetingReplyOffers)
+      .values({ replyId: jordansReply.id, organizationId, teamId: support, userId: person('member@acme.test'), named: false })
   }
 
   await ensureMeetings(db, now, organizationId)
-  return db.select({ id: meetings.id }).from(meetings).where(inArray(meetings.teamId, [support, ...(engineering ? [engineering] : [])]))
+  return db
+    .select({ id: meetings.id })
+    .from(meetings)
+    .where(inArray(meetings.teamId, [support, ...(engineering ? [engineering] : [])]))
 }

@@ -49,7 +49,11 @@ export async function action({ request, context, params }: ActionFunctionArgs): 
         await endMeeting(db, user, id)
         return done
       case 'move': {
-        const result = await updatePlan(db, user, id, { kind: 'move', key: field('key'), direction: field('direction') === 'up' ? 'up' : 'down' })
+        const result = await updatePlan(db, user, id, {
+          kind: 'move',
+          key: field('key'),
+          direction: field('direction') === 'up' ? 'up' : 'down',
+        })
         return { intent, ok: result.ok, errors: result.ok ? {} : result.errors }
       }
       case 'skip': {
@@ -85,13 +89,20 @@ export async function action({ request, context, params }: ActionFunctionArgs): 
         await revealCalibration(db, user, id)
         return done
       case 'add-action': {
-        const values = { text: field('text'), ownerId: field('ownerId'), dueOn: field('dueOn'), metric: field('metric'), targetChange: field('targetChange') }
+        const values = {
+          text: field('text'),
+          ownerId: field('ownerId'),
+          dueOn: field('dueOn'),
+          metric: field('metric'),
+          targetChange: field('targetChange'),
+        }
         const result = await createActionItem(db, user, id, values)
         return { intent, ok: result.ok, errors: result.ok ? {} : result.errors, values }
       }
       case 'action-status': {
         const status = field('status')
-        if (status !== 'open' && status !== 'done' && status !== 'dropped') return { intent, ok: false, errors: { form: 'Unknown status.' } }
+        if (status !== 'open' && status !== 'done' && status !== 'dropped')
+          return { intent, ok: false, errors: { form: 'Unknown status.' } }
         await setActionStatus(db, user, field('actionId'), status)
         return done
       }
@@ -124,14 +135,26 @@ export default function MeetingRoute() {
         <h1>{meetingTitle(team.name, meeting.month)}</h1>
         <p className="row">
           <StatusBadge status={state.status} />
-          <span>{formatWhen(meeting.startedAt ?? meeting.scheduledAt, meeting.timeZone)} ({meeting.timeZone})</span>
+          <span>
+            {formatWhen(meeting.startedAt ?? meeting.scheduledAt, meeting.timeZone)} ({meeting.timeZone})
+          </span>
           <span className="muted">· looks at {monthLabel(page.agenda.reviewMonth)}</span>
           {meeting.facilitatorName ? <span className="muted">· facilitated by {meeting.facilitatorName}</span> : null}
           {facilitates ? <span className="badge badge--accent">You facilitate</span> : null}
         </p>
         <p className="row small no-print">
           <a href={`/meetings/${meeting.id}.md`}>Markdown export</a>
-          {meeting.status === 'held' ? <a href={`/meetings/${meeting.id}`} onClick={(e) => { e.preventDefault(); window.print() }}>Print</a> : null}
+          {meeting.status === 'held' ? (
+            <a
+              href={`/meetings/${meeting.id}`}
+              onClick={(e) => {
+                e.preventDefault()
+                window.print()
+              }}
+            >
+              Print
+            </a>
+          ) : null}
         </p>
       </header>
       {result && !result.ok && result.errors?.form ? (
@@ -169,7 +192,10 @@ function Preparation({ page, result }: { page: MeetingPage; result: ActionErrors
             {page.outline.map((item) => (
               <li key={item.key} className={`prep-outline__item${item.skipped ? ' prep-outline__item--skipped' : ''}`}>
                 <span className="prep-outline__title">
-                  {item.title} <span className="small muted">· {item.minutes} min{item.skipped ? ' · skipped' : ''}</span>
+                  {item.title}{' '}
+                  <span className="small muted">
+                    · {item.minutes} min{item.skipped ? ' · skipped' : ''}
+                  </span>
                 </span>
                 <span className="prep-outline__controls">
                   <IntentButton intent="move" fields={{ key: item.key, direction: 'up' }} className="button--quiet">
@@ -271,7 +297,11 @@ function OfferedReplies({ page }: { page: MeetingPage }) {
                   <span className="muted">
                     {reply.authorName ?? 'A colleague'}, on “{reply.scenarioTitle}”
                   </span>
-                  <IntentButton intent="pick-reply" fields={{ replyId: reply.replyId, picked: picked ? 'no' : 'yes' }} className="button--quiet">
+                  <IntentButton
+                    intent="pick-reply"
+                    fields={{ replyId: reply.replyId, picked: picked ? 'no' : 'yes' }}
+                    className="button--quiet"
+                  >
                     {picked ? 'Remove from the agenda' : 'Show in the meeting'}
                   </IntentButton>
                 </p>
@@ -286,7 +316,17 @@ function OfferedReplies({ page }: { page: MeetingPage }) {
   )
 }
 
-function LiveMeeting({ page, result, connected, startedAt }: { page: MeetingPage; result: ActionErrors; connected: boolean; startedAt: string | null }) {
+function LiveMeeting({
+  page,
+  result,
+  connected,
+  startedAt,
+}: {
+  page: MeetingPage
+  result: ActionErrors
+  connected: boolean
+  startedAt: string | null
+}) {
   const facilitates = page.viewer.role === 'facilitator'
   const index = Math.min(page.live.stepIndex, page.steps.length - 1)
   const step = page.steps[index]
@@ -295,7 +335,11 @@ function LiveMeeting({ page, result, connected, startedAt }: { page: MeetingPage
       <nav aria-label="Agenda steps" className="live-steps no-print">
         <ol>
           {page.steps.map((s) => (
-            <li key={s.key} aria-current={s.index === index ? 'step' : undefined} className={s.index === index ? 'live-steps__current' : page.discussed.includes(s.key) ? 'live-steps__done' : undefined}>
+            <li
+              key={s.key}
+              aria-current={s.index === index ? 'step' : undefined}
+              className={s.index === index ? 'live-steps__current' : page.discussed.includes(s.key) ? 'live-steps__done' : undefined}
+            >
               {facilitates ? (
                 <IntentButton intent="step" fields={{ index: String(s.index) }} className="button--quiet">
                   {s.title}
@@ -352,7 +396,11 @@ function Summary({ page }: { page: MeetingPage }) {
           </div>
           <div>
             <dt>Calibration agreement</dt>
-            <dd>{page.calibration?.results ? `${formatShare(page.calibration.results.overall)} within one level of the median (${page.calibration.votes} votes)` : 'No calibration revealed'}</dd>
+            <dd>
+              {page.calibration?.results
+                ? `${formatShare(page.calibration.results.overall)} within one level of the median (${page.calibration.votes} votes)`
+                : 'No calibration revealed'}
+            </dd>
           </div>
           <div>
             <dt>Attendance</dt>

@@ -46,20 +46,30 @@ export default function Meetings() {
         <p>Once a month each team looks at its own figures together, calibrates on a reply, and agrees what to try next.</p>
       </header>
       {teams.length === 0 ? (
-        <p className="empty">You are not in a team yet, so there are no meetings for you. Ask your manager or an admin to add you to one.</p>
+        <p className="empty">
+          You are not in a team yet, so there are no meetings for you. Ask your manager or an admin to add you to one.
+        </p>
       ) : null}
       {teams.map((team) => {
         const mine = result?.teamId === team.id ? result : null
         return (
           <section key={team.id} className="card meeting-team" aria-labelledby={`team-${team.slug}`}>
             <h2 id={`team-${team.slug}`}>{team.name}</h2>
-            <p className="small muted">{team.slot ? `Meets monthly: ${team.slot.description} ({team.timeZone} time), ${team.slot.durationMinutes} min.` : 'No monthly slot set yet.'}</p>
+            <p className="small muted">
+              {team.slot
+                ? `Meets monthly: ${team.slot.description} ({team.timeZone} time), ${team.slot.durationMinutes} min.`
+                : 'No monthly slot set yet.'}
+            </p>
             <h3>Next meeting</h3>
             {team.upcoming ? (
               <p className="row">
                 <Link to={`/meetings/${team.upcoming.id}`}>{monthLabel(team.upcoming.month)} meeting</Link>
                 <span>{formatWhen(team.upcoming.scheduledAt, team.timeZone)}</span>
-                {team.upcoming.status === 'live' ? <span className="badge badge--good">Live now</span> : <span className="badge badge--accent">Scheduled</span>}
+                {team.upcoming.status === 'live' ? (
+                  <span className="badge badge--good">Live now</span>
+                ) : (
+                  <span className="badge badge--accent">Scheduled</span>
+                )}
               </p>
             ) : (
               <p className="muted">None scheduled.{team.manages ? ' Set a monthly slot below and the meeting appears here.' : ''}</p>
@@ -71,8 +81,8 @@ export default function Meetings() {
                   <li key={meeting.id}>
                     <Link to={`/meetings/${meeting.id}`}>{monthLabel(meeting.month)} meeting</Link>{' '}
                     <span className="small muted">
-                      {formatWhen(meeting.scheduledAt, team.timeZone)} · {meeting.attendance} attended · {meeting.discussed} sections discussed ·{' '}
-                      {meeting.actions.length} action {meeting.actions.length === 1 ? 'item' : 'items'}
+                      {formatWhen(meeting.scheduledAt, team.timeZone)} · {meeting.attendance} attended · {meeting.discussed} sections
+                      discussed · {meeting.actions.length} action {meeting.actions.length === 1 ? 'item' : 'items'}
                     </span>
                     {meeting.actions.length ? (
                       <ul className="small">
@@ -99,7 +109,13 @@ export default function Meetings() {
 
 type TeamRow = ReturnType<typeof useLoaderData<typeof loader>>['teams'][number]
 
-function SlotForm({ team, result }: { team: TeamRow; result: { ok: boolean; errors: Record<string, string>; values: Record<string, string> } | null }) {
+function SlotForm({
+  team,
+  result,
+}: {
+  team: TeamRow
+  result: { ok: boolean; errors: Record<string, string>; values: Record<string, string> } | null
+}) {
   const fields = team.slot?.fields ?? DEFAULT_SLOT
   const values = result && !result.ok ? result.values : null
   const errors = result?.errors ?? {}

@@ -18,7 +18,15 @@ if (!adminUrl) console.info('meetings-two-instances: skipped, set TEST_DATABASE_
 function startInstance(port: number, databaseUrl: string) {
   const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['app/server/start.ts'], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', PORT: String(port), DATABASE_URL: databaseUrl, RAPPORT_BUILD_DIR: buildDir, RAPPORT_TEST_HOOKS: 'true' },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      RAPPORT_BUILD_DIR: buildDir,
+      RAPPORT_TEST_HOOKS: 'true',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
@@ -69,7 +77,11 @@ describe.skipIf(!adminUrl)('a live meeting across two app instances', () => {
 
   it('the facilitator changes step on A; the participant’s stream on B shows it', async () => {
     const session = async (port: number, email: string) => {
-      const response = await fetch(`http://127.0.0.1:${port}/__test/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email }) })
+      const response = await fetch(`http://127.0.0.1:${port}/__test/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email }),
+      })
       return `rapport_session=${((await response.json()) as { token: string }).token}`
     }
     const manager = await session(portA, 'manager@acme.test')
@@ -82,7 +94,10 @@ describe.skipIf(!adminUrl)('a live meeting across two app instances', () => {
 
     // The participant follows on B.
     const controller = new AbortController()
-    const stream = await fetch(`http://127.0.0.1:${portB}/meetings/${meeting.id}/events`, { headers: { cookie: member }, signal: controller.signal })
+    const stream = await fetch(`http://127.0.0.1:${portB}/meetings/${meeting.id}/events`, {
+      headers: { cookie: member },
+      signal: controller.signal,
+    })
     expect(stream.headers.get('content-type')).toContain('text/event-stream')
     const reader = stream.body!.getReader()
     const decoder = new TextDecoder()

@@ -59,9 +59,18 @@ async function rollup(teamId: string, month: string, mean: number, levels: Recor
     repliers: 4,
     reviewers: 4,
   })
-  await db.insert(teamMonthCriterionRollups).values(
-    CRITERIA.map((criterionId) => ({ organizationId: org.id, teamId, month, criterionId, scoreSum: (levels[criterionId] ?? 3) * replies, replies })),
-  )
+  await db
+    .insert(teamMonthCriterionRollups)
+    .values(
+      CRITERIA.map((criterionId) => ({
+        organizationId: org.id,
+        teamId,
+        month,
+        criterionId,
+        scoreSum: (levels[criterionId] ?? 3) * replies,
+        replies,
+      })),
+    )
 }
 
 async function meetingOf(month: string): Promise<Meeting> {
@@ -89,7 +98,8 @@ beforeAll(async () => {
   hana = await createUser(db, org.id, { name: 'Hana Sato', joinedAt })
   seller = await createUser(db, org.id, { name: 'Sam Seller', joinedAt })
   await addMembership(db, { organizationId: org.id, userId: manager.id, teamId: support.id, role: 'manager' })
-  for (const person of [jordan, maya, tomas, hana]) await addMembership(db, { organizationId: org.id, userId: person.id, teamId: support.id, role: 'member' })
+  for (const person of [jordan, maya, tomas, hana])
+    await addMembership(db, { organizationId: org.id, userId: person.id, teamId: support.id, role: 'member' })
   await addMembership(db, { organizationId: org.id, userId: seller.id, teamId: sales.id, role: 'member' })
   const other = await createOrganization(db, { name: 'Elsewhere' })
   stranger = await createUser(db, other.id, { name: 'Someone Else', role: 'admin', joinedAt })
@@ -115,7 +125,13 @@ describe('meetings', () => {
   it('the scheduled job creates each month’s meeting once and, three days before, notifies the team in the app and by e-mail with an .ics', async () => {
     process.env.SMTP_URL = catcher.url
     await installAllSchedules(jobs, db)
-    await setTeamSlot(db, manager, support.id, { ordinal: 1, weekday: 'TU', time: '10:00', durationMinutes: 60 }, new Date('2030-04-20T12:00:00Z'))
+    await setTeamSlot(
+      db,
+      manager,
+      support.id,
+      { ordinal: 1, weekday: 'TU', time: '10:00', durationMinutes: 60 },
+      new Date('2030-04-20T12:00:00Z'),
+    )
     // The job runs hourly on every instance; running it twice for the same hour changes nothing.
     await jobs.runScheduledNow('meetings.schedule', { key: org.id, at: new Date('2030-05-25T12:05:00Z') })
     await jobs.runScheduledNow('meetings.schedule', { key: org.id, at: new Date('2030-05-25T12:05:00Z') })
@@ -147,9 +163,35 @@ describe('meetings', () => {
     // May's meeting (looking at April) agreed two actions tied to metrics, and held.
     await db.update(meetings).set({ status: 'held', startedAt: may.scheduledAt, endedAt: may.scheduledAt }).where(eq(meetings.id, may.id))
     await db.insert(actionItems).values([
-      { organizationId: org.id, teamId: support.id, meetingId: may.id, text: 'Own the fix', ownerId: jordan.id, dueOn: '2030-06-04', metric: 'ownership', targetChange: 5 },
-      { organizationId: org.id, teamId: support.id, meetingId: may.id, text: 'Lift the CCI', ownerId: maya.id, dueOn: '2030-06-04', metric: 'cci', targetChange: 5 },
-      { organizationId: org.id, teamId: support.id, meetingId: may.id, text: 'Rota for weekends', ownerId: hana.id, dueOn: '2030-06-04', status: 'done' },
+      {
+        organizationId: org.id,
+        teamId: support.id,
+        meetingId: may.id,
+        text: 'Own the fix',
+        ownerId: jordan.id,
+        dueOn: '2030-06-04',
+        metric: 'ownership',
+        targetChange: 5,
+      },
+      {
+        organizationId: org.id,
+        teamId: support.id,
+        meetingId: may.id,
+        text: 'Lift the CCI',
+        ownerId: maya.id,
+        dueOn: '2030-06-04',
+        metric: 'cci',
+        targetChange: 5,
+      },
+      {
+        organizationId: org.id,
+        teamId: support.id,
+        meetingId: may.id,
+        text: 'Rota for weekends',
+        ownerId: hana.id,
+        dueOn: '2030-06-04',
+        status: 'done',
+      },
     ])
     const june = await meetingOf('2030-06-01')
     const agenda = await buildAgenda(db, june, support.slug, NOW)
@@ -171,10 +213,36 @@ describe('meetings', () => {
   })
 
   it('carries last meeting’s actions and older open ones forward, and shows open ones on the team page and to their owner', async () => {
-    const march = (await db.insert(meetings).values({ organizationId: org.id, teamId: support.id, month: '2030-03-01', scheduledAt: new Date('2030-03-05T09:00:00Z'), status: 'held' }).returning())[0]
+    const march = (
+      await db
+        .insert(meetings)
+        .values({
+          organizationId: org.id,
+          teamId: support.id,
+          month: '2030-03-01',
+          scheduledAt: new Date('2030-03-05T09:00:00Z'),
+          status: 'held',
+        })
+        .returning()
+    )[0]
     await db.insert(actionItems).values([
-      { organizationId: org.id, teamId: support.id, meetingId: march.id, text: 'Still open from March', ownerId: tomas.id, dueOn: '2030-04-01' },
-      { organizationId: org.id, teamId: support.id, meetingId: march.id, text: 'Done in March', ownerId: tomas.id, dueOn: '2030-04-01', status: 'done' },
+      {
+        organizationId: org.id,
+        teamId: support.id,
+        meetingId: march.id,
+        text: 'Still open from March',
+        ownerId: tomas.id,
+        dueOn: '2030-04-01',
+      },
+      {
+        organizationId: org.id,
+        teamId: support.id,
+        meetingId: march.id,
+        text: 'Done in March',
+        ownerId: tomas.id,
+        dueOn: '2030-04-01',
+        status: 'done',
+      },
     ])
     const june = await meetingOf('2030-06-01')
     const carried = (await carriedActions(db, june)).map((a) => a.text)
@@ -225,7 +293,10 @@ describe('meetings', () => {
     // Not reviewed yet: it cannot be offered.
     await expect(offerReply(db, jordan, replyId, false)).rejects.toMatchObject({ status: 409 })
     const { replies } = await import('../../db/schema')
-    await db.update(replies).set({ finalisedAt: new Date('2030-05-12T10:00:00Z'), score: 80 }).where(eq(replies.id, replyId))
+    await db
+      .update(replies)
+      .set({ finalisedAt: new Date('2030-05-12T10:00:00Z'), score: 80 })
+      .where(eq(replies.id, replyId))
     expect(await updatePlan(db, maya, june.id, { kind: 'pick-reply', replyId, picked: true })).toMatchObject({ ok: false })
     await offerReply(db, jordan, replyId, false)
     expect((await offeredReplies(db, org.id, support.id))[0].authorName).toBeNull()
@@ -298,7 +369,15 @@ describe('meetings', () => {
     if (!bad.ok) expect(Object.keys(bad.errors).sort()).toEqual(['dueOn', 'targetChange', 'text'])
     const outsider = await createActionItem(db, maya, june.id, { text: 'Pair up on refunds', ownerId: seller.id, dueOn: '2030-07-02' })
     expect(outsider).toMatchObject({ ok: false, errors: { ownerId: expect.any(String) } })
-    expect(await createActionItem(db, maya, june.id, { text: 'Pair up on refunds', ownerId: tomas.id, dueOn: '2030-07-02', metric: 'empathy', targetChange: '3' })).toMatchObject({ ok: true })
+    expect(
+      await createActionItem(db, maya, june.id, {
+        text: 'Pair up on refunds',
+        ownerId: tomas.id,
+        dueOn: '2030-07-02',
+        metric: 'empathy',
+        targetChange: '3',
+      }),
+    ).toMatchObject({ ok: true })
     await endMeeting(db, maya, june.id, NOW)
     // The summary job, then the e-mails it queued.
     for (let i = 0; i < 2; i++) {

@@ -19,7 +19,12 @@ export function ActionItemList({ items, canChange, empty }: { items: Item[]; can
             <p className="action-item__text">{item.text}</p>
             <p className="action-item__meta small">
               <span>Owner: {item.ownerName}</span> · <span>Due {item.dueOn}</span>
-              {target ? <> · <span>Target: {target}</span></> : null}
+              {target ? (
+                <>
+                  {' '}
+                  · <span>Target: {target}</span>
+                </>
+              ) : null}
             </p>
             <p className="row">
               <span className={`badge${item.status === 'done' ? ' badge--good' : ''}`}>{STATUS_TEXT[item.status]}</span>
@@ -57,22 +62,43 @@ interface AddActionProps {
 }
 
 export function AddActionForm({ people, metrics, errors = {}, values = {}, defaultDue }: AddActionProps) {
-  const err = (key: string) => (errors[key] ? <p id={`action-${key}-error`} className="field__error" role="alert">{errors[key]}</p> : null)
+  const err = (key: string) =>
+    errors[key] ? (
+      <p id={`action-${key}-error`} className="field__error" role="alert">
+        {errors[key]}
+      </p>
+    ) : null
   const described = (key: string) => (errors[key] ? `action-${key}-error` : undefined)
   return (
     <Form method="post" className="form add-action" preventScrollReset noValidate>
       <input type="hidden" name="intent" value="add-action" />
       <h3>Agree an action item</h3>
-      {errors.form ? <p className="form-error" role="alert">{errors.form}</p> : null}
+      {errors.form ? (
+        <p className="form-error" role="alert">
+          {errors.form}
+        </p>
+      ) : null}
       <div className={`field${errors.text ? ' field--invalid' : ''}`}>
         <label htmlFor="action-text">What will be done</label>
-        <input id="action-text" name="text" defaultValue={values.text ?? ''} aria-invalid={errors.text ? true : undefined} aria-describedby={described('text')} />
+        <input
+          id="action-text"
+          name="text"
+          defaultValue={values.text ?? ''}
+          aria-invalid={errors.text ? true : undefined}
+          aria-describedby={described('text')}
+        />
         {err('text')}
       </div>
       <div className="add-action__row">
         <div className={`field${errors.ownerId ? ' field--invalid' : ''}`}>
           <label htmlFor="action-owner">Owner</label>
-          <select id="action-owner" name="ownerId" defaultValue={values.ownerId ?? ''} aria-invalid={errors.ownerId ? true : undefined} aria-describedby={described('ownerId')}>
+          <select
+            id="action-owner"
+            name="ownerId"
+            defaultValue={values.ownerId ?? ''}
+            aria-invalid={errors.ownerId ? true : undefined}
+            aria-describedby={described('ownerId')}
+          >
             <option value="">Choose a person</option>
             {people.map((p) => (
               <option key={p.id} value={p.id}>
@@ -84,7 +110,14 @@ export function AddActionForm({ people, metrics, errors = {}, values = {}, defau
         </div>
         <div className={`field${errors.dueOn ? ' field--invalid' : ''}`}>
           <label htmlFor="action-due">Due</label>
-          <input id="action-due" type="date" name="dueOn" defaultValue={values.dueOn ?? defaultDue} aria-invalid={errors.dueOn ? true : undefined} aria-describedby={described('dueOn')} />
+          <input
+            id="action-due"
+            type="date"
+            name="dueOn"
+            defaultValue={values.dueOn ?? defaultDue}
+            aria-invalid={errors.dueOn ? true : undefined}
+            aria-describedby={described('dueOn')}
+          />
           {err('dueOn')}
         </div>
       </div>
@@ -93,7 +126,13 @@ export function AddActionForm({ people, metrics, errors = {}, values = {}, defau
         <div className="add-action__row">
           <div className={`field${errors.metric ? ' field--invalid' : ''}`}>
             <label htmlFor="action-metric">Metric</label>
-            <select id="action-metric" name="metric" defaultValue={values.metric ?? ''} aria-invalid={errors.metric ? true : undefined} aria-describedby={described('metric')}>
+            <select
+              id="action-metric"
+              name="metric"
+              defaultValue={values.metric ?? ''}
+              aria-invalid={errors.metric ? true : undefined}
+              aria-describedby={described('metric')}
+            >
               <option value="">None</option>
               {metrics.map((m) => (
                 <option key={m.id} value={m.id}>

@@ -23,7 +23,10 @@ export function AgendaStep({ stepKey, page, result }: { stepKey: StepKey; page: 
           <p className="small muted">{monthLabel(agenda.reviewMonth)}, from the team’s reviewed replies.</p>
           <CciValue cci={agenda.cci.current} thresholds={agenda.thresholds} />
           <p>
-            <ChangeBadge change={agenda.cci.change} /> <span className="small muted">({monthLabel(agenda.previousMonth)}: {formatScore(agenda.cci.previous.value)})</span>
+            <ChangeBadge change={agenda.cci.change} />{' '}
+            <span className="small muted">
+              ({monthLabel(agenda.previousMonth)}: {formatScore(agenda.cci.previous.value)})
+            </span>
           </p>
         </div>
       )
@@ -93,11 +96,14 @@ export function AgendaStep({ stepKey, page, result }: { stepKey: StepKey; page: 
     case 'hardest-scenario':
       return agenda.hardestScenario ? (
         <p>
-          <Link to={`/scenarios/${agenda.hardestScenario.slug}`}>{agenda.hardestScenario.title}</Link>: mean {formatScore(agenda.hardestScenario.mean)} over{' '}
-          {agenda.hardestScenario.replies} reviewed replies. Try it together: what would a warmer reply say?
+          <Link to={`/scenarios/${agenda.hardestScenario.slug}`}>{agenda.hardestScenario.title}</Link>: mean{' '}
+          {formatScore(agenda.hardestScenario.mean)} over {agenda.hardestScenario.replies} reviewed replies. Try it together: what would a
+          warmer reply say?
         </p>
       ) : (
-        <p className="muted">No scenario had enough reviewed replies from the team in {monthLabel(agenda.reviewMonth)} to call one the hardest.</p>
+        <p className="muted">
+          No scenario had enough reviewed replies from the team in {monthLabel(agenda.reviewMonth)} to call one the hardest.
+        </p>
       )
     case 'last-actions':
       return (
@@ -130,7 +136,9 @@ export function AgendaStep({ stepKey, page, result }: { stepKey: StepKey; page: 
           live={live}
           facilitates={facilitates}
           gold={page.prep?.gold ?? null}
-          errors={result?.intent === 'vote' || result?.intent === 'reveal' || result?.intent === 'choose-calibration' ? result.errors : undefined}
+          errors={
+            result?.intent === 'vote' || result?.intent === 'reveal' || result?.intent === 'choose-calibration' ? result.errors : undefined
+          }
           canChoose={page.meeting.status !== 'held' && (page.calibration?.votes ?? 0) === 0}
         />
       )
@@ -161,7 +169,17 @@ function defaultDue(scheduledAt: string) {
 }
 
 /** A form button posting one intent (with extra fields) back to the meeting. */
-export function IntentButton({ intent, fields = {}, children, className }: { intent: string; fields?: Record<string, string>; children: React.ReactNode; className?: string }) {
+export function IntentButton({
+  intent,
+  fields = {},
+  children,
+  className,
+}: {
+  intent: string
+  fields?: Record<string, string>
+  children: React.ReactNode
+  className?: string
+}) {
   return (
     <Form method="post" preventScrollReset className="intent-form">
       <input type="hidden" name="intent" value={intent} />

@@ -21,8 +21,8 @@ export function CalibrationPanel({ calibration, criteria, live, facilitates, gol
       {calibration ? (
         <>
           <p className="small muted">
-            {calibration.source === 'gold' ? 'A gold example' : 'An anonymised reply from another team'} to “{calibration.scenarioTitle}”. Score it on
-            your own; nobody, the facilitator included, sees who voted what, and it changes nobody’s scores.
+            {calibration.source === 'gold' ? 'A gold example' : 'An anonymised reply from another team'} to “{calibration.scenarioTitle}”.
+            Score it on your own; nobody, the facilitator included, sees who voted what, and it changes nobody’s scores.
           </p>
           <blockquote className="calibration-step__text">{calibration.text}</blockquote>
           <p className="calibration-step__count" aria-live="polite">
@@ -31,11 +31,17 @@ export function CalibrationPanel({ calibration, criteria, live, facilitates, gol
           </p>
           {calibration.results ? <CalibrationResults results={calibration.results} gold={calibration.source === 'gold'} /> : null}
           {live && !calibration.revealed && !calibration.hasVoted ? <VoteForm criteria={criteria} errors={errors} /> : null}
-          {calibration.hasVoted && !calibration.revealed ? <p className="form-success">Your vote is in. It is stored without your name.</p> : null}
+          {calibration.hasVoted && !calibration.revealed ? (
+            <p className="form-success">Your vote is in. It is stored without your name.</p>
+          ) : null}
           {live && facilitates && !calibration.revealed ? (
             <Form method="post" preventScrollReset>
               <input type="hidden" name="intent" value="reveal" />
-              {errors.reveal ? <p className="form-error" role="alert">{errors.reveal}</p> : null}
+              {errors.reveal ? (
+                <p className="form-error" role="alert">
+                  {errors.reveal}
+                </p>
+              ) : null}
               <button type="submit" className="button--secondary">
                 Reveal the votes
               </button>
@@ -55,9 +61,20 @@ function VoteForm({ criteria, errors }: { criteria: RubricCriterion[]; errors: R
     <Form method="post" className="review-form calibration-vote" preventScrollReset noValidate>
       <input type="hidden" name="intent" value="vote" />
       <h3>Your private vote</h3>
-      {errors.form ? <p className="form-error" role="alert">{errors.form}</p> : null}
+      {errors.form ? (
+        <p className="form-error" role="alert">
+          {errors.form}
+        </p>
+      ) : null}
       {criteria.map((criterion) => (
-        <RubricFieldset key={criterion.id} criterion={criterion} name={`level.${criterion.id}`} idPrefix={`vote-${criterion.id}`} error={errors[criterion.id]} compact />
+        <RubricFieldset
+          key={criterion.id}
+          criterion={criterion}
+          name={`level.${criterion.id}`}
+          idPrefix={`vote-${criterion.id}`}
+          error={errors[criterion.id]}
+          compact
+        />
       ))}
       <button type="submit">Cast my vote</button>
     </Form>
@@ -70,9 +87,13 @@ function ChooseForm({ gold, error }: { gold: { id: string; title: string }[]; er
       <summary>Choose what the room calibrates on</summary>
       <Form method="post" className="form" preventScrollReset>
         <input type="hidden" name="intent" value="choose-calibration" />
-        {error ? <p className="form-error" role="alert">{error}</p> : null}
+        {error ? (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        ) : null}
         <div className="field">
-          <label htmlFor="calibration-item">Item</label>
+          <label htmlFor="calibration-item">Calibration item</label>
           <select id="calibration-item" name="item" defaultValue="reply">
             <option value="reply">A recent reply from another team (anonymised)</option>
             {gold.map((item, i) => (
@@ -104,7 +125,12 @@ function CalibrationResults({ results, gold }: { results: NonNullable<Calibratio
             <h4>{criterion.name}</h4>
             <p className="small">
               Median {criterion.median ?? '–'} · {formatShare(criterion.spread)} within one level
-              {gold && criterion.expert ? <> · <strong>expert: level {criterion.expert}</strong></> : null}
+              {gold && criterion.expert ? (
+                <>
+                  {' '}
+                  · <strong>expert: level {criterion.expert}</strong>
+                </>
+              ) : null}
             </p>
             <table className="calibration-distribution">
               <caption className="visually-hidden">{criterion.name}: votes per level</caption>
@@ -122,7 +148,11 @@ function CalibrationResults({ results, gold }: { results: NonNullable<Calibratio
                       {level.level} · {level.label}
                     </th>
                     <td>
-                      <span className="calibration-bar" style={{ width: `${total ? (criterion.distribution[i] / total) * 100 : 0}%` }} aria-hidden="true" />
+                      <span
+                        className="calibration-bar"
+                        style={{ width: `${total ? (criterion.distribution[i] / total) * 100 : 0}%` }}
+                        aria-hidden="true"
+                      />
                       <span className="calibration-bar__count">{criterion.distribution[i]}</span>
                     </td>
                     <td className="small">{level.descriptor}</td>

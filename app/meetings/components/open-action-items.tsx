@@ -23,7 +23,9 @@ export function OpenActionItems({ items, teamName }: { items: ActionItemView[]; 
           })}
         </ul>
       ) : (
-        <p className="muted">{teamName} has no open action items. They are agreed in the monthly <Link to="/meetings">review meeting</Link>.</p>
+        <p className="muted">
+          {teamName} has no open action items. They are agreed in the monthly <Link to="/meetings">review meeting</Link>.
+        </p>
       )}
     </section>
   )

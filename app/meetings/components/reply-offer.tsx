@@ -10,8 +10,8 @@ export function ReplyOfferControl({ offer }: { offer: ReplyOfferStatus | null })
       {offer.offered ? (
         <>
           <p>
-            You offered this reply {offer.named ? 'with your name' : 'anonymously'}. The facilitator may show it in the meeting; you can withdraw it
-            at any time.
+            You offered this reply {offer.named ? 'with your name' : 'anonymously'}. The facilitator may show it in the meeting; you can
+            withdraw it at any time.
           </p>
           <Form method="post" action="/meetings/offers">
             <input type="hidden" name="replyId" value={offer.replyId} />
@@ -25,7 +25,9 @@ export function ReplyOfferControl({ offer }: { offer: ReplyOfferStatus | null })
         <Form method="post" action="/meetings/offers" className="form">
           <input type="hidden" name="replyId" value={offer.replyId} />
           <input type="hidden" name="intent" value="offer" />
-          <p className="small muted">Nothing is shown without your say-so. Only the reply text and the scenario are shown, never your scores.</p>
+          <p className="small muted">
+            Nothing is shown without your say-so. Only the reply text and the scenario are shown, never your scores.
+          </p>
           <fieldset className="reply-offer__choice">
             <legend>How should it be shown?</legend>
             <label className="row">
