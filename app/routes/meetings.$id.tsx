@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { requireUser } from '~/auth/guards.server'
 import { GeneralErrorBoundary, errorTitle } from '~/components/error-boundary'
@@ -27,9 +27,15 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return getMeetingPage(context.db, user, params.id ?? '')
 }
 
-type ActionResult = { intent: string; ok: boolean; errors: Record<string, string>; values?: Record<string, string> }
+type ActionResult = { intent: string; ok: boolean; errors: Record<string, string>; values?: Record<string, string>; status?: number }
 
-export async function action({ request, context, params }: ActionFunctionArgs): Promise<ActionResult> {
+export async function action(args: ActionFunctionArgs) {
+  const result = await handleAction(args)
+  // A refused or invalid request answers 4xx, with what was typed so the form keeps it.
+  return data(result, { status: result.ok ? 200 : result.status ?? 400 })
+}
+
+async function handleAction({ request, context, params }: ActionFunctionArgs): Promise<ActionResult> {
   const user = requireUser(context, request)
   const id = params.id ?? ''
   const form = await request.formData()
@@ -114,7 +120,7 @@ export async function action({ request, context, params }: ActionFunctionArgs): 
     if (error instanceof Response && (error.status === 409 || error.status === 400)) {
       const message = await error.text()
       const key = intent === 'reveal' ? 'reveal' : intent === 'choose-calibration' ? 'choose' : 'form'
-      return { intent, ok: false, errors: { [key]: message } }
+      return { intent, ok: false, errors: { [key]: message }, status: error.status }
     }
     throw error
   }
@@ -138,7 +144,7 @@ export default function MeetingRoute() {
           <span>
             {formatWhen(meeting.startedAt ?? meeting.scheduledAt, meeting.timeZone)} ({meeting.timeZone})
           </span>
-          <span className="muted">· looks at {monthLabel(page.agenda.reviewMonth)}</span>
+          <span className="muted">Looks at {monthLabel(page.agenda.reviewMonth)}</span>
           {meeting.facilitatorName ? <span className="muted">· facilitated by {meeting.facilitatorName}</span> : null}
           {facilitates ? <span className="badge badge--accent">You facilitate</span> : null}
         </p>

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { requireUser } from '~/auth/guards.server'
@@ -31,9 +31,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = requireUser(context, request)
   const values = Object.fromEntries(await request.formData()) as Record<string, string>
   const parsed = slotForm.safeParse(values)
-  if (!parsed.success) return { teamId: values.teamId ?? '', ok: false, errors: fieldErrors(parsed.error.issues), values }
+  if (!parsed.success) return data({ teamId: values.teamId ?? '', ok: false, errors: fieldErrors(parsed.error.issues), values }, { status: 400 })
   await setTeamSlot(context.db, user, parsed.data.teamId, parsed.data)
-  return { teamId: parsed.data.teamId, ok: true, errors: {} as Record<string, string>, values }
+  return data({ teamId: parsed.data.teamId, ok: true, errors: {} as Record<string, string>, values })
 }
 
 export default function Meetings() {
@@ -57,7 +57,7 @@ export default function Meetings() {
             <h2 id={`team-${team.slug}`}>{team.name}</h2>
             <p className="small muted">
               {team.slot
-                ? `Meets monthly: ${team.slot.description} ({team.timeZone} time), ${team.slot.durationMinutes} min.`
+                ? `Meets monthly: ${team.slot.description} (${team.timeZone} time), ${team.slot.durationMinutes} min.`
                 : 'No monthly slot set yet.'}
             </p>
             <h3>Next meeting</h3>

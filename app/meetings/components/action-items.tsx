@@ -1,4 +1,5 @@
 import { Form } from '@remix-run/react'
+import { Field, SelectField } from '~/components/form-field'
 import { STATUS_TEXT, type ActionOutcome } from '../outcome'
 import { describeOutcome, describeTarget } from '../format'
 import type { ActionItemView } from '../action-items.server'
@@ -62,13 +63,6 @@ interface AddActionProps {
 }
 
 export function AddActionForm({ people, metrics, errors = {}, values = {}, defaultDue }: AddActionProps) {
-  const err = (key: string) =>
-    errors[key] ? (
-      <p id={`action-${key}-error`} className="field__error" role="alert">
-        {errors[key]}
-      </p>
-    ) : null
-  const described = (key: string) => (errors[key] ? `action-${key}-error` : undefined)
   return (
     <Form method="post" className="form add-action" preventScrollReset noValidate>
       <input type="hidden" name="intent" value="add-action" />
@@ -78,83 +72,35 @@ export function AddActionForm({ people, metrics, errors = {}, values = {}, defau
           {errors.form}
         </p>
       ) : null}
-      <div className={`field${errors.text ? ' field--invalid' : ''}`}>
-        <label htmlFor="action-text">What will be done</label>
-        <input
-          id="action-text"
-          name="text"
-          defaultValue={values.text ?? ''}
-          aria-invalid={errors.text ? true : undefined}
-          aria-describedby={described('text')}
-        />
-        {err('text')}
-      </div>
+      <Field label="What will be done" name="text" defaultValue={values.text ?? ''} error={errors.text} />
       <div className="add-action__row">
-        <div className={`field${errors.ownerId ? ' field--invalid' : ''}`}>
-          <label htmlFor="action-owner">Owner</label>
-          <select
-            id="action-owner"
-            name="ownerId"
-            defaultValue={values.ownerId ?? ''}
-            aria-invalid={errors.ownerId ? true : undefined}
-            aria-describedby={described('ownerId')}
-          >
-            <option value="">Choose a person</option>
-            {people.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-          {err('ownerId')}
-        </div>
-        <div className={`field${errors.dueOn ? ' field--invalid' : ''}`}>
-          <label htmlFor="action-due">Due</label>
-          <input
-            id="action-due"
-            type="date"
-            name="dueOn"
-            defaultValue={values.dueOn ?? defaultDue}
-            aria-invalid={errors.dueOn ? true : undefined}
-            aria-describedby={described('dueOn')}
-          />
-          {err('dueOn')}
-        </div>
+        <SelectField
+          label="Owner"
+          name="ownerId"
+          defaultValue={values.ownerId ?? ''}
+          error={errors.ownerId}
+          options={[{ value: '', label: 'Choose a person' }, ...people.map((p) => ({ value: p.id, label: p.name }))]}
+        />
+        <Field label="Due" type="date" name="dueOn" defaultValue={values.dueOn ?? defaultDue} error={errors.dueOn} />
       </div>
       <fieldset className="add-action__metric">
         <legend>Tie it to a metric (optional)</legend>
         <div className="add-action__row">
-          <div className={`field${errors.metric ? ' field--invalid' : ''}`}>
-            <label htmlFor="action-metric">Metric</label>
-            <select
-              id="action-metric"
-              name="metric"
-              defaultValue={values.metric ?? ''}
-              aria-invalid={errors.metric ? true : undefined}
-              aria-describedby={described('metric')}
-            >
-              <option value="">None</option>
-              {metrics.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.name}
-                </option>
-              ))}
-            </select>
-            {err('metric')}
-          </div>
-          <div className={`field${errors.targetChange ? ' field--invalid' : ''}`}>
-            <label htmlFor="action-target">Change by next month (points)</label>
-            <input
-              id="action-target"
-              name="targetChange"
-              inputMode="decimal"
-              placeholder="e.g. 5"
-              defaultValue={values.targetChange ?? ''}
-              aria-invalid={errors.targetChange ? true : undefined}
-              aria-describedby={described('targetChange')}
-            />
-            {err('targetChange')}
-          </div>
+          <SelectField
+            label="Metric"
+            name="metric"
+            defaultValue={values.metric ?? ''}
+            error={errors.metric}
+            options={[{ value: '', label: 'None' }, ...metrics.map((m) => ({ value: m.id, label: m.name }))]}
+          />
+          <Field
+            label="Change by next month (points)"
+            name="targetChange"
+            inputMode="decimal"
+            placeholder="e.g. 5"
+            defaultValue={values.targetChange ?? ''}
+            error={errors.targetChange}
+          />
         </div>
       </fieldset>
       <button type="submit">Add action item</button>
