@@ -201,14 +201,19 @@ export async function carriedActions(db: Db, meeting: { id: string; organization
   return withMetricNames(rows)
 }
 
-/** Open actions of a team (the team page), for anyone who may see the team's meetings. */
+/**
+ * Open actions of a team (the team page), for anyone who may see the team's meetings. Like the rest
+ * of the insights pages, members see no colleague's name there: owners are named to the team's
+ * managers (and "You" to the owner); the meeting page has the full list.
+ */
 export async function openActionsOfTeam(db: Db, actor: Actor, teamId: string) {
-  const { visible } = await teamAccess(db, actor, teamId)
+  const { visible, manages } = await teamAccess(db, actor, teamId)
   if (!visible) return null
   const rows = await selectViews(db)
     .where(and(eq(actionItems.organizationId, actor.organizationId), eq(actionItems.teamId, teamId), eq(actionItems.status, 'open')))
     .orderBy(asc(actionItems.dueOn))
-  return withMetricNames(rows)
+  const named = await withMetricNames(rows)
+  return named.map((row) => ({ ...row, ownerName: row.ownerId === actor.id ? 'You' : manages ? row.ownerName : null }))
 }
 
 /** The actor's own open actions, soonest due first (home page "next up"). */

@@ -59,18 +59,16 @@ async function rollup(teamId: string, month: string, mean: number, levels: Recor
     repliers: 4,
     reviewers: 4,
   })
-  await db
-    .insert(teamMonthCriterionRollups)
-    .values(
-      CRITERIA.map((criterionId) => ({
-        organizationId: org.id,
-        teamId,
-        month,
-        criterionId,
-        scoreSum: (levels[criterionId] ?? 3) * replies,
-        replies,
-      })),
-    )
+  await db.insert(teamMonthCriterionRollups).values(
+    CRITERIA.map((criterionId) => ({
+      organizationId: org.id,
+      teamId,
+      month,
+      criterionId,
+      scoreSum: (levels[criterionId] ?? 3) * replies,
+      replies,
+    })),
+  )
 }
 
 async function meetingOf(month: string): Promise<Meeting> {
@@ -249,11 +247,18 @@ describe('meetings', () => {
     expect(carried).toEqual(['Still open from March', 'Own the fix', 'Lift the CCI', 'Rota for weekends'])
     const open = await openActionsOfTeam(db, maya, support.id)
     expect(open?.map((a) => a.text).sort()).toEqual(['Lift the CCI', 'Own the fix', 'Still open from March'])
+    // On the team page a member sees no colleague's name; the manager does.
+    expect(open?.map((a) => a.ownerName).sort()).toEqual(['You', null, null])
+    expect((await openActionsOfTeam(db, manager, support.id))?.map((a) => a.ownerName).sort()).toEqual([
+      'Jordan Lee',
+      'Maya Fischer',
+      'Tomás Ruiz',
+    ])
     expect(await openActionsOfTeam(db, seller, support.id)).toBeNull()
     expect((await myOpenActions(db, tomas)).map((a) => a.text)).toEqual(['Still open from March'])
     // The owner closes it; it leaves the team page and their next up, and next month's agenda.
     const item = open!.find((a) => a.text === 'Still open from March')!
-    await expect(setActionStatus(db, maya, item.id, 'done')).rejects.toMatchObject({ status: 403 })
+    await expect(setActionStatus(db, hana, item.id, 'done')).rejects.toMatchObject({ status: 403 })
     await setActionStatus(db, tomas, item.id, 'done')
     expect(await myOpenActions(db, tomas)).toEqual([])
     expect((await carriedActions(db, june)).map((a) => a.text)).not.toContain('Still open from March')

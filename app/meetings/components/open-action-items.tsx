@@ -3,7 +3,13 @@ import type { ActionItemView } from '../action-items.server'
 import { describeTarget } from '../format'
 
 /** The team page's list of open action items from its meetings. */
-export function OpenActionItems({ items, teamName }: { items: ActionItemView[]; teamName: string }) {
+export function OpenActionItems({
+  items,
+  teamName,
+}: {
+  items: (Omit<ActionItemView, 'ownerName'> & { ownerName: string | null })[]
+  teamName: string
+}) {
   return (
     <section className="card" aria-labelledby="open-actions-heading">
       <h2 id="open-actions-heading">Open action items</h2>
@@ -15,7 +21,7 @@ export function OpenActionItems({ items, teamName }: { items: ActionItemView[]; 
               <li key={item.id} className="action-item">
                 <p className="action-item__text">{item.text}</p>
                 <p className="action-item__meta small">
-                  Owner: {item.ownerName} · Due {item.dueOn}
+                  {item.ownerName ? `Owner: ${item.ownerName} · ` : ''}Due {item.dueOn}
                   {target ? ` · Target: ${target}` : ''} · <Link to={`/meetings/${item.meetingId}`}>from the meeting</Link>
                 </p>
               </li>
