@@ -159,3 +159,39 @@ test('a Sales member is refused Support’s meeting, and its event stream', asyn
   expect((await page.request.get(`${href}/events`)).status()).toBe(403)
   expect((await page.request.get(`${href}.md`)).status()).toBe(403)
 })
+
+test('Jordan sees his action item at home and on the team page, and offers a reviewed reply to the meeting, then withdraws it', async ({ page, login }) => {
+  await login('member@acme.test')
+  await page.goto('/')
+  const mine = page.getByRole('region', { name: 'Your action items' })
+  await expect(mine).toContainText('Own the fix in every delayed-order reply')
+  await expectNoAxeViolations(page)
+
+  await page.goto('/insights/teams/support')
+  const open = page.getByRole('region', { name: 'Open action items' })
+  await expect(open).toContainText('Owner: You')
+  await expect(open).toContainText('Draft a weekend rota')
+  await expectNoAxeViolations(page)
+
+  await page.goto('/reviews')
+  const links = await page.locator('main a[href^="/replies/"]').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')!))
+  const offerHeading = page.getByRole('heading', { name: 'Share it with Support’s review meeting' })
+  let found = false
+  for (const href of links.slice(0, 12)) {
+    await page.goto(href)
+    if (await offerHeading.isVisible()) {
+      found = true
+      break
+    }
+  }
+  expect(found, 'one of Jordan’s reviewed replies can be offered').toBe(true)
+  const offer = page.getByRole('region', { name: 'Share it with Support’s review meeting' })
+  if (await offer.getByRole('button', { name: 'Withdraw my offer' }).isVisible()) await offer.getByRole('button', { name: 'Withdraw my offer' }).click()
+  await offer.getByLabel('With my name').check()
+  await offer.getByRole('button', { name: 'Offer this reply' }).click()
+  await expect(offer).toContainText('You offered this reply with your name')
+  await expectNoAxeViolations(page)
+  await shot(page, 'reply-offered-desktop')
+  await offer.getByRole('button', { name: 'Withdraw my offer' }).click()
+  await expect(offer.getByRole('button', { name: 'Offer this reply' })).toBeVisible()
+})
