@@ -112,6 +112,7 @@ export interface MeetingPage {
     durationMinutes: number
     startedAt: string | null
     endedAt: string | null
+    facilitatorId: string | null
     facilitatorName: string | null
     /** The organization's time zone, in which times are shown. */
     timeZone: string
@@ -176,6 +177,7 @@ export async function getMeetingPage(db: Db, actor: Actor, meetingId: string, no
       durationMinutes: meeting.durationMinutes,
       startedAt: meeting.startedAt?.toISOString() ?? null,
       endedAt: meeting.endedAt?.toISOString() ?? null,
+      facilitatorId: meeting.facilitatorId,
       facilitatorName: facilitator[0]?.name ?? null,
       timeZone,
     },

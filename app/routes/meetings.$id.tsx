@@ -253,7 +253,7 @@ function Preparation({ page, result }: { page: MeetingPage; result: ActionErrors
               <input type="hidden" name="intent" value="delegate" />
               <div className="field">
                 <label htmlFor="delegate">Who facilitates</label>
-                <select id="delegate" name="facilitatorId" defaultValue="">
+                <select id="delegate" name="facilitatorId" defaultValue={page.meeting.facilitatorId ?? ''}>
                   <option value="">A manager of the team</option>
                   {page.prep.people.map((p) => (
                     <option key={p.id} value={p.id}>
