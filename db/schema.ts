@@ -203,6 +203,7 @@ export const passwordResetTokens = pgTable(
 // ───────────────────────────── e-mail ─────────────────────────────
 
 export const outboxStatus = pgEnum('outbox_status', ['queued', 'sent', 'failed'])
+export type MailAttachment = { filename: string; contentType: string; content: string }
 
 // Every e-mail, written before it is sent. With SMTP the body is blanked once delivered; without
 // SMTP the message stays here for admins to read at /admin/outbox.
@@ -217,6 +218,8 @@ export const outboxMessages = pgTable(
     textBody: text('text_body').notNull(),
     htmlBody: text('html_body').notNull(),
     headers: jsonb('headers').$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
+    // Files sent with the message (a meeting's calendar invitation): [{ filename, contentType, content }].
+    attachments: jsonb('attachments').$type<MailAttachment[]>(),
     // What kind of message ('invitation', 'password-reset', 'digest', …) and whether people may opt out.
     kind: text('kind').notNull(),
     essential: boolean('essential').notNull().default(true),
@@ -573,3 +576,164 @@ export const teamMonthPeople = pgTable(
     index('team_month_people_user_idx').on(t.userId, t.month),
   ],
 )
+
+// ───────────────────────────── monthly team review meetings ─────────────────────────────
+
+// A team's monthly slot, as an iCalendar rule read in the organization's time zone
+// (e.g. FREQ=MONTHLY;BYDAY=+1TU;BYHOUR=10;BYMINUTE=0 is the first Tuesday at 10:00).
+export const meetingSlots = pgTable('meeting_slots', {
+  teamId: uuid('team_id')
+    .primaryKey()
+    .references(() => teams.id, { onDelete: 'cascade' }),
+  organizationId: organizationRef(),
+  rrule: text('rrule').notNull(),
+  durationMinutes: integer('duration_minutes').notNull().default(60),
+  updatedById: uuid('updated_by_id').references(() => users.id, { onDelete: 'set null' }),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+})
+
+export const meetingStatus = pgEnum('meeting_status', ['scheduled', 'live', 'held'])
+
+export const meetings = pgTable(
+  'meetings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: organizationRef(),
+    teamId: teamRef(),
+    // The month the meeting belongs to (first day, in organization time); one meeting per team and month.
+    month: date('month').notNull(),
+    scheduledAt: ts('scheduled_at').notNull(),
+    durationMinutes: integer('duration_minutes').notNull().default(60),
+    status: meetingStatus('status').notNull().default('scheduled'),
+    // A member the team's manager delegated to run this meeting (managers and admins always may).
+    facilitatorId: uuid('facilitator_id').references(() => users.id, { onDelete: 'set null' }),
+    // { order: sectionKey[], skipped: sectionKey[], points: [{ id, title }], pickedReplyIds: [] }
+    plan: jsonb('plan').notNull().default(sql`'{}'::jsonb`),
+    // Live state: the step on screen, when it started, and the sections the team went through.
+    currentStep: integer('current_step').notNull().default(0),
+    stepStartedAt: ts('step_started_at'),
+    discussed: jsonb('discussed').notNull().default(sql`'[]'::jsonb`),
+    // Bumped on every change, so followers can tell a new state from a repeated one.
+    version: integer('version').notNull().default(0),
+    startedAt: ts('started_at'),
+    endedAt: ts('ended_at'),
+    startedById: uuid('started_by_id').references(() => users.id, { onDelete: 'set null' }),
+    notifiedAt: ts('notified_at'),
+    summarySentAt: ts('summary_sent_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('meetings_team_month_key').on(t.teamId, t.month),
+    index('meetings_org_scheduled_idx').on(t.organizationId, t.scheduledAt),
+  ],
+)
+export type Meeting = typeof meetings.$inferSelect
+
+export const meetingAttendance = pgTable(
+  'meeting_attendance',
+  {
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    organizationId: organizationRef(),
+    userId: userRef('user_id'),
+    joinedAt: ts('joined_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.userId] })],
+)
+
+// An author's consent to show one of their reviewed replies in their team's meeting; withdrawing deletes it.
+export const meetingReplyOffers = pgTable(
+  'meeting_reply_offers',
+  {
+    replyId: uuid('reply_id')
+      .primaryKey()
+      .references(() => replies.id, { onDelete: 'cascade' }),
+    organizationId: organizationRef(),
+    teamId: teamRef(),
+    userId: userRef('user_id'),
+    // false: shown as "a colleague"; true: with the author's name.
+    named: boolean('named').notNull().default(false),
+    offeredAt: ts('offered_at').notNull().defaultNow(),
+  },
+  (t) => [index('meeting_reply_offers_team_idx').on(t.teamId, t.offeredAt)],
+)
+
+export const calibrationSource = pgEnum('meeting_calibration_source', ['reply', 'gold'])
+
+// A blind group calibration in a meeting: the item is a snapshot (anonymised reply text or a gold example).
+export const meetingCalibrations = pgTable(
+  'meeting_calibrations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    organizationId: organizationRef(),
+    source: calibrationSource('source').notNull(),
+    goldId: text('gold_id'),
+    replyId: uuid('reply_id').references(() => replies.id, { onDelete: 'set null' }),
+    scenarioSlug: text('scenario_slug').notNull(),
+    text: text('text').notNull(),
+    revealedAt: ts('revealed_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('meeting_calibrations_meeting_key').on(t.meetingId)],
+)
+
+// Votes carry no voter and no time; who has voted is kept apart, so a vote can never be traced to a person.
+export const meetingCalibrationVotes = pgTable(
+  'meeting_calibration_votes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    calibrationId: uuid('calibration_id')
+      .notNull()
+      .references(() => meetingCalibrations.id, { onDelete: 'cascade' }),
+    organizationId: organizationRef(),
+    // { criterionId: level 1–4 }
+    levels: jsonb('levels').notNull(),
+  },
+  (t) => [index('meeting_calibration_votes_calibration_idx').on(t.calibrationId)],
+)
+
+export const meetingCalibrationVoters = pgTable(
+  'meeting_calibration_voters',
+  {
+    calibrationId: uuid('calibration_id')
+      .notNull()
+      .references(() => meetingCalibrations.id, { onDelete: 'cascade' }),
+    organizationId: organizationRef(),
+    userId: userRef('user_id'),
+  },
+  (t) => [primaryKey({ columns: [t.calibrationId, t.userId] })],
+)
+
+export const actionItemStatus = pgEnum('action_item_status', ['open', 'done', 'dropped'])
+
+export const actionItems = pgTable(
+  'action_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: organizationRef(),
+    teamId: teamRef(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    text: text('text').notNull(),
+    ownerId: userRef('owner_id'),
+    dueOn: date('due_on').notNull(),
+    // Optional metric it should move: 'cci' or a rubric criterion id, by `targetChange` points.
+    metric: text('metric'),
+    targetChange: doublePrecision('target_change'),
+    status: actionItemStatus('status').notNull().default('open'),
+    statusChangedAt: ts('status_changed_at'),
+    createdById: uuid('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('action_items_team_idx').on(t.teamId, t.status, t.dueOn),
+    index('action_items_owner_idx').on(t.ownerId, t.status),
+    index('action_items_meeting_idx').on(t.meetingId),
+  ],
+)
+export type ActionItem = typeof actionItems.$inferSelect

@@ -6,6 +6,7 @@ import { organizations, pathEnrollments, users } from './schema'
 import { seedHistory } from '~/insights/seed-history.server'
 import { seedAttention } from '~/demo/seed-attention.server'
 import { seedOpenReplies } from '~/practice/seed-practice.server'
+import { seedMeetings } from '~/meetings/seed-meetings.server'
 
 export const DEMO_LOGINS = [
   { email: 'admin@acme.test', role: 'admin', what: 'admin of Acme' },
@@ -84,6 +85,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<SeedResult> {
   await seedHistory(db, org.id, now)
   await seedOpenReplies(db, org.id, now)
   await seedAttention(db, org.id, now)
+  await seedMeetings(db, org.id, now)
   return { created: true, organizationId: org.id }
 }
 

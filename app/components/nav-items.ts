@@ -17,6 +17,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/scenarios', label: 'Scenarios', end: true },
   { to: '/reviews', label: 'Reviews' },
   { to: '/insights', label: 'Insights' },
+  { to: '/meetings', label: 'Meetings' },
   { to: '/scenarios/import', label: 'Import', roles: ['admin', 'manager'] },
   { to: '/team/onboarding', label: 'Onboarding', roles: ['admin', 'manager'] },
   { to: '/admin/invitations', label: 'Invite', roles: ['manager'] },

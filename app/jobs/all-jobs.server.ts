@@ -1,6 +1,7 @@
 // Every background job of the app and when the recurring ones run. A domain adds its jobs here.
 import { digestJob } from '~/notifications/digest.server'
 import { mailJobs, mailSchedules } from '~/mail/mail-jobs.server'
+import { meetingJobs, meetingSchedules } from '~/meetings/jobs.server'
 import type { JobDefinition } from './define.server'
 import type { JobQueue } from './queue.server'
 import {
@@ -12,11 +13,11 @@ import {
 } from './schedules.server'
 import type { Db } from '#db/client.server'
 
-export const allJobs: JobDefinition<any>[] = [...mailJobs, digestJob]
+export const allJobs: JobDefinition<any>[] = [...mailJobs, digestJob, ...meetingJobs]
 
 export const fixedSchedules: FixedSchedule[] = [...mailSchedules]
 
-export const organizationSchedules: OrganizationSchedule[] = [{ job: digestJob, cron: '0 8 * * *' }]
+export const organizationSchedules: OrganizationSchedule[] = [{ job: digestJob, cron: '0 8 * * *' }, ...meetingSchedules]
 
 /** At start: every schedule, for every organization. */
 export async function installAllSchedules(jobs: JobQueue, db: Db) {

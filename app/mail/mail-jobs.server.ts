@@ -39,6 +39,7 @@ export const sendMailJob = defineJob<{ messageId: string }>({
         text: message.textBody,
         html: message.htmlBody,
         headers: message.headers,
+        attachments: message.attachments ?? undefined,
       })
     } catch (error) {
       const lastAttempt = job.retryCount >= RETRY_LIMIT
@@ -63,6 +64,7 @@ export const sendMailJob = defineJob<{ messageId: string }>({
         lastError: null,
         textBody: '',
         htmlBody: '',
+        attachments: null,
       })
       .where(eq(outboxMessages.id, messageId))
   },

@@ -5,7 +5,7 @@
 //   await listOutbox(db, admin, { status? })
 import { and, desc, eq, lt, sql } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
-import { organizations, outboxMessages } from '#db/schema'
+import { organizations, outboxMessages, type MailAttachment } from '#db/schema'
 import { assertRole } from '~/auth/guards.server'
 import { getEnv } from '~/env.server'
 import { activeJobQueue } from '~/jobs/queue.server'
@@ -20,6 +20,7 @@ export interface QueuedMail {
   userId?: string | null
   to: string
   content: MailContent
+  attachments?: MailAttachment[]
 }
 
 /** Renders and stores the message, then queues its sending. Returns the outbox message id. */
@@ -42,6 +43,7 @@ export async function queueMail(db: Db, mail: QueuedMail): Promise<string> {
       headers: rendered.headers,
       kind: mail.content.kind,
       essential: mail.content.essential,
+      attachments: mail.attachments ?? null,
     })
     .returning({ id: outboxMessages.id })
   activeJobQueue()?.enqueueSoon(SEND_MAIL_JOB, { messageId: row.id }, { onceKey: row.id })

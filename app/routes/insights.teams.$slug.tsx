@@ -6,6 +6,8 @@ import { GeneralErrorBoundary, errorTitle } from '~/components/error-boundary'
 import { invariantResponse } from '~/http/responses.server'
 import { formatShare, monthLabel, monthParam, monthsEnding, shortCriterion } from '~/insights/cci'
 import { BarsChart, ColumnsChart, Responsive, TrendChart, trendDomain } from '~/insights/charts'
+import { openActionsOfTeam } from '~/meetings/action-items.server'
+import { OpenActionItems } from '~/meetings/components/open-action-items'
 import { CciDefinition, CciValue, ChangeBadge, CriteriaTable, MonthPicker, TrendTable } from '~/insights/components'
 import { getTeamInsights } from '~/insights/insights.server'
 import { createServerTiming } from '~/http/server-timing.server'
@@ -25,11 +27,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const timing = createServerTiming()
   const slug = params.slug
   const insights = await timing.time('insights', () => getTeamInsights(context.db, user, slug, { month }), 'team trend, criteria, participation')
-  return data({ insights }, { headers: timing.headers() })
+  const openActions = await openActionsOfTeam(context.db, user, insights.team.id)
+  return data({ insights, openActions }, { headers: timing.headers() })
 }
 
 export default function TeamInsightsPage() {
-  const { insights } = useLoaderData<typeof loader>()
+  const { insights, openActions } = useLoaderData<typeof loader>()
   const { team, trend, criteria, thresholds, month, currentMonth, notPractised } = insights
   const monthName = monthLabel(month)
   const trendChart = {
@@ -176,6 +179,8 @@ export default function TeamInsightsPage() {
           )}
         </section>
       ) : null}
+
+      {openActions ? <OpenActionItems items={openActions} teamName={team.name} /> : null}
 
       <CciDefinition thresholds={thresholds} />
     </div>

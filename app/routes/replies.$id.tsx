@@ -13,6 +13,8 @@ import type { RubricCriterion } from '~/reviews/rubric-schema'
 import { decideReview, reactToReview, resolveDispute } from '~/reviews/reviews.server'
 import { WHO_SEES_SCORES, WHY_YOU_SEE_THESE_SCORES } from '~/reviews/score-visibility'
 import { channelLabel } from '~/scenarios/components/scenario-labels'
+import { ReplyOfferControl } from '~/meetings/components/reply-offer'
+import { replyOfferStatus } from '~/meetings/offers.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => [
   { title: data && !error ? `Feedback on a reply to ${data.scenario.title} · Rapport` : errorTitle(error) },
@@ -20,7 +22,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, error }) => [
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = requireUser(context, request)
-  return getReplyFeedback(context.db, user, params.id ?? '')
+  const [feedback, meetingOffer] = await Promise.all([getReplyFeedback(context.db, user, params.id ?? ''), replyOfferStatus(context.db, user, params.id ?? '')])
+  return { ...feedback, meetingOffer }
 }
 
 type ActionData = { intent: string; reviewId?: string; ok: boolean; errors: Record<string, string>; values?: Record<string, string> }
@@ -141,6 +144,7 @@ export default function ReplyPage() {
           </p>
         </section>
       ) : null}
+      <ReplyOfferControl offer={data.meetingOffer} />
 
       <CoachHints hints={reply.coachHints} heading="Coach hints when it was submitted" level={2} />
     </div>

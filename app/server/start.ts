@@ -13,6 +13,7 @@ import { allJobs, installAllSchedules } from '~/jobs/all-jobs.server'
 import { startJobQueue } from '~/jobs/queue.server'
 import { backfillMembershipPeriods } from '~/org/memberships.server'
 import { firstRunSetupToken } from '~/org/setup.server'
+import { closeLiveStreams } from '~/meetings/live-hub.server'
 import { logger } from '~/observability/logger.server'
 import { createHttpApp } from './http.server'
 import { warmUp } from './warm-up.server'
@@ -112,6 +113,8 @@ async function shutdown(signal: string) {
     process.exit(0)
   })
   server.closeIdleConnections()
+  // Open meeting event streams would hold the drain for 10 s; browsers reconnect elsewhere.
+  await closeLiveStreams()
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'))
 process.on('SIGINT', () => void shutdown('SIGINT'))

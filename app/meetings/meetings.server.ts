@@ -1,0 +1,274 @@
+// `/meetings` and one meeting's page: the teams a person belongs to or manages with their slot, the
+// upcoming meeting and the past ones; the facilitator's preparation (order, skip, discussion points,
+// picked replies, delegation); everything the page, the summary and the Markdown export show.
+import { randomUUID } from 'node:crypto'
+import { and, asc, count, desc, eq, inArray } from 'drizzle-orm'
+import type { Db } from '#db/client.server'
+import { actionItems, meetingAttendance, meetings, memberships, teams, users } from '#db/schema'
+import { forbidden, invariantResponse } from '~/http/responses.server'
+import { managedTeamIds, teamsOf, type Actor } from '~/org/teams.server'
+import { loadRubric } from '~/reviews/rubric.server'
+import type { RubricCriterion } from '~/reviews/rubric-schema'
+import { requireFacilitator, requireMeetingAccess, type MeetingAccess } from './access.server'
+import { actionMetrics, actionsOfMeeting, teamPeople } from './action-items.server'
+import { buildAgenda, type Agenda } from './agenda.server'
+import { calibrationView, goldChoices, type CalibrationView } from './calibration.server'
+import { attendanceOf, liveState, recordAttendance, type LiveState } from './live.server'
+import { offeredReplies, type OfferedReply } from './offers.server'
+import { moveStep, normalisePlan, stepMinutes, stepsOf, stepTitle, toggleSkipped, type MeetingPlan, type StepKey } from './plan'
+import { organizationTimeZone, slotsOf } from './schedule.server'
+import { describeSlot, rruleToSlot } from './slot'
+
+/** Teams shown on /meetings: the ones the person is in, and (for managers and admins) the ones they manage. */
+async function meetingTeams(db: Db, actor: Actor) {
+  const [mine, managed] = await Promise.all([teamsOf(db, actor), managedTeamIds(db, actor)])
+  const ids = [...new Set([...mine.map((t) => t.id), ...managed])]
+  if (!ids.length) return []
+  const rows = await db
+    .select({ id: teams.id, name: teams.name, slug: teams.slug })
+    .from(teams)
+    .where(and(eq(teams.organizationId, actor.organizationId), inArray(teams.id, ids)))
+    .orderBy(asc(teams.name))
+  return rows.map((team) => ({ ...team, manages: managed.includes(team.id) }))
+}
+
+export async function listMeetings(db: Db, actor: Actor, now = new Date()) {
+  const list = await meetingTeams(db, actor)
+  const ids = list.map((t) => t.id)
+  if (!ids.length) return []
+  const [slots, rows, attendance, actions, timeZone] = await Promise.all([
+    slotsOf(db, actor.organizationId, ids),
+    db
+      .select()
+      .from(meetings)
+      .where(and(eq(meetings.organizationId, actor.organizationId), inArray(meetings.teamId, ids)))
+      .orderBy(desc(meetings.scheduledAt)),
+    db
+      .select({ meetingId: meetingAttendance.meetingId, n: count() })
+      .from(meetingAttendance)
+      .innerJoin(meetings, eq(meetings.id, meetingAttendance.meetingId))
+      .where(and(eq(meetingAttendance.organizationId, actor.organizationId), inArray(meetings.teamId, ids)))
+      .groupBy(meetingAttendance.meetingId),
+    db
+      .select({ meetingId: actionItems.meetingId, text: actionItems.text, status: actionItems.status })
+      .from(actionItems)
+      .where(and(eq(actionItems.organizationId, actor.organizationId), inArray(actionItems.teamId, ids)))
+      .orderBy(asc(actionItems.createdAt)),
+    organizationTimeZone(db, actor.organizationId),
+  ])
+  const attended = new Map(attendance.map((a) => [a.meetingId, Number(a.n)]))
+  return list.map((team) => {
+    const slot = slots.find((s) => s.teamId === team.id) ?? null
+    const own = rows.filter((m) => m.teamId === team.id)
+    const upcoming = own.filter((m) => m.status !== 'held').sort((a, b) => a.scheduledAt.getTime() - b.scheduledAt.getTime())[0] ?? null
+    const past = own
+      .filter((m) => m.status === 'held')
+      .map((m) => ({
+        id: m.id,
+        month: m.month,
+        scheduledAt: m.scheduledAt.toISOString(),
+        attendance: attended.get(m.id) ?? 0,
+        discussed: (m.discussed as string[]).length,
+        actions: actions.filter((a) => a.meetingId === m.id).map((a) => ({ text: a.text, status: a.status })),
+      }))
+    return {
+      ...team,
+      timeZone,
+      slot: slot
+        ? {
+            rrule: slot.rrule,
+            description: describeSlot(slot.rrule),
+            fields: rruleToSlot(slot.rrule),
+            durationMinutes: slot.durationMinutes,
+          }
+        : null,
+      upcoming: upcoming
+        ? {
+            id: upcoming.id,
+            month: upcoming.month,
+            status: upcoming.status,
+            scheduledAt: upcoming.scheduledAt.toISOString(),
+            past: upcoming.scheduledAt < now,
+          }
+        : null,
+      past,
+    }
+  })
+}
+
+export interface StepView {
+  index: number
+  key: StepKey
+  title: string
+  minutes: number
+}
+
+export interface MeetingPage {
+  meeting: {
+    id: string
+    month: string
+    status: 'scheduled' | 'live' | 'held'
+    scheduledAt: string
+    durationMinutes: number
+    startedAt: string | null
+    endedAt: string | null
+    facilitatorId: string | null
+    facilitatorName: string | null
+    /** The organization's time zone, in which times are shown. */
+    timeZone: string
+  }
+  team: { id: string; name: string; slug: string }
+  viewer: { id: string; role: MeetingAccess['role']; manages: boolean }
+  plan: MeetingPlan
+  /** Every section and point in the plan's order (with skipped ones), for preparation. */
+  outline: { key: StepKey; title: string; minutes: number; skipped: boolean }[]
+  steps: StepView[]
+  discussed: string[]
+  agenda: Agenda
+  live: LiveState
+  calibration: CalibrationView | null
+  celebrate: OfferedReply[]
+  actions: Awaited<ReturnType<typeof actionsOfMeeting>>
+  attendance: { id: string; name: string }[]
+  /** The rubric's criteria, for the calibration vote. */
+  criteria: RubricCriterion[]
+  /** Only for the facilitator. */
+  prep: {
+    offered: OfferedReply[]
+    people: { id: string; name: string }[]
+    metrics: { id: string; name: string }[]
+    gold: { id: string; title: string }[]
+  } | null
+}
+
+/** Everything one meeting's page shows to this viewer; opening a live meeting records attendance. */
+export async function getMeetingPage(db: Db, actor: Actor, meetingId: string, now = new Date()): Promise<MeetingPage> {
+  const access = await requireMeetingAccess(db, actor, meetingId)
+  const { meeting, team } = access
+  if (meeting.status === 'live') await recordAttendance(db, actor, meetingId, now)
+  const plan = normalisePlan(meeting.plan)
+  const facilitates = access.role === 'facilitator'
+  const [agenda, live, calibration, celebrate, actions, attendance, facilitator, prep, rubric, timeZone] = await Promise.all([
+    buildAgenda(db, meeting, team.slug, now),
+    liveState(db, meetingId),
+    calibrationView(db, meetingId, actor.id),
+    offeredReplies(db, meeting.organizationId, team.id, plan.pickedReplyIds),
+    actionsOfMeeting(db, meeting.organizationId, meetingId),
+    attendanceOf(db, meeting.organizationId, meetingId),
+    meeting.facilitatorId ? db.select({ name: users.name }).from(users).where(eq(users.id, meeting.facilitatorId)) : Promise.resolve([]),
+    facilitates
+      ? Promise.all([
+          offeredReplies(db, meeting.organizationId, team.id),
+          teamPeople(db, meeting.organizationId, team.id),
+          actionMetrics(),
+          goldChoices(),
+        ]).then(([offered, people, metrics, gold]) => ({ offered, people: people.map((p) => ({ id: p.id, name: p.name })), metrics, gold }))
+      : Promise.resolve(null),
+    loadRubric(),
+    organizationTimeZone(db, meeting.organizationId),
+  ])
+  const steps = stepsOf(plan).map((key, index) => ({ index, key, title: stepTitle(key, plan), minutes: stepMinutes(key) }))
+  return {
+    meeting: {
+      id: meeting.id,
+      month: meeting.month,
+      status: meeting.status,
+      scheduledAt: meeting.scheduledAt.toISOString(),
+      durationMinutes: meeting.durationMinutes,
+      startedAt: meeting.startedAt?.toISOString() ?? null,
+      endedAt: meeting.endedAt?.toISOString() ?? null,
+      facilitatorId: meeting.facilitatorId,
+      facilitatorName: facilitator[0]?.name ?? null,
+      timeZone,
+    },
+    team,
+    viewer: { id: actor.id, role: access.role, manages: access.manages },
+    plan,
+    outline: plan.order.map((key) => ({
+      key,
+      title: stepTitle(key, plan),
+      minutes: stepMinutes(key),
+      skipped: plan.skipped.includes(key),
+    })),
+    steps,
+    discussed: meeting.discussed as string[],
+    agenda,
+    live: live!,
+    calibration,
+    celebrate,
+    actions,
+    attendance: attendance.map((a) => ({ id: a.id, name: a.name })),
+    criteria: rubric.criteria,
+    prep,
+  }
+}
+
+export type PlanChange =
+  | { kind: 'move'; key: string; direction: 'up' | 'down' }
+  | { kind: 'skip'; key: string; skip: boolean }
+  | { kind: 'add-point'; title: string }
+  | { kind: 'remove-point'; id: string }
+  | { kind: 'pick-reply'; replyId: string; picked: boolean }
+
+export type PlanResult = { ok: true } | { ok: false; errors: Record<string, string> }
+
+/** The facilitator prepares the agenda before the meeting starts. */
+export async function updatePlan(db: Db, actor: Actor, meetingId: string, change: PlanChange): Promise<PlanResult> {
+  const access = await requireMeetingAccess(db, actor, meetingId)
+  requireFacilitator(access)
+  invariantResponse(access.meeting.status === 'scheduled', 'The agenda is fixed once the meeting has started.', { status: 409 })
+  let plan = normalisePlan(access.meeting.plan)
+  const known = (key: string): key is StepKey => plan.order.includes(key as StepKey)
+  switch (change.kind) {
+    case 'move':
+      if (!known(change.key)) return { ok: false, errors: { form: 'There is no such section.' } }
+      plan = moveStep(plan, change.key, change.direction)
+      break
+    case 'skip':
+      if (!known(change.key)) return { ok: false, errors: { form: 'There is no such section.' } }
+      plan = toggleSkipped(plan, change.key, change.skip)
+      break
+    case 'add-point': {
+      const title = change.title.trim()
+      if (title.length < 3) return { ok: false, errors: { title: 'Give the point a title of at least 3 characters.' } }
+      if (title.length > 120) return { ok: false, errors: { title: 'Keep the title under 120 characters.' } }
+      if (plan.points.length >= 10) return { ok: false, errors: { title: 'Ten discussion points at most.' } }
+      const id = randomUUID().slice(0, 8)
+      plan = normalisePlan({ ...plan, points: [...plan.points, { id, title }] })
+      break
+    }
+    case 'remove-point':
+      plan = normalisePlan({
+        ...plan,
+        points: plan.points.filter((p) => p.id !== change.id),
+        order: plan.order.filter((k) => k !== `point:${change.id}`),
+      })
+      break
+    case 'pick-reply': {
+      if (change.picked) {
+        const offered = await offeredReplies(db, access.meeting.organizationId, access.team.id, [change.replyId])
+        if (!offered.length) return { ok: false, errors: { form: 'That reply is not offered to this team.' } }
+      }
+      const ids = plan.pickedReplyIds.filter((id) => id !== change.replyId)
+      plan = { ...plan, pickedReplyIds: change.picked ? [...ids, change.replyId] : ids }
+      break
+    }
+  }
+  await db.update(meetings).set({ plan }).where(eq(meetings.id, meetingId))
+  return { ok: true }
+}
+
+/** A manager of the team (or an admin) lets a member run this meeting, or takes it back (null). */
+export async function delegateFacilitator(db: Db, actor: Actor, meetingId: string, userId: string | null) {
+  const access = await requireMeetingAccess(db, actor, meetingId)
+  if (!access.manages) forbidden('Only the team’s managers can choose who facilitates.')
+  invariantResponse(access.meeting.status !== 'held', 'The meeting is over.', { status: 409 })
+  if (userId) {
+    const [member] = await db
+      .select({ userId: memberships.userId })
+      .from(memberships)
+      .where(and(eq(memberships.teamId, access.team.id), eq(memberships.userId, userId)))
+    invariantResponse(member, 'The facilitator must be in the team.', { status: 400 })
+  }
+  await db.update(meetings).set({ facilitatorId: userId }).where(eq(meetings.id, meetingId))
+}
