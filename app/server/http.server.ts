@@ -17,6 +17,7 @@ import type { Env } from '~/env.server'
 import { logger } from '~/observability/logger.server'
 import { httpDuration, httpRequests } from '~/observability/metrics.server'
 import type { RapportContext } from './load-context.server'
+import { countRequestQueries, requestQueries } from './request-queries.server'
 
 export interface HttpOptions {
   env: Env
@@ -39,6 +40,7 @@ export function createHttpApp({ env, database, getBuild, publicDir, assetsDir }:
   app.use('/build', express.static(assetsDir, { immutable: true, maxAge: '1y' }))
   app.use(express.static(publicDir, { maxAge: '1h' }))
 
+  app.use(countRequestQueries)
   app.use(recordRequestMetrics(getBuild))
   app.use(rejectForeignOrigins)
 
@@ -130,7 +132,8 @@ function recordRequestMetrics(getBuild: HttpOptions['getBuild']) {
         httpRequests.inc({ method: req.method, route, status: String(res.statusCode) })
         httpDuration.observe({ method: req.method, route }, seconds)
         if (route !== 'static') {
-          logger.info({ method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 1000) }, 'request')
+          const queries = requestQueries(res)
+          logger.info({ method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 1000), queries }, 'request')
         }
       })
     })
