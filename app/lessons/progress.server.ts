@@ -74,7 +74,7 @@ async function doneBy(db: Db, organizationId: string, userIds: string[]): Promis
 
 type Titles = { lessons: Map<string, LessonSummary>; scenarios: Record<string, string> }
 
-async function titlesFor(paths: LearningPath[]): Promise<Titles> {
+async function titlesFor(paths: readonly LearningPath[]): Promise<Titles> {
   const scenarioSlugs = paths.flatMap((p) => p.steps.filter((s) => s.kind === 'scenario').map((s) => s.slug))
   const [lessons, scenarios] = await Promise.all([listLessons(), scenarioTitles(scenarioSlugs)])
   return { lessons: new Map(lessons.map((l) => [l.slug, l])), scenarios }

@@ -1,6 +1,6 @@
-// `npm start`: validate env, build if needed, open + migrate + seed the database, serve, and
+// The server: validate env, open + migrate + seed the database, serve, and
 // shut down cleanly on SIGTERM/SIGINT (drain requests, then close PGlite or the pool).
-import { spawnSync } from 'node:child_process'
+// `npm start` runs it compiled (build/server.js, from build-server.mjs); `npm run dev` through tsx.
 import fs from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -8,17 +8,17 @@ import type { ServerBuild } from '@remix-run/node'
 import { openDatabase } from '#db/client.server'
 import { migrateDatabase } from '#db/migrate.server'
 import { DEMO_LOGINS, DEMO_PASSWORD, isEmpty, seedDemo } from '#db/seed.server'
-import { EnvError, parseEnv } from '~/env.server'
+import { EnvError, parseEnv, type Env } from '~/env.server'
 import { logger } from '~/observability/logger.server'
 import { createHttpApp } from './http.server'
-import { warmUp } from './warm-up.server'
+import { prepareBuild } from './warm-up.server'
 
 const root = process.cwd()
 const customBuild = process.env.RAPPORT_BUILD_DIR
 const buildPath = path.resolve(root, customBuild ?? 'build', 'index.js')
 const assetsDir = customBuild ? path.resolve(root, customBuild, 'assets') : path.join(root, 'public', 'build')
 
-let env
+let env: Env
 try {
   env = parseEnv()
 } catch (error) {
@@ -30,21 +30,26 @@ try {
 }
 
 const development = env.NODE_ENV === 'development'
-if (!development && !fs.existsSync(buildPath)) {
-  console.log('No production build yet; building once…')
-  const built = spawnSync('npx', ['remix', 'build'], { stdio: 'inherit', cwd: root })
-  if (built.status !== 0) process.exit(built.status ?? 1)
+
+async function openMigratedDatabase() {
+  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR })
+  await migrateDatabase(database)
+  if (env.SEED_DEMO && (await isEmpty(database.db))) {
+    await seedDemo(database.db)
+    logger.info('seeded the demo organization')
+  }
+  return database
 }
 
-const database = await openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR })
-await migrateDatabase(database)
-if (env.SEED_DEMO && (await isEmpty(database.db))) {
-  await seedDemo(database.db)
-  logger.info('seeded the demo organization')
+async function loadBuild(url: string) {
+  const loaded = (await import(url)) as ServerBuild
+  await prepareBuild(loaded, { development, buildDir: path.dirname(buildPath) })
+  return loaded
 }
 
-let build = (await import(pathToFileURL(buildPath).href)) as ServerBuild
-await warmUp(database)
+// The database and the build (with its content) are independent: get both ready at once.
+const [database, firstBuild] = await Promise.all([openMigratedDatabase(), loadBuild(pathToFileURL(buildPath).href)])
+let build = firstBuild
 
 const app = createHttpApp({
   env,
@@ -56,7 +61,8 @@ const app = createHttpApp({
 
 const server = app.listen(env.PORT, env.HOST, async () => {
   const url = `http://localhost:${env.PORT}`
-  logger.info({ port: env.PORT, driver: database.driver }, 'listening')
+  // performance.now() counts from the process start: this is start-to-listening.
+  logger.info({ port: env.PORT, driver: database.driver, startMs: Math.round(performance.now()) }, 'listening')
   console.log(`\nRapport is running at ${url}  (database: ${database.driver === 'pglite' ? `PGlite in ${env.PGLITE_DIR}` : 'PostgreSQL'})`)
   console.log(`Demo logins (password "${DEMO_PASSWORD}"):`)
   for (const login of DEMO_LOGINS) console.log(`  ${login.email.padEnd(20)} ${login.what}`)
@@ -70,7 +76,7 @@ if (development) {
   // `remix dev --manual` rebuilds into build/; pick up each new build and tell the dev server.
   const versionFile = path.join(path.dirname(buildPath), 'version.txt')
   fs.watchFile(versionFile, { interval: 200 }, async () => {
-    build = (await import(`${pathToFileURL(buildPath).href}?t=${Date.now()}`)) as ServerBuild
+    build = await loadBuild(`${pathToFileURL(buildPath).href}?t=${Date.now()}`)
     const { broadcastDevReady } = await import('@remix-run/node')
     await broadcastDevReady(build)
   })
