@@ -2,9 +2,9 @@
 // database keeps its SHA-256 as the session id, expiry slides forward when half used.
 import { sha256 } from '@oslojs/crypto/sha2'
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding'
-import { and, eq, gt, isNull } from 'drizzle-orm'
+import { and, eq, gt, isNull, sql } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
-import { sessions, users, type Session, type User } from '#db/schema'
+import { notifications, sessions, users, type Session, type User } from '#db/schema'
 
 export const SESSION_COOKIE = 'rapport_session'
 const DAY = 24 * 60 * 60 * 1000
@@ -33,10 +33,14 @@ export async function createSession(db: Db, token: string, userId: string, now =
 export type SessionUser = Pick<User, 'id' | 'organizationId' | 'email' | 'name' | 'role' | 'joinedAt'>
 
 export type SessionValidation =
-  | { session: Session; user: SessionUser; renewed: boolean }
+  | { session: Session; user: SessionUser; renewed: boolean; unreadNotifications: number }
   | { session: null; user: null; renewed: false }
 
-/** Looks the token up; deletes it when expired; extends it when less than half its life is left. */
+/**
+ * Looks the token up; deletes it when expired; extends it when less than half its life is left.
+ * The same query counts the person's unread notifications (every page header shows them), so a
+ * page needs no round trip of its own for that.
+ */
 export async function validateSessionToken(db: Db, token: string, now = new Date()): Promise<SessionValidation> {
   const sessionId = sessionIdFromToken(token)
   const [row] = await db
@@ -50,12 +54,15 @@ export async function validateSessionToken(db: Db, token: string, now = new Date
         role: users.role,
         joinedAt: users.joinedAt,
       },
+      unreadNotifications: sql<number>`(select count(*)::int from ${notifications}
+        where ${notifications.userId} = ${users.id} and ${notifications.organizationId} = ${users.organizationId}
+        and ${notifications.readAt} is null)`.mapWith(Number),
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, sessionId), isNull(users.deactivatedAt)))
   if (!row) return { session: null, user: null, renewed: false }
-  const { session, user } = row
+  const { session, user, unreadNotifications } = row
   if (now.getTime() >= session.expiresAt.getTime()) {
     await db.delete(sessions).where(eq(sessions.id, sessionId))
     return { session: null, user: null, renewed: false }
@@ -63,9 +70,9 @@ export async function validateSessionToken(db: Db, token: string, now = new Date
   if (now.getTime() >= session.expiresAt.getTime() - SESSION_LIFETIME_MS / 2) {
     session.expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS)
     await db.update(sessions).set({ expiresAt: session.expiresAt }).where(eq(sessions.id, sessionId))
-    return { session, user, renewed: true }
+    return { session, user, renewed: true, unreadNotifications }
   }
-  return { session, user, renewed: false }
+  return { session, user, renewed: false, unreadNotifications }
 }
 
 export async function invalidateSession(db: Db, sessionId: string) {

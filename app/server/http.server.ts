@@ -54,7 +54,9 @@ export function createHttpApp({ env, database, getBuild, publicDir, assetsDir }:
     try {
       const result = await validateSessionToken(database.db, token)
       if (result.session) {
-        res.locals.auth = { user: result.user, sessionId: result.session.id }
+        // A GET runs no action, so the count read with the session is still true when the page renders.
+        const unreadNotifications = req.method === 'GET' ? result.unreadNotifications : null
+        res.locals.auth = { user: result.user, sessionId: result.session.id, unreadNotifications }
         if (result.renewed) {
           res.append('Set-Cookie', sessionCookie(token, result.session.expiresAt, { secure: res.locals.secureCookies }))
         }
