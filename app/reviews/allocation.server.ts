@@ -235,12 +235,15 @@ export async function heldLease(db: Db, actor: Actor, reviewId: string, now = ne
 
 /** How many replies this person could be handed right now (capped), counting a lease they hold. */
 export async function reviewsWaitingFor(db: Db, actor: Actor, now = new Date(), cap = 99): Promise<number> {
-  const [held] = await db
-    .select({ n: count() })
-    .from(reviews)
-    .where(and(eq(reviews.reviewerId, actor.id), eq(reviews.status, 'leased'), gt(reviews.leasedUntil, now)))
-  const available = await candidates(db, actor, now, cap)
-  return Math.min(cap, held.n + available.length)
+  // One round trip: the candidates counted, with the held lease as a scalar subquery beside them.
+  const [row] = await db
+    .select({
+      available: count(),
+      held: sql<number>`(select count(*) from ${reviews} where ${reviews.reviewerId} = ${actor.id}
+        and ${reviews.status} = 'leased' and ${reviews.leasedUntil} > ${iso(now)}::timestamptz)`.mapWith(Number),
+    })
+    .from(candidates(db, actor, now, cap).as('available'))
+  return Math.min(cap, row.held + row.available)
 }
 
 /** Reviews this person has submitted since a moment (the reply's submission). */
