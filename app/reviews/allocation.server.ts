@@ -130,23 +130,49 @@ export interface Lease {
 
 export type NextReview = { status: 'calibrate' } | { status: 'empty' } | { status: 'leased'; lease: Lease }
 
-async function leaseById(db: Db, reviewId: string): Promise<Lease> {
+const leaseFields = {
+  reviewId: reviews.id,
+  replyId: reviews.replyId,
+  leasedUntil: reviews.leasedUntil,
+  text: replies.text,
+  scenarioSlug: replies.scenarioSlug,
+  promptId: replies.promptId,
+  submittedAt: replies.submittedAt,
+  rubricVersionId: replies.rubricVersionId,
+}
+
+function toLease(row: { [K in keyof typeof leaseFields]: (typeof leaseFields)[K]['_']['data'] | null }): Lease {
+  const { text, scenarioSlug, promptId, submittedAt, rubricVersionId, ...lease } = row
+  return {
+    reviewId: lease.reviewId!,
+    replyId: lease.replyId!,
+    leasedUntil: lease.leasedUntil!,
+    reply: { text: text!, scenarioSlug: scenarioSlug!, promptId: promptId!, submittedAt: submittedAt!, rubricVersionId },
+  }
+}
+
+/** The live lease this person already holds, with its reply, in one round trip. */
+async function leaseHeldBy(db: Db, actor: Actor, now: Date): Promise<Lease | null> {
   const [row] = await db
-    .select({
-      reviewId: reviews.id,
-      replyId: reviews.replyId,
-      leasedUntil: reviews.leasedUntil,
-      text: replies.text,
-      scenarioSlug: replies.scenarioSlug,
-      promptId: replies.promptId,
-      submittedAt: replies.submittedAt,
-      rubricVersionId: replies.rubricVersionId,
-    })
+    .select(leaseFields)
     .from(reviews)
     .innerJoin(replies, eq(replies.id, reviews.replyId))
-    .where(eq(reviews.id, reviewId))
-  const { text, scenarioSlug, promptId, submittedAt, rubricVersionId, ...lease } = row
-  return { ...lease, leasedUntil: lease.leasedUntil!, reply: { text, scenarioSlug, promptId, submittedAt, rubricVersionId } }
+    .where(
+      and(
+        eq(reviews.reviewerId, actor.id),
+        eq(reviews.organizationId, actor.organizationId),
+        eq(reviews.status, 'leased'),
+        gt(reviews.leasedUntil, now),
+      ),
+    )
+    .orderBy(asc(reviews.createdAt))
+    .limit(1)
+  return row ? toLease(row) : null
+}
+
+async function leaseById(db: Db, reviewId: string): Promise<Lease> {
+  const [row] = await db.select(leaseFields).from(reviews).innerJoin(replies, eq(replies.id, reviews.replyId)).where(eq(reviews.id, reviewId))
+  return toLease(row)
 }
 
 /**
@@ -159,6 +185,10 @@ export async function nextReviewFor(
   now = new Date(),
   rules: ReviewRules = DEFAULT_REVIEW_RULES,
 ): Promise<NextReview> {
+  // Someone holding a lease (only the calibrated get one) just sees it again: one round trip,
+  // no allocation. The pool housekeeping below only matters when a new lease is handed out.
+  const held = await leaseHeldBy(db, actor, now)
+  if (held) return { status: 'leased', lease: held }
   if (!(await isCalibrated(db, actor))) return { status: 'calibrate' }
   await releaseExpiredLeases(db, actor.organizationId, now)
   await finaliseDueReplies(db, actor.organizationId, now, rules)
