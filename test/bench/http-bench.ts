@@ -12,6 +12,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
@@ -53,7 +54,7 @@ const connections = 50
 const adminUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 const drivers = (process.env.BENCH_DRIVERS ?? 'pglite,postgres').split(',')
 
-type Row = { route: string; rps: number; p50: number; p99: number; ratio: string; queries: string; note: string }
+type Row = { route: string; rps: number; p50: number; p99: number; ratio: string; queries: string; cpu: string; note: string }
 
 function build() {
   console.log('building the production server with the bench route…')
@@ -110,20 +111,40 @@ async function signIn(email: string): Promise<string> {
   return cookie
 }
 
+/**
+ * CPU time the server process has used (Linux), so a row can say what one request cost the server
+ * whatever else the machine was doing. PGlite runs inside that process; PostgreSQL does not.
+ */
+function serverCpuMs(pid: number | undefined): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100 // utime + stime, in 1/100 s ticks
+  } catch {
+    return null
+  }
+}
+
 function queriesOf(response: Response): string {
   const match = /db;desc="(\d+) queries"/.exec(response.headers.get('server-timing') ?? '')
   return match ? match[1] : '–'
 }
 
-async function measure(route: BenchRoute, cookie: string): Promise<Omit<Row, 'ratio'>> {
+async function measure(route: BenchRoute, cookie: string, pid: number | undefined): Promise<Omit<Row, 'ratio'>> {
   const headers: Record<string, string> = route.as === 'member' ? { cookie } : {}
   const probe = await fetch(`${base}${route.path}`, { headers, redirect: 'manual' })
   await probe.arrayBuffer()
-  if (probe.status !== 200) return { route: route.path, rps: 0, p50: 0, p99: 0, queries: '–', note: `status ${probe.status}` }
-  const queries = queriesOf(probe)
-  // Warm up (JIT, caches) before the measured run.
+  if (probe.status !== 200) return { route: route.path, rps: 0, p50: 0, p99: 0, queries: '–', cpu: '–', note: `status ${probe.status}` }
+  // Warm up (JIT, caches) before the measured run, then count the queries of a request in that
+  // steady state (e.g. /reviews once the member holds a lease).
   await autocannon({ url: `${base}${route.path}`, headers, connections: 10, amount: 200 })
+  const steady = await fetch(`${base}${route.path}`, { headers, redirect: 'manual' })
+  await steady.arrayBuffer()
+  const queries = queriesOf(steady)
+  const cpuBefore = serverCpuMs(pid)
   const result = await autocannon({ url: `${base}${route.path}`, headers, connections, duration: seconds })
+  const cpuAfter = serverCpuMs(pid)
+  const cpu = cpuBefore !== null && cpuAfter !== null && result.requests.total ? ((cpuAfter - cpuBefore) / result.requests.total).toFixed(1) : '–'
   const failures = result.non2xx + result.errors + result.timeouts
   return {
     route: route.path,
@@ -131,14 +152,15 @@ async function measure(route: BenchRoute, cookie: string): Promise<Omit<Row, 'ra
     p50: result.latency.p50,
     p99: result.latency.p99,
     queries,
+    cpu,
     note: failures ? `${failures} failed` : '',
   }
 }
 
-async function benchRoutes(cookie: string): Promise<Row[]> {
+async function benchRoutes(cookie: string, pid: number | undefined): Promise<Row[]> {
   const rows: Row[] = []
   for (const route of ROUTES) {
-    const row = await measure(route, cookie)
+    const row = await measure(route, cookie, pid)
     const bare = rows[0]?.rps ?? row.rps
     rows.push({ ...row, ratio: bare ? (row.rps / bare).toFixed(2) : '–' })
     console.log(`  ${route.name}: ${Math.round(row.rps)}/s`)
@@ -148,8 +170,8 @@ async function benchRoutes(cookie: string): Promise<Row[]> {
 
 function printTable(title: string, rows: Row[]) {
   console.log(`\n${title}`)
-  const header = ['route', 'req/s', 'p50 ms', 'p99 ms', '× bare', 'queries', '']
-  const lines = rows.map((r) => [r.route, String(Math.round(r.rps)), String(r.p50), String(r.p99), r.ratio, r.queries, r.note])
+  const header = ['route', 'req/s', 'p50 ms', 'p99 ms', '× bare', 'queries', 'server CPU ms/req', '']
+  const lines = rows.map((r) => [r.route, String(Math.round(r.rps)), String(r.p50), String(r.p99), r.ratio, r.queries, r.cpu, r.note])
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)))
   const format = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')
   console.log(format(header))
@@ -272,8 +294,10 @@ async function runDriver(driver: string) {
     await stopServer(await startServer(env))
     const server = await startServer(env)
     console.log(`  start to answering /healthz on the existing database: ${Math.round(server.startedInMs)} ms`)
+    // Figures from a busy machine are not comparable across runs: say how busy it was.
+    console.log(`  machine: ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)}`)
     try {
-      const rows = await benchRoutes(await signIn('member@acme.test'))
+      const rows = await benchRoutes(await signIn('member@acme.test'), server.child.pid)
       printTable(`${driver}: ${connections} connections, ${seconds} s per route, signed in as member@acme.test (static file, sign-in page and bare route: anonymous)`, rows)
       if (driver === 'postgres') {
         const database = await openDatabase({ databaseUrl: env.DATABASE_URL, poolSize: 2 })
