@@ -1,11 +1,13 @@
 // RAPPORT_BUILD_DIR builds somewhere else than build/ + public/build/ (the browser tests use it so
 // that several test servers never read a build another one is writing).
 const out = process.env.RAPPORT_BUILD_DIR
+// Routes named bench.* exist only in the HTTP benchmark's build (RAPPORT_BENCH_ROUTES=1), never in production.
+const benchRoutes = Boolean(process.env.RAPPORT_BENCH_ROUTES)
 
 /** @type {import('@remix-run/dev').AppConfig} */
 export default {
   ...(out ? { serverBuildPath: `${out}/index.js`, assetsBuildDirectory: `${out}/assets` } : {}),
-  ignoredRouteFiles: ['**/.*', '**/*.test.{ts,tsx}'],
+  ignoredRouteFiles: ['**/.*', '**/*.test.{ts,tsx}', ...(benchRoutes ? [] : ['**/bench.*'])],
   serverModuleFormat: 'esm',
   serverPlatform: 'node',
   watchPaths: ['content/**/*'],

@@ -6,6 +6,9 @@ import { renderToPipeableStream } from 'react-dom/server'
 import { createPaddingTrimmer } from '~/http/react-stream-padding.server'
 import { logger } from '~/observability/logger.server'
 
+// The server loads content/ into this build's own modules (see app/server/start.ts).
+export { prepareContent, writeContentCatalogue } from '~/content/load-catalogue.server'
+
 const ABORT_DELAY = 5_000
 
 export const handleError: HandleErrorFunction = (error, { request }) => {

@@ -15,7 +15,8 @@ export const meta: MetaFunction = ({ error }) => [{ title: error ? errorTitle(er
 
 export async function loader({ context }: LoaderFunctionArgs) {
   const user = context.auth?.user
-  const unread = user ? await unreadNotificationCount(context.db, user) : 0
+  // Counted with the session lookup for a GET; after an action in the same request, count again.
+  const unread = user ? (context.auth?.unreadNotifications ?? (await unreadNotificationCount(context.db, user))) : 0
   return { user: user ? { name: user.name, role: user.role, email: user.email } : null, unread, timeZone: user?.timeZone ?? 'UTC' }
 }
 

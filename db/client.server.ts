@@ -9,6 +9,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
 import postgres from 'postgres'
 import * as schema from './schema'
 import { acquireDataDirLock } from './data-dir-lock.server'
+import { queryCountingLogger, withQueryCounting } from './query-count.server'
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>
 /** A transaction handle is usable wherever a `Db` is. */
@@ -34,13 +35,15 @@ export interface OpenOptions {
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10)
-  return openPglite(options.pgliteDir ?? 'memory://', options.pgliteLoadDataDir)
+  const database = options.databaseUrl
+    ? openPostgres(options.databaseUrl, options.poolSize ?? 10)
+    : await openPglite(options.pgliteDir ?? 'memory://', options.pgliteLoadDataDir)
+  return withQueryCounting(database)
 }
 
 function openPostgres(url: string, max: number): Database {
   const client = postgres(url, { max, onnotice: () => {} })
-  const db = drizzlePostgres(client, { schema }) as unknown as Db
+  const db = drizzlePostgres(client, { schema, logger: queryCountingLogger }) as unknown as Db
   return {
     db,
     driver: 'postgres',
@@ -64,7 +67,7 @@ async function openPglite(dir: string, loadDataDir?: Blob): Promise<Database> {
   }
   const client = new PGlite(dir, loadDataDir ? { loadDataDir } : {})
   await client.waitReady
-  const db = drizzlePglite(client, { schema }) as unknown as Db
+  const db = drizzlePglite(client, { schema, logger: queryCountingLogger }) as unknown as Db
   let closed = false
   return {
     db,

@@ -2,9 +2,9 @@
 // database keeps its SHA-256 as the session id, expiry slides forward when half used.
 import { sha256 } from '@oslojs/crypto/sha2'
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding'
-import { and, eq, gt, isNull } from 'drizzle-orm'
+import { and, eq, gt, isNull, sql } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
-import { organizations, sessions, users, type Session, type User } from '#db/schema'
+import { notifications, organizations, sessions, users, type Session, type User } from '#db/schema'
 
 export const SESSION_COOKIE = 'rapport_session'
 const DAY = 24 * 60 * 60 * 1000
@@ -46,10 +46,14 @@ export type SessionUser = Pick<User, 'id' | 'organizationId' | 'email' | 'name' 
 }
 
 export type SessionValidation =
-  | { session: Session; user: SessionUser; renewed: boolean }
+  | { session: Session; user: SessionUser; renewed: boolean; unreadNotifications: number }
   | { session: null; user: null; renewed: false }
 
-/** Looks the token up; deletes it when expired; extends it when less than half its life is left. */
+/**
+ * Looks the token up; deletes it when expired; extends it when less than half its life is left.
+ * The same query counts the person's unread notifications (every page header shows them), so a
+ * page needs no round trip of its own for that.
+ */
 export async function validateSessionToken(
   db: Db,
   token: string,
@@ -69,13 +73,16 @@ export async function validateSessionToken(
         joinedAt: users.joinedAt,
         timeZone: organizations.timeZone,
       },
+      unreadNotifications: sql<number>`(select count(*)::int from ${notifications}
+        where ${notifications.userId} = ${users.id} and ${notifications.organizationId} = ${users.organizationId}
+        and ${notifications.readAt} is null)`.mapWith(Number),
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(organizations, eq(organizations.id, users.organizationId))
     .where(and(eq(sessions.id, sessionId), isNull(users.deactivatedAt)))
   if (!row) return { session: null, user: null, renewed: false }
-  const { session, user } = row
+  const { session, user, unreadNotifications } = row
   if (now.getTime() >= session.expiresAt.getTime()) {
     await db.delete(sessions).where(eq(sessions.id, sessionId))
     return { session: null, user: null, renewed: false }
@@ -84,7 +91,7 @@ export async function validateSessionToken(
     session.expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS)
     session.lastSeenAt = now
     await db.update(sessions).set({ expiresAt: session.expiresAt, lastSeenAt: now }).where(eq(sessions.id, sessionId))
-    return { session, user, renewed: true }
+    return { session, user, renewed: true, unreadNotifications }
   }
   // "Last seen" for /account, written at most every five minutes per session.
   const userAgent = details.userAgent ? details.userAgent.slice(0, 400) : null
@@ -97,7 +104,7 @@ export async function validateSessionToken(
       .set({ lastSeenAt: now, ...(newAgent ? { userAgent } : {}) })
       .where(eq(sessions.id, sessionId))
   }
-  return { session, user, renewed: false }
+  return { session, user, renewed: false, unreadNotifications }
 }
 
 export async function invalidateSession(db: Db, sessionId: string) {

@@ -139,22 +139,20 @@ async function rubricCriteria(): Promise<Criterion[]> {
 
 /** Every team of the organization the actor may see, with the access they have to it. */
 async function visibleTeams(db: Db, actor: Actor) {
-  const [all, mine] = await Promise.all([
-    db
-      .select({ id: teams.id, name: teams.name, slug: teams.slug, customerFacing: teams.customerFacing })
-      .from(teams)
-      .where(eq(teams.organizationId, actor.organizationId))
-      .orderBy(asc(teams.name)),
-    db
-      .select({ teamId: memberships.teamId, role: memberships.role })
-      .from(memberships)
-      .where(and(eq(memberships.userId, actor.id), eq(memberships.organizationId, actor.organizationId))),
-  ])
-  const myRole = new Map(mine.map((m) => [m.teamId, m.role]))
+  // One round trip: every team, with the actor's role in it when they belong to it.
+  const all = await db
+    .select({ id: teams.id, name: teams.name, slug: teams.slug, customerFacing: teams.customerFacing, myRole: memberships.role })
+    .from(teams)
+    .leftJoin(
+      memberships,
+      and(eq(memberships.teamId, teams.id), eq(memberships.userId, actor.id), eq(memberships.organizationId, actor.organizationId)),
+    )
+    .where(eq(teams.organizationId, actor.organizationId))
+    .orderBy(asc(teams.name))
   const rank: Record<TeamAccess, number> = { manage: 0, member: 1, aggregate: 2 }
   return all
-    .flatMap((team) => {
-      const access = accessTo(actor, myRole.get(team.id))
+    .flatMap(({ myRole, ...team }) => {
+      const access = accessTo(actor, myRole ?? undefined)
       return access ? [{ ...team, access }] : []
     })
     .sort((a, b) => rank[a.access] - rank[b.access] || a.name.localeCompare(b.name))
@@ -371,20 +369,20 @@ async function hardestScenarios(db: Db, organizationId: string, months: string[]
 
 async function scenarioTitles(db: Db, organizationId: string, slugs: string[]) {
   const titles = new Map<string, string>()
-  if (!slugs.length) return titles
+  // Authored scenarios come from content (no query); imports never reuse an authored slug.
+  await Promise.all(
+    slugs.map(async (slug) => {
+      const authored = await getAuthoredScenario(slug)
+      if (authored) titles.set(slug, authored.title)
+    }),
+  )
+  const others = slugs.filter((slug) => !titles.has(slug))
+  if (!others.length) return titles
   const imported = await db
     .select({ slug: scenarios.slug, title: sql<string | null>`${scenarios.document}->>'title'` })
     .from(scenarios)
-    .where(and(eq(scenarios.organizationId, organizationId), inArray(scenarios.slug, slugs)))
+    .where(and(eq(scenarios.organizationId, organizationId), inArray(scenarios.slug, others)))
   for (const row of imported) if (row.title) titles.set(row.slug, row.title)
-  await Promise.all(
-    slugs
-      .filter((slug) => !titles.has(slug))
-      .map(async (slug) => {
-        const authored = await getAuthoredScenario(slug)
-        if (authored) titles.set(slug, authored.title)
-      }),
-  )
   return titles
 }
 

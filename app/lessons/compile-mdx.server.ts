@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto'
-import { bundleMDX } from 'mdx-bundler'
 import pLimit from 'p-limit'
 import { describeIssues, lessonFrontmatterSchema, type LessonFrontmatter } from './lesson-frontmatter'
 import { splitFrontmatter } from './lesson-source'
@@ -59,6 +58,8 @@ export function compileLesson({ source, file, cwd }: CompileInput): Promise<Comp
     mdxCompilesTotal.inc()
     let code: string
     try {
+      // Loaded on first use: a production server whose build already compiled every lesson never needs it.
+      const { bundleMDX } = await import('mdx-bundler')
       const result = await bundleMDX({
         source,
         cwd,

@@ -5,6 +5,7 @@ import { contentDir, displayPath } from './content-dir.server'
 import type { Lesson, LessonSummary } from './lesson-frontmatter'
 import { slugSchema } from './lesson-frontmatter'
 import { countWords } from './lesson-source'
+import { installedCatalogue } from '~/content/catalogue.server'
 
 type Entry = { mtimeMs: number; size: number; hash: string; summary: LessonSummary }
 
@@ -55,7 +56,9 @@ async function loadSummary(slug: string): Promise<LessonSummary> {
 }
 
 /** Every lesson's frontmatter, slug and word count, sorted by `order`. No compiling. */
-export async function listLessons(): Promise<LessonSummary[]> {
+export async function listLessons(): Promise<readonly LessonSummary[]> {
+  const catalogue = installedCatalogue()
+  if (catalogue) return catalogue.lessonSummaries
   const slugs = await lessonSlugs()
   const summaries = await Promise.all(slugs.map(loadSummary))
   return summaries.sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug))
@@ -66,6 +69,8 @@ export async function listLessons(): Promise<LessonSummary[]> {
  * on every call (cheap); it is compiled again only when its content hash changed.
  */
 export async function getLesson(slug: string): Promise<Lesson | null> {
+  const catalogue = installedCatalogue()
+  if (catalogue) return catalogue.lessons.get(slug) ?? null
   if (!slugSchema.safeParse(slug).success) return null
   const file = fileFor(slug)
   let source: string

@@ -2,6 +2,20 @@ import * as React from 'react'
 // The bare 'mdx-bundler/client' is a CommonJS folder import that crashes Node's ESM loader.
 import { getMDXComponent } from 'mdx-bundler/client/index.js'
 
+// Evaluating a lesson's compiled code (`new Function`) costs more than rendering it: keep the
+// component per code string, so each lesson is evaluated once per process (or browser tab).
+const evaluated = new Map<string, ReturnType<typeof getMDXComponent>>()
+function lessonComponentFor(code: string) {
+  let component = evaluated.get(code)
+  if (!component) {
+    // Bounded: in development every edit of a lesson makes new code.
+    if (evaluated.size >= 64) evaluated.delete(evaluated.keys().next().value!)
+    component = getMDXComponent(code)
+    evaluated.set(code, component)
+  }
+  return component
+}
+
 /** What happened to the last Reflection form sent: saved, or refused (with the text to keep). */
 export type ReflectionNotice = { id: string; tone: 'saved' | 'error'; message: string; text?: string }
 
@@ -140,7 +154,7 @@ export function LessonBody({
   reflectionNotice = null,
   scenarioTitles = {},
 }: LessonBodyProps) {
-  const Component = React.useMemo(() => getMDXComponent(code), [code])
+  const Component = lessonComponentFor(code)
   const value = React.useMemo(
     () => ({ reflections, reflectionFormAction, reflectionNotice, scenarioTitles }),
     [reflections, reflectionFormAction, reflectionNotice, scenarioTitles],

@@ -4,6 +4,7 @@ import { parse as parseYaml } from 'yaml'
 import { contentDir, displayPath } from './content-dir.server'
 import { describeIssues, slugSchema } from './lesson-frontmatter'
 import { pathSchema, toLearningPath, type LearningPath } from './path-schema'
+import { installedCatalogue } from '~/content/catalogue.server'
 
 type Entry = { mtimeMs: number; size: number; path: LearningPath }
 const entries = new Map<string, Entry>()
@@ -53,7 +54,9 @@ async function loadPath(slug: string): Promise<LearningPath | null> {
 }
 
 /** Every path: the default one first, then by title. */
-export async function listPaths(): Promise<LearningPath[]> {
+export async function listPaths(): Promise<readonly LearningPath[]> {
+  const catalogue = installedCatalogue()
+  if (catalogue) return catalogue.paths
   const loaded = await Promise.all((await pathSlugs()).map(loadPath))
   return loaded
     .filter((p): p is LearningPath => p !== null)
@@ -61,12 +64,16 @@ export async function listPaths(): Promise<LearningPath[]> {
 }
 
 export async function getPath(slug: string): Promise<LearningPath | null> {
+  const catalogue = installedCatalogue()
+  if (catalogue) return catalogue.pathsBySlug.get(slug) ?? null
   if (!slugSchema.safeParse(slug).success) return null
   return loadPath(slug)
 }
 
 /** The path every new hire starts on. Exactly one path file must say `default: true`. */
 export async function defaultPath(): Promise<LearningPath> {
+  const catalogue = installedCatalogue()
+  if (catalogue) return catalogue.defaultPath
   const defaults = (await listPaths()).filter((p) => p.default)
   if (defaults.length !== 1) {
     const names = defaults.map((p) => `${p.slug}.yaml`).join(', ') || 'none'

@@ -2,7 +2,7 @@
 // what a person did with them (lessons done, private notes, enrolments) lives in the database.
 // A lesson step is done when a lesson_progress row exists; a scenario step is done once the
 // person has submitted a reply for that scenario.
-import { and, asc, eq, inArray, isNull, min } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Db } from '#db/client.server'
 import { lessonProgress, memberships, pathEnrollments, reflections, replies, teams, users } from '#db/schema'
@@ -51,30 +51,69 @@ export type PathProgress = {
 // ───────────────────────────── what a person has done ─────────────────────────────
 
 type Done = { lessons: Map<string, Date>; scenarios: Map<string, Date> }
+type Progress = { done: Map<string, Done>; enrolments: (Enrolment & { userId: string })[] }
 
-/** Lessons done and scenarios replied to (first reply time), for several people of one organization. */
-async function doneBy(db: Db, organizationId: string, userIds: string[]): Promise<Map<string, Done>> {
-  const byUser = new Map<string, Done>(userIds.map((id) => [id, { lessons: new Map(), scenarios: new Map() }]))
-  if (userIds.length === 0) return byUser
-  const [lessonRows, replyRows] = await Promise.all([
-    db
-      .select({ userId: lessonProgress.userId, slug: lessonProgress.lessonSlug, at: lessonProgress.completedAt })
-      .from(lessonProgress)
-      .where(and(eq(lessonProgress.organizationId, organizationId), inArray(lessonProgress.userId, userIds))),
-    db
-      .select({ userId: replies.userId, slug: replies.scenarioSlug, at: min(replies.submittedAt) })
-      .from(replies)
-      .where(and(eq(replies.organizationId, organizationId), inArray(replies.userId, userIds)))
-      .groupBy(replies.userId, replies.scenarioSlug),
-  ])
-  for (const row of lessonRows) byUser.get(row.userId)?.lessons.set(row.slug, row.at)
-  for (const row of replyRows) if (row.at) byUser.get(row.userId)?.scenarios.set(row.slug, new Date(row.at))
-  return byUser
+/**
+ * What several people of one organization did: lessons done, scenarios replied to (first reply
+ * time) and path enrolments (oldest first), in one round trip.
+ */
+async function progressOf(db: Db, organizationId: string, userIds: string[]): Promise<Progress> {
+  const done = new Map<string, Done>(userIds.map((id) => [id, { lessons: new Map(), scenarios: new Map() }]))
+  if (userIds.length === 0) return { done, enrolments: [] }
+  // Raw timestamps come back as Date or string depending on the driver: new Date() takes both.
+  const noTime = sql<Date | string | null>`null::timestamptz`
+  const rows = await db
+    .select({
+      kind: sql<'lesson' | 'scenario' | 'enrolment'>`'lesson'`.as('kind'),
+      userId: lessonProgress.userId,
+      slug: sql<string>`${lessonProgress.lessonSlug}`.as('slug'),
+      at: sql<Date | string>`${lessonProgress.completedAt}`.as('at'),
+      completedAt: noTime.as('completed_at'),
+    })
+    .from(lessonProgress)
+    .where(and(eq(lessonProgress.organizationId, organizationId), inArray(lessonProgress.userId, userIds)))
+    .unionAll(
+      db
+        .select({
+          kind: sql<'scenario'>`'scenario'`.as('kind'),
+          userId: replies.userId,
+          slug: sql<string>`${replies.scenarioSlug}`.as('slug'),
+          at: sql<Date | string>`min(${replies.submittedAt})`.as('at'),
+          completedAt: noTime.as('completed_at'),
+        })
+        .from(replies)
+        .where(and(eq(replies.organizationId, organizationId), inArray(replies.userId, userIds)))
+        .groupBy(replies.userId, replies.scenarioSlug),
+    )
+    .unionAll(
+      db
+        .select({
+          kind: sql<'enrolment'>`'enrolment'`.as('kind'),
+          userId: pathEnrollments.userId,
+          slug: sql<string>`${pathEnrollments.pathSlug}`.as('slug'),
+          at: sql<Date | string>`${pathEnrollments.enrolledAt}`.as('at'),
+          completedAt: sql<Date | string | null>`${pathEnrollments.completedAt}`.as('completed_at'),
+        })
+        .from(pathEnrollments)
+        .where(and(eq(pathEnrollments.organizationId, organizationId), inArray(pathEnrollments.userId, userIds))),
+    )
+  const enrolments: Progress['enrolments'] = []
+  for (const row of rows) {
+    const at = new Date(row.at)
+    if (row.kind === 'lesson') done.get(row.userId)?.lessons.set(row.slug, at)
+    else if (row.kind === 'scenario') done.get(row.userId)?.scenarios.set(row.slug, at)
+    else {
+      const completedAt = row.completedAt === null ? null : new Date(row.completedAt)
+      enrolments.push({ userId: row.userId, pathSlug: row.slug, enrolledAt: at, completedAt })
+    }
+  }
+  enrolments.sort((a, b) => a.enrolledAt.getTime() - b.enrolledAt.getTime() || a.pathSlug.localeCompare(b.pathSlug))
+  return { done, enrolments }
 }
 
 type Titles = { lessons: Map<string, LessonSummary>; scenarios: Record<string, string> }
 
-async function titlesFor(paths: LearningPath[]): Promise<Titles> {
+async function titlesFor(paths: readonly LearningPath[]): Promise<Titles> {
   const scenarioSlugs = paths.flatMap((p) => p.steps.filter((s) => s.kind === 'scenario').map((s) => s.slug))
   const [lessons, scenarios] = await Promise.all([listLessons(), scenarioTitles(scenarioSlugs)])
   return { lessons: new Map(lessons.map((l) => [l.slug, l])), scenarios }
@@ -112,20 +151,6 @@ function buildProgress(path: LearningPath, done: Done, titles: Titles, enrolment
   }
 }
 
-async function enrolmentsOf(db: Db, organizationId: string, userIds: string[]) {
-  if (userIds.length === 0) return []
-  return db
-    .select({
-      userId: pathEnrollments.userId,
-      pathSlug: pathEnrollments.pathSlug,
-      enrolledAt: pathEnrollments.enrolledAt,
-      completedAt: pathEnrollments.completedAt,
-    })
-    .from(pathEnrollments)
-    .where(and(eq(pathEnrollments.organizationId, organizationId), inArray(pathEnrollments.userId, userIds)))
-    .orderBy(asc(pathEnrollments.enrolledAt), asc(pathEnrollments.pathSlug))
-}
-
 /**
  * Stamp completed_at on an enrolment whose steps are all done (at the time of the last step).
  * Scenario steps are finished elsewhere (by replying), so this also runs when progress is read.
@@ -149,11 +174,7 @@ async function recordCompletion(db: Db, organizationId: string, userId: string, 
 
 /** Progress on every path the person is enrolled in (default path first), completion recorded. */
 async function enrolledProgress(db: Db, person: Person): Promise<PathProgress[]> {
-  const [enrolments, paths, done] = await Promise.all([
-    enrolmentsOf(db, person.organizationId, [person.id]),
-    listPaths(),
-    doneBy(db, person.organizationId, [person.id]),
-  ])
+  const [{ enrolments, done }, paths] = await Promise.all([progressOf(db, person.organizationId, [person.id]), listPaths()])
   const bySlug = new Map(paths.map((p) => [p.slug, p]))
   // an enrolment whose path file was removed is skipped, not an error
   const enrolled = enrolments.filter((e) => bySlug.has(e.pathSlug))
@@ -204,7 +225,7 @@ export async function markLessonDone(db: Db, actor: Person, lessonSlug: string) 
 
 /** The slugs of the lessons the acting person has finished, with when. */
 export async function lessonsDoneBy(db: Db, actor: Person): Promise<Map<string, Date>> {
-  return (await doneBy(db, actor.organizationId, [actor.id])).get(actor.id)!.lessons
+  return (await progressOf(db, actor.organizationId, [actor.id])).done.get(actor.id)!.lessons
 }
 
 // ───────────────────────────── reflections ─────────────────────────────
@@ -301,22 +322,14 @@ export async function enrol(db: Db, actor: Person, pathSlug: string, now = new D
 export async function pathProgress(db: Db, actor: Person, pathSlug: string): Promise<PathProgress> {
   const path = await getPath(pathSlug)
   if (!path) notFound(`There is no path “${pathSlug}”.`)
-  const [enrolments, done, titles] = await Promise.all([
-    enrolmentsOf(db, actor.organizationId, [actor.id]),
-    doneBy(db, actor.organizationId, [actor.id]),
-    titlesFor([path]),
-  ])
+  const [{ enrolments, done }, titles] = await Promise.all([progressOf(db, actor.organizationId, [actor.id]), titlesFor([path])])
   const enrolment = enrolments.find((e) => e.pathSlug === path.slug) ?? null
   return recordCompletion(db, actor.organizationId, actor.id, buildProgress(path, done.get(actor.id)!, titles, enrolment))
 }
 
 /** Every path with the acting person's progress: the default path first, then by title. */
 export async function pathsOverview(db: Db, actor: Person): Promise<PathProgress[]> {
-  const [paths, enrolments, done] = await Promise.all([
-    listPaths(),
-    enrolmentsOf(db, actor.organizationId, [actor.id]),
-    doneBy(db, actor.organizationId, [actor.id]),
-  ])
+  const [paths, { enrolments, done }] = await Promise.all([listPaths(), progressOf(db, actor.organizationId, [actor.id])])
   const titles = await titlesFor(paths)
   const progress = paths.map((p) =>
     buildProgress(p, done.get(actor.id)!, titles, enrolments.find((e) => e.pathSlug === p.slug) ?? null),
@@ -438,11 +451,7 @@ export async function teamOnboarding(db: Db, actor: Actor, teamId?: string, now 
     else people.set(m.userId, { name: m.name, email: m.email, teams: [m.teamName] })
   }
   const userIds = [...people.keys()]
-  const [enrolments, paths, done] = await Promise.all([
-    enrolmentsOf(db, actor.organizationId, userIds),
-    listPaths(),
-    doneBy(db, actor.organizationId, userIds),
-  ])
+  const [{ enrolments, done }, paths] = await Promise.all([progressOf(db, actor.organizationId, userIds), listPaths()])
   const bySlug = new Map(paths.map((p) => [p.slug, p]))
   const titles = await titlesFor([...new Set(enrolments.map((e) => e.pathSlug))].flatMap((s) => bySlug.get(s) ?? []))
 

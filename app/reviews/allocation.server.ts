@@ -131,23 +131,49 @@ export interface Lease {
 
 export type NextReview = { status: 'calibrate' } | { status: 'empty' } | { status: 'leased'; lease: Lease }
 
-async function leaseById(db: Db, reviewId: string): Promise<Lease> {
+const leaseFields = {
+  reviewId: reviews.id,
+  replyId: reviews.replyId,
+  leasedUntil: reviews.leasedUntil,
+  text: replies.text,
+  scenarioSlug: replies.scenarioSlug,
+  promptId: replies.promptId,
+  submittedAt: replies.submittedAt,
+  rubricVersionId: replies.rubricVersionId,
+}
+
+function toLease(row: { [K in keyof typeof leaseFields]: (typeof leaseFields)[K]['_']['data'] | null }): Lease {
+  const { text, scenarioSlug, promptId, submittedAt, rubricVersionId, ...lease } = row
+  return {
+    reviewId: lease.reviewId!,
+    replyId: lease.replyId!,
+    leasedUntil: lease.leasedUntil!,
+    reply: { text: text!, scenarioSlug: scenarioSlug!, promptId: promptId!, submittedAt: submittedAt!, rubricVersionId },
+  }
+}
+
+/** The live lease this person already holds, with its reply, in one round trip. */
+async function leaseHeldBy(db: Db, actor: Actor, now: Date): Promise<Lease | null> {
   const [row] = await db
-    .select({
-      reviewId: reviews.id,
-      replyId: reviews.replyId,
-      leasedUntil: reviews.leasedUntil,
-      text: replies.text,
-      scenarioSlug: replies.scenarioSlug,
-      promptId: replies.promptId,
-      submittedAt: replies.submittedAt,
-      rubricVersionId: replies.rubricVersionId,
-    })
+    .select(leaseFields)
     .from(reviews)
     .innerJoin(replies, eq(replies.id, reviews.replyId))
-    .where(eq(reviews.id, reviewId))
-  const { text, scenarioSlug, promptId, submittedAt, rubricVersionId, ...lease } = row
-  return { ...lease, leasedUntil: lease.leasedUntil!, reply: { text, scenarioSlug, promptId, submittedAt, rubricVersionId } }
+    .where(
+      and(
+        eq(reviews.reviewerId, actor.id),
+        eq(reviews.organizationId, actor.organizationId),
+        eq(reviews.status, 'leased'),
+        gt(reviews.leasedUntil, now),
+      ),
+    )
+    .orderBy(asc(reviews.createdAt))
+    .limit(1)
+  return row ? toLease(row) : null
+}
+
+async function leaseById(db: Db, reviewId: string): Promise<Lease> {
+  const [row] = await db.select(leaseFields).from(reviews).innerJoin(replies, eq(replies.id, reviews.replyId)).where(eq(reviews.id, reviewId))
+  return toLease(row)
 }
 
 /**
@@ -160,6 +186,10 @@ export async function nextReviewFor(
   now = new Date(),
   rules: ReviewRules = DEFAULT_REVIEW_RULES,
 ): Promise<NextReview> {
+  // Someone holding a lease (only the calibrated get one) just sees it again: one round trip,
+  // no allocation. The pool housekeeping below only matters when a new lease is handed out.
+  const held = await leaseHeldBy(db, actor, now)
+  if (held) return { status: 'leased', lease: held }
   if (!(await isCalibrated(db, actor))) return { status: 'calibrate' }
   await releaseExpiredLeases(db, actor.organizationId, now)
   await finaliseDueReplies(db, actor.organizationId, now, rules)
@@ -236,12 +266,15 @@ export async function heldLease(db: Db, actor: Actor, reviewId: string, now = ne
 
 /** How many replies this person could be handed right now (capped), counting a lease they hold. */
 export async function reviewsWaitingFor(db: Db, actor: Actor, now = new Date(), cap = 99): Promise<number> {
-  const [held] = await db
-    .select({ n: count() })
-    .from(reviews)
-    .where(and(eq(reviews.reviewerId, actor.id), eq(reviews.status, 'leased'), gt(reviews.leasedUntil, now)))
-  const available = await candidates(db, actor, now, cap)
-  return Math.min(cap, held.n + available.length)
+  // One round trip: the candidates counted, with the held lease as a scalar subquery beside them.
+  const [row] = await db
+    .select({
+      available: count(),
+      held: sql<number>`(select count(*) from ${reviews} where ${reviews.reviewerId} = ${actor.id}
+        and ${reviews.status} = 'leased' and ${reviews.leasedUntil} > ${iso(now)}::timestamptz)`.mapWith(Number),
+    })
+    .from(candidates(db, actor, now, cap).as('available'))
+  return Math.min(cap, row.held + row.available)
 }
 
 /** Reviews this person has submitted since a moment (the reply's submission). */

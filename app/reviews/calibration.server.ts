@@ -3,6 +3,7 @@ import { getAuthoredScenario } from '~/scenarios/authored-scenarios.server'
 import { contentDir, displayPath, listYamlFiles, loadYamlFile } from '~/content/yaml-content.server'
 import { calibrationItemSchema, type CalibrationItem } from './calibration-schema'
 import { loadRubric, DEFAULT_RUBRIC_ID } from './rubric.server'
+import { installedCatalogue } from '~/content/catalogue.server'
 
 // Gold replies for reviewer calibration. Beyond the file's own shape, an item must match the
 // rubric (a level and a reason for every criterion, nothing else) and point at a reply prompt of an
@@ -11,7 +12,9 @@ import { loadRubric, DEFAULT_RUBRIC_ID } from './rubric.server'
 type Options = { contentDir?: string; rubricId?: string }
 
 /** Every calibration item, sorted by id. Throws naming the first file that is invalid or stale. */
-export async function listCalibrationItems(options?: Options): Promise<CalibrationItem[]> {
+export async function listCalibrationItems(options?: Options): Promise<readonly CalibrationItem[]> {
+  const catalogue = installedCatalogue(options?.contentDir)
+  if (catalogue && (options?.rubricId ?? DEFAULT_RUBRIC_ID) === DEFAULT_RUBRIC_ID) return catalogue.calibration
   const dir = contentDir(options?.contentDir)
   const files = await listYamlFiles(path.join(dir, 'calibration'))
   const rubric = await loadRubric(options?.rubricId ?? DEFAULT_RUBRIC_ID, { contentDir: dir })

@@ -50,11 +50,18 @@ export async function ensureRubricVersion(db: Db, rubricId = DEFAULT_RUBRIC_ID):
   return stored
 }
 
+// A stored version never changes (a new rubric text gets a new row), so it is read once per process.
+const versionsById = new Map<string, StoredRubric>()
+
 /** A stored rubric version by id (the one a reply was submitted under). */
 export async function getRubricVersion(db: Db, id: string): Promise<StoredRubric> {
+  const cached = versionsById.get(id)
+  if (cached) return cached
   const [row] = await db.select().from(rubricVersions).where(eq(rubricVersions.id, id))
   if (!row) throw new Error(`Rubric version ${id} does not exist`)
-  return { id: row.id, version: row.version, rubric: rubricSchema.parse(row.definition) }
+  const stored = { id: row.id, version: row.version, rubric: rubricSchema.parse(row.definition) }
+  versionsById.set(id, stored)
+  return stored
 }
 
 /** The rubric a reply is reviewed against: its own version, or today's when it has none. */

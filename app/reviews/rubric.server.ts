@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { contentDir, loadYamlFile } from '~/content/yaml-content.server'
 import { rubricSchema, type Rubric } from './rubric-schema'
+import { installedCatalogue } from '~/content/catalogue.server'
 
 // The rubric peers score replies with. Its hash is stored beside each review so that scores made
 // under different wordings or weights can be told apart later.
@@ -14,7 +15,9 @@ function rubricFile(id: string, options?: Options) {
   return path.join(contentDir(options?.contentDir), 'rubrics', `${id}.yaml`)
 }
 
-async function readRubric(id: string, options?: Options) {
+async function readRubric(id: string, options?: Options): Promise<{ value: Rubric; hash: string }> {
+  const stored = installedCatalogue(options?.contentDir)?.rubrics.get(id)
+  if (stored) return { value: stored.rubric, hash: stored.hash }
   const file = rubricFile(id, options)
   const loaded = await loadYamlFile(file, rubricSchema)
   if (loaded.value.id !== id) {

@@ -6,6 +6,7 @@ import {
   loadYamlFile,
 } from '~/content/yaml-content.server'
 import { scenarioSchema, type AuthoredScenario } from './scenario-schema'
+import { installedCatalogue } from '~/content/catalogue.server'
 
 // Authored scenarios are files in content/scenarios/<slug>.yaml, reviewed like code. The file name
 // is the slug, so URLs (/scenarios/:slug) and lesson links stay stable while the title changes.
@@ -30,7 +31,9 @@ async function loadScenarioFile(file: string): Promise<AuthoredScenario> {
 }
 
 /** Every authored scenario, sorted by slug. Throws naming the first invalid file. */
-export async function listAuthoredScenarios(options?: Options): Promise<AuthoredScenario[]> {
+export async function listAuthoredScenarios(options?: Options): Promise<readonly AuthoredScenario[]> {
+  const catalogue = installedCatalogue(options?.contentDir)
+  if (catalogue) return catalogue.scenarios
   const files = await listYamlFiles(scenariosDir(options))
   return Promise.all(files.map(loadScenarioFile))
 }
@@ -40,6 +43,8 @@ export async function getAuthoredScenario(
   slug: string,
   options?: Options,
 ): Promise<AuthoredScenario | null> {
+  const catalogue = installedCatalogue(options?.contentDir)
+  if (catalogue) return catalogue.scenariosBySlug.get(slug) ?? null
   // The slug comes from a URL: anything that is not a plain slug cannot name a file of ours.
   if (!slugPattern.test(slug)) return null
   try {

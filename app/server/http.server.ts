@@ -18,6 +18,7 @@ import { jobTestHooks } from '~/jobs/test-hooks.server'
 import { logger } from '~/observability/logger.server'
 import { httpDuration, httpRequests } from '~/observability/metrics.server'
 import type { RapportContext } from './load-context.server'
+import { countRequestQueries, requestQueries } from './request-queries.server'
 
 export interface HttpOptions {
   env: Env
@@ -40,6 +41,7 @@ export function createHttpApp({ env, database, getBuild, publicDir, assetsDir }:
   app.use('/build', express.static(assetsDir, { immutable: true, maxAge: '1y' }))
   app.use(express.static(publicDir, { maxAge: '1h' }))
 
+  app.use(countRequestQueries)
   app.use(recordRequestMetrics(getBuild))
   app.use(rejectForeignOrigins)
 
@@ -53,7 +55,9 @@ export function createHttpApp({ env, database, getBuild, publicDir, assetsDir }:
     try {
       const result = await validateSessionToken(database.db, token, new Date(), { userAgent: req.get('user-agent') })
       if (result.session) {
-        res.locals.auth = { user: result.user, sessionId: result.session.id }
+        // A GET runs no action, so the count read with the session is still true when the page renders.
+        const unreadNotifications = req.method === 'GET' ? result.unreadNotifications : null
+        res.locals.auth = { user: result.user, sessionId: result.session.id, unreadNotifications }
         if (result.renewed) {
           res.append('Set-Cookie', sessionCookie(token, result.session.expiresAt, { secure: res.locals.secureCookies }))
         }
@@ -131,7 +135,8 @@ function recordRequestMetrics(getBuild: HttpOptions['getBuild']) {
         httpRequests.inc({ method: req.method, route, status: String(res.statusCode) })
         httpDuration.observe({ method: req.method, route }, seconds)
         if (route !== 'static') {
-          logger.info({ method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 1000) }, 'request')
+          const queries = requestQueries(res)
+          logger.info({ method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 1000), queries }, 'request')
         }
       })
     })

@@ -6,7 +6,8 @@ export type RapportContext = {
   db: Db
   database: Database
   env: Env
-  auth: { user: SessionUser; sessionId: string } | null
+  /** unreadNotifications: counted with the session lookup; null when an action may change it first. */
+  auth: { user: SessionUser; sessionId: string; unreadNotifications: number | null } | null
   /** Whether cookies set for this request should carry Secure. */
   secureCookies: boolean
   clientIp: string

@@ -1,6 +1,6 @@
-// `npm start`: validate env, build if needed, open + migrate + seed the database, serve, and
+// The server: validate env, open + migrate + seed the database, serve, and
 // shut down cleanly on SIGTERM/SIGINT (drain requests, then close PGlite or the pool).
-import { spawnSync } from 'node:child_process'
+// `npm start` runs it compiled (build/server.js, from build-server.mjs); `npm run dev` through tsx.
 import fs from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -8,7 +8,7 @@ import type { ServerBuild } from '@remix-run/node'
 import { openDatabase } from '#db/client.server'
 import { migrateDatabase } from '#db/migrate.server'
 import { DEMO_LOGINS, DEMO_PASSWORD, hasDemoOrganization, isEmpty, seedDemo } from '#db/seed.server'
-import { EnvError, parseEnv } from '~/env.server'
+import { EnvError, parseEnv, type Env } from '~/env.server'
 import { allJobs, installAllSchedules } from '~/jobs/all-jobs.server'
 import { startJobQueue } from '~/jobs/queue.server'
 import { backfillMembershipPeriods } from '~/org/memberships.server'
@@ -16,14 +16,14 @@ import { firstRunSetupToken } from '~/org/setup.server'
 import { closeLiveStreams } from '~/meetings/live-hub.server'
 import { logger } from '~/observability/logger.server'
 import { createHttpApp } from './http.server'
-import { warmUp } from './warm-up.server'
+import { prepareBuild } from './warm-up.server'
 
 const root = process.cwd()
 const customBuild = process.env.RAPPORT_BUILD_DIR
 const buildPath = path.resolve(root, customBuild ?? 'build', 'index.js')
 const assetsDir = customBuild ? path.resolve(root, customBuild, 'assets') : path.join(root, 'public', 'build')
 
-let env
+let env: Env
 try {
   env = parseEnv()
 } catch (error) {
@@ -35,18 +35,27 @@ try {
 }
 
 const development = env.NODE_ENV === 'development'
-if (!development && !fs.existsSync(buildPath)) {
-  console.log('No production build yet; building once…')
-  const built = spawnSync('npx', ['remix', 'build'], { stdio: 'inherit', cwd: root })
-  if (built.status !== 0) process.exit(built.status ?? 1)
+
+async function openMigratedDatabase() {
+  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR })
+  await migrateDatabase(database)
+  if (env.SEED_DEMO && (await isEmpty(database.db))) {
+    await seedDemo(database.db)
+    logger.info('seeded the demo organization')
+  }
+  return database
 }
 
-const database = await openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR })
-await migrateDatabase(database)
-if (env.SEED_DEMO && (await isEmpty(database.db))) {
-  await seedDemo(database.db)
-  logger.info('seeded the demo organization')
+async function loadBuild(url: string) {
+  const loaded = (await import(url)) as ServerBuild
+  await prepareBuild(loaded, { development, buildDir: path.dirname(buildPath) })
+  return loaded
 }
+
+// The database and the build (with its content) are independent: get both ready at once.
+const [database, firstBuild] = await Promise.all([openMigratedDatabase(), loadBuild(pathToFileURL(buildPath).href)])
+let build = firstBuild
+
 await backfillMembershipPeriods(database.db)
 const demoSeeded = await hasDemoOrganization(database.db)
 // An empty database without the demo: a one-time link that creates the first organization and admin.
@@ -55,9 +64,6 @@ const setupToken = env.SEED_DEMO ? null : await firstRunSetupToken(database.db)
 // The job queue starts after the migrations (its handlers read our tables) and stops before the database closes.
 const jobs = await startJobQueue(database, allJobs, { instanceName: `web-${process.pid}` })
 await installAllSchedules(jobs, database.db)
-
-let build = (await import(pathToFileURL(buildPath).href)) as ServerBuild
-await warmUp(database)
 
 const app = createHttpApp({
   env,
@@ -69,7 +75,8 @@ const app = createHttpApp({
 
 const server = app.listen(env.PORT, env.HOST, async () => {
   const url = `http://localhost:${env.PORT}`
-  logger.info({ port: env.PORT, driver: database.driver }, 'listening')
+  // performance.now() counts from the process start: this is start-to-listening.
+  logger.info({ port: env.PORT, driver: database.driver, startMs: Math.round(performance.now()) }, 'listening')
   console.log(`\nRapport is running at ${url}  (database: ${database.driver === 'pglite' ? `PGlite in ${env.PGLITE_DIR}` : 'PostgreSQL'})`)
   if (setupToken) {
     const setupUrl = `${env.APP_URL}/setup/${setupToken}`
@@ -90,7 +97,7 @@ if (development) {
   // `remix dev --manual` rebuilds into build/; pick up each new build and tell the dev server.
   const versionFile = path.join(path.dirname(buildPath), 'version.txt')
   fs.watchFile(versionFile, { interval: 200 }, async () => {
-    build = (await import(`${pathToFileURL(buildPath).href}?t=${Date.now()}`)) as ServerBuild
+    build = await loadBuild(`${pathToFileURL(buildPath).href}?t=${Date.now()}`)
     const { broadcastDevReady } = await import('@remix-run/node')
     await broadcastDevReady(build)
   })

@@ -168,10 +168,10 @@ test('a missing lesson is a friendly 404', async ({ page, login }) => {
   await expectNoAxeViolations(page)
 })
 
-test('lessons are compiled at start: many lesson requests add no MDX compiles', async ({ page, login }) => {
+test('lessons are compiled before any request: many lesson requests add no MDX compiles', async ({ page, login }) => {
   await login('newhire@acme.test')
+  // `npm run build` compiled them (0 here), or the start did when content changed since the build.
   const before = await mdxCompiles(page)
-  expect(before, 'lessons were compiled during warm-up').toBeGreaterThanOrEqual(10)
   const slugs = ['everyone-shapes-the-experience', 'what-silence-says', 'mood-and-context', 'automation-that-helps', 'parting-ways-gracefully']
   for (let i = 0; i < 200; i++) {
     const response = await page.request.get(`/lessons/${slugs[i % slugs.length]}`)

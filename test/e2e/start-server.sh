@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Starts the production build for the browser tests on a fresh database with the demo data.
+# Starts the production build for the browser tests on a fresh database with the demo data:
+# the compiled server, as `npm start` runs it.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 dir="test/.artifacts/e2e-pglite-${PORT:-3100}"
@@ -8,5 +9,5 @@ export NODE_ENV=production RAPPORT_TEST_HOOKS=true LOG_LEVEL=warn PGLITE_DIR="$d
 # Its own build folder, so parallel test servers and a dev server never share one.
 export RAPPORT_BUILD_DIR="test/.artifacts/build-${PORT:-3100}"
 if [ -n "${E2E_DATABASE_URL:-}" ]; then export DATABASE_URL="$E2E_DATABASE_URL"; fi
-node_modules/.bin/remix build >/dev/null
-exec node_modules/.bin/tsx app/server/start.ts
+npm run -s build >/dev/null
+exec node "$RAPPORT_BUILD_DIR/server.js"

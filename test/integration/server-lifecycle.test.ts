@@ -7,15 +7,16 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 const root = path.resolve(import.meta.dirname, '../..')
-const tsx = path.join(root, 'node_modules/.bin/tsx')
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-lifecycle-'))
 const pgliteDir = path.join(dataDir, 'pglite')
 // A build of the current code in a folder of its own, so a stale or half-written build/ never matters.
 const buildDir = path.join(root, 'test/.artifacts/build-lifecycle')
+// The compiled server, as `npm start` runs it: plain JavaScript, no TypeScript loader.
+const server = path.join(buildDir, 'server.js')
 let port = 0
 
 function start(extraEnv: Record<string, string> = {}) {
-  const child = spawn(tsx, ['app/server/start.ts'], {
+  const child = spawn(process.execPath, [server], {
     cwd: root,
     env: {
       ...process.env,
@@ -50,18 +51,18 @@ const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => 
 
 beforeAll(() => {
   port = 4500 + Math.floor(Math.random() * 400)
-  const built = spawnSync(path.join(root, 'node_modules/.bin/remix'), ['build'], {
+  const built = spawnSync('npm', ['run', '-s', 'build'], {
     cwd: root,
     env: { ...process.env, NODE_ENV: 'production', RAPPORT_BUILD_DIR: buildDir },
     encoding: 'utf8',
   })
-  if (built.status !== 0) throw new Error(`remix build failed: ${built.stderr}`)
+  if (built.status !== 0) throw new Error(`build failed: ${built.stderr}`)
 })
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }))
 
 describe('server lifecycle', () => {
   it('refuses a bad environment value with one clear line', () => {
-    const result = spawnSync(tsx, ['app/server/start.ts'], {
+    const result = spawnSync(process.execPath, [server], {
       cwd: root,
       env: { ...process.env, PORT: 'eighty', PGLITE_DIR: pgliteDir, RAPPORT_BUILD_DIR: buildDir },
       encoding: 'utf8',

@@ -15,6 +15,8 @@ import {
   validateSessionToken,
 } from '~/auth/session.server'
 import { createTestDatabase } from '../support/test-database'
+import { countQueries } from '../../db/query-count.server'
+import { markNotificationsRead, notify } from '~/notifications/notifications.server'
 
 const DAY = 86_400_000
 let database: Awaited<ReturnType<typeof createTestDatabase>>
@@ -91,5 +93,20 @@ describe('sessions', () => {
     expect(sessionCookie('tok', expires, { secure: false })).not.toContain('Secure')
     expect(readSessionToken('a=1; rapport_session=tok; b=2')).toBe('tok')
     expect(readSessionToken('a=1')).toBeNull()
+  })
+
+  it('counts the person’s own unread notifications in the same single query as the session lookup', async () => {
+    const token = generateSessionToken()
+    await createSession(database.db, token, people.member.id)
+    const note = (userId: string, title: string) => ({ organizationId: people.org.id, userId, kind: 'reply-finalised' as const, title })
+    await notify(database.db, [note(people.member.id, 'one'), note(people.member.id, 'two'), note(people.admin.id, 'not theirs')])
+    const tally = { queries: 0 }
+    const result = await countQueries(tally, () => validateSessionToken(database.db, token))
+    expect(tally.queries).toBe(1)
+    expect(result.session && result.unreadNotifications).toBe(2)
+
+    await markNotificationsRead(database.db, people.member)
+    const after = await validateSessionToken(database.db, token)
+    expect(after.session && after.unreadNotifications).toBe(0)
   })
 })

@@ -1,0 +1,28 @@
+// `npm run build` (after `remix build`): bundles the production server, app/server/start.ts and
+// everything of ours it imports, into plain JavaScript, so `npm start` needs no TypeScript loader;
+// then compiles content/ into content.json beside the build, so the server starts without esbuild.
+// Packages stay imports of node_modules (PGlite finds its wasm, argon2 its native addon).
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { build } from 'esbuild'
+
+const outDir = path.resolve(process.env.RAPPORT_BUILD_DIR ?? 'build')
+
+await build({
+  entryPoints: ['app/server/start.ts'],
+  outfile: path.join(outDir, 'server.js'),
+  bundle: true,
+  packages: 'external',
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+})
+
+// The Remix build exports the content loader (entry.server), so content is validated by the same code
+// that serves it. A broken lesson fails the build here, naming its file.
+const remixBuild = await import(pathToFileURL(path.join(outDir, 'index.js')).href)
+const stored = await remixBuild.entry.module.writeContentCatalogue(path.join(outDir, 'content.json'))
+console.log(`content: ${stored.lessons} lessons compiled into content.json (${Math.round(stored.bytes / 1024)} kB)`)
+process.exit(0)

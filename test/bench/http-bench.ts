@@ -1,0 +1,319 @@
+// HTTP benchmark: the production build (with one extra route, a bare Remix page that exists only
+// in this build) on PGlite and on PostgreSQL, loaded with autocannon as a signed-in member.
+// Prints, per driver: start-up time on an existing database; per route requests/s, p50, p99, the
+// ratio to the bare route in the same run and database queries per request; then (PostgreSQL)
+// review submissions per second through HTTP, with acknowledged vs stored. Asserts nothing.
+//
+//   npx tsx test/bench/http-bench.ts            (or via `npm run bench`)
+//   BENCH_SECONDS=5 BENCH_DRIVERS=pglite npx tsx test/bench/http-bench.ts
+//
+// Bounded: 50 connections, BENCH_SECONDS (10) per route, 127.0.0.1 only. PostgreSQL: a throwaway
+// database created on BENCH_PG_URL's server (postgres://postgres@127.0.0.1:5432/postgres) and dropped.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import autocannon from 'autocannon'
+import { and, eq, inArray, ne, sql } from 'drizzle-orm'
+import pg from 'pg'
+import { openDatabase, type Database } from '#db/client.server'
+import { createTeam, createUser, addMembership } from '#db/factories'
+import { calibrationAttempts, memberships, organizations, replies, reviews, users } from '#db/schema'
+import { createSession, generateSessionToken, SESSION_COOKIE } from '~/auth/session.server'
+import { ensureRubricVersion } from '~/reviews/rubric-versions.server'
+
+type Who = 'member' | 'nobody'
+type BenchRoute = { name: string; path: string; as: Who }
+
+// One list; a new page is one more line. The first entry is the yardstick for the ratio column.
+const ROUTES: BenchRoute[] = [
+  { name: 'bare Remix route', path: '/bench/bare', as: 'nobody' },
+  { name: 'static file', path: '/favicon.svg', as: 'nobody' },
+  { name: 'sign-in page', path: '/login', as: 'nobody' },
+  { name: 'home', path: '/', as: 'member' },
+  { name: 'lesson', path: '/lessons/relationships-not-transactions', as: 'member' },
+  { name: 'scenario', path: '/scenarios/bounced-sales-email', as: 'member' },
+  { name: 'reviews', path: '/reviews', as: 'member' },
+  { name: 'insights', path: '/insights', as: 'member' },
+  { name: 'team page', path: '/insights/teams/support', as: 'member' },
+]
+
+const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+// BENCH_APP_DIR: benchmark another checkout (e.g. an older commit) with this script.
+const root = path.resolve(process.env.BENCH_APP_DIR ?? here)
+const artifacts = path.join(root, 'test/.artifacts')
+const buildDir = path.join(artifacts, 'bench-build')
+// Checkouts from before the compiled server ran TypeScript through tsx.
+const compiled = fs.existsSync(path.join(root, 'app/server/build-server.mjs'))
+const port = Number(process.env.BENCH_PORT ?? 4560)
+const base = `http://127.0.0.1:${port}`
+const seconds = Number(process.env.BENCH_SECONDS ?? 10)
+const connections = 50
+const adminUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+const drivers = (process.env.BENCH_DRIVERS ?? 'pglite,postgres').split(',')
+
+type Row = { route: string; rps: number; p50: number; p99: number; ratio: string; queries: string; cpu: string; note: string }
+
+function build() {
+  console.log('building the production server with the bench route…')
+  const built = spawnSync('npm', ['run', '-s', 'build'], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'production', RAPPORT_BUILD_DIR: buildDir, RAPPORT_BENCH_ROUTES: '1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  if (built.status !== 0) throw new Error('build failed')
+}
+
+type Server = { child: ChildProcess; startedInMs: number; stderr: () => string }
+
+async function startServer(env: Record<string, string>): Promise<Server> {
+  const started = performance.now()
+  const command = compiled ? [path.join(buildDir, 'server.js')] : ['--import', 'tsx', 'app/server/start.ts']
+  const child = spawn(process.execPath, command, {
+    cwd: root,
+    // Production as it ships: info logs (to /dev/null here), no test hooks.
+    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'info', RAPPORT_BUILD_DIR: buildDir, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  })
+  let stderr = ''
+  child.stderr!.on('data', (chunk) => (stderr += chunk))
+  let exited = false
+  child.on('exit', () => (exited = true))
+  for (;;) {
+    if (exited) throw new Error(`server exited: ${stderr}`)
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) break
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+  return { child, startedInMs: performance.now() - started, stderr: () => stderr }
+}
+
+async function stopServer(server: Server) {
+  if (server.child.exitCode !== null) return
+  const exited = new Promise((resolve) => server.child.on('exit', resolve))
+  server.child.kill('SIGTERM')
+  await exited
+}
+
+async function signIn(email: string): Promise<string> {
+  const response = await fetch(`${base}/login`, {
+    method: 'POST',
+    body: new URLSearchParams({ email, password: 'rapport-demo' }),
+    redirect: 'manual',
+  })
+  const cookie = response.headers.get('set-cookie')?.split(';')[0]
+  if (response.status !== 302 || !cookie) throw new Error(`sign-in as ${email} failed: ${response.status}`)
+  return cookie
+}
+
+/**
+ * CPU time the server process has used (Linux), so a row can say what one request cost the server
+ * whatever else the machine was doing. PGlite runs inside that process; PostgreSQL does not.
+ */
+function serverCpuMs(pid: number | undefined): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100 // utime + stime, in 1/100 s ticks
+  } catch {
+    return null
+  }
+}
+
+function queriesOf(response: Response): string {
+  const match = /db;desc="(\d+) queries"/.exec(response.headers.get('server-timing') ?? '')
+  return match ? match[1] : '–'
+}
+
+async function measure(route: BenchRoute, cookie: string, pid: number | undefined): Promise<Omit<Row, 'ratio'>> {
+  const headers: Record<string, string> = route.as === 'member' ? { cookie } : {}
+  const probe = await fetch(`${base}${route.path}`, { headers, redirect: 'manual' })
+  await probe.arrayBuffer()
+  if (probe.status !== 200) return { route: route.path, rps: 0, p50: 0, p99: 0, queries: '–', cpu: '–', note: `status ${probe.status}` }
+  // Warm up (JIT, caches) before the measured run, then count the queries of a request in that
+  // steady state (e.g. /reviews once the member holds a lease).
+  await autocannon({ url: `${base}${route.path}`, headers, connections: 10, amount: 200 })
+  const steady = await fetch(`${base}${route.path}`, { headers, redirect: 'manual' })
+  await steady.arrayBuffer()
+  const queries = queriesOf(steady)
+  const cpuBefore = serverCpuMs(pid)
+  const result = await autocannon({ url: `${base}${route.path}`, headers, connections, duration: seconds })
+  const cpuAfter = serverCpuMs(pid)
+  const cpu = cpuBefore !== null && cpuAfter !== null && result.requests.total ? ((cpuAfter - cpuBefore) / result.requests.total).toFixed(1) : '–'
+  const failures = result.non2xx + result.errors + result.timeouts
+  return {
+    route: route.path,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    queries,
+    cpu,
+    note: failures ? `${failures} failed` : '',
+  }
+}
+
+async function benchRoutes(cookie: string, pid: number | undefined): Promise<Row[]> {
+  const rows: Row[] = []
+  for (const route of ROUTES) {
+    const row = await measure(route, cookie, pid)
+    const bare = rows[0]?.rps ?? row.rps
+    rows.push({ ...row, ratio: bare ? (row.rps / bare).toFixed(2) : '–' })
+    console.log(`  ${route.name}: ${Math.round(row.rps)}/s`)
+  }
+  return rows
+}
+
+function printTable(title: string, rows: Row[]) {
+  console.log(`\n${title}`)
+  const header = ['route', 'req/s', 'p50 ms', 'p99 ms', '× bare', 'queries', 'server CPU ms/req', '']
+  const lines = rows.map((r) => [r.route, String(Math.round(r.rps)), String(r.p50), String(r.p99), r.ratio, r.queries, r.cpu, r.note])
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)))
+  const format = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')
+  console.log(format(header))
+  for (const line of lines) console.log(format(line))
+}
+
+// ── review submissions through HTTP ───────────────────────────────────────────────────────────
+
+const REVIEWERS = 50
+const REPLIES = 2000
+const BENCH_REPLY =
+  'Hi Kwame, I am so sorry the gift is late; I know Saturday matters. Thank you for telling us. I have sent a new one by express and it arrives tomorrow by 18:00.'
+
+/** Calibrated reviewers with sessions, and open replies by the demo people for them to review. */
+async function prepareReviews(database: Database) {
+  const { db } = database
+  const [acme] = await db.select().from(organizations).where(eq(organizations.slug, 'acme'))
+  const team = await createTeam(db, acme.id, { name: 'Bench reviewers', slug: `bench-${randomUUID().slice(0, 8)}` })
+  const cookies: string[] = []
+  const reviewerIds: string[] = []
+  for (let i = 0; i < REVIEWERS; i++) {
+    const reviewer = await createUser(db, acme.id, { name: `Bench Reviewer ${i + 1}`, email: `bench-reviewer-${i + 1}-${team.slug}@acme.test` })
+    await addMembership(db, { organizationId: acme.id, userId: reviewer.id, teamId: team.id })
+    await db.insert(calibrationAttempts).values({ organizationId: acme.id, userId: reviewer.id, answers: {}, passed: true })
+    const token = generateSessionToken()
+    await createSession(db, token, reviewer.id)
+    cookies.push(`${SESSION_COOKIE}=${token}`)
+    reviewerIds.push(reviewer.id)
+  }
+  const authors = await db
+    .select({ id: users.id, teamId: memberships.teamId })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .where(and(eq(users.organizationId, acme.id), ne(memberships.teamId, team.id)))
+  const rubric = await ensureRubricVersion(db)
+  for (let start = 0; start < REPLIES; start += 500) {
+    const batch = Array.from({ length: Math.min(500, REPLIES - start) }, (_, i) => {
+      const author = authors[(start + i) % authors.length]
+      return {
+        organizationId: acme.id,
+        userId: author.id,
+        teamId: author.teamId,
+        scenarioSlug: 'late-delivery-gift',
+        promptId: 'reply',
+        text: BENCH_REPLY,
+        rubricVersionId: rubric.id,
+      }
+    })
+    await db.insert(replies).values(batch)
+  }
+  return { cookies, reviewerIds, criteria: rubric.rubric.criteria.map((c) => c.id) }
+}
+
+async function benchReviewSubmissions(database: Database) {
+  const { cookies, reviewerIds, criteria } = await prepareReviews(database)
+  let acknowledged = 0
+  let refused = 0
+  const deadline = performance.now() + seconds * 1000
+  const started = performance.now()
+  // Each reviewer does what a person without JavaScript does: open /reviews (which hands out the
+  // next reply), submit the form, follow the redirect back to /reviews.
+  async function reviewer(cookie: string) {
+    while (performance.now() < deadline) {
+      const page = await fetch(`${base}/reviews`, { headers: { cookie } })
+      const reviewId = /name="reviewId" value="([0-9a-f-]{36})"/.exec(await page.text())?.[1]
+      if (!reviewId) return
+      const form = new URLSearchParams({ reviewId })
+      for (const id of criteria) form.set(`score.${id}`, '3')
+      form.set(`comment.${criteria[0]}`, 'Names what went wrong and says what happens next.')
+      const submitted = await fetch(`${base}/reviews?index`, { method: 'POST', headers: { cookie }, body: form, redirect: 'manual' })
+      await submitted.arrayBuffer()
+      if (submitted.status === 302 && submitted.headers.get('location')?.includes('thanks')) acknowledged++
+      else refused++
+    }
+  }
+  await Promise.all(cookies.map(reviewer))
+  const elapsed = (performance.now() - started) / 1000
+  const [stored] = await database.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(reviews)
+    .where(and(inArray(reviews.reviewerId, reviewerIds), eq(reviews.status, 'submitted')))
+  console.log(
+    `\nreview submissions through HTTP (PostgreSQL, ${REVIEWERS} reviewers, each: GET /reviews, POST the form): ` +
+      `${(acknowledged / elapsed).toFixed(0)}/s over ${elapsed.toFixed(1)} s; acknowledged ${acknowledged}, stored ${stored.n}` +
+      `${acknowledged === stored.n ? ' (equal)' : ' (DIFFERENT)'}, refused ${refused}`,
+  )
+}
+
+// ── drivers ───────────────────────────────────────────────────────────────────────────────────
+
+async function runDriver(driver: string) {
+  let env: Record<string, string>
+  let dropDatabase = async () => {}
+  if (driver === 'pglite') {
+    const dir = path.join(artifacts, 'bench-pglite')
+    fs.rmSync(dir, { recursive: true, force: true })
+    fs.rmSync(`${dir}.lock`, { force: true })
+    env = { PGLITE_DIR: dir }
+  } else {
+    const admin = new pg.Client({ connectionString: adminUrl })
+    try {
+      await admin.connect()
+    } catch (error) {
+      console.log(`\nPostgreSQL: skipped, ${adminUrl} is not reachable (${(error as Error).message})`)
+      return
+    }
+    const name = `rapport_bench_${process.pid}`
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+    await admin.query(`CREATE DATABASE ${name}`)
+    const url = new URL(adminUrl)
+    url.pathname = `/${name}`
+    env = { DATABASE_URL: url.toString() }
+    dropDatabase = async () => {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      await admin.end()
+    }
+  }
+  try {
+    console.log(`\n━━ ${driver}: first start (migrates and seeds the demo)…`)
+    await stopServer(await startServer(env))
+    const server = await startServer(env)
+    console.log(`  start to answering /healthz on the existing database: ${Math.round(server.startedInMs)} ms`)
+    // Figures from a busy machine are not comparable across runs: say how busy it was.
+    console.log(`  machine: ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)}`)
+    try {
+      const rows = await benchRoutes(await signIn('member@acme.test'), server.child.pid)
+      printTable(`${driver}: ${connections} connections, ${seconds} s per route, signed in as member@acme.test (static file, sign-in page and bare route: anonymous)`, rows)
+      if (driver === 'postgres') {
+        const database = await openDatabase({ databaseUrl: env.DATABASE_URL, poolSize: 2 })
+        try {
+          await benchReviewSubmissions(database)
+        } finally {
+          await database.close()
+        }
+      }
+    } finally {
+      await stopServer(server)
+    }
+  } finally {
+    await dropDatabase()
+  }
+}
+
+build()
+for (const driver of drivers) await runDriver(driver)
