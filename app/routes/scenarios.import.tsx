@@ -13,7 +13,7 @@ import { anonymiseDetails, IMPORT_FORMATS, type ImportFormat, type ImportSource 
 import { readUpload } from '~/scenarios/import-upload.server'
 import { createDraft, previewImport } from '~/scenarios/imports.server'
 import type { Actor } from '~/org/teams.server'
-import { isPiiLabel, type PiiLabel } from '~/scenarios/pii-types'
+import { isPiiLabel, type PiiLabel } from '~/anonymiser/types'
 import { CHANNELS, DIFFICULTIES, MOODS, TEAMS_TAGS } from '~/scenarios/scenario-schema'
 import type { TurnRole } from '~/scenarios/transcript'
 

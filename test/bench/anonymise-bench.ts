@@ -10,7 +10,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { anonymise, detect } from '../../app/scenarios/anonymise'
+import { anonymise, detect } from '../../app/anonymiser'
 
 const targetWords = Number(process.argv[2] ?? 10_000)
 const root = fileURLToPath(new URL('../..', import.meta.url))

@@ -14,8 +14,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { detect } from '../../app/scenarios/anonymise'
-import { PII_LABELS, type PiiLabel, type Span } from '../../app/scenarios/pii-types'
+import { detect } from '../../app/anonymiser'
+import { PII_LABELS, type PiiLabel, type Span } from '../../app/anonymiser/types'
 
 interface Example {
   id: string

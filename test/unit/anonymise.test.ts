@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { anonymise, detect, type PiiLabel, type Span } from '~/scenarios/anonymise'
-import { ibanValid, isCardNumber, luhnValid } from '~/scenarios/pii-checksums'
+import { anonymise, detect, type PiiLabel, type Span } from '~/anonymiser'
+import { ibanValid, isCardNumber, luhnValid } from '~/anonymiser/checksums'
 
 function found(text: string): Array<{ label: PiiLabel; value: string }> {
   return detect(text).map((s) => ({ label: s.label, value: text.slice(s.start, s.end) }))

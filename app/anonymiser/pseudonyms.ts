@@ -3,7 +3,7 @@
  * invented value, handed out in order of appearance from fixed lists, never equal to any word of
  * the original text. The mapping lives only in this object (never logged, never returned).
  */
-import type { PiiLabel, ReferenceKind } from './pii-types'
+import type { PiiLabel, ReferenceKind } from './types'
 
 const INVENTED_FIRST_NAMES = [
   'Alex', 'Sam', 'Jordan', 'Robin', 'Casey', 'Morgan', 'Riley', 'Jamie', 'Avery', 'Quinn', 'Rowan',

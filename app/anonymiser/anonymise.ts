@@ -8,13 +8,15 @@
  * Offsets are always into the input text. The mapping from original to invented values exists only
  * inside one anonymise() call and is never logged or returned.
  */
-import { detectEntities, isCommonWord } from './pii-entities'
-import { detectPatterns, PRIORITY } from './pii-patterns'
+import { detectEntities } from './entities'
+import { isCommonWord } from './gazetteer'
+import { detectPatterns, PRIORITY } from './patterns'
+import { detectPhones } from './phones'
 import { Pseudonyms } from './pseudonyms'
-import type { Candidate, PiiLabel, ReferenceKind, Span } from './pii-types'
+import type { Candidate, PiiLabel, ReferenceKind, Span } from './types'
 
-export { PII_LABELS, isPiiLabel } from './pii-types'
-export type { PiiLabel, Span } from './pii-types'
+export { PII_LABELS, isPiiLabel } from './types'
+export type { PiiLabel, Span } from './types'
 
 /** A span a reviewer marked as missed: by position in the text, or by its value. */
 export type ExtraSpan = { start: number; end: number; label: PiiLabel } | { text: string; label: PiiLabel }
@@ -158,7 +160,7 @@ function propagate(text: string, accepted: Candidate[], isIgnored: (s: number, e
 /** Everything detect() and anonymise() share: candidates with their kind and agent role. */
 function detectCandidates(text: string, options: AnonymiseOptions = {}): Candidate[] {
   const agentTokens = agentTokensOf(options.agentNames)
-  const candidates: Candidate[] = [...detectPatterns(text), ...detectEntities(text, { agentTokens })]
+  const candidates: Candidate[] = [...detectPatterns(text), ...detectPhones(text), ...detectEntities(text)]
 
   // the agent's names are replaced wherever they occur, even where no detector would find them
   for (const agentName of options.agentNames ?? []) {

@@ -1,0 +1,85 @@
+/**
+ * People, organisations, places, street lines and postcodes from the tagger's token tags, plus the
+ * one thing a tagger cannot see: which person is the agent.
+ */
+import { isCommonWord } from './gazetteer'
+import { loadWeights, tagTokens, tokenize, type Tag, type Weights } from './tagger'
+import trained from './tagger-weights.json'
+import type { Candidate, PiiLabel } from './types'
+
+const LABEL_OF: Record<string, PiiLabel> = { PER: 'name', ORG: 'organization', LOC: 'place', ADDR: 'address', POST: 'postcode' }
+/** Below the validated patterns (an e-mail stays an e-mail), above cue-less guesses. */
+const PRIORITY: Record<string, number> = { PER: 60, ORG: 55, LOC: 54, ADDR: 62, POST: 61 }
+
+let weights: Weights | null = null
+function tagger(): Weights {
+  weights ??= loadWeights((trained as { features: Record<string, string> }).features)
+  return weights
+}
+
+const AGENT_LABEL_RE = /^[ \t]*(?:agent|support|rep|representative|advisor|adviser|operator|customer service|assistant)\b[^:\n]{0,30}:/i
+const SELF_INTRO_RE = /(?:my name is|my name's|this is|i am|i'm|it's|you're (?:through to|speaking (?:to|with))|you are speaking (?:to|with))\s*$/i
+const AGENT_AROUND_RE = /^[ \t]*(?:agent|support|rep|advisor|adviser|operator)[ \t]*\([ \t]*$/i
+
+function lineStartOf(text: string, index: number): number {
+  const i = text.lastIndexOf('\n', index - 1)
+  return i + 1
+}
+
+/** The agent: "Agent (Tom):", "Tom (Agent):", or introducing themselves on an agent's line. */
+function isAgent(text: string, start: number, end: number): boolean {
+  const lineStart = lineStartOf(text, start)
+  const before = text.slice(lineStart, start)
+  const after = text.slice(end, end + 12)
+  if (AGENT_AROUND_RE.test(before)) return true
+  if (/^[ \t]*\([ \t]*(?:agent|support|rep|advisor|adviser)[ \t]*\)[ \t]*:/i.test(after) && before.trim() === '') return true
+  if (AGENT_LABEL_RE.test(before) && SELF_INTRO_RE.test(before)) return true
+  return false
+}
+
+const WORD = /[\p{L}\p{N}]/u
+const TITLE = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|herr|frau|mme|mlle|sr|sra|srta)\.?$/i
+
+export function detectEntities(text: string): Candidate[] {
+  const tokens = tokenize(text)
+  const tags = tagTokens(text, tokens, tagger())
+  const out: Candidate[] = []
+  let open = null as { kind: string; from: number; to: number } | null
+  const close = () => {
+    if (!open) return
+    // a span starts and ends on a word: never on punctuation, never on a title ("Mr Okonkwo" keeps its "Mr")
+    while (open.to > open.from && !WORD.test(tokens[open.to].text)) open.to--
+    while (open.from < open.to && (!WORD.test(tokens[open.from].text) || (open.kind === 'PER' && TITLE.test(tokens[open.from].text)))) open.from++
+    if (!WORD.test(tokens[open.from].text)) {
+      open = null
+      return
+    }
+    const start = tokens[open.from].start
+    const end = tokens[open.to].end
+    const value = text.slice(start, end)
+    // a lone lower-case everyday word is never a name, whatever its neighbours say
+    const lonePlain = open.from === open.to && !/\p{Lu}|\p{N}/u.test(value) && isCommonWord(value)
+    if (!lonePlain) {
+      const candidate: Candidate = { start, end, label: LABEL_OF[open.kind], priority: PRIORITY[open.kind] }
+      if (open.kind === 'PER' && isAgent(text, start, end)) candidate.role = 'agent'
+      out.push(candidate)
+    }
+    open = null
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    const tag: Tag = tags[i]
+    if (tag === 'O') {
+      close()
+      continue
+    }
+    const kind = tag.slice(2)
+    const continues = tag.startsWith('I-') && open?.kind === kind && !text.slice(tokens[i - 1].end, tokens[i].start).includes('\n')
+    if (continues && open) open.to = i
+    else {
+      close()
+      open = { kind, from: i, to: i }
+    }
+  }
+  close()
+  return out
+}
