@@ -28,6 +28,8 @@ export interface AnonymiseOptions {
   extraSpans?: readonly ExtraSpan[]
   /** False positives: these values are left as they are everywhere. */
   ignore?: readonly string[]
+  /** Names of real people (the importing organization): never handed out as pseudonyms. */
+  reservedNames?: readonly string[]
 }
 
 export interface ReplacedSpan extends Span {
@@ -228,7 +230,7 @@ function replacementFor(p: Pseudonyms, c: Candidate, value: string): string {
 /** Replaces every span of personal data with a consistent pseudonym or a placeholder. */
 export function anonymise(text: string, options?: AnonymiseOptions): AnonymiseResult {
   const candidates = detectCandidates(text, options)
-  const pseudonyms = new Pseudonyms(text)
+  const pseudonyms = new Pseudonyms(text, options?.reservedNames)
   for (const c of candidates) {
     if (c.label === 'name') pseudonyms.noteFullName(text.slice(c.start, c.end))
     if (c.label === 'organization') pseudonyms.noteOrganisation(text.slice(c.start, c.end))

@@ -37,10 +37,14 @@ export function countryHints(text: string): CountryCode[] {
   return [...hints]
 }
 
-function validIn(value: string, countries: readonly CountryCode[]): boolean {
+/**
+ * Valid in one of the countries; with a phone word nearby, a number of a possible length is enough
+ * (examples and fictional ranges such as 07700 900xxx are not "valid" but are still phone numbers).
+ */
+function phoneIn(value: string, countries: readonly CountryCode[], cued: boolean): boolean {
   for (const country of countries) {
     const parsed = parsePhoneNumberFromString(value, country)
-    if (parsed?.isValid()) return true
+    if (parsed?.isValid() || (cued && parsed?.isPossible())) return true
   }
   return false
 }
@@ -68,14 +72,15 @@ export function detectPhones(text: string): Candidate[] {
     const international = /^(?:\+|00)/.test(main)
     const grouped = /[ \t().\/-]/.test(main)
     if (international) {
-      if (!parsePhoneNumberFromString(main.replace(/^00/, '+'))?.isValid()) continue
+      // an explicit +country code is intent enough: a possible length for that country will do
+      if (!parsePhoneNumberFromString(main.replace(/^00/, '+'))?.isPossible()) continue
     } else {
       // undivided digits are usually order or account numbers: a leading 0 or a cue makes them a phone
       if (!grouped && !main.startsWith('0') && !cued) continue
       // "4471-2290": two short groups without a phone word are references or postcodes
       if (main.split(/[ \t().\/-]+/).filter(Boolean).length === 2 && digits.length <= 8 && !cued) continue
       hints ??= countryHints(text)
-      if (!validIn(main, hints) && !validIn(main, FALLBACK)) continue
+      if (!phoneIn(main, hints, cued) && !phoneIn(main, FALLBACK, cued)) continue
     }
     out.push({ start, end: start + value.length, label: 'phone', priority: PRIORITY.phone })
   }

@@ -106,9 +106,13 @@ export class Pseudonyms {
   private readonly placeSeq: Sequence
   private readonly userSeq: Sequence
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    reservedNames: readonly string[] = [],
+  ) {
     this.lowerText = text.toLowerCase()
-    this.words = new Set(this.lowerText.match(/[\p{L}\p{N}]+/gu) ?? [])
+    // words of the text and of real people's names: an invented value must collide with neither
+    this.words = new Set([...(this.lowerText.match(/[\p{L}\p{N}]+/gu) ?? []), ...reservedNames.join(' ').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []])
     // an invented value must not collide with anything written in the original text
     const forbidden = (candidate: string) =>
       candidate

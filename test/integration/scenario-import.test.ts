@@ -105,14 +105,14 @@ describe('importing a conversation', () => {
 
   it('applies the importer’s corrections: an ignored value stays, a marked value is replaced everywhere', async () => {
     const raw = 'Customer: My Sunrise Deluxe kettle broke. My husband ziggy bought it in Leeds.\nAgent: Sorry to hear that! Was ziggy the one who ordered it?'
-    const plain = previewImport(a.manager, { source: { format: 'text', raw } })
+    const plain = await previewImport(a.manager, { source: { format: 'text', raw } })
     expect(plain.ok).toBe(true)
     if (!plain.ok) return
     const text = (p: typeof plain.preview) => p.turns.map((t) => t.pieces.map((x) => x.text).join('')).join('\n')
     expect(text(plain.preview)).toContain('ziggy')
     expect(text(plain.preview)).not.toContain('Leeds')
 
-    const corrected = previewImport(a.manager, {
+    const corrected = await previewImport(a.manager, {
       source: { format: 'text', raw },
       corrections: { ignore: ['Leeds'], extra: [{ text: 'ziggy', label: 'name' }] },
     })
@@ -130,7 +130,7 @@ describe('importing a conversation', () => {
       JSON.stringify({ role: 'agent', author: 'Sam', text: 'Happy to help. What is your username?' }),
       JSON.stringify({ speaker: 'action', text: 'Account has been pulled up for Crystal Minh.' }),
     ].join('\n')
-    const result = previewImport(a.admin, { source: { format: 'jsonl', raw } })
+    const result = await previewImport(a.admin, { source: { format: 'jsonl', raw } })
     if (!result.ok) throw new Error('preview failed')
     expect(result.preview.turns.map((t) => t.role)).toEqual(['customer', 'agent', 'note'])
     expect(result.preview.problems).toEqual(['Line 2 is not valid JSON and was skipped.'])
@@ -144,7 +144,7 @@ describe('importing a conversation', () => {
 
   it('refuses members and validates the details with field errors', async () => {
     await expect(createDraft(database.db, a.member, { source: { format: 'text', raw: CONVERSATION }, details: details() })).rejects.toMatchObject({ status: 403 })
-    expect(() => previewImport(a.member, { source: { format: 'text', raw: CONVERSATION } })).toThrow()
+    await expect(previewImport(a.member, { source: { format: "text", raw: CONVERSATION } })).rejects.toMatchObject({ status: 403 })
     const missing = await createDraft(database.db, a.manager, {
       source: { format: 'text', raw: CONVERSATION },
       details: details({ title: '', mood: '', teams: [] }),
