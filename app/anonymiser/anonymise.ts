@@ -13,6 +13,7 @@ import { isCommonWord } from './gazetteer'
 import { detectPatterns, PRIORITY } from './patterns'
 import { detectPhones } from './phones'
 import { Pseudonyms } from './pseudonyms'
+import { tokenize } from './tagger'
 import type { Candidate, PiiLabel, ReferenceKind, Span } from './types'
 
 export { PII_LABELS, isPiiLabel } from './types'
@@ -94,7 +95,9 @@ function resolve(text: string, candidates: Candidate[]): Candidate[] {
   return accepted
 }
 
-const PROPAGATED: ReadonlySet<PiiLabel> = new Set(['name', 'organization', 'place', 'username', 'account_number', 'email', 'phone', 'card_number', 'iban', 'national_id', 'url', 'ip_address', 'postcode', 'address'])
+// Patterns find every occurrence of what they find; only the tagger's finds (and usernames, often
+// written bare) need repeating wherever else they occur.
+const PROPAGATED: ReadonlySet<PiiLabel> = new Set(['name', 'organization', 'place', 'username', 'account_number'])
 
 /**
  * A value found once is personal data everywhere in the conversation: "Crystal Minh" in one
@@ -128,33 +131,36 @@ function propagate(text: string, accepted: Candidate[], isIgnored: (s: number, e
   if (seen.size === 0) return accepted
   const taken = new Uint8Array(text.length + 1)
   for (const c of accepted) taken.fill(1, c.start, c.end)
+  // each value as its words, indexed by its first word: one pass over the text's words finds them all
+  const byFirstWord = new Map<string, Array<{ words: string[]; key: string }>>()
+  for (const key of seen.keys()) {
+    const words = tokenize(key).map((t) => t.lower)
+    if (words.length === 0) continue
+    const list = byFirstWord.get(words[0]) ?? []
+    list.push({ words, key })
+    byFirstWord.set(words[0], list)
+  }
+  for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length)
+  const tokens = tokenize(text)
   const extra: Candidate[] = []
-  const values = [...seen.keys()].sort((a, b) => b.length - a.length)
-  for (let i = 0; i < values.length; i += 200) {
-    const batch = values.slice(i, i + 200)
-    const re = new RegExp(`(?<![\\p{L}\\p{N}_@.-])(?:${batch.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}_]|[.-][\\p{L}\\p{N}])`, 'giu')
-    for (const m of text.matchAll(re)) {
-      const start = m.index
-      const end = start + m[0].length
-      const entry = seen.get(m[0].toLowerCase())
-      if (!entry) continue
-      const { from, value } = entry
-      // a name that is also an everyday word ("Rose", "Crystal") only counts where it is capitalised
-      if ((from.label === 'name' || from.label === 'place' || from.label === 'organization') && m[0] !== value) {
-        if (!/^\p{Lu}/u.test(m[0]) && isCommonWord(m[0].toLowerCase())) continue
-      }
-      if (from.label === 'name' && !/^\p{Lu}/u.test(m[0]) && isCommonWord(m[0].toLowerCase())) continue
-      let free = true
-      for (let k = start; k < end; k++) {
-        if (taken[k]) {
-          free = false
-          break
-        }
-      }
-      if (!free || isIgnored(start, end)) continue
-      taken.fill(1, start, end)
-      extra.push({ start, end, label: from.label, priority: from.priority - 1, kind: from.kind, role: from.role })
-    }
+  for (let i = 0; i < tokens.length; i++) {
+    const list = byFirstWord.get(tokens[i].lower)
+    if (!list) continue
+    const value = list.find((v) => v.words.every((w, k) => tokens[i + k]?.lower === w))
+    if (!value) continue
+    const start = tokens[i].start
+    const end = tokens[i + value.words.length - 1].end
+    // glued to an e-mail, a handle or a longer code: not this value
+    if (/[@.\-]/.test(text[start - 1] ?? '') && /[\p{L}\p{N}]/u.test(text[start - 2] ?? '')) continue
+    const entry = seen.get(value.key)
+    if (!entry) continue
+    const found = text.slice(start, end)
+    const { from } = entry
+    // a name that is also an everyday word ("Rose", "Crystal") only counts where it is capitalised
+    if ((from.label === 'name' || from.label === 'place' || from.label === 'organization') && !/^\p{Lu}/u.test(found) && isCommonWord(found.toLowerCase())) continue
+    if (taken.subarray(start, end).some((cell) => cell === 1) || isIgnored(start, end)) continue
+    taken.fill(1, start, end)
+    extra.push({ start, end, label: from.label, priority: from.priority - 1, kind: from.kind, role: from.role })
   }
   return [...accepted, ...extra]
 }

@@ -16,6 +16,9 @@ const COMMON: ReadonlySet<string> = new Set(data.common)
 /** Everyday English word (in the lexicon as something other than a name), singular or plural. */
 export function isCommonWord(lower: string): boolean {
   if (COMMON.has(lower)) return true
+  // contractions: "can't", "it's", "we're", "i've"
+  const stem = lower.replace(/(?:n['’]t|['’](?:s|re|ve|ll|d|m))$/, '')
+  if (stem !== lower) return stem === 'i' || stem === 'ca' || stem === 'wo' || COMMON.has(stem)
   if (lower.length > 3 && lower.endsWith('s')) {
     if (COMMON.has(lower.slice(0, -1))) return true
     if (lower.endsWith('ies') && COMMON.has(`${lower.slice(0, -3)}y`)) return true

@@ -28,11 +28,20 @@ export function tokenize(text: string): Token[] {
   return out
 }
 
+function classOf(ch: string): string {
+  const code = ch.charCodeAt(0)
+  if (code >= 65 && code <= 90) return 'X'
+  if (code >= 97 && code <= 122) return 'x'
+  if (code >= 48 && code <= 57) return 'd'
+  if (code < 128) return ch
+  return /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : /\p{L}/u.test(ch) ? 'l' : ch
+}
+
 function shapeOf(word: string): string {
   let shape = ''
   let last = ''
   for (const ch of word) {
-    const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : /\p{L}/u.test(ch) ? 'l' : ch
+    const c = classOf(ch)
     if (c !== last) shape += c
     last = c
   }
@@ -50,6 +59,25 @@ interface TokenFacts {
   word: string
   shape: string
   gaz: string
+  /** feature strings built once per word: a reused string keeps its hash, so lookups are cheap */
+  own: string[]
+  asPrev: string[]
+  asPrev2: string
+  asNext: string[]
+  asNext2: string
+}
+
+function makeFacts(word: string, shape: string, gaz: string, length: number): TokenFacts {
+  return {
+    word,
+    shape,
+    gaz,
+    own: [`w=${word}`, `sh=${shape}`, `g=${gaz}`, `suf3=${word.slice(-3)}`, `pre3=${word.slice(0, 3)}`, `len=${Math.min(length, 8)}`],
+    asPrev: [`pw=${word}`, `psh=${shape}`, `pg=${gaz}`],
+    asPrev2: `ppw=${word}`,
+    asNext: [`nw=${word}`, `nsh=${shape}`, `ng=${gaz}`],
+    asNext2: `nnw=${word}`,
+  }
 }
 
 function gazOf(t: Token): string {
@@ -66,10 +94,19 @@ function gazOf(t: Token): string {
   return g
 }
 
+/** Facts depend only on the token's text, and conversations repeat their words: cache them. */
+const factsCache = new Map<string, TokenFacts>()
+
 function factsOf(tokens: readonly Token[]): TokenFacts[] {
+  if (factsCache.size > 200_000) factsCache.clear()
   return tokens.map((t) => {
-    const word = HAS_DIGIT.test(t.text) ? t.lower.replace(/\p{N}/gu, '0') : t.lower
-    return { word: word.length > 20 ? word.slice(0, 20) : word, shape: shapeOf(t.text), gaz: gazOf(t) }
+    let facts = factsCache.get(t.text)
+    if (!facts) {
+      const word = HAS_DIGIT.test(t.text) ? t.lower.replace(/\p{N}/gu, '0') : t.lower
+      facts = makeFacts(word.length > 20 ? word.slice(0, 20) : word, shapeOf(t.text), gazOf(t), t.text.length)
+      factsCache.set(t.text, facts)
+    }
+    return facts
   })
 }
 
@@ -107,7 +144,9 @@ function lineFactsOf(text: string, tokens: readonly Token[]): LineFacts {
   return { position, lineLength, speaker }
 }
 
-const BOUNDARY: TokenFacts = { word: '<s>', shape: '<s>', gaz: '' }
+const BOUNDARY: TokenFacts = makeFacts('<s>', '<s>', '', 0)
+const PREV_TAG = TAGS.map((t) => `pt=${t}`)
+const PREV_TAGS = TAGS.map((a) => TAGS.map((b) => `pt2=${a}|${b}`))
 
 /**
  * The features of token i. prev/prev2 are the tags already given to the two tokens before it.
@@ -123,47 +162,42 @@ function featuresOf(i: number, tokens: readonly Token[], facts: readonly TokenFa
   const n1 = sameLineNext(1) ? facts[i + 1] : BOUNDARY
   const n2 = sameLineNext(2) ? facts[i + 2] : BOUNDARY
   const cap = HAS_UPPER.test(t.text[0]) ? 'C' : IS_WORD.test(t.text) ? 'l' : 'p'
+  const pos = lines.position[i]
+  const ll = lines.lineLength[i]
+  out.push('b', ...f.own, ...p1.asPrev, p2.asPrev2, ...n1.asNext, n2.asNext2)
   out.push(
-    'b',
-    `w=${f.word}`,
-    `sh=${f.shape}`,
-    `g=${f.gaz}`,
     `cap=${cap}`,
-    `suf3=${f.word.slice(-3)}`,
-    `pre3=${f.word.slice(0, 3)}`,
-    `len=${Math.min(t.text.length, 8)}`,
-    `pw=${p1.word}`,
-    `ppw=${p2.word}`,
-    `nw=${n1.word}`,
-    `nnw=${n2.word}`,
-    `psh=${p1.shape}`,
-    `nsh=${n1.shape}`,
-    `pg=${p1.gaz}`,
-    `ng=${n1.gaz}`,
-    `pt=${prev}`,
-    `pt2=${prev2}|${prev}`,
+    PREV_TAG[TAGS.indexOf(prev)],
+    PREV_TAGS[TAGS.indexOf(prev2)][TAGS.indexOf(prev)],
     `pt|sh=${prev}|${f.shape}`,
     `pt|g=${prev}|${f.gaz}`,
-    `pw|w=${p1.word}|${f.word}`,
-    `w|nw=${f.word}|${n1.word}`,
     `sh|nsh=${f.shape}|${n1.shape}`,
     `psh|sh=${p1.shape}|${f.shape}`,
     `g|ng=${f.gaz}|${n1.gaz}`,
     `pg|g=${p1.gaz}|${f.gaz}`,
-    `pos=${Math.min(lines.position[i], 3)}`,
-    `ll=${Math.min(lines.lineLength[i], 6)}`,
-    `pos|cap=${Math.min(lines.position[i], 2)}|${cap}|${Math.min(lines.lineLength[i], 5)}`,
+    `pos=${Math.min(pos, 3)}`,
+    `ll=${Math.min(ll, 6)}`,
+    `pos|cap=${Math.min(pos, 2)}|${cap}|${Math.min(ll, 5)}`,
     `spk=${lines.speaker[i]}|${cap}`,
-    `ll|g=${Math.min(lines.lineLength[i], 5)}|${f.gaz}`,
+    `ll|g=${Math.min(ll, 5)}|${f.gaz}`,
   )
   if (lines.speaker[i] && SPEAKER_ROLES.has(t.lower)) out.push('spk-role')
 }
 
-/** Tokens that cannot start anything: lower-case everyday words and punctuation after an O. */
-function isPlain(t: Token, f: TokenFacts): boolean {
-  if (HAS_UPPER.test(t.text) || HAS_DIGIT.test(t.text)) return false
+const SENTENCE_END = new Set(['.', '!', '?', ':', '"', '“', '(', '-', '—', '–', '>', '*', '•'])
+
+/**
+ * Tokens that cannot start anything, so the tagger skips them after an O: punctuation, lower-case
+ * everyday words, and everyday words capitalised only because they open a sentence or a line
+ * ("Thanks", "The") — unless a gazetteer knows them as a name, place or street.
+ */
+function isPlain(i: number, tokens: readonly Token[], f: TokenFacts, lines: LineFacts): boolean {
+  const t = tokens[i]
+  if (HAS_DIGIT.test(t.text)) return false
   if (!IS_WORD.test(t.text)) return true
-  return f.gaz.includes('W') && !f.gaz.includes('F') && !f.gaz.includes('S')
+  if (f.gaz !== 'W') return false
+  if (!HAS_UPPER.test(t.text)) return true
+  return lines.position[i] === 0 || SENTENCE_END.has(tokens[i - 1].text)
 }
 
 /** I-X only continues a B-X or I-X on the same kind; anything else must start fresh. */
@@ -191,7 +225,7 @@ export function tagTokens(text: string, tokens: readonly Token[], weights: Weigh
   const scores = new Float64Array(TAG_COUNT)
   for (let i = 0; i < tokens.length; i++) {
     const prev = i > 0 ? tags[i - 1] : 'O'
-    if (prev === 'O' && isPlain(tokens[i], facts[i])) {
+    if (prev === 'O' && isPlain(i, tokens, facts[i], lines)) {
       tags[i] = 'O'
       continue
     }
@@ -246,7 +280,7 @@ export class PerceptronTrainer implements Weights {
       this.step++
       const prev = i > 0 ? guesses[i - 1] : 'O'
       const prev2 = i > 1 ? guesses[i - 2] : 'O'
-      if (prev === 'O' && isPlain(tokens[i], facts[i])) {
+      if (prev === 'O' && isPlain(i, tokens, facts[i], lines)) {
         guesses.push('O')
         continue
       }

