@@ -38,6 +38,21 @@ function isAgent(text: string, start: number, end: number): boolean {
 }
 
 const WORD = /[\p{L}\p{N}]/u
+
+/**
+ * The shape every kind must have, whatever the tagger's neighbours suggested: a street line holds
+ * a word and a number (or is a PO box), a postcode a digit or is short, a lone name is no everyday
+ * lower-case word and no short acronym ("VAT", "IBAN").
+ */
+function plausible(kind: string, value: string, tokens: number): boolean {
+  if (kind === 'ADDR') return /\p{L}/u.test(value) && /\p{N}/u.test(value) && tokens >= 2
+  if (kind === 'POST') return /\p{N}/u.test(value) && value.length <= 12
+  if (tokens === 1) {
+    if (!/\p{Lu}|\p{N}/u.test(value) && isCommonWord(value)) return false
+    if (kind === 'PER' && /^\p{Lu}{2,4}$/u.test(value)) return false
+  }
+  return true
+}
 const TITLE = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|herr|frau|mme|mlle|sr|sra|srta)\.?$/i
 
 export function detectEntities(text: string): Candidate[] {
@@ -57,9 +72,7 @@ export function detectEntities(text: string): Candidate[] {
     const start = tokens[open.from].start
     const end = tokens[open.to].end
     const value = text.slice(start, end)
-    // a lone lower-case everyday word is never a name, whatever its neighbours say
-    const lonePlain = open.from === open.to && !/\p{Lu}|\p{N}/u.test(value) && isCommonWord(value)
-    if (!lonePlain) {
+    if (plausible(open.kind, value, open.to - open.from + 1)) {
       const candidate: Candidate = { start, end, label: LABEL_OF[open.kind], priority: PRIORITY[open.kind] }
       if (open.kind === 'PER' && isAgent(text, start, end)) candidate.role = 'agent'
       out.push(candidate)

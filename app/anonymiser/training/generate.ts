@@ -99,7 +99,15 @@ const FILLER = [
   'It worked with Chrome but not with Safari.', 'Our Finance department needs a PDF copy.', 'Can I get a refund or a voucher?', 'I read the Terms of Service.',
   'Apple Pay failed twice.', 'The Wi-Fi drops every evening.', 'Black Friday prices were not applied.', 'Happy New Year to the whole team!', 'Why is this so hard?',
 ]
-const COMMON_CAPS = ['Monday', 'Tuesday', 'Friday', 'January', 'March', 'Christmas', 'Easter', 'Black Friday', 'Customer Service', 'Order Status', 'Help Centre', 'Terms of Service', 'Premium', 'Express', 'Standard Delivery', 'Returns', 'Billing', 'Account Settings', 'Two-Factor', 'OK', 'ASAP', 'FYI', 'PDF', 'VAT', 'EU', 'UK', 'USA']
+/** Ordinary phrases in other languages: capitalised unknown words that are nobody's name. */
+const FOREIGN = [
+  'Mit freundlichen Grüßen', 'Viele Grüße', 'Vielen Dank', 'Bitte um Rückruf', 'Cordialement', 'Bien à vous', 'Merci beaucoup', 'Je vous remercie',
+  'Un saluto', 'Cordiali saluti', 'Grazie mille', 'Saludos cordiales', 'Muchas gracias', 'Un abrazo', 'Atenciosamente', 'Obrigado', 'Com os melhores cumprimentos',
+  'Met vriendelijke groet', 'Groetjes', 'Alvast bedankt', 'Pozdrawiam serdecznie', 'Z poważaniem', 'Dziękuję', 'Mvh', 'Med vänlig hälsning', 'Hälsningar', 'Tack så mycket',
+  'Venlig hilsen', 'Mange tak', 'Ystävällisin terveisin', 'Kiitos', 'S pozdravem', 'Děkuji', 'Üdvözlettel', 'Köszönöm', 'Saygılarımla', 'Teşekkürler', 'Με εκτίμηση', 'Ευχαριστώ',
+  'Paket je oštećen', 'Zamówienie nie dotarło', 'Rechnung fehlt', 'Commande incomplète', 'Pedido retrasado', 'Fattura sbagliata', 'Bestelling kwijt', 'Faktura feil beløp',
+]
+const COMMON_CAPS = ['Three weeks later', 'Next week', 'Checkout', 'Gmail', 'Model QE55Q80A', 'Thanks Heaps', 'National Insurance', 'Monday', 'Tuesday', 'Friday', 'January', 'March', 'Christmas', 'Easter', 'Black Friday', 'Customer Service', 'Order Status', 'Help Centre', 'Terms of Service', 'Premium', 'Express', 'Standard Delivery', 'Returns', 'Billing', 'Account Settings', 'Two-Factor', 'OK', 'ASAP', 'FYI', 'PDF', 'VAT', 'EU', 'UK', 'USA']
 
 export interface Context {
   r: () => number
@@ -138,6 +146,17 @@ function fullName(c: Context): string {
   if (x < 0.27) return `${given(c)[0]}. ${family(c)}`
   return `${given(c)} ${family(c)}`
 }
+/** Names with a particle ("Rhys ap Iorwerth", "Anouk van der Berg", "Ahmad bin Yusuf"). */
+function particleName(c: Context): string {
+  return `${given(c)} ${pick(c.r, ['ap', 'van', 'van der', 'de', 'da', 'dos', 'von', 'bin', 'al', 'ni', 'del', 'le'])} ${family(c)}`
+}
+/** A short brand-like organisation name: one invented or real-looking word. */
+function brand(c: Context): string {
+  const x = c.r()
+  if (x < 0.4) return clean(c.f.person.lastName())
+  if (x < 0.7) return clean(c.f.location.city()).split(' ')[0]
+  return clean(c.f.company.name()).split(/[ ,-]/)[0]
+}
 function company(c: Context): string {
   const x = c.r()
   if (x < 0.45) return clean(safe(c, (f) => f.company.name()))
@@ -175,7 +194,27 @@ function address(c: Context, b: Builder, sep: string): void {
 
 type Template = (c: Context, b: Builder) => void
 
+const RELATIONS = ['supervisor', 'manager', 'colleague', 'neighbour', 'landlord', 'husband', 'wife', 'partner', 'son', 'daughter', 'brother', 'sister', 'boss', 'friend', 'accountant', 'assistant']
+const PRAISE = ['was so helpful on the phone today', 'sorted it in five minutes', 'called me back straight away', 'never replied to my email', 'promised a refund', 'said it would be fixed', 'was very rude to me', 'explained everything clearly']
+const ORG_CONTEXTS: Array<[string, string]> = [
+  ['my ', ' card got declined at checkout'], ['I switched to ', ' last month and lost signal'], ['I moved my account to ', ' because of the fees'],
+  ['', ' left my parcel in the recycling bin'], ['', ' charged me twice'], ['', ' says the payment never arrived'], ['my ', ' account is locked'],
+  ['I paid through ', ' and it failed'], ['the ', ' app keeps logging me out'], ['we ordered through ', ' and it never came'], ['is ', ' still your courier?'],
+]
+
 const TEMPLATES: Template[] = [
+  (c, b) => {
+    const [before, after] = pick(c.r, ORG_CONTEXTS)
+    b.add(`${pick(c.r, ['', 'hey ', 'Hi, ', 'ugh '])}${before}`, ['ORG', brand(c)], `${after}. ${pick(c.r, FILLER)}`)
+  },
+  (c, b) => b.add(`I'm the ${pick(c.r, ROLES)} at `, ['ORG', brand(c)], ` and ${pick(c.r, ISSUES)}.`),
+  (c, b) => b.add(`my ${pick(c.r, RELATIONS)}, `, ['PER', given(c)], `, ${pick(c.r, PRAISE)}.`),
+  (c, b) => b.add(['PER', given(c)], ` ${pick(c.r, PRAISE)}. ${pick(c.r, FILLER)}`),
+  (c, b) => b.add(`${pick(c.r, ['Thanks', 'Thank you', 'thanks so much', 'Cheers'])} `, ['PER', given(c)], ` ${pick(c.r, ["you've been great", 'that fixed it', 'for your patience', "you're a star"])}`),
+  (c, b) => b.add(`${pick(c.r, ['Thanks for the help', 'Thanks again', 'Appreciate it'])} `, ['PER', given(c)], `, ${pick(c.r, ["you're a star", 'have a good day', 'all sorted'])}`),
+  (c, b) => b.add(`Contact person: `, ['PER', particleName(c)], `\n${pick(c.r, LABELS_OTHER)}: ${pick(c.r, COMMON_CAPS)}`),
+  (c, b) => b.add(`${pick(c.r, ["I'm based in", 'I live in', "We're in", 'I am currently in', 'Our shop is in'])} `, ['LOC', city(c)], ` so ${pick(c.r, ISSUES)}.`),
+  (c, b) => b.add(['PER', particleName(c)], ` and `, ['PER', fullName(c)], ` ${pick(c.r, ['both need access', 'are on the account', 'signed the contract'])}.`),
   (c, b) => b.add(`${pick(c.r, GREETINGS)}, my name is `, ['PER', fullName(c)], ` and ${pick(c.r, ISSUES)}.`),
   (c, b) => b.add(['PER', fullName(c)], ' here. ', `${pick(c.r, ISSUES)} again, can someone from `, ['ORG', company(c)], ' call me?'),
   (c, b) => b.add(`${pick(c.r, GREETINGS)} `, ['PER', given(c)], ',\n\n', `Thanks for getting back to me. ${pick(c.r, ISSUES)}.\n\n${pick(c.r, SIGN_OFFS)},\n`, ['PER', fullName(c)]),
@@ -223,6 +262,9 @@ const TEMPLATES: Template[] = [
   (c, b) => b.add(`Contact person: ${pick(c.r, TITLES)} `, ['PER', family(c)], `, ${pick(c.r, ROLES)}, `, ['ORG', company(c)]),
   (c, b) => b.add(`${pick(c.r, FILLER)} ${pick(c.r, ['Can', 'Could', 'Please'])} ${pick(c.r, TITLES)} `, ['PER', family(c)], ` call me back? ${pick(c.r, FILLER)}`),
   (c, b) => b.add(`${pick(c.r, FILLER)} ${pick(c.r, FILLER)}`),
+  (c, b) => b.add(`${pick(c.r, FOREIGN)},\n`, ['PER', fullName(c)]),
+  (c, b) => b.add(`${pick(c.r, FOREIGN)}\n\n${pick(c.r, FILLER)}\n${pick(c.r, FOREIGN)}`),
+  (c, b) => b.add(`${pick(c.r, LABELS_OTHER)}: ${pick(c.r, FOREIGN)}\n${pick(c.r, LABELS_NAME)}: `, ['PER', fullName(c)], `\n${pick(c.r, LABELS_OTHER)}: ${pick(c.r, ['IBAN', 'VAT', 'username', 'PDF', 'N/A', 'Android 14', 'Room 214', '3 June', '2 stars'])}`),
   (c, b) => b.add(`${pick(c.r, FILLER)}\n\n`, ['PER', given(c)]),
   (c, b) => b.add(`${pick(c.r, SPEAKERS_CUSTOMER)}: ${pick(c.r, FILLER)}\n${pick(c.r, SPEAKERS_AGENT)}: ${pick(c.r, FILLER)}\n${pick(c.r, SPEAKERS_CUSTOMER)}: ${pick(c.r, FILLER)}`),
   (c, b) => {
