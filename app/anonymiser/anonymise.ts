@@ -9,7 +9,7 @@
  * inside one anonymise() call and is never logged or returned.
  */
 import { detectEntities } from './entities'
-import { isCommonWord } from './gazetteer'
+import { FIRST_NAMES, isCommonWord, SURNAMES } from './gazetteer'
 import { detectPatterns, PRIORITY } from './patterns'
 import { detectPhones } from './phones'
 import { Pseudonyms } from './pseudonyms'
@@ -123,6 +123,9 @@ function propagate(text: string, accepted: Candidate[], isIgnored: (s: number, e
           // an organisation's first word only ("Brightwater" of "Brightwater Logistics")
           if (c.label === 'organization' && (i > 0 || isCommonWord(clean.toLowerCase()))) continue
           if (clean.length < 2 || !/^\p{Lu}/u.test(clean)) continue
+          // an everyday word caught inside a name ("The" of "Alex Morgan The") is not the person
+          const lower = clean.toLowerCase()
+          if (isCommonWord(lower) && !FIRST_NAMES.has(lower) && !SURNAMES.has(lower)) continue
           add(clean, c)
         }
       }
@@ -168,7 +171,8 @@ function propagate(text: string, accepted: Candidate[], isIgnored: (s: number, e
 /** Everything detect() and anonymise() share: candidates with their kind and agent role. */
 function detectCandidates(text: string, options: AnonymiseOptions = {}): Candidate[] {
   const agentTokens = agentTokensOf(options.agentNames)
-  const candidates: Candidate[] = [...detectPatterns(text), ...detectPhones(text), ...detectEntities(text)]
+  const patterns = [...detectPatterns(text), ...detectPhones(text)]
+  const candidates: Candidate[] = [...patterns, ...detectEntities(text, patterns)]
 
   // the agent's names are replaced wherever they occur, even where no detector would find them
   for (const agentName of options.agentNames ?? []) {
@@ -233,9 +237,7 @@ function replacementFor(p: Pseudonyms, c: Candidate, value: string): string {
   }
 }
 
-/** Replaces every span of personal data with a consistent pseudonym or a placeholder. */
-export function anonymise(text: string, options?: AnonymiseOptions): AnonymiseResult {
-  const candidates = detectCandidates(text, options)
+function render(text: string, candidates: readonly Candidate[], options?: AnonymiseOptions): AnonymiseResult {
   const pseudonyms = new Pseudonyms(text, options?.reservedNames)
   for (const c of candidates) {
     if (c.label === 'name') pseudonyms.noteFullName(text.slice(c.start, c.end))
@@ -257,4 +259,52 @@ export function anonymise(text: string, options?: AnonymiseOptions): AnonymiseRe
   }
   parts.push(text.slice(cursor))
   return { text: parts.join(''), spans }
+}
+
+/**
+ * What a second look at the output finds in text the first pass kept: a replacement changes the
+ * context around it ("31-019 Kraków" → "[postcode] Kraków"), and a finding there is a miss of
+ * the first pass. Returned with offsets into the input.
+ */
+function missedOnFirstPass(text: string, first: AnonymiseResult, candidates: readonly Candidate[], options?: AnonymiseOptions): Candidate[] {
+  const again = detectCandidates(first.text, { agentNames: options?.agentNames, ignore: options?.ignore })
+  if (again.length === 0) return []
+  // kept regions: [outputStart, outputEnd, shift to input]
+  const kept: Array<[number, number, number]> = []
+  let inputCursor = 0
+  let outputCursor = 0
+  for (const span of first.spans) {
+    const length = span.start - inputCursor
+    kept.push([outputCursor, outputCursor + length, inputCursor - outputCursor])
+    outputCursor += length + span.replacement.length
+    inputCursor = span.end
+  }
+  kept.push([outputCursor, outputCursor + text.length - inputCursor, inputCursor - outputCursor])
+  const taken = new Uint8Array(text.length + 1)
+  for (const c of candidates) taken.fill(1, c.start, c.end)
+  const missed: Candidate[] = []
+  for (const c of again) {
+    const region = kept.find(([s, e]) => s <= c.start && c.end <= e)
+    if (!region) continue
+    const start = c.start + region[2]
+    const end = c.end + region[2]
+    if (taken.subarray(start, end).some((cell) => cell === 1)) continue
+    taken.fill(1, start, end)
+    missed.push({ ...c, start, end })
+  }
+  return missed
+}
+
+/** Replaces every span of personal data with a consistent pseudonym or a placeholder. */
+export function anonymise(text: string, options?: AnonymiseOptions): AnonymiseResult {
+  let candidates = detectCandidates(text, options)
+  let result = render(text, candidates, options)
+  // look again until a look finds nothing new (almost always the second look; at most four)
+  for (let pass = 0; pass < 3 && candidates.length > 0; pass++) {
+    const missed = missedOnFirstPass(text, result, candidates, options)
+    if (missed.length === 0) break
+    candidates = [...candidates, ...missed].sort((a, b) => a.start - b.start)
+    result = render(text, candidates, options)
+  }
+  return result
 }

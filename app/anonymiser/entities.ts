@@ -3,7 +3,7 @@
  * one thing a tagger cannot see: which person is the agent.
  */
 import { isCommonWord } from './gazetteer'
-import { loadWeights, tagTokens, tokenize, type Tag, type Weights } from './tagger'
+import { loadWeights, tagTokens, tokenize, type Mask, type Tag, type Weights } from './tagger'
 import trained from './tagger-weights.json'
 import type { Candidate, PiiLabel } from './types'
 
@@ -55,9 +55,23 @@ function plausible(kind: string, value: string, tokens: number): boolean {
 }
 const TITLE = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|herr|frau|mme|mlle|sr|sra|srta)\.?$/i
 
-export function detectEntities(text: string): Candidate[] {
+/** Labels whose pattern findings the tagger sees as masks (addresses and postcodes are its own work). */
+const MASKED: ReadonlySet<string> = new Set(['email', 'url', 'phone', 'card_number', 'iban', 'ip_address', 'national_id', 'account_number', 'username', 'date_of_birth'])
+const PLACEHOLDER_RE = /\[(phone|card|iban|ip address|national id|date of birth|url)\]/g
+
+/** Sorted, non-overlapping masks from the patterns' findings and from placeholders in the text. */
+export function masksFor(text: string, found: readonly Candidate[]): Mask[] {
+  const masks: Mask[] = found.filter((c) => MASKED.has(c.label)).map((c) => ({ start: c.start, end: c.end, label: c.label }))
+  for (const m of text.matchAll(PLACEHOLDER_RE)) masks.push({ start: m.index, end: m.index + m[0].length, label: m[1] === 'card' ? 'card_number' : m[1].replace(/ /g, '_') })
+  masks.sort((a, b) => a.start - b.start || b.end - a.end)
+  const out: Mask[] = []
+  for (const mask of masks) if (!out.length || mask.start >= out[out.length - 1].end) out.push(mask)
+  return out
+}
+
+export function detectEntities(text: string, patternFindings: readonly Candidate[] = []): Candidate[] {
   const tokens = tokenize(text)
-  const tags = tagTokens(text, tokens, tagger())
+  const tags = tagTokens(text, tokens, tagger(), masksFor(text, patternFindings))
   const out: Candidate[] = []
   let open = null as { kind: string; from: number; to: number } | null
   const close = () => {

@@ -121,9 +121,24 @@ function detectCards(text: string, push: Push): void {
     }
     // "114-2233445-6677889" is an order number that happens to pass Luhn: cards are written 4-4-4-4 or 4-6-5,
     // and card numbers start with 2 to 6 ("0049 171 2345678" is a phone number)
-    if (groups.length > 1 && !CARD_GROUPINGS.test(groups.map((g) => g.length).join(','))) continue
-    if (!/^[2-6]/.test(raw)) continue
-    if (isCardNumber(raw)) push(m.index, m.index + raw.length, 'card_number', PRIORITY.card)
+    const isCard = (value: string, lengths: number[]) => (lengths.length === 1 || CARD_GROUPINGS.test(lengths.join(','))) && /^[2-6]/.test(value) && isCardNumber(value)
+    if (isCard(raw, groups.map((g) => g.length))) {
+      push(m.index, m.index + raw.length, 'card_number', PRIORITY.card)
+      continue
+    }
+    // numbers written side by side ("…900461 4539 1488 0343 6467"): a run of whole groups inside may be the card
+    if (groups.length < 3 || seps.length === 0) continue
+    const starts: number[] = []
+    for (let i = 0, at = 0; i < groups.length; at += groups[i].length + 1, i++) starts.push(at)
+    search: for (let i = 1; i < groups.length; i++) {
+      for (let j = groups.length; j > i; j--) {
+        const value = raw.slice(starts[i], starts[j - 1] + groups[j - 1].length)
+        if (isCard(value, groups.slice(i, j).map((g) => g.length))) {
+          push(m.index + starts[i], m.index + starts[i] + value.length, 'card_number', PRIORITY.card)
+          break search
+        }
+      }
+    }
   }
   for (const m of text.matchAll(MASKED_CARD_RE)) push(m.index, m.index + m[0].length, 'card_number', PRIORITY.card)
   // "Could you confirm the last 4 of the card?" → "7782"

@@ -61,7 +61,10 @@ export function detectPhones(text: string): Candidate[] {
       value = value.slice(1)
       start++
     }
-    const main = value.replace(/[ \t]?(?:ext\.?|x|extension)[ \t]?\d{1,5}$/i, '')
+    let main = value.replace(/[ \t]?(?:ext\.?|x|extension)[ \t]?\d{1,5}$/i, '')
+    // a phone number run into the next number ("+44 7700 900461 4539 1488…"): drop whole groups from the end
+    while (main.replace(/\D/g, '').length > 15 && /[ \t]\d+$/.test(main)) main = main.replace(/[ \t]+\d+$/, '')
+    if (main.length < value.length && !/[ \t]?(?:ext\.?|x|extension)[ \t]?\d{1,5}$/i.test(value)) value = main
     const digits = main.replace(/\D/g, '')
     if (digits.length < 7 || digits.length > 15) continue
     if (DATE_LIKE_RE.test(main) || /^\d+[.,]\d+$/.test(main)) continue

@@ -124,7 +124,7 @@ export class Pseudonyms {
     this.orgSeq = new Sequence(INVENTED_ORGANISATIONS, forbidden)
     this.placeSeq = new Sequence(INVENTED_PLACES, forbidden)
     const users = INVENTED_FIRST_NAMES.map((n) => `${n.toLowerCase()}_user`)
-    this.userSeq = new Sequence(users, (c) => this.lowerText.includes(c))
+    this.userSeq = new Sequence(users, (c) => this.lowerText.includes(c) || forbidden(c.replace(/_user$/, '')))
   }
 
   /** Call once per multi-word name before replacing, so a lone "Whitfield" is known to be a surname. */

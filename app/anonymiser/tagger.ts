@@ -97,9 +97,32 @@ function gazOf(t: Token): string {
 /** Facts depend only on the token's text, and conversations repeat their words: cache them. */
 const factsCache = new Map<string, TokenFacts>()
 
-function factsOf(tokens: readonly Token[]): TokenFacts[] {
+/** A stretch a pattern already recognised (an e-mail, a phone…), or a placeholder written for one. */
+export interface Mask {
+  start: number
+  end: number
+  label: string
+}
+const maskFacts = new Map<string, TokenFacts>()
+
+/**
+ * Tokens inside a mask all look the same to the tagger ("<email>"), so a replaced value (an
+ * invented e-mail, "[phone]") leaves the tags around it as they were.
+ */
+function factsOf(tokens: readonly Token[], masks: readonly Mask[] = []): TokenFacts[] {
   if (factsCache.size > 200_000) factsCache.clear()
+  let m = 0
   return tokens.map((t) => {
+    while (m < masks.length && masks[m].end <= t.start) m++
+    const mask = masks[m]
+    if (mask && mask.start <= t.start && t.end <= mask.end) {
+      let facts = maskFacts.get(mask.label)
+      if (!facts) {
+        facts = makeFacts(`<${mask.label}>`, 'M', '', 4)
+        maskFacts.set(mask.label, facts)
+      }
+      return facts
+    }
     let facts = factsCache.get(t.text)
     if (!facts) {
       const word = HAS_DIGIT.test(t.text) ? t.lower.replace(/\p{N}/gu, '0') : t.lower
@@ -217,8 +240,8 @@ export interface Weights {
 }
 
 /** One greedy pass; scores is a scratch buffer. */
-export function tagTokens(text: string, tokens: readonly Token[], weights: Weights): Tag[] {
-  const facts = factsOf(tokens)
+export function tagTokens(text: string, tokens: readonly Token[], weights: Weights, masks: readonly Mask[] = []): Tag[] {
+  const facts = factsOf(tokens, masks)
   const lines = lineFactsOf(text, tokens)
   const tags: Tag[] = new Array(tokens.length)
   const features: string[] = []
@@ -268,8 +291,8 @@ export class PerceptronTrainer implements Weights {
   }
 
   /** Tags one text with the current weights and corrects them towards gold; returns the errors. */
-  train(text: string, tokens: readonly Token[], gold: readonly Tag[]): number {
-    const facts = factsOf(tokens)
+  train(text: string, tokens: readonly Token[], gold: readonly Tag[], masks: readonly Mask[] = []): number {
+    const facts = factsOf(tokens, masks)
     const lines = lineFactsOf(text, tokens)
     const features: string[] = []
     const scores = new Float64Array(TAG_COUNT)

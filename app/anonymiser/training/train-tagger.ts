@@ -6,6 +6,9 @@
  */
 import { writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { masksFor } from '../entities'
+import { detectPatterns } from '../patterns'
+import { detectPhones } from '../phones'
 import { PerceptronTrainer, tokenize, type Tag, type Token } from '../tagger'
 import { generate, rng, type Generated } from './generate'
 
@@ -30,7 +33,9 @@ export function goldTags(tokens: readonly Token[], example: Generated): Tag[] {
 
 const examples = generate(TEXTS, SEED).map((e) => {
   const tokens = tokenize(e.text)
-  return { text: e.text, tokens, gold: goldTags(tokens, e) }
+  // the same masks as in use: what the patterns recognise looks alike to the tagger
+  const masks = masksFor(e.text, [...detectPatterns(e.text), ...detectPhones(e.text)])
+  return { text: e.text, tokens, gold: goldTags(tokens, e), masks }
 })
 const trainer = new PerceptronTrainer()
 const shuffle = rng(SEED + 1)
@@ -43,7 +48,7 @@ for (let epoch = 1; epoch <= EPOCHS; epoch++) {
   let errors = 0
   let tokens = 0
   for (const e of examples) {
-    errors += trainer.train(e.text, e.tokens, e.gold)
+    errors += trainer.train(e.text, e.tokens, e.gold, e.masks)
     tokens += e.tokens.length
   }
   console.log(`epoch ${epoch}: ${errors} token errors in ${tokens} tokens`)
