@@ -86,7 +86,9 @@ class Sequence {
       const candidate = this.round === 0 ? base : `${base} ${this.round + 1}`
       if (!this.forbidden(candidate)) return candidate
     }
-    throw new Error('pseudonym list exhausted')
+    // a conversation that uses every listed word: numbered values never collide with real ones
+    this.round++
+    return `${this.list[this.next++ % this.list.length]} ${this.round + 100}`
   }
 }
 
@@ -124,7 +126,7 @@ export class Pseudonyms {
     this.orgSeq = new Sequence(INVENTED_ORGANISATIONS, forbidden)
     this.placeSeq = new Sequence(INVENTED_PLACES, forbidden)
     const users = INVENTED_FIRST_NAMES.map((n) => `${n.toLowerCase()}_user`)
-    this.userSeq = new Sequence(users, (c) => this.lowerText.includes(c) || forbidden(c.replace(/_user$/, '')))
+    this.userSeq = new Sequence(users, (c) => this.lowerText.includes(c) || forbidden(c.split('_')[0]))
   }
 
   /** Call once per multi-word name before replacing, so a lone "Whitfield" is known to be a surname. */
