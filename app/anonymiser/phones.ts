@@ -68,7 +68,8 @@ export function detectPhones(text: string): Candidate[] {
     const digits = main.replace(/\D/g, '')
     if (digits.length < 7 || digits.length > 15) continue
     if (DATE_LIKE_RE.test(main) || /^\d+[.,]\d+$/.test(main)) continue
-    const before = lineBefore(text, start, 40)
+    // a speaker label ("customer: ") says who speaks, not what the number is
+    const before = lineBefore(text, start, 40).replace(/^[ \t]*[\p{L} .'’()-]{1,30}:[ \t]*$/u, '')
     const context = `${previousLine(text, start).slice(-60)} ${before}`
     const cued = CUE_RE.test(before) || /\b(?:phone|call|mobile|number|tel|ring|text)\b/i.test(context)
     if (NOT_PHONE_CUE_RE.test(before) && !CUE_RE.test(before)) continue
@@ -85,7 +86,9 @@ export function detectPhones(text: string): Candidate[] {
       hints ??= countryHints(text)
       if (!phoneIn(main, hints, cued) && !phoneIn(main, FALLBACK, cued)) continue
     }
-    out.push({ start, end: start + value.length, label: 'phone', priority: PRIORITY.phone })
+    // a number the phone plan accepts, asked for as a phone, beats a reference cue further back
+    const askedForPhone = /\b(?:phone|mobile|cell|tel|telephone|call|ring|whatsapp|landline)\b/i.test(context) && !NOT_PHONE_CUE_RE.test(before)
+    out.push({ start, end: start + value.length, label: 'phone', priority: askedForPhone ? PRIORITY.accountCued + 1 : PRIORITY.phone })
   }
   return out
 }
