@@ -45,7 +45,11 @@ const WORD = /[\p{L}\p{N}]/u
  * lower-case word and no short acronym ("VAT", "IBAN").
  */
 function plausible(kind: string, value: string, tokens: number): boolean {
-  if (kind === 'ADDR') return /\p{L}/u.test(value) && /\p{N}/u.test(value) && tokens >= 2
+  if (kind === 'ADDR') {
+    if (!/\p{L}/u.test(value) || !/\p{N}/u.test(value) || tokens < 2) return false
+    // a capitalised name ("Rowan Street", "Lindenstraße"), not just the pronoun "I"
+    return value.split(/[^\p{L}]+/u).some((w) => /^\p{Lu}/u.test(w) && w !== 'I')
+  }
   if (kind === 'POST') return /\p{N}/u.test(value) && value.length <= 12
   if (tokens === 1) {
     if (!/\p{Lu}|\p{N}/u.test(value) && isCommonWord(value)) return false

@@ -126,6 +126,7 @@ function safe(c: Context, read: (f: Faker) => string): string {
   }
 }
 const englishFaker = new Faker({ locale: [allLocales.en, allLocales.base] })
+englishFaker.seed(7)
 
 function clean(value: string): string {
   return romanise(value).replace(/\s+/g, ' ').trim()
@@ -245,7 +246,7 @@ const TEMPLATES: Template[] = [
   },
   (c, b) => b.add(`Attendees: `, ['PER', fullName(c)], ', ', ['PER', fullName(c)], ', ', ['PER', fullName(c)], ' and ', ['PER', fullName(c)], '\nAgenda: ', pick(c.r, COMMON_CAPS), ' review'),
   (c, b) => b.add('- ', ['PER', fullName(c)], ` (${pick(c.r, ROLES)})\n- `, ['PER', fullName(c)], ` (${pick(c.r, ROLES)})\n- `, ['PER', fullName(c)], ', ', ['ORG', company(c)]),
-  (c, b) => b.add(`From: `, ['PER', fullName(c)], ` <${email(c)}>\nTo: support@${c.f.internet.domainName()}\nSubject: ${pick(c.r, COMMON_CAPS)} - ${pick(c.r, ISSUES)}\nDate: ${c.f.date.recent().toUTCString()}\n\n${pick(c.r, ISSUES)}.`),
+  (c, b) => b.add(`From: `, ['PER', fullName(c)], ` <${email(c)}>\nTo: support@${c.f.internet.domainName()}\nSubject: ${pick(c.r, COMMON_CAPS)} - ${pick(c.r, ISSUES)}\nDate: ${c.f.date.recent({ refDate: '2026-11-30T12:00:00Z' }).toUTCString()}\n\n${pick(c.r, ISSUES)}.`),
   (c, b) => b.add(`I ordered from `, ['ORG', company(c)], ` on ${pick(c.r, COMMON_CAPS)} and ${pick(c.r, ISSUES)}.`),
   (c, b) => b.add(`We moved from `, ['LOC', city(c)], ' to ', ['LOC', city(c)], ` last month, ${pick(c.r, ISSUES)}.`),
   (c, b) => b.add(`I'm in `, ['LOC', city(c)], ' this week, please ring ', phone(c), ' or ask ', ['PER', fullName(c)], ' at reception.'),

@@ -54,6 +54,7 @@ for (let epoch = 1; epoch <= EPOCHS; epoch++) {
   console.log(`epoch ${epoch}: ${errors} token errors in ${tokens} tokens`)
 }
 const weights = trainer.export(MIN_WEIGHT)
-const file = fileURLToPath(new URL('../tagger-weights.json', import.meta.url))
+const outIndex = process.argv.indexOf('--out')
+const file = outIndex >= 0 ? process.argv[outIndex + 1] : fileURLToPath(new URL('../tagger-weights.json', import.meta.url))
 writeFileSync(file, JSON.stringify({ seed: SEED, texts: TEXTS, epochs: EPOCHS, features: weights }))
 console.log(`${Object.keys(weights).length} features written to ${file}`)
