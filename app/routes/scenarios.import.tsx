@@ -9,11 +9,11 @@ import { useFocusFirstError } from '~/components/focus-first-error'
 import { logger } from '~/observability/logger.server'
 import { AnonymisedText, type TextPiece } from '~/scenarios/components/anonymised-text'
 import { PII_LABEL_NAMES, piiLabelName } from '~/scenarios/components/scenario-labels'
-import { anonymiseDetails, IMPORT_FORMATS, type ImportFormat, type ImportSource } from '~/scenarios/import-anonymise.server'
+import { IMPORT_FORMATS, type ImportFormat, type ImportSource } from '~/scenarios/import-anonymise.server'
 import { readUpload } from '~/scenarios/import-upload.server'
-import { createDraft, previewImport } from '~/scenarios/imports.server'
+import { createDraft, organizationNames, previewWithDetails } from '~/scenarios/imports.server'
 import type { Actor } from '~/org/teams.server'
-import { isPiiLabel, type PiiLabel } from '~/scenarios/pii-types'
+import { isPiiLabel, type PiiLabel } from '~/anonymiser/types'
 import { CHANNELS, DIFFICULTIES, MOODS, TEAMS_TAGS } from '~/scenarios/scenario-schema'
 import type { TurnRole } from '~/scenarios/transcript'
 
@@ -69,7 +69,7 @@ function readState(form: FormData) {
   }
 }
 
-type State = ReturnType<typeof readState>
+type State = ReturnType<typeof readState> & { reservedNames?: string[] }
 
 function detailsInput(details: DetailValues) {
   return {
@@ -82,15 +82,14 @@ function detailsInput(details: DetailValues) {
 }
 
 /** The page after an action: the state to post back, the preview and any errors. */
-function respond(actor: Actor, state: State, extras: { errors?: Record<string, string>; notice?: string } = {}) {
-  const result = previewImport(actor, { source: state.source, corrections: state })
+async function respond(actor: Actor, state: State, extras: { errors?: Record<string, string>; notice?: string } = {}) {
+  const { title, summary, subject, customerName, persona, prompt, context } = state.details
+  const typed = { title, summary, subject, customerName, persona, prompt, context: context.split('\n') }
+  const result = await previewWithDetails(actor, { source: state.source, corrections: state }, typed)
   if (!result.ok) {
     return { step: 'input' as const, source: state.source, errors: { ...result.errors, ...extras.errors }, details: state.details, ignore: state.ignore, extra: state.extra }
   }
-  const { preview } = result
-  const { title, summary, subject, customerName, persona, prompt, context } = state.details
-  const typed = { title, summary, subject, customerName, persona, prompt, context: context.split('\n') }
-  const detailReplacements = anonymiseDetails(preview, typed, state).replacements
+  const { preview, detailReplacements } = result
   return {
     step: 'preview' as const,
     source: state.source,
@@ -125,7 +124,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const actor = requireRole(context, request, STAFF_LEADS)
   try {
     const form = await request.formData()
-    const state = readState(form)
+    const state: State = { ...readState(form), reservedNames: await organizationNames(context.db, actor) }
     const intent = text(form, 'intent')
 
     if (intent === 'read') {

@@ -1,7 +1,8 @@
 // The import pipeline between "what the importer gave us" and "an anonymised scenario document".
 // Everything here runs in memory on one request: the raw text, and the mapping from original
 // values to pseudonyms, are never stored, logged or put in an error message.
-import { anonymise, isPiiLabel, type PiiLabel } from './anonymise'
+import { isPiiLabel, type PiiLabel } from '~/anonymiser'
+import { anonymiseOffThread } from '~/anonymiser/pool.server'
 import type { Channel, Difficulty, Mood, Scenario, TeamTag } from './scenario-schema'
 import {
   parseJsonLines,
@@ -33,6 +34,8 @@ export interface ImportCorrections {
   extra?: ReadonlyArray<{ text: string; label: PiiLabel }>
   /** Role chosen for each speaker, by index in order of first appearance. */
   roles?: ReadonlyMap<number, TurnRole>
+  /** Names of the people in the importing organization: never handed out as pseudonyms. */
+  reservedNames?: readonly string[]
 }
 
 /** A run of anonymised text: plain, or a replacement (with the label and the value it hides). */
@@ -131,7 +134,7 @@ function collectReplacements(pieceLists: ReadonlyArray<readonly Piece[]>): Repla
  * Parses and anonymises a conversation. The text given to the anonymiser is the whole
  * conversation with its speaker labels ("Dana: …"), so a person keeps one pseudonym throughout.
  */
-export function anonymiseConversation(source: ImportSource, corrections: ImportCorrections = {}): ConversationPreview {
+export async function anonymiseConversation(source: ImportSource, corrections: ImportCorrections = {}): Promise<ConversationPreview> {
   const parsed = parseSource(source)
   const turns = withSpeakerRoles(parsed.turns, corrections.roles ?? new Map())
   const agentNames = agentNamesOf(turns)
@@ -154,8 +157,9 @@ export function anonymiseConversation(source: ImportSource, corrections: ImportC
     .filter((s) => !roleOfLabel(s.speaker))
     .map((s) => ({ text: s.speaker.replace(/\s*\([^)]*\)\s*$/, '').trim(), label: 'name' as const }))
     .filter((s) => s.text.length > 1 && !ignored.has(s.text.toLowerCase()))
-  const result = anonymise(canonical, {
+  const result = await anonymiseOffThread(canonical, {
     agentNames,
+    reservedNames: corrections.reservedNames,
     ignore: corrections.ignore ?? [],
     extraSpans: [...speakerNames, ...(corrections.extra ?? []).filter((e) => e.text.trim() && isPiiLabel(e.label))],
   })
@@ -210,11 +214,11 @@ export interface AnonymisedDetails {
  * the conversation gets the same pseudonym here, pseudonyms already shown stay as they are, and
  * personal data that appears only here is replaced too.
  */
-export function anonymiseDetails(
+export async function anonymiseDetails(
   preview: ConversationPreview,
   details: Pick<ImportDetails, DetailTextField | 'context'>,
   corrections: ImportCorrections = {},
-): AnonymisedDetails {
+): Promise<AnonymisedDetails> {
   const known = new Map<string, string>()
   for (const r of preview.replacements) known.set(r.original.toLowerCase(), r.replacement)
   const pseudonyms = [...new Set(preview.replacements.map((r) => r.replacement))]
@@ -228,11 +232,14 @@ export function anonymiseDetails(
   const fieldSegments = Object.fromEntries(DETAIL_TEXT_FIELDS.map((field) => [field, place(details[field])])) as Record<DetailTextField, Segment>
   const contextSegments = details.context.map(place)
 
-  const detected = anonymise(text, {
-    agentNames: preview.agentNames,
-    ignore: [...(corrections.ignore ?? []), ...pseudonyms],
-    extraSpans: (corrections.extra ?? []).filter((e) => e.text.trim() && isPiiLabel(e.label)),
-  }).spans
+  const detected = (
+    await anonymiseOffThread(text, {
+      agentNames: preview.agentNames,
+      reservedNames: corrections.reservedNames,
+      ignore: [...(corrections.ignore ?? []), ...pseudonyms],
+      extraSpans: (corrections.extra ?? []).filter((e) => e.text.trim() && isPiiLabel(e.label)),
+    })
+  ).spans
   // Values found in the conversation are personal data here too, even where the detectors would
   // not see them on their own (a lone first name). Detected spans win: an e-mail stays one e-mail.
   const spans = withKnownValues(text, detected, preview.replacements, preview.anonymisedText.length)
@@ -272,6 +279,22 @@ function withKnownValues(text: string, spans: readonly Span[], known: readonly R
   return [...spans, ...added].sort((a, b) => a.start - b.start)
 }
 
+/**
+ * The customer's anonymised name when the speaker labels are only roles ("Customer:"): the first
+ * person named in the customer's own messages ("I'm Dana Whitfield"), else the first one the
+ * agent addresses ("Thanks, Dana").
+ */
+function customerNameInConversation(preview: ConversationPreview): string {
+  for (const role of ['customer', 'agent'] as const) {
+    for (const turn of preview.turns) {
+      if (turn.role !== role) continue
+      const named = turn.pieces.find((piece) => isMark(piece) && piece.label === 'name' && piece.text !== 'Agent')
+      if (named) return named.text
+    }
+  }
+  return ''
+}
+
 /** Short-form channels need a length limit on the reply (the schema insists). */
 const REPLY_LIMITS: Partial<Record<Channel, number>> = { social: 280, sms: 320 }
 
@@ -285,7 +308,10 @@ export function buildScenarioDocument(
   const firstCustomer = preview.turns.find((t) => t.role === 'customer')
   const firstCustomerSpeaker = firstCustomer?.speaker ? piecesText(firstCustomer.speaker) : ''
   const customerName =
-    v.customerName.trim() || (firstCustomerSpeaker && !roleOfLabel(firstCustomerSpeaker) ? firstCustomerSpeaker : 'The customer')
+    v.customerName.trim() ||
+    (firstCustomerSpeaker && !roleOfLabel(firstCustomerSpeaker) ? firstCustomerSpeaker : '') ||
+    customerNameInConversation(preview) ||
+    'The customer'
   const firstWords = firstCustomer ? piecesText(firstCustomer.pieces).replace(/\s+/g, ' ').trim() : ''
   const summary = v.summary.trim() || (firstWords.length > 160 ? `${firstWords.slice(0, 157).trimEnd()}…` : firstWords) || v.title.trim()
 

@@ -8,12 +8,14 @@ import { assertRole } from '~/auth/guards.server'
 import { forbidden, notFound } from '~/http/responses.server'
 import { noticeDraftDecided, noticeDraftWaiting } from '~/notifications/draft-notices.server'
 import { slugify, type Actor } from '~/org/teams.server'
+import { AnonymiserLimitError } from '~/anonymiser/pool.server'
 import { listAuthoredScenarios } from './authored-scenarios.server'
 import {
   MAX_RAW_LENGTH,
   anonymiseConversation,
   anonymiseDetails,
   buildScenarioDocument,
+  type AnonymisedDetails,
   type ConversationPreview,
   type ImportCorrections,
   type ImportSource,
@@ -54,18 +56,55 @@ export type PreviewResult =
   | { ok: true; preview: ConversationPreview }
   | { ok: false; errors: Record<string, string> }
 
-/** Anonymises a conversation in memory for the importer to check. Nothing is stored. */
-export function previewImport(actor: Actor, { source, corrections }: ImportRequest): PreviewResult {
+/**
+ * The names of everyone in the actor's organization: a pseudonym must never be one of them (the
+ * demo customer must not become the admin).
+ */
+export async function organizationNames(db: Db, actor: Actor): Promise<string[]> {
+  assertRole(actor, STAFF_LEADS)
+  const rows = await db.select({ name: users.name }).from(users).where(eq(users.organizationId, actor.organizationId))
+  return rows.map((row) => row.name)
+}
+
+/** Anonymises a conversation in memory (in a worker) for the importer to check. Nothing is stored. */
+export async function previewImport(actor: Actor, { source, corrections }: ImportRequest): Promise<PreviewResult> {
   assertRole(actor, STAFF_LEADS)
   if (source.raw.length > MAX_RAW_LENGTH) {
     return { ok: false, errors: { raw: `That is more than ${MAX_RAW_LENGTH.toLocaleString('en')} characters; import a shorter part.` } }
   }
   if (!source.raw.trim()) return { ok: false, errors: { raw: 'Paste a conversation or upload a file.' } }
-  const preview = anonymiseConversation(source, corrections)
+  let preview: ConversationPreview
+  try {
+    preview = await anonymiseConversation(source, corrections)
+  } catch (error) {
+    if (error instanceof AnonymiserLimitError) return { ok: false, errors: { raw: error.message } }
+    throw error
+  }
   if (preview.turns.length === 0) {
     return { ok: false, errors: { raw: preview.problems[0] ?? 'We could not find any messages in that text.' } }
   }
   return { ok: true, preview }
+}
+
+export type PreviewWithDetailsResult =
+  | { ok: true; preview: ConversationPreview; detailReplacements: AnonymisedDetails['replacements'] }
+  | { ok: false; errors: Record<string, string> }
+
+/** The preview page: the anonymised conversation and what the importer's own details will hide. */
+export async function previewWithDetails(
+  actor: Actor,
+  request: ImportRequest,
+  details: Parameters<typeof anonymiseDetails>[1],
+): Promise<PreviewWithDetailsResult> {
+  const result = await previewImport(actor, request)
+  if (!result.ok) return result
+  try {
+    const { replacements } = await anonymiseDetails(result.preview, details, request.corrections)
+    return { ok: true, preview: result.preview, detailReplacements: replacements }
+  } catch (error) {
+    if (error instanceof AnonymiserLimitError) return { ok: false, errors: { raw: error.message } }
+    throw error
+  }
 }
 
 export type DraftResult =
@@ -99,12 +138,18 @@ export async function createDraft(
   request: ImportRequest & { details: ImportDetailsInput | Record<string, unknown> },
 ): Promise<DraftResult> {
   assertRole(actor, STAFF_LEADS)
-  const previewed = previewImport(actor, request)
+  const previewed = await previewImport(actor, request)
   const details = importDetailsSchema.safeParse(request.details)
   if (!previewed.ok || !details.success) {
     return { ok: false, errors: { ...(details.success ? {} : fieldErrorsOf(details.error.issues)), ...(previewed.ok ? {} : previewed.errors) } }
   }
-  const anonymised = anonymiseDetails(previewed.preview, details.data, request.corrections)
+  let anonymised: AnonymisedDetails
+  try {
+    anonymised = await anonymiseDetails(previewed.preview, details.data, request.corrections)
+  } catch (error) {
+    if (error instanceof AnonymiserLimitError) return { ok: false, errors: { form: error.message } }
+    throw error
+  }
   const parsed = scenarioSchema.safeParse(buildScenarioDocument(previewed.preview, details.data, anonymised))
   if (!parsed.success) {
     // Only paths and messages of our own, never values: the document is built from the import.

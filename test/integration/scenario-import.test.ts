@@ -5,7 +5,8 @@ import { action as importAction } from '~/routes/scenarios.import'
 import { createOrgWithPeople, createUser } from '../../db/factories'
 import { scenarios } from '../../db/schema'
 import { listAuthoredScenarios } from '~/scenarios/authored-scenarios.server'
-import { approveDraft, createDraft, listDrafts, rejectDraft, previewImport } from '~/scenarios/imports.server'
+import { approveDraft, createDraft, listDrafts, organizationNames, rejectDraft, previewImport } from '~/scenarios/imports.server'
+import { anonymiseOffThread, AnonymiserLimitError, MAX_ANONYMISE_CHARS } from '~/anonymiser/pool.server'
 import { getScenario, listScenarios } from '~/scenarios/library.server'
 import { createTestDatabase } from '../support/test-database'
 
@@ -105,14 +106,14 @@ describe('importing a conversation', () => {
 
   it('applies the importer’s corrections: an ignored value stays, a marked value is replaced everywhere', async () => {
     const raw = 'Customer: My Sunrise Deluxe kettle broke. My husband ziggy bought it in Leeds.\nAgent: Sorry to hear that! Was ziggy the one who ordered it?'
-    const plain = previewImport(a.manager, { source: { format: 'text', raw } })
+    const plain = await previewImport(a.manager, { source: { format: 'text', raw } })
     expect(plain.ok).toBe(true)
     if (!plain.ok) return
     const text = (p: typeof plain.preview) => p.turns.map((t) => t.pieces.map((x) => x.text).join('')).join('\n')
     expect(text(plain.preview)).toContain('ziggy')
     expect(text(plain.preview)).not.toContain('Leeds')
 
-    const corrected = previewImport(a.manager, {
+    const corrected = await previewImport(a.manager, {
       source: { format: 'text', raw },
       corrections: { ignore: ['Leeds'], extra: [{ text: 'ziggy', label: 'name' }] },
     })
@@ -130,7 +131,7 @@ describe('importing a conversation', () => {
       JSON.stringify({ role: 'agent', author: 'Sam', text: 'Happy to help. What is your username?' }),
       JSON.stringify({ speaker: 'action', text: 'Account has been pulled up for Crystal Minh.' }),
     ].join('\n')
-    const result = previewImport(a.admin, { source: { format: 'jsonl', raw } })
+    const result = await previewImport(a.admin, { source: { format: 'jsonl', raw } })
     if (!result.ok) throw new Error('preview failed')
     expect(result.preview.turns.map((t) => t.role)).toEqual(['customer', 'agent', 'note'])
     expect(result.preview.problems).toEqual(['Line 2 is not valid JSON and was skipped.'])
@@ -144,7 +145,7 @@ describe('importing a conversation', () => {
 
   it('refuses members and validates the details with field errors', async () => {
     await expect(createDraft(database.db, a.member, { source: { format: 'text', raw: CONVERSATION }, details: details() })).rejects.toMatchObject({ status: 403 })
-    expect(() => previewImport(a.member, { source: { format: 'text', raw: CONVERSATION } })).toThrow()
+    await expect(previewImport(a.member, { source: { format: "text", raw: CONVERSATION } })).rejects.toMatchObject({ status: 403 })
     const missing = await createDraft(database.db, a.manager, {
       source: { format: 'text', raw: CONVERSATION },
       details: details({ title: '', mood: '', teams: [] }),
@@ -153,6 +154,37 @@ describe('importing a conversation', () => {
     if (!missing.ok) expect(Object.keys(missing.errors).sort()).toEqual(['mood', 'teams', 'title'])
     const empty = await createDraft(database.db, a.manager, { source: { format: 'text', raw: '   ' }, details: details() })
     expect(empty).toMatchObject({ ok: false, errors: { raw: expect.any(String) } })
+  })
+})
+
+describe('anonymising an import', () => {
+  it('never hands out the name of someone in the importing organization as a pseudonym', async () => {
+    // the organization's own people are called like the first pseudonyms on the list
+    await createUser(database.db, a.org.id, { role: 'member', name: 'Alex Morgan' })
+    await createUser(database.db, a.org.id, { role: 'member', name: 'Sam Ellis' })
+    const reservedNames = await organizationNames(database.db, a.manager)
+    expect(reservedNames).toEqual(expect.arrayContaining(['Alex Morgan', 'Sam Ellis']))
+    const result = await previewImport(a.manager, { source: { format: 'text', raw: CONVERSATION }, corrections: { reservedNames } })
+    if (!result.ok) throw new Error('preview failed')
+    const words = new Set(reservedNames.join(' ').toLowerCase().split(/\s+/))
+    for (const r of result.preview.replacements) {
+      for (const word of r.replacement.toLowerCase().split(/[^\p{L}]+/u)) expect(words.has(word), r.replacement).toBe(false)
+    }
+  })
+
+  it('writes the prompt to the anonymised customer when the speakers are only "Customer" and "Agent"', async () => {
+    const raw = 'Customer: Hello, my name is Ingrid Solberg and the heat pump is grinding.\nAgent: Sorry to hear that, Ingrid. When did it start?'
+    const saved = await createDraft(database.db, a.manager, { source: { format: 'text', raw }, details: details({ title: 'A grinding heat pump', prompt: '', customerName: '' }) })
+    if (!saved.ok) throw new Error(JSON.stringify(saved.errors))
+    const customer = saved.document.customer.name
+    expect(customer).not.toBe('The customer')
+    expect(customer).not.toMatch(/Ingrid|Solberg/)
+    expect(saved.document.prompts[0].text).toBe(`Write your reply to ${customer}.`)
+  })
+
+  it('refuses a text over the size limit with a message that can be shown', async () => {
+    await expect(anonymiseOffThread('x'.repeat(MAX_ANONYMISE_CHARS + 1))).rejects.toBeInstanceOf(AnonymiserLimitError)
+    await expect(anonymiseOffThread('x'.repeat(MAX_ANONYMISE_CHARS + 1))).rejects.toThrow(/too long to anonymise at once/)
   })
 })
 

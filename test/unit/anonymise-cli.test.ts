@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 const root = fileURLToPath(new URL('../..', import.meta.url))
 
 function runCli(args: string[], input = '') {
-  const result = spawnSync('npx', ['tsx', 'app/scenarios/anonymise-cli.ts', ...args], {
+  const result = spawnSync(process.execPath, ['app/anonymiser/cli-launcher.mjs', ...args], {
     cwd: root,
     input,
     encoding: 'utf8',

@@ -48,6 +48,6 @@ export const PII_LABEL_NAMES = {
   national_id: 'National id',
   date_of_birth: 'Date of birth',
   place: 'Place',
-} as const satisfies Record<import('../pii-types').PiiLabel, string>
+} as const satisfies Record<import('~/anonymiser/types').PiiLabel, string>
 
 export const piiLabelName = (label: string) => (PII_LABEL_NAMES as Record<string, string>)[label] ?? label

@@ -3,7 +3,7 @@
  * invented value, handed out in order of appearance from fixed lists, never equal to any word of
  * the original text. The mapping lives only in this object (never logged, never returned).
  */
-import type { PiiLabel, ReferenceKind } from './pii-types'
+import type { PiiLabel, ReferenceKind } from './types'
 
 const INVENTED_FIRST_NAMES = [
   'Alex', 'Sam', 'Jordan', 'Robin', 'Casey', 'Morgan', 'Riley', 'Jamie', 'Avery', 'Quinn', 'Rowan',
@@ -86,7 +86,9 @@ class Sequence {
       const candidate = this.round === 0 ? base : `${base} ${this.round + 1}`
       if (!this.forbidden(candidate)) return candidate
     }
-    throw new Error('pseudonym list exhausted')
+    // a conversation that uses every listed word: numbered values never collide with real ones
+    this.round++
+    return `${this.list[this.next++ % this.list.length]} ${this.round + 100}`
   }
 }
 
@@ -106,9 +108,13 @@ export class Pseudonyms {
   private readonly placeSeq: Sequence
   private readonly userSeq: Sequence
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    reservedNames: readonly string[] = [],
+  ) {
     this.lowerText = text.toLowerCase()
-    this.words = new Set(this.lowerText.match(/[\p{L}\p{N}]+/gu) ?? [])
+    // words of the text and of real people's names: an invented value must collide with neither
+    this.words = new Set([...(this.lowerText.match(/[\p{L}\p{N}]+/gu) ?? []), ...reservedNames.join(' ').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []])
     // an invented value must not collide with anything written in the original text
     const forbidden = (candidate: string) =>
       candidate
@@ -120,7 +126,7 @@ export class Pseudonyms {
     this.orgSeq = new Sequence(INVENTED_ORGANISATIONS, forbidden)
     this.placeSeq = new Sequence(INVENTED_PLACES, forbidden)
     const users = INVENTED_FIRST_NAMES.map((n) => `${n.toLowerCase()}_user`)
-    this.userSeq = new Sequence(users, (c) => this.lowerText.includes(c))
+    this.userSeq = new Sequence(users, (c) => this.lowerText.includes(c) || forbidden(c.split('_')[0]))
   }
 
   /** Call once per multi-word name before replacing, so a lone "Whitfield" is known to be a surname. */

