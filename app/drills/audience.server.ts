@@ -129,7 +129,8 @@ export async function openCycle(db: Db, drill: DrillForCycles, times: CycleTimes
       .onConflictDoNothing()
       .returning()
     if (!cycle) return null
-    const people = await resolveAudience(tx, { id: drill.id, organizationId: drill.organizationId })
+    // Whoever is in the audience when the cycle opens is simply in it: only later arrivals are joiners.
+    const people = (await resolveAudience(tx, { id: drill.id, organizationId: drill.organizationId })).map((p) => ({ ...p, joinedAt: null }))
     const assigned = await insertAssignments(tx, drill, newAssignments(drill, cycle, people), now)
     return { cycle, assigned: assigned.length }
   })
@@ -174,7 +175,7 @@ export async function syncCycleAudience(db: Db, drill: DrillForCycles, cycle: Dr
 /** The cycles worth keeping in step with their audience: each drill's latest, until two weeks after it fell due. */
 export async function cyclesToSync(db: Db, now: Date, organizationId?: string) {
   const latest = db
-    .select({ drillId: drillCycles.drillId, sequence: sql<number>`max(${drillCycles.sequence})`.as('sequence') })
+    .select({ drillId: drillCycles.drillId, sequence: sql<number>`max(${drillCycles.sequence})`.as('latest_sequence') })
     .from(drillCycles)
     .where(organizationId ? eq(drillCycles.organizationId, organizationId) : undefined)
     .groupBy(drillCycles.drillId)

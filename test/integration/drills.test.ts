@@ -1,0 +1,345 @@
+import { fileURLToPath } from 'node:url'
+import { and, eq } from 'drizzle-orm'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { addMembership, createOrgWithPeople, createTeam, createUser } from '../../db/factories'
+import { drillReminders, memberships, notifications, teamMonthDrillRollups, users } from '../../db/schema'
+import type { Db } from '../../db/client.server'
+import { openDueCycles, syncRunningCycles } from '~/drills/cycles.server'
+import {
+  createDrill,
+  drillFormOptions,
+  drillTable,
+  extendDueTime,
+  managedDrills,
+  myDrill,
+  myDrills,
+  nudgeDrill,
+  setExemption,
+  updateDrill,
+} from '~/drills/drills.server'
+import type { DrillFormInput } from '~/drills/drill-form'
+import { organizationTimeZone } from '~/drills/organization-zone.server'
+import { sendDrillReminders, type DrillMail, type ReminderDeps } from '~/drills/reminders.server'
+import { drillsDoneOnTime, rebuildDrillRollups } from '~/drills/rollups.server'
+import { wallClock } from '~/drills/schedule'
+import { startAttempt, submitReply } from '~/practice/practice.server'
+import { REPLY_TEXT } from '../support/practice-fixtures'
+import { createTestDatabase } from '../support/test-database'
+
+const HOUR = 60 * 60 * 1000
+const DAY = 24 * HOUR
+
+let database: Awaited<ReturnType<typeof createTestDatabase>>
+let db: Db
+let a: Awaited<ReturnType<typeof createOrgWithPeople>>
+let b: Awaited<ReturnType<typeof createOrgWithPeople>>
+let zone: string
+
+beforeAll(async () => {
+  process.env.CONTENT_DIR = fileURLToPath(new URL('../../content', import.meta.url))
+  database = await createTestDatabase()
+  db = database.db
+  a = await createOrgWithPeople(db, 'Org A')
+  b = await createOrgWithPeople(db, 'Org B')
+  zone = await organizationTimeZone(db, a.org.id)
+})
+
+/** Form input for a drill opening at `opensAt` and due at `dueAt` (wall clock in the org's zone). */
+function form(opensAt: Date, dueAt: Date, over: Partial<DrillFormInput> = {}): DrillFormInput {
+  const opens = wallClock(opensAt, zone)
+  const due = wallClock(dueAt, zone)
+  return {
+    title: 'Late delivery, warmly',
+    note: 'Before Friday please.',
+    steps: ['scenario:late-delivery-gift'],
+    teamIds: [a.team.id],
+    opensDate: opens.date,
+    opensTime: opens.time,
+    dueDate: due.date,
+    dueTime: due.time,
+    ...over,
+  }
+}
+
+/** A minute-aligned "now" (forms carry minutes) a little in the future of the real clock. */
+const minute = (at: number) => new Date(Math.floor(at / 60_000) * 60_000)
+
+async function newMember(name: string, teamId = a.team.id, joinedTeamAt?: Date) {
+  const user = await createUser(db, a.org.id, { name })
+  await addMembership(db, { organizationId: a.org.id, userId: user.id, teamId })
+  if (joinedTeamAt) await db.update(memberships).set({ createdAt: joinedTeamAt }).where(eq(memberships.userId, user.id))
+  return user
+}
+
+async function reply(person: { id: string; organizationId: string; role: 'admin' | 'manager' | 'member' }, at: Date) {
+  const attempt = await startAttempt(db, person, 'late-delivery-gift', at)
+  const result = await submitReply(db, person, { slug: 'late-delivery-gift', attemptId: attempt.id, promptId: 'reply', text: REPLY_TEXT }, { now: at })
+  if (!result.ok) throw new Error(result.error)
+}
+
+async function created(actor: typeof a.manager, input: DrillFormInput, now: Date) {
+  const result = await createDrill(db, actor, input, now)
+  if (!result.ok) throw new Error(JSON.stringify(result.errors))
+  return result.value
+}
+
+function mailbox() {
+  const sent: DrillMail[] = []
+  const deps: ReminderDeps = {
+    baseUrl: 'http://rapport.test',
+    sendEmail: async (_tx, mail) => {
+      sent.push(mail)
+    },
+    wantsEmail: async (_db, ids) => new Set(ids),
+  }
+  return { sent, deps }
+}
+
+const statusOf = (table: Awaited<ReturnType<typeof drillTable>>, userId: string) => table.rows.find((r) => r.userId === userId)?.status
+
+describe('creating a drill', () => {
+  it('assigns everyone in the team in one go and tells them', async () => {
+    const now = minute(Date.now())
+    const drill = await created(a.manager, form(now, new Date(now.getTime() + 3 * DAY)), now)
+    const table = await drillTable(db, a.manager, drill.id, { now })
+    expect(table.rows.map((r) => r.userId).sort()).toEqual([a.manager.id, a.member.id].sort())
+    expect(table.funnel).toMatchObject({ assigned: 2, notStarted: 2 })
+    const bell = await db.select().from(notifications).where(and(eq(notifications.userId, a.member.id), eq(notifications.kind, 'drill-assigned')))
+    expect(bell.map((n) => n.href)).toContain(`/drills/${drill.id}`)
+    expect((await myDrills(db, a.member, now)).due.map((d) => d.drillId)).toContain(drill.id)
+  })
+
+  it('refuses a past due time, an empty audience and a team the manager does not lead, keeping nothing', async () => {
+    const now = minute(Date.now())
+    const other = await createTeam(db, a.org.id, { name: 'Finance' })
+    const past = await createDrill(db, a.manager, form(new Date(now.getTime() - 2 * HOUR), new Date(now.getTime() - HOUR)), now)
+    expect(past).toMatchObject({ ok: false, errors: { dueDate: expect.stringMatching(/past/) } })
+    const nobody = await createDrill(db, a.manager, form(now, new Date(now.getTime() + DAY), { teamIds: [] }), now)
+    expect(nobody).toMatchObject({ ok: false, errors: { audience: expect.any(String) } })
+    const notMine = await createDrill(db, a.manager, form(now, new Date(now.getTime() + DAY), { teamIds: [other.id] }), now)
+    expect(notMine).toMatchObject({ ok: false, errors: { audience: 'You can assign drills only to your own teams.' } })
+    // An admin assigns to any team.
+    const byAdmin = await createDrill(db, a.admin, form(now, new Date(now.getTime() + DAY), { teamIds: [other.id] }), now)
+    expect(byAdmin.ok).toBe(true)
+  })
+
+  it('lets no member assign drills', async () => {
+    await expect(drillFormOptions(db, a.member)).rejects.toMatchObject({ status: 403 })
+    const now = minute(Date.now())
+    await expect(createDrill(db, a.member, form(now, new Date(now.getTime() + DAY)), now)).rejects.toMatchObject({ status: 403 })
+  })
+})
+
+describe('completion', () => {
+  it('counts only practice begun after the cycle opened, and marks done-after-due as late', async () => {
+    const opensAt = minute(Date.now() + HOUR)
+    const dueAt = new Date(opensAt.getTime() + 2 * DAY)
+    const early = await newMember('Early Bird')
+    const late = await newMember('Late Larry')
+    const onTime = await newMember('On Time Olu')
+    await reply(early, new Date(opensAt.getTime() - HOUR)) // before the drill opened: does not count
+    const drill = await created(a.manager, form(opensAt, dueAt), new Date(opensAt.getTime() - 30 * 60_000))
+    expect(await drillTable(db, a.manager, drill.id, { now: opensAt })).toMatchObject({ cycle: null, rows: [] })
+    expect(await openDueCycles(db, opensAt)).toBeGreaterThanOrEqual(1)
+    await reply(onTime, new Date(opensAt.getTime() + HOUR))
+    await reply(late, new Date(dueAt.getTime() + HOUR))
+    const after = new Date(dueAt.getTime() + 2 * HOUR)
+    const table = await drillTable(db, a.manager, drill.id, { now: after })
+    expect(statusOf(table, early.id)).toBe('overdue')
+    expect(statusOf(table, onTime.id)).toBe('done')
+    expect(statusOf(table, late.id)).toBe('late')
+    expect(table.rows.find((r) => r.userId === late.id)?.steps[0].late).toBe(true)
+  })
+})
+
+describe('joiners, leavers, extensions and exemptions', () => {
+  it('gives a joiner N days from joining, drops a leaver, and keeps exempt people out of the figure', async () => {
+    const team = await createTeam(db, a.org.id, { name: 'Sales' })
+    await addMembership(db, { organizationId: a.org.id, userId: a.manager.id, teamId: team.id, role: 'manager' })
+    const opensAt = minute(Date.now() - HOUR)
+    const dueAt = new Date(opensAt.getTime() + 2 * DAY)
+    const stayer = await newMember('Stay Put', team.id, new Date(opensAt.getTime() - DAY))
+    const leaver = await newMember('Off Soon', team.id, new Date(opensAt.getTime() - DAY))
+    const excused = await newMember('On Leave', team.id, new Date(opensAt.getTime() - DAY))
+    const drill = await created(a.manager, form(opensAt, dueAt, { teamIds: [team.id], joinerGraceDays: 5 }), opensAt)
+
+    const joinedAt = new Date(opensAt.getTime() + DAY)
+    const joiner = await newMember('New Nia', team.id, joinedAt)
+    await db.delete(memberships).where(and(eq(memberships.userId, leaver.id), eq(memberships.teamId, team.id)))
+    const now = new Date(opensAt.getTime() + DAY + HOUR)
+    // Other drills of this organization may gain people too; this drill's rows are checked below.
+    expect(await syncRunningCycles(db, now, a.org.id)).toMatchObject({ added: expect.any(Number), left: 1 })
+
+    const before = await drillTable(db, a.manager, drill.id, { now })
+    expect(before.rows.find((r) => r.userId === joiner.id)).toMatchObject({ joinedAfterOpening: true, dueAt: new Date(joinedAt.getTime() + 5 * DAY) })
+    expect(statusOf(before, leaver.id)).toBe('left')
+
+    const cycleId = before.cycle!.id
+    expect(await setExemption(db, a.manager, { drillId: drill.id, cycleId, userId: excused.id, reason: 'x' }, now)).toMatchObject({ ok: false })
+    expect((await setExemption(db, a.manager, { drillId: drill.id, cycleId, userId: excused.id, reason: 'Parental leave' }, now)).ok).toBe(true)
+    const extendTo = wallClock(new Date(dueAt.getTime() + 3 * DAY), zone)
+    expect((await extendDueTime(db, a.manager, { drillId: drill.id, cycleId, userId: stayer.id, dueDate: extendTo.date, dueTime: extendTo.time })).ok).toBe(true)
+
+    await reply(stayer, new Date(dueAt.getTime() + DAY)) // after the cycle's due time, before the extension
+    const after = new Date(dueAt.getTime() + 2 * DAY)
+    const table = await drillTable(db, a.manager, drill.id, { now: after })
+    expect(statusOf(table, stayer.id)).toBe('done')
+    expect(table.rows.find((r) => r.userId === stayer.id)?.extended).toBe(true)
+    expect(statusOf(table, excused.id)).toBe('exempt')
+    expect(statusOf(table, joiner.id)).toBe('not-started') // still inside their own five days
+    // Manager (led since before), stayer, excused, joiner; the leaver is out.
+    expect(table.funnel).toMatchObject({ assigned: 4, doneOnTime: 1, exempt: 1, overdue: 1, notStarted: 1 })
+
+    await rebuildDrillRollups(db, a.org.id, [wallClock(after, zone).date.slice(0, 7), wallClock(dueAt, zone).date.slice(0, 7)], after)
+    const months = [...new Set([wallClock(new Date(dueAt.getTime() + 3 * DAY), zone).date.slice(0, 7)])]
+    const figures = await drillsDoneOnTime(db, a.org.id, team.id, months[0])
+    expect(figures.doneOnTime).toBeGreaterThanOrEqual(1)
+    expect(figures.exempt).toBe(0)
+    const rows = await db.select().from(teamMonthDrillRollups).where(eq(teamMonthDrillRollups.teamId, team.id))
+    expect(rows.reduce((n, r) => n + r.assigned, 0)).toBe(4)
+    expect(rows.reduce((n, r) => n + r.exempt, 0)).toBe(1)
+  })
+
+  it('never un-completes anyone when a step is removed', async () => {
+    const now = minute(Date.now())
+    const person = await newMember('Two Steps')
+    const drill = await created(
+      a.manager,
+      form(now, new Date(now.getTime() + 3 * DAY), { personIds: [person.id], teamIds: [], steps: ['scenario:late-delivery-gift', 'lesson:mood-and-context'] }),
+      now,
+    )
+    await reply(person, new Date(now.getTime() + HOUR))
+    const later = new Date(now.getTime() + 2 * HOUR)
+    expect(statusOf(await drillTable(db, a.manager, drill.id, { now: later }), person.id)).toBe('in-progress')
+    const table = await drillTable(db, a.manager, drill.id, { now: later })
+    const lesson = table.steps.find((s) => s.kind === 'lesson')!
+    const due = wallClock(new Date(now.getTime() + 3 * DAY), zone)
+    const edit = { title: 'Only the scenario', note: '', dueDate: due.date, dueTime: due.time, joinerGraceDays: 7 }
+    expect((await updateDrill(db, a.manager, drill.id, { ...edit, removeStepIds: [lesson.id] }, later)).ok).toBe(true)
+    expect(statusOf(await drillTable(db, a.manager, drill.id, { now: later }), person.id)).toBe('done')
+    const scenarioStep = table.steps.find((s) => s.kind === 'scenario')!
+    expect(await updateDrill(db, a.manager, drill.id, { ...edit, removeStepIds: [scenarioStep.id] }, later)).toMatchObject({ ok: false })
+  })
+})
+
+describe('reminders', () => {
+  it('sends one e-mail however often the job runs, re-arms when the due time moves, and waits out quiet hours', async () => {
+    const org = await createOrgWithPeople(db, 'Org R')
+    const tz = await organizationTimeZone(db, org.org.id)
+    const opensAt = minute(Date.now())
+    const dueAt = new Date(opensAt.getTime() + 30 * HOUR)
+    const due = wallClock(dueAt, tz)
+    const opens = wallClock(opensAt, tz)
+    const result = await createDrill(
+      db,
+      org.manager,
+      { title: 'Due soon', steps: ['scenario:late-delivery-gift'], teamIds: [org.team.id], opensDate: opens.date, opensTime: opens.time, dueDate: due.date, dueTime: due.time },
+      opensAt,
+    )
+    if (!result.ok) throw new Error(JSON.stringify(result.errors))
+    const drillId = result.value.id
+    // A daytime moment inside the 48 hours before the due time.
+    let at = new Date(opensAt.getTime() + HOUR)
+    while (Number(wallClock(at, tz).time.slice(0, 2)) < 9 || Number(wallClock(at, tz).time.slice(0, 2)) >= 19) at = new Date(at.getTime() + HOUR)
+    const { sent, deps } = mailbox()
+    await sendDrillReminders(db, deps, at)
+    await sendDrillReminders(db, deps, at)
+    await Promise.all([sendDrillReminders(db, deps, at), sendDrillReminders(db, deps, at)])
+    // (On a Monday the weekly digest goes too: once, and counted apart.)
+    const digests = () => sent.filter((m) => m.userId === org.member.id && m.message.subject.startsWith('This week'))
+    const reminders = () => sent.filter((m) => m.userId === org.member.id && !m.message.subject.startsWith('This week'))
+    expect(digests().length).toBeLessThanOrEqual(1)
+    const toMember = reminders()
+    expect(toMember.map((m) => m.message.subject)).toEqual(['Due soon: Due soon'])
+    expect(toMember[0].to).toBe((await db.select().from(users).where(eq(users.id, org.member.id)))[0].email)
+
+    // Moving the due time re-arms "due soon" once.
+    const moved = wallClock(new Date(dueAt.getTime() + HOUR), tz)
+    expect((await updateDrill(db, org.manager, drillId, { title: 'Due soon', note: '', dueDate: moved.date, dueTime: moved.time, joinerGraceDays: 7 }, at)).ok).toBe(true)
+    await sendDrillReminders(db, deps, at)
+    await sendDrillReminders(db, deps, at)
+    expect(reminders()).toHaveLength(2)
+    const log = await db.select().from(drillReminders).where(eq(drillReminders.userId, org.member.id))
+    expect(log.map((r) => r.kind)).toEqual(['due-soon', 'due-soon'])
+
+    // Overdue: not at 22:00 organization time, but at the next 08:00.
+    const overdueDue = new Date(dueAt.getTime() + HOUR)
+    let night = new Date(overdueDue.getTime() + 3 * HOUR)
+    while (Number(wallClock(night, tz).time.slice(0, 2)) !== 22) night = new Date(night.getTime() + HOUR)
+    await sendDrillReminders(db, deps, night)
+    expect(reminders()).toHaveLength(2)
+    let morning = night
+    while (wallClock(morning, tz).time !== '08:00') morning = new Date(morning.getTime() + 60 * 60_000)
+    await sendDrillReminders(db, deps, morning)
+    expect(reminders().map((m) => m.message.subject).at(-1)).toBe('Overdue: Due soon')
+  })
+
+  it('respects a person who wants no e-mail (the bell still rings)', async () => {
+    const org = await createOrgWithPeople(db, 'Org Q')
+    const tz = await organizationTimeZone(db, org.org.id)
+    let opensAt = minute(Date.now())
+    while (Number(wallClock(opensAt, tz).time.slice(0, 2)) < 9 || Number(wallClock(opensAt, tz).time.slice(0, 2)) >= 19) opensAt = new Date(opensAt.getTime() + HOUR)
+    const dueAt = new Date(opensAt.getTime() + 24 * HOUR)
+    const [o, d] = [wallClock(opensAt, tz), wallClock(dueAt, tz)]
+    const result = await createDrill(
+      db,
+      org.manager,
+      { title: 'Quiet please', steps: ['scenario:late-delivery-gift'], teamIds: [org.team.id], opensDate: o.date, opensTime: o.time, dueDate: d.date, dueTime: d.time },
+      opensAt,
+    )
+    expect(result.ok).toBe(true)
+    const { sent, deps } = mailbox()
+    await sendDrillReminders(db, { ...deps, wantsEmail: async () => new Set() }, opensAt)
+    expect(sent).toEqual([])
+    const bell = await db.select().from(notifications).where(and(eq(notifications.userId, org.member.id), eq(notifications.kind, 'drill-due-soon')))
+    expect(bell).toHaveLength(1)
+  })
+})
+
+describe('authorization of every drill function', () => {
+  it('shows a drill to the managers of its people and admins only, and each person their own', async () => {
+    const now = minute(Date.now())
+    const drill = await created(a.manager, form(now, new Date(now.getTime() + 3 * DAY)), now)
+    // A manager of another team in the same organization, and anyone in another organization.
+    const outsider = await createUser(db, a.org.id, { role: 'manager', name: 'Other Manager' })
+    const otherTeam = await createTeam(db, a.org.id, { name: 'Marketing' })
+    await addMembership(db, { organizationId: a.org.id, userId: outsider.id, teamId: otherTeam.id, role: 'manager' })
+    const table = await drillTable(db, a.admin, drill.id, { now })
+    const cycleId = table.cycle!.id
+
+    await expect(drillTable(db, a.member, drill.id, { now })).rejects.toMatchObject({ status: 403 })
+    await expect(drillTable(db, outsider, drill.id, { now })).rejects.toMatchObject({ status: 403 })
+    await expect(drillTable(db, b.admin, drill.id, { now })).rejects.toMatchObject({ status: 404 })
+    await expect(drillTable(db, a.manager, 'not-a-uuid', { now })).rejects.toMatchObject({ status: 404 })
+    expect((await managedDrills(db, outsider, now)).map((d) => d.id)).not.toContain(drill.id)
+    expect((await managedDrills(db, a.member, now))).toEqual([])
+    expect((await managedDrills(db, b.admin, now)).map((d) => d.id)).not.toContain(drill.id)
+    expect((await managedDrills(db, a.admin, now)).map((d) => d.id)).toContain(drill.id)
+
+    const input = { drillId: drill.id, cycleId, userId: a.member.id, reason: 'Off sick', dueDate: '2099-01-01', dueTime: '12:00' }
+    await expect(setExemption(db, a.member, input, now)).rejects.toMatchObject({ status: 403 })
+    await expect(setExemption(db, outsider, input, now)).rejects.toMatchObject({ status: 403 })
+    await expect(setExemption(db, b.manager, input, now)).rejects.toMatchObject({ status: 404 })
+    await expect(extendDueTime(db, a.member, input)).rejects.toMatchObject({ status: 403 })
+    await expect(extendDueTime(db, outsider, input)).rejects.toMatchObject({ status: 403 })
+    await expect(updateDrill(db, a.member, drill.id, { title: 'Mine now', dueDate: '2099-01-01', dueTime: '12:00' }, now)).rejects.toMatchObject({ status: 403 })
+    await expect(updateDrill(db, outsider, drill.id, { title: 'Mine now', dueDate: '2099-01-01', dueTime: '12:00' }, now)).rejects.toMatchObject({ status: 403 })
+    await expect(nudgeDrill(db, a.member, drill.id, now)).rejects.toMatchObject({ status: 403 })
+    await expect(nudgeDrill(db, b.admin, drill.id, now)).rejects.toMatchObject({ status: 404 })
+
+    // A person sees their own assignment, not other people's drills.
+    expect(await myDrill(db, a.member, drill.id, now)).toMatchObject({ drill: { id: drill.id }, status: 'not-started' })
+    expect(await myDrill(db, outsider, drill.id, now)).toBeNull()
+    await expect(myDrill(db, b.member, drill.id, now)).rejects.toMatchObject({ status: 404 })
+    expect((await myDrills(db, outsider, now)).due.map((d) => d.drillId)).not.toContain(drill.id)
+  })
+
+  it('lets a manager nudge once a day, only the people not done', async () => {
+    const now = minute(Date.now())
+    const drill = await created(a.manager, form(now, new Date(now.getTime() + 3 * DAY)), now)
+    const first = await nudgeDrill(db, a.manager, drill.id, now)
+    expect(first.ok && first.value.sort()).toEqual([a.manager.id, a.member.id].sort())
+    expect(await nudgeDrill(db, a.admin, drill.id, new Date(now.getTime() + 60_000))).toMatchObject({ ok: false, errors: { nudge: expect.stringMatching(/already/) } })
+    expect((await nudgeDrill(db, a.manager, drill.id, new Date(now.getTime() + DAY))).ok).toBe(true)
+  })
+})
