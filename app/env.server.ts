@@ -18,11 +18,25 @@ const envSchema = z.object({
   SESSION_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: booleanString.default('true'),
+  // Absolute links in e-mail; defaults to http://localhost:PORT.
+  APP_URL: z
+    .string()
+    .url()
+    .refine((url) => /^https?:\/\//.test(url), 'must start with http:// or https://')
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
+  // smtp://user:pass@host:port or smtps://…; unset keeps e-mail in the outbox (/admin/outbox).
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((url) => /^smtps?:\/\//.test(url), 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Rapport <no-reply@rapport.localhost>'),
   // Enables /__test/* routes used by the browser tests to create sessions quickly. Never in real use.
   RAPPORT_TEST_HOOKS: booleanString.default('false'),
 })
 
-export type Env = z.infer<typeof envSchema>
+export type Env = z.infer<typeof envSchema> & { APP_URL: string }
 
 export class EnvError extends Error {}
 
@@ -36,7 +50,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     )
     throw new EnvError(`Invalid environment: ${problems.join('; ')}`)
   }
-  return result.data
+  return { ...result.data, APP_URL: result.data.APP_URL ?? `http://localhost:${result.data.PORT}` }
 }
 
 let cached: Env | undefined

@@ -17,6 +17,8 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
 export interface Database {
   db: Db
   driver: 'pglite' | 'postgres'
+  /** How to reach the same database from another client (the job queue opens its own). */
+  connection: { kind: 'postgres'; url: string } | { kind: 'pglite'; client: PGlite }
   /** Run raw SQL and get rows back, whatever the driver (their `execute` shapes differ). */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>
   close(): Promise<void>
@@ -42,6 +44,7 @@ function openPostgres(url: string, max: number): Database {
   return {
     db,
     driver: 'postgres',
+    connection: { kind: 'postgres', url },
     async query<T>(text: string, params: unknown[] = []) {
       return (await client.unsafe(text, params as never[])) as unknown as T[]
     },
@@ -66,6 +69,7 @@ async function openPglite(dir: string, loadDataDir?: Blob): Promise<Database> {
   return {
     db,
     driver: 'pglite',
+    connection: { kind: 'pglite', client },
     async query<T>(text: string, params: unknown[] = []) {
       const result = await client.query(text, params)
       return result.rows as T[]

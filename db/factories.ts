@@ -15,11 +15,11 @@ export const cachedHash = (password: string) => {
 
 export const DEFAULT_PASSWORD = 'rapport-demo'
 
-export async function createOrganization(db: Db, values: { name?: string; slug?: string } = {}) {
+export async function createOrganization(db: Db, values: { name?: string; slug?: string; timeZone?: string } = {}) {
   const id = unique()
   const [org] = await db
     .insert(organizations)
-    .values({ name: values.name ?? `Org ${id}`, slug: values.slug ?? `org-${id}` })
+    .values({ name: values.name ?? `Org ${id}`, slug: values.slug ?? `org-${id}`, ...(values.timeZone ? { timeZone: values.timeZone } : {}) })
     .returning()
   return org
 }

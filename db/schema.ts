@@ -44,6 +44,17 @@ export const organizations = pgTable('organizations', {
   name: text('name').notNull(),
   slug: text('slug').notNull().unique(),
   createdAt: createdAt(),
+  // IANA zone every date is shown in and every schedule runs in.
+  timeZone: text('time_zone').notNull().default('UTC'),
+  // Reviews each new reply needs (M) and reviews a person gives to unlock their results (N ≥ M).
+  reviewsPerReply: integer('reviews_per_reply').notNull().default(3),
+  reviewsToUnlock: integer('reviews_to_unlock').notNull().default(3),
+  // Privacy floor: a CCI figure needs at least this many replies from this many people.
+  privacyMinReplies: integer('privacy_min_replies').notNull().default(5),
+  privacyMinPeople: integer('privacy_min_people').notNull().default(3),
+  defaultPathSlug: text('default_path_slug').default('first-week'),
+  // Lower-case domains; empty means anyone may be invited. Inviting outside them needs an admin.
+  allowedEmailDomains: jsonb('allowed_email_domains').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
 })
 export type Organization = typeof organizations.$inferSelect
 
@@ -56,6 +67,8 @@ export const teams = pgTable(
     slug: text('slug').notNull(),
     customerFacing: boolean('customer_facing').notNull().default(false),
     createdAt: createdAt(),
+    // Archived teams take no new members but keep their history on the dashboard.
+    archivedAt: ts('archived_at'),
   },
   (t) => [
     uniqueIndex('teams_org_slug_key').on(t.organizationId, t.slug),
@@ -77,6 +90,9 @@ export const users = pgTable(
     joinedAt: ts('joined_at').notNull().defaultNow(),
     deactivatedAt: ts('deactivated_at'),
     createdAt: createdAt(),
+    // E-mail preferences for non-essential mail (essential mail — invitations, resets — always goes).
+    emailReminders: boolean('email_reminders').notNull().default(true),
+    emailDigest: boolean('email_digest').notNull().default(true),
   },
   (t) => [uniqueIndex('users_email_key').on(t.email), index('users_org_idx').on(t.organizationId)],
 )
@@ -96,6 +112,24 @@ export const memberships = pgTable(
 )
 export type Membership = typeof memberships.$inferSelect
 
+// Who was in which team when: a reply counts toward the teams its author was in when it was written.
+// `memberships` is the present; a period with ended_at null mirrors each current membership.
+export const membershipPeriods = pgTable(
+  'membership_periods',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: organizationRef(),
+    userId: userRef('user_id'),
+    teamId: teamRef(),
+    startedAt: ts('started_at').notNull(),
+    endedAt: ts('ended_at'),
+  },
+  (t) => [
+    index('membership_periods_user_idx').on(t.userId, t.startedAt),
+    index('membership_periods_team_idx').on(t.teamId, t.startedAt),
+  ],
+)
+
 // ───────────────────────────── auth ─────────────────────────────
 
 export const sessions = pgTable(
@@ -106,6 +140,9 @@ export const sessions = pgTable(
     userId: userRef('user_id'),
     expiresAt: ts('expires_at').notNull(),
     createdAt: createdAt(),
+    // For the person's list of active sessions on /account.
+    userAgent: text('user_agent'),
+    lastSeenAt: ts('last_seen_at'),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 )
@@ -127,8 +164,74 @@ export const invitations = pgTable(
     acceptedUserId: uuid('accepted_user_id').references(() => users.id, { onDelete: 'set null' }),
     revokedAt: ts('revoked_at'),
     createdAt: createdAt(),
+    name: text('name'),
+    teamRole: teamRole('team_role').notNull().default('member'),
+    pathSlug: text('path_slug'),
+    lastSentAt: ts('last_sent_at'),
   },
   (t) => [index('invitations_org_idx').on(t.organizationId, t.createdAt)],
+)
+
+// One-time links that create an organization and its first admin (first run, `npm run org:create`).
+export const setupTokens = pgTable('setup_tokens', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  // SHA-256 (hex) of the token in the link.
+  tokenHash: text('token_hash').notNull().unique(),
+  organizationName: text('organization_name'),
+  adminEmail: text('admin_email'),
+  timeZone: text('time_zone'),
+  expiresAt: ts('expires_at').notNull(),
+  usedAt: ts('used_at'),
+  organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+})
+
+export const passwordResetTokens = pgTable(
+  'password_reset_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: userRef('user_id'),
+    // SHA-256 (hex) of the token in the e-mailed link.
+    tokenHash: text('token_hash').notNull().unique(),
+    expiresAt: ts('expires_at').notNull(),
+    usedAt: ts('used_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('password_reset_tokens_user_idx').on(t.userId)],
+)
+
+// ───────────────────────────── e-mail ─────────────────────────────
+
+export const outboxStatus = pgEnum('outbox_status', ['queued', 'sent', 'failed'])
+
+// Every e-mail, written before it is sent. With SMTP the body is blanked once delivered; without
+// SMTP the message stays here for admins to read at /admin/outbox.
+export const outboxMessages = pgTable(
+  'outbox_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: organizationRef(),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    toAddress: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    textBody: text('text_body').notNull(),
+    htmlBody: text('html_body').notNull(),
+    headers: jsonb('headers').$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
+    // What kind of message ('invitation', 'password-reset', 'digest', …) and whether people may opt out.
+    kind: text('kind').notNull(),
+    essential: boolean('essential').notNull().default(true),
+    status: outboxStatus('status').notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    // 'smtp' once handed to the SMTP server, 'outbox' when kept here for want of one.
+    deliveredVia: text('delivered_via'),
+    sentAt: ts('sent_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('outbox_messages_org_idx').on(t.organizationId, t.createdAt),
+    index('outbox_messages_status_idx').on(t.status, t.createdAt),
+  ],
 )
 export type Invitation = typeof invitations.$inferSelect
 
@@ -371,6 +474,8 @@ export const notifications = pgTable(
     href: text('href'),
     readAt: ts('read_at'),
     createdAt: createdAt(),
+    // Set when the notification went out in a daily digest e-mail (each goes in one digest at most).
+    digestedAt: ts('digested_at'),
   },
   (t) => [index('notifications_user_idx').on(t.userId, t.readAt, t.createdAt)],
 )

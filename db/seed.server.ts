@@ -58,7 +58,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<SeedResult> {
   const [existing] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, 'acme'))
   if (existing) return { created: false, organizationId: existing.id }
 
-  const org = await createOrganization(db, { name: 'Acme', slug: 'acme' })
+  const org = await createOrganization(db, { name: 'Acme', slug: 'acme', timeZone: 'Europe/London' })
   const teamIds = {} as Record<TeamKey, string>
   for (const team of TEAMS) {
     teamIds[team.key] = (await createTeam(db, org.id, { name: team.name, slug: team.key, customerFacing: team.customerFacing })).id

@@ -9,6 +9,7 @@ import { sessions, users, type Session, type User } from '#db/schema'
 export const SESSION_COOKIE = 'rapport_session'
 const DAY = 24 * 60 * 60 * 1000
 export const SESSION_LIFETIME_MS = 30 * DAY
+const LAST_SEEN_EVERY_MS = 5 * 60 * 1000
 
 export function generateSessionToken(): string {
   const bytes = new Uint8Array(20)
@@ -19,12 +20,21 @@ export function generateSessionToken(): string {
 export const sessionIdFromToken = (token: string) =>
   encodeHexLowerCase(sha256(new TextEncoder().encode(token)))
 
-export async function createSession(db: Db, token: string, userId: string, now = new Date()) {
+export async function createSession(
+  db: Db,
+  token: string,
+  userId: string,
+  now = new Date(),
+  details: { userAgent?: string | null } = {},
+) {
   const session: Session = {
     id: sessionIdFromToken(token),
     userId,
     expiresAt: new Date(now.getTime() + SESSION_LIFETIME_MS),
     createdAt: now,
+    // Only for the person's own list of sessions on /account; capped, never logged.
+    userAgent: details.userAgent ? details.userAgent.slice(0, 400) : null,
+    lastSeenAt: now,
   }
   await db.insert(sessions).values(session)
   return session
@@ -62,8 +72,14 @@ export async function validateSessionToken(db: Db, token: string, now = new Date
   }
   if (now.getTime() >= session.expiresAt.getTime() - SESSION_LIFETIME_MS / 2) {
     session.expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS)
-    await db.update(sessions).set({ expiresAt: session.expiresAt }).where(eq(sessions.id, sessionId))
+    session.lastSeenAt = now
+    await db.update(sessions).set({ expiresAt: session.expiresAt, lastSeenAt: now }).where(eq(sessions.id, sessionId))
     return { session, user, renewed: true }
+  }
+  // "Last seen" for /account, written at most every five minutes per session.
+  if (!session.lastSeenAt || now.getTime() - session.lastSeenAt.getTime() > LAST_SEEN_EVERY_MS) {
+    session.lastSeenAt = now
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, sessionId))
   }
   return { session, user, renewed: false }
 }

@@ -6,7 +6,18 @@ import type { Db } from '#db/client.server'
 import { notifications } from '#db/schema'
 import type { Actor } from '~/org/teams.server'
 
-export type NotificationKind = 'reply-finalised' | 'reply-flagged' | 'review-disputed' | 'reply-decided'
+export type NotificationKind =
+  | 'reply-finalised'
+  | 'reply-flagged'
+  | 'review-disputed'
+  | 'reply-decided'
+  | 'import-draft-waiting'
+  | 'draft-approved'
+  | 'draft-rejected'
+  | (string & {})
+
+/** The kinds that also go out in the daily digest e-mail (for managers and admins who want one). */
+export const DIGEST_KINDS: NotificationKind[] = ['import-draft-waiting', 'draft-approved', 'draft-rejected', 'reply-flagged']
 
 export interface NewNotification {
   organizationId: string

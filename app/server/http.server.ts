@@ -14,6 +14,7 @@ import {
   validateSessionToken,
 } from '~/auth/session.server'
 import type { Env } from '~/env.server'
+import { jobTestHooks } from '~/jobs/test-hooks.server'
 import { logger } from '~/observability/logger.server'
 import { httpDuration, httpRequests } from '~/observability/metrics.server'
 import type { RapportContext } from './load-context.server'
@@ -157,6 +158,7 @@ function toRouteTree(build: ServerBuild): AgnosticRouteObject[] {
 /** Browser-test shortcut: create a session for a seeded e-mail without typing a password. */
 function testHooks(database: Database) {
   const router = express.Router()
+  router.use(jobTestHooks())
   router.post('/session', express.json(), async (req, res, next) => {
     try {
       const { users } = await import('#db/schema')

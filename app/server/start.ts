@@ -9,6 +9,8 @@ import { openDatabase } from '#db/client.server'
 import { migrateDatabase } from '#db/migrate.server'
 import { DEMO_LOGINS, DEMO_PASSWORD, isEmpty, seedDemo } from '#db/seed.server'
 import { EnvError, parseEnv } from '~/env.server'
+import { allJobs, installAllSchedules } from '~/jobs/all-jobs.server'
+import { startJobQueue } from '~/jobs/queue.server'
 import { logger } from '~/observability/logger.server'
 import { createHttpApp } from './http.server'
 import { warmUp } from './warm-up.server'
@@ -42,6 +44,10 @@ if (env.SEED_DEMO && (await isEmpty(database.db))) {
   await seedDemo(database.db)
   logger.info('seeded the demo organization')
 }
+
+// The job queue starts after the migrations (its handlers read our tables) and stops before the database closes.
+const jobs = await startJobQueue(database, allJobs, { instanceName: `web-${process.pid}` })
+await installAllSchedules(jobs, database.db)
 
 let build = (await import(pathToFileURL(buildPath).href)) as ServerBuild
 await warmUp(database)
@@ -87,6 +93,7 @@ async function shutdown(signal: string) {
   }, 10_000)
   force.unref()
   server.close(async () => {
+    await jobs.stop().catch((error) => logger.error({ err: error }, 'job queue did not stop cleanly'))
     await database.close()
     logger.info('database closed; bye')
     process.exit(0)
