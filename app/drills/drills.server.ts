@@ -9,6 +9,7 @@ import {
   drillCycles,
   drillSteps,
   drills,
+  notifications,
   teams,
   users,
   type Drill,
@@ -24,7 +25,8 @@ import { assignmentsWithState, stepsOf, type AssignmentWithState, type DrillStep
 import { drillEditSchema, drillFormSchema, type DrillEditInput, type DrillFormInput } from './drill-form'
 import { organizationTimeZone } from './organization-zone.server'
 import { describeRecurrence, nextCycleAfter, recurrenceRule, wallClock, zonedInstant } from './schedule'
-import { funnelOf, isFinished, type AssignmentStatus, type Funnel } from './status'
+import { queueNudgeEmails } from './drill-jobs.server'
+import { funnelOf, isFinished, needsReminding, type AssignmentStatus, type Funnel } from './status'
 
 type Errors = Record<string, string>
 export type DrillResult<T> = { ok: true; value: T } | { ok: false; errors: Errors }
@@ -486,6 +488,19 @@ export async function nudgeDrill(db: Db, actor: Actor, drillId: string, now = ne
   const states = await assignmentsWithState(db, actor.organizationId, [cycle], now, {
     userIds: oversight.peopleIds === null ? undefined : [...oversight.peopleIds],
   })
-  const people = states.filter((s) => ['not-started', 'in-progress', 'overdue'].includes(s.state.status)).map((s) => s.userId)
+  const people = states.filter((s) => needsReminding(s.state.status)).map((s) => s.userId)
+  if (people.length) {
+    await db.insert(notifications).values(
+      people.map((userId) => ({
+        organizationId: actor.organizationId,
+        userId,
+        kind: 'drill-nudge',
+        title: `A reminder from your manager: ${drill.title}`,
+        href: `/drills/${drill.id}`,
+        createdAt: now,
+      })),
+    )
+    await queueNudgeEmails(db, drill, people, now)
+  }
   return { ok: true, value: people }
 }

@@ -1,8 +1,10 @@
 // The organization's time zone, in which drills open, fall due and keep quiet hours.
+import { eq } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
+import { organizations } from '#db/schema'
+import { isValidTimeZone } from '~/time/zoned-time'
 
-export const FALLBACK_TIME_ZONE = 'UTC'
-
-export async function organizationTimeZone(_db: Db, _organizationId: string): Promise<string> {
-  return FALLBACK_TIME_ZONE
+export async function organizationTimeZone(db: Db, organizationId: string): Promise<string> {
+  const [row] = await db.select({ timeZone: organizations.timeZone }).from(organizations).where(eq(organizations.id, organizationId))
+  return row && isValidTimeZone(row.timeZone) ? row.timeZone : 'UTC'
 }

@@ -7,21 +7,37 @@ import { drillAssignments, drillCycles, drillDigests, drillReminders, drills, no
 import { assignmentsWithState } from './completion.server'
 import { organizationTimeZone } from './organization-zone.server'
 import { digestsDue, OVERDUE_UNTIL, reminderKey, remindersDue, type Digest, type Reminder, type ReminderCandidate } from './reminders'
-import { drillEmail, digestEmail, type DrillEmail } from './reminder-emails'
+import { queueMail } from '~/mail/outbox.server'
+import type { MailContent } from '~/mail/templates.server'
+import { drillDigestMail, drillMail } from './reminder-emails'
 
 export interface DrillMail {
   organizationId: string
   userId: string
   to: string
-  message: DrillEmail
+  content: MailContent
 }
 
 export interface ReminderDeps {
-  /** Queues one e-mail inside the caller's transaction (the outbox / mail job of the app). */
+  /** Queues one e-mail inside the caller's transaction. */
   sendEmail: (tx: Db, mail: DrillMail) => Promise<void>
-  /** Whether a person wants drill e-mails; in-app reminders go regardless. */
+  /** Who of these people wants drill e-mails; in-app reminders go regardless. */
   wantsEmail: (db: Db, userIds: string[]) => Promise<Set<string>>
-  baseUrl: string
+}
+
+/** The app's own delivery: the outbox and its send job, and each person's "reminders" e-mail preference. */
+export const appReminderDeps: ReminderDeps = {
+  sendEmail: async (tx, mail) => {
+    await queueMail(tx, mail)
+  },
+  wantsEmail: async (db, userIds) => {
+    if (!userIds.length) return new Set()
+    const rows = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(inArray(users.id, userIds), eq(users.emailReminders, true), isNull(users.deactivatedAt)))
+    return new Set(rows.map((r) => r.id))
+  },
 }
 
 /** The assignments that may still need a reminder, per organization, with their state now. */
@@ -119,7 +135,7 @@ export async function sendDrillReminders(db: Db, deps: ReminderDeps, now = new D
             organizationId,
             userId: person.id,
             to: person.email,
-            message: drillEmail(reminder, { name: person.name, zone, baseUrl: deps.baseUrl }),
+            content: drillMail(reminder, { name: person.name, zone }),
           })
         }
         return true
@@ -153,7 +169,7 @@ export async function sendDrillReminders(db: Db, deps: ReminderDeps, now = new D
             organizationId,
             userId: person.id,
             to: person.email,
-            message: digestEmail(digest, { name: person.name, zone, baseUrl: deps.baseUrl }),
+            content: drillDigestMail(digest, { name: person.name, zone }),
           })
         }
         return true
@@ -165,45 +181,4 @@ export async function sendDrillReminders(db: Db, deps: ReminderDeps, now = new D
     }
   }
   return delivered
-}
-
-/** The nudge's reminder: in-app now, e-mail queued (the mail job keeps quiet hours). */
-export async function deliverNudge(
-  db: Db,
-  deps: Pick<ReminderDeps, 'sendEmail' | 'wantsEmail' | 'baseUrl'>,
-  drill: { id: string; title: string; organizationId: string },
-  userIds: string[],
-  now = new Date(),
-) {
-  if (!userIds.length) return 0
-  const [emailWanted, people, zone] = await Promise.all([
-    deps.wantsEmail(db, userIds),
-    db.select({ id: users.id, email: users.email, name: users.name }).from(users).where(inArray(users.id, userIds)),
-    organizationTimeZone(db, drill.organizationId),
-  ])
-  await db.transaction(async (tx) => {
-    await tx.insert(notifications).values(
-      userIds.map((userId) => ({
-        organizationId: drill.organizationId,
-        userId,
-        kind: 'drill-nudge',
-        title: `A reminder from your manager: ${drill.title}`,
-        href: `/drills/${drill.id}`,
-        createdAt: now,
-      })),
-    )
-    for (const person of people) {
-      if (!emailWanted.has(person.id)) continue
-      await deps.sendEmail(tx, {
-        organizationId: drill.organizationId,
-        userId: person.id,
-        to: person.email,
-        message: drillEmail(
-          { kind: 'nudge', drillId: drill.id, title: drill.title, dueAt: null },
-          { name: person.name, zone, baseUrl: deps.baseUrl },
-        ),
-      })
-    }
-  })
-  return userIds.length
 }

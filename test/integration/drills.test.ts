@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url'
 import { and, eq } from 'drizzle-orm'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addMembership, createOrgWithPeople, createTeam, createUser } from '../../db/factories'
-import { drillReminders, memberships, notifications, teamMonthDrillRollups, users } from '../../db/schema'
+import { drillReminders, memberships, notifications, organizations, teamMonthDrillRollups, users } from '../../db/schema'
 import type { Db } from '../../db/client.server'
 import { openDueCycles, syncRunningCycles } from '~/drills/cycles.server'
 import {
@@ -19,11 +19,13 @@ import {
 } from '~/drills/drills.server'
 import type { DrillFormInput } from '~/drills/drill-form'
 import { organizationTimeZone } from '~/drills/organization-zone.server'
-import { sendDrillReminders, type DrillMail, type ReminderDeps } from '~/drills/reminders.server'
+import { drillSweepJob } from '~/drills/drill-jobs.server'
 import { drillsDoneOnTime, rebuildDrillRollups } from '~/drills/rollups.server'
-import { wallClock } from '~/drills/schedule'
+import { wallClock, zonedInstant } from '~/drills/schedule'
 import { startAttempt, submitReply } from '~/practice/practice.server'
 import { REPLY_TEXT } from '../support/practice-fixtures'
+import { startTestJobQueue } from '../support/job-queue'
+import { startSmtpCatcher, type SmtpCatcher } from '../support/smtp-catcher'
 import { createTestDatabase } from '../support/test-database'
 
 const HOUR = 60 * 60 * 1000
@@ -81,18 +83,6 @@ async function created(actor: typeof a.manager, input: DrillFormInput, now: Date
   const result = await createDrill(db, actor, input, now)
   if (!result.ok) throw new Error(JSON.stringify(result.errors))
   return result.value
-}
-
-function mailbox() {
-  const sent: DrillMail[] = []
-  const deps: ReminderDeps = {
-    baseUrl: 'http://rapport.test',
-    sendEmail: async (_tx, mail) => {
-      sent.push(mail)
-    },
-    wantsEmail: async (_db, ids) => new Set(ids),
-  }
-  return { sent, deps }
 }
 
 const statusOf = (table: Awaited<ReturnType<typeof drillTable>>, userId: string) => table.rows.find((r) => r.userId === userId)?.status
@@ -222,77 +212,119 @@ describe('joiners, leavers, extensions and exemptions', () => {
   })
 })
 
-describe('reminders', () => {
+describe('reminders: the job, the outbox and a real SMTP server', () => {
+  let jobs: Awaited<ReturnType<typeof startTestJobQueue>>
+  let catcher: SmtpCatcher
+  beforeAll(async () => {
+    jobs = await startTestJobQueue(database)
+    await jobs.schedule(drillSweepJob, '*/5 * * * *', {}, { timeZone: 'UTC' })
+    catcher = await startSmtpCatcher()
+    process.env.SMTP_URL = catcher.url
+  })
+  afterAll(async () => {
+    delete process.env.SMTP_URL
+    await catcher.stop()
+  })
+
+  const BERLIN = 'Europe/Berlin'
+  const at = (date: string, time: string) => zonedInstant(date, time, BERLIN)!
+  /** Runs the drill job as if the clock read `when` (twice, and twice at once), then sends what it queued. */
+  async function sweepAt(when: Date) {
+    await jobs.runScheduledNow('drills.sweep', { at: when })
+    await jobs.runScheduledNow('drills.sweep', { at: when })
+    await Promise.all([jobs.runScheduledNow('drills.sweep', { at: when }), jobs.runScheduledNow('drills.sweep', { at: when })])
+    await jobs.runDue()
+  }
+
+  async function berlinOrg(name: string) {
+    const org = await createOrgWithPeople(db, name)
+    await db.update(organizations).set({ timeZone: BERLIN }).where(eq(organizations.id, org.org.id))
+    return org
+  }
+
   it('sends one e-mail however often the job runs, re-arms when the due time moves, and waits out quiet hours', async () => {
-    const org = await createOrgWithPeople(db, 'Org R')
-    const tz = await organizationTimeZone(db, org.org.id)
-    const opensAt = minute(Date.now())
-    const dueAt = new Date(opensAt.getTime() + 30 * HOUR)
-    const due = wallClock(dueAt, tz)
-    const opens = wallClock(opensAt, tz)
+    const org = await berlinOrg('Org R')
+    const member = (await db.select().from(users).where(eq(users.id, org.member.id)))[0]
+    const mailFor = () => catcher.messages.filter((m) => m.to === member.email)
+    // Tuesday 10:00, due Wednesday 17:00 Berlin time.
     const result = await createDrill(
       db,
       org.manager,
-      { title: 'Due soon', steps: ['scenario:late-delivery-gift'], teamIds: [org.team.id], opensDate: opens.date, opensTime: opens.time, dueDate: due.date, dueTime: due.time },
-      opensAt,
+      { title: 'Refund call', steps: ['scenario:late-delivery-gift'], teamIds: [org.team.id], opensDate: '2027-03-02', opensTime: '10:00', dueDate: '2027-03-03', dueTime: '17:00' },
+      at('2027-03-02', '10:00'),
     )
     if (!result.ok) throw new Error(JSON.stringify(result.errors))
-    const drillId = result.value.id
-    // A daytime moment inside the 48 hours before the due time.
-    let at = new Date(opensAt.getTime() + HOUR)
-    while (Number(wallClock(at, tz).time.slice(0, 2)) < 9 || Number(wallClock(at, tz).time.slice(0, 2)) >= 19) at = new Date(at.getTime() + HOUR)
-    const { sent, deps } = mailbox()
-    await sendDrillReminders(db, deps, at)
-    await sendDrillReminders(db, deps, at)
-    await Promise.all([sendDrillReminders(db, deps, at), sendDrillReminders(db, deps, at)])
-    // (On a Monday the weekly digest goes too: once, and counted apart.)
-    const digests = () => sent.filter((m) => m.userId === org.member.id && m.message.subject.startsWith('This week'))
-    const reminders = () => sent.filter((m) => m.userId === org.member.id && !m.message.subject.startsWith('This week'))
-    expect(digests().length).toBeLessThanOrEqual(1)
-    const toMember = reminders()
-    expect(toMember.map((m) => m.message.subject)).toEqual(['Due soon: Due soon'])
-    expect(toMember[0].to).toBe((await db.select().from(users).where(eq(users.id, org.member.id)))[0].email)
+    await sweepAt(at('2027-03-02', '11:00'))
+    await catcher.waitFor((m) => m.to === member.email)
+    expect(mailFor().map((m) => m.subject)).toEqual(['Due soon: Refund call · Org R'])
+    expect(mailFor()[0].text).toContain('Wednesday 3 March at 17:00')
+    expect(mailFor()[0].text).toMatch(new RegExp(`/drills/${result.value.id}`))
 
-    // Moving the due time re-arms "due soon" once.
-    const moved = wallClock(new Date(dueAt.getTime() + HOUR), tz)
-    expect((await updateDrill(db, org.manager, drillId, { title: 'Due soon', note: '', dueDate: moved.date, dueTime: moved.time, joinerGraceDays: 7 }, at)).ok).toBe(true)
-    await sendDrillReminders(db, deps, at)
-    await sendDrillReminders(db, deps, at)
-    expect(reminders()).toHaveLength(2)
+    // Moving the due time re-arms "due soon", once.
+    const edit = { title: 'Refund call', note: '', dueDate: '2027-03-03', dueTime: '18:00', joinerGraceDays: 7 }
+    expect((await updateDrill(db, org.manager, result.value.id, edit, at('2027-03-02', '12:00'))).ok).toBe(true)
+    await sweepAt(at('2027-03-02', '12:05'))
+    await catcher.waitFor((m) => m.to === member.email && m.text.includes('18:00'))
+    expect(mailFor()).toHaveLength(2)
     const log = await db.select().from(drillReminders).where(eq(drillReminders.userId, org.member.id))
     expect(log.map((r) => r.kind)).toEqual(['due-soon', 'due-soon'])
 
-    // Overdue: not at 22:00 organization time, but at the next 08:00.
-    const overdueDue = new Date(dueAt.getTime() + HOUR)
-    let night = new Date(overdueDue.getTime() + 3 * HOUR)
-    while (Number(wallClock(night, tz).time.slice(0, 2)) !== 22) night = new Date(night.getTime() + HOUR)
-    await sendDrillReminders(db, deps, night)
-    expect(reminders()).toHaveLength(2)
-    let morning = night
-    while (wallClock(morning, tz).time !== '08:00') morning = new Date(morning.getTime() + 60 * 60_000)
-    await sendDrillReminders(db, deps, morning)
-    expect(reminders().map((m) => m.message.subject).at(-1)).toBe('Overdue: Due soon')
+    // Overdue a few hours after 18:00 is 21:00: quiet hours. Nothing until 08:00 the next morning.
+    await sweepAt(at('2027-03-03', '21:30'))
+    expect(mailFor()).toHaveLength(2)
+    await sweepAt(at('2027-03-04', '08:00'))
+    const overdue = await catcher.waitFor((m) => m.to === member.email && m.subject.startsWith('Overdue'))
+    expect(overdue.subject).toBe('Overdue: Refund call · Org R')
+    expect(mailFor()).toHaveLength(3)
+    const bell = await db.select().from(notifications).where(eq(notifications.userId, org.member.id))
+    expect(bell.map((n) => n.kind).sort()).toEqual(['drill-assigned', 'drill-due-soon', 'drill-due-soon', 'drill-overdue'])
   })
 
-  it('respects a person who wants no e-mail (the bell still rings)', async () => {
-    const org = await createOrgWithPeople(db, 'Org Q')
-    const tz = await organizationTimeZone(db, org.org.id)
-    let opensAt = minute(Date.now())
-    while (Number(wallClock(opensAt, tz).time.slice(0, 2)) < 9 || Number(wallClock(opensAt, tz).time.slice(0, 2)) >= 19) opensAt = new Date(opensAt.getTime() + HOUR)
-    const dueAt = new Date(opensAt.getTime() + 24 * HOUR)
-    const [o, d] = [wallClock(opensAt, tz), wallClock(dueAt, tz)]
+  it('respects a person who turned drill e-mails off (the bell still rings)', async () => {
+    const org = await berlinOrg('Org Q')
+    await db.update(users).set({ emailReminders: false }).where(eq(users.id, org.member.id))
+    const member = (await db.select().from(users).where(eq(users.id, org.member.id)))[0]
+    const manager = (await db.select().from(users).where(eq(users.id, org.manager.id)))[0]
     const result = await createDrill(
       db,
       org.manager,
-      { title: 'Quiet please', steps: ['scenario:late-delivery-gift'], teamIds: [org.team.id], opensDate: o.date, opensTime: o.time, dueDate: d.date, dueTime: d.time },
-      opensAt,
+      { title: 'Quiet please', steps: ['scenario:late-delivery-gift'], teamIds: [org.team.id], opensDate: '2027-03-09', opensTime: '10:00', dueDate: '2027-03-10', dueTime: '17:00' },
+      at('2027-03-09', '10:00'),
     )
     expect(result.ok).toBe(true)
-    const { sent, deps } = mailbox()
-    await sendDrillReminders(db, { ...deps, wantsEmail: async () => new Set() }, opensAt)
-    expect(sent).toEqual([])
+    await sweepAt(at('2027-03-09', '10:30'))
+    await catcher.waitFor((m) => m.to === manager.email && m.subject.startsWith('Due soon: Quiet please'))
+    expect(catcher.messages.filter((m) => m.to === member.email)).toEqual([])
     const bell = await db.select().from(notifications).where(and(eq(notifications.userId, org.member.id), eq(notifications.kind, 'drill-due-soon')))
     expect(bell).toHaveLength(1)
+  })
+
+  it('opens the next cycle of a monthly drill on schedule, once, with fresh assignments', async () => {
+    const org = await berlinOrg('Org M')
+    const result = await createDrill(
+      db,
+      org.manager,
+      {
+        title: 'Monthly check-in',
+        steps: ['scenario:late-delivery-gift'],
+        teamIds: [org.team.id],
+        opensDate: '2027-02-01',
+        opensTime: '09:00',
+        dueDate: '2027-02-05',
+        dueTime: '17:00',
+        recurrence: 'monthly',
+      },
+      at('2027-02-01', '09:00'),
+    )
+    if (!result.ok) throw new Error(JSON.stringify(result.errors))
+    await sweepAt(at('2027-03-01', '08:55'))
+    expect((await drillTable(db, org.manager, result.value.id, { now: at('2027-03-01', '08:55') })).cycle?.sequence).toBe(1)
+    await sweepAt(at('2027-03-01', '09:00'))
+    const table = await drillTable(db, org.manager, result.value.id, { now: at('2027-03-01', '09:05') })
+    expect(table.cycle).toMatchObject({ sequence: 2, opensAt: at('2027-03-01', '09:00'), dueAt: at('2027-03-05', '17:00') })
+    expect(table.cycles).toHaveLength(2)
+    expect(table.rows).toHaveLength(2)
+    expect(table.funnel.notStarted).toBe(2)
   })
 })
 
