@@ -161,7 +161,7 @@ export async function syncCycleAudience(db: Db, drill: DrillForCycles, cycle: Dr
           and(
             eq(drillAssignments.cycleId, cycle.id),
             inArray(drillAssignments.userId, gone),
-            gt(sql`coalesce(${drillAssignments.extendedDueAt}, ${drillAssignments.dueAt})`, now),
+            sql`coalesce(${drillAssignments.extendedDueAt}, ${drillAssignments.dueAt}) > ${now.toISOString()}::timestamptz`,
           ),
         )
     }

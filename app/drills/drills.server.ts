@@ -22,7 +22,7 @@ import { listScenarios } from '~/scenarios/library.server'
 import { assignablePeople, findDrill, oversees, oversightOf, overseesDrill, requireOversight, type Oversight } from './access.server'
 import { openCycle } from './audience.server'
 import { assignmentsWithState, stepsOf, type AssignmentWithState, type DrillStep } from './completion.server'
-import { drillEditSchema, drillFormSchema, type DrillEditInput, type DrillFormInput } from './drill-form'
+import { drillEditSchema, drillFormSchema, type DrillEditInput, type DrillFormInput, type DrillFormValues } from './drill-form'
 import { organizationTimeZone } from './organization-zone.server'
 import { describeRecurrence, nextCycleAfter, recurrenceRule, wallClock, zonedInstant } from './schedule'
 import { queueNudgeEmails } from './drill-jobs.server'
@@ -68,7 +68,7 @@ export async function drillFormOptions(db: Db, actor: Actor) {
  * Creates a drill. When it opens now (or already), its first cycle and everyone's assignment are
  * written in the same transaction; a later opening is left to the cycle job.
  */
-export async function createDrill(db: Db, actor: Actor, input: DrillFormInput, now = new Date()): Promise<DrillResult<Drill>> {
+export async function createDrill(db: Db, actor: Actor, input: DrillFormInput | DrillFormValues, now = new Date()): Promise<DrillResult<Drill>> {
   const options = await drillFormOptions(db, actor)
   const parsed = drillFormSchema.safeParse(input)
   if (!parsed.success) {
@@ -136,7 +136,7 @@ async function latestCycleRow(db: Db, drillId: string): Promise<DrillCycle | nul
  * un-complete them) and the due time of its current cycle. A new due time moves everyone's due time
  * with it (joiners keep their grace), and reminders re-arm because they are keyed by due time.
  */
-export async function updateDrill(db: Db, actor: Actor, drillId: string, input: DrillEditInput, now = new Date()): Promise<DrillResult<Drill>> {
+export async function updateDrill(db: Db, actor: Actor, drillId: string, input: DrillEditInput | Record<string, unknown>, now = new Date()): Promise<DrillResult<Drill>> {
   const { drill } = await requireOversight(db, actor, drillId)
   const parsed = drillEditSchema.safeParse(input)
   if (!parsed.success) {

@@ -53,7 +53,7 @@ async function candidatesByOrganization(db: Db, now: Date) {
         lte(drillCycles.opensAt, now),
         isNull(drillAssignments.exemptAt),
         isNull(drillAssignments.leftAt),
-        gt(sql`coalesce(${drillAssignments.extendedDueAt}, ${drillAssignments.dueAt})`, staleBefore),
+        sql`coalesce(${drillAssignments.extendedDueAt}, ${drillAssignments.dueAt}) > ${staleBefore.toISOString()}::timestamptz`,
       ),
     )
   const byOrg = new Map<string, typeof cycles>()

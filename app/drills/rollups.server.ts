@@ -37,8 +37,8 @@ export async function rebuildDrillRollups(db: Db, organizationId: string, months
       .where(
         and(
           eq(drillAssignments.organizationId, organizationId),
-          gte(sql`coalesce(${drillAssignments.extendedDueAt}, ${drillAssignments.dueAt})`, from),
-          lt(sql`coalesce(${drillAssignments.extendedDueAt}, ${drillAssignments.dueAt})`, to),
+          sql`coalesce(${drillAssignments.extendedDueAt}, ${drillAssignments.dueAt}) >= ${from.toISOString()}::timestamptz`,
+          sql`coalesce(${drillAssignments.extendedDueAt}, ${drillAssignments.dueAt}) < ${to.toISOString()}::timestamptz`,
         ),
       )
     const states = (await assignmentsWithState(db, organizationId, cycles, now)).filter(
