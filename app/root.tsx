@@ -25,6 +25,7 @@ const NAV: NavItem[] = [
   { to: '/paths', label: 'Paths' },
   { to: '/scenarios', label: 'Scenarios' },
   { to: '/reviews', label: 'Reviews' },
+  { to: '/drills', label: 'Drills' },
   { to: '/insights', label: 'Insights' },
   { to: '/scenarios/import', label: 'Import', roles: ['admin', 'manager'] },
   { to: '/team/onboarding', label: 'Onboarding', roles: ['admin', 'manager'] },

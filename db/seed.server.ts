@@ -5,6 +5,7 @@ import { addMembership, createOrganization, createTeam, createUser } from './fac
 import { organizations, pathEnrollments, users } from './schema'
 import { seedHistory } from '~/insights/seed-history.server'
 import { seedOpenReplies } from '~/practice/seed-practice.server'
+import { seedDrills } from '~/drills/seed-drills.server'
 
 export const DEMO_LOGINS = [
   { email: 'admin@acme.test', role: 'admin', what: 'admin of Acme' },
@@ -76,6 +77,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<SeedResult> {
   }
   await seedHistory(db, org.id, now)
   await seedOpenReplies(db, org.id, now)
+  await seedDrills(db, org.id, now)
   return { created: true, organizationId: org.id }
 }
 

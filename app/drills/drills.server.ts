@@ -504,3 +504,9 @@ export async function nudgeDrill(db: Db, actor: Actor, drillId: string, now = ne
   }
   return { ok: true, value: people }
 }
+
+/** What the home page's drill card needs: the nearest drill due (or null), the zone and the time now. */
+export async function homeNextDrill(db: Db, actor: Actor, now = new Date()) {
+  const [drill, timeZone] = await Promise.all([nextDrillFor(db, actor, now), organizationTimeZone(db, actor.organizationId)])
+  return { drill, timeZone, now: now.toISOString() }
+}

@@ -1,7 +1,7 @@
 // "Drills done on time" per team and month, for the dashboard and the meetings agenda. The month is
 // that of each person's due time in the organization's time zone. Rebuilt by the drill job for the
 // months still moving (and from scratch on demand), so readers touch teams × months rows only.
-import { and, between, eq, gte, inArray, lt, sql } from 'drizzle-orm'
+import { and, between, eq, inArray, notInArray, sql } from 'drizzle-orm'
 import { DateTime } from 'luxon'
 import type { Db } from '#db/client.server'
 import { drillAssignments, drillCycles, teamMonthDrillRollups } from '#db/schema'
@@ -54,16 +54,23 @@ export async function rebuildDrillRollups(db: Db, organizationId: string, months
       if (a.state.status === 'late') row.doneLate++
       byTeam.set(a.teamId!, row)
     }
-    await db.transaction(async (tx) => {
-      await tx
-        .delete(teamMonthDrillRollups)
-        .where(and(eq(teamMonthDrillRollups.organizationId, organizationId), eq(teamMonthDrillRollups.month, m)))
-      if (byTeam.size) {
-        await tx
-          .insert(teamMonthDrillRollups)
-          .values([...byTeam].map(([teamId, figures]) => ({ organizationId, teamId, month: m, ...figures, updatedAt: now })))
-      }
-    })
+    // Upserts, so two sweeps at once (two instances) both land on the same rows.
+    const teamIds = [...byTeam.keys()]
+    await db
+      .delete(teamMonthDrillRollups)
+      .where(
+        and(
+          eq(teamMonthDrillRollups.organizationId, organizationId),
+          eq(teamMonthDrillRollups.month, m),
+          teamIds.length ? notInArray(teamMonthDrillRollups.teamId, teamIds) : undefined,
+        ),
+      )
+    for (const [teamId, figures] of byTeam) {
+      await db
+        .insert(teamMonthDrillRollups)
+        .values({ organizationId, teamId, month: m, ...figures, updatedAt: now })
+        .onConflictDoUpdate({ target: [teamMonthDrillRollups.teamId, teamMonthDrillRollups.month], set: { ...figures, updatedAt: now } })
+    }
   }
 }
 

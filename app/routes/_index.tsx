@@ -9,6 +9,8 @@ import { teamsOf } from '~/org/teams.server'
 import { createServerTiming } from '~/http/server-timing.server'
 import { reviewsWaitingFor } from '~/reviews/allocation.server'
 import { errorTitle } from '~/components/error-boundary'
+import { NextDrillCard } from '~/drills/components/drill-ui'
+import { homeNextDrill } from '~/drills/drills.server'
 
 export const meta: MetaFunction = ({ error }) => [{ title: error ? errorTitle(error) : 'Home · Rapport' }]
 
@@ -17,21 +19,22 @@ export { serverTimingHeaders as headers } from '~/http/server-timing.server'
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request)
   const timing = createServerTiming()
-  const [teams, nextUp, onboarding, myTrend, reviewsWaiting] = await Promise.all([
+  const [teams, nextUp, onboarding, myTrend, reviewsWaiting, nextDrill] = await Promise.all([
     timing.time('teams', () => teamsOf(context.db, user)),
     timing.time('next-up', () => nextUpFor(context.db, user)),
     isStaffLead(user) ? timing.time('onboarding', () => teamOnboarding(context.db, user)) : null,
     timing.time('trend', () => personalTrend(context.db, user)),
     timing.time('reviews-waiting', () => reviewsWaitingFor(context.db, user)),
+    timing.time('next-drill', () => homeNextDrill(context.db, user)),
   ])
   return data(
-    { user: { name: user.name, role: user.role }, teams, nextUp, onboarding: onboarding?.summary ?? null, myTrend, reviewsWaiting },
+    { user: { name: user.name, role: user.role }, teams, nextUp, onboarding: onboarding?.summary ?? null, myTrend, reviewsWaiting, nextDrill },
     { headers: timing.headers() },
   )
 }
 
 export default function Home() {
-  const { user, teams, nextUp, onboarding, myTrend, reviewsWaiting } = useLoaderData<typeof loader>()
+  const { user, teams, nextUp, onboarding, myTrend, reviewsWaiting, nextDrill } = useLoaderData<typeof loader>()
   const firstName = user.name.split(' ')[0]
   const led = teams.filter((t) => t.role === 'manager')
   const joined = teams.filter((t) => t.role !== 'manager')
@@ -59,6 +62,7 @@ export default function Home() {
           )}
         </p>
       </header>
+      <NextDrillCard {...nextDrill} />
       <NextUpCard nextUp={nextUp} />
       <section aria-labelledby="reviews-waiting" className="card reviews-waiting">
         <h2 id="reviews-waiting">Reviews waiting for you</h2>
