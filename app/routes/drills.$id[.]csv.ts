@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
 import { requireRole } from '~/auth/guards.server'
 import { drillCsv } from '~/drills/drill-csv.server'
+import { csvResponse } from '~/insights/csv.server'
 
 const querySchema = z.object({
   team: z.string().uuid().optional().catch(undefined),
@@ -13,11 +14,5 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const url = new URL(request.url)
   const query = querySchema.parse({ team: url.searchParams.get('team') || undefined, cycle: url.searchParams.get('cycle') || undefined })
   const { csv, filename } = await drillCsv(context.db, actor, params.id ?? '', { teamId: query.team, sequence: query.cycle })
-  return new Response(csv, {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${filename}"`,
-      'Cache-Control': 'private, no-store',
-    },
-  })
+  return csvResponse(csv, filename)
 }
