@@ -85,7 +85,7 @@ test('Hana sees it on her home page and /drills, and replies to its scenario', a
   const box = page.getByRole('textbox', { name: /Write your reply/ })
   await box.fill('Mei Lin, I am so sorry the lamp arrived in pieces. Thank you for the photos. A new one leaves today by courier and arrives on Thursday; I will check it is on the van myself.')
   await page.getByRole('button', { name: 'Submit reply' }).click()
-  await expect(page.getByText('Reply submitted.')).toBeVisible()
+  await expect(page.getByText('Reply submitted.', { exact: true })).toBeVisible()
   await page.goto(drillUrl)
   await expect(page.getByRole('region', { name: 'Your steps' })).toContainText('Done')
 })
