@@ -737,3 +737,166 @@ export const actionItems = pgTable(
   ],
 )
 export type ActionItem = typeof actionItems.$inferSelect
+// ───────────────────────────── drills ─────────────────────────────
+// A drill is a manager's assignment of steps (scenarios, optionally lessons) to an audience; each
+// occurrence is a cycle with its own opening and due time, and each person in it an assignment.
+// Step completion is read from attempts and lesson progress, never stored twice.
+
+export const drills = pgTable(
+  'drills',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: organizationRef(),
+    title: text('title').notNull(),
+    note: text('note').notNull().default(''),
+    createdById: uuid('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+    // The first cycle's opening and due instants; later cycles keep the same wall-clock distance
+    // in the organization's time zone.
+    opensAt: ts('opens_at').notNull(),
+    dueAt: ts('due_at').notNull(),
+    // An RFC 5545 RRULE (weekly or monthly) read in the organization's time zone; null for a one-off drill.
+    recurrence: text('recurrence'),
+    // Someone who joins after a cycle opened is due no sooner than this many days after joining.
+    joinerGraceDays: integer('joiner_grace_days').notNull().default(7),
+    // The organization-time day of the last "nudge" (at most one per day).
+    lastNudgedOn: date('last_nudged_on'),
+    createdAt: createdAt(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('drills_org_idx').on(t.organizationId, t.createdAt)],
+)
+export type Drill = typeof drills.$inferSelect
+
+const drillRef = () =>
+  uuid('drill_id')
+    .notNull()
+    .references(() => drills.id, { onDelete: 'cascade' })
+
+export const drillSteps = pgTable(
+  'drill_steps',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: organizationRef(),
+    drillId: drillRef(),
+    position: integer('position').notNull(),
+    kind: text('kind').$type<'scenario' | 'lesson'>().notNull(),
+    slug: text('slug').notNull(),
+  },
+  (t) => [uniqueIndex('drill_steps_drill_step_key').on(t.drillId, t.kind, t.slug)],
+)
+
+export const drillAudienceTeams = pgTable(
+  'drill_audience_teams',
+  {
+    organizationId: organizationRef(),
+    drillId: drillRef(),
+    teamId: teamRef(),
+  },
+  (t) => [primaryKey({ columns: [t.drillId, t.teamId] }), index('drill_audience_teams_team_idx').on(t.teamId)],
+)
+
+// Named people: added to the audience, or (excluded = true) left out of it whatever their teams.
+export const drillAudiencePeople = pgTable(
+  'drill_audience_people',
+  {
+    organizationId: organizationRef(),
+    drillId: drillRef(),
+    userId: userRef('user_id'),
+    excluded: boolean('excluded').notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.drillId, t.userId] })],
+)
+
+export const drillCycles = pgTable(
+  'drill_cycles',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: organizationRef(),
+    drillId: drillRef(),
+    sequence: integer('sequence').notNull(),
+    opensAt: ts('opens_at').notNull(),
+    dueAt: ts('due_at').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('drill_cycles_drill_sequence_key').on(t.drillId, t.sequence),
+    index('drill_cycles_org_due_idx').on(t.organizationId, t.dueAt),
+  ],
+)
+export type DrillCycle = typeof drillCycles.$inferSelect
+
+export const drillAssignments = pgTable(
+  'drill_assignments',
+  {
+    organizationId: organizationRef(),
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => drillCycles.id, { onDelete: 'cascade' }),
+    drillId: drillRef(),
+    userId: userRef('user_id'),
+    // The team the assignment counts for on the dashboard (the audience team, else the home team).
+    teamId: uuid('team_id').references(() => teams.id, { onDelete: 'set null' }),
+    // The person's own due time: the cycle's, or later for someone who joined after it opened.
+    dueAt: ts('due_at').notNull(),
+    // Set for someone who joined the audience after the cycle opened (their due time has grace).
+    joinedAt: ts('joined_at'),
+    extendedDueAt: ts('extended_due_at'),
+    exemptAt: ts('exempt_at'),
+    exemptReason: text('exempt_reason'),
+    // Left the audience (team or organization) before finishing: out of the figures from then on.
+    leftAt: ts('left_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.cycleId, t.userId] }),
+    index('drill_assignments_user_idx').on(t.userId, t.dueAt),
+    index('drill_assignments_drill_idx').on(t.drillId),
+  ],
+)
+export type DrillAssignment = typeof drillAssignments.$inferSelect
+
+// Every reminder delivered (in-app, and e-mail when wanted): never twice for the same
+// (cycle, person, kind, due time); a new due time re-arms.
+export const drillReminders = pgTable(
+  'drill_reminders',
+  {
+    organizationId: organizationRef(),
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => drillCycles.id, { onDelete: 'cascade' }),
+    userId: userRef('user_id'),
+    kind: text('kind').notNull(),
+    dueAt: ts('due_at').notNull(),
+    emailed: boolean('emailed').notNull().default(false),
+    sentAt: ts('sent_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('drill_reminders_once_key').on(t.cycleId, t.userId, t.kind, t.dueAt)],
+)
+
+// The Monday digest, once per person and week (the week's Monday in organization time).
+export const drillDigests = pgTable(
+  'drill_digests',
+  {
+    organizationId: organizationRef(),
+    userId: userRef('user_id'),
+    weekOf: date('week_of').notNull(),
+    sentAt: ts('sent_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.weekOf] })],
+)
+
+// "Drills done on time" per team and month (of the due time, organization time), for the dashboard.
+export const teamMonthDrillRollups = pgTable(
+  'team_month_drill_rollups',
+  {
+    organizationId: organizationRef(),
+    teamId: teamRef(),
+    month: date('month').notNull(),
+    assigned: integer('assigned').notNull().default(0),
+    doneOnTime: integer('done_on_time').notNull().default(0),
+    doneLate: integer('done_late').notNull().default(0),
+    exempt: integer('exempt').notNull().default(0),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.month] }), index('team_month_drill_rollups_org_idx').on(t.organizationId, t.month)],
+)

@@ -7,6 +7,7 @@ import { seedHistory } from '~/insights/seed-history.server'
 import { seedAttention } from '~/demo/seed-attention.server'
 import { seedOpenReplies } from '~/practice/seed-practice.server'
 import { seedMeetings } from '~/meetings/seed-meetings.server'
+import { seedDrills } from '~/drills/seed-drills.server'
 
 export const DEMO_LOGINS = [
   { email: 'admin@acme.test', role: 'admin', what: 'admin of Acme' },
@@ -86,6 +87,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<SeedResult> {
   await seedOpenReplies(db, org.id, now)
   await seedAttention(db, org.id, now)
   await seedMeetings(db, org.id, now)
+  await seedDrills(db, org.id, now)
   return { created: true, organizationId: org.id }
 }
 

@@ -39,6 +39,7 @@ export default defineConfig({
     timeout: 180_000,
     stdout: 'ignore',
     stderr: 'pipe',
-    env: { PORT: String(port) },
+    // Mail goes to a test SMTP server on the next port (drills.spec.ts listens there while it runs).
+    env: { PORT: String(port), SMTP_URL: `smtp://127.0.0.1:${port + 1}` },
   },
 })

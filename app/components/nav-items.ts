@@ -16,6 +16,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/paths', label: 'Paths' },
   { to: '/scenarios', label: 'Scenarios', end: true },
   { to: '/reviews', label: 'Reviews' },
+  { to: '/drills', label: 'Drills' },
   { to: '/insights', label: 'Insights' },
   { to: '/meetings', label: 'Meetings' },
   { to: '/scenarios/import', label: 'Import', roles: ['admin', 'manager'] },

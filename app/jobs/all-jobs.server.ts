@@ -1,4 +1,5 @@
 // Every background job of the app and when the recurring ones run. A domain adds its jobs here.
+import { drillJobs, drillSchedules } from '~/drills/drill-jobs.server'
 import { digestJob } from '~/notifications/digest.server'
 import { mailJobs, mailSchedules } from '~/mail/mail-jobs.server'
 import { meetingJobs, meetingSchedules } from '~/meetings/jobs.server'
@@ -13,9 +14,9 @@ import {
 } from './schedules.server'
 import type { Db } from '#db/client.server'
 
-export const allJobs: JobDefinition<any>[] = [...mailJobs, digestJob, ...meetingJobs]
+export const allJobs: JobDefinition<any>[] = [...mailJobs, digestJob, ...meetingJobs, ...drillJobs]
 
-export const fixedSchedules: FixedSchedule[] = [...mailSchedules]
+export const fixedSchedules: FixedSchedule[] = [...mailSchedules, ...drillSchedules]
 
 export const organizationSchedules: OrganizationSchedule[] = [{ job: digestJob, cron: '0 8 * * *' }, ...meetingSchedules]
 

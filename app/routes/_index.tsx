@@ -11,6 +11,8 @@ import { reviewsWaitingFor } from '~/reviews/allocation.server'
 import { errorTitle } from '~/components/error-boundary'
 import { myOpenActions } from '~/meetings/action-items.server'
 import { MyActionItems } from '~/meetings/components/open-action-items'
+import { NextDrillCard } from '~/drills/components/drill-ui'
+import { homeNextDrill } from '~/drills/drills.server'
 
 export const meta: MetaFunction = ({ error }) => [{ title: error ? errorTitle(error) : 'Home · Rapport' }]
 
@@ -19,22 +21,23 @@ export { serverTimingHeaders as headers } from '~/http/server-timing.server'
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request)
   const timing = createServerTiming()
-  const [teams, nextUp, onboarding, myTrend, reviewsWaiting, myActions] = await Promise.all([
+  const [teams, nextUp, onboarding, myTrend, reviewsWaiting, myActions, nextDrill] = await Promise.all([
     timing.time('teams', () => teamsOf(context.db, user)),
     timing.time('next-up', () => nextUpFor(context.db, user)),
     isStaffLead(user) ? timing.time('onboarding', () => teamOnboarding(context.db, user)) : null,
     timing.time('trend', () => personalTrend(context.db, user)),
     timing.time('reviews-waiting', () => reviewsWaitingFor(context.db, user)),
     timing.time('action-items', () => myOpenActions(context.db, user)),
+    timing.time('next-drill', () => homeNextDrill(context.db, user)),
   ])
   return data(
-    { user: { name: user.name, role: user.role }, teams, nextUp, onboarding: onboarding?.summary ?? null, myTrend, reviewsWaiting, myActions },
+    { user: { name: user.name, role: user.role }, teams, nextUp, onboarding: onboarding?.summary ?? null, myTrend, reviewsWaiting, myActions, nextDrill },
     { headers: timing.headers() },
   )
 }
 
 export default function Home() {
-  const { user, teams, nextUp, onboarding, myTrend, reviewsWaiting, myActions } = useLoaderData<typeof loader>()
+  const { user, teams, nextUp, onboarding, myTrend, reviewsWaiting, myActions, nextDrill } = useLoaderData<typeof loader>()
   const firstName = user.name.split(' ')[0]
   const led = teams.filter((t) => t.role === 'manager')
   const joined = teams.filter((t) => t.role !== 'manager')
@@ -62,6 +65,7 @@ export default function Home() {
           )}
         </p>
       </header>
+      <NextDrillCard {...nextDrill} />
       <NextUpCard nextUp={nextUp} />
       <MyActionItems items={myActions} />
       <section aria-labelledby="reviews-waiting" className="card reviews-waiting">

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const benches = readdirSync(here).filter((file) => file.endsWith('-bench.ts')).sort()
-const needsPostgres = new Set(['insights-bench.ts'])
+const needsPostgres = new Set(['insights-bench.ts', 'drills-bench.ts'])
 let failed = 0
 for (const file of benches) {
   console.log(`\n━━ ${file}`)

@@ -30,7 +30,8 @@ export interface SmtpCatcher {
   stop(): Promise<void>
 }
 
-export async function startSmtpCatcher(): Promise<SmtpCatcher> {
+/** `port` 0 (default) takes a free one; a browser test gives the port its server was told to use. */
+export async function startSmtpCatcher(options: { port?: number } = {}): Promise<SmtpCatcher> {
   const messages: CaughtMail[] = []
   const waiters: { match: (mail: CaughtMail) => boolean; resolve: (mail: CaughtMail) => void }[] = []
   let failures = 0
@@ -73,7 +74,7 @@ export async function startSmtpCatcher(): Promise<SmtpCatcher> {
   })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => resolve())
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
   })
   const address = server.server.address()
   const port = typeof address === 'object' && address ? address.port : 0

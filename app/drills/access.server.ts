@@ -1,0 +1,78 @@
+// Who may see and act on what: a drill's status per person is visible to that person, the managers
+// of their teams and admins — nobody else. Managers assign to their own teams and the people in them.
+import { and, eq, inArray, isNull } from 'drizzle-orm'
+import type { Db } from '#db/client.server'
+import { drillAssignments, drillAudienceTeams, drills, memberships, users, type Drill } from '#db/schema'
+import { forbidden, notFound } from '~/http/responses.server'
+import { managedTeamIds, type Actor } from '~/org/teams.server'
+
+export interface Oversight {
+  /** null: every team (admins). */
+  teamIds: string[] | null
+  /** null: everyone in the organization (admins). */
+  peopleIds: Set<string> | null
+}
+
+/** The teams and people whose drill status the actor may see (besides their own). */
+export async function oversightOf(db: Db, actor: Actor): Promise<Oversight> {
+  if (actor.role === 'admin') return { teamIds: null, peopleIds: null }
+  const teamIds = await managedTeamIds(db, actor)
+  if (!teamIds.length) return { teamIds, peopleIds: new Set() }
+  const rows = await db
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.organizationId, actor.organizationId), inArray(memberships.teamId, teamIds)))
+  return { teamIds, peopleIds: new Set(rows.map((r) => r.userId)) }
+}
+
+export const oversees = (oversight: Oversight, userId: string) => oversight.peopleIds === null || oversight.peopleIds.has(userId)
+
+/** The active people the actor may put in a drill's audience (for the form and for checking it). */
+export async function assignablePeople(db: Db, actor: Actor, oversight: Oversight) {
+  const rows = await db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(and(eq(users.organizationId, actor.organizationId), isNull(users.deactivatedAt)))
+    .orderBy(users.name)
+  return rows.filter((person) => oversees(oversight, person.id))
+}
+
+/** A drill of the actor's organization, or 404 (also for another organization's drill). */
+export async function findDrill(db: Db, actor: Pick<Actor, 'organizationId'>, drillId: string): Promise<Drill> {
+  if (!/^[0-9a-f-]{36}$/i.test(drillId)) notFound('There is no such drill.')
+  const [drill] = await db.select().from(drills).where(and(eq(drills.id, drillId), eq(drills.organizationId, actor.organizationId)))
+  return drill ?? notFound('There is no such drill.')
+}
+
+/**
+ * Whether the actor oversees the drill: admins always; a manager who created it, whose team is in
+ * its audience, or one of whose people is assigned it.
+ */
+export async function overseesDrill(db: Db, actor: Actor, drill: Drill, oversight: Oversight): Promise<boolean> {
+  if (actor.role === 'admin') return true
+  if (actor.role !== 'manager') return false
+  if (drill.createdById === actor.id) return true
+  const teamIds = oversight.teamIds ?? []
+  if (!teamIds.length) return false
+  const [viaTeam] = await db
+    .select({ teamId: drillAudienceTeams.teamId })
+    .from(drillAudienceTeams)
+    .where(and(eq(drillAudienceTeams.drillId, drill.id), inArray(drillAudienceTeams.teamId, teamIds)))
+    .limit(1)
+  if (viaTeam) return true
+  const people = [...(oversight.peopleIds ?? [])]
+  if (!people.length) return false
+  const [viaPerson] = await db
+    .select({ userId: drillAssignments.userId })
+    .from(drillAssignments)
+    .where(and(eq(drillAssignments.drillId, drill.id), inArray(drillAssignments.userId, people)))
+    .limit(1)
+  return Boolean(viaPerson)
+}
+
+export async function requireOversight(db: Db, actor: Actor, drillId: string) {
+  const drill = await findDrill(db, actor, drillId)
+  const oversight = await oversightOf(db, actor)
+  if (!(await overseesDrill(db, actor, drill, oversight))) forbidden('Only the managers of its people and admins can follow this drill.')
+  return { drill, oversight }
+}

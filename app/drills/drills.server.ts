@@ -1,0 +1,512 @@
+// Drills for the people who run them and the people who do them. Every function takes the acting
+// person and enforces who may do what itself (see access.server.ts).
+import { and, asc, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm'
+import type { Db } from '#db/client.server'
+import {
+  drillAssignments,
+  drillAudiencePeople,
+  drillAudienceTeams,
+  drillCycles,
+  drillSteps,
+  drills,
+  notifications,
+  teams,
+  users,
+  type Drill,
+  type DrillCycle,
+} from '#db/schema'
+import { forbidden, notFound } from '~/http/responses.server'
+import { listLessons } from '~/lessons/lessons.server'
+import { listTeams, type Actor } from '~/org/teams.server'
+import { listScenarios } from '~/scenarios/library.server'
+import { assignablePeople, findDrill, oversees, oversightOf, overseesDrill, requireOversight, type Oversight } from './access.server'
+import { openCycle } from './audience.server'
+import { assignmentsWithState, stepsOf, type AssignmentWithState, type DrillStep } from './completion.server'
+import { drillEditSchema, drillFormSchema, type DrillEditInput, type DrillFormInput, type DrillFormValues } from './drill-form'
+import { organizationTimeZone } from './organization-zone.server'
+import { describeRecurrence, nextCycleAfter, recurrenceRule, wallClock, zonedInstant } from './schedule'
+import { queueNudgeEmails } from './drill-jobs.server'
+import { funnelOf, isFinished, needsReminding, type AssignmentStatus, type Funnel } from './status'
+
+type Errors = Record<string, string>
+export type DrillResult<T> = { ok: true; value: T } | { ok: false; errors: Errors }
+
+const DAY = 24 * 60 * 60 * 1000
+
+async function stepCatalogue(db: Db, actor: Actor) {
+  const [scenarios, lessons] = await Promise.all([listScenarios(db, actor), listLessons()])
+  return {
+    scenarios: scenarios.map((s) => ({ slug: s.slug, title: s.title })),
+    lessons: lessons.map((l) => ({ slug: l.slug, title: l.title })),
+  }
+}
+
+function stepTitleLookup(catalogue: Awaited<ReturnType<typeof stepCatalogue>>) {
+  const titles = new Map<string, string>()
+  for (const s of catalogue.scenarios) titles.set(`scenario:${s.slug}`, s.title)
+  for (const l of catalogue.lessons) titles.set(`lesson:${l.slug}`, l.title)
+  return (step: Pick<DrillStep, 'kind' | 'slug'>) => titles.get(`${step.kind}:${step.slug}`) ?? step.slug.replace(/-/g, ' ')
+}
+
+const stepHref = (step: Pick<DrillStep, 'kind' | 'slug'>) => (step.kind === 'lesson' ? `/lessons/${step.slug}` : `/scenarios/${step.slug}`)
+
+/** What the form offers the actor: their teams, their people, the scenarios and lessons, the time zone. */
+export async function drillFormOptions(db: Db, actor: Actor) {
+  if (actor.role !== 'admin' && actor.role !== 'manager') forbidden('Only managers and admins assign drills.')
+  const oversight = await oversightOf(db, actor)
+  const [allTeams, people, catalogue, timeZone] = await Promise.all([
+    listTeams(db, actor),
+    assignablePeople(db, actor, oversight),
+    stepCatalogue(db, actor),
+    organizationTimeZone(db, actor.organizationId),
+  ])
+  const teamsAllowed = oversight.teamIds === null ? allTeams : allTeams.filter((t) => oversight.teamIds!.includes(t.id))
+  return { teams: teamsAllowed.map((t) => ({ id: t.id, name: t.name, people: t.people })), people, ...catalogue, timeZone }
+}
+
+/**
+ * Creates a drill. When it opens now (or already), its first cycle and everyone's assignment are
+ * written in the same transaction; a later opening is left to the cycle job.
+ */
+export async function createDrill(db: Db, actor: Actor, input: DrillFormInput | DrillFormValues, now = new Date()): Promise<DrillResult<Drill>> {
+  const options = await drillFormOptions(db, actor)
+  const parsed = drillFormSchema.safeParse(input)
+  if (!parsed.success) {
+    const errors: Errors = {}
+    for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? 'form')] ??= issue.message
+    return { ok: false, errors }
+  }
+  const form = parsed.data
+  const errors: Errors = {}
+  const zone = options.timeZone
+  const opensAt = zonedInstant(form.opensDate, form.opensTime, zone)
+  const dueAt = zonedInstant(form.dueDate, form.dueTime, zone)
+  if (!opensAt) errors.opensDate = 'That opening date does not exist.'
+  if (!dueAt) errors.dueDate = 'That due date does not exist.'
+  if (opensAt && dueAt && dueAt <= opensAt) errors.dueDate = 'The due time must come after the opening.'
+  if (dueAt && dueAt <= now) errors.dueDate = 'The due time is already past.'
+  if (opensAt && opensAt.getTime() < now.getTime() - DAY) errors.opensDate = 'The opening cannot be more than a day ago.'
+  if (!form.teamIds.length && !form.personIds.length) errors.audience = 'Choose at least one team or person.'
+  const teamIds = new Set(options.teams.map((t) => t.id))
+  const peopleIds = new Set(options.people.map((p) => p.id))
+  if (form.teamIds.some((id) => !teamIds.has(id))) errors.audience = 'You can assign drills only to your own teams.'
+  if (form.personIds.some((id) => !peopleIds.has(id))) errors.audience = 'You can assign drills only to people in your teams.'
+  const known = new Set([...options.scenarios.map((s) => `scenario:${s.slug}`), ...options.lessons.map((l) => `lesson:${l.slug}`)])
+  const steps = form.steps.filter((s, i, all) => all.findIndex((o) => o.kind === s.kind && o.slug === s.slug) === i)
+  if (steps.some((s) => !known.has(`${s.kind}:${s.slug}`))) errors.steps = 'One of those steps is not in your library.'
+  if (Object.keys(errors).length) return { ok: false, errors }
+
+  const drill = await db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(drills)
+      .values({
+        organizationId: actor.organizationId,
+        title: form.title,
+        note: form.note,
+        createdById: actor.id,
+        opensAt: opensAt!,
+        dueAt: dueAt!,
+        recurrence: recurrenceRule(form.recurrence, opensAt!, zone),
+        joinerGraceDays: form.joinerGraceDays,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning()
+    const base = { organizationId: actor.organizationId, drillId: created.id }
+    await tx.insert(drillSteps).values(steps.map((s, i) => ({ ...base, position: i + 1, kind: s.kind, slug: s.slug })))
+    if (form.teamIds.length) await tx.insert(drillAudienceTeams).values([...new Set(form.teamIds)].map((teamId) => ({ ...base, teamId })))
+    const named = [
+      ...[...new Set(form.personIds)].map((userId) => ({ ...base, userId, excluded: false })),
+      ...[...new Set(form.excludedIds)].filter((id) => !form.personIds.includes(id)).map((userId) => ({ ...base, userId, excluded: true })),
+    ]
+    if (named.length) await tx.insert(drillAudiencePeople).values(named)
+    if (opensAt! <= now) await openCycle(tx, created, { sequence: 1, opensAt: opensAt!, dueAt: dueAt! }, now)
+    return created
+  })
+  return { ok: true, value: drill }
+}
+
+async function latestCycleRow(db: Db, drillId: string): Promise<DrillCycle | null> {
+  const [cycle] = await db.select().from(drillCycles).where(eq(drillCycles.drillId, drillId)).orderBy(desc(drillCycles.sequence)).limit(1)
+  return cycle ?? null
+}
+
+/**
+ * Edits a drill: title, note, joiners' grace, removing steps (which can complete people, never
+ * un-complete them) and the due time of its current cycle. A new due time moves everyone's due time
+ * with it (joiners keep their grace), and reminders re-arm because they are keyed by due time.
+ */
+export async function updateDrill(db: Db, actor: Actor, drillId: string, input: DrillEditInput | Record<string, unknown>, now = new Date()): Promise<DrillResult<Drill>> {
+  const { drill } = await requireOversight(db, actor, drillId)
+  const parsed = drillEditSchema.safeParse(input)
+  if (!parsed.success) {
+    const errors: Errors = {}
+    for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? 'form')] ??= issue.message
+    return { ok: false, errors }
+  }
+  const form = parsed.data
+  const zone = await organizationTimeZone(db, actor.organizationId)
+  const cycle = await latestCycleRow(db, drill.id)
+  const dueAt = zonedInstant(form.dueDate, form.dueTime, zone)
+  const opensAt = cycle?.opensAt ?? drill.opensAt
+  if (!dueAt) return { ok: false, errors: { dueDate: 'That due date does not exist.' } }
+  if (dueAt <= opensAt) return { ok: false, errors: { dueDate: 'The due time must come after the opening.' } }
+  const steps = (await stepsOf(db, [drill.id])).get(drill.id)!
+  const removing = new Set(form.removeStepIds.filter((id) => steps.some((s) => s.id === id)))
+  if (removing.size && removing.size >= steps.length) return { ok: false, errors: { steps: 'A drill keeps at least one step.' } }
+
+  const updated = await db.transaction(async (tx) => {
+    const currentDue = cycle?.dueAt ?? drill.dueAt
+    const moved = dueAt.getTime() !== currentDue.getTime()
+    const isFirst = !cycle || cycle.sequence === 1
+    const [row] = await tx
+      .update(drills)
+      .set({
+        title: form.title,
+        note: form.note,
+        joinerGraceDays: form.joinerGraceDays,
+        // The first cycle's due time is the drill's own (later cycles repeat its distance).
+        ...(moved && isFirst ? { dueAt } : {}),
+        updatedAt: now,
+      })
+      .where(eq(drills.id, drill.id))
+      .returning()
+    if (removing.size) await tx.delete(drillSteps).where(and(eq(drillSteps.drillId, drill.id), inArray(drillSteps.id, [...removing])))
+    if (moved && cycle) {
+      await tx.update(drillCycles).set({ dueAt }).where(eq(drillCycles.id, cycle.id))
+      const newDue = dueAt.toISOString()
+      await tx
+        .update(drillAssignments)
+        .set({
+          dueAt: sql`case when ${drillAssignments.joinedAt} is null then ${newDue}::timestamptz
+            else greatest(${newDue}::timestamptz, ${drillAssignments.joinedAt} + make_interval(days => ${form.joinerGraceDays})) end`,
+        })
+        .where(eq(drillAssignments.cycleId, cycle.id))
+    }
+    return row
+  })
+  return { ok: true, value: updated }
+}
+
+// ───────────────────────────── the people's view ─────────────────────────────
+
+export interface MyDrill {
+  drillId: string
+  cycleId: string
+  title: string
+  dueAt: Date
+  status: AssignmentStatus
+  stepsDone: number
+  stepsTotal: number
+  doneAt: Date | null
+}
+
+/**
+ * The actor's own assignments in opened cycles: due (soonest first), overdue, and done (latest
+ * first, the last 20). Exemptions and assignments they left are not listed.
+ */
+export async function myDrills(db: Db, actor: Actor, now = new Date()) {
+  const rows = await db
+    .select({ id: drillCycles.id, drillId: drillCycles.drillId, opensAt: drillCycles.opensAt, title: drills.title })
+    .from(drillAssignments)
+    .innerJoin(drillCycles, eq(drillCycles.id, drillAssignments.cycleId))
+    .innerJoin(drills, eq(drills.id, drillCycles.drillId))
+    .where(
+      and(
+        eq(drillAssignments.userId, actor.id),
+        eq(drillAssignments.organizationId, actor.organizationId),
+        lte(drillCycles.opensAt, now),
+        isNull(drillAssignments.leftAt),
+        isNull(drillAssignments.exemptAt),
+      ),
+    )
+  const titles = new Map(rows.map((r) => [r.id, r.title]))
+  const states = await assignmentsWithState(db, actor.organizationId, rows, now, { userIds: [actor.id] })
+  const items: MyDrill[] = states.map((a) => ({
+    drillId: a.drillId,
+    cycleId: a.cycleId,
+    title: titles.get(a.cycleId)!,
+    dueAt: a.effectiveDueAt,
+    status: a.state.status,
+    stepsDone: a.state.stepsDone,
+    stepsTotal: a.state.stepsTotal,
+    doneAt: a.state.doneAt,
+  }))
+  const byDue = (a: MyDrill, b: MyDrill) => a.dueAt.getTime() - b.dueAt.getTime()
+  return {
+    due: items.filter((i) => i.status === 'not-started' || i.status === 'in-progress').sort(byDue),
+    overdue: items.filter((i) => i.status === 'overdue').sort(byDue),
+    done: items
+      .filter((i) => isFinished(i.status))
+      .sort((a, b) => b.doneAt!.getTime() - a.doneAt!.getTime())
+      .slice(0, 20),
+  }
+}
+
+/** The home page's "next up" drill: the nearest one due (overdue first), or null. */
+export async function nextDrillFor(db: Db, actor: Actor, now = new Date()) {
+  const { due, overdue } = await myDrills(db, actor, now)
+  return overdue[0] ?? due[0] ?? null
+}
+
+/** One drill as the person doing it sees it: their current cycle's steps with links and progress. */
+export async function myDrill(db: Db, actor: Actor, drillId: string, now = new Date()) {
+  const drill = await findDrill(db, actor, drillId)
+  const [mine] = await db
+    .select({ cycle: drillCycles })
+    .from(drillAssignments)
+    .innerJoin(drillCycles, eq(drillCycles.id, drillAssignments.cycleId))
+    .where(and(eq(drillAssignments.drillId, drill.id), eq(drillAssignments.userId, actor.id), lte(drillCycles.opensAt, now)))
+    .orderBy(desc(drillCycles.sequence))
+    .limit(1)
+  if (!mine) return null
+  const steps = await stepsOf(db, [drill.id])
+  const [assignment] = await assignmentsWithState(db, actor.organizationId, [mine.cycle], now, { userIds: [actor.id], steps })
+  const title = stepTitleLookup(await stepCatalogue(db, actor))
+  return {
+    drill: { id: drill.id, title: drill.title, note: drill.note, recurrence: describeRecurrence(drill.recurrence) },
+    cycle: { id: mine.cycle.id, opensAt: mine.cycle.opensAt },
+    dueAt: assignment.effectiveDueAt,
+    extended: assignment.extendedDueAt !== null,
+    exempt: assignment.exemptAt !== null,
+    status: assignment.state.status,
+    steps: steps.get(drill.id)!.map((step, i) => ({
+      id: step.id,
+      kind: step.kind,
+      title: title(step),
+      href: stepHref(step),
+      doneAt: assignment.stepsDoneAt[i],
+    })),
+  }
+}
+
+// ───────────────────────────── the managers' view ─────────────────────────────
+
+export interface ManagedDrill {
+  id: string
+  title: string
+  recurrence: string | null
+  opensAt: Date
+  cycle: { id: string; sequence: number; opensAt: Date; dueAt: Date } | null
+  funnel: Funnel
+}
+
+/** The drills the actor oversees (admins: all), newest first, each with its current cycle's funnel over the people they oversee. */
+export async function managedDrills(db: Db, actor: Actor, now = new Date()): Promise<ManagedDrill[]> {
+  if (actor.role !== 'admin' && actor.role !== 'manager') return []
+  const oversight = await oversightOf(db, actor)
+  const all = await db.select().from(drills).where(eq(drills.organizationId, actor.organizationId)).orderBy(desc(drills.createdAt))
+  const visible: Drill[] = []
+  for (const drill of all) if (await overseesDrill(db, actor, drill, oversight)) visible.push(drill)
+  if (!visible.length) return []
+  const cycles = await db
+    .selectDistinctOn([drillCycles.drillId])
+    .from(drillCycles)
+    .where(inArray(drillCycles.drillId, visible.map((d) => d.id)))
+    .orderBy(drillCycles.drillId, desc(drillCycles.sequence))
+  const states = await assignmentsWithState(db, actor.organizationId, cycles, now, {
+    userIds: oversight.peopleIds === null ? undefined : [...oversight.peopleIds],
+  })
+  return visible.map((drill) => {
+    const cycle = cycles.find((c) => c.drillId === drill.id) ?? null
+    return {
+      id: drill.id,
+      title: drill.title,
+      recurrence: describeRecurrence(drill.recurrence),
+      opensAt: drill.opensAt,
+      cycle: cycle ? { id: cycle.id, sequence: cycle.sequence, opensAt: cycle.opensAt, dueAt: cycle.dueAt } : null,
+      funnel: funnelOf(states.filter((s) => s.cycleId === cycle?.id).map((s) => s.state.status)),
+    }
+  })
+}
+
+export interface DrillTableRow {
+  userId: string
+  name: string
+  teamName: string | null
+  dueAt: Date
+  extended: boolean
+  joinedAfterOpening: boolean
+  exemptReason: string | null
+  status: AssignmentStatus
+  doneAt: Date | null
+  steps: { doneAt: Date | null; late: boolean }[]
+}
+
+/**
+ * One drill for the people who oversee it: a cycle (the current one unless `sequence` is given),
+ * its funnel and its people × steps table, optionally for one team. Only people the actor oversees.
+ */
+export async function drillTable(db: Db, actor: Actor, drillId: string, options: { teamId?: string; sequence?: number; now?: Date } = {}) {
+  const now = options.now ?? new Date()
+  const { drill, oversight } = await requireOversight(db, actor, drillId)
+  const [cycleRows, steps, audienceTeams, zone] = await Promise.all([
+    db.select().from(drillCycles).where(eq(drillCycles.drillId, drill.id)).orderBy(desc(drillCycles.sequence)),
+    stepsOf(db, [drill.id]),
+    db
+      .select({ id: teams.id, name: teams.name })
+      .from(drillAudienceTeams)
+      .innerJoin(teams, eq(teams.id, drillAudienceTeams.teamId))
+      .where(eq(drillAudienceTeams.drillId, drill.id))
+      .orderBy(asc(teams.name)),
+    organizationTimeZone(db, actor.organizationId),
+  ])
+  const cycle = options.sequence ? cycleRows.find((c) => c.sequence === options.sequence) : cycleRows[0]
+  if (options.sequence && !cycle) notFound('That drill has no such cycle.')
+  const states = cycle
+    ? await assignmentsWithState(db, actor.organizationId, [cycle], now, {
+        steps,
+        userIds: oversight.peopleIds === null ? undefined : [...oversight.peopleIds],
+      })
+    : []
+  const people = states.length
+    ? await db
+        .select({ id: users.id, name: users.name })
+        .from(users)
+        .where(inArray(users.id, states.map((s) => s.userId)))
+    : []
+  const names = new Map(people.map((p) => [p.id, p.name]))
+  const teamRows = await db.select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.organizationId, actor.organizationId))
+  const teamNames = new Map(teamRows.map((t) => [t.id, t.name]))
+  const filterTeams = [...new Map(states.filter((s) => s.teamId).map((s) => [s.teamId!, teamNames.get(s.teamId!) ?? ''])).entries()]
+    .map(([id, name]) => ({ id, name }))
+    .sort((a, b) => a.name.localeCompare(b.name))
+  const shown = options.teamId ? states.filter((s) => s.teamId === options.teamId) : states
+  const title = stepTitleLookup(await stepCatalogue(db, actor))
+  const rows: DrillTableRow[] = shown
+    .map((s) => ({
+      userId: s.userId,
+      name: names.get(s.userId) ?? 'Someone',
+      teamName: s.teamId ? (teamNames.get(s.teamId) ?? null) : null,
+      dueAt: s.effectiveDueAt,
+      extended: s.extendedDueAt !== null,
+      joinedAfterOpening: s.joinedAt !== null,
+      exemptReason: s.exemptAt ? (s.exemptReason ?? '') : null,
+      status: s.state.status,
+      doneAt: s.state.doneAt,
+      steps: s.stepsDoneAt.map((at) => ({ doneAt: at, late: at !== null && at > s.effectiveDueAt })),
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name))
+  const nextCycle = drill.recurrence ? nextCycleAfter(drill, zone, now) : null
+  return {
+    drill: {
+      id: drill.id,
+      title: drill.title,
+      note: drill.note,
+      recurrence: describeRecurrence(drill.recurrence),
+      joinerGraceDays: drill.joinerGraceDays,
+      opensAt: drill.opensAt,
+      nudgedToday: drill.lastNudgedOn === localDay(now, zone),
+    },
+    timeZone: zone,
+    cycle: cycle ? { id: cycle.id, sequence: cycle.sequence, opensAt: cycle.opensAt, dueAt: cycle.dueAt } : null,
+    cycles: cycleRows.map((c) => ({ sequence: c.sequence, opensAt: c.opensAt, dueAt: c.dueAt })),
+    nextCycle,
+    dueForm: wallClock(cycle?.dueAt ?? drill.dueAt, zone),
+    audienceTeams,
+    steps: steps.get(drill.id)!.map((s) => ({ id: s.id, kind: s.kind, title: title(s), href: stepHref(s) })),
+    funnel: funnelOf(shown.map((s) => s.state.status)),
+    filterTeams,
+    rows,
+  }
+}
+export type DrillTable = Awaited<ReturnType<typeof drillTable>>
+
+/** The organization-time calendar day of an instant, as YYYY-MM-DD. */
+export function localDay(instant: Date, zone: string) {
+  return wallClock(instant, zone).date
+}
+
+// ───────────────────────────── per person: extension, exemption ─────────────────────────────
+
+async function overseenAssignment(db: Db, actor: Actor, drillId: string, cycleId: string, userId: string, oversight?: Oversight) {
+  const access = await requireOversight(db, actor, drillId)
+  if (!oversees(oversight ?? access.oversight, userId)) forbidden('You can change this only for people in your teams.')
+  const [row] = await db
+    .select()
+    .from(drillAssignments)
+    .where(and(eq(drillAssignments.drillId, drillId), eq(drillAssignments.cycleId, cycleId), eq(drillAssignments.userId, userId)))
+  return row ?? notFound('That person is not in this cycle.')
+}
+
+/** A new due time for one person (null takes the extension back). Reminders re-arm on the new time. */
+export async function extendDueTime(
+  db: Db,
+  actor: Actor,
+  input: { drillId: string; cycleId: string; userId: string; dueDate?: string; dueTime?: string; clear?: boolean },
+): Promise<DrillResult<Date | null>> {
+  const assignment = await overseenAssignment(db, actor, input.drillId, input.cycleId, input.userId)
+  let extended: Date | null = null
+  if (!input.clear) {
+    const zone = await organizationTimeZone(db, actor.organizationId)
+    extended = zonedInstant(input.dueDate ?? '', input.dueTime ?? '', zone)
+    if (!extended) return { ok: false, errors: { dueDate: 'Enter the new due date and time.' } }
+    if (extended <= assignment.dueAt) return { ok: false, errors: { dueDate: 'An extension must come after the current due time.' } }
+  }
+  await db
+    .update(drillAssignments)
+    .set({ extendedDueAt: extended })
+    .where(and(eq(drillAssignments.cycleId, assignment.cycleId), eq(drillAssignments.userId, assignment.userId)))
+  return { ok: true, value: extended }
+}
+
+/** Exempts one person from a cycle, with a reason (it leaves the completion figure), or takes it back. */
+export async function setExemption(
+  db: Db,
+  actor: Actor,
+  input: { drillId: string; cycleId: string; userId: string; reason?: string; clear?: boolean },
+  now = new Date(),
+): Promise<DrillResult<boolean>> {
+  const assignment = await overseenAssignment(db, actor, input.drillId, input.cycleId, input.userId)
+  const reason = (input.reason ?? '').trim()
+  if (!input.clear && (reason.length < 3 || reason.length > 300)) {
+    return { ok: false, errors: { reason: 'Give a reason of 3 to 300 characters.' } }
+  }
+  await db
+    .update(drillAssignments)
+    .set(input.clear ? { exemptAt: null, exemptReason: null } : { exemptAt: now, exemptReason: reason })
+    .where(and(eq(drillAssignments.cycleId, assignment.cycleId), eq(drillAssignments.userId, assignment.userId)))
+  return { ok: true, value: !input.clear }
+}
+
+/**
+ * "Nudge": one reminder to everyone the actor oversees who has not finished the current cycle, at
+ * most once per drill per organization-time day (whoever presses it). Returns who was nudged.
+ */
+export async function nudgeDrill(db: Db, actor: Actor, drillId: string, now = new Date()): Promise<DrillResult<string[]>> {
+  const { drill, oversight } = await requireOversight(db, actor, drillId)
+  const cycle = await latestCycleRow(db, drill.id)
+  if (!cycle || cycle.opensAt > now) return { ok: false, errors: { nudge: 'This drill has not opened yet.' } }
+  const zone = await organizationTimeZone(db, actor.organizationId)
+  const today = localDay(now, zone)
+  const [claimed] = await db
+    .update(drills)
+    .set({ lastNudgedOn: today })
+    .where(and(eq(drills.id, drill.id), or(isNull(drills.lastNudgedOn), sql`${drills.lastNudgedOn} < ${today}`)))
+    .returning({ id: drills.id })
+  if (!claimed) return { ok: false, errors: { nudge: 'This drill was already nudged today. Try again tomorrow.' } }
+  const states = await assignmentsWithState(db, actor.organizationId, [cycle], now, {
+    userIds: oversight.peopleIds === null ? undefined : [...oversight.peopleIds],
+  })
+  const people = states.filter((s) => needsReminding(s.state.status)).map((s) => s.userId)
+  if (people.length) {
+    await db.insert(notifications).values(
+      people.map((userId) => ({
+        organizationId: actor.organizationId,
+        userId,
+        kind: 'drill-nudge',
+        title: `A reminder from your manager: ${drill.title}`,
+        href: `/drills/${drill.id}`,
+        createdAt: now,
+      })),
+    )
+    await queueNudgeEmails(db, drill, people, now)
+  }
+  return { ok: true, value: people }
+}
+
+/** What the home page's drill card needs: the nearest drill due (or null), the zone and the time now. */
+export async function homeNextDrill(db: Db, actor: Actor, now = new Date()) {
+  const [drill, timeZone] = await Promise.all([nextDrillFor(db, actor, now), organizationTimeZone(db, actor.organizationId)])
+  return { drill, timeZone, now: now.toISOString() }
+}

@@ -1,0 +1,126 @@
+import fs from 'node:fs'
+import { DateTime } from 'luxon'
+import type { Page } from '@playwright/test'
+import { startSmtpCatcher, type SmtpCatcher } from '../support/smtp-catcher'
+import { expect, expectNoAxeViolations, test } from './fixtures'
+
+// The manager assigns a drill to Support through the form; Hana sees it on her home page and
+// /drills, replies to its scenario, and shows as done in the manager's table; Sales does not see
+// it; the drill job run under a test clock e-mails "due soon" to the real (test) SMTP server.
+test.describe.configure({ mode: 'serial' })
+
+const TITLE = `Broken lamp, kindly ${Date.now().toString(36)}`
+const ZONE = 'Europe/London'
+const due = DateTime.now().setZone(ZONE).plus({ days: 3 }).set({ hour: 17, minute: 0 })
+const SHOTS = '/tmp/shots-drills'
+let drillUrl = ''
+let catcher: SmtpCatcher
+
+test.beforeAll(async () => {
+  fs.mkdirSync(SHOTS, { recursive: true })
+  // The test server sends mail to E2E_PORT + 1 (see playwright.config.ts).
+  catcher = await startSmtpCatcher({ port: Number(process.env.E2E_PORT ?? 3100) + 1 })
+})
+test.afterAll(async () => catcher?.stop())
+
+async function shots(page: Page, name: string) {
+  await page.screenshot({ path: `${SHOTS}/${name}-1280.png`, fullPage: true })
+  const size = page.viewportSize()
+  await page.setViewportSize({ width: 390, height: 844 })
+  await page.screenshot({ path: `${SHOTS}/${name}-390.png`, fullPage: true })
+  if (size) await page.setViewportSize(size)
+}
+
+test('the manager sees the demo drills and assigns a new one to Support through the form', async ({ page, login }) => {
+  await page.setViewportSize({ width: 1280, height: 900 })
+  await login('manager@acme.test')
+  await page.goto('/drills')
+  await expect(page.getByRole('heading', { level: 1, name: 'Drills' })).toBeVisible()
+  const followed = page.getByRole('region', { name: 'Drills you follow' })
+  for (const title of ['Late delivery, warmly', 'Refund delays, calm and angry', 'Thank them and own it', 'Breaking changes, said kindly']) {
+    await expect(followed.getByRole('link', { name: title })).toBeVisible()
+  }
+  await expect(followed.getByRole('list', { name: 'Late delivery, warmly: where people are' })).toContainText('done on time')
+  await expectNoAxeViolations(page)
+  await shots(page, 'drills-manager')
+
+  await page.getByRole('link', { name: 'Assign a drill' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Assign a drill' })).toBeVisible()
+  // Nothing chosen: errors, and what was typed stays.
+  await page.getByLabel('Title').fill(TITLE)
+  await page.getByRole('button', { name: 'Assign the drill' }).click()
+  await expect(page.getByText('Pick at least one scenario or lesson.')).toBeVisible()
+  await expect(page.getByLabel('Title')).toHaveValue(TITLE)
+  await expectNoAxeViolations(page)
+
+  await page.getByLabel('Step 1').selectOption('scenario:return-damaged-item')
+  await page.getByRole('checkbox', { name: /^Support/ }).check()
+  await page.getByLabel('Due on').fill(due.toISODate()!)
+  await page.getByLabel('at', { exact: true }).last().fill('17:00')
+  await shots(page, 'drills-new')
+  await page.getByRole('button', { name: 'Assign the drill' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible()
+  drillUrl = new URL(page.url()).pathname
+  const people = page.getByRole('region', { name: 'People and steps' })
+  await expect(people.getByRole('rowheader', { name: /Hana Sato/ })).toBeVisible()
+  await expect(people.getByRole('row').filter({ hasText: 'Hana Sato' })).toContainText('Not started')
+  await expectNoAxeViolations(page)
+})
+
+test('Hana sees it on her home page and /drills, and replies to its scenario', async ({ page, login }) => {
+  await login('hana@acme.test')
+  await page.goto('/drills')
+  await expect(page.getByRole('region', { name: 'Due' }).getByRole('link', { name: TITLE })).toBeVisible()
+  await expectNoAxeViolations(page)
+  await shots(page, 'drills-member')
+  await page.goto('/')
+  await expect(page.getByRole('heading', { name: 'Next up: a drill' })).toBeVisible()
+  await shots(page, 'home-member')
+
+  await page.goto(drillUrl)
+  const steps = page.getByRole('region', { name: 'Your steps' })
+  await expect(steps).toContainText('Not started')
+  await expectNoAxeViolations(page)
+  await steps.getByRole('link', { name: 'A lamp that arrived in pieces' }).click()
+  const box = page.getByRole('textbox', { name: /Write your reply/ })
+  await box.fill('Mei Lin, I am so sorry the lamp arrived in pieces. Thank you for the photos. A new one leaves today by courier and arrives on Thursday; I will check it is on the van myself.')
+  await page.getByRole('button', { name: 'Submit reply' }).click()
+  await expect(page.getByText('Reply submitted.', { exact: true })).toBeVisible()
+  await page.goto(drillUrl)
+  await expect(page.getByRole('region', { name: 'Your steps' })).toContainText('Done')
+})
+
+test('Sales does not see it; the manager sees Hana done and downloads a safe CSV', async ({ page, login }) => {
+  await login('grace@acme.test')
+  await page.goto('/drills')
+  await expect(page.getByRole('link', { name: TITLE })).toHaveCount(0)
+  expect((await page.request.get(drillUrl)).status()).toBe(404)
+
+  await login('manager@acme.test')
+  await page.goto(drillUrl)
+  await expect(page.getByRole('region', { name: 'People and steps' }).getByRole('row').filter({ hasText: 'Hana Sato' })).toContainText('Done')
+  await page.getByLabel('Team').selectOption({ label: 'Support' })
+  await page.getByRole('button', { name: 'Show' }).click()
+  await expect(page).toHaveURL(/team=/)
+  await shots(page, 'drill-table')
+  const csv = await (await page.request.get(`${drillUrl}.csv`)).text()
+  const [header, ...rows] = csv.trim().split('\r\n')
+  expect(header).toMatch(/^person,team,status,due,done/)
+  expect(rows.find((r) => r.startsWith('Hana Sato,'))).toMatch(/,done,/)
+
+  await page.getByRole('button', { name: 'Nudge everyone not done' }).click()
+  await expect(page.getByRole('status')).toContainText(/Reminder sent to \d+ people/)
+  await expect(page.getByRole('button', { name: 'Nudged today' })).toBeDisabled()
+  await expectNoAxeViolations(page)
+})
+
+test('the drill job under a test clock e-mails "due soon" to the test SMTP server', async ({ page }) => {
+  const at = due.minus({ days: 1 }).set({ hour: 10 }).toUTC().toISO()
+  const response = await page.request.post('/__test/jobs/run', { data: { name: 'drills.sweep', at } })
+  expect(response.ok()).toBeTruthy()
+  const mail = await catcher.waitFor((m) => m.to === 'newhire@acme.test' && m.subject.startsWith(`Due soon: ${TITLE}`), 20_000)
+  expect(mail.text).toContain(drillUrl)
+  expect(mail.text).toContain('17:00')
+  // Hana finished: no reminder for her.
+  expect(catcher.messages.filter((m) => m.to === 'hana@acme.test' && m.subject.includes(TITLE))).toEqual([])
+})
