@@ -18,6 +18,9 @@ const envSchema = z.object({
   SESSION_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: booleanString.default('true'),
+  // Prometheus metrics: a listener on 127.0.0.1 only, and/or /metrics on the public port for a bearer token.
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
   // Enables /__test/* routes used by the browser tests to create sessions quickly. Never in real use.
   RAPPORT_TEST_HOOKS: booleanString.default('false'),
 })

@@ -14,7 +14,12 @@ import {
   validateSessionToken,
 } from '~/auth/session.server'
 import type { Env } from '~/env.server'
+import { sendProblemPage } from '~/http/problem-page.server'
+import { rejectMalformedUrls, rejectUnreadableBodies } from '~/http/request-guards.server'
+import { answerFor, OUTAGE_MESSAGE, RETRY_AFTER_SECONDS, withRouteErrorAnswers } from '~/http/route-errors.server'
+import { securityHeaders } from '~/http/security-headers.server'
 import { logger } from '~/observability/logger.server'
+import { metricsOnPublicPort } from '~/observability/metrics-endpoint.server'
 import { httpDuration, httpRequests } from '~/observability/metrics.server'
 import type { RapportContext } from './load-context.server'
 
@@ -28,21 +33,33 @@ export interface HttpOptions {
   assetsDir: string
 }
 
-type Locals = { auth: RapportContext['auth']; secureCookies: boolean; routeId?: string }
+type Locals = { auth: RapportContext['auth']; secureCookies: boolean; cspNonce: string; routeId?: string }
 
 export function createHttpApp({ env, database, getBuild, publicDir, assetsDir }: HttpOptions) {
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', 'loopback')
+  // First, so that every response carries them: pages, data, CSV, assets, redirects and errors.
+  app.use(securityHeaders({ development: env.NODE_ENV === 'development' }))
+  app.get('/metrics', metricsOnPublicPort(database, env.METRICS_TOKEN))
   app.use(compression())
 
   app.use('/build', express.static(assetsDir, { immutable: true, maxAge: '1y' }))
   app.use(express.static(publicDir, { maxAge: '1h' }))
 
   app.use(recordRequestMetrics(getBuild))
+  app.use(rejectMalformedUrls)
   app.use(rejectForeignOrigins)
+  app.use(rejectUnreadableBodies)
 
   if (env.RAPPORT_TEST_HOOKS) app.use('/__test', testHooks(database))
+
+  // While the database is known to be unreachable, answer at once instead of waiting on it;
+  // /healthz still runs, to say which part is down.
+  app.use((req, res, next) => {
+    if (!database.availability.isDown() || req.path === '/healthz') return next()
+    sendProblemPage(req, res, 503, OUTAGE_MESSAGE, { 'Retry-After': String(RETRY_AFTER_SECONDS) })
+  })
 
   app.use(async (req: Request, res: Response<unknown, Locals>, next: NextFunction) => {
     res.locals.secureCookies = env.SESSION_SECURE === 'true' || (env.SESSION_SECURE === 'auto' && req.secure)
@@ -65,11 +82,13 @@ export function createHttpApp({ env, database, getBuild, publicDir, assetsDir }:
     }
   })
 
+  let hardened: { from: ServerBuild; build: ServerBuild } | undefined
   app.all('*', async (req, res: Response<unknown, Locals>, next) => {
     try {
-      const build = await getBuild()
+      const current = await getBuild()
+      if (hardened?.from !== current) hardened = { from: current, build: withRouteErrorAnswers(current) }
       const handler = createRequestHandler({
-        build,
+        build: hardened.build,
         mode: env.NODE_ENV,
         getLoadContext: (): RapportContext => ({
           db: database.db,
@@ -78,6 +97,7 @@ export function createHttpApp({ env, database, getBuild, publicDir, assetsDir }:
           auth: res.locals.auth,
           secureCookies: res.locals.secureCookies,
           clientIp: req.ip ?? 'unknown',
+          cspNonce: res.locals.cspNonce,
         }),
       })
       await handler(req, res, next)
@@ -88,9 +108,11 @@ export function createHttpApp({ env, database, getBuild, publicDir, assetsDir }:
 
   // Last resort: never show a stack trace to a person.
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const answer = answerFor(error)
+    if (answer?.status === 503) database.availability.reportFailure(error)
+    if (answer) return sendProblemPage(req, res, answer.status, answer.message, answer.headers)
     logger.error({ err: error, method: req.method }, 'unhandled error')
-    if (res.headersSent) return res.end()
-    res.status(500).type('text/plain').send('Something went wrong on our side. Please try again in a moment.')
+    sendProblemPage(req, res, 500, 'Please try again in a moment. The problem has been logged.')
   })
 
   return app
@@ -108,7 +130,7 @@ function rejectForeignOrigins(req: Request, res: Response, next: NextFunction) {
   const expected = `${req.protocol}://${req.get('host')}`
   if (origin !== expected) {
     logger.warn({ origin, expected }, 'rejected cross-origin mutation')
-    return res.status(403).type('text/plain').send('This request came from another site and was refused.')
+    return sendProblemPage(req, res, 403, 'This request came from another site and was refused.')
   }
   next()
 }

@@ -5,11 +5,13 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { ServerBuild } from '@remix-run/node'
-import { openDatabase } from '#db/client.server'
+import { sql } from 'drizzle-orm'
+import { DatabaseStartError, openDatabase } from '#db/client.server'
 import { migrateDatabase } from '#db/migrate.server'
 import { DEMO_LOGINS, DEMO_PASSWORD, isEmpty, seedDemo } from '#db/seed.server'
-import { EnvError, parseEnv } from '~/env.server'
+import { EnvError, parseEnv, type Env } from '~/env.server'
 import { logger } from '~/observability/logger.server'
+import { startMetricsListener } from '~/observability/metrics-endpoint.server'
 import { createHttpApp } from './http.server'
 import { warmUp } from './warm-up.server'
 
@@ -36,12 +38,7 @@ if (!development && !fs.existsSync(buildPath)) {
   if (built.status !== 0) process.exit(built.status ?? 1)
 }
 
-const database = await openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR })
-await migrateDatabase(database)
-if (env.SEED_DEMO && (await isEmpty(database.db))) {
-  await seedDemo(database.db)
-  logger.info('seeded the demo organization')
-}
+const database = await openAndPrepareDatabase(env)
 
 let build = (await import(pathToFileURL(buildPath).href)) as ServerBuild
 await warmUp(database)
@@ -53,6 +50,8 @@ const app = createHttpApp({
   publicDir: path.join(root, 'public'),
   assetsDir,
 })
+
+const metricsServer = env.METRICS_PORT ? await startMetricsListener(database, env.METRICS_PORT) : undefined
 
 const server = app.listen(env.PORT, env.HOST, async () => {
   const url = `http://localhost:${env.PORT}`
@@ -86,6 +85,7 @@ async function shutdown(signal: string) {
     server.closeAllConnections()
   }, 10_000)
   force.unref()
+  metricsServer?.close()
   server.close(async () => {
     await database.close()
     logger.info('database closed; bye')
@@ -95,3 +95,46 @@ async function shutdown(signal: string) {
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'))
 process.on('SIGINT', () => void shutdown('SIGINT'))
+
+// Any failure to open, reach or migrate the database at start is one line naming the setting.
+async function openAndPrepareDatabase(env: Env) {
+  const setting = env.DATABASE_URL ? 'DATABASE_URL' : `PGLITE_DIR=${JSON.stringify(env.PGLITE_DIR)}`
+  try {
+    const database = await openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR, createMissingDatabase: true })
+    try {
+      await migrateDatabase(database)
+      // Several instances may start at once on one PostgreSQL: one seeds, the others find it done.
+      await database.withOneConnection(async (locked) => {
+        if (database.driver === 'postgres') await locked.execute(sql`select pg_advisory_lock(hashtext('rapport.seed'))`)
+        try {
+          if (env.SEED_DEMO && (await isEmpty(database.db))) {
+            await seedDemo(database.db)
+            logger.info('seeded the demo organization')
+          }
+        } finally {
+          if (database.driver === 'postgres') await locked.execute(sql`select pg_advisory_unlock(hashtext('rapport.seed'))`)
+        }
+      })
+    } catch (error) {
+      await database.close().catch(() => {})
+      throw error
+    }
+    return database
+  } catch (error) {
+    const message =
+      error instanceof DatabaseStartError || (error instanceof Error && /in use by process/.test(error.message))
+        ? error.message
+        : `${setting}: the database could not be prepared (${describe(error)}).`
+    console.error(message)
+    process.exit(1)
+  }
+}
+
+function describe(error: unknown) {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    const { code, message, cause } = current as { code?: string; message?: string; cause?: unknown }
+    if (!cause) return [code, message?.split('\n')[0]].filter(Boolean).join(': ')
+    current = cause
+  }
+  return String(error)
+}
