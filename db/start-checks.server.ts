@@ -49,7 +49,7 @@ export async function preparePostgresDatabase(url: string) {
     console.log(`Created the PostgreSQL database "${name}" on ${where}.`)
   } catch (error) {
     // Another instance starting at the same moment may have created it first.
-    if (pgCode(error) === '42P04') return
+    if (pgCode(error) === '42P04' || pgCode(error) === '23505') return
     throw new DatabaseStartError(
       `DATABASE_URL: database "${name}" does not exist on ${where} and role "${decodeURIComponent(target.username || 'postgres')}" may not create it (${reason(error)}). Ask an administrator to run: createdb -h ${target.hostname} -p ${target.port || 5432} -O ${target.username || 'postgres'} ${name}`,
       { cause: error },

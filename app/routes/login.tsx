@@ -1,5 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { redirect } from '@remix-run/node'
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
 import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { safeRedirect } from '~/auth/guards.server'
@@ -8,6 +8,9 @@ import { sessionCookie } from '~/auth/session.server'
 import { Field, fieldErrors } from '~/components/form-field'
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · Rapport' }]
+
+// A throttled attempt's Retry-After travels with the page, not only with data requests.
+export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders
 
 const loginSchema = z.object({
   email: z.string().trim().min(1, 'Enter your e-mail address.').email('Enter an e-mail address like name@company.com.'),
@@ -27,13 +30,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.success) return { email, errors: fieldErrors(parsed.error.issues) }
 
   const result = await login(context.db, { ...parsed.data, ip: context.clientIp })
-  if (!result.ok) {
-    const message =
-      result.reason === 'rate-limited'
-        ? `Too many attempts. Please wait ${Math.ceil((result.retryAfter ?? 60) / 60)} minute(s) and try again.`
-        : 'That e-mail and password do not match an active account.'
-    return { email, errors: { password: message } as Record<string, string> }
+  if (!result.ok && result.reason === 'rate-limited') {
+    const wait = result.retryAfter ?? 60
+    const message = `Too many attempts. Please wait ${wait < 90 ? `${wait} second${wait === 1 ? '' : 's'}` : `${Math.ceil(wait / 60)} minutes`} and try again.`
+    return data({ email, errors: { password: message } as Record<string, string> }, { status: 429, headers: { 'Retry-After': String(wait) } })
   }
+  if (!result.ok) return { email, errors: { password: 'That e-mail and password do not match an active account.' } as Record<string, string> }
   throw redirect(safeRedirect(parsed.data.redirectTo), {
     headers: { 'Set-Cookie': sessionCookie(result.token, result.expiresAt, { secure: context.secureCookies }) },
   })

@@ -135,6 +135,7 @@ export const DEMO_MEMBERS = [
 ]
 
 export interface LoadFigures {
+  startedAt: number
   acknowledged: string[]
   statuses: Map<number, number>
   /** Requests that got no HTTP answer at all (connection refused or reset). */
@@ -149,9 +150,9 @@ export interface LoadFigures {
  * submit answered with a redirect to `?submitted=<id>` is an acknowledged write.
  */
 export function writeLoad(baseUrl: () => string, cookies: string[], scenario = 'late-delivery-gift') {
-  const figures: LoadFigures = { acknowledged: [], statuses: new Map(), networkErrors: 0, slowest503Ms: 0, slowestMs: 0, timeline: [] }
-  let stopping = false
   const started = Date.now()
+  const figures: LoadFigures = { startedAt: started, acknowledged: [], statuses: new Map(), networkErrors: 0, slowest503Ms: 0, slowestMs: 0, timeline: [] }
+  let stopping = false
   const post = async (cookie: string, body: Record<string, string>) => {
     const t0 = Date.now()
     try {
