@@ -5,6 +5,7 @@ import { Field, SelectField, fieldErrors } from '~/components/form-field'
 import { createInvitation, invitationSchema, listInvitations, revokeInvitation } from '~/org/invitations.server'
 import { listTeams, managedTeamIds } from '~/org/teams.server'
 import { errorTitle } from '~/components/error-boundary'
+import { readForm } from '~/http/form.server'
 
 export const meta: MetaFunction = ({ error }) => [{ title: error ? errorTitle(error) : 'Invite someone · Rapport' }]
 
@@ -25,7 +26,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = requireRole(context, request, ['admin', 'manager'])
-  const form = Object.fromEntries(await request.formData())
+  const read = await readForm(request)
+  if (read.invalid) return read.invalid
+  const form = Object.fromEntries(read.form)
   if (form.intent === 'revoke' && typeof form.invitationId === 'string') {
     await revokeInvitation(context.db, actor, form.invitationId)
     return { values: {} as Record<string, string>, errors: {} as Record<string, string>, link: null, done: 'Invitation withdrawn.' }

@@ -5,6 +5,7 @@ import { sessionCookie } from '~/auth/session.server'
 import { Field, fieldErrors } from '~/components/form-field'
 import { acceptInvitation, acceptSchema, describeInvitation } from '~/org/invitations.server'
 import { defaultPathSlug } from '~/org/onboarding.server'
+import { readForm } from '~/http/form.server'
 
 export const meta: MetaFunction = () => [{ title: 'Join your team · Rapport' }]
 
@@ -20,7 +21,9 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
-  const form = Object.fromEntries(await request.formData())
+  const read = await readForm(request)
+  if (read.invalid) return read.invalid
+  const form = Object.fromEntries(read.form)
   const name = typeof form.name === 'string' ? form.name : ''
   const parsed = acceptSchema.safeParse(form)
   if (!parsed.success) return { name, errors: fieldErrors(parsed.error.issues) }

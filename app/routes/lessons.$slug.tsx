@@ -10,6 +10,7 @@ import { ProgressBar } from '~/lessons/progress-bar'
 import { lessonsDoneBy, markLessonDone, nextUpFor, reflectionsFor, saveReflection } from '~/lessons/progress.server'
 import { scenarioTitles } from '~/lessons/scenario-titles.server'
 import { createServerTiming } from '~/http/server-timing.server'
+import { readForm } from '~/http/form.server'
 
 export { serverTimingHeaders as headers } from '~/http/server-timing.server'
 
@@ -77,7 +78,9 @@ const actionSchema = z.discriminatedUnion('intent', [
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = requireUser(context, request)
   const slug = params.slug ?? ''
-  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()))
+  const { form, invalid } = await readForm(request)
+  if (invalid) return invalid
+  const parsed = actionSchema.safeParse(Object.fromEntries(form))
   if (!parsed.success) throw new Response('That form did not look right.', { status: 400 })
 
   if (parsed.data.intent === 'done') {

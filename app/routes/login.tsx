@@ -6,6 +6,7 @@ import { safeRedirect } from '~/auth/guards.server'
 import { login } from '~/auth/login.server'
 import { sessionCookie } from '~/auth/session.server'
 import { Field, fieldErrors } from '~/components/form-field'
+import { readForm } from '~/http/form.server'
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · Rapport' }]
 
@@ -24,7 +25,9 @@ export async function loader({ context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = Object.fromEntries(await request.formData())
+  const read = await readForm(request)
+  if (read.invalid) return read.invalid
+  const form = Object.fromEntries(read.form)
   const email = typeof form.email === 'string' ? form.email : ''
   const parsed = loginSchema.safeParse(form)
   if (!parsed.success) return { email, errors: fieldErrors(parsed.error.issues) }

@@ -10,6 +10,7 @@ import { commentField, readReviewForm, scoreField } from '~/reviews/review-form'
 import type { RubricCriterion } from '~/reviews/rubric-schema'
 import { decideReview, reactToReview } from '~/reviews/reviews.server'
 import { channelLabel } from '~/scenarios/components/scenario-labels'
+import { readForm } from '~/http/form.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => [
   { title: data && !error ? `Feedback on a reply to ${data.scenario.title} · Rapport` : errorTitle(error) },
@@ -24,7 +25,8 @@ type ActionData = { intent: string; reviewId?: string; ok: boolean; errors: Reco
 
 export async function action({ request, context, params }: ActionFunctionArgs): Promise<ActionData> {
   const user = requireUser(context, request)
-  const form = await request.formData()
+  const { form, invalid } = await readForm(request)
+  if (invalid) return invalid
   const intent = String(form.get('intent') ?? '')
   const reviewId = String(form.get('reviewId') ?? '')
   if (intent === 'helpful') {
