@@ -78,7 +78,7 @@ export function describePgliteDirProblem(dir: string): string | null {
     if (fs.existsSync(absolute) && !fs.statSync(absolute).isDirectory()) {
       return `${setting} is a file, not a folder. Point PGLITE_DIR at a folder (it is created when missing).`
     }
-    fs.mkdirSync(absolute, { recursive: true })
+    makeFolders(absolute)
     // Some places accept mkdir yet cannot hold files (/proc, read-only mounts): write a probe file.
     const probe = path.join(absolute, `.write-test-${process.pid}`)
     fs.writeFileSync(probe, 'ok')
@@ -90,4 +90,18 @@ export function describePgliteDirProblem(dir: string): string | null {
     const { code } = error as NodeJS.ErrnoException
     return `${setting} cannot be used as the database folder (${code ?? String(error)}). Point PGLITE_DIR at a writable folder, e.g. .data/pglite.`
   }
+}
+
+// Node's `mkdirSync(dir, { recursive: true })` never returns under /proc (it retries ENOENT
+// forever): create the missing levels one by one instead, so an unusable place fails at once.
+function makeFolders(absolute: string) {
+  const missing: string[] = []
+  let current = absolute
+  while (!fs.existsSync(current)) {
+    missing.unshift(current)
+    const parent = path.dirname(current)
+    if (parent === current) break
+    current = parent
+  }
+  for (const folder of missing) fs.mkdirSync(folder)
 }

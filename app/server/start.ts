@@ -91,7 +91,9 @@ async function shutdown(signal: string) {
     logger.info('database closed; bye')
     process.exit(0)
   })
-  server.closeIdleConnections()
+  // A connection accepted just before the signal may not have sent its request yet: give it a
+  // moment before closing connections that look idle.
+  setTimeout(() => server.closeIdleConnections(), 500).unref()
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'))
 process.on('SIGINT', () => void shutdown('SIGINT'))

@@ -222,4 +222,44 @@ describe('hostile input on a running server', () => {
     expect(log).toMatch(/"msg":"request"/)
     expect(log.split('\n').filter((line) => line.includes(marker))).toEqual([])
   }, 60_000)
+
+  it('sends the security headers on every kind of response', async () => {
+    const member = { cookie: cookies.member }
+    const responses = {
+      page: await fetch(`${base}/lessons`, { headers: member }),
+      data: await fetch(`${base}/lessons.data`, { headers: member }),
+      csv: await fetch(`${base}/insights.csv`, { headers: member }),
+      redirect: await fetch(`${base}/insights`, { redirect: 'manual' }),
+      notFound: await fetch(`${base}/no-such-page`, { headers: member }),
+      refused: await fetch(`${base}/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }),
+      asset: await fetch(`${base}/favicon.svg`),
+    }
+    expect(responses.redirect.status).toBe(302)
+    expect(responses.notFound.status).toBe(404)
+    expect(responses.refused.status).toBe(415)
+    for (const [kind, response] of Object.entries(responses)) {
+      const csp = response.headers.get('content-security-policy') ?? ''
+      expect(csp, kind).toContain("frame-ancestors 'none'")
+      expect(csp, kind).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/)
+      expect(csp, kind).not.toMatch(/script-src[^;]*unsafe-inline/)
+      expect(response.headers.get('cross-origin-opener-policy'), kind).toBe('same-origin')
+      expect(response.headers.get('permissions-policy'), kind).toContain('camera=()')
+      expect(response.headers.get('x-content-type-options'), kind).toBe('nosniff')
+      // Plain HTTP: no HSTS (it belongs to HTTPS answers only).
+      expect(response.headers.get('strict-transport-security'), kind).toBeNull()
+    }
+    // Every inline script of a page carries this response's nonce.
+    const nonce = /'nonce-([^']+)'/.exec(responses.page.headers.get('content-security-policy')!)![1]
+    const scripts = (await responses.page.text()).match(/<script[^>]*>/g) ?? []
+    expect(scripts.length).toBeGreaterThan(0)
+    for (const script of scripts) expect(script).toContain(`nonce="${nonce}"`)
+    // Behind a TLS-terminating proxy on loopback, HSTS is sent.
+    const https = await fetch(`${base}/login`, { headers: { 'x-forwarded-proto': 'https' } })
+    expect(https.headers.get('strict-transport-security')).toContain('max-age=')
+  })
+
+  it('keeps /metrics off the public port', async () => {
+    expect((await fetch(`${base}/metrics`)).status).toBe(404)
+    expect(await (await fetch(`${base}/metrics`, { headers: { cookie: cookies.admin } })).text()).not.toContain('http_requests_total')
+  })
 })

@@ -70,13 +70,43 @@ describe('server lifecycle', () => {
     expect(result.stderr.trim().split('\n')).toEqual(['Invalid environment: PORT="eighty": Expected number, received nan'])
   })
 
+  it('stops with one line naming the setting when the database cannot be opened or reached', () => {
+    const run = (env: Record<string, string>) =>
+      spawnSync(tsx, ['app/server/start.ts'], {
+        cwd: root,
+        env: { ...process.env, NODE_ENV: 'production', PORT: String(port), RAPPORT_BUILD_DIR: buildDir, DATABASE_URL: '', ...env },
+        encoding: 'utf8',
+        timeout: 60_000,
+      })
+    const aFile = path.join(dataDir, 'not-a-folder')
+    fs.writeFileSync(aFile, 'x')
+    const cases: [Record<string, string>, RegExp][] = [
+      [{ PGLITE_DIR: aFile }, /^PGLITE_DIR=".*not-a-folder" is a file, not a folder\./],
+      [{ PGLITE_DIR: '/proc/rapport-data' }, /^PGLITE_DIR="\/proc\/rapport-data" cannot be used as the database folder \(\w+\)/],
+      [{ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/rapport' }, /^DATABASE_URL: cannot reach PostgreSQL on 127\.0\.0\.1:1 \(ECONNREFUSED/],
+    ]
+    for (const [env, line] of cases) {
+      const result = run(env)
+      expect(result.status, JSON.stringify(env)).toBe(1)
+      expect(result.stderr.trim().split('\n'), JSON.stringify(env)).toHaveLength(1)
+      expect(result.stderr.trim()).toMatch(line)
+    }
+  }, 120_000)
+
   it('starts on PGlite with the demo data, serves health and metrics, and shuts down cleanly on SIGTERM', async () => {
-    const first = start()
+    const metricsToken = 'lifecycle-metrics-token-0123456789'
+    const metricsPort = port + 1
+    const first = start({ METRICS_TOKEN: metricsToken, METRICS_PORT: String(metricsPort) })
     const banner = await first.ready
     expect(banner).toContain('admin@acme.test')
     const health = await fetch(`http://localhost:${port}/healthz`)
     expect(await health.json()).toMatchObject({ status: 'ok', database: { status: 'up', driver: 'pglite' } })
-    const metrics = await fetch(`http://localhost:${port}/metrics`)
+    // Not public: refused without the bearer token, served with it and on the local listener.
+    expect((await fetch(`http://localhost:${port}/metrics`)).status).toBe(401)
+    expect((await fetch(`http://localhost:${port}/metrics`, { headers: { authorization: 'Bearer wrong-token-wrong-token' } })).status).toBe(401)
+    const local = await fetch(`http://127.0.0.1:${metricsPort}/metrics`)
+    expect(await local.text()).toMatch(/^mdx_compiles_total \d+$/m)
+    const metrics = await fetch(`http://localhost:${port}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } })
     expect(metrics.headers.get('content-type')).toContain('text/plain')
     const metricsText = await metrics.text()
     expect(metricsText).toMatch(/http_requests_total\{method="GET",route="routes\/healthz",status="200"\} 1/)
