@@ -50,9 +50,9 @@ export function createHttpApp({ env, database, getBuild, publicDir, assetsDir }:
   app.use(recordRequestMetrics(getBuild))
   app.use(rejectMalformedUrls)
   app.use(rejectForeignOrigins)
-  app.use(rejectUnreadableBodies)
-
+  // Browser-test shortcuts post JSON, which no page of ours may: mounted before the body check.
   if (env.RAPPORT_TEST_HOOKS) app.use('/__test', testHooks(database))
+  app.use(rejectUnreadableBodies)
 
   // While the database is known to be unreachable, answer at once instead of waiting on it;
   // /healthz still runs, to say which part is down.
