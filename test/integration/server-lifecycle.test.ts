@@ -5,6 +5,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openDatabase } from '../../db/client.server'
+import { signIn, writeLoad } from '../fault/support'
 
 const root = path.resolve(import.meta.dirname, '../..')
 const tsx = path.join(root, 'node_modules/.bin/tsx')
@@ -147,5 +149,26 @@ describe('server lifecycle', () => {
     expect((await fetch(`http://localhost:${port}/admin`, { headers: { cookie } })).status).toBe(200)
     second.child.kill('SIGTERM')
     expect(await exited(second.child)).toBe(0)
+  }, 120_000)
+
+  it('on PGlite, a kill -9 during writes leaves a folder that opens with every acknowledged write', async () => {
+    const crashDir = path.join(dataDir, 'crash')
+    const server = start({ PGLITE_DIR: crashDir })
+    await server.ready
+    const base = `http://localhost:${port}`
+    const cookies = await Promise.all(['member@acme.test', 'newhire@acme.test', 'maya@acme.test', 'tomas@acme.test'].map((email) => signIn(base, email)))
+    const load = writeLoad(() => base, cookies)
+    await new Promise((r) => setTimeout(r, 3_000))
+    server.child.kill('SIGKILL')
+    await exited(server.child)
+    const figures = await load.stop()
+    expect(figures.acknowledged.length).toBeGreaterThan(0)
+    const reopened = await openDatabase({ pgliteDir: crashDir })
+    try {
+      const [row] = await reopened.query<{ n: number }>('select count(*)::int as n from replies where id = any($1::uuid[])', [figures.acknowledged])
+      expect(row.n).toBe(figures.acknowledged.length)
+    } finally {
+      await reopened.close()
+    }
   }, 120_000)
 })
