@@ -86,14 +86,19 @@ async function shutdown(signal: string) {
   }, 10_000)
   force.unref()
   metricsServer?.close()
-  server.close(async () => {
-    await database.close()
-    logger.info('database closed; bye')
-    process.exit(0)
+  // A connection accepted just before the signal may not have sent its request yet, and
+  // server.close() drops connections that look idle: keep answering for a moment (each answer
+  // closing its connection), then stop accepting and drain.
+  server.on('request', (_req, res) => {
+    if (!res.headersSent) res.setHeader('Connection', 'close')
   })
-  // A connection accepted just before the signal may not have sent its request yet: give it a
-  // moment before closing connections that look idle.
-  setTimeout(() => server.closeIdleConnections(), 500).unref()
+  setTimeout(() => {
+    server.close(async () => {
+      await database.close()
+      logger.info('database closed; bye')
+      process.exit(0)
+    })
+  }, 300).unref()
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'))
 process.on('SIGINT', () => void shutdown('SIGINT'))

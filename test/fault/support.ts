@@ -92,7 +92,8 @@ export interface AppInstance {
 
 /** Starts `app/server/start.ts` as `npm start` would and resolves once it listens. */
 export async function startApp(port: number, env: Record<string, string>): Promise<AppInstance> {
-  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['app/server/start.ts'], {
+  // `node --import tsx` rather than the tsx binary: one process, so SIGKILL reaches the server itself.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'app/server/start.ts'], {
     cwd: root,
     env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1', RAPPORT_BUILD_DIR: buildDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,11 +3,11 @@
 // none of them may reach the captured log.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { freePort, signIn as signInAt } from '../fault/support'
 import { withDatabase } from '../setup/global-setup'
 
 const root = path.resolve(import.meta.dirname, '../..')
@@ -21,18 +21,7 @@ let replyId = ''
 let lessonSlug = ''
 let pathSlug = ''
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo
-      probe.close(() => resolve(port))
-    })
-  })
-
-async function signIn(email: string) {
-  const response = await fetch(`${base}/login`, { method: 'POST', body: new URLSearchParams({ email, password: 'rapport-demo' }), redirect: 'manual' })
-  return response.headers.get('set-cookie')!.split(';')[0]
-}
+const signIn = (email: string) => signInAt(base, email)
 
 beforeAll(async () => {
   const built = spawnSync(path.join(root, 'node_modules/.bin/remix'), ['build'], {

@@ -17,7 +17,8 @@ const buildDir = path.join(root, 'test/.artifacts/build-lifecycle')
 let port = 0
 
 function start(extraEnv: Record<string, string> = {}) {
-  const child = spawn(tsx, ['app/server/start.ts'], {
+  // One process (not the tsx wrapper), so that SIGKILL reaches the server itself.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'app/server/start.ts'], {
     cwd: root,
     env: {
       ...process.env,
