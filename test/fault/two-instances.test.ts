@@ -27,7 +27,11 @@ beforeAll(async () => {
   const ports = process.env.FAULT_APP_PORTS?.split(',').map(Number) ?? [await freePort(), await freePort(), await freePort()]
   const [proxyPort, ...appPorts] = ports
   // Both start at once: the migration and the demo seed run once, under advisory locks.
-  instances = await Promise.all(appPorts.map((port) => startApp(port, { DATABASE_URL: postgres.url('rapport') })))
+  const starting = appPorts.map((port) => startApp(port, { DATABASE_URL: postgres.url('rapport') }))
+  // Keep every instance that did start, so afterAll stops it even when another failed.
+  for (const started of starting) started.then((instance) => instances.push(instance), () => {})
+  await Promise.all(starting)
+  instances.sort((a, b) => appPorts.indexOf(a.port) - appPorts.indexOf(b.port))
   const config = path.join(configDir, 'haproxy.cfg')
   fs.writeFileSync(
     config,
