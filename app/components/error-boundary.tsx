@@ -7,7 +7,7 @@ const messages: Record<number, { title: string; body: string; page: string }> = 
   409: { title: 'That already exists', body: 'Reload the page to see the latest state.', page: 'Already there' },
   503: {
     title: 'Rapport is catching its breath',
-    body: 'Our database is not answering right now. Nothing you sent was lost; please try again in a few seconds.',
+    body: 'Our database is not answering right now. What was already saved is safe; a form you just sent was not saved, so please send it again in a few seconds.',
     page: 'Back in a moment',
   },
 }

@@ -17,16 +17,25 @@ const TITLES: Record<number, string> = {
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c)
 
+// The app's stylesheet (its URL carries a content hash), so these pages look like the others.
+let stylesheetHref: string | undefined
+export function setProblemPageStylesheet(href: string | undefined) {
+  stylesheetHref = href
+}
+
 export function problemHtml(status: number, message: string) {
   const title = TITLES[status] ?? 'Something went wrong'
+  const stylesheet = stylesheetHref ? `<link rel="stylesheet" href="${escapeHtml(stylesheetHref)}">` : ''
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)} · Rapport</title></head>
+<title>${escapeHtml(title)} · Rapport</title>${stylesheet}</head>
 <body><main id="main">
-<p>${status}</p>
-<h1>${escapeHtml(title)}</h1>
+<section class="error-page" aria-labelledby="error-title">
+<p class="error-page__status">${status}</p>
+<h1 id="error-title">${escapeHtml(title)}</h1>
 <p>${escapeHtml(message)}</p>
-<p><a href="/">Go to your home page</a></p>
+<p class="error-page__links"><a href="/">Go to your home page</a></p>
+</section>
 </main></body></html>
 `
 }

@@ -7,7 +7,7 @@ import { isConnectionError } from '#db/availability.server'
 import type { RapportContext } from '~/server/load-context.server'
 
 export const RETRY_AFTER_SECONDS = 5
-export const OUTAGE_MESSAGE = 'Our database is not answering right now. Nothing you sent was lost; please try again in a few seconds.'
+export const OUTAGE_MESSAGE = 'Our database is not answering right now. What was already saved is safe; a form you just sent was not saved, so please send it again in a few seconds.'
 
 // SQLSTATEs that mean "the value sent cannot be stored or compared": bad UUID or number syntax,
 // NUL bytes and invalid encodings, too long, out of range, bad dates.

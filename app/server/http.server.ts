@@ -14,7 +14,7 @@ import {
   validateSessionToken,
 } from '~/auth/session.server'
 import type { Env } from '~/env.server'
-import { sendProblemPage } from '~/http/problem-page.server'
+import { sendProblemPage, setProblemPageStylesheet } from '~/http/problem-page.server'
 import { rejectMalformedUrls, rejectUnreadableBodies } from '~/http/request-guards.server'
 import { answerFor, OUTAGE_MESSAGE, RETRY_AFTER_SECONDS, withRouteErrorAnswers } from '~/http/route-errors.server'
 import { securityHeaders } from '~/http/security-headers.server'
@@ -38,6 +38,7 @@ type Locals = { auth: RapportContext['auth']; secureCookies: boolean; cspNonce: 
 export function createHttpApp({ env, database, getBuild, publicDir, assetsDir }: HttpOptions) {
   const app = express()
   app.disable('x-powered-by')
+  void Promise.resolve(getBuild()).then((build) => setProblemPageStylesheet(stylesheetOf(build)))
   app.set('trust proxy', 'loopback')
   // First, so that every response carries them: pages, data, CSV, assets, redirects and errors.
   app.use(securityHeaders({ development: env.NODE_ENV === 'development' }))
@@ -86,7 +87,10 @@ export function createHttpApp({ env, database, getBuild, publicDir, assetsDir }:
   app.all('*', async (req, res: Response<unknown, Locals>, next) => {
     try {
       const current = await getBuild()
-      if (hardened?.from !== current) hardened = { from: current, build: withRouteErrorAnswers(current) }
+      if (hardened?.from !== current) {
+        hardened = { from: current, build: withRouteErrorAnswers(current) }
+        setProblemPageStylesheet(stylesheetOf(current))
+      }
       const handler = createRequestHandler({
         build: hardened.build,
         mode: env.NODE_ENV,
@@ -116,6 +120,12 @@ export function createHttpApp({ env, database, getBuild, publicDir, assetsDir }:
   })
 
   return app
+}
+
+/** The stylesheet the root route links, for pages answered outside Remix. */
+function stylesheetOf(build: ServerBuild) {
+  const links = (build.routes.root?.module as { links?: () => { rel?: string; href?: string }[] } | undefined)?.links?.() ?? []
+  return links.find((link) => link.rel === 'stylesheet')?.href
 }
 
 /**
