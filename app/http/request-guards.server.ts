@@ -43,8 +43,19 @@ export function rejectUnreadableBodies(req: Request, res: Response, next: NextFu
   const chunked = req.get('transfer-encoding') !== undefined
   if (length === undefined && chunked) return sendProblemPage(req, res, 411, 'Send the form with its length.')
   if (Number(length ?? 0) > MAX_BODY_BYTES) {
-    res.set('Connection', 'close')
-    return sendProblemPage(req, res, 413, 'That was more than we accept in one form (4 MB). Send less at a time.')
+    // Read and drop the body before answering, so the sender sees the 413 rather than a broken
+    // pipe; past 16 times the limit, just hang up.
+    let seen = 0
+    req.on('data', (chunk: Buffer) => {
+      seen += chunk.length
+      if (seen > 16 * MAX_BODY_BYTES) req.destroy()
+    })
+    req.once('end', () => {
+      res.set('Connection', 'close')
+      sendProblemPage(req, res, 413, 'That was more than we accept in one form (4 MB). Send less at a time.')
+    })
+    req.resume()
+    return
   }
   if (Number(length ?? 0) === 0) return next()
   const type = (req.get('content-type') ?? '').split(';')[0].trim().toLowerCase()

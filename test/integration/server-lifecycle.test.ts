@@ -6,7 +6,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../db/client.server'
-import { signIn, writeLoad } from '../fault/support'
+import { freePort, signIn, writeLoad } from '../fault/support'
 
 const root = path.resolve(import.meta.dirname, '../..')
 const tsx = path.join(root, 'node_modules/.bin/tsx')
@@ -51,8 +51,10 @@ function start(extraEnv: Record<string, string> = {}) {
 
 const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
 
-beforeAll(() => {
-  port = 4500 + Math.floor(Math.random() * 400)
+let metricsPort = 0
+beforeAll(async () => {
+  port = await freePort()
+  metricsPort = await freePort()
   const built = spawnSync(path.join(root, 'node_modules/.bin/remix'), ['build'], {
     cwd: root,
     env: { ...process.env, NODE_ENV: 'production', RAPPORT_BUILD_DIR: buildDir },
@@ -98,7 +100,6 @@ describe('server lifecycle', () => {
 
   it('starts on PGlite with the demo data, serves health and metrics, and shuts down cleanly on SIGTERM', async () => {
     const metricsToken = 'lifecycle-metrics-token-0123456789'
-    const metricsPort = port + 1
     const first = start({ METRICS_TOKEN: metricsToken, METRICS_PORT: String(metricsPort) })
     const banner = await first.ready
     expect(banner).toContain('admin@acme.test')
