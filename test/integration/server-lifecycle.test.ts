@@ -16,6 +16,7 @@ const pgliteDir = path.join(dataDir, 'pglite')
 const buildDir = path.join(root, 'test/.artifacts/build-lifecycle')
 let port = 0
 
+const children: ChildProcess[] = []
 function start(extraEnv: Record<string, string> = {}) {
   // One process (not the tsx wrapper), so that SIGKILL reaches the server itself.
   const child = spawn(process.execPath, ['--import', 'tsx', 'app/server/start.ts'], {
@@ -31,12 +32,14 @@ function start(extraEnv: Record<string, string> = {}) {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
+  children.push(child)
   let output = ''
   child.stdout!.on('data', (d) => (output += d))
   child.stderr!.on('data', (d) => (output += d))
   const ready = new Promise<string>((resolve, reject) => {
     const timer = setInterval(() => {
-      if (output.includes('Rapport is running')) {
+      // The banner's last line (the demo logins arrive in more than one chunk under load).
+      if (output.includes('Rapport is running') && output.includes('member@acme.test')) {
         clearInterval(timer)
         resolve(output)
       }
@@ -62,7 +65,11 @@ beforeAll(async () => {
   })
   if (built.status !== 0) throw new Error(`remix build failed: ${built.stderr}`)
 })
-afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }))
+afterAll(() => {
+  // A failed test must not leave its server running.
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+  fs.rmSync(dataDir, { recursive: true, force: true })
+})
 
 describe('server lifecycle', () => {
   it('refuses a bad environment value with one clear line', () => {
