@@ -32,6 +32,9 @@ const envSchema = z.object({
     .refine((url) => /^smtps?:\/\//.test(url), 'must start with smtp:// or smtps://')
     .optional(),
   MAIL_FROM: z.string().min(3).default('Rapport <no-reply@rapport.localhost>'),
+  // Prometheus metrics: a listener on 127.0.0.1 only, and/or /metrics on the public port for a bearer token.
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
   // Enables /__test/* routes used by the browser tests to create sessions quickly. Never in real use.
   RAPPORT_TEST_HOOKS: booleanString.default('false'),
 })

@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary, errorTitle } from '~/components/error-boundary'
 import { MainNav, SignOutButton } from '~/components/main-nav'
+import { useNonce } from '~/http/nonce'
 import stylesheet from '~/styles/app.css'
 import { unreadNotificationCount } from '~/notifications/notifications.server'
 
@@ -23,6 +24,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
 function Shell({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root')
   const user = data?.user
+  const nonce = useNonce()
   return (
     <html lang="en">
       <head>
@@ -72,8 +74,8 @@ function Shell({ children }: { children: React.ReactNode }) {
         <footer className="site-footer">
           <p>Rapport — practise the conversations that make customers feel heard.</p>
         </footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   )

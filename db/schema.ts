@@ -249,6 +249,16 @@ export const rateLimitHits = pgTable(
   (t) => [index('rate_limit_hits_bucket_idx').on(t.bucket, t.hitAt)],
 )
 
+// Attempts per rate-limit bucket in the current window: one row per bucket, updated by one
+// atomic upsert that counts and decides (app/auth/rate-limit.server.ts), so parallel requests
+// cannot all slip under the limit.
+export const rateLimitBuckets = pgTable('rate_limit_buckets', {
+  bucket: text('bucket').primaryKey(),
+  hits: integer('hits').notNull(),
+  windowStartedAt: ts('window_started_at').notNull(),
+  blockedUntil: ts('blocked_until'),
+})
+
 // ───────────────────────────── lessons and paths ─────────────────────────────
 
 export const lessonProgress = pgTable(

@@ -33,9 +33,22 @@ export function assertRole(user: Pick<SessionUser, 'role'>, roles: readonly Role
 
 export const isStaffLead = (user: Pick<SessionUser, 'role'>) => user.role === 'admin' || user.role === 'manager'
 
-/** Only relative paths on this site: never send someone to another origin after login. */
+// Any origin we own would do: a target is safe when resolving it against our origin stays on it.
+const OWN_ORIGIN = 'http://rapport.internal'
+
+/**
+ * Only paths on this site: never send someone to another origin after login. The target is
+ * resolved with the WHATWG URL parser — as the browser will — so tabs, newlines, backslashes and
+ * encodings that a browser would turn into another host are caught; the result is re-serialised.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/') {
-  if (!to || typeof to !== 'string') return fallback
-  if (!to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback
-  return to
+  if (!to || typeof to !== 'string' || !to.startsWith('/')) return fallback
+  let url: URL
+  try {
+    url = new URL(to, OWN_ORIGIN)
+  } catch {
+    return fallback
+  }
+  if (url.origin !== OWN_ORIGIN) return fallback
+  return `${url.pathname}${url.search}${url.hash}`
 }

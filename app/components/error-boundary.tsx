@@ -4,6 +4,12 @@ const messages: Record<number, { title: string; body: string; page: string }> = 
   400: { title: 'That did not look right', body: 'Something in the request was not valid.', page: 'Something was not right' },
   403: { title: 'Not for you, sorry', body: 'If you think you need this page, ask your manager or an admin.', page: 'No access' },
   404: { title: 'We could not find that page', body: 'The link may be old or mistyped.', page: 'Page not found' },
+  409: { title: 'That already exists', body: 'Reload the page to see the latest state.', page: 'Already there' },
+  503: {
+    title: 'Rapport is catching its breath',
+    body: 'Our database is not answering right now. What was already saved is safe; a form you just sent was not saved, so please send it again in a few seconds.',
+    page: 'Back in a moment',
+  },
 }
 
 // The bare defaults of forbidden()/notFound() and of Remix's own 404 add nothing to the title above them.

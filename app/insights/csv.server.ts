@@ -2,15 +2,8 @@
 // pages (hidden figures stay empty, with the reason in `status`).
 import type { Db } from '#db/client.server'
 import type { Cci } from './cci'
+import { csvLine as line } from '~/http/csv'
 import { getOrganizationInsights, getTeamInsights, type Actor, type Criterion, type TeamFigures } from './insights.server'
-
-const cell = (value: string | number | null | undefined) => {
-  if (value === null || value === undefined) return ''
-  const text = typeof value === 'number' ? String(Math.round(value * 10) / 10) : value
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
-}
-
-const line = (values: (string | number | null | undefined)[]) => values.map(cell).join(',')
 
 const status = (cci: Cci) => cci.reason ?? 'ok'
 

@@ -7,6 +7,7 @@ import {
   memberships,
   organizationMonthScenarioRollups,
   replies,
+  reviews,
   scenarios,
   teamMonthCriterionRollups,
   teamMonthPeople,
@@ -17,6 +18,8 @@ import {
 import type { SessionUser } from '~/auth/session.server'
 import { forbidden, notFound } from '~/http/responses.server'
 import { privacyThresholdsFor } from '~/org/settings.server'
+import { reviewsWaitingFor } from '~/reviews/allocation.server'
+import { DEFAULT_REVIEW_RULES } from '~/reviews/review-rules'
 import { loadRubric } from '~/reviews/rubric.server'
 import { getAuthoredScenario } from '~/scenarios/authored-scenarios.server'
 import {
@@ -537,10 +540,18 @@ export interface PersonalMonth {
 
 /**
  * The signed-in person's own monthly trend, for their home page only. It reads their own finalised
- * replies (one person's rows, by index), never anyone else's.
+ * replies (one person's rows, by index), never anyone else's — and only replies whose results they
+ * have unlocked, by the same rule as the reply page (`resultsUnlock`).
  */
 export async function personalTrend(db: Db, actor: Actor, options: { now?: Date; months?: number } = {}) {
-  const months = monthsEnding(monthOf(options.now ?? new Date()), options.months ?? TREND_MONTHS)
+  const now = options.now ?? new Date()
+  const months = monthsEnding(monthOf(now), options.months ?? TREND_MONTHS)
+  // Let in early when nothing is left for them to review, as resultsUnlock does.
+  const poolExhausted = (await reviewsWaitingFor(db, actor, now, 1)) === 0
+  const unlocked = poolExhausted
+    ? sql`true`
+    : sql`(select count(*) from ${reviews} where ${reviews.reviewerId} = ${actor.id} and ${reviews.status} = 'submitted'
+          and ${reviews.submittedAt} >= ${replies.submittedAt}) >= ${DEFAULT_REVIEW_RULES.reviewsToUnlock}`
   const monthExpr = sql<string>`to_char(date_trunc('month', ${replies.submittedAt} at time zone 'UTC'), 'YYYY-MM-01')`
   const rows = await db
     .select({ month: monthExpr, replies: sql<number>`count(*)::int`, scoreSum: sql<number>`sum(${replies.score})` })
@@ -552,6 +563,7 @@ export async function personalTrend(db: Db, actor: Actor, options: { now?: Date;
         isNotNull(replies.finalisedAt),
         isNotNull(replies.score),
         gte(replies.submittedAt, new Date(`${months[0]}T00:00:00Z`)),
+        unlocked,
       ),
     )
     .groupBy(monthExpr)

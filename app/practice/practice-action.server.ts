@@ -3,6 +3,7 @@
 import { redirect, type ActionFunctionArgs } from '@remix-run/node'
 import { requireUser } from '~/auth/guards.server'
 import { chooseOption, saveDraft, startAttempt, submitReply } from './practice.server'
+import { readForm } from '~/http/form.server'
 
 const text = (value: FormDataEntryValue | null) => (typeof value === 'string' ? value : '')
 const optional = (value: FormDataEntryValue | null) => (typeof value === 'string' && value !== '' ? value : undefined)
@@ -14,7 +15,8 @@ export type PracticeActionData =
 export async function practiceAction({ request, context, params }: ActionFunctionArgs): Promise<PracticeActionData | Response> {
   const user = requireUser(context, request)
   const slug = params.slug ?? ''
-  const form = await request.formData()
+  const { form, invalid } = await readForm(request)
+  if (invalid) return invalid
   const intent = text(form.get('intent'))
   const attemptId = optional(form.get('attemptId'))
   const promptId = text(form.get('promptId'))

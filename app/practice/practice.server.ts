@@ -112,6 +112,15 @@ const draftSchema = z.object({
 
 export type PracticeResult<T> = { ok: true; value: T } | { ok: false; field: 'text' | 'form'; error: string }
 
+/** Input a form could send but no page of ours does (a stale or hand-made form) is an answer, not a crash. */
+function parseInput<S extends z.ZodTypeAny>(schema: S, input: unknown): PracticeResult<z.output<S>> {
+  const parsed = schema.safeParse(input)
+  if (parsed.success) return { ok: true, value: parsed.data }
+  const issue = parsed.error.issues[0]
+  if (issue?.path[0] === 'text') return { ok: false, field: 'text', error: issue.message }
+  return { ok: false, field: 'form', error: 'That step did not match this scenario. Reload the page to see where you are.' }
+}
+
 function currentReplyPrompt(scenario: PracticeScenario, attempt: AttemptRow, promptId: string): PracticeResult<ReplyPrompt> {
   if (attempt.completedAt) return { ok: false, field: 'form', error: 'This attempt is finished. Start a new one to try again.' }
   const current = currentPromptId(scenario.prompts, parseSteps(attempt.steps))
@@ -123,7 +132,9 @@ function currentReplyPrompt(scenario: PracticeScenario, attempt: AttemptRow, pro
 
 /** Keeps what the person has typed so far (upsert per attempt and prompt); survives a reload. */
 export async function saveDraft(db: Db, actor: Actor, input: z.input<typeof draftSchema>, now = new Date()) {
-  const { slug, attemptId, promptId, text } = draftSchema.parse(input)
+  const parsed = parseInput(draftSchema, input)
+  if (!parsed.ok) return parsed
+  const { slug, attemptId, promptId, text } = parsed.value
   const scenario = await requireScenario(db, actor, slug)
   const attempt = await openAttempt(db, actor, slug, attemptId, now)
   const prompt = currentReplyPrompt(scenario, attempt, promptId)
@@ -165,7 +176,9 @@ export async function submitReply(
 ): Promise<PracticeResult<{ replyId: string; attemptId: string; hints: CoachHint[]; nextPromptId: string | null }>> {
   const now = options.now ?? new Date()
   const rules = options.rules ?? (await reviewRulesFor(db, actor.organizationId))
-  const { slug, attemptId, promptId, text: raw } = submitSchema.parse(input)
+  const parsed = parseInput(submitSchema, input)
+  if (!parsed.ok) return parsed
+  const { slug, attemptId, promptId, text: raw } = parsed.value
   const scenario = await requireScenario(db, actor, slug)
   const text = normaliseReplyText(raw)
   if (!text) return { ok: false, field: 'text', error: 'Write your reply before submitting it.' }
@@ -224,7 +237,9 @@ const chooseSchema = z.object({
 
 /** Records the option chosen at a choice step and returns where the scenario goes next. */
 export async function chooseOption(db: Db, actor: Actor, input: z.input<typeof chooseSchema>, now = new Date()) {
-  const { slug, attemptId, promptId, optionId } = chooseSchema.parse(input)
+  const parsed = parseInput(chooseSchema, input)
+  if (!parsed.ok) return { ok: false as const, field: 'form' as const, error: parsed.error }
+  const { slug, attemptId, promptId, optionId } = parsed.value
   const scenario = await requireScenario(db, actor, slug)
   const attempt = await openAttempt(db, actor, slug, attemptId, now)
   return transactionWithRetry(db, async (tx) => {

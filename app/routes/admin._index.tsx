@@ -7,6 +7,7 @@ import { changeRole, deactivatePerson, listPeople, reactivatePerson } from '~/or
 import { ROLES } from '~/org/roles'
 import { createTeam, listTeams, newTeamSchema } from '~/org/teams.server'
 import { errorTitle } from '~/components/error-boundary'
+import { readForm } from '~/http/form.server'
 
 export const meta: MetaFunction = ({ error }) => [{ title: error ? errorTitle(error) : 'People and teams · Admin · Rapport' }]
 
@@ -25,7 +26,9 @@ const intentSchema = z.discriminatedUnion('intent', [
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = requireRole(context, request, ['admin'])
-  const parsed = intentSchema.safeParse(Object.fromEntries(await request.formData()))
+  const { form, invalid } = await readForm(request)
+  if (invalid) return invalid
+  const parsed = intentSchema.safeParse(Object.fromEntries(form))
   if (!parsed.success) throw new Response('That request was not understood.', { status: 400 })
   const input = parsed.data
   switch (input.intent) {

@@ -21,6 +21,7 @@ import {
 import { getOrganizationSettings } from '~/org/settings.server'
 import { listTeams, managedTeamIds } from '~/org/teams.server'
 import { formatDate, formatRelative } from '~/time/zoned-time'
+import { readForm } from '~/http/form.server'
 
 export const meta: MetaFunction = ({ error }) => [{ title: error ? errorTitle(error) : 'Invite people · Rapport' }]
 
@@ -59,7 +60,9 @@ const idSchema = z.object({ invitationId: z.string().uuid() })
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = requireRole(context, request, ['admin', 'manager'])
-  const form = await request.formData()
+  const read = await readForm(request, { maxLength: { csv: 200_000 } })
+  if (read.invalid) return read.invalid
+  const form = read.form
   const intent = String(form.get('intent') ?? 'invite')
   const linkFor = (token: string) => new URL(`/invite/${token}`, request.url).toString()
   const reply = (result: Omit<ActionResult, 'intent'>, status = 200) => data<ActionResult>({ intent, ...result }, { status })

@@ -9,7 +9,8 @@ import { formatDateTime } from '~/time/zoned-time'
 import { ConversationView } from '~/scenarios/components/conversation-view'
 import { PromptList } from '~/scenarios/components/prompt-list'
 import { channelLabel, difficultyLabel, moodLabel, moodTone, teamLabel } from '~/scenarios/components/scenario-labels'
-import { approveDraft, listDrafts, listRecentDecisions, rejectDraft } from '~/scenarios/imports.server'
+import { approveDraft, listDrafts, listRecentDecisions, rejectDraft, reviewNoteSchema } from '~/scenarios/imports.server'
+import { readForm } from '~/http/form.server'
 
 export const meta: MetaFunction = ({ error }) => [{ title: error ? errorTitle(error) : 'Scenarios waiting for approval · Rapport' }]
 
@@ -29,16 +30,21 @@ const decisionSchema = z.object({
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = requireRole(context, request, STAFF_LEADS)
-  const parsed = decisionSchema.safeParse(Object.fromEntries(await request.formData()))
+  const { form, invalid } = await readForm(request)
+  if (invalid) return invalid
+  const parsed = decisionSchema.safeParse(Object.fromEntries(form))
   if (!parsed.success) throw new Response('That request was not understood.', { status: 400 })
   const { intent, id, note } = parsed.data
   if (intent === 'approve') {
+    const checked = reviewNoteSchema.safeParse(note)
+    if (!checked.success) return { id, error: checked.error.issues[0].message, done: null, note }
     const approved = await approveDraft(context.db, actor, id, note)
-    return { id, error: null, done: { status: 'approved' as const, slug: approved.slug } }
+    return { id, error: null, done: { status: 'approved' as const, slug: approved.slug }, note: '' }
   }
   const rejected = await rejectDraft(context.db, actor, id, note)
-  if (!rejected.ok) return { id, error: rejected.error, done: null }
-  return { id, error: null, done: { status: 'rejected' as const, slug: rejected.slug } }
+  // A refused decision keeps the note as typed, so it can be corrected rather than rewritten.
+  if (!rejected.ok) return { id, error: rejected.error, done: null, note }
+  return { id, error: null, done: { status: 'rejected' as const, slug: rejected.slug }, note: '' }
 }
 
 
@@ -87,6 +93,7 @@ export default function ScenarioApprovals() {
         {drafts.map((draft) => {
           const doc = draft.document
           const error = actionData?.id === draft.id ? actionData.error : null
+          const typedNote = actionData?.id === draft.id && actionData.error ? actionData.note : undefined
           return (
             <article key={draft.id} className="card draft" aria-labelledby={`draft-${draft.id}`}>
               <header className="draft__header">
@@ -123,7 +130,7 @@ export default function ScenarioApprovals() {
               {draft.canApprove ? (
                 <Form method="post" className="draft__decision" noValidate>
                   <input type="hidden" name="id" value={draft.id} />
-                  <TextareaField label="Note to the importer" name="note" rows={2} error={error} hint="Required when you reject: say what to fix." />
+                  <TextareaField label="Note to the importer" name="note" rows={2} error={error} defaultValue={typedNote} hint="Required when you reject: say what to fix." />
                   <p className="row">
                     <button type="submit" name="intent" value="approve" disabled={navigation.state !== 'idle'}>
                       Approve<span className="visually-hidden"> {doc.title}</span>
@@ -137,7 +144,7 @@ export default function ScenarioApprovals() {
                 <Form method="post" className="draft__decision" noValidate>
                   <p className="callout small">You imported this one, so someone else must approve it (four eyes on every real conversation).</p>
                   <input type="hidden" name="id" value={draft.id} />
-                  <TextareaField label="Why you are withdrawing it" name="note" rows={2} error={error} />
+                  <TextareaField label="Why you are withdrawing it" name="note" rows={2} error={error} defaultValue={typedNote} />
                   <button type="submit" name="intent" value="reject" className="button--danger" disabled={navigation.state !== 'idle'}>
                     Withdraw my draft<span className="visually-hidden"> {doc.title}</span>
                   </button>

@@ -7,6 +7,7 @@ import { throttleAttempt, tooManyAttempts } from '~/auth/token-throttle.server'
 import { Field, fieldErrors } from '~/components/form-field'
 import { acceptInvitation, acceptSchema, describeInvitation } from '~/org/invitations.server'
 import { defaultPathSlug } from '~/org/onboarding.server'
+import { readForm } from '~/http/form.server'
 
 export const meta: MetaFunction = () => [{ title: 'Join your team · Rapport' }]
 
@@ -24,7 +25,9 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
-  const form = Object.fromEntries(await request.formData())
+  const read = await readForm(request)
+  if (read.invalid) return read.invalid
+  const form = Object.fromEntries(read.form)
   const name = typeof form.name === 'string' ? form.name : ''
   // Every attempt counts toward the address's budget, before any password is hashed.
   const wait = await throttleAttempt(context.db, 'invite', context.clientIp)

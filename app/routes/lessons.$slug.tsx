@@ -10,6 +10,7 @@ import { ProgressBar } from '~/lessons/progress-bar'
 import { lessonNavigation, lessonsDoneBy, markLessonDone, reflectionsFor, saveReflection } from '~/lessons/progress.server'
 import { scenarioTitles } from '~/lessons/scenario-titles.server'
 import { createServerTiming } from '~/http/server-timing.server'
+import { readForm } from '~/http/form.server'
 
 export { serverTimingHeaders as headers } from '~/http/server-timing.server'
 
@@ -82,7 +83,15 @@ const actionSchema = z.discriminatedUnion('intent', [
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = requireUser(context, request)
   const slug = params.slug ?? ''
-  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()))
+  const { form, problem } = await readForm(request)
+  if (problem) {
+    // Shown beside the reflection it came from, with the text as typed (minus what we cannot store).
+    const reflectionId = String(form.get('reflectionId') ?? '').replaceAll('\0', '')
+    const text = String(form.get('text') ?? '').replaceAll('\0', '')
+    const notice: ReflectionNotice = { id: reflectionId, tone: 'error', message: problem.message, text }
+    return data({ intent: 'reflection' as const, completedPaths: [] as string[], notice }, { status: 400 })
+  }
+  const parsed = actionSchema.safeParse(Object.fromEntries(form))
   if (!parsed.success) throw new Response('That form did not look right.', { status: 400 })
 
   if (parsed.data.intent === 'done') {

@@ -1,13 +1,17 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { redirect } from '@remix-run/node'
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { safeRedirect } from '~/auth/guards.server'
 import { login } from '~/auth/login.server'
 import { sessionCookie } from '~/auth/session.server'
 import { Field, fieldErrors } from '~/components/form-field'
+import { readForm } from '~/http/form.server'
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · Rapport' }]
+
+// A throttled attempt's Retry-After travels with the page, not only with data requests.
+export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders
 
 const loginSchema = z.object({
   email: z.string().trim().min(1, 'Enter your e-mail address.').email('Enter an e-mail address like name@company.com.'),
@@ -21,19 +25,20 @@ export async function loader({ context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = Object.fromEntries(await request.formData())
+  const read = await readForm(request)
+  if (read.invalid) return read.invalid
+  const form = Object.fromEntries(read.form)
   const email = typeof form.email === 'string' ? form.email : ''
   const parsed = loginSchema.safeParse(form)
   if (!parsed.success) return { email, errors: fieldErrors(parsed.error.issues) }
 
   const result = await login(context.db, { ...parsed.data, ip: context.clientIp })
-  if (!result.ok) {
-    const message =
-      result.reason === 'rate-limited'
-        ? `Too many attempts. Please wait ${Math.ceil((result.retryAfter ?? 60) / 60)} minute(s) and try again.`
-        : 'That e-mail and password do not match an active account.'
-    return { email, errors: { password: message } as Record<string, string> }
+  if (!result.ok && result.reason === 'rate-limited') {
+    const wait = result.retryAfter ?? 60
+    const message = `Too many attempts. Please wait ${wait < 90 ? `${wait} second${wait === 1 ? '' : 's'}` : `${Math.ceil(wait / 60)} minutes`} and try again.`
+    return data({ email, errors: { password: message } as Record<string, string> }, { status: 429, headers: { 'Retry-After': String(wait) } })
   }
+  if (!result.ok) return { email, errors: { password: 'That e-mail and password do not match an active account.' } as Record<string, string> }
   throw redirect(safeRedirect(parsed.data.redirectTo), {
     headers: { 'Set-Cookie': sessionCookie(result.token, result.expiresAt, { secure: context.secureCookies }) },
   })

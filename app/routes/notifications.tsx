@@ -5,6 +5,7 @@ import { safeRedirect, requireUser } from '~/auth/guards.server'
 import { GeneralErrorBoundary, errorTitle } from '~/components/error-boundary'
 import { getNotification, listNotifications, markNotificationsRead } from '~/notifications/notifications.server'
 import { formatDateTime, formatRelative } from '~/time/zoned-time'
+import { readForm } from '~/http/form.server'
 
 export const meta: MetaFunction = ({ error }) => [{ title: error ? errorTitle(error) : 'Notifications · Rapport' }]
 
@@ -21,7 +22,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = requireUser(context, request)
-  const form = await request.formData()
+  const { form, invalid } = await readForm(request)
+  if (invalid) return invalid
   if (form.get('intent') === 'read-all') {
     await markNotificationsRead(context.db, user)
     return redirect('/notifications')

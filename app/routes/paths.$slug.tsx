@@ -5,6 +5,7 @@ import { requireUser } from '~/auth/guards.server'
 import { GeneralErrorBoundary, errorTitle } from '~/components/error-boundary'
 import { ProgressBar } from '~/lessons/progress-bar'
 import { enrol, pathProgress } from '~/lessons/progress.server'
+import { readForm } from '~/http/form.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => [
   { title: data && !error ? `${data.progress.path.title} · Paths · Rapport` : errorTitle(error) },
@@ -20,7 +21,9 @@ const actionSchema = z.object({ intent: z.literal('enrol') })
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = requireUser(context, request)
-  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()))
+  const { form, invalid } = await readForm(request)
+  if (invalid) return invalid
+  const parsed = actionSchema.safeParse(Object.fromEntries(form))
   if (!parsed.success) throw new Response('That form did not look right.', { status: 400 })
   const result = await enrol(context.db, user, params.slug ?? '')
   return { enrolled: result.newlyEnrolled }

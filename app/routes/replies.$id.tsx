@@ -15,6 +15,7 @@ import { WHO_SEES_SCORES, WHY_YOU_SEE_THESE_SCORES } from '~/reviews/score-visib
 import { channelLabel } from '~/scenarios/components/scenario-labels'
 import { ReplyOfferControl } from '~/meetings/components/reply-offer'
 import { replyOfferStatus } from '~/meetings/offers.server'
+import { readForm } from '~/http/form.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => [
   { title: data && !error ? `Feedback on a reply to ${data.scenario.title} · Rapport` : errorTitle(error) },
@@ -30,7 +31,8 @@ type ActionData = { intent: string; reviewId?: string; ok: boolean; errors: Reco
 
 export async function action({ request, context, params }: ActionFunctionArgs): Promise<ActionData> {
   const user = requireUser(context, request)
-  const form = await request.formData()
+  const { form, invalid } = await readForm(request)
+  if (invalid) return invalid
   const intent = String(form.get('intent') ?? '')
   const reviewId = String(form.get('reviewId') ?? '')
   if (intent === 'helpful') {

@@ -15,6 +15,7 @@ import { DEFAULT_REVIEW_RULES } from '~/reviews/review-rules'
 import { flaggedForManager, submitReview } from '~/reviews/reviews.server'
 import { rubricForReply } from '~/reviews/rubric-versions.server'
 import { createServerTiming } from '~/http/server-timing.server'
+import { readForm } from '~/http/form.server'
 
 export { serverTimingHeaders as headers } from '~/http/server-timing.server'
 
@@ -66,7 +67,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = requireUser(context, request)
-  const form = await request.formData()
+  const { form, invalid } = await readForm(request)
+  if (invalid) return invalid
   const reviewId = String(form.get('reviewId') ?? '')
   // The criteria are whatever the form carries; the domain checks them against the reply's rubric.
   const ids = new Set<string>()

@@ -10,6 +10,7 @@ import { calibrationFor, calibrationOverview, submitCalibration, type Calibratio
 import { RubricFieldset } from '~/reviews/components/rubric-fieldset'
 import { ScenarioBrief } from '~/reviews/components/scenario-brief'
 import { loadRubric } from '~/reviews/rubric.server'
+import { readForm } from '~/http/form.server'
 
 export const meta: MetaFunction = ({ error }) => [{ title: error ? errorTitle(error) : 'Calibration · Reviews · Rapport' }]
 
@@ -34,7 +35,8 @@ const field = (itemId: string, criterionId: string) => `cal.${itemId}.${criterio
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = requireUser(context, request)
-  const form = await request.formData()
+  const { form, invalid } = await readForm(request)
+  if (invalid) return invalid
   const answers: CalibrationAnswers = {}
   const values: Record<string, string> = {}
   for (const itemId of form.getAll('item')) {

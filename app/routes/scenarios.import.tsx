@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { redirect } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useNavigation } from '@remix-run/react'
 import { useRef, useState } from 'react'
 import { requireRole } from '~/auth/guards.server'
@@ -9,13 +9,15 @@ import { useFocusFirstError } from '~/components/focus-first-error'
 import { logger } from '~/observability/logger.server'
 import { AnonymisedText, type TextPiece } from '~/scenarios/components/anonymised-text'
 import { PII_LABEL_NAMES, piiLabelName } from '~/scenarios/components/scenario-labels'
-import { IMPORT_FORMATS, type ImportFormat, type ImportSource } from '~/scenarios/import-anonymise.server'
+import { IMPORT_FORMATS, MAX_RAW_LENGTH, type ImportFormat, type ImportSource } from '~/scenarios/import-anonymise.server'
 import { readUpload } from '~/scenarios/import-upload.server'
 import { createDraft, organizationNames, previewWithDetails } from '~/scenarios/imports.server'
 import type { Actor } from '~/org/teams.server'
 import { isPiiLabel, type PiiLabel } from '~/anonymiser/types'
 import { CHANNELS, DIFFICULTIES, MOODS, TEAMS_TAGS } from '~/scenarios/scenario-schema'
 import type { TurnRole } from '~/scenarios/transcript'
+import { readForm } from '~/http/form.server'
+import { answerFor } from '~/http/route-errors.server'
 
 // The import flow keeps the raw conversation ONLY in this page: it is posted back with every
 // action (a textarea in the form) and never written to a table, a session, a cookie or a log.
@@ -123,8 +125,13 @@ function defaultDetails(state: State, subject: string | null): DetailValues {
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = requireRole(context, request, STAFF_LEADS)
   try {
-    const form = await request.formData()
+    // The pasted conversation may be long (the domain says how long is too long); other fields may not.
+    const { form, problem } = await readForm(request, { maxLength: { raw: MAX_RAW_LENGTH * 5 } })
     const state: State = { ...readState(form), reservedNames: await organizationNames(context.db, actor) }
+    if (problem) {
+      const source = { ...state.source, raw: state.source.raw.replaceAll('\0', '').slice(0, MAX_RAW_LENGTH * 5) }
+      return data({ step: 'input' as const, source, errors: { raw: problem.message }, details: state.details, ignore: [], extra: [] }, { status: 400 })
+    }
     const intent = text(form, 'intent')
 
     if (intent === 'read') {
@@ -182,6 +189,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return respond(actor, state)
   } catch (error) {
     if (error instanceof Response) throw error
+    const answer = answerFor(error)
+    if (answer) throw new Response(answer.message, { status: answer.status, headers: answer.headers })
     // The error may quote the conversation (parsers and the database do): log its kind only, and
     // deliberately drop it as a cause so it cannot reach a log through the error handler either.
     logger.error({ errorName: error instanceof Error ? error.name : typeof error, route: 'scenarios.import' }, 'import failed')

@@ -15,7 +15,12 @@ import {
 } from '~/auth/session.server'
 import type { Env } from '~/env.server'
 import { jobTestHooks } from '~/jobs/test-hooks.server'
+import { sendProblemPage, setProblemPageStylesheet } from '~/http/problem-page.server'
+import { rejectMalformedUrls, rejectUnreadableBodies } from '~/http/request-guards.server'
+import { answerFor, OUTAGE_MESSAGE, RETRY_AFTER_SECONDS, withRouteErrorAnswers } from '~/http/route-errors.server'
+import { securityHeaders } from '~/http/security-headers.server'
 import { logger } from '~/observability/logger.server'
+import { metricsOnPublicPort } from '~/observability/metrics-endpoint.server'
 import { httpDuration, httpRequests } from '~/observability/metrics.server'
 import type { RapportContext } from './load-context.server'
 import { countRequestQueries, requestQueries } from './request-queries.server'
@@ -30,12 +35,16 @@ export interface HttpOptions {
   assetsDir: string
 }
 
-type Locals = { auth: RapportContext['auth']; secureCookies: boolean; routeId?: string }
+type Locals = { auth: RapportContext['auth']; secureCookies: boolean; cspNonce: string; routeId?: string }
 
 export function createHttpApp({ env, database, getBuild, publicDir, assetsDir }: HttpOptions) {
   const app = express()
   app.disable('x-powered-by')
+  void Promise.resolve(getBuild()).then((build) => setProblemPageStylesheet(stylesheetOf(build)))
   app.set('trust proxy', 'loopback')
+  // First, so that every response carries them: pages, data, CSV, assets, redirects and errors.
+  app.use(securityHeaders({ development: env.NODE_ENV === 'development' }))
+  app.get('/metrics', metricsOnPublicPort(database, env.METRICS_TOKEN))
   app.use(compression())
 
   app.use('/build', express.static(assetsDir, { immutable: true, maxAge: '1y' }))
@@ -43,9 +52,18 @@ export function createHttpApp({ env, database, getBuild, publicDir, assetsDir }:
 
   app.use(countRequestQueries)
   app.use(recordRequestMetrics(getBuild))
+  app.use(rejectMalformedUrls)
   app.use(rejectForeignOrigins)
-
+  // Browser-test shortcuts post JSON, which no page of ours may: mounted before the body check.
   if (env.RAPPORT_TEST_HOOKS) app.use('/__test', testHooks(database))
+  app.use(rejectUnreadableBodies)
+
+  // While the database is known to be unreachable, answer at once instead of waiting on it;
+  // /healthz still runs, to say which part is down.
+  app.use((req, res, next) => {
+    if (!database.availability.isDown() || req.path === '/healthz') return next()
+    sendProblemPage(req, res, 503, OUTAGE_MESSAGE, { 'Retry-After': String(RETRY_AFTER_SECONDS) })
+  })
 
   app.use(async (req: Request, res: Response<unknown, Locals>, next: NextFunction) => {
     res.locals.secureCookies = env.SESSION_SECURE === 'true' || (env.SESSION_SECURE === 'auto' && req.secure)
@@ -70,11 +88,16 @@ export function createHttpApp({ env, database, getBuild, publicDir, assetsDir }:
     }
   })
 
+  let hardened: { from: ServerBuild; build: ServerBuild } | undefined
   app.all('*', async (req, res: Response<unknown, Locals>, next) => {
     try {
-      const build = await getBuild()
+      const current = await getBuild()
+      if (hardened?.from !== current) {
+        hardened = { from: current, build: withRouteErrorAnswers(current) }
+        setProblemPageStylesheet(stylesheetOf(current))
+      }
       const handler = createRequestHandler({
-        build,
+        build: hardened.build,
         mode: env.NODE_ENV,
         getLoadContext: (): RapportContext => ({
           db: database.db,
@@ -83,6 +106,7 @@ export function createHttpApp({ env, database, getBuild, publicDir, assetsDir }:
           auth: res.locals.auth,
           secureCookies: res.locals.secureCookies,
           clientIp: req.ip ?? 'unknown',
+          cspNonce: res.locals.cspNonce,
         }),
       })
       await handler(req, res, next)
@@ -93,12 +117,20 @@ export function createHttpApp({ env, database, getBuild, publicDir, assetsDir }:
 
   // Last resort: never show a stack trace to a person.
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const answer = answerFor(error)
+    if (answer?.status === 503) database.availability.reportFailure(error)
+    if (answer) return sendProblemPage(req, res, answer.status, answer.message, answer.headers)
     logger.error({ err: error, method: req.method }, 'unhandled error')
-    if (res.headersSent) return res.end()
-    res.status(500).type('text/plain').send('Something went wrong on our side. Please try again in a moment.')
+    sendProblemPage(req, res, 500, 'Please try again in a moment. The problem has been logged.')
   })
 
   return app
+}
+
+/** The stylesheet the root route links, for pages answered outside Remix. */
+function stylesheetOf(build: ServerBuild) {
+  const links = (build.routes.root?.module as { links?: () => { rel?: string; href?: string }[] } | undefined)?.links?.() ?? []
+  return links.find((link) => link.rel === 'stylesheet')?.href
 }
 
 /**
@@ -113,7 +145,7 @@ function rejectForeignOrigins(req: Request, res: Response, next: NextFunction) {
   const expected = `${req.protocol}://${req.get('host')}`
   if (origin !== expected) {
     logger.warn({ origin, expected }, 'rejected cross-origin mutation')
-    return res.status(403).type('text/plain').send('This request came from another site and was refused.')
+    return sendProblemPage(req, res, 403, 'This request came from another site and was refused.')
   }
   next()
 }

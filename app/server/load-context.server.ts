@@ -11,6 +11,8 @@ export type RapportContext = {
   /** Whether cookies set for this request should carry Secure. */
   secureCookies: boolean
   clientIp: string
+  /** The Content-Security-Policy nonce of this response, for Remix's inline scripts. */
+  cspNonce: string
 }
 
 

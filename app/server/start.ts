@@ -5,7 +5,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { ServerBuild } from '@remix-run/node'
-import { openDatabase } from '#db/client.server'
+import { sql } from 'drizzle-orm'
+import { DatabaseStartError, openDatabase } from '#db/client.server'
 import { migrateDatabase } from '#db/migrate.server'
 import { DEMO_LOGINS, DEMO_PASSWORD, hasDemoOrganization, isEmpty, seedDemo } from '#db/seed.server'
 import { EnvError, parseEnv, type Env } from '~/env.server'
@@ -15,6 +16,7 @@ import { backfillMembershipPeriods } from '~/org/memberships.server'
 import { firstRunSetupToken } from '~/org/setup.server'
 import { closeLiveStreams } from '~/meetings/live-hub.server'
 import { logger } from '~/observability/logger.server'
+import { startMetricsListener } from '~/observability/metrics-endpoint.server'
 import { createHttpApp } from './http.server'
 import { prepareBuild } from './warm-up.server'
 
@@ -36,16 +38,6 @@ try {
 
 const development = env.NODE_ENV === 'development'
 
-async function openMigratedDatabase() {
-  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR })
-  await migrateDatabase(database)
-  if (env.SEED_DEMO && (await isEmpty(database.db))) {
-    await seedDemo(database.db)
-    logger.info('seeded the demo organization')
-  }
-  return database
-}
-
 async function loadBuild(url: string) {
   const loaded = (await import(url)) as ServerBuild
   await prepareBuild(loaded, { development, buildDir: path.dirname(buildPath) })
@@ -53,7 +45,7 @@ async function loadBuild(url: string) {
 }
 
 // The database and the build (with its content) are independent: get both ready at once.
-const [database, firstBuild] = await Promise.all([openMigratedDatabase(), loadBuild(pathToFileURL(buildPath).href)])
+const [database, firstBuild] = await Promise.all([openAndPrepareDatabase(env), loadBuild(pathToFileURL(buildPath).href)])
 let build = firstBuild
 
 await backfillMembershipPeriods(database.db)
@@ -72,6 +64,8 @@ const app = createHttpApp({
   publicDir: path.join(root, 'public'),
   assetsDir,
 })
+
+const metricsServer = env.METRICS_PORT ? await startMetricsListener(database, env.METRICS_PORT) : undefined
 
 const server = app.listen(env.PORT, env.HOST, async () => {
   const url = `http://localhost:${env.PORT}`
@@ -113,15 +107,66 @@ async function shutdown(signal: string) {
     server.closeAllConnections()
   }, 10_000)
   force.unref()
-  server.close(async () => {
-    await jobs.stop().catch((error) => logger.error({ err: error }, 'job queue did not stop cleanly'))
-    await database.close()
-    logger.info('database closed; bye')
-    process.exit(0)
+  metricsServer?.close()
+  // A connection accepted just before the signal may not have sent its request yet, and
+  // server.close() drops connections that look idle: keep answering for a moment (each answer
+  // closing its connection), then stop accepting and drain.
+  server.on('request', (_req, res) => {
+    if (!res.headersSent) res.setHeader('Connection', 'close')
   })
-  server.closeIdleConnections()
+  setTimeout(() => {
+    server.close(async () => {
+      await jobs.stop().catch((error) => logger.error({ err: error }, 'job queue did not stop cleanly'))
+      await database.close()
+      logger.info('database closed; bye')
+      process.exit(0)
+    })
+  }, 300).unref()
   // Open meeting event streams would hold the drain for 10 s; browsers reconnect elsewhere.
   await closeLiveStreams()
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'))
 process.on('SIGINT', () => void shutdown('SIGINT'))
+
+// Any failure to open, reach or migrate the database at start is one line naming the setting.
+async function openAndPrepareDatabase(env: Env) {
+  const setting = env.DATABASE_URL ? 'DATABASE_URL' : `PGLITE_DIR=${JSON.stringify(env.PGLITE_DIR)}`
+  try {
+    const database = await openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR, createMissingDatabase: true })
+    try {
+      await migrateDatabase(database)
+      // Several instances may start at once on one PostgreSQL: one seeds, the others find it done.
+      await database.withOneConnection(async (locked) => {
+        if (database.driver === 'postgres') await locked.execute(sql`select pg_advisory_lock(hashtext('rapport.seed'))`)
+        try {
+          if (env.SEED_DEMO && (await isEmpty(database.db))) {
+            await seedDemo(database.db)
+            logger.info('seeded the demo organization')
+          }
+        } finally {
+          if (database.driver === 'postgres') await locked.execute(sql`select pg_advisory_unlock(hashtext('rapport.seed'))`)
+        }
+      })
+    } catch (error) {
+      await database.close().catch(() => {})
+      throw error
+    }
+    return database
+  } catch (error) {
+    const message =
+      error instanceof DatabaseStartError || (error instanceof Error && /in use by process/.test(error.message))
+        ? error.message
+        : `${setting}: the database could not be prepared (${describe(error)}).`
+    console.error(message)
+    process.exit(1)
+  }
+}
+
+function describe(error: unknown) {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    const { code, message, cause } = current as { code?: string; message?: string; cause?: unknown }
+    if (!cause) return [code, message?.split('\n')[0]].filter(Boolean).join(': ')
+    current = cause
+  }
+  return String(error)
+}

@@ -4,7 +4,8 @@ import { expect, expectNoAxeViolations, screenshot, test } from './fixtures'
 const FIRST_LESSON = { slug: 'everyone-shapes-the-experience', title: 'Everyone here shapes what customers live through' }
 
 async function mdxCompiles(page: Page): Promise<number> {
-  const response = await page.request.get('/metrics')
+  // /metrics is private: the test server sets this bearer token (test/e2e/start-server.sh).
+  const response = await page.request.get('/metrics', { headers: { authorization: 'Bearer e2e-metrics-token-not-secret' } })
   expect(response.ok()).toBeTruthy()
   const match = /^mdx_compiles_total (\d+)$/m.exec(await response.text())
   expect(match, 'mdx_compiles_total on /metrics').not.toBeNull()

@@ -6,6 +6,8 @@ cd "$(dirname "$0")/../.."
 dir="test/.artifacts/e2e-pglite-${PORT:-3100}"
 rm -rf "$dir" "$dir.lock"
 export NODE_ENV=production RAPPORT_TEST_HOOKS=true LOG_LEVEL=warn PGLITE_DIR="$dir"
+# /metrics is private; the lessons journey reads it with this bearer token.
+export METRICS_TOKEN=e2e-metrics-token-not-secret
 # Its own build folder, so parallel test servers and a dev server never share one.
 export RAPPORT_BUILD_DIR="test/.artifacts/build-${PORT:-3100}"
 if [ -n "${E2E_DATABASE_URL:-}" ]; then export DATABASE_URL="$E2E_DATABASE_URL"; fi

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createOrgWithPeople } from '../../db/factories'
 import { login } from '~/auth/login.server'
-import { hitCount, recordHit, retryAfterSeconds } from '~/auth/rate-limit.server'
+import { consume, hitCount, loginLimits, recordHit, retryAfterSeconds } from '~/auth/rate-limit.server'
 import { validateSessionToken } from '~/auth/session.server'
 import { deactivatePerson } from '~/org/people.server'
 import { createTestDatabase } from '../support/test-database'
@@ -23,14 +23,41 @@ describe('login', () => {
     expect(bad).toEqual({ ok: false, reason: 'invalid' })
   })
 
-  it('locks an e-mail after 5 failures, whatever the IP, and tells how long to wait', async () => {
+  it('slows an e-mail down after 5 failures from anywhere, by a delay that grows, and tells how long to wait', async () => {
     const email = people.manager.email
     for (let i = 0; i < 5; i++) {
       expect((await login(database.db, { email, password: 'wrong', ip: `10.1.0.${i}` })).ok).toBe(false)
     }
-    const locked = await login(database.db, { email, password: 'rapport-demo', ip: '10.1.0.99' })
-    expect(locked).toMatchObject({ ok: false, reason: 'rate-limited' })
-    if (!locked.ok) expect(locked.retryAfter).toBeGreaterThan(0)
+    const slowed = await login(database.db, { email, password: 'rapport-demo', ip: '10.1.0.99' })
+    expect(slowed).toMatchObject({ ok: false, reason: 'rate-limited' })
+    // A delay of seconds, not a lock-out for the rest of the window.
+    if (!slowed.ok) expect(slowed.retryAfter).toBeGreaterThan(0)
+    if (!slowed.ok) expect(slowed.retryAfter).toBeLessThanOrEqual(2)
+  })
+
+  it('lets the owner in after the delay even while someone keeps failing from other addresses', async () => {
+    const { member } = await createOrgWithPeople(database.db)
+    const limits = loginLimits(member.email, '10.5.0.1')
+    const t0 = new Date('2026-04-01T10:00:00Z')
+    const emailOnly = limits.slice(2)
+    for (let i = 0; i < 7; i++) expect((await consume(database.db, emailOnly, new Date(t0.getTime() + i * 70_000))).allowed).toBe(true)
+    // After 7 attempts the next waits 2^(7-5) = 4 s, capped at 60 s however many came before.
+    const refused = await consume(database.db, emailOnly, new Date(t0.getTime() + 6 * 70_000 + 1_000))
+    expect(refused).toEqual({ allowed: false, retryAfter: 3 })
+    expect((await consume(database.db, emailOnly, new Date(t0.getTime() + 6 * 70_000 + 4_001))).allowed).toBe(true)
+  })
+
+  it('counts parallel attempts atomically: 40 wrong passwords at once get 5 checks, the rest 429', async () => {
+    const { member } = await createOrgWithPeople(database.db)
+    const results = await Promise.all(
+      Array.from({ length: 40 }, () => login(database.db, { email: member.email, password: 'wrong', ip: '10.6.0.1' })),
+    )
+    expect(results.filter((r) => !r.ok && r.reason === 'invalid')).toHaveLength(5)
+    expect(results.filter((r) => !r.ok && r.reason === 'rate-limited')).toHaveLength(35)
+    const perAddress = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => consume(database.db, [loginLimits(`p${i}@example.test`, '10.7.0.1')[0]])),
+    )
+    expect(perAddress.filter((d) => d.allowed)).toHaveLength(20)
   })
 
   it('locks an IP after 20 failures across e-mails', async () => {

@@ -8,6 +8,7 @@ import { nextReviewFor, resultsUnlock, reviewsWaitingFor } from '~/reviews/alloc
 import { calibrationFor, calibrationOverview, calibrationSet, submitCalibration } from '~/reviews/calibration-attempts.server'
 import { listCalibrationItems } from '~/reviews/calibration.server'
 import { consensus, overallScore, weightedMedian } from '~/reviews/consensus'
+import { personalTrend } from '~/insights/insights.server'
 import { getReplyFeedback } from '~/reviews/feedback.server'
 import { DAY, DEFAULT_REVIEW_RULES, HOUR } from '~/reviews/review-rules'
 import { decideReview, flaggedForManager, reactToReview, resolveDispute, submitReview } from '~/reviews/reviews.server'
@@ -280,6 +281,22 @@ describe('unlocking one’s own results', () => {
     expect((await resultsUnlock(db, a, T0, at(1))).unlocked).toBe(false)
     await reviewNext(a, 3, at(1))
     expect(await resultsUnlock(db, a, T0, at(1))).toMatchObject({ unlocked: true, given: 1, poolExhausted: true })
+  })
+})
+
+describe('the home page trend and locked results', () => {
+  it('leaves out a reply whose results the author has not unlocked, and counts it once they have', async () => {
+    const { db } = database
+    const { people } = await makeOrg()
+    await replyAs(db, people.s1, { now: T0 })
+    for (const reviewer of [people.b1, people.b2, people.f1]) await reviewNext(reviewer, 3, at(0.5))
+    for (const person of [people.b1, people.b2, people.f1]) await replyAs(db, person, { now: at(1) })
+    const now = new Date(T0.getTime() + 2 * HOUR)
+    expect((await resultsUnlock(db, people.s1, T0, now)).unlocked).toBe(false)
+    expect((await personalTrend(db, people.s1, { now })).latest).toBeNull()
+    for (let i = 0; i < 3; i++) await reviewNext(people.s1, 3, at(1.5))
+    expect((await resultsUnlock(db, people.s1, T0, now)).unlocked).toBe(true)
+    expect((await personalTrend(db, people.s1, { now })).latest).toMatchObject({ replies: 1 })
   })
 })
 

@@ -5,6 +5,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openDatabase } from '../../db/client.server'
+import { freePort, signIn, writeLoad } from '../fault/support'
 
 const root = path.resolve(import.meta.dirname, '../..')
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-lifecycle-'))
@@ -15,6 +17,7 @@ const buildDir = path.join(root, 'test/.artifacts/build-lifecycle')
 const server = path.join(buildDir, 'server.js')
 let port = 0
 
+const children: ChildProcess[] = []
 function start(extraEnv: Record<string, string> = {}) {
   const child = spawn(process.execPath, [server], {
     cwd: root,
@@ -29,12 +32,14 @@ function start(extraEnv: Record<string, string> = {}) {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
+  children.push(child)
   let output = ''
   child.stdout!.on('data', (d) => (output += d))
   child.stderr!.on('data', (d) => (output += d))
   const ready = new Promise<string>((resolve, reject) => {
     const timer = setInterval(() => {
-      if (output.includes('Rapport is running')) {
+      // The banner's last line (the demo logins arrive in more than one chunk under load).
+      if (output.includes('Rapport is running') && output.includes('member@acme.test')) {
         clearInterval(timer)
         resolve(output)
       }
@@ -49,8 +54,10 @@ function start(extraEnv: Record<string, string> = {}) {
 
 const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
 
-beforeAll(() => {
-  port = 4500 + Math.floor(Math.random() * 400)
+let metricsPort = 0
+beforeAll(async () => {
+  port = await freePort()
+  metricsPort = await freePort()
   const built = spawnSync('npm', ['run', '-s', 'build'], {
     cwd: root,
     env: { ...process.env, NODE_ENV: 'production', RAPPORT_BUILD_DIR: buildDir },
@@ -58,7 +65,11 @@ beforeAll(() => {
   })
   if (built.status !== 0) throw new Error(`build failed: ${built.stderr}`)
 })
-afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }))
+afterAll(() => {
+  // A failed test must not leave its server running.
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+  fs.rmSync(dataDir, { recursive: true, force: true })
+})
 
 describe('server lifecycle', () => {
   it('refuses a bad environment value with one clear line', () => {
@@ -71,13 +82,42 @@ describe('server lifecycle', () => {
     expect(result.stderr.trim().split('\n')).toEqual(['Invalid environment: PORT="eighty": Expected number, received nan'])
   })
 
+  it('stops with one line naming the setting when the database cannot be opened or reached', () => {
+    const run = (env: Record<string, string>) =>
+      spawnSync(process.execPath, [server], {
+        cwd: root,
+        env: { ...process.env, NODE_ENV: 'production', PORT: String(port), RAPPORT_BUILD_DIR: buildDir, DATABASE_URL: '', ...env },
+        encoding: 'utf8',
+        timeout: 60_000,
+      })
+    const aFile = path.join(dataDir, 'not-a-folder')
+    fs.writeFileSync(aFile, 'x')
+    const cases: [Record<string, string>, RegExp][] = [
+      [{ PGLITE_DIR: aFile }, /^PGLITE_DIR=".*not-a-folder" is a file, not a folder\./],
+      [{ PGLITE_DIR: '/proc/rapport-data' }, /^PGLITE_DIR="\/proc\/rapport-data" cannot be used as the database folder \(\w+\)/],
+      [{ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/rapport' }, /^DATABASE_URL: cannot reach PostgreSQL on 127\.0\.0\.1:1 \(ECONNREFUSED/],
+    ]
+    for (const [env, line] of cases) {
+      const result = run(env)
+      expect(result.status, JSON.stringify(env)).toBe(1)
+      expect(result.stderr.trim().split('\n'), JSON.stringify(env)).toHaveLength(1)
+      expect(result.stderr.trim()).toMatch(line)
+    }
+  }, 120_000)
+
   it('starts on PGlite with the demo data, serves health and metrics, and shuts down cleanly on SIGTERM', async () => {
-    const first = start()
+    const metricsToken = 'lifecycle-metrics-token-0123456789'
+    const first = start({ METRICS_TOKEN: metricsToken, METRICS_PORT: String(metricsPort) })
     const banner = await first.ready
     expect(banner).toContain('admin@acme.test')
     const health = await fetch(`http://localhost:${port}/healthz`)
     expect(await health.json()).toMatchObject({ status: 'ok', database: { status: 'up', driver: 'pglite' } })
-    const metrics = await fetch(`http://localhost:${port}/metrics`)
+    // Not public: refused without the bearer token, served with it and on the local listener.
+    expect((await fetch(`http://localhost:${port}/metrics`)).status).toBe(401)
+    expect((await fetch(`http://localhost:${port}/metrics`, { headers: { authorization: 'Bearer wrong-token-wrong-token' } })).status).toBe(401)
+    const local = await fetch(`http://127.0.0.1:${metricsPort}/metrics`)
+    expect(await local.text()).toMatch(/^mdx_compiles_total \d+$/m)
+    const metrics = await fetch(`http://localhost:${port}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } })
     expect(metrics.headers.get('content-type')).toContain('text/plain')
     const metricsText = await metrics.text()
     expect(metricsText).toMatch(/http_requests_total\{method="GET",route="routes\/healthz",status="200"\} 1/)
@@ -118,5 +158,26 @@ describe('server lifecycle', () => {
     expect((await fetch(`http://localhost:${port}/admin`, { headers: { cookie } })).status).toBe(200)
     second.child.kill('SIGTERM')
     expect(await exited(second.child)).toBe(0)
+  }, 120_000)
+
+  it('on PGlite, a kill -9 during writes leaves a folder that opens with every acknowledged write', async () => {
+    const crashDir = path.join(dataDir, 'crash')
+    const server = start({ PGLITE_DIR: crashDir })
+    await server.ready
+    const base = `http://localhost:${port}`
+    const cookies = await Promise.all(['member@acme.test', 'newhire@acme.test', 'maya@acme.test', 'tomas@acme.test'].map((email) => signIn(base, email)))
+    const load = writeLoad(() => base, cookies)
+    await new Promise((r) => setTimeout(r, 3_000))
+    server.child.kill('SIGKILL')
+    await exited(server.child)
+    const figures = await load.stop()
+    expect(figures.acknowledged.length).toBeGreaterThan(0)
+    const reopened = await openDatabase({ pgliteDir: crashDir })
+    try {
+      const [row] = await reopened.query<{ n: number }>('select count(*)::int as n from replies where id = any($1::uuid[])', [figures.acknowledged])
+      expect(row.n).toBe(figures.acknowledged.length)
+    } finally {
+      await reopened.close()
+    }
   }, 120_000)
 })

@@ -15,7 +15,9 @@ const migrationsFolder = path.join(root, 'db/migrations')
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    testDatabase: { kind: 'pglite'; tarball: string } | { kind: 'postgres'; adminUrl: string; template: string }
+    testDatabase:
+      | { kind: 'pglite'; tarball: string }
+      | { kind: 'postgres'; adminUrl: string; template: string; fileDatabasePrefix: string }
   }
 }
 
@@ -30,8 +32,16 @@ export default async function setup(project: TestProject) {
     const database = await openDatabase({ databaseUrl: templateUrl, poolSize: 1 })
     await migrateDatabase(database)
     await database.close()
-    project.provide('testDatabase', { kind: 'postgres', adminUrl: url, template })
+    // Every test file's copy is named with this run's prefix, so the teardown below finds and
+    // drops them all — even those of a file that failed or crashed before its own cleanup ran.
+    const fileDatabasePrefix = `rapport_t_${process.pid}_`
+    project.provide('testDatabase', { kind: 'postgres', adminUrl: url, template, fileDatabasePrefix })
     return async () => {
+      const left = await admin.unsafe<{ datname: string }[]>(
+        `SELECT datname FROM pg_database WHERE starts_with(datname, $1)`,
+        [fileDatabasePrefix],
+      )
+      for (const { datname } of left) await admin.unsafe(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`)
       await admin.unsafe(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`)
       await admin.end()
     }

@@ -16,7 +16,7 @@ export async function createTestDatabase(): Promise<Database> {
     afterAll(() => database.close())
     return database
   }
-  const name = `rapport_t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`
+  const name = `${provided.fileDatabasePrefix}${process.pid}_${Math.random().toString(36).slice(2, 8)}`
   const admin = postgres(provided.adminUrl, { max: 1, onnotice: () => {} })
   for (let attempt = 0; ; attempt++) {
     try {

@@ -46,6 +46,23 @@ describe('guards', () => {
     expect(safeRedirect('//evil.test')).toBe('/')
     expect(safeRedirect(null)).toBe('/')
   })
+
+  it('keeps tab, newline, backslash and encoded variants on the site, as a browser would resolve them', () => {
+    const offSite = ['/\t/evil.example', '/\n/evil.example', '/\r\n/evil.example', '/\\evil.example', '\\/evil.example',
+      '/\\/evil.example', '/\t\\evil.example', ' //evil.example', 'javascript:alert(1)', 'http:evil.example', '/ /\t/evil.example'.trim()]
+    for (const target of offSite) {
+      const safe = safeRedirect(target)
+      // Whatever comes back must resolve to our own origin in a browser.
+      expect(new URL(safe, 'https://rapport.example').origin, JSON.stringify(target)).toBe('https://rapport.example')
+    }
+    expect(safeRedirect('/\t/evil.example')).toBe('/')
+    expect(safeRedirect('/\\evil.example')).toBe('/')
+    // Encoded characters stay encoded: a path, not a host.
+    expect(safeRedirect('/%09/evil.example')).toBe('/%09/evil.example')
+    expect(safeRedirect('/%2F%2Fevil.example')).toBe('/%2F%2Fevil.example')
+    expect(safeRedirect('/%5Cevil.example')).toBe('/%5Cevil.example')
+    expect(safeRedirect('/scenarios?team=support#practice')).toBe('/scenarios?team=support#practice')
+  })
 })
 
 describe('environment', () => {
