@@ -38,6 +38,8 @@ const ROUTES: BenchRoute[] = [
   { name: 'reviews', path: '/reviews', as: 'member' },
   { name: 'insights', path: '/insights', as: 'member' },
   { name: 'team page', path: '/insights/teams/support', as: 'member' },
+  { name: 'drills', path: '/drills', as: 'member' },
+  { name: 'meetings', path: '/meetings', as: 'member' },
 ]
 
 const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')

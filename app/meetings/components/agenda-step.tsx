@@ -87,7 +87,7 @@ export function AgendaStep({ stepKey, page, result }: { stepKey: StepKey; page: 
                 {formatShare(p.drills.share)} ({p.drills.doneOnTime} of {p.drills.due})
               </strong>
             ) : (
-              <span className="muted">not available yet</span>
+              <span className="muted">no drill was due that month</span>
             )}
           </li>
         </ul>
