@@ -60,12 +60,15 @@ const idSchema = z.object({ invitationId: z.string().uuid() })
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = requireRole(context, request, ['admin', 'manager'])
-  const read = await readForm(request, { maxLength: { csv: 200_000 } })
-  if (read.invalid) return read.invalid
-  const form = read.form
-  const intent = String(form.get('intent') ?? 'invite')
+  const { form, problem } = await readForm(request, { maxLength: { csv: 200_000 } })
+  const intent = String(form.get('intent') ?? 'invite').replaceAll('\0', '')
   const linkFor = (token: string) => new URL(`/invite/${token}`, request.url).toString()
   const reply = (result: Omit<ActionResult, 'intent'>, status = 200) => data<ActionResult>({ intent, ...result }, { status })
+  if (problem) {
+    // Keep what was typed (without the character we cannot store) beside the message.
+    const typed = Object.fromEntries([...form].flatMap(([name, value]) => (typeof value === 'string' ? [[name, value.replaceAll('\0', '')]] : [])))
+    return reply({ values: typed, errors: { [problem.field]: problem.message } }, 400)
+  }
 
   if (intent === 'revoke' || intent === 'resend') {
     const parsed = idSchema.safeParse({ invitationId: form.get('invitationId') })
