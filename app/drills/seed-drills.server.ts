@@ -8,6 +8,7 @@ import { teams, users } from '#db/schema'
 import { startAttempt, submitReply } from '~/practice/practice.server'
 import { createDrill } from './drills.server'
 import { organizationTimeZone } from './organization-zone.server'
+import { movingMonths, rebuildDrillRollups } from './rollups.server'
 import { wallClock } from './schedule'
 
 
@@ -110,4 +111,6 @@ export async function seedDrills(db: Db, organizationId: string, now = new Date(
     firstMonday.plus({ days: 4 }).set({ hour: 17 }).toJSDate(),
     'monthly',
   )
+  // "Drills done on time" on /insights and the meetings agenda from the first page, not after the first sweep.
+  await rebuildDrillRollups(db, organizationId, await movingMonths(db, organizationId, now), now)
 }

@@ -155,6 +155,10 @@ export const formatChange = (value: number | null) =>
   value === null ? '–' : `${value > 0 ? '+' : value < 0 ? '−' : '±'}${Math.abs(value).toFixed(1)}`
 export const formatShare = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)}%`)
 
+/** Drills done on time as a share, or "no drill due" when nobody was expected to do one that month. */
+export const formatDrillsOnTime = (drills: { due: number; share: number | null } | null) =>
+  drills === null ? '–' : drills.due > 0 && drills.share !== null ? formatShare(drills.share) : 'no drill due'
+
 const SHORT_CRITERION: Record<string, string> = {
   empathy: 'Empathy',
   warmth: 'Warmth',

@@ -5,6 +5,7 @@ import { Sparkline } from './charts'
 import { WHO_SEES_SCORES } from '~/reviews/score-visibility'
 import {
   formatChange,
+  formatDrillsOnTime,
   formatScore,
   formatShare,
   monthLabel,
@@ -138,9 +139,16 @@ export function TrendTable({
   rows,
 }: {
   caption: string
-  rows: { month: string; cci: Cci; participation?: number | null; reviewsGiven?: number }[]
+  rows: {
+    month: string
+    cci: Cci
+    participation?: number | null
+    drills?: { due: number; share: number | null } | null
+    reviewsGiven?: number
+  }[]
 }) {
   const withParticipation = rows.some((r) => r.participation !== undefined)
+  const withDrills = rows.some((r) => r.drills !== undefined)
   const withReviews = rows.some((r) => r.reviewsGiven !== undefined)
   return (
     <details className="chart-data">
@@ -157,6 +165,7 @@ export function TrendTable({
               <th scope="col">People</th>
               <th scope="col">Reviewers</th>
               {withParticipation ? <th scope="col">Participation</th> : null}
+              {withDrills ? <th scope="col">Drills done on time</th> : null}
               {withReviews ? <th scope="col">Reviews given</th> : null}
             </tr>
           </thead>
@@ -170,6 +179,7 @@ export function TrendTable({
                 <td>{row.cci.people}</td>
                 <td>{row.cci.reviewers}</td>
                 {withParticipation ? <td>{formatShare(row.participation ?? null)}</td> : null}
+                {withDrills ? <td>{formatDrillsOnTime(row.drills ?? null)}</td> : null}
                 {withReviews ? <td>{row.reviewsGiven ?? 0}</td> : null}
               </tr>
             ))}

@@ -24,6 +24,9 @@ function rows(teams: TeamFigures[], criteria: Criterion[]) {
     'practised',
     'active_members',
     'participation_pct',
+    // Empty percentage with drills_due 0: no drill was due that month.
+    'drills_due',
+    'drills_on_time_pct',
     ...criteria.map((c) => `criterion_${c.id}`),
   ]
   const body = teams.flatMap((team) =>
@@ -44,6 +47,8 @@ function rows(teams: TeamFigures[], criteria: Criterion[]) {
         p.practised,
         p.activeMembers,
         p.participation === null ? null : p.participation * 100,
+        p.drills?.due ?? null,
+        p.drills?.share == null ? null : p.drills.share * 100,
         ...criteria.map((c) => p.criteria?.find((f) => f.criterionId === c.id)?.value ?? null),
       ]),
     ),

@@ -16,6 +16,7 @@ import {
   users,
 } from '#db/schema'
 import type { SessionUser } from '~/auth/session.server'
+import { drillsDoneOnTimeByTeamMonth, type DrillsOnTime } from '~/drills/rollups.server'
 import { forbidden, notFound } from '~/http/responses.server'
 import { privacyThresholdsFor } from '~/org/settings.server'
 import { reviewsWaitingFor } from '~/reviews/allocation.server'
@@ -79,6 +80,16 @@ export interface TrendPoint {
   participation: number | null
   /** null when the viewer may not see criteria, or they were not computed for this month. */
   criteria: CriterionFigure[] | null
+  /** Drills done on time (a team aggregate, like participation); null when not computed for this month. */
+  drills: DrillsFigure | null
+}
+
+export interface DrillsFigure {
+  /** Assigned − exempt; 0 means no drill was due that month. */
+  due: number
+  doneOnTime: number
+  /** doneOnTime ÷ due; null when no drill was due. */
+  share: number | null
 }
 
 export interface TeamFigures {
@@ -94,6 +105,8 @@ export interface TeamFigures {
   activeMembers: number
   participation: number | null
   reviewsGiven: number
+  /** Chosen month's drills done on time. */
+  drills: DrillsFigure | null
   /** Chosen month's criteria; null for aggregate access. */
   criteria: CriterionFigure[] | null
   trend: TrendPoint[]
@@ -282,6 +295,19 @@ async function criterionRows(db: Db, organizationId: string, months: string[], t
 
 const key = (teamId: string, month: string) => `${teamId}|${month}`
 
+const NO_DRILL_DUE: DrillsFigure = { due: 0, doneOnTime: 0, share: null }
+
+/** Indexes rollup rows by team and month; `lookup` answers null for months not fetched. */
+function drillsIndex(rows: DrillsOnTime[], fetched: string[]) {
+  const index = new Map(rows.map((r) => [key(r.teamId, r.month), r]))
+  const months = new Set(fetched)
+  return (teamId: string, month: string): DrillsFigure | null => {
+    if (!months.has(month)) return null
+    const row = index.get(key(teamId, month))
+    return row ? { due: Math.max(0, row.assigned - row.exempt), doneOnTime: row.doneOnTime, share: row.onTimeShare } : NO_DRILL_DUE
+  }
+}
+
 function figuresFor(
   criteria: Criterion[],
   criterionIndex: Map<string, { scoreSum: number; replies: number }>,
@@ -310,6 +336,8 @@ function buildTeamFigures(input: {
   criteria: Criterion[]
   /** Participation of this team in a month, or null when not computed for it. */
   participationIn: (month: string) => Participation | null
+  /** Drills done on time of this team in a month, or null when not computed for it. */
+  drillsIn: (month: string) => DrillsFigure | null
   thresholds: CciThresholds
   everyMonth: boolean
 }): TeamFigures {
@@ -328,6 +356,7 @@ function buildTeamFigures(input: {
       participation: counts ? participation(counts.practised, counts.active) : null,
       criteria:
         withCriteria && (input.everyMonth || m === month) ? figuresFor(criteria, criterionIndex, team.id, m, cci, t) : null,
+      drills: input.drillsIn(m),
     }
   })
   const current = trend[trend.length - 1]
@@ -341,6 +370,7 @@ function buildTeamFigures(input: {
     activeMembers: current.activeMembers ?? 0,
     participation: current.participation,
     reviewsGiven: current.reviewsGiven,
+    drills: current.drills,
     criteria: current.criteria,
     trend,
   }
@@ -403,13 +433,16 @@ export async function getOrganizationInsights(db: Db, actor: Actor, options: Ins
   const teamFilter = actor.role === 'admin' ? undefined : ids
   const criteriaTeams = visible.filter((team) => seesCriteria(team.access)).map((team) => team.id)
   const headMonths = options.everyMonth ? months : [month]
-  const [criteria, rollups, criterionData, heads, hardest] = await Promise.all([
+  const [criteria, rollups, criterionData, heads, hardest, drillRows] = await Promise.all([
     rubricCriteria(),
     ids.length ? rollupRows(db, org, months, teamFilter) : Promise.resolve([]),
     criterionRows(db, org, headMonths, criteriaTeams),
     Promise.all(headMonths.map((m) => (ids.length ? participationCounts(db, org, m, teamFilter) : new Map<string, Participation>()))),
     hardestScenarios(db, org, months, t),
+    // One query for every visible team and month shown.
+    drillsDoneOnTimeByTeamMonth(db, org, { teamIds: teamFilter, from: headMonths[0], to: month }),
   ])
+  const drillsOf = drillsIndex(drillRows, headMonths)
   const headsByMonth = new Map(headMonths.map((m, i) => [m, heads[i]]))
   const rollupIndex = new Map(rollups.map((r) => [key(r.teamId, r.month), r]))
   const criterionIndex = new Map(criterionData.map((r) => [`${key(r.teamId, r.month)}|${r.criterionId}`, r]))
@@ -432,6 +465,7 @@ export async function getOrganizationInsights(db: Db, actor: Actor, options: Ins
           const counts = headsByMonth.get(m)
           return counts ? (counts.get(team.id) ?? { active: 0, practised: 0 }) : null
         },
+        drillsIn: (m) => drillsOf(team.id, m),
         thresholds: t,
         everyMonth: options.everyMonth ?? false,
       }),
@@ -466,7 +500,7 @@ export async function getTeamInsights(db: Db, actor: Actor, slug: string, option
     if (exists) forbidden('You can see the figures of your own teams only.')
     notFound(`There is no team “${slug}” in your organization.`)
   }
-  const [criteria, rollups, criterionData, members, practisedRows] = await Promise.all([
+  const [criteria, rollups, criterionData, members, practisedRows, drillRows] = await Promise.all([
     rubricCriteria(),
     rollupRows(db, org, months, [team.id]),
     criterionRows(db, org, months, seesCriteria(team.access) ? [team.id] : []),
@@ -492,7 +526,9 @@ export async function getTeamInsights(db: Db, actor: Actor, slug: string, option
           ),
         ),
       ),
+    drillsDoneOnTimeByTeamMonth(db, org, { teamIds: [team.id], from: months[0], to: month }),
   ])
+  const drillsOf = drillsIndex(drillRows, months)
   const activeIn = (m: string) => {
     const { start, end } = monthBounds(m)
     return members.filter((p) => p.joinedAt < end && (!p.deactivatedAt || p.deactivatedAt >= start))
@@ -511,6 +547,7 @@ export async function getTeamInsights(db: Db, actor: Actor, slug: string, option
       const active = activeIn(m)
       return { active: active.length, practised: active.filter((p) => practisedIn.has(`${m}|${p.id}`)).length }
     },
+    drillsIn: (m) => drillsOf(team.id, m),
     thresholds: t,
     everyMonth: true,
   })

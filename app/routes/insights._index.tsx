@@ -3,7 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { requireUser } from '~/auth/guards.server'
 import { GeneralErrorBoundary, errorTitle } from '~/components/error-boundary'
-import { formatScore, formatShare, monthLabel, monthParam, monthsEnding, shortCriterion } from '~/insights/cci'
+import { formatDrillsOnTime, formatScore, formatShare, monthLabel, monthParam, monthsEnding, shortCriterion } from '~/insights/cci'
 import { CriteriaHeatmap, Responsive, TrendChart, trendDomain } from '~/insights/charts'
 import { CciDefinition, CciValue, ChangeBadge, CriteriaTable, MonthPicker, TrendTable } from '~/insights/components'
 import { getOrganizationInsights, type TeamAccess } from '~/insights/insights.server'
@@ -94,6 +94,10 @@ export default function InsightsPage() {
                   <span>
                     Participation <strong>{formatShare(team.participation)}</strong> ({team.practised} of{' '}
                     {team.activeMembers})
+                  </span>
+                  <span>
+                    Drills done on time <strong>{formatDrillsOnTime(team.drills)}</strong>
+                    {team.drills?.due ? ` (${team.drills.doneOnTime} of ${team.drills.due})` : null}
                   </span>
                   <span>
                     Reviews given <strong>{team.reviewsGiven}</strong>

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { requireUser } from '~/auth/guards.server'
 import { GeneralErrorBoundary, errorTitle } from '~/components/error-boundary'
 import { invariantResponse } from '~/http/responses.server'
-import { formatShare, monthLabel, monthParam, monthsEnding, shortCriterion } from '~/insights/cci'
+import { formatDrillsOnTime, formatShare, monthLabel, monthParam, monthsEnding, shortCriterion } from '~/insights/cci'
 import { BarsChart, ColumnsChart, Responsive, TrendChart, trendDomain } from '~/insights/charts'
 import { openActionsOfTeam } from '~/meetings/action-items.server'
 import { OpenActionItems } from '~/meetings/components/open-action-items'
@@ -99,6 +99,20 @@ export default function TeamInsightsPage() {
               </dd>
             </div>
             <div>
+              <dt>Drills done on time</dt>
+              <dd>
+                {formatDrillsOnTime(team.drills)}
+                {team.drills?.due ? (
+                  <>
+                    {' '}
+                    <span className="small muted">
+                      ({team.drills.doneOnTime} of {team.drills.due} due)
+                    </span>
+                  </>
+                ) : null}
+              </dd>
+            </div>
+            <div>
               <dt>Reviewed replies</dt>
               <dd>{team.cci.replies}</dd>
             </div>
@@ -123,8 +137,14 @@ export default function TeamInsightsPage() {
           />
         </div>
         <TrendTable
-          caption={`${team.name}: CCI, participation and reviews per month`}
-          rows={trend.map((p) => ({ month: p.month, cci: p.cci, participation: p.participation, reviewsGiven: p.reviewsGiven }))}
+          caption={`${team.name}: CCI, participation, drills done on time and reviews per month`}
+          rows={trend.map((p) => ({
+            month: p.month,
+            cci: p.cci,
+            participation: p.participation,
+            drills: p.drills,
+            reviewsGiven: p.reviewsGiven,
+          }))}
         />
       </section>
 

@@ -24,6 +24,8 @@ test('the manager sees every team, opens their own team and downloads its figure
   // Priya leads Support and Engineering: those come first, the others are aggregate views.
   await expect(teamCards(page).nth(0)).toContainText('Engineering')
   await expect(teamCards(page).nth(1)).toContainText('Support')
+  // The demo's Support drills: a share done on time beside participation, from the drills rollup.
+  await expect(teamCards(page).nth(1)).toContainText(/Drills done on time \d+%/)
   await expect(demoTeamCards(page).filter({ hasText: 'aggregate only' })).toHaveCount(3)
   await expect(page.getByRole('img', { name: /Criteria by team/ })).toBeVisible()
   await expectNoAxeViolations(page)

@@ -21,6 +21,8 @@ import type { DrillFormInput } from '~/drills/drill-form'
 import { organizationTimeZone } from '~/drills/organization-zone.server'
 import { drillSweepJob } from '~/drills/drill-jobs.server'
 import { drillsDoneOnTime, rebuildDrillRollups } from '~/drills/rollups.server'
+import { organizationCsv, teamCsv } from '~/insights/csv.server'
+import { getOrganizationInsights, getTeamInsights } from '~/insights/insights.server'
 import { wallClock, zonedInstant } from '~/drills/schedule'
 import { startAttempt, submitReply } from '~/practice/practice.server'
 import { REPLY_TEXT } from '../support/practice-fixtures'
@@ -209,6 +211,44 @@ describe('joiners, leavers, extensions and exemptions', () => {
     expect(statusOf(await drillTable(db, a.manager, drill.id, { now: later }), person.id)).toBe('done')
     const scenarioStep = table.steps.find((s) => s.kind === 'scenario')!
     expect(await updateDrill(db, a.manager, drill.id, { ...edit, removeStepIds: [scenarioStep.id] }, later)).toMatchObject({ ok: false })
+  })
+})
+
+describe('drills done on time on the insights dashboard and in its CSV', () => {
+  it('shows the team figure from the rollup, and "no drill due" (no share) for a team without one', async () => {
+    const team = await createTeam(db, a.org.id, { name: 'Drill Insights' })
+    const quiet = await createTeam(db, a.org.id, { name: 'Quiet Insights' })
+    const opensAt = minute(Date.now() - HOUR)
+    const dueAt = new Date(opensAt.getTime() + 2 * DAY)
+    const onTime = await newMember('Prompt Pia', team.id, new Date(opensAt.getTime() - DAY))
+    await newMember('Slow Sam', team.id, new Date(opensAt.getTime() - DAY))
+    await newMember('Calm Cy', quiet.id, new Date(opensAt.getTime() - DAY))
+    await created(a.admin, form(opensAt, dueAt, { teamIds: [team.id] }), opensAt)
+    await reply(onTime, new Date(opensAt.getTime() + HOUR))
+    const after = new Date(dueAt.getTime() + 2 * HOUR)
+    const month = wallClock(dueAt, zone).date.slice(0, 7)
+    await rebuildDrillRollups(db, a.org.id, [month], after)
+
+    // The manager leads neither team: aggregate access still carries the figure, like participation.
+    const insights = await getOrganizationInsights(db, a.manager, { month, now: after })
+    const card = insights.teams.find((t) => t.id === team.id)!
+    expect(card.access).toBe('aggregate')
+    expect(card.drills).toEqual({ due: 2, doneOnTime: 1, share: 0.5 })
+    expect(insights.teams.find((t) => t.id === quiet.id)!.drills).toEqual({ due: 0, doneOnTime: 0, share: null })
+
+    const page = await getTeamInsights(db, a.admin, team.slug, { month, now: after })
+    expect(page.team.drills).toEqual({ due: 2, doneOnTime: 1, share: 0.5 })
+    expect(page.trend.at(-1)?.drills?.share).toBe(0.5)
+
+    const cells = (csv: string, slug: string) => {
+      const [header, ...lines] = csv.trim().split('\r\n').map((l) => l.split(','))
+      const row = lines.find((l) => l[header.indexOf('team_slug')] === slug && l[header.indexOf('month')] === month)!
+      return { due: row[header.indexOf('drills_due')], pct: row[header.indexOf('drills_on_time_pct')] }
+    }
+    const { csv } = await organizationCsv(db, a.manager, { month, now: after })
+    expect(cells(csv, team.slug)).toEqual({ due: '2', pct: '50' })
+    expect(cells(csv, quiet.slug)).toEqual({ due: '0', pct: '' })
+    expect(cells((await teamCsv(db, a.admin, team.slug, { month, now: after })).csv, team.slug)).toEqual({ due: '2', pct: '50' })
   })
 })
 
