@@ -12,6 +12,7 @@ import { listAuthoredScenarios } from '~/scenarios/authored-scenarios.server'
 import { bandOf, DEMO_REPLIES, DEMO_REVIEW_COMMENTS } from '~/demo/demo-replies'
 import { addMonths, monthOf } from './cci'
 import { rebuildRollups } from './rollups.server'
+import { seededRandom } from '~/random/seeded-random'
 
 const HOUR = 60 * 60 * 1000
 const DAY = 24 * HOUR
@@ -41,17 +42,7 @@ const PARTICIPATION: Record<string, number> = { support: 0.85, sales: 0.95, engi
 const HOME_TEAM_ORDER = ['support', 'sales', 'engineering', 'finance', 'marketing']
 const DIFFICULTY_OFFSET: Record<string, number> = { gentle: 4, moderate: 0, hard: -6 }
 
-/** mulberry32: small, fast and reproducible. */
-function random(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+const random = seededRandom
 
 interface Person {
   id: string

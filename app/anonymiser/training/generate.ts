@@ -7,6 +7,7 @@
  * Nothing here is used to measure quality: the figures come from texts this file never produced.
  */
 import { allLocales, Faker, type LocaleDefinition } from '@faker-js/faker'
+import { seededRandom } from '../../random/seeded-random'
 
 export type Kind = 'PER' | 'ORG' | 'LOC' | 'ADDR' | 'POST'
 export interface GeneratedSpan {
@@ -44,17 +45,7 @@ export function romanise(value: string): string {
   return out
 }
 
-/** A tiny deterministic random source (mulberry32) for the template choices. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+export const rng = seededRandom
 
 type Piece = string | [Kind | 'X', string]
 
