@@ -75,7 +75,8 @@ test('a live meeting: the participant follows the step change without reloading,
   await page.getByRole('button', { name: 'Add point' }).click()
   await expect(page.getByRole('heading', { name: /Weekend cover for the chat queue/ })).toBeVisible()
   await page.getByText('Choose what the room calibrates on').click()
-  await page.getByLabel('Calibration item').selectOption({ index: 1 })
+  // A gold example whose expert empathy level is 1 (asserted at the reveal).
+  await page.getByLabel('Calibration item').selectOption('gold:late-delivery-weak')
   await page.getByRole('button', { name: 'Use this item' }).click()
   await expect(page.getByText(/A gold example to/)).toBeVisible()
   await expectNoAxeViolations(page)
