@@ -122,5 +122,5 @@ test('the drill job under a test clock e-mails "due soon" to the test SMTP serve
   expect(mail.text).toContain(drillUrl)
   expect(mail.text).toContain('17:00')
   // Hana finished: no reminder for her.
-  expect(catcher.messages.filter((m) => m.to === 'hana@acme.test' && m.subject.includes(TITLE))).toEqual([])
+  expect(catcher.messages.filter((m) => m.to === 'hana@acme.test' && m.subject.startsWith(`Due soon: ${TITLE}`))).toEqual([])
 })
