@@ -93,6 +93,7 @@ export const users = pgTable(
     // E-mail preferences for non-essential mail (essential mail — invitations, resets — always goes).
     emailReminders: boolean('email_reminders').notNull().default(true),
     emailDigest: boolean('email_digest').notNull().default(true),
+    emailMeetings: boolean('email_meetings').notNull().default(true),
   },
   (t) => [uniqueIndex('users_email_key').on(t.email), index('users_org_idx').on(t.organizationId)],
 )
@@ -229,11 +230,14 @@ export const outboxMessages = pgTable(
     // 'smtp' once handed to the SMTP server, 'outbox' when kept here for want of one.
     deliveredVia: text('delivered_via'),
     sentAt: ts('sent_at'),
+    // Non-essential mail: SHA-256 of the one-click unsubscribe token in its List-Unsubscribe link.
+    unsubscribeTokenHash: text('unsubscribe_token_hash'),
     createdAt: createdAt(),
   },
   (t) => [
     index('outbox_messages_org_idx').on(t.organizationId, t.createdAt),
     index('outbox_messages_status_idx').on(t.status, t.createdAt),
+    uniqueIndex('outbox_messages_unsubscribe_key').on(t.unsubscribeTokenHash),
   ],
 )
 export type Invitation = typeof invitations.$inferSelect
@@ -737,6 +741,8 @@ export const actionItems = pgTable(
     targetChange: doublePrecision('target_change'),
     status: actionItemStatus('status').notNull().default('open'),
     statusChangedAt: ts('status_changed_at'),
+    // When the owner's daily digest last listed it as due soon or overdue (listed once).
+    digestedAt: ts('digested_at'),
     createdById: uuid('created_by_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },

@@ -5,6 +5,7 @@ import { UAParser } from 'ua-parser-js'
 import { z } from 'zod'
 import type { Db } from '#db/client.server'
 import { sessions, users } from '#db/schema'
+import type { MailPreference } from '~/mail/mail-preferences'
 import { hashPassword, verifyPassword } from './password.server'
 import type { SessionUser } from './session.server'
 
@@ -22,7 +23,14 @@ export function describeBrowser(userAgent: string | null) {
 
 export async function getAccount(db: Db, me: Me, currentSessionId: string, now = new Date()) {
   const [person] = await db
-    .select({ name: users.name, email: users.email, emailReminders: users.emailReminders, emailDigest: users.emailDigest, role: users.role })
+    .select({
+      name: users.name,
+      email: users.email,
+      emailReminders: users.emailReminders,
+      emailMeetings: users.emailMeetings,
+      emailDigest: users.emailDigest,
+      role: users.role,
+    })
     .from(users)
     .where(and(eq(users.id, me.id), eq(users.organizationId, me.organizationId)))
   const active = await db
@@ -92,9 +100,9 @@ export async function signOutOtherSessions(db: Db, me: Me, currentSessionId: str
   return removed.length
 }
 
-export async function updateEmailPreferences(db: Db, me: Me, prefs: { emailReminders: boolean; emailDigest: boolean }) {
+export async function updateEmailPreferences(db: Db, me: Me, prefs: Record<MailPreference, boolean>) {
   await db
     .update(users)
-    .set({ emailReminders: prefs.emailReminders, emailDigest: prefs.emailDigest })
+    .set({ emailReminders: prefs.emailReminders, emailMeetings: prefs.emailMeetings, emailDigest: prefs.emailDigest })
     .where(and(eq(users.id, me.id), eq(users.organizationId, me.organizationId)))
 }

@@ -10,6 +10,7 @@ import { assertRole } from '~/auth/guards.server'
 import { getEnv } from '~/env.server'
 import { activeJobQueue } from '~/jobs/queue.server'
 import type { Actor } from '~/org/teams.server'
+import { newUnsubscribeToken, wantsMail } from './preferences.server'
 import { renderMail, type MailContent } from './templates.server'
 
 export const SEND_MAIL_JOB = 'mail.send'
@@ -23,14 +24,24 @@ export interface QueuedMail {
   attachments?: MailAttachment[]
 }
 
-/** Renders and stores the message, then queues its sending. Returns the outbox message id. */
-export async function queueMail(db: Db, mail: QueuedMail): Promise<string> {
+/**
+ * Renders and stores the message, then queues its sending. Returns the outbox message id, or null
+ * when the recipient has turned this kind of mail off.
+ */
+export async function queueMail(db: Db, mail: QueuedMail): Promise<string | null> {
+  if (!mail.content.essential && mail.userId && !(await wantsMail(db, mail.userId, mail.content.kind))) return null
   const [org] = await db
     .select({ name: organizations.name })
     .from(organizations)
     .where(eq(organizations.id, mail.organizationId))
   if (!org) throw new Error('queueMail: unknown organization')
-  const rendered = renderMail(mail.content, { organizationName: org.name, appUrl: getEnv().APP_URL })
+  // Non-essential mail to an account gets its own one-click unsubscribe link.
+  const unsubscribe = !mail.content.essential && mail.userId ? newUnsubscribeToken() : null
+  const rendered = renderMail(mail.content, {
+    organizationName: org.name,
+    appUrl: getEnv().APP_URL,
+    unsubscribePath: unsubscribe ? `/unsubscribe/${unsubscribe.token}` : undefined,
+  })
   const [row] = await db
     .insert(outboxMessages)
     .values({
@@ -44,6 +55,7 @@ export async function queueMail(db: Db, mail: QueuedMail): Promise<string> {
       kind: mail.content.kind,
       essential: mail.content.essential,
       attachments: mail.attachments ?? null,
+      unsubscribeTokenHash: unsubscribe?.tokenHash ?? null,
     })
     .returning({ id: outboxMessages.id })
   activeJobQueue()?.enqueueSoon(SEND_MAIL_JOB, { messageId: row.id }, { onceKey: row.id })

@@ -31,9 +31,13 @@ export interface RenderedMail {
 
 export const PREFERENCES_PATH = '/account#email-preferences'
 
-export function renderMail(content: MailContent, context: { organizationName: string; appUrl: string }): RenderedMail {
+export function renderMail(
+  content: MailContent,
+  context: { organizationName: string; appUrl: string; unsubscribePath?: string },
+): RenderedMail {
   const link = (path: string) => new URL(path, `${context.appUrl}/`).toString()
   const preferencesUrl = link(PREFERENCES_PATH)
+  const unsubscribeUrl = context.unsubscribePath ? link(context.unsubscribePath) : null
   const org = context.organizationName
 
   const textParts = [content.heading, '', ...content.paragraphs.flatMap((p) => [p, ''])]
@@ -45,6 +49,7 @@ export function renderMail(content: MailContent, context: { organizationName: st
   if (content.footnote) textParts.push(content.footnote, '')
   textParts.push('—', `Rapport for ${org}`)
   if (!content.essential) textParts.push(`Choose which e-mails you get: ${preferencesUrl}`)
+  if (!content.essential && unsubscribeUrl) textParts.push(`Stop e-mails like this one: ${unsubscribeUrl}`)
 
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(content.subject)}</title></head>
@@ -70,11 +75,15 @@ ${content.footnote ? `<p style="font-size:13px;color:#57606a">${escapeHtml(conte
 <hr style="border:none;border-top:1px solid #d0d7de;margin:24px 0 12px">
 <p style="font-size:12px;color:#57606a;margin:0">Rapport for ${escapeHtml(org)}${
     content.essential ? '' : ` · <a href="${escapeHtml(preferencesUrl)}">Choose which e-mails you get</a>`
-  }</p>
+  }${!content.essential && unsubscribeUrl ? ` · <a href="${escapeHtml(unsubscribeUrl)}">Stop e-mails like this one</a>` : ''}</p>
 </div></body></html>`
 
   const headers: Record<string, string> = {}
-  if (!content.essential) headers['List-Unsubscribe'] = `<${preferencesUrl}>`
+  if (!content.essential && unsubscribeUrl) {
+    // Mail programs offer "unsubscribe" and POST `List-Unsubscribe=One-Click` to the link (RFC 8058).
+    headers['List-Unsubscribe'] = `<${unsubscribeUrl}>`
+    headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click'
+  } else if (!content.essential) headers['List-Unsubscribe'] = `<${preferencesUrl}>`
   return { subject: `${content.subject} · ${org}`, text: textParts.join('\n'), html, headers }
 }
 

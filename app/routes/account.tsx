@@ -15,6 +15,7 @@ import {
 import { requireUser } from '~/auth/guards.server'
 import { errorTitle } from '~/components/error-boundary'
 import { Field, fieldErrors } from '~/components/form-field'
+import { MAIL_PREFERENCE_NAMES, MAIL_PREFERENCES, type MailPreference } from '~/mail/mail-preferences'
 import { organizationTimeZone } from '~/org/settings.server'
 import { formatDateTime, formatRelative } from '~/time/zoned-time'
 
@@ -63,7 +64,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return reply({ errors: {}, done: n ? `Signed out of ${n} other session${n === 1 ? '' : 's'}.` : 'There were no other sessions.' })
     }
     case 'preferences': {
-      await updateEmailPreferences(context.db, me, { emailReminders: form.emailReminders === 'on', emailDigest: form.emailDigest === 'on' })
+      const prefs = Object.fromEntries(MAIL_PREFERENCE_NAMES.map((name) => [name, form[name] === 'on'])) as Record<MailPreference, boolean>
+      await updateEmailPreferences(context.db, me, prefs)
       return reply({ errors: {}, done: 'Your e-mail preferences are saved.' })
     }
     default:
@@ -168,14 +170,12 @@ export default function AccountPage() {
         <p className="muted">Invitations and password resets always reach you. These you can turn off:</p>
         <Form method="post" className="form">
           <input type="hidden" name="intent" value="preferences" />
-          <label className="check-row">
-            <input type="checkbox" name="emailReminders" defaultChecked={account.emailReminders} />
-            Reminders about drills that are due
-          </label>
-          <label className="check-row">
-            <input type="checkbox" name="emailDigest" defaultChecked={account.emailDigest} />
-            A daily digest of what waits for me (managers and admins)
-          </label>
+          {MAIL_PREFERENCE_NAMES.map((name) => (
+            <label className="check-row" key={name}>
+              <input type="checkbox" name={name} defaultChecked={account[name]} />
+              {MAIL_PREFERENCES[name].label}
+            </label>
+          ))}
           <button type="submit" disabled={busy}>
             Save preferences
           </button>

@@ -124,3 +124,33 @@ test('the drill job under a test clock e-mails "due soon" to the test SMTP serve
   // Hana finished: no reminder for her.
   expect(catcher.messages.filter((m) => m.to === 'hana@acme.test' && m.subject.startsWith(`Due soon: ${TITLE}`))).toEqual([])
 })
+
+test('the reminder’s unsubscribe link stops drill reminders: on the page by keyboard, and by a mail program’s one-click POST', async ({ page, login }) => {
+  const mail = await catcher.waitFor((m) => m.to === 'newhire@acme.test' && m.subject.startsWith(`Due soon: ${TITLE}`), 20_000)
+  const headers = mail.raw.replace(/\r?\n[ \t]+/g, ' ')
+  expect(headers).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click/m)
+  const link = /^List-Unsubscribe: <([^>]+)>/m.exec(headers)![1]
+
+  // Opening the link changes nothing by itself (mail scanners open links).
+  await page.goto(link)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Stop these e-mails?')
+  await expect(page.getByText('newhire@acme.test')).toBeVisible()
+  await expectNoAxeViolations(page)
+  await shots(page, 'unsubscribe')
+  await page.getByRole('button', { name: 'Stop these e-mails' }).focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('status')).toHaveText('Done: no more of these e-mails.')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('You will not get these e-mails')
+  await page.getByRole('button', { name: 'Send them again' }).click()
+  await expect(page.getByRole('status')).toHaveText('Done: these e-mails will reach you again.')
+
+  // What a mail program sends (RFC 8058): no cookie, no page, just the one field.
+  const oneClick = await page.request.post(link, { form: { 'List-Unsubscribe': 'One-Click' }, headers: { cookie: '' } })
+  expect(oneClick.status()).toBe(200)
+  await login('newhire@acme.test')
+  await page.goto('/account')
+  await expect(page.getByLabel('Reminders about drills that are due')).not.toBeChecked()
+  await expect(page.getByLabel('My team’s review meetings: the notice before and the summary after')).toBeChecked()
+
+  expect((await page.request.get('/unsubscribe/not-a-real-token-at-all-xx')).status()).toBe(404)
+})

@@ -1,9 +1,12 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createOrganization, createUser } from '#db/factories'
-import { notifications, outboxMessages } from '#db/schema'
+import { createOrganization, createTeam, createUser } from '#db/factories'
+import { actionItems, meetings, notifications, outboxMessages, users } from '#db/schema'
+import { drillMail } from '~/drills/reminder-emails'
 import { listOutbox, queueMail } from '~/mail/outbox.server'
+import { findUnsubscribe, setMailPreference } from '~/mail/preferences.server'
 import { digestMail, invitationMail, passwordResetMail } from '~/mail/templates.server'
+import { sendDigests } from '~/notifications/digest.server'
 import { notify } from '~/notifications/notifications.server'
 import { startTestJobQueue } from '../support/job-queue'
 import { startSmtpCatcher, type SmtpCatcher } from '../support/smtp-catcher'
@@ -27,7 +30,7 @@ describe('e-mail', () => {
   it('is sent by a job over SMTP with text and HTML parts, the organization name and absolute links', async () => {
     process.env.SMTP_URL = catcher.url
     const org = await createOrganization(db, { name: 'Globex Hearth' })
-    const id = await queueMail(db, {
+    const id = (await queueMail(db, {
       organizationId: org.id,
       to: 'ana@example.test',
       content: invitationMail({
@@ -39,7 +42,7 @@ describe('e-mail', () => {
         expiresAt: new Date(),
         expiresText: 'in 7 days',
       }),
-    })
+    }))!
     // Nothing is sent inside the request: the message waits for its job.
     expect(catcher.messages.filter((m) => m.to === 'ana@example.test')).toHaveLength(0)
     await jobs.runDue()
@@ -75,11 +78,11 @@ describe('e-mail', () => {
     const org = await createOrganization(db)
     const user = await createUser(db, org.id, { name: 'Ruth' })
     catcher.failNext(1)
-    const id = await queueMail(db, {
+    const id = (await queueMail(db, {
       organizationId: org.id,
       to: 'retry@example.test',
       content: passwordResetMail({ name: 'Ruth', token: 'reset-tok' }),
-    })
+    }))!
     await jobs.runDue()
     const [failedOnce] = await db.select().from(outboxMessages).where(eq(outboxMessages.id, id))
     expect(failedOnce.status).toBe('queued')
@@ -137,5 +140,77 @@ describe('e-mail', () => {
     expect(catcher.messages.length).toBe(count)
     const [n] = await db.select().from(notifications).where(eq(notifications.userId, manager.id))
     expect(n.digestedAt).not.toBeNull()
+  })
+
+  it('mail to an account carries a one-click unsubscribe link that turns off that kind of mail only', async () => {
+    process.env.SMTP_URL = catcher.url
+    const org = await createOrganization(db, { name: 'Umbrella Hearth' })
+    const person = await createUser(db, org.id, { email: 'una@example.test', name: 'Una Test' })
+    const reminder = drillMail({ kind: 'due-soon', drillId: 'd1', title: 'Refund replies', dueAt: new Date('2030-01-02T09:00:00Z') }, { name: person.name, zone: 'UTC' })
+    await queueMail(db, { organizationId: org.id, userId: person.id, to: person.email, content: reminder })
+    await jobs.runDue()
+    const mail = await catcher.waitFor((m) => m.to === 'una@example.test')
+    const headers = mail.raw.replace(/\r?\n[ \t]+/g, ' ') // unfold long header lines
+    expect(headers).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click/m)
+    const link = /^List-Unsubscribe: <(https:\/\/rapport\.example\.test\/unsubscribe\/[A-Za-z0-9_-]+)>/m.exec(headers)?.[1]
+    expect(link).toBeDefined()
+    expect(mail.text).toContain(`Stop e-mails like this one: ${link}`)
+
+    const token = new URL(link!).pathname.split('/').pop()!
+    const target = await findUnsubscribe(db, token)
+    expect(target).toMatchObject({ userId: person.id, email: 'una@example.test', preference: 'emailReminders', subscribed: true })
+    await setMailPreference(db, target!, false)
+    const [after] = await db.select().from(users).where(eq(users.id, person.id))
+    expect(after).toMatchObject({ emailReminders: false, emailMeetings: true, emailDigest: true })
+
+    // The next reminder is not even written; essential mail still goes.
+    expect(await queueMail(db, { organizationId: org.id, userId: person.id, to: person.email, content: reminder })).toBeNull()
+    expect(await queueMail(db, { organizationId: org.id, userId: person.id, to: person.email, content: passwordResetMail({ name: 'Una', token: 'r' }) })).not.toBeNull()
+    const kinds = await db.select({ kind: outboxMessages.kind }).from(outboxMessages).where(eq(outboxMessages.userId, person.id))
+    expect(kinds.map((k) => k.kind).sort()).toEqual(['drill-reminder', 'password-reset'])
+    // A guessed or mangled token finds nobody.
+    expect(await findUnsubscribe(db, token.slice(0, -2) + 'xx')).toBeNull()
+    expect(await findUnsubscribe(db, '../../etc')).toBeNull()
+  })
+
+  it('the daily digest tells an owner, once, about meeting action items due within two days or overdue', async () => {
+    process.env.SMTP_URL = catcher.url
+    const org = await createOrganization(db, { name: 'Action Org', timeZone: 'Europe/Berlin' })
+    const team = await createTeam(db, org.id, { name: 'Finance', slug: 'finance' })
+    const owner = await createUser(db, org.id, { role: 'member', email: 'owner@actions.test', name: 'Olu Owner' })
+    const quiet = await createUser(db, org.id, { role: 'member', email: 'quiet@actions.test' })
+    await db.update(users).set({ emailDigest: false }).where(eq(users.id, quiet.id))
+    const [meeting] = await db
+      .insert(meetings)
+      .values({ organizationId: org.id, teamId: team.id, month: '2030-05-01', scheduledAt: new Date('2030-05-05T09:00:00Z'), status: 'held' })
+      .returning()
+    const item = (text: string, ownerId: string, dueOn: string, status: 'open' | 'done' = 'open') => ({
+      organizationId: org.id,
+      teamId: team.id,
+      meetingId: meeting.id,
+      text,
+      ownerId,
+      dueOn,
+      status,
+    })
+    await db.insert(actionItems).values([
+      item('Rewrite the late-invoice template', owner.id, '2030-06-09'),
+      item('Call back the three oldest disputes', owner.id, '2030-06-11'),
+      item('Shadow a support shift', owner.id, '2030-06-30'),
+      item('Already finished', owner.id, '2030-06-10', 'done'),
+      item('Owned by someone who said no digests', quiet.id, '2030-06-10'),
+    ])
+    const morning = new Date('2030-06-10T06:00:00Z') // 08:00 in Berlin
+    expect(await sendDigests(db, org.id, morning)).toBe(1)
+    await jobs.runDue()
+    const mail = await catcher.waitFor((m) => m.to === 'owner@actions.test')
+    expect(mail.text).toContain('Action item overdue since Sunday 9 June: Rewrite the late-invoice template')
+    expect(mail.text).toContain('Action item due Tuesday 11 June: Call back the three oldest disputes')
+    expect(mail.text).toContain(`https://rapport.example.test/meetings/${meeting.id}`)
+    expect(mail.text).not.toContain('Shadow a support shift')
+    expect(mail.text).not.toContain('Already finished')
+    expect(catcher.messages.some((m) => m.to === 'quiet@actions.test')).toBe(false)
+    // The next morning has nothing new for the owner: each item is listed once.
+    expect(await sendDigests(db, org.id, new Date(morning.getTime() + 24 * 3600e3))).toBe(0)
   })
 })
