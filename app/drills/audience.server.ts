@@ -71,10 +71,14 @@ export function joinerDueAt(cycleDueAt: Date, joinedAt: Date, graceDays: number)
 
 type DrillForCycles = Pick<Drill, 'id' | 'organizationId' | 'title' | 'joinerGraceDays'>
 
-/** Assignment rows for people who are in the audience but not yet in the cycle. */
-function newAssignments(drill: DrillForCycles, cycle: DrillCycle, people: AudienceMember[]) {
+/**
+ * Assignment rows for people who are in the audience but not yet in the cycle. `addedAt`: they were
+ * put in the audience by a manager then, so they join then (even after the due time, with the grace).
+ */
+function newAssignments(drill: DrillForCycles, cycle: DrillCycle, people: AudienceMember[], addedAt?: Date) {
   return people
-    .filter((p) => !p.joinedAt || p.joinedAt < cycle.dueAt)
+    .map((p) => (addedAt && addedAt > cycle.opensAt ? { ...p, joinedAt: addedAt } : p))
+    .filter((p) => addedAt || !p.joinedAt || p.joinedAt < cycle.dueAt)
     .map((p) => {
       const joinedAfterOpening = p.joinedAt !== null && p.joinedAt > cycle.opensAt
       return {
@@ -139,8 +143,9 @@ export async function openCycle(db: Db, drill: DrillForCycles, times: CycleTimes
 /**
  * Brings a cycle's assignments in line with the audience now: joiners added (with their own due
  * time), leavers marked as left while the cycle is still running, people who came back restored.
+ * `addedAt` when a manager changed the audience: whoever is new joins at that moment.
  */
-export async function syncCycleAudience(db: Db, drill: DrillForCycles, cycle: DrillCycle, now: Date) {
+export async function syncCycleAudience(db: Db, drill: DrillForCycles, cycle: DrillCycle, now: Date, options: { addedAt?: Date } = {}) {
   const people = await resolveAudience(db, drill)
   return db.transaction(async (tx) => {
     const existing = await tx
@@ -149,7 +154,7 @@ export async function syncCycleAudience(db: Db, drill: DrillForCycles, cycle: Dr
       .where(eq(drillAssignments.cycleId, cycle.id))
     const have = new Map(existing.map((e) => [e.userId, e]))
     const wanted = new Set(people.map((p) => p.userId))
-    const added = await insertAssignments(tx, drill, newAssignments(drill, cycle, people.filter((p) => !have.has(p.userId))), now)
+    const added = await insertAssignments(tx, drill, newAssignments(drill, cycle, people.filter((p) => !have.has(p.userId)), options.addedAt), now)
     const gone = existing.filter((e) => !e.leftAt && !wanted.has(e.userId)).map((e) => e.userId)
     const back = existing.filter((e) => e.leftAt && wanted.has(e.userId)).map((e) => e.userId)
     if (gone.length) {

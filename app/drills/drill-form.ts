@@ -42,8 +42,34 @@ export const drillEditSchema = z.object({
   dueTime: drillFormSchema.shape.dueTime,
   joinerGraceDays: drillFormSchema.shape.joinerGraceDays,
   removeStepIds: uuidList,
+  addSteps: z.array(stepRefSchema).max(MAX_STEPS, `A drill has at most ${MAX_STEPS} steps.`).default([]),
+  // The audience fields count only when the form says it sends them (unticking every box is an answer).
+  editAudience: z.literal('1').optional(),
+  teamIds: uuidList,
+  personIds: uuidList,
+  excludedIds: uuidList,
 })
 export type DrillEditInput = z.input<typeof drillEditSchema>
+
+/** The edit form's data as the plain object drillEditSchema reads. */
+export function drillEditValues(form: FormData) {
+  const one = (name: string) => String(form.get(name) ?? '')
+  const many = (name: string) => form.getAll(name).map(String).filter(Boolean)
+  return {
+    title: one('title'),
+    note: one('note'),
+    dueDate: one('dueDate'),
+    dueTime: one('dueTime'),
+    joinerGraceDays: one('joinerGraceDays'),
+    removeStepIds: many('removeStepIds'),
+    addSteps: many('addSteps'),
+    editAudience: form.get('editAudience') === '1' ? ('1' as const) : undefined,
+    teamIds: many('teamIds'),
+    personIds: many('personIds'),
+    excludedIds: many('excludedIds'),
+  }
+}
+export type DrillEditValues = ReturnType<typeof drillEditValues>
 
 /** Form data (with repeated fields) as the plain object the schemas read. */
 export function drillFormValues(form: FormData) {

@@ -20,9 +20,9 @@ import { listLessons } from '~/lessons/lessons.server'
 import { listTeams, type Actor } from '~/org/teams.server'
 import { listScenarios } from '~/scenarios/library.server'
 import { assignablePeople, findDrill, oversees, oversightOf, overseesDrill, requireOversight, type Oversight } from './access.server'
-import { openCycle } from './audience.server'
+import { openCycle, syncCycleAudience } from './audience.server'
 import { assignmentsWithState, stepsOf, type AssignmentWithState, type DrillStep } from './completion.server'
-import { drillEditSchema, drillFormSchema, type DrillEditInput, type DrillFormInput, type DrillFormValues } from './drill-form'
+import { drillEditSchema, drillFormSchema, MAX_STEPS, type DrillEditInput, type DrillFormInput, type DrillFormValues } from './drill-form'
 import { organizationTimeZone } from './organization-zone.server'
 import { describeRecurrence, nextCycleAfter, recurrenceRule, wallClock, zonedInstant } from './schedule'
 import { queueNudgeEmails } from './drill-jobs.server'
@@ -64,6 +64,41 @@ export async function drillFormOptions(db: Db, actor: Actor) {
   return { teams: teamsAllowed.map((t) => ({ id: t.id, name: t.name, people: t.people })), people, ...catalogue, timeZone }
 }
 
+type FormOptions = Awaited<ReturnType<typeof drillFormOptions>>
+type StepRef = { kind: 'scenario' | 'lesson'; slug: string }
+type AudienceInput = { teamIds: string[]; personIds: string[]; excludedIds: string[] }
+
+/** Why this audience cannot be assigned by the actor, or null when it can. */
+function checkAudience(options: FormOptions, audience: AudienceInput, kept: { teams: number; people: number } = { teams: 0, people: 0 }) {
+  const teamIds = new Set(options.teams.map((t) => t.id))
+  const peopleIds = new Set(options.people.map((p) => p.id))
+  if (audience.teamIds.some((id) => !teamIds.has(id))) return 'You can assign drills only to your own teams.'
+  if ([...audience.personIds, ...audience.excludedIds].some((id) => !peopleIds.has(id))) return 'You can assign drills only to people in your teams.'
+  if (!audience.teamIds.length && !audience.personIds.length && !kept.teams && !kept.people) return 'Choose at least one team or person.'
+  return null
+}
+
+const stepKey = (step: StepRef) => `${step.kind}:${step.slug}`
+const uniqueSteps = (steps: StepRef[]) => steps.filter((s, i, all) => all.findIndex((o) => stepKey(o) === stepKey(s)) === i)
+
+function stepsInLibrary(options: FormOptions, steps: StepRef[]) {
+  const known = new Set([...options.scenarios.map((s) => `scenario:${s.slug}`), ...options.lessons.map((l) => `lesson:${l.slug}`)])
+  return steps.every((s) => known.has(stepKey(s)))
+}
+
+/** A drill's audience as stored: its teams, named people and exclusions. */
+async function audienceOf(db: Db, drillId: string) {
+  const [teamRows, named] = await Promise.all([
+    db.select({ teamId: drillAudienceTeams.teamId }).from(drillAudienceTeams).where(eq(drillAudienceTeams.drillId, drillId)),
+    db.select({ userId: drillAudiencePeople.userId, excluded: drillAudiencePeople.excluded }).from(drillAudiencePeople).where(eq(drillAudiencePeople.drillId, drillId)),
+  ])
+  return {
+    teamIds: teamRows.map((t) => t.teamId),
+    personIds: named.filter((n) => !n.excluded).map((n) => n.userId),
+    excludedIds: named.filter((n) => n.excluded).map((n) => n.userId),
+  }
+}
+
 /**
  * Creates a drill. When it opens now (or already), its first cycle and everyone's assignment are
  * written in the same transaction; a later opening is left to the cycle job.
@@ -86,14 +121,10 @@ export async function createDrill(db: Db, actor: Actor, input: DrillFormInput | 
   if (opensAt && dueAt && dueAt <= opensAt) errors.dueDate = 'The due time must come after the opening.'
   if (dueAt && dueAt <= now) errors.dueDate = 'The due time is already past.'
   if (opensAt && opensAt.getTime() < now.getTime() - DAY) errors.opensDate = 'The opening cannot be more than a day ago.'
-  if (!form.teamIds.length && !form.personIds.length) errors.audience = 'Choose at least one team or person.'
-  const teamIds = new Set(options.teams.map((t) => t.id))
-  const peopleIds = new Set(options.people.map((p) => p.id))
-  if (form.teamIds.some((id) => !teamIds.has(id))) errors.audience = 'You can assign drills only to your own teams.'
-  if (form.personIds.some((id) => !peopleIds.has(id))) errors.audience = 'You can assign drills only to people in your teams.'
-  const known = new Set([...options.scenarios.map((s) => `scenario:${s.slug}`), ...options.lessons.map((l) => `lesson:${l.slug}`)])
-  const steps = form.steps.filter((s, i, all) => all.findIndex((o) => o.kind === s.kind && o.slug === s.slug) === i)
-  if (steps.some((s) => !known.has(`${s.kind}:${s.slug}`))) errors.steps = 'One of those steps is not in your library.'
+  const audienceError = checkAudience(options, form)
+  if (audienceError) errors.audience = audienceError
+  const steps = uniqueSteps(form.steps)
+  if (!stepsInLibrary(options, steps)) errors.steps = 'One of those steps is not in your library.'
   if (Object.keys(errors).length) return { ok: false, errors }
 
   const drill = await db.transaction(async (tx) => {
@@ -132,16 +163,25 @@ async function latestCycleRow(db: Db, drillId: string): Promise<DrillCycle | nul
 }
 
 /**
- * Edits a drill: title, note, joiners' grace, removing steps (which can complete people, never
- * un-complete them) and the due time of its current cycle. A new due time moves everyone's due time
- * with it (joiners keep their grace), and reminders re-arm because they are keyed by due time.
+ * Edits a drill: title, note, joiners' grace, the due time of its current cycle, its audience, and
+ * its steps (added at the end, or removed). A new due time moves everyone's due time with it
+ * (joiners keep their grace), and reminders re-arm because they are keyed by due time. People added
+ * while a cycle runs are due no sooner than the joiners' grace from now; people taken out drop out
+ * of the figures. Removing a step can complete people, never un-complete them; a new step is one
+ * more thing to do for everyone not done yet. Teams and people outside the actor's oversight stay
+ * in the audience as they were.
  */
 export async function updateDrill(db: Db, actor: Actor, drillId: string, input: DrillEditInput | Record<string, unknown>, now = new Date()): Promise<DrillResult<Drill>> {
   const { drill } = await requireOversight(db, actor, drillId)
   const parsed = drillEditSchema.safeParse(input)
   if (!parsed.success) {
+    // Step and audience fields are shown as one message each, beside their fieldsets.
+    const shownAs: Record<string, string> = { addSteps: 'steps', removeStepIds: 'steps', teamIds: 'audience', personIds: 'audience', excludedIds: 'audience' }
     const errors: Errors = {}
-    for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? 'form')] ??= issue.message
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? 'form')
+      errors[shownAs[field] ?? field] ??= issue.message
+    }
     return { ok: false, errors }
   }
   const form = parsed.data
@@ -153,7 +193,28 @@ export async function updateDrill(db: Db, actor: Actor, drillId: string, input: 
   if (dueAt <= opensAt) return { ok: false, errors: { dueDate: 'The due time must come after the opening.' } }
   const steps = (await stepsOf(db, [drill.id])).get(drill.id)!
   const removing = new Set(form.removeStepIds.filter((id) => steps.some((s) => s.id === id)))
-  if (removing.size && removing.size >= steps.length) return { ok: false, errors: { steps: 'A drill keeps at least one step.' } }
+  const kept = steps.filter((s) => !removing.has(s.id))
+  const adding = uniqueSteps(form.addSteps).filter((s) => !kept.some((k) => stepKey(k) === stepKey(s)))
+  const options = form.editAudience || adding.length ? await drillFormOptions(db, actor) : null
+  if (!kept.length && !adding.length) return { ok: false, errors: { steps: 'A drill keeps at least one step.' } }
+  if (kept.length + adding.length > MAX_STEPS) return { ok: false, errors: { steps: `A drill has at most ${MAX_STEPS} steps.` } }
+  if (options && !stepsInLibrary(options, adding)) return { ok: false, errors: { steps: 'One of those steps is not in your library.' } }
+  let audience: AudienceInput | null = null
+  if (form.editAudience && options) {
+    // Only what the actor oversees is theirs to change; the rest of the audience stays.
+    const current = await audienceOf(db, drill.id)
+    const ownTeams = new Set(options.teams.map((t) => t.id))
+    const ownPeople = new Set(options.people.map((p) => p.id))
+    const otherTeams = current.teamIds.filter((id) => !ownTeams.has(id))
+    const otherNamed = current.personIds.filter((id) => !ownPeople.has(id))
+    const problem = checkAudience(options, form, { teams: otherTeams.length, people: otherNamed.length })
+    if (problem) return { ok: false, errors: { audience: problem } }
+    audience = {
+      teamIds: [...new Set([...otherTeams, ...form.teamIds])],
+      personIds: [...new Set([...otherNamed, ...form.personIds])],
+      excludedIds: [...new Set([...current.excludedIds.filter((id) => !ownPeople.has(id)), ...form.excludedIds])].filter((id) => !form.personIds.includes(id)),
+    }
+  }
 
   const updated = await db.transaction(async (tx) => {
     const currentDue = cycle?.dueAt ?? drill.dueAt
@@ -172,6 +233,23 @@ export async function updateDrill(db: Db, actor: Actor, drillId: string, input: 
       .where(eq(drills.id, drill.id))
       .returning()
     if (removing.size) await tx.delete(drillSteps).where(and(eq(drillSteps.drillId, drill.id), inArray(drillSteps.id, [...removing])))
+    if (adding.length) {
+      const last = Math.max(0, ...steps.map((s) => s.position))
+      await tx
+        .insert(drillSteps)
+        .values(adding.map((s, i) => ({ organizationId: drill.organizationId, drillId: drill.id, position: last + i + 1, kind: s.kind, slug: s.slug })))
+    }
+    if (audience) {
+      const base = { organizationId: drill.organizationId, drillId: drill.id }
+      await tx.delete(drillAudienceTeams).where(eq(drillAudienceTeams.drillId, drill.id))
+      await tx.delete(drillAudiencePeople).where(eq(drillAudiencePeople.drillId, drill.id))
+      if (audience.teamIds.length) await tx.insert(drillAudienceTeams).values(audience.teamIds.map((teamId) => ({ ...base, teamId })))
+      const named = [
+        ...audience.personIds.map((userId) => ({ ...base, userId, excluded: false })),
+        ...audience.excludedIds.map((userId) => ({ ...base, userId, excluded: true })),
+      ]
+      if (named.length) await tx.insert(drillAudiencePeople).values(named)
+    }
     if (moved && cycle) {
       await tx.update(drillCycles).set({ dueAt }).where(eq(drillCycles.id, cycle.id))
       const newDue = dueAt.toISOString()
@@ -185,6 +263,11 @@ export async function updateDrill(db: Db, actor: Actor, drillId: string, input: 
     }
     return row
   })
+  // The running cycle follows the new audience at once (the sweep would, later).
+  if (audience && cycle) {
+    const [current] = await db.select().from(drillCycles).where(eq(drillCycles.id, cycle.id))
+    await syncCycleAudience(db, updated, current, now, { addedAt: now })
+  }
   return { ok: true, value: updated }
 }
 
@@ -340,7 +423,7 @@ export interface DrillTableRow {
 export async function drillTable(db: Db, actor: Actor, drillId: string, options: { teamId?: string; sequence?: number; now?: Date } = {}) {
   const now = options.now ?? new Date()
   const { drill, oversight } = await requireOversight(db, actor, drillId)
-  const [cycleRows, steps, audienceTeams, zone] = await Promise.all([
+  const [cycleRows, steps, audienceTeams, audience, formOptions, zone] = await Promise.all([
     db.select().from(drillCycles).where(eq(drillCycles.drillId, drill.id)).orderBy(desc(drillCycles.sequence)),
     stepsOf(db, [drill.id]),
     db
@@ -349,6 +432,8 @@ export async function drillTable(db: Db, actor: Actor, drillId: string, options:
       .innerJoin(teams, eq(teams.id, drillAudienceTeams.teamId))
       .where(eq(drillAudienceTeams.drillId, drill.id))
       .orderBy(asc(teams.name)),
+    audienceOf(db, drill.id),
+    drillFormOptions(db, actor),
     organizationTimeZone(db, actor.organizationId),
   ])
   const cycle = options.sequence ? cycleRows.find((c) => c.sequence === options.sequence) : cycleRows[0]
@@ -372,7 +457,7 @@ export async function drillTable(db: Db, actor: Actor, drillId: string, options:
     .map(([id, name]) => ({ id, name }))
     .sort((a, b) => a.name.localeCompare(b.name))
   const shown = options.teamId ? states.filter((s) => s.teamId === options.teamId) : states
-  const title = stepTitleLookup(await stepCatalogue(db, actor))
+  const title = stepTitleLookup(formOptions)
   const rows: DrillTableRow[] = shown
     .map((s) => ({
       userId: s.userId,
@@ -404,6 +489,9 @@ export async function drillTable(db: Db, actor: Actor, drillId: string, options:
     nextCycle,
     dueForm: wallClock(cycle?.dueAt ?? drill.dueAt, zone),
     audienceTeams,
+    /** The stored audience and what the actor may pick from, for the edit form. */
+    audience,
+    formOptions,
     steps: steps.get(drill.id)!.map((s) => ({ id: s.id, kind: s.kind, title: title(s), href: stepHref(s) })),
     funnel: funnelOf(shown.map((s) => s.state.status)),
     filterTeams,

@@ -76,24 +76,12 @@ export async function sendDigests(db: Db, organizationId: string, now: Date) {
     const mine = waiting.get(person.id)!
     await db.transaction(async (tx) => {
       // Claim first, so two runs of one occurrence never send the same lines twice.
-      const claimedNotifications = mine.notificationIds.length
-        ? await tx
-            .update(notifications)
-            .set({ digestedAt: now })
-            .where(and(inArray(notifications.id, mine.notificationIds), isNull(notifications.digestedAt)))
-            .returning({ id: notifications.id })
-        : []
-      const claimedActions = mine.actionItemIds.length
-        ? await tx
-            .update(actionItems)
-            .set({ digestedAt: now })
-            .where(and(inArray(actionItems.id, mine.actionItemIds), isNull(actionItems.digestedAt)))
-            .returning({ id: actionItems.id })
-        : []
+      const claimedNotifications = await claim(tx as unknown as Db, notifications, mine.notificationIds, now)
+      const claimedActions = await claim(tx as unknown as Db, actionItems, mine.actionItemIds, now)
       const items: DigestLine[] = [
-        ...claimedNotifications.map(({ id }) => notificationById.get(id)!).map((n) => ({ text: n.title, path: n.href ?? undefined })),
+        ...claimedNotifications.map((id) => notificationById.get(id)!).map((n) => ({ text: n.title, path: n.href ?? undefined })),
         ...claimedActions
-          .map(({ id }) => actionById.get(id)!)
+          .map((id) => actionById.get(id)!)
           .map((a) => ({
             text: `Action item ${a.dueOn < todayIso ? 'overdue since' : 'due'} ${DateTime.fromISO(a.dueOn).setLocale('en-GB').toFormat('cccc d LLLL')}: ${a.text}`,
             path: `/meetings/${a.meetingId}`,
@@ -110,6 +98,17 @@ export async function sendDigests(db: Db, organizationId: string, now: Date) {
     })
   }
   return sent
+}
+
+/** Marks rows as digested unless another run already did; returns the ids this run may send. */
+async function claim(db: Db, table: typeof notifications | typeof actionItems, ids: string[], now: Date) {
+  if (ids.length === 0) return []
+  const rows = await db
+    .update(table)
+    .set({ digestedAt: now })
+    .where(and(inArray(table.id, ids), isNull(table.digestedAt)))
+    .returning({ id: table.id })
+  return rows.map((row) => row.id)
 }
 
 export const digestJob = defineJob<{ organizationId: string }>({

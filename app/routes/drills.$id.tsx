@@ -6,7 +6,8 @@ import { errorTitle, GeneralErrorBoundary } from '~/components/error-boundary'
 import { Field, SelectField, TextareaField } from '~/components/form-field'
 import { FunnelFigures, StatusBadge } from '~/drills/components/drill-ui'
 import drillStyles from '~/drills/components/drills.css'
-import { drillEditSchema } from '~/drills/drill-form'
+import { DrillChecks, DrillStepSelect } from '~/drills/components/drill-form'
+import { drillEditValues, type DrillEditValues } from '~/drills/drill-form'
 import { drillTable, extendDueTime, myDrill, nudgeDrill, setExemption, updateDrill } from '~/drills/drills.server'
 import { organizationTimeZone } from '~/drills/organization-zone.server'
 import { completionShare } from '~/drills/status'
@@ -69,19 +70,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return result.ok ? { intent, done, errors: {} as Record<string, string> } : data({ intent, done: null, errors: result.errors }, { status: 400 })
   }
   if (intent === 'edit') {
-    const input = {
-      title: value('title'),
-      note: value('note'),
-      dueDate: value('dueDate'),
-      dueTime: value('dueTime'),
-      joinerGraceDays: value('joinerGraceDays'),
-      removeStepIds: form.getAll('removeStepIds').map(String),
-    }
-    const parsed = drillEditSchema.safeParse(input)
-    const result = parsed.success ? await updateDrill(context.db, actor, id, parsed.data) : null
-    if (result?.ok) return { intent, done: 'Drill saved.', errors: {} as Record<string, string> }
-    const errors: Record<string, string> = result && !result.ok ? result.errors : {}
-    if (!parsed.success) for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message
+    const input = drillEditValues(form)
+    const result = await updateDrill(context.db, actor, id, input)
+    if (result.ok) return { intent, done: 'Drill saved.', errors: {} as Record<string, string> }
+    const errors = result.errors
     return data({ intent, done: null, errors, values: input }, { status: 400 })
   }
   return data({ intent, done: null, errors: { form: 'Unknown action.' } as Record<string, string> }, { status: 400 })
@@ -161,8 +153,9 @@ function ManagerView({
   if (query.team) csvQuery.set('team', query.team)
   if (table.cycle) csvQuery.set('cycle', String(table.cycle.sequence))
   const people = table.rows.map((r) => ({ value: r.userId, label: r.name }))
-  type EditValues = { title: string; note: string; dueDate: string; dueTime: string; joinerGraceDays: string }
-  const editValues = result && 'values' in result && result.values ? (result.values as EditValues) : null
+  const editValues = result && 'values' in result && result.values ? (result.values as DrillEditValues) : null
+  const audience = editValues?.editAudience ? editValues : table.audience
+  const options = table.formOptions
   return (
     <>
       <section aria-labelledby="cycle-heading" className="card">
@@ -304,7 +297,7 @@ function ManagerView({
 
       <details className="card" open={result?.intent === 'edit' && !result.done}>
         <summary>Edit the drill</summary>
-        <Form method="post" className="form">
+        <Form method="post" className="form drill-form">
           <input type="hidden" name="intent" value="edit" />
           <Field label="Title" name="title" defaultValue={editValues?.title ?? table.drill.title} error={errors.title} maxLength={120} />
           <TextareaField label="Note" name="note" defaultValue={editValues?.note ?? table.drill.note} error={errors.note} rows={2} maxLength={1000} />
@@ -318,21 +311,45 @@ function ManagerView({
           />
           <Field label="Due time" name="dueTime" type="time" defaultValue={editValues?.dueTime ?? table.dueForm.time} error={errors.dueTime} />
           <Field label="Days for people who join later" name="joinerGraceDays" type="number" min={1} max={60} defaultValue={editValues?.joinerGraceDays ?? String(table.drill.joinerGraceDays)} error={errors.joinerGraceDays} />
-          {table.steps.length > 1 ? (
-            <fieldset>
-              <legend>Remove steps</legend>
-              <p className="field__hint">Removing a step can complete people; it never un-completes anyone.</p>
-              {table.steps.map((step) => (
-                <label key={step.id} className="row">
-                  <input type="checkbox" name="removeStepIds" value={step.id} /> {step.title}
-                </label>
-              ))}
-              {errors.steps ? (
-                <p className="field__error" role="alert">
-                  {errors.steps}
-                </p>
-              ) : null}
-            </fieldset>
+          <fieldset aria-describedby={errors.steps ? 'edit-steps-error' : undefined}>
+            <legend>Steps</legend>
+            <p className="field__hint">
+              Removing a step can complete people; it never un-completes anyone. A new step is one more thing to do for everyone not done yet.
+            </p>
+            {table.steps.length > 1
+              ? table.steps.map((step) => (
+                  <label key={step.id} className="row">
+                    <input type="checkbox" name="removeStepIds" value={step.id} defaultChecked={editValues?.removeStepIds.includes(step.id)} /> Remove “
+                    {step.title}”
+                  </label>
+                ))
+              : null}
+            {[0, 1].map((i) => (
+              <DrillStepSelect key={i} label={`Add a step ${i + 1}`} name="addSteps" options={options} defaultValue={editValues?.addSteps[i] ?? ''} />
+            ))}
+            {errors.steps ? (
+              <p id="edit-steps-error" className="field__error" role="alert">
+                {errors.steps}
+              </p>
+            ) : null}
+          </fieldset>
+          <input type="hidden" name="editAudience" value="1" />
+          <DrillChecks
+            name="teamIds"
+            legend="Teams"
+            items={options.teams.map((t) => ({ id: t.id, label: `${t.name} (${t.people})` }))}
+            checked={audience.teamIds}
+            hint="People added now are due no sooner than the joiners’ days from now; people taken out leave the figures."
+          />
+          <details open={audience.personIds.length > 0 || audience.excludedIds.length > 0}>
+            <summary>Named people and exclusions</summary>
+            <DrillChecks name="personIds" legend="Also assign to" items={options.people.map((p) => ({ id: p.id, label: p.name }))} checked={audience.personIds} />
+            <DrillChecks name="excludedIds" legend="Leave out" items={options.people.map((p) => ({ id: p.id, label: p.name }))} checked={audience.excludedIds} />
+          </details>
+          {errors.audience ? (
+            <p className="field__error form-error" role="alert">
+              {errors.audience}
+            </p>
           ) : null}
           <p>
             <button type="submit" disabled={busy}>

@@ -212,6 +212,51 @@ describe('joiners, leavers, extensions and exemptions', () => {
     const scenarioStep = table.steps.find((s) => s.kind === 'scenario')!
     expect(await updateDrill(db, a.manager, drill.id, { ...edit, removeStepIds: [scenarioStep.id] }, later)).toMatchObject({ ok: false })
   })
+
+  it('changes the audience and adds steps while a cycle runs: newcomers get the joiners’ days, people taken out leave, teams the manager does not lead stay', async () => {
+    const opensAt = minute(Date.now() - HOUR)
+    const dueAt = new Date(opensAt.getTime() + 2 * DAY)
+    const finance = await createTeam(db, a.org.id, { name: 'Finance audience' })
+    const accountant = await newMember('Ann Ledger', finance.id, new Date(opensAt.getTime() - DAY))
+    const named = await newMember('Ned Named', a.team.id, new Date(opensAt.getTime() - DAY))
+    // The admin assigns Support and Finance; the manager leads Support only.
+    const drill = await created(a.admin, form(opensAt, dueAt, { teamIds: [a.team.id, finance.id], joinerGraceDays: 4 }), opensAt)
+    await reply(a.member, new Date(opensAt.getTime() + 10 * 60_000))
+    const now = minute(opensAt.getTime() + HOUR)
+    const before = await drillTable(db, a.manager, drill.id, { now })
+    expect(statusOf(before, a.member.id)).toBe('done')
+    expect(before.formOptions.teams.map((t) => t.id)).not.toContain(finance.id)
+
+    const due = wallClock(dueAt, zone)
+    const edit = { title: 'Late delivery, warmly', note: '', dueDate: due.date, dueTime: due.time, joinerGraceDays: 4, editAudience: '1' as const }
+    // Outside the manager's teams: refused, nothing changed.
+    expect(await updateDrill(db, a.manager, drill.id, { ...edit, teamIds: [finance.id] }, now)).toMatchObject({
+      ok: false,
+      errors: { audience: 'You can assign drills only to your own teams.' },
+    })
+    // Support stays; Ned is left out; one more step is added.
+    const result = await updateDrill(db, a.manager, drill.id, { ...edit, teamIds: [a.team.id], excludedIds: [named.id], addSteps: ['lesson:mood-and-context'] }, now)
+    expect(result.ok).toBe(true)
+    const after = await drillTable(db, a.admin, drill.id, { now })
+    expect(after.steps.map((s) => s.kind)).toEqual(['scenario', 'lesson'])
+    expect(statusOf(after, named.id)).toBe('left')
+    // Finance was not the manager's to change: Ann is still in it.
+    expect(after.audience.teamIds.sort()).toEqual([a.team.id, finance.id].sort())
+    expect(statusOf(after, accountant.id)).toBe('not-started')
+    // The new step is one more thing to do for the member who had finished.
+    expect(statusOf(after, a.member.id)).toBe('in-progress')
+
+    // After the due time the manager names Sal from another team of theirs, and takes Ned back.
+    const sales = await createTeam(db, a.org.id, { name: 'Sales audience' })
+    await addMembership(db, { organizationId: a.org.id, userId: a.manager.id, teamId: sales.id, role: 'manager' })
+    const sal = await newMember('Sal Newcomer', sales.id, new Date(opensAt.getTime() - DAY))
+    const late = minute(dueAt.getTime() + HOUR)
+    expect((await updateDrill(db, a.manager, drill.id, { ...edit, teamIds: [a.team.id], personIds: [sal.id, named.id] }, late)).ok).toBe(true)
+    const back = await drillTable(db, a.manager, drill.id, { now: late })
+    expect(back.rows.find((r) => r.userId === sal.id)).toMatchObject({ joinedAfterOpening: true, dueAt: new Date(late.getTime() + 4 * DAY), status: 'not-started' })
+    expect(statusOf(back, named.id)).toBe('overdue')
+    expect(back.audience.excludedIds).not.toContain(named.id)
+  })
 })
 
 describe('drills done on time on the insights dashboard and in its CSV', () => {

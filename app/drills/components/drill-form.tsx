@@ -1,7 +1,7 @@
 // The "assign a drill" form: steps in order, the audience, and when. Keeps what was typed when the
 // server sends it back with errors.
 import { Form } from '@remix-run/react'
-import { useRef } from 'react'
+import { useRef, type SelectHTMLAttributes } from 'react'
 import { Field, SelectField, TextareaField } from '~/components/form-field'
 import { useFocusFirstError } from '~/components/focus-first-error'
 import type { DrillFormValues } from '../drill-form'
@@ -16,7 +16,7 @@ interface Options {
   timeZone: string
 }
 
-function Checks({ name, items, checked, legend, hint }: { name: string; items: { id: string; label: string }[]; checked: string[]; legend: string; hint?: string }) {
+export function DrillChecks({ name, items, checked, legend, hint }: { name: string; items: { id: string; label: string }[]; checked: string[]; legend: string; hint?: string }) {
   return (
     <fieldset>
       <legend>{legend}</legend>
@@ -31,6 +31,19 @@ function Checks({ name, items, checked, legend, hint }: { name: string; items: {
       </div>
     </fieldset>
   )
+}
+
+/** One step picker: any scenario or lesson of the library, or none. */
+export function DrillStepSelect({
+  options,
+  ...select
+}: { options: Pick<Options, 'scenarios' | 'lessons'>; label: string; name: string; defaultValue: string } & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'defaultValue'>) {
+  const stepOptions = [
+    { value: '', label: '—' },
+    ...options.scenarios.map((s) => ({ value: `scenario:${s.slug}`, label: `Scenario: ${s.title}` })),
+    ...options.lessons.map((l) => ({ value: `lesson:${l.slug}`, label: `Lesson: ${l.title}` })),
+  ]
+  return <SelectField {...select} options={stepOptions} />
 }
 
 export function DrillForm({
@@ -48,11 +61,6 @@ export function DrillForm({
 }) {
   const form = useRef<HTMLFormElement>(null)
   useFocusFirstError(form, result, Object.keys(errors).length > 0)
-  const stepOptions = [
-    { value: '', label: '—' },
-    ...options.scenarios.map((s) => ({ value: `scenario:${s.slug}`, label: `Scenario: ${s.title}` })),
-    ...options.lessons.map((l) => ({ value: `lesson:${l.slug}`, label: `Lesson: ${l.title}` })),
-  ]
   return (
     <Form method="post" className="form drill-form card" noValidate ref={form}>
       {errors.form ? (
@@ -66,7 +74,7 @@ export function DrillForm({
         <legend>Steps, in order</legend>
         <p className="field__hint">A scenario is done when it is answered to its end after the drill opens; a lesson when it is marked done.</p>
         {Array.from({ length: STEP_SLOTS }, (_, i) => (
-          <SelectField key={i} label={`Step ${i + 1}`} name="steps" defaultValue={values.steps[i] ?? ''} options={stepOptions} aria-invalid={i === 0 && errors.steps ? true : undefined} />
+          <DrillStepSelect key={i} label={`Step ${i + 1}`} name="steps" defaultValue={values.steps[i] ?? ''} options={options} aria-invalid={i === 0 && errors.steps ? true : undefined} />
         ))}
         {errors.steps ? (
           <p id="steps-error" className="field__error" role="alert">
@@ -74,7 +82,7 @@ export function DrillForm({
           </p>
         ) : null}
       </fieldset>
-      <Checks
+      <DrillChecks
         name="teamIds"
         legend="Teams"
         items={options.teams.map((t) => ({ id: t.id, label: `${t.name} (${t.people})` }))}
@@ -83,8 +91,8 @@ export function DrillForm({
       />
       <details open={values.personIds.length > 0 || values.excludedIds.length > 0}>
         <summary>Named people and exclusions</summary>
-        <Checks name="personIds" legend="Also assign to" items={options.people.map((p) => ({ id: p.id, label: p.name }))} checked={values.personIds} />
-        <Checks name="excludedIds" legend="Leave out" items={options.people.map((p) => ({ id: p.id, label: p.name }))} checked={values.excludedIds} />
+        <DrillChecks name="personIds" legend="Also assign to" items={options.people.map((p) => ({ id: p.id, label: p.name }))} checked={values.personIds} />
+        <DrillChecks name="excludedIds" legend="Leave out" items={options.people.map((p) => ({ id: p.id, label: p.name }))} checked={values.excludedIds} />
       </details>
       {errors.audience ? (
         <p className="field__error form-error" role="alert">
