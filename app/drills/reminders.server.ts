@@ -78,6 +78,8 @@ async function candidatesByOrganization(db: Db, now: Date) {
   return result
 }
 
+type Bell = { kind: 'drill-due-soon' | 'drill-overdue' | 'drill-digest'; title: string; href: string }
+
 const NOTIFICATION_TITLE: Record<Reminder['kind'], (title: string) => string> = {
   assigned: (title) => `New drill for you: ${title}`,
   'due-soon': (title) => `Due soon: ${title}`,
@@ -101,6 +103,12 @@ export async function sendDrillReminders(db: Db, deps: ReminderDeps, now = new D
     ])
     const contact = new Map(people.map((p) => [p.id, p]))
     const wantsEmail = (userId: string) => emailWanted.has(userId)
+    /** The bell line (if any) and, when wanted, the e-mail of one reminder or digest, in the caller's transaction. */
+    const tell = async (tx: Db, userId: string, bell: Bell | null, mail: ((person: { name: string }) => MailContent) | null) => {
+      if (bell) await tx.insert(notifications).values({ organizationId, userId, ...bell, createdAt: now })
+      const person = contact.get(userId)
+      if (mail && person) await deps.sendEmail(tx, { organizationId, userId, to: person.email, content: mail(person) })
+    }
     const reminders = remindersDue({ now, zone, candidates, sent: new Set(sentRows.map(reminderKey)), wantsEmail })
     for (const reminder of reminders) {
       const done = await db.transaction(async (tx) => {
@@ -119,25 +127,8 @@ export async function sendDrillReminders(db: Db, deps: ReminderDeps, now = new D
           .returning({ userId: drillReminders.userId })
         if (!row) return false
         // The assignment itself already put a notification in the bell; the e-mail is what waits for office hours.
-        if (reminder.kind !== 'assigned') {
-          await tx.insert(notifications).values({
-            organizationId,
-            userId: reminder.userId,
-            kind: `drill-${reminder.kind}`,
-            title: NOTIFICATION_TITLE[reminder.kind](reminder.title),
-            href: `/drills/${reminder.drillId}`,
-            createdAt: now,
-          })
-        }
-        const person = contact.get(reminder.userId)
-        if (reminder.email && person) {
-          await deps.sendEmail(tx, {
-            organizationId,
-            userId: person.id,
-            to: person.email,
-            content: drillMail(reminder, { name: person.name, zone }),
-          })
-        }
+        const bell = reminder.kind === 'assigned' ? null : { kind: `drill-${reminder.kind}` as const, title: NOTIFICATION_TITLE[reminder.kind](reminder.title), href: `/drills/${reminder.drillId}` }
+        await tell(tx, reminder.userId, bell, reminder.email ? (person) => drillMail(reminder, { name: person.name, zone }) : null)
         return true
       })
       if (done) {
@@ -155,23 +146,8 @@ export async function sendDrillReminders(db: Db, deps: ReminderDeps, now = new D
           .returning({ userId: drillDigests.userId })
         if (!row) return false
         const count = digest.items.length
-        await tx.insert(notifications).values({
-          organizationId,
-          userId: digest.userId,
-          kind: 'drill-digest',
-          title: `This week: ${count} ${count === 1 ? 'drill is' : 'drills are'} due`,
-          href: '/drills',
-          createdAt: now,
-        })
-        const person = contact.get(digest.userId)
-        if (digest.email && person) {
-          await deps.sendEmail(tx, {
-            organizationId,
-            userId: person.id,
-            to: person.email,
-            content: drillDigestMail(digest, { name: person.name, zone }),
-          })
-        }
+        const bell = { kind: 'drill-digest' as const, title: `This week: ${count} ${count === 1 ? 'drill is' : 'drills are'} due`, href: '/drills' }
+        await tell(tx, digest.userId, bell, digest.email ? (person) => drillDigestMail(digest, { name: person.name, zone }) : null)
         return true
       })
       if (done) {

@@ -6,7 +6,7 @@ import { errorTitle, GeneralErrorBoundary } from '~/components/error-boundary'
 import { Field, SelectField, TextareaField } from '~/components/form-field'
 import { FunnelFigures, StatusBadge } from '~/drills/components/drill-ui'
 import drillStyles from '~/drills/components/drills.css'
-import { DrillChecks, DrillStepSelect } from '~/drills/components/drill-form'
+import { DrillAudienceFields, DrillStepSelect } from '~/drills/components/drill-form'
 import { drillEditValues, type DrillEditValues } from '~/drills/drill-form'
 import { drillTable, extendDueTime, myDrill, nudgeDrill, setExemption, updateDrill } from '~/drills/drills.server'
 import { organizationTimeZone } from '~/drills/organization-zone.server'
@@ -334,23 +334,12 @@ function ManagerView({
             ) : null}
           </fieldset>
           <input type="hidden" name="editAudience" value="1" />
-          <DrillChecks
-            name="teamIds"
-            legend="Teams"
-            items={options.teams.map((t) => ({ id: t.id, label: `${t.name} (${t.people})` }))}
-            checked={audience.teamIds}
-            hint="People added now are due no sooner than the joiners’ days from now; people taken out leave the figures."
+          <DrillAudienceFields
+            options={options}
+            audience={audience}
+            error={errors.audience}
+            teamsHint="People added now are due no sooner than the joiners’ days from now; people taken out leave the figures."
           />
-          <details open={audience.personIds.length > 0 || audience.excludedIds.length > 0}>
-            <summary>Named people and exclusions</summary>
-            <DrillChecks name="personIds" legend="Also assign to" items={options.people.map((p) => ({ id: p.id, label: p.name }))} checked={audience.personIds} />
-            <DrillChecks name="excludedIds" legend="Leave out" items={options.people.map((p) => ({ id: p.id, label: p.name }))} checked={audience.excludedIds} />
-          </details>
-          {errors.audience ? (
-            <p className="field__error form-error" role="alert">
-              {errors.audience}
-            </p>
-          ) : null}
           <p>
             <button type="submit" disabled={busy}>
               Save the drill

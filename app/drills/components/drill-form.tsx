@@ -16,7 +16,7 @@ interface Options {
   timeZone: string
 }
 
-export function DrillChecks({ name, items, checked, legend, hint }: { name: string; items: { id: string; label: string }[]; checked: string[]; legend: string; hint?: string }) {
+function DrillChecks({ name, items, checked, legend, hint }: { name: string; items: { id: string; label: string }[]; checked: string[]; legend: string; hint?: string }) {
   return (
     <fieldset>
       <legend>{legend}</legend>
@@ -30,6 +30,36 @@ export function DrillChecks({ name, items, checked, legend, hint }: { name: stri
         ))}
       </div>
     </fieldset>
+  )
+}
+
+/** Who a drill is for: teams, named people and exclusions, with the audience's one error message. */
+export function DrillAudienceFields({
+  options,
+  audience,
+  error,
+  teamsHint,
+}: {
+  options: Pick<Options, 'teams' | 'people'>
+  audience: { teamIds: string[]; personIds: string[]; excludedIds: string[] }
+  error?: string
+  teamsHint: string
+}) {
+  const people = options.people.map((p) => ({ id: p.id, label: p.name }))
+  return (
+    <>
+      <DrillChecks name="teamIds" legend="Teams" items={options.teams.map((t) => ({ id: t.id, label: `${t.name} (${t.people})` }))} checked={audience.teamIds} hint={teamsHint} />
+      <details open={audience.personIds.length > 0 || audience.excludedIds.length > 0}>
+        <summary>Named people and exclusions</summary>
+        <DrillChecks name="personIds" legend="Also assign to" items={people} checked={audience.personIds} />
+        <DrillChecks name="excludedIds" legend="Leave out" items={people} checked={audience.excludedIds} />
+      </details>
+      {error ? (
+        <p className="field__error form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </>
   )
 }
 
@@ -82,23 +112,7 @@ export function DrillForm({
           </p>
         ) : null}
       </fieldset>
-      <DrillChecks
-        name="teamIds"
-        legend="Teams"
-        items={options.teams.map((t) => ({ id: t.id, label: `${t.name} (${t.people})` }))}
-        checked={values.teamIds}
-        hint="Everyone in these teams, and whoever joins them while the drill runs."
-      />
-      <details open={values.personIds.length > 0 || values.excludedIds.length > 0}>
-        <summary>Named people and exclusions</summary>
-        <DrillChecks name="personIds" legend="Also assign to" items={options.people.map((p) => ({ id: p.id, label: p.name }))} checked={values.personIds} />
-        <DrillChecks name="excludedIds" legend="Leave out" items={options.people.map((p) => ({ id: p.id, label: p.name }))} checked={values.excludedIds} />
-      </details>
-      {errors.audience ? (
-        <p className="field__error form-error" role="alert">
-          {errors.audience}
-        </p>
-      ) : null}
+      <DrillAudienceFields options={options} audience={values} error={errors.audience} teamsHint="Everyone in these teams, and whoever joins them while the drill runs." />
       <fieldset>
         <legend>When ({options.timeZone})</legend>
         <div className="when">
