@@ -93,32 +93,37 @@ function newAssignments(drill: DrillForCycles, cycle: DrillCycle, people: Audien
     })
 }
 
-const INSERT_BATCH = 1000
+/** A PostgreSQL array literal of ids and times we made ourselves (never user text). */
+const arrayLiteral = (values: (string | null)[]) => `{${values.map((v) => (v === null ? 'NULL' : `"${v}"`)).join(',')}}`
 
+/**
+ * Writes the assignments of one cycle and, for each one that is new, "a drill was assigned to you"
+ * in the bell: one statement however many people (arrays unnested in the database), in the caller's
+ * transaction. Returns the people newly assigned.
+ */
 async function insertAssignments(db: Db, drill: DrillForCycles, rows: ReturnType<typeof newAssignments>, now: Date) {
-  const inserted: string[] = []
-  for (let i = 0; i < rows.length; i += INSERT_BATCH) {
-    const batch = await db
-      .insert(drillAssignments)
-      .values(rows.slice(i, i + INSERT_BATCH))
-      .onConflictDoNothing()
-      .returning({ userId: drillAssignments.userId })
-    inserted.push(...batch.map((b) => b.userId))
-  }
-  // "A drill was assigned to you", once per new assignment, in the same transaction.
-  for (let i = 0; i < inserted.length; i += INSERT_BATCH) {
-    await db.insert(notifications).values(
-      inserted.slice(i, i + INSERT_BATCH).map((userId) => ({
-        organizationId: drill.organizationId,
-        userId,
-        kind: 'drill-assigned',
-        title: `New drill for you: ${drill.title}`,
-        href: `/drills/${drill.id}`,
-        createdAt: now,
-      })),
+  if (!rows.length) return []
+  const { organizationId, cycleId, drillId } = rows[0]
+  const result = await db.execute(sql`
+    with added as (
+      insert into ${drillAssignments} (organization_id, cycle_id, drill_id, user_id, team_id, due_at, joined_at)
+      select ${organizationId}, ${cycleId}, ${drillId}, person.user_id, person.team_id, person.due_at, person.joined_at
+      from unnest(
+        ${arrayLiteral(rows.map((r) => r.userId))}::uuid[],
+        ${arrayLiteral(rows.map((r) => r.teamId))}::uuid[],
+        ${arrayLiteral(rows.map((r) => r.dueAt.toISOString()))}::timestamptz[],
+        ${arrayLiteral(rows.map((r) => r.joinedAt?.toISOString() ?? null))}::timestamptz[]
+      ) as person(user_id, team_id, due_at, joined_at)
+      on conflict do nothing
+      returning user_id
+    ), told as (
+      insert into ${notifications} (organization_id, user_id, kind, title, href, created_at)
+      select ${organizationId}, user_id, 'drill-assigned', ${`New drill for you: ${drill.title}`}, ${`/drills/${drill.id}`}, ${now.toISOString()}::timestamptz
+      from added
     )
-  }
-  return inserted
+    select user_id from added`)
+  const added = (Array.isArray(result) ? result : (result as unknown as { rows: { user_id: string }[] }).rows) as { user_id: string }[]
+  return added.map((row) => row.user_id)
 }
 
 /**
