@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url'
 import { Piscina } from 'piscina'
 import type { AnonymiseOptions, AnonymiseResult } from './anonymise'
 import { buildAnonymiser, defaultOutdir, isStale } from './build.mjs'
+import type { AnonymiserWorkerData } from './worker'
 
 /** Most characters one call may anonymise (the import form allows 200,000 plus its own details). */
 export const MAX_ANONYMISE_CHARS = 450_000
@@ -51,7 +52,8 @@ function getPool(): Promise<Piscina> {
   starting ??= workerFile().then((file) => {
     // one core stays free for requests
     const threads = Math.max(1, availableParallelism() - 1)
-    pool = new Piscina({ filename: pathToFileURL(file).href, minThreads: 1, maxThreads: threads, maxQueue: MAX_QUEUE, idleTimeout: 60_000 })
+    const workerData: AnonymiserWorkerData = { yieldToRequests: true }
+    pool = new Piscina({ filename: pathToFileURL(file).href, workerData, minThreads: 1, maxThreads: threads, maxQueue: MAX_QUEUE, idleTimeout: 60_000 })
     return pool
   })
   return starting
