@@ -7,9 +7,9 @@ import { GeneralErrorBoundary, errorTitle } from '~/components/error-boundary'
 import { Field, SelectField, TextareaField } from '~/components/form-field'
 import { useFocusFirstError } from '~/components/focus-first-error'
 import { logger } from '~/observability/logger.server'
-import { AnonymisedText, type TextPiece } from '~/scenarios/components/anonymised-text'
+import { previewTurnsHtml } from '~/scenarios/components/anonymised-text'
 import { PII_LABEL_NAMES, piiLabelName } from '~/scenarios/components/scenario-labels'
-import { IMPORT_FORMATS, MAX_RAW_LENGTH, type ImportFormat, type ImportSource } from '~/scenarios/import-anonymise.server'
+import { IMPORT_FORMATS, MAX_RAW_LENGTH, previewExcerpt, type ImportFormat, type ImportSource } from '~/scenarios/import-anonymise.server'
 import { readUpload } from '~/scenarios/import-upload.server'
 import { createDraft, organizationNames, previewWithDetails } from '~/scenarios/imports.server'
 import type { Actor } from '~/org/teams.server'
@@ -92,6 +92,7 @@ async function respond(actor: Actor, state: State, extras: { errors?: Record<str
     return { step: 'input' as const, source: state.source, errors: { ...result.errors, ...extras.errors }, details: state.details, ignore: state.ignore, extra: state.extra }
   }
   const { preview, detailReplacements } = result
+  const excerpt = previewExcerpt(preview.turns)
   return {
     step: 'preview' as const,
     source: state.source,
@@ -100,11 +101,8 @@ async function respond(actor: Actor, state: State, extras: { errors?: Record<str
     details: state.details,
     errors: extras.errors ?? {},
     notice: extras.notice ?? null,
-    turns: preview.turns.map((turn) => ({
-      role: turn.role,
-      speaker: turn.speaker as TextPiece[] | null,
-      pieces: turn.pieces.map((piece): TextPiece => ('label' in piece ? { text: piece.text, label: piece.label } : { text: piece.text })),
-    })),
+    turnsHtml: previewTurnsHtml(excerpt.turns),
+    rest: excerpt.rest,
     speakers: preview.speakers,
     replacements: preview.replacements,
     detailReplacements,
@@ -361,21 +359,15 @@ function PreviewStep({ data, busy }: { data: PreviewData; busy: boolean }) {
               ? 'We found no personal data. Read it carefully and mark anything we missed.'
               : `Highlighted: ${data.replacements.reduce((n, r) => n + r.count, 0)} replacements of ${data.replacements.length} values. Select any text we missed to mark it.`}
           </p>
-          <ol className="import-turns" onMouseUp={pickSelection} onKeyUp={pickSelection}>
-            {data.turns.map((turn, index) => (
-              <li key={index} className={`import-turn import-turn--${turn.role}`}>
-                <p className="import-turn__who">
-                  {turn.speaker ? <AnonymisedText pieces={turn.speaker} /> : <span>{turn.role === 'note' ? 'Note' : 'Customer'}</span>}
-                  {turn.speaker && turn.speaker.map((piece) => piece.text).join('').trim().toLowerCase() !== turn.role ? (
-                    <span className="import-turn__role">{turn.role === 'agent' ? 'our side' : turn.role}</span>
-                  ) : null}
-                </p>
-                <p className="import-turn__text">
-                  <AnonymisedText pieces={turn.pieces} />
-                </p>
-              </li>
-            ))}
-          </ol>
+          {/* built by previewTurnsHtml, which escapes every piece of text */}
+          <ol className="import-turns" onMouseUp={pickSelection} onKeyUp={pickSelection} dangerouslySetInnerHTML={{ __html: data.turnsHtml }} />
+          {data.rest ? (
+            <section className="import-rest" aria-labelledby="rest-heading" onMouseUp={pickSelection} onKeyUp={pickSelection}>
+              <h3 id="rest-heading">The next {data.rest.turns === 1 ? 'message' : `${data.rest.turns} messages`}</h3>
+              <p className="small muted">Anonymised the same way; in a conversation this long only the start is highlighted. Every value we replaced is listed under “What we replaced”.</p>
+              <p className="import-rest__text">{data.rest.text}</p>
+            </section>
+          ) : null}
           {data.speakers.length > 0 ? (
             <fieldset className="import-roles">
               <legend>Who is who</legend>
