@@ -7,8 +7,8 @@ import { GeneralErrorBoundary, errorTitle } from '~/components/error-boundary'
 import { Field, SelectField, TextareaField } from '~/components/form-field'
 import { useFocusFirstError } from '~/components/focus-first-error'
 import { logger } from '~/observability/logger.server'
-import { previewTurnsHtml } from '~/scenarios/components/anonymised-text'
-import { PII_LABEL_NAMES, piiLabelName } from '~/scenarios/components/scenario-labels'
+import { previewTurnsHtml, replacementListHtml } from '~/scenarios/components/import-preview-html'
+import { PII_LABEL_NAMES } from '~/scenarios/components/scenario-labels'
 import { IMPORT_FORMATS, MAX_RAW_LENGTH, previewExcerpt, type ImportFormat, type ImportSource } from '~/scenarios/import-anonymise.server'
 import { readUpload } from '~/scenarios/import-upload.server'
 import { createDraft, organizationNames, previewWithDetails } from '~/scenarios/imports.server'
@@ -104,7 +104,9 @@ async function respond(actor: Actor, state: State, extras: { errors?: Record<str
     turnsHtml: previewTurnsHtml(excerpt.turns),
     rest: excerpt.rest,
     speakers: preview.speakers,
-    replacements: preview.replacements,
+    replacementCount: preview.replacements.reduce((n, r) => n + r.count, 0),
+    valueCount: preview.replacements.length,
+    replacementsHtml: replacementListHtml(preview.replacements, new Map(state.extra.map((e) => [e.text.toLowerCase(), e.text]))),
     detailReplacements,
     problems: preview.problems,
   }
@@ -310,7 +312,6 @@ function InputStep({ data, busy }: { data: ActionData | undefined; busy: boolean
 
 function PreviewStep({ data, busy }: { data: PreviewData; busy: boolean }) {
   const errors: Record<string, string> = data.errors
-  const extraValues = new Set(data.extra.map((e) => e.text.toLowerCase()))
   const [selected, setSelected] = useState<string | null>(null)
   const details = data.details
   const formRef = useRef<HTMLFormElement>(null)
@@ -355,9 +356,9 @@ function PreviewStep({ data, busy }: { data: PreviewData; busy: boolean }) {
         <section className="card import-preview__conversation" aria-labelledby="preview-heading">
           <h2 id="preview-heading">Anonymised conversation</h2>
           <p className="small muted">
-            {data.replacements.length === 0
+            {data.valueCount === 0
               ? 'We found no personal data. Read it carefully and mark anything we missed.'
-              : `Highlighted: ${data.replacements.reduce((n, r) => n + r.count, 0)} replacements of ${data.replacements.length} values. Select any text we missed to mark it.`}
+              : `Highlighted: ${data.replacementCount} replacements of ${data.valueCount} values. Select any text we missed to mark it.`}
           </p>
           {/* built by previewTurnsHtml, which escapes every piece of text */}
           <ol className="import-turns" onMouseUp={pickSelection} onKeyUp={pickSelection} dangerouslySetInnerHTML={{ __html: data.turnsHtml }} />
@@ -391,35 +392,11 @@ function PreviewStep({ data, busy }: { data: PreviewData; busy: boolean }) {
         <div className="import-preview__side stack">
           <section className="card" aria-labelledby="replacements-heading">
             <h2 id="replacements-heading">What we replaced</h2>
-            {data.replacements.length === 0 ? (
+            {data.valueCount === 0 ? (
               <p className="muted">Nothing yet.</p>
             ) : (
-              <ul className="replacement-list">
-                {data.replacements.map((r) => (
-                  <li key={`${r.label}:${r.original}`} className="replacement">
-                    <span className="replacement__values">
-                      <span className="replacement__original">{r.original}</span>
-                      <span aria-hidden="true"> → </span>
-                      <span className="visually-hidden"> becomes </span>
-                      <mark className={`pii pii--${r.label}`}>{r.replacement}</mark>
-                    </span>
-                    <span className="replacement__meta small muted">
-                      {piiLabelName(r.label)}
-                      {r.count > 1 ? ` · ${r.count}×` : ''}
-                      {extraValues.has(r.original.toLowerCase()) ? ' · marked by you' : ''}
-                    </span>
-                    {extraValues.has(r.original.toLowerCase()) ? (
-                      <button type="submit" name="drop-extra" value={data.extra.find((e) => e.text.toLowerCase() === r.original.toLowerCase())?.text} className="button--quiet" disabled={busy}>
-                        Unmark<span className="visually-hidden"> {r.original}</span>
-                      </button>
-                    ) : (
-                      <button type="submit" name="unmark" value={r.original} className="button--quiet" disabled={busy}>
-                        Not personal — keep<span className="visually-hidden"> {r.original}</span>
-                      </button>
-                    )}
-                  </li>
-                ))}
-              </ul>
+              // built by replacementListHtml, which escapes every value
+              <ul className="replacement-list" dangerouslySetInnerHTML={{ __html: data.replacementsHtml }} />
             )}
             {data.ignore.length > 0 ? (
               <>

@@ -46,3 +46,34 @@ export function previewTurnsHtml(turns: readonly PreviewTurnPieces[]): string {
   }
   return html
 }
+
+export interface ReplacementRow {
+  original: string
+  replacement: string
+  label: string
+  count: number
+}
+
+/**
+ * The items of the "What we replaced" list, each with its button to keep the value as written (or,
+ * for a value the importer marked, to unmark it). A string for the same reason as the turns: a
+ * long conversation has hundreds of values. `marked` maps a marked value (lower case) to its text.
+ */
+export function replacementListHtml(replacements: readonly ReplacementRow[], marked: ReadonlyMap<string, string>): string {
+  let html = ''
+  for (const r of replacements) {
+    const original = escapeHtml(r.original)
+    const markedAs = marked.get(r.original.toLowerCase())
+    const meta = `${escapeHtml(piiLabelName(r.label))}${r.count > 1 ? ` · ${r.count}×` : ''}${markedAs !== undefined ? ' · marked by you' : ''}`
+    const button =
+      markedAs !== undefined
+        ? `<button type="submit" name="drop-extra" value="${escapeHtml(markedAs)}" class="button--quiet">Unmark<span class="visually-hidden"> ${original}</span></button>`
+        : `<button type="submit" name="unmark" value="${original}" class="button--quiet">Not personal — keep<span class="visually-hidden"> ${original}</span></button>`
+    html +=
+      `<li class="replacement"><span class="replacement__values"><span class="replacement__original">${original}</span>` +
+      `<span aria-hidden="true"> → </span><span class="visually-hidden"> becomes </span>` +
+      `<mark class="pii pii--${escapeHtml(r.label)}">${escapeHtml(r.replacement)}</mark></span>` +
+      `<span class="replacement__meta small muted">${meta}</span>${button}</li>`
+  }
+  return html
+}
