@@ -93,9 +93,12 @@ for (const [name, messages] of kinds) benchTranscript(name, buildTranscript(mess
 // ---- the engine alone, one thread, on 1 MB of the same JSON Lines the CLI gets
 for (const [name, messages] of kinds) {
   const input = jsonl(messages, 1e6)
+  const cpuBefore = process.cpuUsage()
   const [, ms] = time(() => anonymiseJsonlBatch({ lines: input.split('\n').filter(Boolean), agentNames: [] }))
+  const cpuUsed = process.cpuUsage(cpuBefore)
+  const cpu = (cpuUsed.user + cpuUsed.system) / 1e6
   const mb = Buffer.byteLength(input) / 1e6
-  console.log(`engine, one thread, ${name}: ${mb.toFixed(1)} MB in ${(ms / 1000).toFixed(1)} s = ${(mb / (ms / 1000)).toFixed(2)} MB/s`)
+  console.log(`engine, one thread, ${name}: ${mb.toFixed(1)} MB in ${(ms / 1000).toFixed(1)} s = ${(mb / (ms / 1000)).toFixed(2)} MB/s (${cpu.toFixed(1)} CPU-seconds, ${(mb / cpu).toFixed(2)} MB per CPU-second)`)
 }
 
 // ---- the command line, bundled (npm run build:anonymiser)
@@ -114,10 +117,13 @@ try {
     const file = `${dir}/${name}.jsonl`
     writeFileSync(file, input)
     const started = performance.now()
-    const result = spawnSync('bash', ['-c', `node build/anonymiser/cli.js --jsonl < "${file}" > /dev/null`], { cwd: root })
+    // bash's `time` adds the CPU the CLI used (all its threads): on a shared machine the wall time
+    // also measures everyone else, the CPU time only this work
+    const result = spawnSync('bash', ['-c', `TIMEFORMAT='%U %S'; time node build/anonymiser/cli.js --jsonl < "${file}" > /dev/null`], { cwd: root, encoding: 'utf8' })
     const seconds = (performance.now() - started) / 1000
+    const cpu = result.stderr.trim().split('\n').at(-1)?.split(' ').map(Number).reduce((a, b) => a + b, 0) ?? NaN
     const mb = Buffer.byteLength(input) / 1e6
-    console.log(`CLI, ${name}: ${mb.toFixed(1)} MB in ${seconds.toFixed(1)} s = ${(mb / seconds).toFixed(2)} MB/s (exit ${result.status})`)
+    console.log(`CLI, ${name}: ${mb.toFixed(1)} MB in ${seconds.toFixed(1)} s = ${(mb / seconds).toFixed(2)} MB/s (exit ${result.status}; ${cpu.toFixed(1)} CPU-seconds, ${(mb / cpu).toFixed(2)} MB per CPU-second)`)
   }
 } finally {
   rmSync(dir, { recursive: true, force: true })
