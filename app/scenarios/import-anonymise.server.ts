@@ -144,6 +144,9 @@ function collectReplacements(pieceLists: ReadonlyArray<readonly Piece[]>): Repla
   return [...byValue.values()]
 }
 
+/** Lets other requests in between the steps of a long import: each step is linear, but not short. */
+export const letOtherRequestsIn = () => new Promise<void>((resolve) => setImmediate(resolve))
+
 /**
  * Parses and anonymises a conversation. The text given to the anonymiser is the whole
  * conversation with its speaker labels ("Dana: …"), so a person keeps one pseudonym throughout.
@@ -152,6 +155,7 @@ export async function anonymiseConversation(source: ImportSource, corrections: I
   const parsed = parseSource(source)
   const turns = withSpeakerRoles(parsed.turns, corrections.roles ?? new Map())
   const agentNames = agentNamesOf(turns)
+  await letOtherRequestsIn()
 
   let canonical = ''
   const segments = turns.map((turn) => {
@@ -184,6 +188,7 @@ export async function anonymiseConversation(source: ImportSource, corrections: I
     speaker: segments[index].speaker ? piecesFor(canonical, result.spans, segments[index].speaker!, keep) : null,
     pieces: piecesFor(canonical, result.spans, segments[index].text, keep),
   }))
+  await letOtherRequestsIn()
   const speakers = speakersOf(turns).map((s) => {
     const turnIndex = turns.findIndex((t) => t.speaker === s.speaker)
     const pieces = previewTurns[turnIndex]?.speaker
@@ -200,7 +205,7 @@ export async function anonymiseConversation(source: ImportSource, corrections: I
 }
 
 /** Characters of conversation the preview highlights piece by piece; the rest is shown as plain text. */
-export const HIGHLIGHTED_PREVIEW_CHARS = 30_000
+export const HIGHLIGHTED_PREVIEW_CHARS = 20_000
 
 export interface PreviewExcerpt {
   /** The first turns, with every replacement as its own piece. */

@@ -15,6 +15,7 @@ import {
   anonymiseConversation,
   anonymiseDetails,
   buildScenarioDocument,
+  letOtherRequestsIn,
   type AnonymisedDetails,
   type ConversationPreview,
   type ImportCorrections,
@@ -100,6 +101,7 @@ export async function previewWithDetails(
   if (!result.ok) return result
   try {
     const { replacements } = await anonymiseDetails(result.preview, details, request.corrections)
+    await letOtherRequestsIn()
     return { ok: true, preview: result.preview, detailReplacements: replacements }
   } catch (error) {
     if (error instanceof AnonymiserLimitError) return { ok: false, errors: { raw: error.message } }
