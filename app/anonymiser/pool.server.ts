@@ -24,8 +24,13 @@ const MAX_QUEUE = 8
 
 export type AnonymiserLimit = 'too-large' | 'too-slow' | 'busy'
 
+/** The HTTP status for a refusal: the request was too large, or the service cannot take it now. */
+export const LIMIT_STATUS: Record<AnonymiserLimit, 413 | 503> = { 'too-large': 413, 'too-slow': 503, busy: 503 }
+
 /** A limit was hit; `message` is safe to show to the person importing. */
 export class AnonymiserLimitError extends Error {
+  readonly status: 413 | 503
+
   constructor(readonly limit: AnonymiserLimit) {
     super(
       limit === 'too-large'
@@ -35,6 +40,7 @@ export class AnonymiserLimitError extends Error {
           : 'The anonymiser is busy with other imports; try again in a minute.',
     )
     this.name = 'AnonymiserLimitError'
+    this.status = LIMIT_STATUS[limit]
   }
 }
 

@@ -89,7 +89,12 @@ async function respond(actor: Actor, state: State, extras: { errors?: Record<str
   const typed = { title, summary, subject, customerName, persona, prompt, context: context.split('\n') }
   const result = await previewWithDetails(actor, { source: state.source, corrections: state }, typed)
   if (!result.ok) {
-    return { step: 'input' as const, source: state.source, errors: { ...result.errors, ...extras.errors }, details: state.details, ignore: state.ignore, extra: state.extra }
+    // too large (413) or the anonymiser busy or too slow (503): the form comes back as it was typed
+    const status = result.status ?? 200
+    return data(
+      { step: 'input' as const, source: state.source, errors: { ...result.errors, ...extras.errors } as Record<string, string>, details: state.details, ignore: state.ignore, extra: state.extra },
+      { status, headers: status === 503 ? { 'Retry-After': '30' } : undefined },
+    )
   }
   const { preview, detailReplacements } = result
   const excerpt = previewExcerpt(preview.turns)
@@ -261,7 +266,7 @@ function HiddenDetails({ details }: { details: DetailValues }) {
 }
 
 function InputStep({ data, busy }: { data: ActionData | undefined; busy: boolean }) {
-  const errors: Record<string, string> = data?.errors ?? {}
+  const errors = (data?.errors ?? {}) as Record<string, string>
   return (
     <Form method="post" encType="multipart/form-data" className="card import-input" noValidate>
       <input type="hidden" name="intent" value="read" />

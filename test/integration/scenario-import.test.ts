@@ -334,6 +334,19 @@ describe('the import route', () => {
     }
   })
 
+  it('answers a conversation over the size limit with 413 and the form as it was typed', async () => {
+    const raw = `Customer: ${'my parcel never came. '.repeat(10_000)}`
+    const answer = (await importAction({ request: post({ intent: 'read', raw, title: 'Lost parcel' }), context: contextFor(a.manager), params: {} })) as {
+      data: { step: string; source: { raw: string }; errors: Record<string, string>; details: { title: string } }
+      init: { status: number }
+    }
+    expect(answer.init.status).toBe(413)
+    expect(answer.data.step).toBe('input')
+    expect(answer.data.errors.raw).toMatch(/import a shorter part/)
+    expect(answer.data.source.raw).toBe(raw)
+    expect(answer.data.details.title).toBe('Lost parcel')
+  })
+
   it('never writes the raw text to the log when saving fails', async () => {
     // A database error that quotes the row it refused, as PostgreSQL's "Failing row contains" does.
     const failing = new Proxy(database.db, {
