@@ -14,11 +14,13 @@ import { createInterface } from 'node:readline'
 import { once } from 'node:events'
 import cliProgress from 'cli-progress'
 import { Piscina } from 'piscina'
-import { anonymise, type AnonymiseOptions, type AnonymiseResult } from './anonymise'
+import type { JsonlBatch, JsonlBatchResult } from './jsonl'
 import type { AnonymiseTask } from './worker'
 
 /** A batch is sent to a worker once it holds this much text (or at the end of the input). */
-const BATCH_CHARS = 48_000
+const BATCH_CHARS = 64_000
+/** Batches handed out ahead of the one being written, per worker: keeps every worker busy. */
+const AHEAD_PER_THREAD = 3
 
 const USAGE = `Usage: npm run -s anonymise -- --jsonl [--agent NAME]... < in.jsonl > out.jsonl
        (or: node build/anonymiser/cli.js --jsonl < in.jsonl, after npm run build)
@@ -68,29 +70,6 @@ function parseArgs(argv: string[]): Args | 'help' | { error: string } {
   return args
 }
 
-type Parsed = { ok: true; id: unknown; text: string; options: AnonymiseOptions } | { ok: false; reason: string }
-
-function stringArray(value: unknown): string[] | undefined {
-  return Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : undefined
-}
-
-function parseLine(line: string, defaults: Args): Parsed {
-  let value: unknown
-  try {
-    value = JSON.parse(line)
-  } catch {
-    // the parser's message quotes the line, which may hold personal data: say only what is wrong
-    return { ok: false, reason: 'not valid JSON' }
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, reason: 'not a JSON object' }
-  const record = value as Record<string, unknown>
-  if (!('text' in record)) return { ok: false, reason: 'missing "text"' }
-  if (typeof record.text !== 'string') return { ok: false, reason: '"text" is not a string' }
-  const agentNames = [...defaults.agentNames, ...(stringArray(record.agentNames) ?? [])]
-  const ignore = stringArray(record.ignore)
-  return { ok: true, id: record.id ?? null, text: record.text, options: { agentNames, ignore } }
-}
-
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2))
   if (args === 'help') {
@@ -135,51 +114,51 @@ async function main(): Promise<number> {
   let bad = 0
   let bytes = 0
 
-  // Batches go to worker threads; their results are written strictly in input order.
-  type Item = { id: unknown; text: string; options: AnonymiseOptions }
+  // Worker threads read, anonymise and write the lines of a batch; this thread only splits the
+  // input into batches and writes their results strictly in input order.
+  const workerUrl = new URL('./worker.js', import.meta.url).href
   const threads = Math.max(1, availableParallelism())
   let pool = null as Piscina | null
-  const pending: Array<{ items: Item[]; result: Promise<AnonymiseResult[]>; bytes: number }> = []
-  let batch: Item[] = []
+  const pending: Array<{ lineNumbers: number[]; result: Promise<JsonlBatchResult>; bytes: number }> = []
+  let batch: string[] = []
+  let batchLineNumbers: number[] = []
   let batchChars = 0
 
   const writeHead = async () => {
     const head = pending.shift()
     if (!head) return
-    const results = await head.result
-    const out = head.items.map((item, i) => JSON.stringify({ id: item.id, text: results[i].text, spans: results[i].spans })).join('\n') + '\n'
-    if (!process.stdout.write(out)) await once(process.stdout, 'drain')
-    processed += head.items.length
+    const result = await head.result
+    for (const { index, reason } of result.bad) report(`anonymise: line ${head.lineNumbers[index]}: ${reason} — skipped`)
+    bad += result.bad.length
+    if (result.out && !process.stdout.write(result.out)) await once(process.stdout, 'drain')
+    processed += result.done
     bar?.update(totalBytes > 0 ? Math.min(head.bytes, totalBytes) : processed, { lines: processed })
   }
   const dispatch = async (final: boolean) => {
     if (batch.length === 0) return
-    const items = batch
+    const task: AnonymiseTask = { jsonl: { lines: batch, agentNames: args.agentNames } satisfies JsonlBatch }
+    const lineNumbers = batchLineNumbers
     batch = []
+    batchLineNumbers = []
     batchChars = 0
-    // a small input is done here rather than paying for starting workers
+    // a small input is done in this thread rather than paying for starting workers
     if (final && !pool) {
-      pending.push({ items, result: Promise.resolve(items.map((item) => anonymise(item.text, item.options))), bytes })
+      const { default: run } = (await import(workerUrl)) as { default: (task: AnonymiseTask) => JsonlBatchResult }
+      pending.push({ lineNumbers, result: Promise.resolve(run(task)), bytes })
       return
     }
-    pool ??= new Piscina({ filename: new URL('./worker.js', import.meta.url).href, maxThreads: threads, minThreads: threads })
-    const task: AnonymiseTask = { batch: items.map(({ text, options }) => ({ text, options })) }
-    pending.push({ items, result: pool.run(task) as Promise<AnonymiseResult[]>, bytes })
-    while (pending.length > threads * 2) await writeHead()
+    pool ??= new Piscina({ filename: workerUrl, minThreads: threads, maxThreads: threads })
+    pending.push({ lineNumbers, result: pool.run(task) as Promise<JsonlBatchResult>, bytes })
+    while (pending.length > threads * AHEAD_PER_THREAD) await writeHead()
   }
 
   for await (const line of lines) {
     lineNumber++
-    bytes += Buffer.byteLength(line, 'utf8') + 1
+    if (bar) bytes += Buffer.byteLength(line, 'utf8') + 1
     if (!line.trim()) continue
-    const parsed = parseLine(line, args)
-    if (!parsed.ok) {
-      bad++
-      report(`anonymise: line ${lineNumber}: ${parsed.reason} — skipped`)
-      continue
-    }
-    batch.push({ id: parsed.id, text: parsed.text, options: parsed.options })
-    batchChars += parsed.text.length
+    batch.push(line)
+    batchLineNumbers.push(lineNumber)
+    batchChars += line.length
     if (batchChars >= BATCH_CHARS) await dispatch(false)
   }
   await dispatch(true)

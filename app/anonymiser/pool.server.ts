@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url'
 import { Piscina } from 'piscina'
 import type { AnonymiseOptions, AnonymiseResult } from './anonymise'
 import { buildAnonymiser, defaultOutdir, isStale } from './build.mjs'
+import type { AnonymiserWorkerData } from './worker'
 
 /** Most characters one call may anonymise (the import form allows 200,000 plus its own details). */
 export const MAX_ANONYMISE_CHARS = 450_000
@@ -23,8 +24,13 @@ const MAX_QUEUE = 8
 
 export type AnonymiserLimit = 'too-large' | 'too-slow' | 'busy'
 
+/** The HTTP status for a refusal: the request was too large, or the service cannot take it now. */
+export const LIMIT_STATUS: Record<AnonymiserLimit, 413 | 503> = { 'too-large': 413, 'too-slow': 503, busy: 503 }
+
 /** A limit was hit; `message` is safe to show to the person importing. */
 export class AnonymiserLimitError extends Error {
+  readonly status: 413 | 503
+
   constructor(readonly limit: AnonymiserLimit) {
     super(
       limit === 'too-large'
@@ -34,6 +40,7 @@ export class AnonymiserLimitError extends Error {
           : 'The anonymiser is busy with other imports; try again in a minute.',
     )
     this.name = 'AnonymiserLimitError'
+    this.status = LIMIT_STATUS[limit]
   }
 }
 
@@ -51,7 +58,8 @@ function getPool(): Promise<Piscina> {
   starting ??= workerFile().then((file) => {
     // one core stays free for requests
     const threads = Math.max(1, availableParallelism() - 1)
-    pool = new Piscina({ filename: pathToFileURL(file).href, minThreads: 1, maxThreads: threads, maxQueue: MAX_QUEUE, idleTimeout: 60_000 })
+    const workerData: AnonymiserWorkerData = { yieldToRequests: true }
+    pool = new Piscina({ filename: pathToFileURL(file).href, workerData, minThreads: 1, maxThreads: threads, maxQueue: MAX_QUEUE, idleTimeout: 60_000 })
     return pool
   })
   return starting

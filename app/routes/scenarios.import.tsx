@@ -7,9 +7,9 @@ import { GeneralErrorBoundary, errorTitle } from '~/components/error-boundary'
 import { Field, SelectField, TextareaField } from '~/components/form-field'
 import { useFocusFirstError } from '~/components/focus-first-error'
 import { logger } from '~/observability/logger.server'
-import { AnonymisedText, type TextPiece } from '~/scenarios/components/anonymised-text'
-import { PII_LABEL_NAMES, piiLabelName } from '~/scenarios/components/scenario-labels'
-import { IMPORT_FORMATS, MAX_RAW_LENGTH, type ImportFormat, type ImportSource } from '~/scenarios/import-anonymise.server'
+import { previewTurnsHtml, replacementListHtml } from '~/scenarios/components/import-preview-html'
+import { PII_LABEL_NAMES } from '~/scenarios/components/scenario-labels'
+import { IMPORT_FORMATS, MAX_RAW_LENGTH, previewExcerpt, type ImportFormat, type ImportSource } from '~/scenarios/import-anonymise.server'
 import { readUpload } from '~/scenarios/import-upload.server'
 import { createDraft, organizationNames, previewWithDetails } from '~/scenarios/imports.server'
 import type { Actor } from '~/org/teams.server'
@@ -89,9 +89,15 @@ async function respond(actor: Actor, state: State, extras: { errors?: Record<str
   const typed = { title, summary, subject, customerName, persona, prompt, context: context.split('\n') }
   const result = await previewWithDetails(actor, { source: state.source, corrections: state }, typed)
   if (!result.ok) {
-    return { step: 'input' as const, source: state.source, errors: { ...result.errors, ...extras.errors }, details: state.details, ignore: state.ignore, extra: state.extra }
+    // too large (413) or the anonymiser busy or too slow (503): the form comes back as it was typed
+    const status = result.status ?? 200
+    return data(
+      { step: 'input' as const, source: state.source, errors: { ...result.errors, ...extras.errors } as Record<string, string>, details: state.details, ignore: state.ignore, extra: state.extra },
+      { status, headers: status === 503 ? { 'Retry-After': '30' } : undefined },
+    )
   }
   const { preview, detailReplacements } = result
+  const excerpt = previewExcerpt(preview.turns)
   return {
     step: 'preview' as const,
     source: state.source,
@@ -100,13 +106,12 @@ async function respond(actor: Actor, state: State, extras: { errors?: Record<str
     details: state.details,
     errors: extras.errors ?? {},
     notice: extras.notice ?? null,
-    turns: preview.turns.map((turn) => ({
-      role: turn.role,
-      speaker: turn.speaker as TextPiece[] | null,
-      pieces: turn.pieces.map((piece): TextPiece => ('label' in piece ? { text: piece.text, label: piece.label } : { text: piece.text })),
-    })),
+    turnsHtml: previewTurnsHtml(excerpt.turns),
+    rest: excerpt.rest,
     speakers: preview.speakers,
-    replacements: preview.replacements,
+    replacementCount: preview.replacements.reduce((n, r) => n + r.count, 0),
+    valueCount: preview.replacements.length,
+    replacementsHtml: replacementListHtml(preview.replacements, new Map(state.extra.map((e) => [e.text.toLowerCase(), e.text]))),
     detailReplacements,
     problems: preview.problems,
   }
@@ -261,7 +266,7 @@ function HiddenDetails({ details }: { details: DetailValues }) {
 }
 
 function InputStep({ data, busy }: { data: ActionData | undefined; busy: boolean }) {
-  const errors: Record<string, string> = data?.errors ?? {}
+  const errors = (data?.errors ?? {}) as Record<string, string>
   return (
     <Form method="post" encType="multipart/form-data" className="card import-input" noValidate>
       <input type="hidden" name="intent" value="read" />
@@ -312,7 +317,6 @@ function InputStep({ data, busy }: { data: ActionData | undefined; busy: boolean
 
 function PreviewStep({ data, busy }: { data: PreviewData; busy: boolean }) {
   const errors: Record<string, string> = data.errors
-  const extraValues = new Set(data.extra.map((e) => e.text.toLowerCase()))
   const [selected, setSelected] = useState<string | null>(null)
   const details = data.details
   const formRef = useRef<HTMLFormElement>(null)
@@ -357,25 +361,19 @@ function PreviewStep({ data, busy }: { data: PreviewData; busy: boolean }) {
         <section className="card import-preview__conversation" aria-labelledby="preview-heading">
           <h2 id="preview-heading">Anonymised conversation</h2>
           <p className="small muted">
-            {data.replacements.length === 0
+            {data.valueCount === 0
               ? 'We found no personal data. Read it carefully and mark anything we missed.'
-              : `Highlighted: ${data.replacements.reduce((n, r) => n + r.count, 0)} replacements of ${data.replacements.length} values. Select any text we missed to mark it.`}
+              : `Highlighted: ${data.replacementCount} replacements of ${data.valueCount} values. Select any text we missed to mark it.`}
           </p>
-          <ol className="import-turns" onMouseUp={pickSelection} onKeyUp={pickSelection}>
-            {data.turns.map((turn, index) => (
-              <li key={index} className={`import-turn import-turn--${turn.role}`}>
-                <p className="import-turn__who">
-                  {turn.speaker ? <AnonymisedText pieces={turn.speaker} /> : <span>{turn.role === 'note' ? 'Note' : 'Customer'}</span>}
-                  {turn.speaker && turn.speaker.map((piece) => piece.text).join('').trim().toLowerCase() !== turn.role ? (
-                    <span className="import-turn__role">{turn.role === 'agent' ? 'our side' : turn.role}</span>
-                  ) : null}
-                </p>
-                <p className="import-turn__text">
-                  <AnonymisedText pieces={turn.pieces} />
-                </p>
-              </li>
-            ))}
-          </ol>
+          {/* built by previewTurnsHtml, which escapes every piece of text */}
+          <ol className="import-turns" onMouseUp={pickSelection} onKeyUp={pickSelection} dangerouslySetInnerHTML={{ __html: data.turnsHtml }} />
+          {data.rest ? (
+            <section className="import-rest" aria-labelledby="rest-heading" onMouseUp={pickSelection} onKeyUp={pickSelection}>
+              <h3 id="rest-heading">The next {data.rest.turns === 1 ? 'message' : `${data.rest.turns} messages`}</h3>
+              <p className="small muted">Anonymised the same way; in a conversation this long only the start is highlighted. Every value we replaced is listed under “What we replaced”.</p>
+              <p className="import-rest__text">{data.rest.text}</p>
+            </section>
+          ) : null}
           {data.speakers.length > 0 ? (
             <fieldset className="import-roles">
               <legend>Who is who</legend>
@@ -399,35 +397,11 @@ function PreviewStep({ data, busy }: { data: PreviewData; busy: boolean }) {
         <div className="import-preview__side stack">
           <section className="card" aria-labelledby="replacements-heading">
             <h2 id="replacements-heading">What we replaced</h2>
-            {data.replacements.length === 0 ? (
+            {data.valueCount === 0 ? (
               <p className="muted">Nothing yet.</p>
             ) : (
-              <ul className="replacement-list">
-                {data.replacements.map((r) => (
-                  <li key={`${r.label}:${r.original}`} className="replacement">
-                    <span className="replacement__values">
-                      <span className="replacement__original">{r.original}</span>
-                      <span aria-hidden="true"> → </span>
-                      <span className="visually-hidden"> becomes </span>
-                      <mark className={`pii pii--${r.label}`}>{r.replacement}</mark>
-                    </span>
-                    <span className="replacement__meta small muted">
-                      {piiLabelName(r.label)}
-                      {r.count > 1 ? ` · ${r.count}×` : ''}
-                      {extraValues.has(r.original.toLowerCase()) ? ' · marked by you' : ''}
-                    </span>
-                    {extraValues.has(r.original.toLowerCase()) ? (
-                      <button type="submit" name="drop-extra" value={data.extra.find((e) => e.text.toLowerCase() === r.original.toLowerCase())?.text} className="button--quiet" disabled={busy}>
-                        Unmark<span className="visually-hidden"> {r.original}</span>
-                      </button>
-                    ) : (
-                      <button type="submit" name="unmark" value={r.original} className="button--quiet" disabled={busy}>
-                        Not personal — keep<span className="visually-hidden"> {r.original}</span>
-                      </button>
-                    )}
-                  </li>
-                ))}
-              </ul>
+              // built by replacementListHtml, which escapes every value
+              <ul className="replacement-list" dangerouslySetInnerHTML={{ __html: data.replacementsHtml }} />
             )}
             {data.ignore.length > 0 ? (
               <>

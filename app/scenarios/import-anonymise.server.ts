@@ -101,8 +101,10 @@ type Span = { start: number; end: number; label: PiiLabel; replacement: string }
 function piecesFor(text: string, spans: readonly Span[], segment: Segment, replace: (span: Span, original: string) => string): Piece[] {
   const pieces: Piece[] = []
   let cursor = segment.start
-  for (const span of spans) {
-    if (span.end <= segment.start || span.start >= segment.end) continue
+  // spans are sorted and never overlap, so their ends are sorted too: start at the first one that
+  // reaches into the segment instead of walking every span for every turn
+  for (let i = firstEndingAfter(spans, segment.start); i < spans.length && spans[i].start < segment.end; i++) {
+    const span = spans[i]
     if (span.start < segment.start) {
       cursor = Math.max(cursor, Math.min(span.end, segment.end))
       continue
@@ -114,6 +116,18 @@ function piecesFor(text: string, spans: readonly Span[], segment: Segment, repla
   }
   if (cursor < segment.end) pieces.push({ text: text.slice(cursor, segment.end) })
   return pieces
+}
+
+/** Index of the first span ending after offset (spans sorted, not overlapping). */
+function firstEndingAfter(spans: readonly Span[], offset: number): number {
+  let low = 0
+  let high = spans.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (spans[middle].end <= offset) low = middle + 1
+    else high = middle
+  }
+  return low
 }
 
 function collectReplacements(pieceLists: ReadonlyArray<readonly Piece[]>): Replacement[] {
@@ -130,6 +144,9 @@ function collectReplacements(pieceLists: ReadonlyArray<readonly Piece[]>): Repla
   return [...byValue.values()]
 }
 
+/** Lets other requests in between the steps of a long import: each step is linear, but not short. */
+export const letOtherRequestsIn = () => new Promise<void>((resolve) => setImmediate(resolve))
+
 /**
  * Parses and anonymises a conversation. The text given to the anonymiser is the whole
  * conversation with its speaker labels ("Dana: …"), so a person keeps one pseudonym throughout.
@@ -138,6 +155,7 @@ export async function anonymiseConversation(source: ImportSource, corrections: I
   const parsed = parseSource(source)
   const turns = withSpeakerRoles(parsed.turns, corrections.roles ?? new Map())
   const agentNames = agentNamesOf(turns)
+  await letOtherRequestsIn()
 
   let canonical = ''
   const segments = turns.map((turn) => {
@@ -170,6 +188,7 @@ export async function anonymiseConversation(source: ImportSource, corrections: I
     speaker: segments[index].speaker ? piecesFor(canonical, result.spans, segments[index].speaker!, keep) : null,
     pieces: piecesFor(canonical, result.spans, segments[index].text, keep),
   }))
+  await letOtherRequestsIn()
   const speakers = speakersOf(turns).map((s) => {
     const turnIndex = turns.findIndex((t) => t.speaker === s.speaker)
     const pieces = previewTurns[turnIndex]?.speaker
@@ -183,6 +202,30 @@ export async function anonymiseConversation(source: ImportSource, corrections: I
     anonymisedText: result.text,
     agentNames,
   }
+}
+
+/** Characters of conversation the preview highlights piece by piece; the rest is shown as plain text. */
+export const HIGHLIGHTED_PREVIEW_CHARS = 20_000
+
+export interface PreviewExcerpt {
+  /** The first turns, with every replacement as its own piece. */
+  turns: PreviewTurn[]
+  /** The turns after those, anonymised, as one plain text ("Speaker: text", a blank line between). */
+  rest: { turns: number; text: string } | null
+}
+
+/**
+ * The part of a long conversation that the page highlights. Rendering every replacement of a
+ * 200,000-character import as its own element takes the server's thread for most of a second,
+ * so past the first HIGHLIGHTED_PREVIEW_CHARS the text is sent as one string.
+ */
+export function previewExcerpt(turns: readonly PreviewTurn[], maxChars = HIGHLIGHTED_PREVIEW_CHARS): PreviewExcerpt {
+  let chars = 0
+  let shown = 0
+  while (shown < turns.length && (shown === 0 || chars < maxChars)) chars += piecesText(turns[shown++].pieces).length
+  if (shown === turns.length) return { turns: [...turns], rest: null }
+  const rest = turns.slice(shown).map((turn) => (turn.speaker ? `${piecesText(turn.speaker)}: ` : '') + piecesText(turn.pieces))
+  return { turns: turns.slice(0, shown), rest: { turns: rest.length, text: rest.join('\n\n') } }
 }
 
 /** What the importer writes about the scenario (free text may hold personal data too). */
@@ -264,9 +307,11 @@ function withKnownValues(text: string, spans: readonly Span[], known: readonly R
   const taken = new Uint8Array(text.length + 1)
   for (const span of spans) taken.fill(1, span.start, span.end)
   const added: Span[] = []
-  const values = [...known].sort((a, b) => b.original.length - a.original.length)
+  // only the values that appear at all: a long conversation has thousands, the details a few lines
+  const searched = text.slice(from).toLowerCase()
+  const values = known.filter((value) => value.original.trim().length >= 2 && searched.includes(value.original.toLowerCase()))
+  values.sort((a, b) => b.original.length - a.original.length)
   for (const value of values) {
-    if (value.original.trim().length < 2) continue
     const re = new RegExp(`(?<![\\p{L}\\p{N}_])${escapeRegExp(value.original)}(?![\\p{L}\\p{N}_])`, 'giu')
     for (const match of text.slice(from).matchAll(re)) {
       const start = from + match.index

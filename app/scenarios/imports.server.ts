@@ -15,6 +15,7 @@ import {
   anonymiseConversation,
   anonymiseDetails,
   buildScenarioDocument,
+  letOtherRequestsIn,
   type AnonymisedDetails,
   type ConversationPreview,
   type ImportCorrections,
@@ -52,9 +53,10 @@ export interface ImportRequest {
   corrections?: ImportCorrections
 }
 
+/** A refusal for size or load carries its HTTP status (413 too large, 503 busy or too slow). */
 export type PreviewResult =
   | { ok: true; preview: ConversationPreview }
-  | { ok: false; errors: Record<string, string> }
+  | { ok: false; errors: Record<string, string>; status?: 413 | 503 }
 
 /**
  * The names of everyone in the actor's organization: a pseudonym must never be one of them (the
@@ -70,14 +72,14 @@ export async function organizationNames(db: Db, actor: Actor): Promise<string[]>
 export async function previewImport(actor: Actor, { source, corrections }: ImportRequest): Promise<PreviewResult> {
   assertRole(actor, STAFF_LEADS)
   if (source.raw.length > MAX_RAW_LENGTH) {
-    return { ok: false, errors: { raw: `That is more than ${MAX_RAW_LENGTH.toLocaleString('en')} characters; import a shorter part.` } }
+    return { ok: false, errors: { raw: `That is more than ${MAX_RAW_LENGTH.toLocaleString('en')} characters; import a shorter part.` }, status: 413 }
   }
   if (!source.raw.trim()) return { ok: false, errors: { raw: 'Paste a conversation or upload a file.' } }
   let preview: ConversationPreview
   try {
     preview = await anonymiseConversation(source, corrections)
   } catch (error) {
-    if (error instanceof AnonymiserLimitError) return { ok: false, errors: { raw: error.message } }
+    if (error instanceof AnonymiserLimitError) return { ok: false, errors: { raw: error.message }, status: error.status }
     throw error
   }
   if (preview.turns.length === 0) {
@@ -88,7 +90,7 @@ export async function previewImport(actor: Actor, { source, corrections }: Impor
 
 export type PreviewWithDetailsResult =
   | { ok: true; preview: ConversationPreview; detailReplacements: AnonymisedDetails['replacements'] }
-  | { ok: false; errors: Record<string, string> }
+  | { ok: false; errors: Record<string, string>; status?: 413 | 503 }
 
 /** The preview page: the anonymised conversation and what the importer's own details will hide. */
 export async function previewWithDetails(
@@ -100,9 +102,10 @@ export async function previewWithDetails(
   if (!result.ok) return result
   try {
     const { replacements } = await anonymiseDetails(result.preview, details, request.corrections)
+    await letOtherRequestsIn()
     return { ok: true, preview: result.preview, detailReplacements: replacements }
   } catch (error) {
-    if (error instanceof AnonymiserLimitError) return { ok: false, errors: { raw: error.message } }
+    if (error instanceof AnonymiserLimitError) return { ok: false, errors: { raw: error.message }, status: error.status }
     throw error
   }
 }

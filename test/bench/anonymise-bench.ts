@@ -1,30 +1,42 @@
 /**
- * How fast the anonymiser is: the time of a 10,000-word transcript in one thread, and MB/s of
- * JSON Lines through the bundled command line (worker threads), plus how soon the CLI is ready.
- * Two transcripts, alternating "Customer:" and "Agent:" lines, numbers varied so no two lines are
- * identical:
+ * How fast the anonymiser is:
+ *   - a 10,000-word transcript anonymised in one thread (the time an import waits for);
+ *   - the engine's own throughput in one thread (MB/s of JSON Lines, no workers);
+ *   - the bundled command line: how soon it answers one line, and MB/s on about 5 MB of JSON Lines
+ *     (worker threads, one per core).
+ * Two kinds of text, alternating "Customer:" and "Agent:" lines, numbers varied so no two lines
+ * are identical:
  *   dense   — the labelled messages (personal data in almost every line: the worst case);
  *   typical — the ABCD sample conversations (personal data in a few lines, like real chats).
- * Prints milliseconds; asserts nothing.
+ * Prints figures; asserts nothing.
  *
- *   npx tsx test/bench/anonymise-bench.ts [words]
+ *   npx tsx test/bench/anonymise-bench.ts [words] [MB]
+ *   (the ABCD sample is read from SHARED_DATA_DIR, default ../shared/data)
  */
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { anonymise, detect } from '../../app/anonymiser'
+import { anonymiseJsonlBatch } from '../../app/anonymiser/jsonl'
 
 const targetWords = Number(process.argv[2] ?? 10_000)
+const cliMegabytes = Number(process.argv[3] ?? 5)
 const root = fileURLToPath(new URL('../..', import.meta.url))
+const sharedData = process.env.SHARED_DATA_DIR ?? `${root}../shared/data`
 const labelled = readFileSync(`${root}test/fixtures/anonymiser/labelled.jsonl`, 'utf8')
   .split('\n')
   .filter((l) => l.trim())
   .map((l) => (JSON.parse(l) as { text: string }).text.replace(/\n+/g, ' '))
-const abcdFile = `${root}../shared/data/abcd_sample.json`
+const abcdFile = `${sharedData}/abcd_sample.json`
 const abcd = existsSync(abcdFile)
   ? (JSON.parse(readFileSync(abcdFile, 'utf8')) as Array<{ original: Array<[string, string]> }>).flatMap((c) => c.original.map(([, text]) => text))
-  : labelled
+  : null
+if (!abcd) console.log(`(no ABCD sample at ${abcdFile}: "typical" uses the labelled messages too; set SHARED_DATA_DIR)`)
+const kinds: Array<[string, readonly string[]]> = [
+  ['typical', abcd ?? labelled],
+  ['dense', labelled],
+]
 
 function buildTranscript(messages: readonly string[], words: number): string {
   const lines: string[] = []
@@ -43,32 +55,25 @@ function time<T>(fn: () => T): [T, number] {
   return [result, performance.now() - start]
 }
 
-function bench(name: string, transcript: string): void {
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+
+function benchTranscript(name: string, transcript: string): void {
   const words = transcript.split(/\s+/).length
-  const runs: number[] = []
+  const detectRuns: number[] = []
+  const anonymiseRuns: number[] = []
   let spans = 0
   for (let i = 0; i < 5; i++) {
-    const [found, ms] = time(() => detect(transcript))
-    spans = found.length
-    runs.push(ms)
+    detectRuns.push(time(() => detect(transcript))[1])
+    const [result, ms] = time(() => anonymise(transcript))
+    anonymiseRuns.push(ms)
+    spans = result.spans.length
   }
-  const [, anonymiseMs] = time(() => anonymise(transcript))
-  runs.sort((a, b) => a - b)
-  console.log(`${name}: ${words} words, ${transcript.length} characters, ${spans} spans`)
-  console.log(`  detect, median of 5 runs: ${runs[2].toFixed(0)} ms (min ${runs[0].toFixed(0)}, max ${runs[4].toFixed(0)})`)
-  console.log(`  anonymise (detect + replace): ${anonymiseMs.toFixed(0)} ms`)
+  console.log(`${name} transcript: ${words} words, ${transcript.length} characters, ${spans} spans`)
+  console.log(`  anonymise, median of 5: ${median(anonymiseRuns).toFixed(0)} ms (min ${Math.min(...anonymiseRuns).toFixed(0)}, max ${Math.max(...anonymiseRuns).toFixed(0)})`)
+  console.log(`  of which detect alone, median of 5: ${median(detectRuns).toFixed(0)} ms`)
 }
 
-const dense = buildTranscript(labelled, targetWords)
-const typical = buildTranscript(abcd, targetWords)
-const [, coldMs] = time(() => detect(typical))
-console.log(`first call (loads gazetteers and weights): ${coldMs.toFixed(0)} ms`)
-bench('typical transcript', typical)
-bench('dense transcript', dense)
-
-// ---- the command line, bundled (npm run build:anonymiser), on about 5 MB of JSON Lines
-spawnSync(process.execPath, ['app/anonymiser/build.mjs'], { cwd: root, stdio: 'ignore' })
-const dir = mkdtempSync(`${tmpdir()}/anonymiser-bench-`)
+/** About `bytes` of JSON Lines, each a conversation of ~200 words. */
 function jsonl(messages: readonly string[], bytes: number): string {
   const lines: string[] = []
   let size = 0
@@ -80,17 +85,46 @@ function jsonl(messages: readonly string[], bytes: number): string {
   }
   return lines.join('\n') + '\n'
 }
-function cli(name: string, input: string): void {
-  const file = `${dir}/${name}.jsonl`
-  writeFileSync(file, input)
-  const started = performance.now()
-  const result = spawnSync('bash', ['-c', `node build/anonymiser/cli.js --jsonl < "${file}" > /dev/null`], { cwd: root })
-  const seconds = (performance.now() - started) / 1000
+
+const [, coldMs] = time(() => detect(buildTranscript(kinds[0][1], 200)))
+console.log(`first call in this process (loads gazetteers and weights): ${coldMs.toFixed(0)} ms`)
+for (const [name, messages] of kinds) benchTranscript(name, buildTranscript(messages, targetWords))
+
+// ---- the engine alone, one thread, on 1 MB of the same JSON Lines the CLI gets
+for (const [name, messages] of kinds) {
+  const input = jsonl(messages, 1e6)
+  const cpuBefore = process.cpuUsage()
+  const [, ms] = time(() => anonymiseJsonlBatch({ lines: input.split('\n').filter(Boolean), agentNames: [] }))
+  const cpuUsed = process.cpuUsage(cpuBefore)
+  const cpu = (cpuUsed.user + cpuUsed.system) / 1e6
   const mb = Buffer.byteLength(input) / 1e6
-  console.log(`CLI, ${name}: ${mb.toFixed(1)} MB in ${seconds.toFixed(1)} s = ${(mb / seconds).toFixed(2)} MB/s (exit ${result.status})`)
+  console.log(`engine, one thread, ${name}: ${mb.toFixed(1)} MB in ${(ms / 1000).toFixed(1)} s = ${(mb / (ms / 1000)).toFixed(2)} MB/s (${cpu.toFixed(1)} CPU-seconds, ${(mb / cpu).toFixed(2)} MB per CPU-second)`)
 }
-const ready = performance.now()
-spawnSync('bash', ['-c', 'echo \'{"id":1,"text":"hi"}\' | node build/anonymiser/cli.js --jsonl > /dev/null'], { cwd: root })
-console.log(`CLI ready and done with one line: ${(performance.now() - ready).toFixed(0)} ms`)
-cli('typical conversations', jsonl(abcd, 5e6))
-cli('dense conversations', jsonl(labelled, 5e6))
+
+// ---- the command line, bundled (npm run build:anonymiser)
+spawnSync(process.execPath, ['app/anonymiser/build.mjs'], { cwd: root, stdio: 'ignore' })
+const dir = mkdtempSync(`${tmpdir()}/anonymiser-bench-`)
+try {
+  const readyRuns: number[] = []
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now()
+    spawnSync('bash', ['-c', 'echo \'{"id":1,"text":"Hi, I am Dana Whitfield."}\' | node build/anonymiser/cli.js --jsonl > /dev/null'], { cwd: root })
+    readyRuns.push(performance.now() - started)
+  }
+  console.log(`CLI, one line in and out (start to exit), median of 5: ${median(readyRuns).toFixed(0)} ms (max ${Math.max(...readyRuns).toFixed(0)})`)
+  for (const [name, messages] of kinds) {
+    const input = jsonl(messages, cliMegabytes * 1e6)
+    const file = `${dir}/${name}.jsonl`
+    writeFileSync(file, input)
+    const started = performance.now()
+    // bash's `time` adds the CPU the CLI used (all its threads): on a shared machine the wall time
+    // also measures everyone else, the CPU time only this work
+    const result = spawnSync('bash', ['-c', `TIMEFORMAT='%U %S'; time node build/anonymiser/cli.js --jsonl < "${file}" > /dev/null`], { cwd: root, encoding: 'utf8' })
+    const seconds = (performance.now() - started) / 1000
+    const cpu = result.stderr.trim().split('\n').at(-1)?.split(' ').map(Number).reduce((a, b) => a + b, 0) ?? NaN
+    const mb = Buffer.byteLength(input) / 1e6
+    console.log(`CLI, ${name}: ${mb.toFixed(1)} MB in ${seconds.toFixed(1)} s = ${(mb / seconds).toFixed(2)} MB/s (exit ${result.status}; ${cpu.toFixed(1)} CPU-seconds, ${(mb / cpu).toFixed(2)} MB per CPU-second)`)
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true })
+}

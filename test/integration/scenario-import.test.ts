@@ -304,11 +304,47 @@ describe('the import route', () => {
   it('answers with the anonymised preview; the raw text only comes back in the form state', async () => {
     const result = (await importAction({ request: post({ intent: 'read', raw: CONVERSATION }), context: contextFor(a.manager), params: {} })) as {
       step: string
-      turns: Array<{ pieces: Array<{ text: string }> }>
+      turnsHtml: string
+      rest: unknown
     }
     expect(result.step).toBe('preview')
-    const shown = result.turns.map((t) => t.pieces.map((p) => p.text).join('')).join('\n')
-    for (const original of ORIGINALS) expect(shown).not.toContain(original)
+    expect(result.turnsHtml).toContain('<mark class="pii pii--name">')
+    for (const original of ORIGINALS) expect(result.turnsHtml).not.toContain(original)
+    expect(result.rest).toBeNull()
+  })
+
+  it('highlights only the start of a long conversation and sends the rest, anonymised, as plain text', async () => {
+    const lines = Array.from({ length: 600 }, (_, i) =>
+      i % 2 === 0 ? `Customer: This is Dana Whitfield again, about order ${5_512_000 + i}. Please call 07700 900${String(i).padStart(3, '0')}.` : 'Agent: Thanks Dana, I am looking into it now.',
+    )
+    const result = (await importAction({ request: post({ intent: 'read', raw: lines.join('\n') }), context: contextFor(a.manager), params: {} })) as {
+      step: string
+      turnsHtml: string
+      rest: { turns: number; text: string } | null
+    }
+    expect(result.step).toBe('preview')
+    const highlighted = (result.turnsHtml.match(/<li class="import-turn /g) ?? []).length
+    expect(highlighted).toBeGreaterThan(0)
+    expect(result.rest).not.toBeNull()
+    expect(highlighted + (result.rest?.turns ?? 0)).toBe(600)
+    expect(result.rest?.text).toContain('[phone]')
+    for (const shown of [result.turnsHtml, result.rest?.text ?? '']) {
+      expect(shown).not.toContain('Whitfield')
+      expect(shown).not.toContain('07700')
+    }
+  })
+
+  it('answers a conversation over the size limit with 413 and the form as it was typed', async () => {
+    const raw = `Customer: ${'my parcel never came. '.repeat(10_000)}`
+    const answer = (await importAction({ request: post({ intent: 'read', raw, title: 'Lost parcel' }), context: contextFor(a.manager), params: {} })) as {
+      data: { step: string; source: { raw: string }; errors: Record<string, string>; details: { title: string } }
+      init: { status: number }
+    }
+    expect(answer.init.status).toBe(413)
+    expect(answer.data.step).toBe('input')
+    expect(answer.data.errors.raw).toMatch(/import a shorter part/)
+    expect(answer.data.source.raw).toBe(raw)
+    expect(answer.data.details.title).toBe('Lost parcel')
   })
 
   it('never writes the raw text to the log when saving fails', async () => {

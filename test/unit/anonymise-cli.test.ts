@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { anonymise } from '~/anonymiser'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 
@@ -65,6 +66,31 @@ describe('anonymise CLI (--jsonl)', () => {
     const { code, stdout, stderr } = runCli(['--jsonl'], '{"id": 1, "text": "ok"}\n{"id": 2}\n')
     expect(stdout.trim().split('\n')).toHaveLength(1)
     expect(stderr).toMatch(/line 2: missing "text"/)
+    expect(code).toBe(1)
+  })
+
+  it('a large input goes through worker threads and comes out in order, the same as one call per line', () => {
+    const names = ['Dana Whitfield', 'Priya Raman', 'Tomasz Nowak', 'Aiko Tanaka', 'Lars Eriksen']
+    const texts = Array.from({ length: 400 }, (_, i) =>
+      [
+        `Customer: Hi, this is ${names[i % names.length]}, my order ${4_400_000 + i} never arrived.`,
+        `Agent: Sorry about that! Can you confirm the e-mail on the account?`,
+        `Customer: sure, it is user${i}@example.com and my phone is 07700 900${String(i).padStart(3, '0')}.`,
+      ].join('\n'),
+    )
+    const lines = texts.map((text, i) => JSON.stringify({ id: i, text }))
+    // two bad lines in different batches: their numbers count every input line, blank ones too
+    lines.splice(10, 0, '{"id": "bad-early"')
+    lines.splice(300, 0, '', '["not an object"]')
+    const { code, stdout, stderr } = runCli(['--jsonl'], `${lines.join('\n')}\n`)
+
+    const expected = texts.map((text, i) => {
+      const result = anonymise(text, { agentNames: [] })
+      return JSON.stringify({ id: i, text: result.text, spans: result.spans })
+    })
+    expect(stdout.trim().split('\n')).toEqual(expected)
+    expect(stderr).toMatch(/line 11: not valid JSON/)
+    expect(stderr).toMatch(/line 302: not a JSON object/)
     expect(code).toBe(1)
   })
 
