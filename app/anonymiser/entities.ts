@@ -2,8 +2,8 @@
  * People, organisations, places, street lines and postcodes from the tagger's token tags, plus the
  * one thing a tagger cannot see: which person is the agent.
  */
-import { isCommonWord } from './gazetteer'
-import { loadWeights, tagTokens, tokenize, type Mask, type Tag, type Weights } from './tagger'
+import { CITIES, FIRST_NAMES, isCommonWord, ORG_SUFFIXES, SURNAMES } from './gazetteer'
+import { loadWeights, OPEN_MARGIN, tagTokens, tokenize, type Mask, type Tag, type Weights } from './tagger'
 import trained from './tagger-weights.json'
 import type { Candidate, PiiLabel } from './types'
 
@@ -44,13 +44,23 @@ const WORD = /[\p{L}\p{N}]/u
  * a word and a number (or is a PO box), a postcode a digit or is short, a lone name is no everyday
  * lower-case word and no short acronym ("VAT", "IBAN").
  */
-function plausible(kind: string, value: string, tokens: number): boolean {
+/** Words after which a lower-case word is a person ("thanks, siobhán", "my name is femi"). */
+const NAME_CUE_BEFORE = new Set(['hi', 'hello', 'hey', 'dear', 'thanks', 'thank', 'cheers', 'ta', 'is', 'am', "i'm", 'im', 'me', 'bye', 'morning', 'evening'])
+
+function plausible(kind: string, value: string, tokens: number, previous = ''): boolean {
   if (kind === 'ADDR') {
     if (!/\p{L}/u.test(value) || !/\p{N}/u.test(value) || tokens < 2) return false
     // a capitalised name ("Rowan Street", "Lindenstraße"), not just the pronoun "I"
     return value.split(/[^\p{L}]+/u).some((w) => /^\p{Lu}/u.test(w) && w !== 'I')
   }
   if (kind === 'POST') return /\p{N}/u.test(value) && value.length <= 12
+  // written all in lower case: only a name the gazetteers know ("hi mario"), never "logins" or "hiya"
+  if (!/\p{Lu}|\p{N}/u.test(value)) {
+    const words = value.split(/\s+/)
+    if (kind === 'PER' && !NAME_CUE_BEFORE.has(previous) && !words.every((w) => FIRST_NAMES.has(w) || SURNAMES.has(w))) return false
+    if (kind === 'LOC' && !CITIES.has(value)) return false
+    if (kind === 'ORG') return false
+  }
   if (tokens === 1) {
     if (!/\p{Lu}|\p{N}/u.test(value) && isCommonWord(value)) return false
     if (kind === 'PER' && /^\p{Lu}{2,4}$/u.test(value)) return false
@@ -58,6 +68,25 @@ function plausible(kind: string, value: string, tokens: number): boolean {
   return true
 }
 const TITLE = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|herr|frau|mme|mlle|sr|sra|srta)\.?$/i
+
+const isPersonWord = (w: string) => FIRST_NAMES.has(w) || SURNAMES.has(w)
+
+/**
+ * Between people, organisations and places the tagger's context can mislead it ("from Lisbon" reads
+ * like "from Acme"); the gazetteers decide when they are unambiguous: a known town that is nobody's
+ * name is a place, a given name and a surname with no company word are a person.
+ */
+function kindByGazetteer(kind: string, value: string, previous: string): string {
+  if (kind !== 'PER' && kind !== 'ORG' && kind !== 'LOC') return kind
+  const words = value.toLowerCase().replace(/[’']s$/, '').split(/\s+/)
+  if (words.some((w) => ORG_SUFFIXES.has(w.replace(/\.$/, '')))) return kind
+  const whole = words.join(' ')
+  if (kind !== 'LOC' && CITIES.has(whole) && !words.some(isPersonWord)) return 'LOC'
+  if (kind === 'ORG' && (TITLE.test(previous) || TITLE.test(words[0]))) return 'PER'
+  if (kind === 'ORG' && words.length >= 2 && words.length <= 3 && FIRST_NAMES.has(words[0]) && SURNAMES.has(words[words.length - 1]) && !CITIES.has(whole)) return 'PER'
+  if (kind === 'LOC' && words.length <= 2 && FIRST_NAMES.has(words[0]) && !CITIES.has(whole) && !CITIES.has(words[0])) return 'PER'
+  return kind
+}
 
 /** Labels whose pattern findings the tagger sees as masks (addresses and postcodes are its own work). */
 const MASKED: ReadonlySet<string> = new Set(['email', 'url', 'phone', 'card_number', 'iban', 'ip_address', 'national_id', 'account_number', 'username', 'date_of_birth'])
@@ -73,9 +102,15 @@ export function masksFor(text: string, found: readonly Candidate[]): Mask[] {
   return out
 }
 
+let margins = OPEN_MARGIN
+/** For choosing the margins on the development sets (test/bench/anonymise-eval.ts --margins). */
+export function setOpenMargins(value: Record<string, number>): void {
+  margins = value
+}
+
 export function detectEntities(text: string, patternFindings: readonly Candidate[] = []): Candidate[] {
   const tokens = tokenize(text)
-  const tags = tagTokens(text, tokens, tagger(), masksFor(text, patternFindings))
+  const tags = tagTokens(text, tokens, tagger(), masksFor(text, patternFindings), margins)
   const out: Candidate[] = []
   let open = null as { kind: string; from: number; to: number } | null
   const close = () => {
@@ -90,9 +125,12 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
     const start = tokens[open.from].start
     const end = tokens[open.to].end
     const value = text.slice(start, end)
-    if (plausible(open.kind, value, open.to - open.from + 1)) {
-      const candidate: Candidate = { start, end, label: LABEL_OF[open.kind], priority: PRIORITY[open.kind] }
-      if (open.kind === 'PER' && isAgent(text, start, end)) candidate.role = 'agent'
+    let before = open.from - 1
+    while (before >= 0 && (tokens[before].text === ',' || tokens[before].text === 'you' || tokens[before].text === 'you,')) before--
+    if (plausible(open.kind, value, open.to - open.from + 1, before >= 0 ? tokens[before].lower : '')) {
+      const kind = kindByGazetteer(open.kind, value, open.from > 0 ? tokens[open.from - 1].text : '')
+      const candidate: Candidate = { start, end, label: LABEL_OF[kind], priority: PRIORITY[kind] }
+      if (kind === 'PER' && isAgent(text, start, end)) candidate.role = 'agent'
       out.push(candidate)
     }
     open = null

