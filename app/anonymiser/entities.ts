@@ -89,8 +89,8 @@ function kindByGazetteer(kind: string, value: string, previous: string): string 
 }
 
 /** Labels whose pattern findings the tagger sees as masks (addresses and postcodes are its own work). */
-const MASKED: ReadonlySet<string> = new Set(['email', 'url', 'phone', 'card_number', 'iban', 'ip_address', 'national_id', 'account_number', 'username', 'date_of_birth'])
-const PLACEHOLDER_RE = /\[(phone|card|iban|ip address|national id|date of birth|url)\]/g
+const MASKED: ReadonlySet<string> = new Set(['email', 'url', 'phone', 'card_number', 'iban', 'ip_address', 'national_id', 'account_number', 'username', 'date_of_birth', 'date'])
+const PLACEHOLDER_RE = /\[(phone|card|iban|ip address|national id|date of birth|date|url)\]/g
 
 /** Sorted, non-overlapping masks from the patterns' findings and from placeholders in the text. */
 export function masksFor(text: string, found: readonly Candidate[]): Mask[] {

@@ -50,6 +50,7 @@ const PLACEHOLDERS: Partial<Record<PiiLabel, string>> = {
   ip_address: '[ip address]',
   national_id: '[national id]',
   date_of_birth: '[date of birth]',
+  date: '[date]',
   address: '[address]',
   postcode: '[postcode]',
   url: '[url]',
