@@ -10,6 +10,7 @@ import { CITIES, CITY_WORDS, COUNTRIES, FIRST_NAMES, isCommonWord, ORG_SUFFIXES,
 export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-ADDR', 'I-ADDR', 'B-POST', 'I-POST'] as const
 export type Tag = (typeof TAGS)[number]
 export const TAG_COUNT = TAGS.length
+const TAG_INDEX = Object.fromEntries(TAGS.map((t, k) => [t, k])) as Record<Tag, number>
 
 export interface Token {
   start: number
@@ -59,6 +60,10 @@ interface TokenFacts {
   word: string
   shape: string
   gaz: string
+  shapeId: number
+  gazId: number
+  /** feature strings that pair this word's facts with a neighbour's or the line's, built once */
+  combos: Map<number, string>
   /** feature strings built once per word: a reused string keeps its hash, so lookups are cheap */
   own: string[]
   asPrev: string[]
@@ -67,11 +72,28 @@ interface TokenFacts {
   asNext2: string
 }
 
+const shapeIds = new Map<string, number>()
+const gazIds = new Map<string, number>()
+const shapeById: string[] = []
+const gazById: string[] = []
+function idOf(ids: Map<string, number>, byId: string[], value: string): number {
+  let id = ids.get(value)
+  if (id === undefined) {
+    id = byId.length
+    ids.set(value, id)
+    byId.push(value)
+  }
+  return id
+}
+
 function makeFacts(word: string, shape: string, gaz: string, length: number): TokenFacts {
   return {
     word,
     shape,
     gaz,
+    shapeId: idOf(shapeIds, shapeById, shape),
+    gazId: idOf(gazIds, gazById, gaz),
+    combos: new Map(),
     own: [`w=${word}`, `sh=${shape}`, `g=${gaz}`, `suf3=${word.slice(-3)}`, `pre3=${word.slice(0, 3)}`, `len=${Math.min(length, 8)}`],
     asPrev: [`pw=${word}`, `psh=${shape}`, `pg=${gaz}`],
     asPrev2: `ppw=${word}`,
@@ -213,44 +235,113 @@ function lineFactsOf(text: string, tokens: readonly Token[]): LineFacts {
 const BOUNDARY: TokenFacts = makeFacts('<s>', '<s>', '', 0)
 const PREV_TAG = TAGS.map((t) => `pt=${t}`)
 const PREV_TAGS = TAGS.map((a) => TAGS.map((b) => `pt2=${a}|${b}`))
+const CAPS = ['C', 'l', 'p'] as const
+
+/** Feature templates that pair a word's facts with one small number (a tag, a neighbour, a count). */
+const enum Pair {
+  PrevTagShape,
+  PrevTagGaz,
+  ShapeNextShape,
+  PrevShapeShape,
+  GazNextGaz,
+  PrevGazGaz,
+  LineLengthGaz,
+  SentenceStartGaz,
+  TitleLineGaz,
+  LowerElsewhereGaz,
+}
+
+function buildPair(kind: Pair, f: TokenFacts, n: number): string {
+  switch (kind) {
+    case Pair.PrevTagShape:
+      return `pt|sh=${TAGS[n]}|${f.shape}`
+    case Pair.PrevTagGaz:
+      return `pt|g=${TAGS[n]}|${f.gaz}`
+    case Pair.ShapeNextShape:
+      return `sh|nsh=${f.shape}|${shapeById[n]}`
+    case Pair.PrevShapeShape:
+      return `psh|sh=${shapeById[n]}|${f.shape}`
+    case Pair.GazNextGaz:
+      return `g|ng=${f.gaz}|${gazById[n]}`
+    case Pair.PrevGazGaz:
+      return `pg|g=${gazById[n]}|${f.gaz}`
+    case Pair.LineLengthGaz:
+      return `ll|g=${n}|${f.gaz}`
+    case Pair.SentenceStartGaz:
+      return `ss|g=${Math.floor(n / 3)}|${CAPS[n % 3]}|${f.gaz}`
+    case Pair.TitleLineGaz:
+      return `tl|g=${n}|${f.gaz}`
+    case Pair.LowerElsewhereGaz:
+      return `le|g=${n}|${f.gaz}`
+  }
+}
+
+/** The same string object every time, so the weight lookup reuses its hash. */
+function pair(kind: Pair, f: TokenFacts, n: number): string {
+  const key = kind * 0x200000 + n
+  let feature = f.combos.get(key)
+  if (feature === undefined) {
+    feature = buildPair(kind, f, n)
+    f.combos.set(key, feature)
+  }
+  return feature
+}
+
+/** Features of the line alone, keyed by their small numbers. */
+const lineFeatures = new Map<number, string>()
+function lineFeature(kind: number, a: number, b = 0, c = 0): string {
+  const key = ((kind * 16 + a) * 16 + b) * 16 + c
+  let feature = lineFeatures.get(key)
+  if (feature === undefined) {
+    const cap = CAPS[b]
+    feature = [`cap=${CAPS[a]}`, `pos=${a}`, `ll=${a}`, `pos|cap=${a}|${cap}|${c}`, `spk=${a}|${cap}`, `tl=${a}|${cap}`, `le=${a}|${c}|${cap}`][kind]
+    lineFeatures.set(key, feature)
+  }
+  return feature
+}
 
 /**
  * The features of token i. prev/prev2 are the tags already given to the two tokens before it.
- * Kept as plain strings: a Map lookup per feature is fast enough for megabytes per second.
+ * Every string is built once and reused (see pair, lineFeature): lookups by a string whose hash is
+ * already known are what makes megabytes per second possible.
  */
-function featuresOf(i: number, tokens: readonly Token[], facts: readonly TokenFacts[], lines: LineFacts, prev: Tag, prev2: Tag, out: string[]): void {
+function featuresOf(i: number, tokens: readonly Token[], facts: readonly TokenFacts[], lines: LineFacts, prev: number, prev2: number, out: string[]): void {
   out.length = 0
   const f = facts[i]
   const t = tokens[i]
-  const p1 = i > 0 && lines.position[i] > 0 ? facts[i - 1] : BOUNDARY
-  const p2 = i > 1 && lines.position[i] > 1 ? facts[i - 2] : BOUNDARY
-  const sameLineNext = (k: number) => i + k < tokens.length && lines.position[i + k] === lines.position[i] + k
-  const n1 = sameLineNext(1) ? facts[i + 1] : BOUNDARY
-  const n2 = sameLineNext(2) ? facts[i + 2] : BOUNDARY
-  const cap = HAS_UPPER.test(t.text[0]) ? 'C' : IS_WORD.test(t.text) ? 'l' : 'p'
   const pos = lines.position[i]
+  const p1 = i > 0 && pos > 0 ? facts[i - 1] : BOUNDARY
+  const p2 = i > 1 && pos > 1 ? facts[i - 2] : BOUNDARY
+  const n1 = i + 1 < tokens.length && lines.position[i + 1] === pos + 1 ? facts[i + 1] : BOUNDARY
+  const n2 = i + 2 < tokens.length && lines.position[i + 2] === pos + 2 ? facts[i + 2] : BOUNDARY
+  const cap = HAS_UPPER.test(t.text[0]) ? 0 : IS_WORD.test(t.text) ? 1 : 2
   const ll = lines.lineLength[i]
-  out.push('b', ...f.own, ...p1.asPrev, p2.asPrev2, ...n1.asNext, n2.asNext2)
+  out.push('b')
+  for (const x of f.own) out.push(x)
+  for (const x of p1.asPrev) out.push(x)
+  out.push(p2.asPrev2)
+  for (const x of n1.asNext) out.push(x)
   out.push(
-    `cap=${cap}`,
-    PREV_TAG[TAGS.indexOf(prev)],
-    PREV_TAGS[TAGS.indexOf(prev2)][TAGS.indexOf(prev)],
-    `pt|sh=${prev}|${f.shape}`,
-    `pt|g=${prev}|${f.gaz}`,
-    `sh|nsh=${f.shape}|${n1.shape}`,
-    `psh|sh=${p1.shape}|${f.shape}`,
-    `g|ng=${f.gaz}|${n1.gaz}`,
-    `pg|g=${p1.gaz}|${f.gaz}`,
-    `pos=${Math.min(pos, 3)}`,
-    `ll=${Math.min(ll, 6)}`,
-    `pos|cap=${Math.min(pos, 2)}|${cap}|${Math.min(ll, 5)}`,
-    `spk=${lines.speaker[i]}|${cap}`,
-    `ll|g=${Math.min(ll, 5)}|${f.gaz}`,
-    `ss|g=${lines.sentenceStart[i]}|${cap}|${f.gaz}`,
-    `tl=${lines.titleLine[i]}|${cap}`,
-    `tl|g=${lines.titleLine[i]}|${f.gaz}`,
-    `le=${lines.lowerElsewhere[i]}|${lines.capElsewhere[i]}|${cap}`,
-    `le|g=${lines.lowerElsewhere[i]}|${f.gaz}`,
+    n2.asNext2,
+    lineFeature(0, cap),
+    PREV_TAG[prev],
+    PREV_TAGS[prev2][prev],
+    pair(Pair.PrevTagShape, f, prev),
+    pair(Pair.PrevTagGaz, f, prev),
+    pair(Pair.ShapeNextShape, f, n1.shapeId),
+    pair(Pair.PrevShapeShape, f, p1.shapeId),
+    pair(Pair.GazNextGaz, f, n1.gazId),
+    pair(Pair.PrevGazGaz, f, p1.gazId),
+    lineFeature(1, Math.min(pos, 3)),
+    lineFeature(2, Math.min(ll, 6)),
+    lineFeature(3, Math.min(pos, 2), cap, Math.min(ll, 5)),
+    lineFeature(4, lines.speaker[i], cap),
+    pair(Pair.LineLengthGaz, f, Math.min(ll, 5)),
+    pair(Pair.SentenceStartGaz, f, lines.sentenceStart[i] * 3 + cap),
+    lineFeature(5, lines.titleLine[i], cap),
+    pair(Pair.TitleLineGaz, f, lines.titleLine[i]),
+    lineFeature(6, lines.lowerElsewhere[i], cap, lines.capElsewhere[i]),
+    pair(Pair.LowerElsewhereGaz, f, lines.lowerElsewhere[i]),
   )
   if (lines.speaker[i] && SPEAKER_ROLES.has(t.lower)) out.push('spk-role')
 }
@@ -309,7 +400,7 @@ export function tagTokens(text: string, tokens: readonly Token[], weights: Weigh
       continue
     }
     const prev2 = i > 1 ? tags[i - 2] : 'O'
-    featuresOf(i, tokens, facts, lines, prev, prev2, features)
+    featuresOf(i, tokens, facts, lines, TAG_INDEX[prev], TAG_INDEX[prev2], features)
     scores.fill(0)
     for (const feature of features) {
       const w = weights.get(feature)
@@ -365,7 +456,7 @@ export class PerceptronTrainer implements Weights {
         guesses.push('O')
         continue
       }
-      featuresOf(i, tokens, facts, lines, prev, prev2, features)
+      featuresOf(i, tokens, facts, lines, TAG_INDEX[prev], TAG_INDEX[prev2], features)
       scores.fill(0)
       for (const feature of features) {
         const w = this.weights.get(feature)
