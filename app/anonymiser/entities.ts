@@ -2,8 +2,8 @@
  * People, organisations, places, street lines and postcodes from the tagger's token tags, plus the
  * one thing a tagger cannot see: which person is the agent.
  */
-import { CITIES, FIRST_NAMES, isCommonWord, ORG_SUFFIXES, SURNAMES } from './gazetteer'
-import { loadWeights, OPEN_MARGIN, tagTokens, tokenize, type Mask, type Tag, type Weights } from './tagger'
+import { CITIES, COUNTRIES, FIRST_NAMES, isCommonWord, ORG_HEADS, ORG_SUFFIXES, SURNAMES } from './gazetteer'
+import { loadWeights, OPEN_MARGIN, tagTokens, withoutAccents, tokenize, type Mask, type Tag, type Weights } from './tagger'
 import trained from './tagger-weights.json'
 import type { Candidate, PiiLabel } from './types'
 
@@ -57,7 +57,7 @@ function plausible(kind: string, value: string, tokens: number, previous = ''): 
   // written all in lower case: only a name the gazetteers know ("hi mario"), never "logins" or "hiya"
   if (!/\p{Lu}|\p{N}/u.test(value)) {
     const words = value.split(/\s+/)
-    if (kind === 'PER' && !NAME_CUE_BEFORE.has(previous) && !words.every((w) => FIRST_NAMES.has(w) || SURNAMES.has(w))) return false
+    if (kind === 'PER' && !NAME_CUE_BEFORE.has(previous) && !words.every(isPersonWord)) return false
     if (kind === 'LOC' && !CITIES.has(value)) return false
     if (kind === 'ORG') return false
   }
@@ -69,7 +69,9 @@ function plausible(kind: string, value: string, tokens: number, previous = ''): 
 }
 const TITLE = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|herr|frau|mme|mlle|sr|sra|srta)\.?$/i
 
-const isPersonWord = (w: string) => FIRST_NAMES.has(w) || SURNAMES.has(w)
+const isFirstName = (w: string) => FIRST_NAMES.has(w) || FIRST_NAMES.has(withoutAccents(w))
+const isSurname = (w: string) => SURNAMES.has(w) || SURNAMES.has(withoutAccents(w))
+const isPersonWord = (w: string) => isFirstName(w) || isSurname(w)
 
 /**
  * Between people, organisations and places the tagger's context can mislead it ("from Lisbon" reads
@@ -82,9 +84,14 @@ function kindByGazetteer(kind: string, value: string, previous: string): string 
   if (words.some((w) => ORG_SUFFIXES.has(w.replace(/\.$/, '')))) return kind
   const whole = words.join(' ')
   if (kind !== 'LOC' && CITIES.has(whole) && !words.some(isPersonWord)) return 'LOC'
+  // a town or a country taken for a person ("Berlin", "São Paulo"), unless greeted or titled like one
+  if (kind === 'PER' && (CITIES.has(whole) || COUNTRIES.has(whole)) && !NAME_CUE_BEFORE.has(previous.toLowerCase()) && !TITLE.test(previous) && (words.length > 1 || !isSurname(whole))) return 'LOC'
   if (kind === 'ORG' && (TITLE.test(previous) || TITLE.test(words[0]))) return 'PER'
-  if (kind === 'ORG' && words.length >= 2 && words.length <= 3 && FIRST_NAMES.has(words[0]) && SURNAMES.has(words[words.length - 1]) && !CITIES.has(whole)) return 'PER'
-  if (kind === 'LOC' && words.length <= 2 && FIRST_NAMES.has(words[0]) && !CITIES.has(whole) && !CITIES.has(words[0])) return 'PER'
+  if (kind === 'ORG' && words.length >= 2 && words.length <= 3 && !CITIES.has(whole) && !words.some((w) => ORG_HEADS.has(w))) {
+    const last = words[words.length - 1]
+    if (isFirstName(words[0]) && (isSurname(last) || !isCommonWord(last))) return 'PER'
+  }
+  if (kind === 'LOC' && words.length <= 2 && isFirstName(words[0]) && !CITIES.has(whole) && !CITIES.has(words[0])) return 'PER'
   return kind
 }
 

