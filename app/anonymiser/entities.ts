@@ -81,15 +81,18 @@ const isPersonWord = (w: string) => isFirstName(w) || isSurname(w)
 function kindByGazetteer(kind: string, value: string, previous: string): string {
   if (kind !== 'PER' && kind !== 'ORG' && kind !== 'LOC') return kind
   const words = value.toLowerCase().replace(/[’']s$/, '').split(/\s+/)
+  const last = words[words.length - 1].replace(/\.$/, '')
+  // "Blue Heron Outfitters", "Hartwell & Finch Ltd": a company word at the end makes it a company
+  if (words.length > 1 && (ORG_SUFFIXES.has(last) || ORG_HEADS.has(last))) return 'ORG'
   if (words.some((w) => ORG_SUFFIXES.has(w.replace(/\.$/, '')))) return kind
   const whole = words.join(' ')
   if (kind !== 'LOC' && CITIES.has(whole) && !words.some(isPersonWord)) return 'LOC'
   // a town or a country taken for a person ("Berlin", "São Paulo"), unless greeted or titled like one
   if (kind === 'PER' && (CITIES.has(whole) || COUNTRIES.has(whole)) && !NAME_CUE_BEFORE.has(previous.toLowerCase()) && !TITLE.test(previous) && (words.length > 1 || !isSurname(whole))) return 'LOC'
   if (kind === 'ORG' && (TITLE.test(previous) || TITLE.test(words[0]))) return 'PER'
-  if (kind === 'ORG' && words.length >= 2 && words.length <= 3 && !CITIES.has(whole) && !words.some((w) => ORG_HEADS.has(w))) {
-    const last = words[words.length - 1]
-    if (isFirstName(words[0]) && (isSurname(last) || !isCommonWord(last))) return 'PER'
+  if (kind === 'ORG' && words.length <= 3 && !CITIES.has(whole) && !words.some((w) => ORG_HEADS.has(w))) {
+    // "Deepa Krishnan", or a lone given name ("Arjun", "Bethany") that is no everyday word
+    if (isFirstName(words[0]) && (words.length === 1 ? !isCommonWord(last) && !isSurname(last) : isSurname(last) || !isCommonWord(last))) return 'PER'
   }
   if (kind === 'LOC' && words.length <= 2 && isFirstName(words[0]) && !CITIES.has(whole) && !CITIES.has(words[0])) return 'PER'
   return kind

@@ -11,6 +11,8 @@ export const CITY_WORDS: ReadonlySet<string> = new Set(data.cityWords)
 export const CITIES: ReadonlySet<string> = new Set(data.cities)
 export const COUNTRIES: ReadonlySet<string> = new Set(data.countries)
 export const ORG_SUFFIXES: ReadonlySet<string> = new Set(data.orgSuffixes)
+/** One-word brand names (companies, services, platforms). */
+export const BRANDS: ReadonlySet<string> = new Set(data.brands)
 const COMMON: ReadonlySet<string> = new Set(data.common)
 
 /** Words that end an organisation's name ("Blue Heron Outfitters", "Glenview Dental Surgery"). */

@@ -5,7 +5,7 @@
  * its place on the line and speaker labels. Weights are trained on generated conversations by
  * training/train-tagger.ts and committed as tagger-weights.json.
  */
-import { CITIES, CITY_WORDS, COUNTRIES, FIRST_NAMES, isCommonWord, ORG_SUFFIXES, STREET_WORDS, SURNAMES } from './gazetteer'
+import { BRANDS, CITIES, CITY_WORDS, COUNTRIES, FIRST_NAMES, isCommonWord, ORG_SUFFIXES, STREET_WORDS, SURNAMES } from './gazetteer'
 
 export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-ADDR', 'I-ADDR', 'B-POST', 'I-POST'] as const
 export type Tag = (typeof TAGS)[number]
@@ -117,6 +117,7 @@ function gazOf(t: Token): string {
   if (COUNTRIES.has(w)) g += 'N'
   if (STREET_WORDS.has(w) || /(?:stra(?:ss|ß)e|str|weg|gasse|platz|allee|laan|straat|gatan|vägen|vej|gade|veien|utca|ulica|ul|tie|katu)$/.test(w)) g += 'R'
   if (ORG_SUFFIXES.has(w)) g += 'G'
+  if (BRANDS.has(w)) g += 'B'
   if (TITLES.has(w.replace(/\.$/, ''))) g += 'T'
   if (isCommonWord(w)) g += 'W'
   return g
@@ -390,7 +391,7 @@ export interface Weights {
  * perceptron's narrow wins are mostly capitalised everyday words. Chosen on the development sets
  * (tuned labelled sets and the unlabelled TweetSumm conversations 1–60), never on held-out text.
  */
-export const OPEN_MARGIN: Record<string, number> = { 'B-PER': 1, 'B-ORG': 2, 'B-LOC': 2 }
+export const OPEN_MARGIN: Record<string, number> = { 'B-PER': 0, 'B-ORG': 2, 'B-LOC': 2 }
 
 /** One greedy pass; scores is a scratch buffer. */
 export function tagTokens(text: string, tokens: readonly Token[], weights: Weights, masks: readonly Mask[] = [], margins: Record<string, number> = OPEN_MARGIN): Tag[] {

