@@ -128,6 +128,43 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
     // a span starts and ends on a word: never on punctuation, never on a title ("Mr Okonkwo" keeps its "Mr")
     while (open.to > open.from && !WORD.test(tokens[open.to].text)) open.to--
     while (open.from < open.to && (!WORD.test(tokens[open.from].text) || (open.kind === 'PER' && TITLE.test(tokens[open.from].text)))) open.from++
+    // a name, company or place is its capitalised words: "nazywam się Krzysztof Wójcik" → "Krzysztof Wójcik",
+    // "w Katowice" → "Katowice", "Leicester here" → "Leicester" (all lower case stays whole: "hi mario")
+    if (open.kind === 'PER' || open.kind === 'ORG' || open.kind === 'LOC') {
+      const capitalised = (k: number) => /^[\p{Lu}\p{N}]/u.test(tokens[k].text)
+      let anyCap = false
+      for (let k = open.from; k <= open.to && !anyCap; k++) anyCap = capitalised(k)
+      if (anyCap) {
+        while (open.from < open.to && !capitalised(open.from)) open.from++
+        while (open.to > open.from && (!capitalised(open.to) || !WORD.test(tokens[open.to].text))) open.to--
+      }
+    }
+    // a street line never holds a clock time or a numbered list ("18:22 Mustafa", "1. Chloé Martin 2. Mathis")
+    if (open.kind === 'ADDR') {
+      const afterTime = open.from > 1 && tokens[open.from - 1].text === ':' && /^\d+$/.test(tokens[open.from - 2].text)
+      let listOrTime = afterTime
+      for (let k = open.from; k < open.to && !listOrTime; k++) {
+        const next = tokens[k + 1].text
+        listOrTime = /^\d+$/.test(tokens[k].text) && (next === ':' || (next === '.' && k + 2 <= open.to && /^\p{Lu}/u.test(tokens[k + 2].text)))
+      }
+      if (listOrTime) {
+        // the people in it are still people: each run of capitalised words that a name list knows
+        let k = open.from
+        while (k <= open.to) {
+          if (!/^\p{Lu}/u.test(tokens[k].text)) {
+            k++
+            continue
+          }
+          let e = k
+          while (e + 1 <= open.to && /^\p{Lu}/u.test(tokens[e + 1].text)) e++
+          const words = tokens.slice(k, e + 1).map((t) => t.lower)
+          if (isFirstName(words[0]) || isSurname(words[words.length - 1])) out.push({ start: tokens[k].start, end: tokens[e].end, label: 'name', priority: PRIORITY.PER })
+          k = e + 1
+        }
+        open = null
+        return
+      }
+    }
     if (!WORD.test(tokens[open.from].text)) {
       open = null
       return

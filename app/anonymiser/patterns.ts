@@ -34,8 +34,16 @@ export const PRIORITY = {
 
 type Push = (start: number, end: number, label: PiiLabel, priority: number, extra?: Partial<Candidate>) => void
 
-function collector(out: Candidate[]): Push {
+/** A full stop after a whole word ends the sentence, not the value ("Leeds.", "Rowan Street."); "Rd." keeps it. */
+function sentenceStopAt(text: string, start: number, end: number): boolean {
+  if (text[end - 1] !== '.') return false
+  const word = /(\p{L}+)\.$/u.exec(text.slice(start, end))
+  return word !== null && word[1].length >= 4 && /\p{Ll}$/u.test(word[1])
+}
+
+function collector(out: Candidate[], text = ''): Push {
   return (start, end, label, priority, extra) => {
+    if ((label === 'address' || label === 'place') && sentenceStopAt(text, start, end)) end--
     if (end > start) out.push({ start, end, label, priority, ...extra })
   }
 }
@@ -764,7 +772,8 @@ function continueAddress(text: string, end: number, push: Push): void {
   const townThenCode = town && POSTCODE_AFTER_RE.exec(text.slice(pos + town[0].length, pos + town[0].length + 20))
   const townEndsClause = town && /^(?:[ \t]*(?:[,.;!?)]|$|\n)|[ \t]+(?:and|but|please|thanks|instead|for|by|from)\b)/.test(text.slice(pos + town[0].length, pos + town[0].length + 12))
   if (town && new RegExp(`^(?:${STREET_SUFFIX}|north|south|east|west)$`, 'i').test(town[1])) return
-  if (town && (townThenCode || townEndsClause)) {
+  // without a comma only a postcode after it makes the next capitalised word a town ("… Street. Thanks")
+  if (town && (townThenCode || (townEndsClause && town[0].startsWith(',')))) {
     const start = pos + town[0].indexOf(town[1])
     push(start, pos + town[0].length, 'place', PRIORITY.postcode - 1)
     pos += town[0].length
@@ -842,7 +851,7 @@ function detectAddresses(text: string, push: Push): void {
 /** Every pattern detector over the whole text. */
 export function detectPatterns(text: string): Candidate[] {
   const out: Candidate[] = []
-  const push = collector(out)
+  const push = collector(out, text)
   detectEmailUrlIp(text, push)
   detectCards(text, push)
   detectIbans(text, push)

@@ -134,6 +134,30 @@ describe('detect: general rules for text it was not tuned on', () => {
   })
 })
 
+describe('detect: whole entities and nothing around them', () => {
+  it('a name or a place is its capitalised words, not the words before it', () => {
+    const text = 'Witam, nazywam się Krzysztof Wójcik. Paczka utknęła w Katowice.'
+    const values = found(text).map((f) => f.value)
+    expect(values).toContain('Krzysztof Wójcik')
+    expect(values).toContain('Katowice')
+    for (const word of ['nazywam', 'się', 'w Katowice']) expect(values.some((v) => v.includes(word))).toBe(false)
+  })
+
+  it('people in a numbered list or after a clock time are people, not a street', () => {
+    expect(found('Winners: 1. Chloé Martin 2. Mathis Roux 3. Inès Faure').filter((f) => f.label === 'name').map((f) => f.value)).toEqual([
+      'Chloé Martin',
+      'Mathis Roux',
+      'Inès Faure',
+    ])
+    expect(found('2024-03-02 18:22 Mustafa Öztürk: Kargo nerede?')).toContainEqual({ label: 'name', value: 'Mustafa Öztürk' })
+  })
+
+  it('a full stop after a street or a town stays in the text, and the next sentence is no town', () => {
+    expect(found('Send it to 14 Rowan Street. Thanks')).toEqual([{ label: 'address', value: '14 Rowan Street' }])
+    expect(found('14 Rowan Street, Leeds.')).toContainEqual({ label: 'place', value: 'Leeds' })
+  })
+})
+
 describe('validators', () => {
   it('a 16-digit number that fails the Luhn check is not a card number', () => {
     expect(luhnValid('4111111111111112')).toBe(false)
