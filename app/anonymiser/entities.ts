@@ -2,7 +2,7 @@
  * People, organisations, places, street lines and postcodes from the tagger's token tags, plus the
  * one thing a tagger cannot see: which person is the agent.
  */
-import { CITIES, COUNTRIES, FIRST_NAMES, isCommonWord, ORG_HEADS, ORG_SUFFIXES, SURNAMES } from './gazetteer'
+import { BRANDS, CITIES, COUNTRIES, FIRST_NAMES, isCommonWord, ORG_HEADS, ORG_SUFFIXES, SURNAMES } from './gazetteer'
 import { loadWeights, OPEN_MARGIN, tagTokens, withoutAccents, tokenize, type Mask, type Tag, type Weights } from './tagger'
 import trained from './tagger-weights.json'
 import type { Candidate, PiiLabel } from './types'
@@ -44,8 +44,12 @@ const WORD = /[\p{L}\p{N}]/u
  * a word and a number (or is a PO box), a postcode a digit or is short, a lone name is no everyday
  * lower-case word and no short acronym ("VAT", "IBAN").
  */
+const CALENDAR_WORDS = new Set(
+  'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' '),
+)
+
 /** Words after which a lower-case word is a person ("thanks, siobhán", "my name is femi"). */
-const NAME_CUE_BEFORE = new Set(['hi', 'hello', 'hey', 'dear', 'thanks', 'thank', 'cheers', 'ta', 'is', 'am', "i'm", 'im', 'me', 'bye', 'morning', 'evening'])
+const NAME_CUE_BEFORE = new Set(['hi', 'hello', 'hey', 'dear', 'thanks', 'thank', 'cheers', 'ta', "i'm", 'im', 'bye', 'morning', 'evening'])
 
 function plausible(kind: string, value: string, tokens: number, previous = ''): boolean {
   if (kind === 'ADDR') {
@@ -59,8 +63,14 @@ function plausible(kind: string, value: string, tokens: number, previous = ''): 
     const words = value.split(/\s+/)
     if (kind === 'PER' && !NAME_CUE_BEFORE.has(previous) && !words.every(isPersonWord)) return false
     if (kind === 'LOC' && !CITIES.has(value)) return false
-    if (kind === 'ORG') return false
+    // "ebay", "paypal": a brand the gazetteer knows, written in lower case
+    if (kind === 'ORG' && !words.every((w) => BRANDS.has(w) && !isCommonWord(w))) return false
   }
+  if (!/\p{L}/u.test(value)) return false
+  // initials alone ("G R", "O") name nobody
+  if (kind === 'PER' && value.split(/[\s.]+/).every((w) => w.length <= 1)) return false
+  // a month or a weekday ("May", "Tuesday") is a date word unless greeted or titled like a person
+  if (kind === 'PER' && tokens === 1 && CALENDAR_WORDS.has(value.toLowerCase()) && !NAME_CUE_BEFORE.has(previous) && !TITLE.test(previous)) return false
   if (tokens === 1) {
     if (!/\p{Lu}|\p{N}/u.test(value) && isCommonWord(value)) return false
     if (kind === 'PER' && /^\p{Lu}{2,4}$/u.test(value)) return false

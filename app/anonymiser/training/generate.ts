@@ -130,12 +130,19 @@ function clean(value: string): string {
   return romanise(value).replace(/\s+/g, ' ').trim()
 }
 
+const NAME_SYLLABLES = ['a', 'ka', 'zol', 'ta', 'vi', 'mi', 'ra', 'ne', 'lo', 'sha', 'du', 'be', 'ri', 'o', 'an', 'el', 'yu', 'ko', 'na', 'se', 'ti', 'ba', 'ja', 'le', 'mo', 'fe', 'go', 'hi', 'ul', 'ze']
+/** A name no gazetteer holds ("Zoltavia", "Kaneri"): so that context, not the lists, makes a person. */
+function unlistedName(r: () => number): string {
+  let w = ''
+  for (let i = 0, n = 2 + Math.floor(r() * 2); i < n; i++) w += pick(r, NAME_SYLLABLES)
+  return capitalise(w)
+}
 function given(c: Context): string {
-  const v = clean(c.f.person.firstName())
+  const v = c.r() < 0.2 ? unlistedName(c.r) : clean(c.f.person.firstName())
   return c.r() < 0.08 ? v.toLowerCase() : c.r() < 0.04 ? v.toUpperCase() : v
 }
 function family(c: Context): string {
-  const v = clean(c.f.person.lastName())
+  const v = c.r() < 0.15 ? unlistedName(c.r) : clean(c.f.person.lastName())
   return c.r() < 0.04 ? v.toUpperCase() : v
 }
 function fullName(c: Context): string {
@@ -170,7 +177,8 @@ const KNOWN_BRANDS = [...BRANDS].filter((b) => /^[a-z]+$/.test(b) && !isCommonWo
 function brand(c: Context): string {
   const x = c.r()
   if (x < 0.3) return inventedBrand(c.r)
-  if (x < 0.5) return pick(c.r, KNOWN_BRANDS)
+  // people write brands in lower case too ("my ebay order", "paypal charged me")
+  if (x < 0.5) return c.r() < 0.2 ? pick(c.r, KNOWN_BRANDS).toLowerCase() : pick(c.r, KNOWN_BRANDS)
   // an everyday word as a brand ("Three", "Orange", "Octopus"): only its context tells
   if (x < 0.62) return capitalise(pick(c.r, EVERYDAY))
   if (x < 0.72) return clean(c.f.person.lastName())
