@@ -2,8 +2,8 @@
  * People, organisations, places, street lines and postcodes from the tagger's token tags, plus the
  * one thing a tagger cannot see: which person is the agent.
  */
-import { isCommonWord } from './gazetteer'
-import { loadWeights, tagTokens, tokenize, type Mask, type Tag, type Weights } from './tagger'
+import { BRANDS, CITIES, COUNTRIES, FIRST_NAMES, isCommonWord, ORG_HEADS, ORG_SUFFIXES, SURNAMES } from './gazetteer'
+import { loadWeights, OPEN_MARGIN, tagTokens, withoutAccents, tokenize, type Mask, type Tag, type Weights } from './tagger'
 import trained from './tagger-weights.json'
 import type { Candidate, PiiLabel } from './types'
 
@@ -44,13 +44,33 @@ const WORD = /[\p{L}\p{N}]/u
  * a word and a number (or is a PO box), a postcode a digit or is short, a lone name is no everyday
  * lower-case word and no short acronym ("VAT", "IBAN").
  */
-function plausible(kind: string, value: string, tokens: number): boolean {
+const CALENDAR_WORDS = new Set(
+  'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' '),
+)
+
+/** Words after which a lower-case word is a person ("thanks, siobhán", "my name is femi"). */
+const NAME_CUE_BEFORE = new Set(['hi', 'hello', 'hey', 'dear', 'thanks', 'thank', 'cheers', 'ta', "i'm", 'im', 'bye', 'morning', 'evening'])
+
+function plausible(kind: string, value: string, tokens: number, previous = ''): boolean {
   if (kind === 'ADDR') {
     if (!/\p{L}/u.test(value) || !/\p{N}/u.test(value) || tokens < 2) return false
     // a capitalised name ("Rowan Street", "Lindenstraße"), not just the pronoun "I"
     return value.split(/[^\p{L}]+/u).some((w) => /^\p{Lu}/u.test(w) && w !== 'I')
   }
   if (kind === 'POST') return /\p{N}/u.test(value) && value.length <= 12
+  // written all in lower case: only a name the gazetteers know ("hi mario"), never "logins" or "hiya"
+  if (!/\p{Lu}|\p{N}/u.test(value)) {
+    const words = value.split(/\s+/)
+    if (kind === 'PER' && !NAME_CUE_BEFORE.has(previous) && !words.every(isPersonWord)) return false
+    if (kind === 'LOC' && !CITIES.has(value)) return false
+    // "ebay", "paypal": a brand the gazetteer knows, written in lower case
+    if (kind === 'ORG' && !words.every((w) => BRANDS.has(w) && !isCommonWord(w))) return false
+  }
+  if (!/\p{L}/u.test(value)) return false
+  // initials alone ("G R", "O") name nobody
+  if (kind === 'PER' && value.split(/[\s.]+/).every((w) => w.length <= 1)) return false
+  // a month or a weekday ("May", "Tuesday") is a date word unless greeted or titled like a person
+  if (kind === 'PER' && tokens === 1 && CALENDAR_WORDS.has(value.toLowerCase()) && !NAME_CUE_BEFORE.has(previous) && !TITLE.test(previous)) return false
   if (tokens === 1) {
     if (!/\p{Lu}|\p{N}/u.test(value) && isCommonWord(value)) return false
     if (kind === 'PER' && /^\p{Lu}{2,4}$/u.test(value)) return false
@@ -59,9 +79,38 @@ function plausible(kind: string, value: string, tokens: number): boolean {
 }
 const TITLE = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|herr|frau|mme|mlle|sr|sra|srta)\.?$/i
 
+const isFirstName = (w: string) => FIRST_NAMES.has(w) || FIRST_NAMES.has(withoutAccents(w))
+const isSurname = (w: string) => SURNAMES.has(w) || SURNAMES.has(withoutAccents(w))
+const isPersonWord = (w: string) => isFirstName(w) || isSurname(w)
+
+/**
+ * Between people, organisations and places the tagger's context can mislead it ("from Lisbon" reads
+ * like "from Acme"); the gazetteers decide when they are unambiguous: a known town that is nobody's
+ * name is a place, a given name and a surname with no company word are a person.
+ */
+function kindByGazetteer(kind: string, value: string, previous: string): string {
+  if (kind !== 'PER' && kind !== 'ORG' && kind !== 'LOC') return kind
+  const words = value.toLowerCase().replace(/[’']s$/, '').split(/\s+/)
+  const last = words[words.length - 1].replace(/\.$/, '')
+  // "Blue Heron Outfitters", "Hartwell & Finch Ltd": a company word at the end makes it a company
+  if (words.length > 1 && (ORG_SUFFIXES.has(last) || ORG_HEADS.has(last))) return 'ORG'
+  if (words.some((w) => ORG_SUFFIXES.has(w.replace(/\.$/, '')))) return kind
+  const whole = words.join(' ')
+  if (kind !== 'LOC' && CITIES.has(whole) && !words.some(isPersonWord)) return 'LOC'
+  // a town or a country taken for a person ("Berlin", "São Paulo"), unless greeted or titled like one
+  if (kind === 'PER' && (CITIES.has(whole) || COUNTRIES.has(whole)) && !NAME_CUE_BEFORE.has(previous.toLowerCase()) && !TITLE.test(previous) && (words.length > 1 || !isSurname(whole))) return 'LOC'
+  if (kind === 'ORG' && (TITLE.test(previous) || TITLE.test(words[0]))) return 'PER'
+  if (kind === 'ORG' && words.length <= 3 && !CITIES.has(whole) && !words.some((w) => ORG_HEADS.has(w))) {
+    // "Deepa Krishnan", or a lone given name ("Arjun", "Bethany") that is no everyday word
+    if (isFirstName(words[0]) && (words.length === 1 ? !isCommonWord(last) && !isSurname(last) : isSurname(last) || !isCommonWord(last))) return 'PER'
+  }
+  if (kind === 'LOC' && words.length <= 2 && isFirstName(words[0]) && !CITIES.has(whole) && !CITIES.has(words[0])) return 'PER'
+  return kind
+}
+
 /** Labels whose pattern findings the tagger sees as masks (addresses and postcodes are its own work). */
-const MASKED: ReadonlySet<string> = new Set(['email', 'url', 'phone', 'card_number', 'iban', 'ip_address', 'national_id', 'account_number', 'username', 'date_of_birth'])
-const PLACEHOLDER_RE = /\[(phone|card|iban|ip address|national id|date of birth|url)\]/g
+const MASKED: ReadonlySet<string> = new Set(['email', 'url', 'phone', 'card_number', 'iban', 'ip_address', 'national_id', 'account_number', 'username', 'date_of_birth', 'date'])
+const PLACEHOLDER_RE = /\[(phone|card|iban|ip address|national id|date of birth|date|url)\]/g
 
 /** Sorted, non-overlapping masks from the patterns' findings and from placeholders in the text. */
 export function masksFor(text: string, found: readonly Candidate[]): Mask[] {
@@ -73,9 +122,15 @@ export function masksFor(text: string, found: readonly Candidate[]): Mask[] {
   return out
 }
 
+let margins = OPEN_MARGIN
+/** For choosing the margins on the development sets (test/bench/anonymise-eval.ts --margins). */
+export function setOpenMargins(value: Record<string, number>): void {
+  margins = value
+}
+
 export function detectEntities(text: string, patternFindings: readonly Candidate[] = []): Candidate[] {
   const tokens = tokenize(text)
-  const tags = tagTokens(text, tokens, tagger(), masksFor(text, patternFindings))
+  const tags = tagTokens(text, tokens, tagger(), masksFor(text, patternFindings), margins)
   const out: Candidate[] = []
   let open = null as { kind: string; from: number; to: number } | null
   const close = () => {
@@ -83,6 +138,43 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
     // a span starts and ends on a word: never on punctuation, never on a title ("Mr Okonkwo" keeps its "Mr")
     while (open.to > open.from && !WORD.test(tokens[open.to].text)) open.to--
     while (open.from < open.to && (!WORD.test(tokens[open.from].text) || (open.kind === 'PER' && TITLE.test(tokens[open.from].text)))) open.from++
+    // a name, company or place is its capitalised words: "nazywam się Krzysztof Wójcik" → "Krzysztof Wójcik",
+    // "w Katowice" → "Katowice", "Leicester here" → "Leicester" (all lower case stays whole: "hi mario")
+    if (open.kind === 'PER' || open.kind === 'ORG' || open.kind === 'LOC') {
+      const capitalised = (k: number) => /^[\p{Lu}\p{N}]/u.test(tokens[k].text)
+      let anyCap = false
+      for (let k = open.from; k <= open.to && !anyCap; k++) anyCap = capitalised(k)
+      if (anyCap) {
+        while (open.from < open.to && !capitalised(open.from)) open.from++
+        while (open.to > open.from && (!capitalised(open.to) || !WORD.test(tokens[open.to].text))) open.to--
+      }
+    }
+    // a street line never holds a clock time or a numbered list ("18:22 Mustafa", "1. Chloé Martin 2. Mathis")
+    if (open.kind === 'ADDR') {
+      const afterTime = open.from > 1 && tokens[open.from - 1].text === ':' && /^\d+$/.test(tokens[open.from - 2].text)
+      let listOrTime = afterTime
+      for (let k = open.from; k < open.to && !listOrTime; k++) {
+        const next = tokens[k + 1].text
+        listOrTime = /^\d+$/.test(tokens[k].text) && (next === ':' || (next === '.' && k + 2 <= open.to && /^\p{Lu}/u.test(tokens[k + 2].text)))
+      }
+      if (listOrTime) {
+        // the people in it are still people: each run of capitalised words that a name list knows
+        let k = open.from
+        while (k <= open.to) {
+          if (!/^\p{Lu}/u.test(tokens[k].text)) {
+            k++
+            continue
+          }
+          let e = k
+          while (e + 1 <= open.to && /^\p{Lu}/u.test(tokens[e + 1].text)) e++
+          const words = tokens.slice(k, e + 1).map((t) => t.lower)
+          if (isFirstName(words[0]) || isSurname(words[words.length - 1])) out.push({ start: tokens[k].start, end: tokens[e].end, label: 'name', priority: PRIORITY.PER })
+          k = e + 1
+        }
+        open = null
+        return
+      }
+    }
     if (!WORD.test(tokens[open.from].text)) {
       open = null
       return
@@ -90,9 +182,12 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
     const start = tokens[open.from].start
     const end = tokens[open.to].end
     const value = text.slice(start, end)
-    if (plausible(open.kind, value, open.to - open.from + 1)) {
-      const candidate: Candidate = { start, end, label: LABEL_OF[open.kind], priority: PRIORITY[open.kind] }
-      if (open.kind === 'PER' && isAgent(text, start, end)) candidate.role = 'agent'
+    let before = open.from - 1
+    while (before >= 0 && (tokens[before].text === ',' || tokens[before].text === 'you' || tokens[before].text === 'you,')) before--
+    if (plausible(open.kind, value, open.to - open.from + 1, before >= 0 ? tokens[before].lower : '')) {
+      const kind = kindByGazetteer(open.kind, value, open.from > 0 ? tokens[open.from - 1].text : '')
+      const candidate: Candidate = { start, end, label: LABEL_OF[kind], priority: PRIORITY[kind] }
+      if (kind === 'PER' && isAgent(text, start, end)) candidate.role = 'agent'
       out.push(candidate)
     }
     open = null

@@ -11,7 +11,22 @@ export const CITY_WORDS: ReadonlySet<string> = new Set(data.cityWords)
 export const CITIES: ReadonlySet<string> = new Set(data.cities)
 export const COUNTRIES: ReadonlySet<string> = new Set(data.countries)
 export const ORG_SUFFIXES: ReadonlySet<string> = new Set(data.orgSuffixes)
+/** One-word brand names (companies, services, platforms). */
+export const BRANDS: ReadonlySet<string> = new Set(data.brands)
 const COMMON: ReadonlySet<string> = new Set(data.common)
+
+/** Words that end an organisation's name ("Blue Heron Outfitters", "Glenview Dental Surgery"). */
+export const ORG_HEADS: ReadonlySet<string> = new Set(
+  ('logistics bank banking telecom energy insurance airways airlines dental solutions systems foods media motors pharma travel hotels hotel ' +
+    'consulting labs lab studio studios outfitters bakery clinic realty freight analytics games fitness books services service management ' +
+    'advisors advisers associates surgery legal law trust partners group holdings capital print printing property properties pharmacy ' +
+    'electrical plumbing garage academy school college university council agency ventures technologies technology software networks ' +
+    'communications mobile broadband finance financial credit lending mortgages estates builders construction engineering transport ' +
+    'couriers express retail stores store supermarket market markets shop boutique cafe café restaurant brasserie trattoria kitchen ' +
+    'brewery vineyards farms dairy foundation charity institute hospital healthcare health care cleaning interiors design designs ' +
+    'marketing digital records publishing press news radio tv accountants accountancy solicitors architects vets veterinary opticians')
+    .split(' '),
+)
 
 /** Everyday English word (in the lexicon as something other than a name), singular or plural. */
 export function isCommonWord(lower: string): boolean {

@@ -18,6 +18,7 @@ export const PRIORITY = {
   nationalIdPattern: 88,
   nationalIdCued: 86,
   dateOfBirth: 85,
+  date: 74,
   handle: 84,
   usernameCued: 80,
   accountCued: 78,
@@ -33,8 +34,16 @@ export const PRIORITY = {
 
 type Push = (start: number, end: number, label: PiiLabel, priority: number, extra?: Partial<Candidate>) => void
 
-function collector(out: Candidate[]): Push {
+/** A full stop after a whole word ends the sentence, not the value ("Leeds.", "Rowan Street."); "Rd." keeps it. */
+function sentenceStopAt(text: string, start: number, end: number): boolean {
+  if (text[end - 1] !== '.') return false
+  const word = /(\p{L}+)\.$/u.exec(text.slice(start, end))
+  return word !== null && word[1].length >= 4 && /\p{Ll}$/u.test(word[1])
+}
+
+function collector(out: Candidate[], text = ''): Push {
   return (start, end, label, priority, extra) => {
+    if ((label === 'address' || label === 'place') && sentenceStopAt(text, start, end)) end--
     if (end > start) out.push({ start, end, label, priority, ...extra })
   }
 }
@@ -281,6 +290,65 @@ function detectDatesOfBirth(text: string, push: Push): void {
   for (const m of text.matchAll(BORN_YEAR_RE)) {
     const start = m.index + m[0].length - 4
     push(start, start + 4, 'date_of_birth', PRIORITY.dateOfBirth - 1)
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// other dates: a day that can be tied to a person ("delivered on 12/03/2024", "3. März 2024")
+
+/** Month names and abbreviations in the languages customers write in (English above). */
+const FOREIGN_MONTHS = [
+  'januar|jänner|februar|märz|maerz|mai|juni|juli|oktober|dezember', // German
+  'janvier|février|fevrier|mars|avril|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre', // French
+  'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre', // Spanish
+  'gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre', // Italian
+  'janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|dezembro', // Portuguese
+  'januari|februari|maart|mei|augustus|juni|juli', // Dutch, Swedish
+  'stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia', // Polish
+  'tammikuuta|helmikuuta|maaliskuuta|huhtikuuta|toukokuuta|kesäkuuta|heinäkuuta|elokuuta|syyskuuta|lokakuuta|marraskuuta|joulukuuta', // Finnish
+].join('|')
+const ANY_MONTH = `(?:${MONTHS}|${FOREIGN_MONTHS})`
+const WEEKDAY = '(?:mon|tues?|wed|thu(?:rs)?|fri|sat|sun)(?:day)?\\.?,?'
+const GENERAL_DATE_RE = new RegExp(
+  [
+    // 2024-03-12, 12/03/2024, 12.03.24, 3-12-2024
+    String.raw`(?<![\d./-])\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?![\d./-]*\d)`,
+    String.raw`(?<![\d./-])\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})(?![\d./-]*\d)`,
+    // (Tuesday) 12 March 2024, 12th of March, 3. März 2024, 12 de marzo de 2024
+    String.raw`(?:${WEEKDAY}\s+)?\d{1,2}(?:st|nd|rd|th|\.|º)?(?:\s+of|\s+de)?\s+${ANY_MONTH}\.?(?:,?\s+(?:de\s+)?\d{4})?`,
+    // (Tuesday,) March 12(th)(, 2024)
+    String.raw`(?:${WEEKDAY}\s+)?(?:${MONTHS})\.?\s+\d{1,2}(?:st|nd|rd|th)?(?!\d|:)(?:,?\s+\d{4})?`,
+    // March 2024, März 2024
+    String.raw`${ANY_MONTH}\.?\s+(?:of\s+)?(?:19|20)\d{2}`,
+  ]
+    .map((alt) => `\\b${alt}\\b`)
+    .join('|'),
+  'giu',
+)
+
+function validDayMonth(value: string): boolean {
+  const parts = value.split(/[-/.]/).map(Number)
+  if (parts.length !== 3) return true
+  const [a, b, c] = value.match(/^\d{4}/) ? [parts[2], parts[1], parts[0]] : parts
+  // day/month or month/day
+  const dm = a >= 1 && a <= 31 && b >= 1 && b <= 12
+  const md = b >= 1 && b <= 31 && a >= 1 && a <= 12
+  return (dm || md) && c >= 0
+}
+
+function detectDates(text: string, push: Push): void {
+  for (const m of text.matchAll(GENERAL_DATE_RE)) {
+    const value = m[0]
+    if (/^\d/.test(value) && /^[\d./-]+$/.test(value)) {
+      if (!validDayMonth(value)) continue
+      // "version 4.12.24", "v1.2.10", an amount "12.50.00"
+      if (/(?:version|ver|v|build|firmware|release|update)\s*$/i.test(lineBefore(text, m.index, 20))) continue
+      // a dotted triple of short numbers with a two-digit tail is as often a version as a date
+      if (/^\d{1,2}\.\d{1,2}\.\d{2}$/.test(value) && !/\b(?:on|am|vom|le|el|il|dated?|since|until|from|by|seit|bis)\s*$/i.test(lineBefore(text, m.index, 12))) continue
+    }
+    // "May 5" is a date, "may 5 people" is not: a lower-case may needs a day and a year
+    if (/^may\s+\d{1,2}(?!\d)/.test(value) && !/\d{4}$/.test(value)) continue
+    push(m.index, m.index + value.length, 'date', PRIORITY.date)
   }
 }
 
@@ -704,7 +772,8 @@ function continueAddress(text: string, end: number, push: Push): void {
   const townThenCode = town && POSTCODE_AFTER_RE.exec(text.slice(pos + town[0].length, pos + town[0].length + 20))
   const townEndsClause = town && /^(?:[ \t]*(?:[,.;!?)]|$|\n)|[ \t]+(?:and|but|please|thanks|instead|for|by|from)\b)/.test(text.slice(pos + town[0].length, pos + town[0].length + 12))
   if (town && new RegExp(`^(?:${STREET_SUFFIX}|north|south|east|west)$`, 'i').test(town[1])) return
-  if (town && (townThenCode || townEndsClause)) {
+  // without a comma only a postcode after it makes the next capitalised word a town ("… Street. Thanks")
+  if (town && (townThenCode || (townEndsClause && town[0].startsWith(',')))) {
     const start = pos + town[0].indexOf(town[1])
     push(start, pos + town[0].length, 'place', PRIORITY.postcode - 1)
     pos += town[0].length
@@ -782,12 +851,13 @@ function detectAddresses(text: string, push: Push): void {
 /** Every pattern detector over the whole text. */
 export function detectPatterns(text: string): Candidate[] {
   const out: Candidate[] = []
-  const push = collector(out)
+  const push = collector(out, text)
   detectEmailUrlIp(text, push)
   detectCards(text, push)
   detectIbans(text, push)
   detectNationalIds(text, push)
   detectDatesOfBirth(text, push)
+  detectDates(text, push)
   detectAccountNumbers(text, push)
   detectUsernames(text, push)
   detectAddresses(text, push)

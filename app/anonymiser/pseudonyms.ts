@@ -50,6 +50,7 @@ const PLACEHOLDERS: Partial<Record<PiiLabel, string>> = {
   ip_address: '[ip address]',
   national_id: '[national id]',
   date_of_birth: '[date of birth]',
+  date: '[date]',
   address: '[address]',
   postcode: '[postcode]',
   url: '[url]',
@@ -71,18 +72,21 @@ function normaliseKey(value: string): string {
 class Sequence {
   private next = 0
   private round = 0
+  /** the list less the values that collide with the text, worked out once (a long text has many words) */
+  private allowed: readonly string[] | null = null
   constructor(
     private readonly list: readonly string[],
     private readonly forbidden: (candidate: string) => boolean,
   ) {}
 
   take(): string {
-    for (let guard = 0; guard < this.list.length * 50; guard++) {
-      if (this.next >= this.list.length) {
+    this.allowed ??= this.list.filter((base) => !this.forbidden(base))
+    for (let guard = 0; guard < this.allowed.length * 2; guard++) {
+      if (this.next >= this.allowed.length) {
         this.next = 0
         this.round++
       }
-      const base = this.list[this.next++]
+      const base = this.allowed[this.next++]
       const candidate = this.round === 0 ? base : `${base} ${this.round + 1}`
       if (!this.forbidden(candidate)) return candidate
     }

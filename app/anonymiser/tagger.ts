@@ -5,11 +5,12 @@
  * its place on the line and speaker labels. Weights are trained on generated conversations by
  * training/train-tagger.ts and committed as tagger-weights.json.
  */
-import { CITIES, CITY_WORDS, COUNTRIES, FIRST_NAMES, isCommonWord, ORG_SUFFIXES, STREET_WORDS, SURNAMES } from './gazetteer'
+import { BRANDS, CITIES, CITY_WORDS, COUNTRIES, FIRST_NAMES, isCommonWord, ORG_SUFFIXES, STREET_WORDS, SURNAMES } from './gazetteer'
 
 export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-ADDR', 'I-ADDR', 'B-POST', 'I-POST'] as const
 export type Tag = (typeof TAGS)[number]
 export const TAG_COUNT = TAGS.length
+const TAG_INDEX = Object.fromEntries(TAGS.map((t, k) => [t, k])) as Record<Tag, number>
 
 export interface Token {
   start: number
@@ -59,6 +60,10 @@ interface TokenFacts {
   word: string
   shape: string
   gaz: string
+  shapeId: number
+  gazId: number
+  /** feature strings that pair this word's facts with a neighbour's or the line's, built once */
+  combos: Map<number, string>
   /** feature strings built once per word: a reused string keeps its hash, so lookups are cheap */
   own: string[]
   asPrev: string[]
@@ -67,11 +72,28 @@ interface TokenFacts {
   asNext2: string
 }
 
+const shapeIds = new Map<string, number>()
+const gazIds = new Map<string, number>()
+const shapeById: string[] = []
+const gazById: string[] = []
+function idOf(ids: Map<string, number>, byId: string[], value: string): number {
+  let id = ids.get(value)
+  if (id === undefined) {
+    id = byId.length
+    ids.set(value, id)
+    byId.push(value)
+  }
+  return id
+}
+
 function makeFacts(word: string, shape: string, gaz: string, length: number): TokenFacts {
   return {
     word,
     shape,
     gaz,
+    shapeId: idOf(shapeIds, shapeById, shape),
+    gazId: idOf(gazIds, gazById, gaz),
+    combos: new Map(),
     own: [`w=${word}`, `sh=${shape}`, `g=${gaz}`, `suf3=${word.slice(-3)}`, `pre3=${word.slice(0, 3)}`, `len=${Math.min(length, 8)}`],
     asPrev: [`pw=${word}`, `psh=${shape}`, `pg=${gaz}`],
     asPrev2: `ppw=${word}`,
@@ -80,15 +102,22 @@ function makeFacts(word: string, shape: string, gaz: string, length: number): To
   }
 }
 
+/** "zsófia" → "zsofia": name lists often hold a name without its accents. */
+export function withoutAccents(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}+/gu, '')
+}
+
 function gazOf(t: Token): string {
   const w = t.lower.replace(/[’']s$/, '')
+  const plain = /[^\x00-\x7f]/.test(w) ? withoutAccents(w) : w
   let g = ''
-  if (FIRST_NAMES.has(w)) g += 'F'
-  if (SURNAMES.has(w)) g += 'S'
+  if (FIRST_NAMES.has(w) || FIRST_NAMES.has(plain)) g += 'F'
+  if (SURNAMES.has(w) || SURNAMES.has(plain)) g += 'S'
   if (CITY_WORDS.has(w)) g += 'C'
   if (COUNTRIES.has(w)) g += 'N'
   if (STREET_WORDS.has(w) || /(?:stra(?:ss|ß)e|str|weg|gasse|platz|allee|laan|straat|gatan|vägen|vej|gade|veien|utca|ulica|ul|tie|katu)$/.test(w)) g += 'R'
   if (ORG_SUFFIXES.has(w)) g += 'G'
+  if (BRANDS.has(w)) g += 'B'
   if (TITLES.has(w.replace(/\.$/, ''))) g += 'T'
   if (isCommonWord(w)) g += 'W'
   return g
@@ -140,16 +169,42 @@ interface LineFacts {
   lineLength: Int32Array
   /** the token sits in a "Name:" speaker label at the start of a line */
   speaker: Uint8Array
+  /** the line is a heading: most of its (3+) words capitalised, or all in capitals */
+  titleLine: Uint8Array
+  /** first word of a sentence (after . ! ? or at the start of a line: 1; after a colon: 2) */
+  sentenceStart: Uint8Array
+  /** the same word written in lower case elsewhere in the text: an everyday word, not a name */
+  lowerElsewhere: Uint8Array
+  /** the same word capitalised elsewhere in mid-sentence: a proper noun */
+  capElsewhere: Uint8Array
 }
+
+const SENTENCE_CLOSERS = new Set(['.', '!', '?', '…'])
 
 function lineFactsOf(text: string, tokens: readonly Token[]): LineFacts {
   const n = tokens.length
   const position = new Int32Array(n)
   const lineLength = new Int32Array(n)
   const speaker = new Uint8Array(n)
+  const titleLine = new Uint8Array(n)
+  const sentenceStart = new Uint8Array(n)
+  const lowerElsewhere = new Uint8Array(n)
+  const capElsewhere = new Uint8Array(n)
+  const isCap = new Uint8Array(n)
   let lineStart = 0
   const closeLine = (end: number) => {
-    for (let k = lineStart; k < end; k++) lineLength[k] = end - lineStart
+    let words = 0
+    let caps = 0
+    let upper = 0
+    for (let k = lineStart; k < end; k++) {
+      lineLength[k] = end - lineStart
+      const t = tokens[k].text
+      if (!IS_WORD.test(t) || HAS_DIGIT.test(t[0])) continue
+      words++
+      if (isCap[k]) caps++
+      if (t.length > 1 && t === t.toUpperCase() && HAS_UPPER.test(t)) upper++
+    }
+    if (words >= 3 && (caps / words >= 0.75 || upper / words >= 0.75)) titleLine.fill(1, lineStart, end)
     // "Dana Whitfield: hi" → up to four tokens before a colon at the start of the line
     for (let k = lineStart; k < Math.min(end, lineStart + 5); k++) {
       if (tokens[k].text === ':') {
@@ -159,50 +214,141 @@ function lineFactsOf(text: string, tokens: readonly Token[]): LineFacts {
     }
     lineStart = end
   }
+  // per word of the text: written lower-case somewhere, capitalised mid-sentence somewhere
+  const lowerSeen = new Set<string>()
+  const capMidCount = new Map<string, number>()
   for (let i = 0; i < n; i++) {
-    if (i > 0 && text.slice(tokens[i - 1].end, tokens[i].start).includes('\n')) closeLine(i)
+    const t = tokens[i]
+    if (i > 0 && text.slice(tokens[i - 1].end, t.start).includes('\n')) closeLine(i)
     position[i] = i - lineStart
+    isCap[i] = HAS_UPPER.test(t.text[0]) ? 1 : 0
+    // 2: right after a colon (a field's value, a speaker's first word)
+    sentenceStart[i] = position[i] === 0 || SENTENCE_CLOSERS.has(tokens[i - 1].text) ? 1 : tokens[i - 1].text === ':' ? 2 : 0
+    if (!IS_WORD.test(t.text)) continue
+    if (!isCap[i] && !HAS_DIGIT.test(t.text)) lowerSeen.add(t.lower)
+    else if (isCap[i] && !sentenceStart[i]) capMidCount.set(t.lower, (capMidCount.get(t.lower) ?? 0) + 1)
   }
   closeLine(n)
-  return { position, lineLength, speaker }
+  for (let i = 0; i < n; i++) {
+    if (!isCap[i]) continue
+    const lower = tokens[i].lower
+    if (lowerSeen.has(lower)) lowerElsewhere[i] = 1
+    const mid = capMidCount.get(lower) ?? 0
+    if (mid > (sentenceStart[i] ? 0 : 1)) capElsewhere[i] = 1
+  }
+  return { position, lineLength, speaker, titleLine, sentenceStart, lowerElsewhere, capElsewhere }
 }
 
 const BOUNDARY: TokenFacts = makeFacts('<s>', '<s>', '', 0)
 const PREV_TAG = TAGS.map((t) => `pt=${t}`)
 const PREV_TAGS = TAGS.map((a) => TAGS.map((b) => `pt2=${a}|${b}`))
+const CAPS = ['C', 'l', 'p'] as const
+
+/** Feature templates that pair a word's facts with one small number (a tag, a neighbour, a count). */
+const enum Pair {
+  PrevTagShape,
+  PrevTagGaz,
+  ShapeNextShape,
+  PrevShapeShape,
+  GazNextGaz,
+  PrevGazGaz,
+  LineLengthGaz,
+  SentenceStartGaz,
+  TitleLineGaz,
+  LowerElsewhereGaz,
+}
+
+function buildPair(kind: Pair, f: TokenFacts, n: number): string {
+  switch (kind) {
+    case Pair.PrevTagShape:
+      return `pt|sh=${TAGS[n]}|${f.shape}`
+    case Pair.PrevTagGaz:
+      return `pt|g=${TAGS[n]}|${f.gaz}`
+    case Pair.ShapeNextShape:
+      return `sh|nsh=${f.shape}|${shapeById[n]}`
+    case Pair.PrevShapeShape:
+      return `psh|sh=${shapeById[n]}|${f.shape}`
+    case Pair.GazNextGaz:
+      return `g|ng=${f.gaz}|${gazById[n]}`
+    case Pair.PrevGazGaz:
+      return `pg|g=${gazById[n]}|${f.gaz}`
+    case Pair.LineLengthGaz:
+      return `ll|g=${n}|${f.gaz}`
+    case Pair.SentenceStartGaz:
+      return `ss|g=${Math.floor(n / 3)}|${CAPS[n % 3]}|${f.gaz}`
+    case Pair.TitleLineGaz:
+      return `tl|g=${n}|${f.gaz}`
+    case Pair.LowerElsewhereGaz:
+      return `le|g=${n}|${f.gaz}`
+  }
+}
+
+/** The same string object every time, so the weight lookup reuses its hash. */
+function pair(kind: Pair, f: TokenFacts, n: number): string {
+  const key = kind * 0x200000 + n
+  let feature = f.combos.get(key)
+  if (feature === undefined) {
+    feature = buildPair(kind, f, n)
+    f.combos.set(key, feature)
+  }
+  return feature
+}
+
+/** Features of the line alone, keyed by their small numbers. */
+const lineFeatures = new Map<number, string>()
+function lineFeature(kind: number, a: number, b = 0, c = 0): string {
+  const key = ((kind * 16 + a) * 16 + b) * 16 + c
+  let feature = lineFeatures.get(key)
+  if (feature === undefined) {
+    const cap = CAPS[b]
+    feature = [`cap=${CAPS[a]}`, `pos=${a}`, `ll=${a}`, `pos|cap=${a}|${cap}|${c}`, `spk=${a}|${cap}`, `tl=${a}|${cap}`, `le=${a}|${c}|${cap}`][kind]
+    lineFeatures.set(key, feature)
+  }
+  return feature
+}
 
 /**
  * The features of token i. prev/prev2 are the tags already given to the two tokens before it.
- * Kept as plain strings: a Map lookup per feature is fast enough for megabytes per second.
+ * Every string is built once and reused (see pair, lineFeature): lookups by a string whose hash is
+ * already known are what makes megabytes per second possible.
  */
-function featuresOf(i: number, tokens: readonly Token[], facts: readonly TokenFacts[], lines: LineFacts, prev: Tag, prev2: Tag, out: string[]): void {
+function featuresOf(i: number, tokens: readonly Token[], facts: readonly TokenFacts[], lines: LineFacts, prev: number, prev2: number, out: string[]): void {
   out.length = 0
   const f = facts[i]
   const t = tokens[i]
-  const p1 = i > 0 && lines.position[i] > 0 ? facts[i - 1] : BOUNDARY
-  const p2 = i > 1 && lines.position[i] > 1 ? facts[i - 2] : BOUNDARY
-  const sameLineNext = (k: number) => i + k < tokens.length && lines.position[i + k] === lines.position[i] + k
-  const n1 = sameLineNext(1) ? facts[i + 1] : BOUNDARY
-  const n2 = sameLineNext(2) ? facts[i + 2] : BOUNDARY
-  const cap = HAS_UPPER.test(t.text[0]) ? 'C' : IS_WORD.test(t.text) ? 'l' : 'p'
   const pos = lines.position[i]
+  const p1 = i > 0 && pos > 0 ? facts[i - 1] : BOUNDARY
+  const p2 = i > 1 && pos > 1 ? facts[i - 2] : BOUNDARY
+  const n1 = i + 1 < tokens.length && lines.position[i + 1] === pos + 1 ? facts[i + 1] : BOUNDARY
+  const n2 = i + 2 < tokens.length && lines.position[i + 2] === pos + 2 ? facts[i + 2] : BOUNDARY
+  const cap = HAS_UPPER.test(t.text[0]) ? 0 : IS_WORD.test(t.text) ? 1 : 2
   const ll = lines.lineLength[i]
-  out.push('b', ...f.own, ...p1.asPrev, p2.asPrev2, ...n1.asNext, n2.asNext2)
+  out.push('b')
+  for (const x of f.own) out.push(x)
+  for (const x of p1.asPrev) out.push(x)
+  out.push(p2.asPrev2)
+  for (const x of n1.asNext) out.push(x)
   out.push(
-    `cap=${cap}`,
-    PREV_TAG[TAGS.indexOf(prev)],
-    PREV_TAGS[TAGS.indexOf(prev2)][TAGS.indexOf(prev)],
-    `pt|sh=${prev}|${f.shape}`,
-    `pt|g=${prev}|${f.gaz}`,
-    `sh|nsh=${f.shape}|${n1.shape}`,
-    `psh|sh=${p1.shape}|${f.shape}`,
-    `g|ng=${f.gaz}|${n1.gaz}`,
-    `pg|g=${p1.gaz}|${f.gaz}`,
-    `pos=${Math.min(pos, 3)}`,
-    `ll=${Math.min(ll, 6)}`,
-    `pos|cap=${Math.min(pos, 2)}|${cap}|${Math.min(ll, 5)}`,
-    `spk=${lines.speaker[i]}|${cap}`,
-    `ll|g=${Math.min(ll, 5)}|${f.gaz}`,
+    n2.asNext2,
+    lineFeature(0, cap),
+    PREV_TAG[prev],
+    PREV_TAGS[prev2][prev],
+    pair(Pair.PrevTagShape, f, prev),
+    pair(Pair.PrevTagGaz, f, prev),
+    pair(Pair.ShapeNextShape, f, n1.shapeId),
+    pair(Pair.PrevShapeShape, f, p1.shapeId),
+    pair(Pair.GazNextGaz, f, n1.gazId),
+    pair(Pair.PrevGazGaz, f, p1.gazId),
+    lineFeature(1, Math.min(pos, 3)),
+    lineFeature(2, Math.min(ll, 6)),
+    lineFeature(3, Math.min(pos, 2), cap, Math.min(ll, 5)),
+    lineFeature(4, lines.speaker[i], cap),
+    pair(Pair.LineLengthGaz, f, Math.min(ll, 5)),
+    pair(Pair.SentenceStartGaz, f, lines.sentenceStart[i] * 3 + cap),
+    lineFeature(5, lines.titleLine[i], cap),
+    pair(Pair.TitleLineGaz, f, lines.titleLine[i]),
+    lineFeature(6, lines.lowerElsewhere[i], cap, lines.capElsewhere[i]),
+    pair(Pair.LowerElsewhereGaz, f, lines.lowerElsewhere[i]),
   )
   if (lines.speaker[i] && SPEAKER_ROLES.has(t.lower)) out.push('spk-role')
 }
@@ -218,9 +364,10 @@ function isPlain(i: number, tokens: readonly Token[], f: TokenFacts, lines: Line
   const t = tokens[i]
   if (HAS_DIGIT.test(t.text)) return false
   if (!IS_WORD.test(t.text)) return true
+  // "an", "will", "rose" in lower case are the words, not the names a list also knows
+  if (f.gaz.includes('W') && !HAS_UPPER.test(t.text)) return true
   if (f.gaz !== 'W') return false
-  if (!HAS_UPPER.test(t.text)) return true
-  return lines.position[i] === 0 || SENTENCE_END.has(tokens[i - 1].text)
+  return lines.position[i] === 0 || SENTENCE_END.has(tokens[i - 1].text) || lines.lowerElsewhere[i] === 1
 }
 
 /** I-X only continues a B-X or I-X on the same kind; anything else must start fresh. */
@@ -239,8 +386,15 @@ export interface Weights {
   get(feature: string): Float32Array | Float64Array | undefined
 }
 
+/**
+ * How far a new person, organisation or place must score above "nothing here" to be opened: the
+ * perceptron's narrow wins are mostly capitalised everyday words. Chosen on the development sets
+ * (tuned labelled sets and the unlabelled TweetSumm conversations 1–60), never on held-out text.
+ */
+export const OPEN_MARGIN: Record<string, number> = { 'B-PER': 0, 'B-ORG': 2, 'B-LOC': 2 }
+
 /** One greedy pass; scores is a scratch buffer. */
-export function tagTokens(text: string, tokens: readonly Token[], weights: Weights, masks: readonly Mask[] = []): Tag[] {
+export function tagTokens(text: string, tokens: readonly Token[], weights: Weights, masks: readonly Mask[] = [], margins: Record<string, number> = OPEN_MARGIN): Tag[] {
   const facts = factsOf(tokens, masks)
   const lines = lineFactsOf(text, tokens)
   const tags: Tag[] = new Array(tokens.length)
@@ -253,13 +407,15 @@ export function tagTokens(text: string, tokens: readonly Token[], weights: Weigh
       continue
     }
     const prev2 = i > 1 ? tags[i - 2] : 'O'
-    featuresOf(i, tokens, facts, lines, prev, prev2, features)
+    featuresOf(i, tokens, facts, lines, TAG_INDEX[prev], TAG_INDEX[prev2], features)
     scores.fill(0)
     for (const feature of features) {
       const w = weights.get(feature)
       if (w) for (let k = 0; k < TAG_COUNT; k++) scores[k] += w[k]
     }
-    tags[i] = TAGS[bestTag(scores, prev)]
+    const best = bestTag(scores, prev)
+    const margin = margins[TAGS[best]]
+    tags[i] = margin !== undefined && scores[best] - scores[0] < margin ? 'O' : TAGS[best]
   }
   return tags
 }
@@ -307,7 +463,7 @@ export class PerceptronTrainer implements Weights {
         guesses.push('O')
         continue
       }
-      featuresOf(i, tokens, facts, lines, prev, prev2, features)
+      featuresOf(i, tokens, facts, lines, TAG_INDEX[prev], TAG_INDEX[prev2], features)
       scores.fill(0)
       for (const feature of features) {
         const w = this.weights.get(feature)

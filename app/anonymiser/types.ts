@@ -14,6 +14,7 @@ export const PII_LABELS = [
   'ip_address',
   'national_id',
   'date_of_birth',
+  'date',
   'place',
 ] as const
 

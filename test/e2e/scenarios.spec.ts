@@ -94,7 +94,7 @@ test('every other channel has its own look, and passes axe', async ({ page, logi
 
 const CONVERSATION = `Customer: Hello, this is Marta Kowalczyk. My Sunrise Deluxe kettle arrived broken (order 55120987).
 Agent: I'm so sorry, Marta. Could you confirm your email?
-Customer: marta.k@example.org, and my phone is 07700 900456. My husband ziggy ordered it as a gift.
+Customer: marta.k@example.org, and my phone is 07700 900456. My husband bigdog ordered it as a gift.
 Agent: Thanks. I have sent a replacement Sunrise Deluxe to 22 Mill Lane, Leeds LS6 2AB.`
 
 const ORIGINALS = ['Kowalczyk', 'Marta', '55120987', 'marta.k@example.org', '07700 900456', '22 Mill Lane', 'LS6 2AB']
@@ -122,12 +122,12 @@ test('a manager imports a conversation, corrects the anonymiser, saves a draft; 
   await expect(preview).toContainText('Leeds')
 
   // The anonymiser missed the husband's lower-case name: mark it.
-  expect(await preview.innerText()).toContain('ziggy')
-  await page.getByLabel('Text to replace').fill('ziggy')
+  expect(await preview.innerText()).toContain('bigdog')
+  await page.getByLabel('Text to replace').fill('bigdog')
   await page.getByLabel('Kind of data').selectOption('name')
   await page.getByRole('button', { name: 'Replace everywhere' }).click()
   await expect(page.getByText('Replaced everywhere it appears.')).toBeVisible()
-  expect(await preview.innerText()).not.toContain('ziggy')
+  expect(await preview.innerText()).not.toContain('bigdog')
   await expect(preview).toContainText('Leeds')
   await expectNoAxeViolations(page)
 
@@ -144,7 +144,7 @@ test('a manager imports a conversation, corrects the anonymiser, saves a draft; 
   await expect(draft.getByRole('button', { name: /^Approve/ })).toHaveCount(0)
   await draft.getByText('Read the anonymised scenario').click()
   const saved = await draft.innerText()
-  for (const original of [...ORIGINALS, 'ziggy']) expect(saved).not.toContain(original)
+  for (const original of [...ORIGINALS, 'bigdog']) expect(saved).not.toContain(original)
   expect(saved).toContain('Leeds')
   await expectNoAxeViolations(page)
 
@@ -164,6 +164,6 @@ test('a manager imports a conversation, corrects the anonymiser, saves a draft; 
   await card.getByRole('link', { name: 'A broken kettle bought as a gift' }).click()
   await expect(page.locator('.chat-window')).toBeVisible()
   const page_text = await page.locator('main').innerText()
-  for (const original of [...ORIGINALS, 'ziggy']) expect(page_text).not.toContain(original)
+  for (const original of [...ORIGINALS, 'bigdog']) expect(page_text).not.toContain(original)
   await expectNoAxeViolations(page)
 })

@@ -105,23 +105,23 @@ describe('importing a conversation', () => {
   })
 
   it('applies the importer’s corrections: an ignored value stays, a marked value is replaced everywhere', async () => {
-    const raw = 'Customer: My Sunrise Deluxe kettle broke. My husband ziggy bought it in Leeds.\nAgent: Sorry to hear that! Was ziggy the one who ordered it?'
+    const raw = 'Customer: My Sunrise Deluxe kettle broke. My husband bigdog bought it in Leeds.\nAgent: Sorry to hear that! Was bigdog the one who ordered it?'
     const plain = await previewImport(a.manager, { source: { format: 'text', raw } })
     expect(plain.ok).toBe(true)
     if (!plain.ok) return
     const text = (p: typeof plain.preview) => p.turns.map((t) => t.pieces.map((x) => x.text).join('')).join('\n')
-    expect(text(plain.preview)).toContain('ziggy')
+    expect(text(plain.preview)).toContain('bigdog')
     expect(text(plain.preview)).not.toContain('Leeds')
 
     const corrected = await previewImport(a.manager, {
       source: { format: 'text', raw },
-      corrections: { ignore: ['Leeds'], extra: [{ text: 'ziggy', label: 'name' }] },
+      corrections: { ignore: ['Leeds'], extra: [{ text: 'bigdog', label: 'name' }] },
     })
     if (!corrected.ok) throw new Error('preview failed')
     expect(text(corrected.preview)).toContain('Leeds')
-    expect(text(corrected.preview)).not.toMatch(/ziggy/i)
-    const ziggy = corrected.preview.replacements.find((r) => r.original === 'ziggy')
-    expect(ziggy).toMatchObject({ label: 'name', count: 2 })
+    expect(text(corrected.preview)).not.toMatch(/bigdog/i)
+    const bigdog = corrected.preview.replacements.find((r) => r.original === 'bigdog')
+    expect(bigdog).toMatchObject({ label: 'name', count: 2 })
   })
 
   it('reads JSON Lines in both shapes and reports bad lines without quoting them', async () => {

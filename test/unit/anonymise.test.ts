@@ -37,6 +37,9 @@ describe('detect: each kind of personal data in a realistic sentence', () => {
     ['national_id', 'my national insurance number is AB123456C', 'AB123456C'],
     ['date_of_birth', 'I was born on 3 March 1979 if you need it for verification.', '3 March 1979'],
     ['date_of_birth', 'DOB: 14/02/1987', '14/02/1987'],
+    ['date', 'Your delivery on 12/03/2024 was late by two hours.', '12/03/2024'],
+    ['date', 'Bestellt am 3. März 2024, nie angekommen.', '3. März 2024'],
+    ['date', 'It was booked for Tuesday, March 5th.', 'Tuesday, March 5th'],
     ['place', "I'm based in Cork so the UK number doesn't work for me.", 'Cork'],
   ]
   it.each(cases)('%s in %j', (label, text, value) => {
@@ -47,7 +50,6 @@ describe('detect: each kind of personal data in a realistic sentence', () => {
     for (const text of [
       'Monday works for me, anytime after lunch.',
       'Will you be open on the bank holiday?',
-      'Your delivery on 12/03/2024 was late by two hours.',
       'I am on version 4.12.3 of the app.',
     ]) {
       expect(detect(text)).toEqual([])
@@ -129,6 +131,30 @@ describe('detect: general rules for text it was not tuned on', () => {
     expect(found('Customer: 3 Willow Bank, Shrewsbury').filter((s) => s.label === 'organization')).toEqual([])
     // a reference inside a phone number does not split it
     expect(found("agent: can i get the phone number on the account?\ncustomer: (412) 555-0183")).toContainEqual({ label: 'phone', value: '(412) 555-0183' })
+  })
+})
+
+describe('detect: whole entities and nothing around them', () => {
+  it('a name or a place is its capitalised words, not the words before it', () => {
+    const text = 'Witam, nazywam się Krzysztof Wójcik. Paczka utknęła w Katowice.'
+    const values = found(text).map((f) => f.value)
+    expect(values).toContain('Krzysztof Wójcik')
+    expect(values).toContain('Katowice')
+    for (const word of ['nazywam', 'się', 'w Katowice']) expect(values.some((v) => v.includes(word))).toBe(false)
+  })
+
+  it('people in a numbered list or after a clock time are people, not a street', () => {
+    expect(found('Winners: 1. Chloé Martin 2. Mathis Roux 3. Inès Faure').filter((f) => f.label === 'name').map((f) => f.value)).toEqual([
+      'Chloé Martin',
+      'Mathis Roux',
+      'Inès Faure',
+    ])
+    expect(found('2024-03-02 18:22 Mustafa Öztürk: Kargo nerede?')).toContainEqual({ label: 'name', value: 'Mustafa Öztürk' })
+  })
+
+  it('a full stop after a street or a town stays in the text, and the next sentence is no town', () => {
+    expect(found('Send it to 14 Rowan Street. Thanks')).toEqual([{ label: 'address', value: '14 Rowan Street' }])
+    expect(found('14 Rowan Street, Leeds.')).toContainEqual({ label: 'place', value: 'Leeds' })
   })
 })
 

