@@ -23,7 +23,7 @@ import { assignablePeople, findDrill, oversees, oversightOf, overseesDrill, requ
 import { openCycle } from './audience.server'
 import { assignmentsWithState, stepsOf, type AssignmentWithState, type DrillStep } from './completion.server'
 import { drillEditSchema, drillFormSchema, type DrillEditInput, type DrillFormInput, type DrillFormValues } from './drill-form'
-import { organizationTimeZone } from './organization-zone.server'
+import { actorTimeZone, organizationTimeZone } from './organization-zone.server'
 import { describeRecurrence, nextCycleAfter, recurrenceRule, wallClock, zonedInstant } from './schedule'
 import { queueNudgeEmails } from './drill-jobs.server'
 import { funnelOf, isFinished, needsReminding, type AssignmentStatus, type Funnel } from './status'
@@ -58,7 +58,7 @@ export async function drillFormOptions(db: Db, actor: Actor) {
     listTeams(db, actor),
     assignablePeople(db, actor, oversight),
     stepCatalogue(db, actor),
-    organizationTimeZone(db, actor.organizationId),
+    actorTimeZone(db, actor),
   ])
   const teamsAllowed = oversight.teamIds === null ? allTeams : allTeams.filter((t) => oversight.teamIds!.includes(t.id))
   return { teams: teamsAllowed.map((t) => ({ id: t.id, name: t.name, people: t.people })), people, ...catalogue, timeZone }
@@ -349,7 +349,7 @@ export async function drillTable(db: Db, actor: Actor, drillId: string, options:
       .innerJoin(teams, eq(teams.id, drillAudienceTeams.teamId))
       .where(eq(drillAudienceTeams.drillId, drill.id))
       .orderBy(asc(teams.name)),
-    organizationTimeZone(db, actor.organizationId),
+    actorTimeZone(db, actor),
   ])
   const cycle = options.sequence ? cycleRows.find((c) => c.sequence === options.sequence) : cycleRows[0]
   if (options.sequence && !cycle) notFound('That drill has no such cycle.')
@@ -507,6 +507,6 @@ export async function nudgeDrill(db: Db, actor: Actor, drillId: string, now = ne
 
 /** What the home page's drill card needs: the nearest drill due (or null), the zone and the time now. */
 export async function homeNextDrill(db: Db, actor: Actor, now = new Date()) {
-  const [drill, timeZone] = await Promise.all([nextDrillFor(db, actor, now), organizationTimeZone(db, actor.organizationId)])
+  const [drill, timeZone] = await Promise.all([nextDrillFor(db, actor, now), actorTimeZone(db, actor)])
   return { drill, timeZone, now: now.toISOString() }
 }

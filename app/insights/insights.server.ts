@@ -580,11 +580,16 @@ export interface PersonalMonth {
  * replies (one person's rows, by index), never anyone else's — and only replies whose results they
  * have unlocked, by the same rule as the reply page (`resultsUnlock`).
  */
-export async function personalTrend(db: Db, actor: Actor, options: { now?: Date; months?: number } = {}) {
+export async function personalTrend(
+  db: Db,
+  actor: Actor,
+  options: { now?: Date; months?: number; reviewsWaiting?: Promise<number> | number } = {},
+) {
   const now = options.now ?? new Date()
   const months = monthsEnding(monthOf(now), options.months ?? TREND_MONTHS)
-  // Let in early when nothing is left for them to review, as resultsUnlock does.
-  const poolExhausted = (await reviewsWaitingFor(db, actor, now, 1)) === 0
+  // Let in early when nothing is left for them to review, as resultsUnlock does. A page that counts
+  // the reviews waiting anyway (home) hands its count over instead of a second round trip.
+  const poolExhausted = (await (options.reviewsWaiting ?? reviewsWaitingFor(db, actor, now, 1))) === 0
   const unlocked = poolExhausted
     ? sql`true`
     : sql`(select count(*) from ${reviews} where ${reviews.reviewerId} = ${actor.id} and ${reviews.status} = 'submitted'

@@ -24,6 +24,8 @@ async function meetingTeams(db: Db, actor: Actor) {
   const [mine, managed] = await Promise.all([teamsOf(db, actor), managedTeamIds(db, actor)])
   const ids = [...new Set([...mine.map((t) => t.id), ...managed])]
   if (!ids.length) return []
+  // Teams the person is in came with their names (in name order): only managed others need reading.
+  if (ids.length === mine.length) return mine.map(({ id, name, slug }) => ({ id, name, slug, manages: managed.includes(id) }))
   const rows = await db
     .select({ id: teams.id, name: teams.name, slug: teams.slug })
     .from(teams)
@@ -32,7 +34,7 @@ async function meetingTeams(db: Db, actor: Actor) {
   return rows.map((team) => ({ ...team, manages: managed.includes(team.id) }))
 }
 
-export async function listMeetings(db: Db, actor: Actor, now = new Date()) {
+export async function listMeetings(db: Db, actor: Actor & { timeZone?: string }, now = new Date()) {
   const list = await meetingTeams(db, actor)
   const ids = list.map((t) => t.id)
   if (!ids.length) return []
@@ -54,7 +56,8 @@ export async function listMeetings(db: Db, actor: Actor, now = new Date()) {
       .from(actionItems)
       .where(and(eq(actionItems.organizationId, actor.organizationId), inArray(actionItems.teamId, ids)))
       .orderBy(asc(actionItems.createdAt)),
-    organizationTimeZone(db, actor.organizationId),
+    // Read with the session when the actor came from one.
+    actor.timeZone ?? organizationTimeZone(db, actor.organizationId),
   ])
   const attended = new Map(attendance.map((a) => [a.meetingId, Number(a.n)]))
   return list.map((team) => {

@@ -150,13 +150,22 @@ function rejectForeignOrigins(req: Request, res: Response, next: NextFunction) {
   next()
 }
 
+const KNOWN_PATHS_MAX = 5_000
+
 function recordRequestMetrics(getBuild: HttpOptions['getBuild']) {
-  let routeTree: { build: ServerBuild; routes: AgnosticRouteObject[] } | undefined
+  let routeTree: { build: ServerBuild; routes: AgnosticRouteObject[]; known: Map<string, string> } | undefined
+  // matchRoutes ranks every route again on each call: remember the answer per path (bounded, so
+  // that a scan of made-up addresses cannot grow it without end).
   async function routeFor(pathname: string) {
     const build = await getBuild()
-    if (routeTree?.build !== build) routeTree = { build, routes: toRouteTree(build) }
+    if (routeTree?.build !== build) routeTree = { build, routes: toRouteTree(build), known: new Map() }
+    const known = routeTree.known.get(pathname)
+    if (known) return known
     const matches = matchRoutes(routeTree.routes, pathname.replace(/\.data$/, '').replace(/^\/_root$/, '/'))
-    return matches?.[matches.length - 1]?.route.id ?? 'unmatched'
+    const route = matches?.[matches.length - 1]?.route.id ?? 'unmatched'
+    if (routeTree.known.size >= KNOWN_PATHS_MAX) routeTree.known.clear()
+    routeTree.known.set(pathname, route)
+    return route
   }
   return (req: Request, res: Response, next: NextFunction) => {
     const started = process.hrtime.bigint()
