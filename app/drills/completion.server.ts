@@ -54,32 +54,13 @@ export async function assignmentsWithState(
   organizationId: string,
   cycles: CycleRef[],
   now: Date,
-  options: { userIds?: string[]; steps?: Map<string, DrillStep[]> } = {},
+  /** assignments: the rows already read by the caller (those of these cycles it wants), to skip reading them again. */
+  options: { userIds?: string[]; steps?: Map<string, DrillStep[]>; assignments?: AssignmentRow[] } = {},
 ): Promise<AssignmentWithState[]> {
   if (!cycles.length || (options.userIds && !options.userIds.length)) return []
   const cycleIds = cycles.map((c) => c.id)
   const [rows, steps] = await Promise.all([
-    db
-      .select({
-        cycleId: drillAssignments.cycleId,
-        drillId: drillAssignments.drillId,
-        userId: drillAssignments.userId,
-        teamId: drillAssignments.teamId,
-        dueAt: drillAssignments.dueAt,
-        extendedDueAt: drillAssignments.extendedDueAt,
-        exemptAt: drillAssignments.exemptAt,
-        exemptReason: drillAssignments.exemptReason,
-        leftAt: drillAssignments.leftAt,
-        joinedAt: drillAssignments.joinedAt,
-      })
-      .from(drillAssignments)
-      .where(
-        and(
-          eq(drillAssignments.organizationId, organizationId),
-          inArray(drillAssignments.cycleId, cycleIds),
-          options.userIds ? inArray(drillAssignments.userId, options.userIds) : undefined,
-        ),
-      ),
+    options.assignments ?? readAssignments(db, organizationId, cycleIds, options.userIds),
     options.steps ?? stepsOf(db, [...new Set(cycles.map((c) => c.drillId))]),
   ])
   if (!rows.length) return []
@@ -143,4 +124,28 @@ export async function assignmentsWithState(
     )
     return { ...row, effectiveDueAt, stepsDoneAt, state }
   })
+}
+
+function readAssignments(db: Db, organizationId: string, cycleIds: string[], userIds?: string[]): Promise<AssignmentRow[]> {
+  return db
+    .select({
+      cycleId: drillAssignments.cycleId,
+      drillId: drillAssignments.drillId,
+      userId: drillAssignments.userId,
+      teamId: drillAssignments.teamId,
+      dueAt: drillAssignments.dueAt,
+      extendedDueAt: drillAssignments.extendedDueAt,
+      exemptAt: drillAssignments.exemptAt,
+      exemptReason: drillAssignments.exemptReason,
+      leftAt: drillAssignments.leftAt,
+      joinedAt: drillAssignments.joinedAt,
+    })
+    .from(drillAssignments)
+    .where(
+      and(
+        eq(drillAssignments.organizationId, organizationId),
+        inArray(drillAssignments.cycleId, cycleIds),
+        userIds ? inArray(drillAssignments.userId, userIds) : undefined,
+      ),
+    )
 }

@@ -206,8 +206,26 @@ export interface MyDrill {
  * first, the last 20). Exemptions and assignments they left are not listed.
  */
 export async function myDrills(db: Db, actor: Actor, now = new Date()) {
+  // The person's assignments with their cycles: one row each (a person has one assignment per cycle).
   const rows = await db
-    .select({ id: drillCycles.id, drillId: drillCycles.drillId, opensAt: drillCycles.opensAt, title: drills.title })
+    .select({
+      id: drillCycles.id,
+      drillId: drillCycles.drillId,
+      opensAt: drillCycles.opensAt,
+      title: drills.title,
+      assignment: {
+        cycleId: drillAssignments.cycleId,
+        drillId: drillAssignments.drillId,
+        userId: drillAssignments.userId,
+        teamId: drillAssignments.teamId,
+        dueAt: drillAssignments.dueAt,
+        extendedDueAt: drillAssignments.extendedDueAt,
+        exemptAt: drillAssignments.exemptAt,
+        exemptReason: drillAssignments.exemptReason,
+        leftAt: drillAssignments.leftAt,
+        joinedAt: drillAssignments.joinedAt,
+      },
+    })
     .from(drillAssignments)
     .innerJoin(drillCycles, eq(drillCycles.id, drillAssignments.cycleId))
     .innerJoin(drills, eq(drills.id, drillCycles.drillId))
@@ -221,7 +239,10 @@ export async function myDrills(db: Db, actor: Actor, now = new Date()) {
       ),
     )
   const titles = new Map(rows.map((r) => [r.id, r.title]))
-  const states = await assignmentsWithState(db, actor.organizationId, rows, now, { userIds: [actor.id] })
+  const states = await assignmentsWithState(db, actor.organizationId, rows, now, {
+    userIds: [actor.id],
+    assignments: rows.map((r) => r.assignment),
+  })
   const items: MyDrill[] = states.map((a) => ({
     drillId: a.drillId,
     cycleId: a.cycleId,
