@@ -15,7 +15,9 @@ export default {
     v3_fetcherPersist: true,
     v3_relativeSplatPath: true,
     v3_throwAbortReason: true,
-    v3_lazyRouteDiscovery: true,
+    // Off: with it, every page render matches the route tree once per path segment to inline a
+    // partial manifest; without it the whole (small) manifest is one immutable, cached file.
+    v3_lazyRouteDiscovery: false,
     v3_singleFetch: true,
   },
 }

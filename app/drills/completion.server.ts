@@ -1,7 +1,7 @@
 // Reading who has done what in a cycle: a scenario step is done by an attempt that began after the
 // cycle opened and reached its end (every free-text prompt, or the end of its branch); a lesson step
 // when the lesson is marked done. Read from practice and lesson progress, batched for many cycles.
-import { and, asc, eq, gte, inArray, isNotNull } from 'drizzle-orm'
+import { and, asc, eq, gte, inArray, isNotNull, sql } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { attempts, drillAssignments, drillSteps, lessonProgress, type DrillAssignment } from '#db/schema'
 import { parseSteps } from '~/practice/attempt-steps'
@@ -54,32 +54,13 @@ export async function assignmentsWithState(
   organizationId: string,
   cycles: CycleRef[],
   now: Date,
-  options: { userIds?: string[]; steps?: Map<string, DrillStep[]> } = {},
+  /** assignments: the rows already read by the caller (those of these cycles it wants), to skip reading them again. */
+  options: { userIds?: string[]; steps?: Map<string, DrillStep[]>; assignments?: AssignmentRow[] } = {},
 ): Promise<AssignmentWithState[]> {
   if (!cycles.length || (options.userIds && !options.userIds.length)) return []
   const cycleIds = cycles.map((c) => c.id)
   const [rows, steps] = await Promise.all([
-    db
-      .select({
-        cycleId: drillAssignments.cycleId,
-        drillId: drillAssignments.drillId,
-        userId: drillAssignments.userId,
-        teamId: drillAssignments.teamId,
-        dueAt: drillAssignments.dueAt,
-        extendedDueAt: drillAssignments.extendedDueAt,
-        exemptAt: drillAssignments.exemptAt,
-        exemptReason: drillAssignments.exemptReason,
-        leftAt: drillAssignments.leftAt,
-        joinedAt: drillAssignments.joinedAt,
-      })
-      .from(drillAssignments)
-      .where(
-        and(
-          eq(drillAssignments.organizationId, organizationId),
-          inArray(drillAssignments.cycleId, cycleIds),
-          options.userIds ? inArray(drillAssignments.userId, options.userIds) : undefined,
-        ),
-      ),
+    options.assignments ?? readAssignments(db, organizationId, cycleIds, options.userIds),
     options.steps ?? stepsOf(db, [...new Set(cycles.map((c) => c.drillId))]),
   ])
   if (!rows.length) return []
@@ -89,28 +70,7 @@ export async function assignmentsWithState(
   const lessonSlugs = [...new Set(allSteps.filter((s) => s.kind === 'lesson').map((s) => s.slug))]
   const earliestOpening = new Date(Math.min(...cycles.map((c) => c.opensAt.getTime())))
 
-  const [finishedAttempts, lessons] = await Promise.all([
-    scenarioSlugs.length
-      ? db
-          .select({ userId: attempts.userId, slug: attempts.scenarioSlug, startedAt: attempts.startedAt, steps: attempts.steps, completedAt: attempts.completedAt })
-          .from(attempts)
-          .where(
-            and(
-              eq(attempts.organizationId, organizationId),
-              inArray(attempts.userId, userIds),
-              inArray(attempts.scenarioSlug, scenarioSlugs),
-              isNotNull(attempts.completedAt),
-              gte(attempts.completedAt, earliestOpening),
-            ),
-          )
-      : [],
-    lessonSlugs.length
-      ? db
-          .select({ userId: lessonProgress.userId, slug: lessonProgress.lessonSlug, completedAt: lessonProgress.completedAt })
-          .from(lessonProgress)
-          .where(and(eq(lessonProgress.organizationId, organizationId), inArray(lessonProgress.userId, userIds), inArray(lessonProgress.lessonSlug, lessonSlugs)))
-      : [],
-  ])
+  const { finishedAttempts, lessons } = await stepEvidence(db, organizationId, userIds, scenarioSlugs, lessonSlugs, earliestOpening)
 
   // Per person and scenario: (first answer, end) of each finished attempt.
   const practised = new Map<string, { beganAt: Date; completedAt: Date }[]>()
@@ -143,4 +103,80 @@ export async function assignmentsWithState(
     )
     return { ...row, effectiveDueAt, stepsDoneAt, state }
   })
+}
+
+function readAssignments(db: Db, organizationId: string, cycleIds: string[], userIds?: string[]): Promise<AssignmentRow[]> {
+  return db
+    .select({
+      cycleId: drillAssignments.cycleId,
+      drillId: drillAssignments.drillId,
+      userId: drillAssignments.userId,
+      teamId: drillAssignments.teamId,
+      dueAt: drillAssignments.dueAt,
+      extendedDueAt: drillAssignments.extendedDueAt,
+      exemptAt: drillAssignments.exemptAt,
+      exemptReason: drillAssignments.exemptReason,
+      leftAt: drillAssignments.leftAt,
+      joinedAt: drillAssignments.joinedAt,
+    })
+    .from(drillAssignments)
+    .where(
+      and(
+        eq(drillAssignments.organizationId, organizationId),
+        inArray(drillAssignments.cycleId, cycleIds),
+        userIds ? inArray(drillAssignments.userId, userIds) : undefined,
+      ),
+    )
+}
+
+type EvidenceRow = { kind: 'scenario' | 'lesson'; userId: string; slug: string; startedAt: Date | null; steps: unknown; completedAt: Date | null }
+
+/**
+ * What shows the steps done: finished attempts of the scenarios since the earliest opening, and
+ * the lessons marked done. One round trip (a union) when both kinds are asked for.
+ */
+async function stepEvidence(db: Db, organizationId: string, userIds: string[], scenarioSlugs: string[], lessonSlugs: string[], since: Date) {
+  const practice = db
+    .select({
+      kind: sql<'scenario' | 'lesson'>`'scenario'`.as('kind'),
+      userId: attempts.userId,
+      slug: attempts.scenarioSlug,
+      startedAt: attempts.startedAt,
+      steps: attempts.steps,
+      completedAt: attempts.completedAt,
+    })
+    .from(attempts)
+    .where(
+      and(
+        eq(attempts.organizationId, organizationId),
+        inArray(attempts.userId, userIds),
+        inArray(attempts.scenarioSlug, scenarioSlugs),
+        isNotNull(attempts.completedAt),
+        gte(attempts.completedAt, since),
+      ),
+    )
+  const reading = db
+    .select({
+      kind: sql<'scenario' | 'lesson'>`'lesson'`.as('kind'),
+      userId: lessonProgress.userId,
+      slug: lessonProgress.lessonSlug,
+      // Typed as the attempt column it stands beside in the union; always null (EvidenceRow says so).
+      startedAt: sql<Date>`null::timestamptz`,
+      steps: sql<unknown>`null::jsonb`,
+      completedAt: lessonProgress.completedAt,
+    })
+    .from(lessonProgress)
+    .where(and(eq(lessonProgress.organizationId, organizationId), inArray(lessonProgress.userId, userIds), inArray(lessonProgress.lessonSlug, lessonSlugs)))
+  const rows: EvidenceRow[] =
+    scenarioSlugs.length && lessonSlugs.length
+      ? await practice.unionAll(reading)
+      : scenarioSlugs.length
+        ? await practice
+        : lessonSlugs.length
+          ? await reading
+          : []
+  return {
+    finishedAttempts: rows.filter((r) => r.kind === 'scenario') as (EvidenceRow & { startedAt: Date; completedAt: Date })[],
+    lessons: rows.filter((r) => r.kind === 'lesson') as (EvidenceRow & { completedAt: Date })[],
+  }
 }

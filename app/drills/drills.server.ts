@@ -23,7 +23,7 @@ import { assignablePeople, findDrill, oversees, oversightOf, overseesDrill, requ
 import { openCycle, syncCycleAudience } from './audience.server'
 import { assignmentsWithState, stepsOf, type AssignmentWithState, type DrillStep } from './completion.server'
 import { drillEditSchema, drillFormSchema, MAX_STEPS, type DrillEditInput, type DrillFormInput, type DrillFormValues } from './drill-form'
-import { organizationTimeZone } from './organization-zone.server'
+import { actorTimeZone, organizationTimeZone } from './organization-zone.server'
 import { describeRecurrence, nextCycleAfter, recurrenceRule, wallClock, zonedInstant } from './schedule'
 import { queueNudgeEmails } from './drill-jobs.server'
 import { funnelOf, isFinished, needsReminding, type AssignmentStatus, type Funnel } from './status'
@@ -58,7 +58,7 @@ export async function drillFormOptions(db: Db, actor: Actor) {
     listTeams(db, actor),
     assignablePeople(db, actor, oversight),
     stepCatalogue(db, actor),
-    organizationTimeZone(db, actor.organizationId),
+    actorTimeZone(db, actor),
   ])
   const teamsAllowed = oversight.teamIds === null ? allTeams : allTeams.filter((t) => oversight.teamIds!.includes(t.id))
   return { teams: teamsAllowed.map((t) => ({ id: t.id, name: t.name, people: t.people })), people, ...catalogue, timeZone }
@@ -289,8 +289,26 @@ export interface MyDrill {
  * first, the last 20). Exemptions and assignments they left are not listed.
  */
 export async function myDrills(db: Db, actor: Actor, now = new Date()) {
+  // The person's assignments with their cycles: one row each (a person has one assignment per cycle).
   const rows = await db
-    .select({ id: drillCycles.id, drillId: drillCycles.drillId, opensAt: drillCycles.opensAt, title: drills.title })
+    .select({
+      id: drillCycles.id,
+      drillId: drillCycles.drillId,
+      opensAt: drillCycles.opensAt,
+      title: drills.title,
+      assignment: {
+        cycleId: drillAssignments.cycleId,
+        drillId: drillAssignments.drillId,
+        userId: drillAssignments.userId,
+        teamId: drillAssignments.teamId,
+        dueAt: drillAssignments.dueAt,
+        extendedDueAt: drillAssignments.extendedDueAt,
+        exemptAt: drillAssignments.exemptAt,
+        exemptReason: drillAssignments.exemptReason,
+        leftAt: drillAssignments.leftAt,
+        joinedAt: drillAssignments.joinedAt,
+      },
+    })
     .from(drillAssignments)
     .innerJoin(drillCycles, eq(drillCycles.id, drillAssignments.cycleId))
     .innerJoin(drills, eq(drills.id, drillCycles.drillId))
@@ -304,7 +322,10 @@ export async function myDrills(db: Db, actor: Actor, now = new Date()) {
       ),
     )
   const titles = new Map(rows.map((r) => [r.id, r.title]))
-  const states = await assignmentsWithState(db, actor.organizationId, rows, now, { userIds: [actor.id] })
+  const states = await assignmentsWithState(db, actor.organizationId, rows, now, {
+    userIds: [actor.id],
+    assignments: rows.map((r) => r.assignment),
+  })
   const items: MyDrill[] = states.map((a) => ({
     drillId: a.drillId,
     cycleId: a.cycleId,
@@ -434,7 +455,7 @@ export async function drillTable(db: Db, actor: Actor, drillId: string, options:
       .orderBy(asc(teams.name)),
     audienceOf(db, drill.id),
     drillFormOptions(db, actor),
-    organizationTimeZone(db, actor.organizationId),
+    actorTimeZone(db, actor),
   ])
   const cycle = options.sequence ? cycleRows.find((c) => c.sequence === options.sequence) : cycleRows[0]
   if (options.sequence && !cycle) notFound('That drill has no such cycle.')
@@ -595,6 +616,6 @@ export async function nudgeDrill(db: Db, actor: Actor, drillId: string, now = ne
 
 /** What the home page's drill card needs: the nearest drill due (or null), the zone and the time now. */
 export async function homeNextDrill(db: Db, actor: Actor, now = new Date()) {
-  const [drill, timeZone] = await Promise.all([nextDrillFor(db, actor, now), organizationTimeZone(db, actor.organizationId)])
+  const [drill, timeZone] = await Promise.all([nextDrillFor(db, actor, now), actorTimeZone(db, actor)])
   return { drill, timeZone, now: now.toISOString() }
 }

@@ -8,3 +8,9 @@ export async function organizationTimeZone(db: Db, organizationId: string): Prom
   const [row] = await db.select({ timeZone: organizations.timeZone }).from(organizations).where(eq(organizations.id, organizationId))
   return row && isValidTimeZone(row.timeZone) ? row.timeZone : 'UTC'
 }
+
+/** The acting person's organization zone: the one read with their session when it came with it. */
+export async function actorTimeZone(db: Db, actor: { organizationId: string; timeZone?: string }): Promise<string> {
+  if (actor.timeZone !== undefined) return isValidTimeZone(actor.timeZone) ? actor.timeZone : 'UTC'
+  return organizationTimeZone(db, actor.organizationId)
+}

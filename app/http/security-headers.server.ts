@@ -42,13 +42,35 @@ export function securityHeaders({ development }: { development: boolean }) {
     strictTransportSecurity: false,
   })
   const hsts = helmet.strictTransportSecurity({ maxAge: 180 * 24 * 60 * 60, includeSubDomains: true })
+  // helmet's headers depend on nothing in the request but the nonce: let it write them once, with a
+  // marker where the nonce goes, and on each request set them with this response's nonce.
+  const plain = headersWrittenBy(headers, NONCE_MARKER)
+  const secure = [...plain, ...headersWrittenBy(hsts, NONCE_MARKER)]
   return (req: Request, res: Response, next: NextFunction) => {
-    res.locals.cspNonce = crypto.randomBytes(16).toString('base64')
+    const nonce = crypto.randomBytes(16).toString('base64')
+    res.locals.cspNonce = nonce
     res.setHeader('Permissions-Policy', PERMISSIONS_POLICY)
-    headers(req, res, (error?: unknown) => {
-      if (error) return next(error)
-      if (req.secure) return hsts(req, res, next)
-      next()
-    })
+    for (const [name, value] of req.secure ? secure : plain) res.setHeader(name, value.replaceAll(NONCE_MARKER, nonce))
+    res.removeHeader('X-Powered-By')
+    next()
   }
+}
+
+// Not base64, so it can never be part of a real nonce.
+const NONCE_MARKER = '<nonce>'
+
+type Middleware = (req: Request, res: Response, next: (error?: unknown) => void) => void
+
+/** The headers a helmet middleware sets (helmet is synchronous and reads only res.locals.cspNonce). */
+function headersWrittenBy(middleware: Middleware, nonce: string): [string, string][] {
+  const written = new Map<string, string>()
+  const res = {
+    locals: { cspNonce: nonce },
+    setHeader: (name: string, value: string | number | readonly string[]) => written.set(name, String(value)),
+    removeHeader: (name: string) => written.delete(name),
+  }
+  let failure: unknown
+  middleware({} as Request, res as unknown as Response, (error) => (failure = error))
+  if (failure) throw failure
+  return [...written]
 }

@@ -6,6 +6,7 @@ import {
   membershipPeriods,
   memberships,
   organizationMonthScenarioRollups,
+  organizations,
   replies,
   reviews,
   scenarios,
@@ -28,6 +29,7 @@ import {
   cciOf,
   changeSince,
   criterionScore,
+  DEFAULT_THRESHOLDS,
   EMPTY_SUMS,
   mean,
   MONTH_PATTERN,
@@ -142,9 +144,15 @@ function resolveMonth(options: InsightsOptions) {
   return { month, currentMonth, months: monthsEnding(month, TREND_MONTHS) }
 }
 
-// The organization's privacy floor (settings), unless a caller overrides it.
-const thresholdsOf = async (db: Db, organizationId: string, options: InsightsOptions): Promise<CciThresholds> => ({
-  ...(await privacyThresholdsFor(db, organizationId)),
+// The organization's privacy floor (settings), unless a caller overrides it. Read with the teams
+// when there are any; an organization without teams needs a round trip of its own.
+const thresholdsOf = async (
+  db: Db,
+  organizationId: string,
+  options: InsightsOptions,
+  floor: Pick<CciThresholds, 'minReplies' | 'minPeople'> | null,
+): Promise<CciThresholds> => ({
+  ...(floor ? { ...DEFAULT_THRESHOLDS, ...floor } : await privacyThresholdsFor(db, organizationId)),
   ...options.thresholds,
 })
 
@@ -153,12 +161,24 @@ async function rubricCriteria(): Promise<Criterion[]> {
   return rubric.criteria.map((c) => ({ id: c.id, name: c.name }))
 }
 
-/** Every team of the organization the actor may see, with the access they have to it. */
+/**
+ * Every team of the organization the actor may see, with the access they have to it; and the
+ * organization's privacy floor, null when it has no team.
+ */
 async function visibleTeams(db: Db, actor: Actor) {
   // One round trip: every team, with the actor's role in it when they belong to it.
   const all = await db
-    .select({ id: teams.id, name: teams.name, slug: teams.slug, customerFacing: teams.customerFacing, myRole: memberships.role })
+    .select({
+      id: teams.id,
+      name: teams.name,
+      slug: teams.slug,
+      customerFacing: teams.customerFacing,
+      myRole: memberships.role,
+      minReplies: organizations.privacyMinReplies,
+      minPeople: organizations.privacyMinPeople,
+    })
     .from(teams)
+    .innerJoin(organizations, eq(organizations.id, teams.organizationId))
     .leftJoin(
       memberships,
       and(eq(memberships.teamId, teams.id), eq(memberships.userId, actor.id), eq(memberships.organizationId, actor.organizationId)),
@@ -166,12 +186,14 @@ async function visibleTeams(db: Db, actor: Actor) {
     .where(eq(teams.organizationId, actor.organizationId))
     .orderBy(asc(teams.name))
   const rank: Record<TeamAccess, number> = { manage: 0, member: 1, aggregate: 2 }
-  return all
-    .flatMap(({ myRole, ...team }) => {
+  const visible = all
+    .flatMap(({ myRole, minReplies: _r, minPeople: _p, ...team }) => {
       const access = accessTo(actor, myRole ?? undefined)
       return access ? [{ ...team, access }] : []
     })
     .sort((a, b) => rank[a.access] - rank[b.access] || a.name.localeCompare(b.name))
+  const floor = all[0] ? { minReplies: all[0].minReplies, minPeople: all[0].minPeople } : null
+  return { visible, floor }
 }
 
 function accessTo(actor: Actor, teamRole: 'manager' | 'member' | undefined): TeamAccess | null {
@@ -426,8 +448,8 @@ async function scenarioTitles(db: Db, organizationId: string, slugs: string[]) {
 export async function getOrganizationInsights(db: Db, actor: Actor, options: InsightsOptions = {}): Promise<OrganizationInsights> {
   const { month, months, currentMonth } = resolveMonth(options)
   const org = actor.organizationId
-  const t = await thresholdsOf(db, org, options)
-  const visible = await visibleTeams(db, actor)
+  const { visible, floor } = await visibleTeams(db, actor)
+  const t = await thresholdsOf(db, org, options, floor)
   const ids = visible.map((team) => team.id)
   // Admins see the whole organization: no need to list team ids in the query.
   const teamFilter = actor.role === 'admin' ? undefined : ids
@@ -489,8 +511,8 @@ export interface TeamInsights {
 export async function getTeamInsights(db: Db, actor: Actor, slug: string, options: InsightsOptions = {}): Promise<TeamInsights> {
   const { month, months, currentMonth } = resolveMonth(options)
   const org = actor.organizationId
-  const t = await thresholdsOf(db, org, options)
-  const visible = await visibleTeams(db, actor)
+  const { visible, floor } = await visibleTeams(db, actor)
+  const t = await thresholdsOf(db, org, options, floor)
   const team = visible.find((candidate) => candidate.slug === slug)
   if (!team) {
     const [exists] = await db
@@ -580,11 +602,16 @@ export interface PersonalMonth {
  * replies (one person's rows, by index), never anyone else's — and only replies whose results they
  * have unlocked, by the same rule as the reply page (`resultsUnlock`).
  */
-export async function personalTrend(db: Db, actor: Actor, options: { now?: Date; months?: number } = {}) {
+export async function personalTrend(
+  db: Db,
+  actor: Actor,
+  options: { now?: Date; months?: number; reviewsWaiting?: Promise<number> | number } = {},
+) {
   const now = options.now ?? new Date()
   const months = monthsEnding(monthOf(now), options.months ?? TREND_MONTHS)
-  // Let in early when nothing is left for them to review, as resultsUnlock does.
-  const poolExhausted = (await reviewsWaitingFor(db, actor, now, 1)) === 0
+  // Let in early when nothing is left for them to review, as resultsUnlock does. A page that counts
+  // the reviews waiting anyway (home) hands its count over instead of a second round trip.
+  const poolExhausted = (await (options.reviewsWaiting ?? reviewsWaitingFor(db, actor, now, 1))) === 0
   const unlocked = poolExhausted
     ? sql`true`
     : sql`(select count(*) from ${reviews} where ${reviews.reviewerId} = ${actor.id} and ${reviews.status} = 'submitted'

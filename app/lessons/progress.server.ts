@@ -174,6 +174,11 @@ async function recordCompletion(db: Db, organizationId: string, userId: string, 
 
 /** Progress on every path the person is enrolled in (default path first), completion recorded. */
 async function enrolledProgress(db: Db, person: Person): Promise<PathProgress[]> {
+  return (await enrolledProgressAndDone(db, person)).progress
+}
+
+/** enrolledProgress, with what the person has done (read in the same round trip). */
+async function enrolledProgressAndDone(db: Db, person: Person): Promise<{ progress: PathProgress[]; done: Done }> {
   const [{ enrolments, done }, paths] = await Promise.all([progressOf(db, person.organizationId, [person.id]), listPaths()])
   const bySlug = new Map(paths.map((p) => [p.slug, p]))
   // an enrolment whose path file was removed is skipped, not an error
@@ -183,7 +188,7 @@ async function enrolledProgress(db: Db, person: Person): Promise<PathProgress[]>
     buildProgress(bySlug.get(e.pathSlug)!, done.get(person.id)!, titles, e),
   )
   const recorded = await Promise.all(progress.map((p) => recordCompletion(db, person.organizationId, person.id, p)))
-  return recorded.sort((a, b) => Number(b.path.default) - Number(a.path.default))
+  return { progress: recorded.sort((a, b) => Number(b.path.default) - Number(a.path.default)), done: done.get(person.id)! }
 }
 
 // ───────────────────────────── lessons ─────────────────────────────
@@ -362,6 +367,8 @@ export type LessonNavigation = {
   nextUp: NextUp | null
   /** When the lesson is a step of one of their paths: that path and the step after it there. */
   onPath: { path: PathRef; previous: ProgressStep | null; next: ProgressStep | null } | null
+  /** The lessons the person has finished, with when (as lessonsDoneBy, without another round trip). */
+  lessonsDone: Map<string, Date>
 }
 
 /**
@@ -369,7 +376,7 @@ export type LessonNavigation = {
  * next lesson in the catalogue), and "next up" skipping the lesson being read.
  */
 export async function lessonNavigation(db: Db, actor: Person, lessonSlug: string): Promise<LessonNavigation> {
-  const progress = await enrolledProgress(db, actor)
+  const { progress, done } = await enrolledProgressAndDone(db, actor)
   const isThisLesson = (step: ProgressStep) => step.kind === 'lesson' && step.slug === lessonSlug
   const upNext = (p: PathProgress) => p.steps.find((step) => !step.done && !isThisLesson(step)) ?? null
   const current = progress.find((p) => upNext(p)) ?? progress[0]
@@ -381,6 +388,7 @@ export async function lessonNavigation(db: Db, actor: Person, lessonSlug: string
   return {
     nextUp,
     onPath: containing ? { path: containing.path, previous: containing.steps[at - 1] ?? null, next: containing.steps[at + 1] ?? null } : null,
+    lessonsDone: done.lessons,
   }
 }
 

@@ -206,8 +206,9 @@ export async function carriedActions(db: Db, meeting: { id: string; organization
  * of the insights pages, members see no colleague's name there: owners are named to the team's
  * managers (and "You" to the owner); the meeting page has the full list.
  */
-export async function openActionsOfTeam(db: Db, actor: Actor, teamId: string) {
-  const { visible, manages } = await teamAccess(db, actor, teamId)
+export async function openActionsOfTeam(db: Db, actor: Actor, teamId: string, known?: { visible: boolean; manages: boolean }) {
+  // A page that has already worked out the actor's access to the team (insights) passes it on.
+  const { visible, manages } = known ?? (await teamAccess(db, actor, teamId))
   if (!visible) return null
   const rows = await selectViews(db)
     .where(and(eq(actionItems.organizationId, actor.organizationId), eq(actionItems.teamId, teamId), eq(actionItems.status, 'open')))

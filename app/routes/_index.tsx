@@ -21,12 +21,13 @@ export { serverTimingHeaders as headers } from '~/http/server-timing.server'
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request)
   const timing = createServerTiming()
+  const waiting = timing.time('reviews-waiting', () => reviewsWaitingFor(context.db, user))
   const [teams, nextUp, onboarding, myTrend, reviewsWaiting, myActions, nextDrill] = await Promise.all([
     timing.time('teams', () => teamsOf(context.db, user)),
     timing.time('next-up', () => nextUpFor(context.db, user)),
     isStaffLead(user) ? timing.time('onboarding', () => teamOnboarding(context.db, user)) : null,
-    timing.time('trend', () => personalTrend(context.db, user)),
-    timing.time('reviews-waiting', () => reviewsWaitingFor(context.db, user)),
+    timing.time('trend', () => personalTrend(context.db, user, { reviewsWaiting: waiting })),
+    waiting,
     timing.time('action-items', () => myOpenActions(context.db, user)),
     timing.time('next-drill', () => homeNextDrill(context.db, user)),
   ])

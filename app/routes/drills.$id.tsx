@@ -9,7 +9,7 @@ import drillStyles from '~/drills/components/drills.css'
 import { DrillAudienceFields, DrillStepSelect } from '~/drills/components/drill-form'
 import { drillEditValues, type DrillEditValues } from '~/drills/drill-form'
 import { drillTable, extendDueTime, myDrill, nudgeDrill, setExemption, updateDrill } from '~/drills/drills.server'
-import { organizationTimeZone } from '~/drills/organization-zone.server'
+import { actorTimeZone } from '~/drills/organization-zone.server'
 import { completionShare } from '~/drills/status'
 import { notFound } from '~/http/responses.server'
 import { formatDateTime, formatDue } from '~/time/zoned-time'
@@ -39,7 +39,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       if (!(error instanceof Response && error.status === 403)) throw error
     }
   }
-  const [mine, timeZone] = await Promise.all([myDrill(context.db, user, id, now), organizationTimeZone(context.db, user.organizationId)])
+  const [mine, timeZone] = await Promise.all([myDrill(context.db, user, id, now), actorTimeZone(context.db, user)])
   if (!table && !mine) notFound('There is no such drill among yours.')
   return { title: (table?.drill.title ?? mine?.drill.title)!, table, mine, timeZone, now: now.toISOString(), query }
 }

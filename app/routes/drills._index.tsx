@@ -5,7 +5,7 @@ import { errorTitle, GeneralErrorBoundary } from '~/components/error-boundary'
 import { FunnelFigures, StatusBadge } from '~/drills/components/drill-ui'
 import drillStyles from '~/drills/components/drills.css'
 import { managedDrills, myDrills } from '~/drills/drills.server'
-import { organizationTimeZone } from '~/drills/organization-zone.server'
+import { actorTimeZone } from '~/drills/organization-zone.server'
 import { completionShare } from '~/drills/status'
 import { formatDateTime, formatDue } from '~/time/zoned-time'
 
@@ -18,7 +18,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const [mine, managed, timeZone] = await Promise.all([
     myDrills(context.db, user, now),
     isStaffLead(user) ? managedDrills(context.db, user, now) : null,
-    organizationTimeZone(context.db, user.organizationId),
+    actorTimeZone(context.db, user),
   ])
   return { mine, managed, timeZone, now: now.toISOString(), canAssign: isStaffLead(user) }
 }

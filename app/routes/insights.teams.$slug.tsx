@@ -27,7 +27,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const timing = createServerTiming()
   const slug = params.slug
   const insights = await timing.time('insights', () => getTeamInsights(context.db, user, slug, { month }), 'team trend, criteria, participation')
-  const openActions = await openActionsOfTeam(context.db, user, insights.team.id)
+  // The team's access as insights worked it out: managing it, being in it, or seeing it in aggregate only.
+  const access = insights.team.access
+  const openActions = await openActionsOfTeam(context.db, user, insights.team.id, { visible: access !== 'aggregate', manages: access === 'manage' })
   return data({ insights, openActions }, { headers: timing.headers() })
 }
 

@@ -7,7 +7,7 @@ import { notFound } from '~/http/responses.server'
 import { getLesson, listLessons } from '~/lessons/lessons.server'
 import { LessonBody, type ReflectionNotice } from '~/lessons/mdx-components'
 import { ProgressBar } from '~/lessons/progress-bar'
-import { lessonNavigation, lessonsDoneBy, markLessonDone, reflectionsFor, saveReflection } from '~/lessons/progress.server'
+import { lessonNavigation, markLessonDone, reflectionsFor, saveReflection } from '~/lessons/progress.server'
 import { scenarioTitles } from '~/lessons/scenario-titles.server'
 import { createServerTiming } from '~/http/server-timing.server'
 import { readForm } from '~/http/form.server'
@@ -31,12 +31,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lesson = await timing.time('lesson', () => getLesson(slug), 'compiled MDX (cached)')
   if (!lesson) notFound(`There is no lesson “${slug}”. It may have been renamed.`)
 
-  const [all, done, reflections, titles, navigation] = await Promise.all([
+  const [all, reflections, titles, navigation] = await Promise.all([
     timing.time('lessons', () => listLessons()),
-    timing.time('done', () => lessonsDoneBy(context.db, user)),
     timing.time('reflections', () => reflectionsFor(context.db, user, lesson.slug)),
     timing.time('scenario-titles', () => scenarioTitles(lesson.practice ?? [])),
-    timing.time('next-up', () => lessonNavigation(context.db, user, lesson.slug)),
+    timing.time('progress', () => lessonNavigation(context.db, user, lesson.slug)),
   ])
   const index = all.findIndex((l) => l.slug === lesson.slug)
   const neighbour = (i: number) => (all[i] ? { href: `/lessons/${all[i].slug}`, title: all[i].title, path: null as string | null } : null)
@@ -63,7 +62,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         tags: lesson.tags,
         code: lesson.code,
       },
-      done: done.has(lesson.slug),
+      done: navigation.lessonsDone.has(lesson.slug),
       reflections,
       scenarioTitles: titles,
       notice,

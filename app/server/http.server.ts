@@ -1,4 +1,6 @@
 // Our own HTTP server around Remix: static assets, sessions, Origin checks, metrics and logs.
+import fs from 'node:fs'
+import path from 'node:path'
 import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import { matchRoutes, type AgnosticRouteObject } from '@remix-run/router'
@@ -48,7 +50,7 @@ export function createHttpApp({ env, database, getBuild, publicDir, assetsDir }:
   app.use(compression())
 
   app.use('/build', express.static(assetsDir, { immutable: true, maxAge: '1y' }))
-  app.use(express.static(publicDir, { maxAge: '1h' }))
+  app.use(publicFiles(publicDir, env.NODE_ENV === 'development'))
 
   app.use(countRequestQueries)
   app.use(recordRequestMetrics(getBuild))
@@ -88,28 +90,31 @@ export function createHttpApp({ env, database, getBuild, publicDir, assetsDir }:
     }
   })
 
-  let hardened: { from: ServerBuild; build: ServerBuild } | undefined
+  const getLoadContext = (req: Request, res: Response): RapportContext => {
+    const locals = res.locals as Locals
+    return {
+      db: database.db,
+      database,
+      env,
+      auth: locals.auth,
+      secureCookies: locals.secureCookies,
+      clientIp: req.ip ?? 'unknown',
+      cspNonce: locals.cspNonce,
+    }
+  }
+  // One Remix handler per build: making one derives the route tables, which is no work for every request.
+  let current: { from: ServerBuild; handler: ReturnType<typeof createRequestHandler> } | undefined
   app.all('*', async (req, res: Response<unknown, Locals>, next) => {
     try {
-      const current = await getBuild()
-      if (hardened?.from !== current) {
-        hardened = { from: current, build: withRouteErrorAnswers(current) }
-        setProblemPageStylesheet(stylesheetOf(current))
+      const build = await getBuild()
+      if (current?.from !== build) {
+        current = {
+          from: build,
+          handler: createRequestHandler({ build: withRouteErrorAnswers(build), mode: env.NODE_ENV, getLoadContext }),
+        }
+        setProblemPageStylesheet(stylesheetOf(build))
       }
-      const handler = createRequestHandler({
-        build: hardened.build,
-        mode: env.NODE_ENV,
-        getLoadContext: (): RapportContext => ({
-          db: database.db,
-          database,
-          env,
-          auth: res.locals.auth,
-          secureCookies: res.locals.secureCookies,
-          clientIp: req.ip ?? 'unknown',
-          cspNonce: res.locals.cspNonce,
-        }),
-      })
-      await handler(req, res, next)
+      await current.handler(req, res, next)
     } catch (error) {
       next(error)
     }
@@ -125,6 +130,32 @@ export function createHttpApp({ env, database, getBuild, publicDir, assetsDir }:
   })
 
   return app
+}
+
+/**
+ * public/ as static files. Outside development its files are fixed: list them once, so that a page
+ * request does not first ask the disk whether it names a file.
+ */
+function publicFiles(publicDir: string, development: boolean) {
+  const serve = express.static(publicDir, { maxAge: '1h' })
+  if (development || !fs.existsSync(publicDir)) return serve
+  const files = new Set(
+    fs.readdirSync(publicDir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => '/' + path.relative(publicDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/')),
+  )
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (files.has(req.path) || files.has(decodedPath(req.path))) return serve(req, res, next)
+    next()
+  }
+}
+
+function decodedPath(pathname: string) {
+  try {
+    return decodeURIComponent(pathname)
+  } catch {
+    return pathname
+  }
 }
 
 /** The stylesheet the root route links, for pages answered outside Remix. */
@@ -150,13 +181,22 @@ function rejectForeignOrigins(req: Request, res: Response, next: NextFunction) {
   next()
 }
 
+const KNOWN_PATHS_MAX = 5_000
+
 function recordRequestMetrics(getBuild: HttpOptions['getBuild']) {
-  let routeTree: { build: ServerBuild; routes: AgnosticRouteObject[] } | undefined
+  let routeTree: { build: ServerBuild; routes: AgnosticRouteObject[]; known: Map<string, string> } | undefined
+  // matchRoutes ranks every route again on each call: remember the answer per path (bounded, so
+  // that a scan of made-up addresses cannot grow it without end).
   async function routeFor(pathname: string) {
     const build = await getBuild()
-    if (routeTree?.build !== build) routeTree = { build, routes: toRouteTree(build) }
+    if (routeTree?.build !== build) routeTree = { build, routes: toRouteTree(build), known: new Map() }
+    const known = routeTree.known.get(pathname)
+    if (known) return known
     const matches = matchRoutes(routeTree.routes, pathname.replace(/\.data$/, '').replace(/^\/_root$/, '/'))
-    return matches?.[matches.length - 1]?.route.id ?? 'unmatched'
+    const route = matches?.[matches.length - 1]?.route.id ?? 'unmatched'
+    if (routeTree.known.size >= KNOWN_PATHS_MAX) routeTree.known.clear()
+    routeTree.known.set(pathname, route)
+    return route
   }
   return (req: Request, res: Response, next: NextFunction) => {
     const started = process.hrtime.bigint()

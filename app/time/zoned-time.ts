@@ -20,8 +20,19 @@ function inZone(date: DateInput, zone: string) {
   return DateTime.fromJSDate(js, { zone: isValidTimeZone(zone) ? zone : 'UTC' }).setLocale(LOCALE)
 }
 
+// luxon answers by building an Intl.DateTimeFormat each time, and pages ask for every date they
+// show: remember the answers (bounded, since a zone can come from a form).
+const zoneValidity = new Map<string, boolean>()
+
 export function isValidTimeZone(zone: string): boolean {
-  return typeof zone === 'string' && zone.length > 0 && IANAZone.isValidZone(zone)
+  if (typeof zone !== 'string' || zone.length === 0) return false
+  let valid = zoneValidity.get(zone)
+  if (valid === undefined) {
+    valid = IANAZone.isValidZone(zone)
+    if (zoneValidity.size >= 1_000) zoneValidity.clear()
+    zoneValidity.set(zone, valid)
+  }
+  return valid
 }
 
 export function formatDate(date: DateInput, zone: string): string {
