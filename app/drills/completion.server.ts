@@ -105,20 +105,23 @@ export async function assignmentsWithState(
   })
 }
 
+/** The columns of an assignment that its state is worked out from (see AssignmentRow). */
+export const ASSIGNMENT_COLUMNS = {
+  cycleId: drillAssignments.cycleId,
+  drillId: drillAssignments.drillId,
+  userId: drillAssignments.userId,
+  teamId: drillAssignments.teamId,
+  dueAt: drillAssignments.dueAt,
+  extendedDueAt: drillAssignments.extendedDueAt,
+  exemptAt: drillAssignments.exemptAt,
+  exemptReason: drillAssignments.exemptReason,
+  leftAt: drillAssignments.leftAt,
+  joinedAt: drillAssignments.joinedAt,
+}
+
 function readAssignments(db: Db, organizationId: string, cycleIds: string[], userIds?: string[]): Promise<AssignmentRow[]> {
   return db
-    .select({
-      cycleId: drillAssignments.cycleId,
-      drillId: drillAssignments.drillId,
-      userId: drillAssignments.userId,
-      teamId: drillAssignments.teamId,
-      dueAt: drillAssignments.dueAt,
-      extendedDueAt: drillAssignments.extendedDueAt,
-      exemptAt: drillAssignments.exemptAt,
-      exemptReason: drillAssignments.exemptReason,
-      leftAt: drillAssignments.leftAt,
-      joinedAt: drillAssignments.joinedAt,
-    })
+    .select(ASSIGNMENT_COLUMNS)
     .from(drillAssignments)
     .where(
       and(

@@ -21,7 +21,7 @@ import { listTeams, type Actor } from '~/org/teams.server'
 import { listScenarios } from '~/scenarios/library.server'
 import { assignablePeople, findDrill, oversees, oversightOf, overseesDrill, requireOversight, type Oversight } from './access.server'
 import { openCycle, syncCycleAudience } from './audience.server'
-import { assignmentsWithState, stepsOf, type AssignmentWithState, type DrillStep } from './completion.server'
+import { ASSIGNMENT_COLUMNS, assignmentsWithState, stepsOf, type AssignmentWithState, type DrillStep } from './completion.server'
 import { drillEditSchema, drillFormSchema, MAX_STEPS, type DrillEditInput, type DrillFormInput, type DrillFormValues } from './drill-form'
 import { actorTimeZone, organizationTimeZone } from './organization-zone.server'
 import { describeRecurrence, nextCycleAfter, recurrenceRule, wallClock, zonedInstant } from './schedule'
@@ -296,18 +296,7 @@ export async function myDrills(db: Db, actor: Actor, now = new Date()) {
       drillId: drillCycles.drillId,
       opensAt: drillCycles.opensAt,
       title: drills.title,
-      assignment: {
-        cycleId: drillAssignments.cycleId,
-        drillId: drillAssignments.drillId,
-        userId: drillAssignments.userId,
-        teamId: drillAssignments.teamId,
-        dueAt: drillAssignments.dueAt,
-        extendedDueAt: drillAssignments.extendedDueAt,
-        exemptAt: drillAssignments.exemptAt,
-        exemptReason: drillAssignments.exemptReason,
-        leftAt: drillAssignments.leftAt,
-        joinedAt: drillAssignments.joinedAt,
-      },
+      assignment: ASSIGNMENT_COLUMNS,
     })
     .from(drillAssignments)
     .innerJoin(drillCycles, eq(drillCycles.id, drillAssignments.cycleId))
