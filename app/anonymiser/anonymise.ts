@@ -261,15 +261,8 @@ function render(text: string, candidates: readonly Candidate[], options?: Anonym
   return { text: parts.join(''), spans }
 }
 
-/**
- * What a second look at the output finds in text the first pass kept: a replacement changes the
- * context around it ("31-019 Kraków" → "[postcode] Kraków"), and a finding there is a miss of
- * the first pass. Returned with offsets into the input.
- */
-function missedOnFirstPass(text: string, first: AnonymiseResult, candidates: readonly Candidate[], options?: AnonymiseOptions): Candidate[] {
-  const again = detectCandidates(first.text, { agentNames: options?.agentNames, ignore: options?.ignore })
-  if (again.length === 0) return []
-  // kept regions: [outputStart, outputEnd, shift to input]
+/** Kept regions of the output: [outputStart, outputEnd, shift to input], sorted. */
+function keptRegions(text: string, first: AnonymiseResult): Array<[number, number, number]> {
   const kept: Array<[number, number, number]> = []
   let inputCursor = 0
   let outputCursor = 0
@@ -280,11 +273,30 @@ function missedOnFirstPass(text: string, first: AnonymiseResult, candidates: rea
     inputCursor = span.end
   }
   kept.push([outputCursor, outputCursor + text.length - inputCursor, inputCursor - outputCursor])
+  return kept
+}
+
+/** The kept region holding [start, end) of the output, or undefined (binary search: regions are sorted). */
+function regionHolding(kept: ReadonlyArray<[number, number, number]>, start: number, end: number): [number, number, number] | undefined {
+  let low = 0
+  let high = kept.length - 1
+  while (low < high) {
+    const middle = (low + high + 1) >>> 1
+    if (kept[middle][0] <= start) low = middle
+    else high = middle - 1
+  }
+  const region = kept[low]
+  return region && region[0] <= start && end <= region[1] ? region : undefined
+}
+
+/** Candidates found in the output, moved to input offsets; those touching a replacement or a taken cell are dropped. */
+function inInput(found: readonly Candidate[], kept: ReadonlyArray<[number, number, number]>, text: string, candidates: readonly Candidate[]): Candidate[] {
+  if (found.length === 0) return []
   const taken = new Uint8Array(text.length + 1)
   for (const c of candidates) taken.fill(1, c.start, c.end)
   const missed: Candidate[] = []
-  for (const c of again) {
-    const region = kept.find(([s, e]) => s <= c.start && c.end <= e)
+  for (const c of found) {
+    const region = regionHolding(kept, c.start, c.end)
     if (!region) continue
     const start = c.start + region[2]
     const end = c.end + region[2]
@@ -293,6 +305,88 @@ function missedOnFirstPass(text: string, first: AnonymiseResult, candidates: rea
     missed.push({ ...c, start, end })
   }
   return missed
+}
+
+/**
+ * The output's lines that hold a replacement, with the line before and the line after each (a
+ * replacement changes what its neighbours see: the country under a replaced postcode), joined by
+ * "\n", and where each block of consecutive lines starts: [start in the joined text, in the output].
+ */
+function changedLines(output: string, first: AnonymiseResult): { text: string; starts: Array<[number, number]> } {
+  const lineStarts = [0]
+  for (let i = output.indexOf('\n'); i >= 0; i = output.indexOf('\n', i + 1)) lineStarts.push(i + 1)
+  const lineOf = (offset: number) => {
+    let low = 0
+    let high = lineStarts.length - 1
+    while (low < high) {
+      const middle = (low + high + 1) >>> 1
+      if (lineStarts[middle] <= offset) low = middle
+      else high = middle - 1
+    }
+    return low
+  }
+  const marked = new Uint8Array(lineStarts.length)
+  let shift = 0
+  for (const span of first.spans) {
+    const outStart = span.start + shift
+    const outEnd = outStart + span.replacement.length
+    shift += span.replacement.length - (span.end - span.start)
+    const from = Math.max(0, lineOf(outStart) - 1)
+    const to = Math.min(lineStarts.length - 1, lineOf(Math.max(outStart, outEnd - 1)) + 1)
+    marked.fill(1, from, to + 1)
+  }
+  const parts: string[] = []
+  const starts: Array<[number, number]> = []
+  let joined = 0
+  for (let line = 0; line < lineStarts.length; line++) {
+    if (!marked[line]) continue
+    let last = line
+    while (last + 1 < lineStarts.length && marked[last + 1]) last++
+    const blockStart = lineStarts[line]
+    const blockEnd = last + 1 < lineStarts.length ? lineStarts[last + 1] - 1 : output.length
+    if (parts.length > 0) {
+      parts.push('\n')
+      joined += 1
+    }
+    starts.push([joined, blockStart])
+    parts.push(output.slice(blockStart, blockEnd))
+    joined += blockEnd - blockStart
+    line = last
+  }
+  return { text: parts.join(''), starts }
+}
+
+/**
+ * What a second look at the output finds in text the first pass kept: a replacement changes the
+ * context around it ("31-019 Kraków" → "[postcode] Kraków"), and a finding there is a miss of
+ * the first pass. Returned with offsets into the input.
+ *
+ * The look starts with the lines that hold a replacement (elsewhere the output is the input, which
+ * the first pass has seen). Only when those lines show something new is the whole output looked at,
+ * so that a new finding is also found wherever else it occurs.
+ */
+function missedOnFirstPass(text: string, first: AnonymiseResult, candidates: readonly Candidate[], options?: AnonymiseOptions): Candidate[] {
+  const recheckOptions = { agentNames: options?.agentNames, ignore: options?.ignore }
+  const kept = keptRegions(text, first)
+  const lines = changedLines(first.text, first)
+  const inLines = detectCandidates(lines.text, recheckOptions)
+  const moved: Candidate[] = []
+  for (const c of inLines) {
+    // the block holding the finding, by binary search over the blocks' starts
+    let low = 0
+    let high = lines.starts.length - 1
+    while (low < high) {
+      const middle = (low + high + 1) >>> 1
+      if (lines.starts[middle][0] <= c.start) low = middle
+      else high = middle - 1
+    }
+    const [joinedStart, outputStart] = lines.starts[low]
+    const blockEnd = low + 1 < lines.starts.length ? lines.starts[low + 1][0] - 1 : lines.text.length
+    if (c.end > blockEnd) continue
+    moved.push({ ...c, start: c.start - joinedStart + outputStart, end: c.end - joinedStart + outputStart })
+  }
+  if (inInput(moved, kept, text, candidates).length === 0) return []
+  return inInput(detectCandidates(first.text, recheckOptions), kept, text, candidates)
 }
 
 /** Replaces every span of personal data with a consistent pseudonym or a placeholder. */
