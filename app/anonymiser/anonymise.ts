@@ -307,10 +307,13 @@ function inInput(found: readonly Candidate[], kept: ReadonlyArray<[number, numbe
   return missed
 }
 
+const LINE_OPENING = /^[^\S\n]*(?:[\p{L}\p{N}'’.()-]+(?:[^\S\n]+[\p{L}\p{N}'’.()-]+){0,3}[^\S\n]*:)?[^\S\n]*$/u
+const LINE_CLOSING = /^[\s.,;:!?)\]'"”’]*$/
+
 /**
- * The output's lines that hold a replacement, with the line before and the line after each (a
- * replacement changes what its neighbours see: the country under a replaced postcode), joined by
- * "\n", and where each block of consecutive lines starts: [start in the joined text, in the output].
+ * The output's lines that hold a replacement, with the line before or after one where the
+ * replacement opens or closes its line, joined by "\n", and where each block of consecutive lines
+ * starts: [start in the joined text, in the output].
  */
 function changedLines(output: string, first: AnonymiseResult): { text: string; starts: Array<[number, number]> } {
   const lineStarts = [0]
@@ -331,8 +334,13 @@ function changedLines(output: string, first: AnonymiseResult): { text: string; s
     const outStart = span.start + shift
     const outEnd = outStart + span.replacement.length
     shift += span.replacement.length - (span.end - span.start)
-    const from = Math.max(0, lineOf(outStart) - 1)
-    const to = Math.min(lineStarts.length - 1, lineOf(Math.max(outStart, outEnd - 1)) + 1)
+    const first = lineOf(outStart)
+    const last = lineOf(Math.max(outStart, outEnd - 1))
+    // a replacement at the start of its line changes what the line before leads into, one at the
+    // end what the next line follows (the country under "[postcode] Eastbridge")
+    const lineEnd = last + 1 < lineStarts.length ? lineStarts[last + 1] - 1 : output.length
+    const from = first > 0 && LINE_OPENING.test(output.slice(lineStarts[first], outStart)) ? first - 1 : first
+    const to = last + 1 < lineStarts.length && LINE_CLOSING.test(output.slice(outEnd, lineEnd)) ? last + 1 : last
     marked.fill(1, from, to + 1)
   }
   const parts: string[] = []
