@@ -31,6 +31,11 @@ export interface AnonymiseOptions {
   ignore?: readonly string[]
   /** Names of real people (the importing organization): never handed out as pseudonyms. */
   reservedNames?: readonly string[]
+  /**
+   * Text anonymised earlier whose pseudonyms this text shares (an import's conversation, for its
+   * details): invented values collide with none of its words, as if it were part of this text.
+   */
+  alsoAvoid?: string
 }
 
 export interface ReplacedSpan extends Span {
@@ -238,7 +243,7 @@ function replacementFor(p: Pseudonyms, c: Candidate, value: string): string {
 }
 
 function render(text: string, candidates: readonly Candidate[], options?: AnonymiseOptions): AnonymiseResult {
-  const pseudonyms = new Pseudonyms(text, options?.reservedNames)
+  const pseudonyms = new Pseudonyms(text, options?.reservedNames, options?.alsoAvoid)
   for (const c of candidates) {
     if (c.label === 'name') pseudonyms.noteFullName(text.slice(c.start, c.end))
     if (c.label === 'organization') pseudonyms.noteOrganisation(text.slice(c.start, c.end))
