@@ -312,6 +312,8 @@ function inInput(found: readonly Candidate[], kept: ReadonlyArray<[number, numbe
   return missed
 }
 
+/** The share of the output above which the second look reads all of it rather than the changed lines first. */
+const MOSTLY = 0.6
 const LINE_OPENING = /^[^\S\n]*(?:[\p{L}\p{N}'’.()-]+(?:[^\S\n]+[\p{L}\p{N}'’.()-]+){0,3}[^\S\n]*:)?[^\S\n]*$/u
 const LINE_CLOSING = /^[\s.,;:!?)\]'"”’]*$/
 
@@ -382,6 +384,9 @@ function missedOnFirstPass(text: string, first: AnonymiseResult, candidates: rea
   const recheckOptions = { agentNames: options?.agentNames, ignore: options?.ignore }
   const kept = keptRegions(text, first)
   const lines = changedLines(first.text, first)
+  const whole = () => inInput(detectCandidates(first.text, recheckOptions), kept, text, candidates)
+  // replacements on most lines (a dense text): the lines are nearly the whole output, look at it once
+  if (lines.text.length > first.text.length * MOSTLY) return whole()
   const inLines = detectCandidates(lines.text, recheckOptions)
   const moved: Candidate[] = []
   for (const c of inLines) {
@@ -398,8 +403,7 @@ function missedOnFirstPass(text: string, first: AnonymiseResult, candidates: rea
     if (c.end > blockEnd) continue
     moved.push({ ...c, start: c.start - joinedStart + outputStart, end: c.end - joinedStart + outputStart })
   }
-  if (inInput(moved, kept, text, candidates).length === 0) return []
-  return inInput(detectCandidates(first.text, recheckOptions), kept, text, candidates)
+  return inInput(moved, kept, text, candidates).length === 0 ? [] : whole()
 }
 
 /** Replaces every span of personal data with a consistent pseudonym or a placeholder. */
