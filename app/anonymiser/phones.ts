@@ -45,12 +45,23 @@ export function countryHints(text: string): CountryCode[] {
  * (examples and fictional ranges such as 07700 900xxx are not "valid" but are still phone numbers).
  */
 function phoneIn(value: string, countries: readonly CountryCode[], cued: boolean): boolean {
+  // the second look at an anonymised text meets the same numbers again: parse each once
+  const key = `${value}\u0000${cued ? 1 : 0}\u0000${countries.join(',')}`
+  const known = PHONE_IN.get(key)
+  if (known !== undefined) return known
+  let found = false
   for (const country of countries) {
     const parsed = parsePhoneNumberFromString(value, country)
-    if (parsed?.isValid() || (cued && parsed?.isPossible())) return true
+    if (parsed?.isValid() || (cued && parsed?.isPossible())) {
+      found = true
+      break
+    }
   }
-  return false
+  if (PHONE_IN.size >= 5_000) PHONE_IN.clear()
+  PHONE_IN.set(key, found)
+  return found
 }
+const PHONE_IN = new Map<string, boolean>()
 
 export function detectPhones(text: string): Candidate[] {
   const out: Candidate[] = []
