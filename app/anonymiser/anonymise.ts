@@ -13,7 +13,7 @@ import { FIRST_NAMES, isCommonWord, SURNAMES } from './gazetteer'
 import { detectPatterns, PRIORITY } from './patterns'
 import { detectPhones } from './phones'
 import { Pseudonyms } from './pseudonyms'
-import { tokenize } from './tagger'
+import { tokenize, type Token } from './tagger'
 import type { Candidate, PiiLabel, ReferenceKind, Span } from './types'
 
 export { PII_LABELS, isPiiLabel } from './types'
@@ -108,7 +108,7 @@ const PROPAGATED: ReadonlySet<PiiLabel> = new Set(['name', 'organization', 'plac
  * A value found once is personal data everywhere in the conversation: "Crystal Minh" in one
  * message makes the "Crystal" in a later one a name too.
  */
-function propagate(text: string, accepted: Candidate[], isIgnored: (s: number, e: number) => boolean): Candidate[] {
+function propagate(text: string, tokens: readonly Token[], accepted: Candidate[], isIgnored: (s: number, e: number) => boolean): Candidate[] {
   const seen = new Map<string, { from: Candidate; value: string }>()
   const add = (value: string, from: Candidate) => {
     const key = value.toLowerCase()
@@ -149,7 +149,6 @@ function propagate(text: string, accepted: Candidate[], isIgnored: (s: number, e
     byFirstWord.set(words[0], list)
   }
   for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length)
-  const tokens = tokenize(text)
   const extra: Candidate[] = []
   for (let i = 0; i < tokens.length; i++) {
     const list = byFirstWord.get(tokens[i].lower)
@@ -177,7 +176,9 @@ function propagate(text: string, accepted: Candidate[], isIgnored: (s: number, e
 function detectCandidates(text: string, options: AnonymiseOptions = {}): Candidate[] {
   const agentTokens = agentTokensOf(options.agentNames)
   const patterns = [...detectPatterns(text), ...detectPhones(text)]
-  const candidates: Candidate[] = [...patterns, ...detectEntities(text, patterns)]
+  // the text's words, worked out once for the tagger and for repeating what was found
+  const tokens = tokenize(text)
+  const candidates: Candidate[] = [...patterns, ...detectEntities(text, patterns, tokens)]
 
   // the agent's names are replaced wherever they occur, even where no detector would find them
   for (const agentName of options.agentNames ?? []) {
@@ -200,7 +201,7 @@ function detectCandidates(text: string, options: AnonymiseOptions = {}): Candida
     ignoredValues.has(text.slice(start, end).trim().toLowerCase()) || ignoredRanges.some(([s, e]) => s <= start && end <= e)
   const kept = candidates.filter((c) => c.priority === PRIORITY.extra || !isIgnored(c.start, c.end))
 
-  const accepted = propagate(text, resolve(text, kept), isIgnored)
+  const accepted = propagate(text, tokens, resolve(text, kept), isIgnored)
 
   // the agent: marked by option, by "Tom (Agent):" or by introducing themselves on an "Agent:" line
   for (const c of accepted) {
