@@ -295,7 +295,7 @@ function regionHolding(kept: ReadonlyArray<[number, number, number]>, start: num
   return region && region[0] <= start && end <= region[1] ? region : undefined
 }
 
-/** Candidates found in the output, moved to input offsets; those touching a replacement or a taken cell are dropped. */
+/** Findings in the output, moved to input offsets; those touching a replacement or what is already found are dropped. */
 function inInput(found: readonly Candidate[], kept: ReadonlyArray<[number, number, number]>, text: string, candidates: readonly Candidate[]): Candidate[] {
   if (found.length === 0) return []
   const taken = new Uint8Array(text.length + 1)
@@ -342,13 +342,13 @@ function changedLines(output: string, first: AnonymiseResult): { text: string; s
     const outStart = span.start + shift
     const outEnd = outStart + span.replacement.length
     shift += span.replacement.length - (span.end - span.start)
-    const first = lineOf(outStart)
-    const last = lineOf(Math.max(outStart, outEnd - 1))
+    const firstLine = lineOf(outStart)
+    const lastLine = lineOf(Math.max(outStart, outEnd - 1))
     // a replacement at the start of its line changes what the line before leads into, one at the
     // end what the next line follows (the country under "[postcode] Eastbridge")
-    const lineEnd = last + 1 < lineStarts.length ? lineStarts[last + 1] - 1 : output.length
-    const from = first > 0 && LINE_OPENING.test(output.slice(lineStarts[first], outStart)) ? first - 1 : first
-    const to = last + 1 < lineStarts.length && LINE_CLOSING.test(output.slice(outEnd, lineEnd)) ? last + 1 : last
+    const lineEnd = lastLine + 1 < lineStarts.length ? lineStarts[lastLine + 1] - 1 : output.length
+    const from = firstLine > 0 && LINE_OPENING.test(output.slice(lineStarts[firstLine], outStart)) ? firstLine - 1 : firstLine
+    const to = lastLine + 1 < lineStarts.length && LINE_CLOSING.test(output.slice(outEnd, lineEnd)) ? lastLine + 1 : lastLine
     marked.fill(1, from, to + 1)
   }
   const parts: string[] = []
