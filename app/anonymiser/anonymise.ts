@@ -13,7 +13,7 @@ import { FIRST_NAMES, isCommonWord, SURNAMES } from './gazetteer'
 import { detectPatterns, PRIORITY } from './patterns'
 import { detectPhones } from './phones'
 import { Pseudonyms } from './pseudonyms'
-import { tokenize } from './tagger'
+import { tokenize, type Token } from './tagger'
 import type { Candidate, PiiLabel, ReferenceKind, Span } from './types'
 
 export { PII_LABELS, isPiiLabel } from './types'
@@ -31,6 +31,11 @@ export interface AnonymiseOptions {
   ignore?: readonly string[]
   /** Names of real people (the importing organization): never handed out as pseudonyms. */
   reservedNames?: readonly string[]
+  /**
+   * Text anonymised earlier whose pseudonyms this text shares (an import's conversation, for its
+   * details): invented values collide with none of its words, as if it were part of this text.
+   */
+  alsoAvoid?: string
 }
 
 export interface ReplacedSpan extends Span {
@@ -103,7 +108,7 @@ const PROPAGATED: ReadonlySet<PiiLabel> = new Set(['name', 'organization', 'plac
  * A value found once is personal data everywhere in the conversation: "Crystal Minh" in one
  * message makes the "Crystal" in a later one a name too.
  */
-function propagate(text: string, accepted: Candidate[], isIgnored: (s: number, e: number) => boolean): Candidate[] {
+function propagate(text: string, tokens: readonly Token[], accepted: Candidate[], isIgnored: (s: number, e: number) => boolean): Candidate[] {
   const seen = new Map<string, { from: Candidate; value: string }>()
   const add = (value: string, from: Candidate) => {
     const key = value.toLowerCase()
@@ -144,7 +149,6 @@ function propagate(text: string, accepted: Candidate[], isIgnored: (s: number, e
     byFirstWord.set(words[0], list)
   }
   for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length)
-  const tokens = tokenize(text)
   const extra: Candidate[] = []
   for (let i = 0; i < tokens.length; i++) {
     const list = byFirstWord.get(tokens[i].lower)
@@ -172,7 +176,9 @@ function propagate(text: string, accepted: Candidate[], isIgnored: (s: number, e
 function detectCandidates(text: string, options: AnonymiseOptions = {}): Candidate[] {
   const agentTokens = agentTokensOf(options.agentNames)
   const patterns = [...detectPatterns(text), ...detectPhones(text)]
-  const candidates: Candidate[] = [...patterns, ...detectEntities(text, patterns)]
+  // the text's words, worked out once for the tagger and for repeating what was found
+  const tokens = tokenize(text)
+  const candidates: Candidate[] = [...patterns, ...detectEntities(text, patterns, tokens)]
 
   // the agent's names are replaced wherever they occur, even where no detector would find them
   for (const agentName of options.agentNames ?? []) {
@@ -195,7 +201,7 @@ function detectCandidates(text: string, options: AnonymiseOptions = {}): Candida
     ignoredValues.has(text.slice(start, end).trim().toLowerCase()) || ignoredRanges.some(([s, e]) => s <= start && end <= e)
   const kept = candidates.filter((c) => c.priority === PRIORITY.extra || !isIgnored(c.start, c.end))
 
-  const accepted = propagate(text, resolve(text, kept), isIgnored)
+  const accepted = propagate(text, tokens, resolve(text, kept), isIgnored)
 
   // the agent: marked by option, by "Tom (Agent):" or by introducing themselves on an "Agent:" line
   for (const c of accepted) {
@@ -238,7 +244,7 @@ function replacementFor(p: Pseudonyms, c: Candidate, value: string): string {
 }
 
 function render(text: string, candidates: readonly Candidate[], options?: AnonymiseOptions): AnonymiseResult {
-  const pseudonyms = new Pseudonyms(text, options?.reservedNames)
+  const pseudonyms = new Pseudonyms(text, options?.reservedNames, options?.alsoAvoid)
   for (const c of candidates) {
     if (c.label === 'name') pseudonyms.noteFullName(text.slice(c.start, c.end))
     if (c.label === 'organization') pseudonyms.noteOrganisation(text.slice(c.start, c.end))
@@ -261,15 +267,8 @@ function render(text: string, candidates: readonly Candidate[], options?: Anonym
   return { text: parts.join(''), spans }
 }
 
-/**
- * What a second look at the output finds in text the first pass kept: a replacement changes the
- * context around it ("31-019 Kraków" → "[postcode] Kraków"), and a finding there is a miss of
- * the first pass. Returned with offsets into the input.
- */
-function missedOnFirstPass(text: string, first: AnonymiseResult, candidates: readonly Candidate[], options?: AnonymiseOptions): Candidate[] {
-  const again = detectCandidates(first.text, { agentNames: options?.agentNames, ignore: options?.ignore })
-  if (again.length === 0) return []
-  // kept regions: [outputStart, outputEnd, shift to input]
+/** Kept regions of the output: [outputStart, outputEnd, shift to input], sorted. */
+function keptRegions(text: string, first: AnonymiseResult): Array<[number, number, number]> {
   const kept: Array<[number, number, number]> = []
   let inputCursor = 0
   let outputCursor = 0
@@ -280,11 +279,30 @@ function missedOnFirstPass(text: string, first: AnonymiseResult, candidates: rea
     inputCursor = span.end
   }
   kept.push([outputCursor, outputCursor + text.length - inputCursor, inputCursor - outputCursor])
+  return kept
+}
+
+/** The kept region holding [start, end) of the output, or undefined (binary search: regions are sorted). */
+function regionHolding(kept: ReadonlyArray<[number, number, number]>, start: number, end: number): [number, number, number] | undefined {
+  let low = 0
+  let high = kept.length - 1
+  while (low < high) {
+    const middle = (low + high + 1) >>> 1
+    if (kept[middle][0] <= start) low = middle
+    else high = middle - 1
+  }
+  const region = kept[low]
+  return region && region[0] <= start && end <= region[1] ? region : undefined
+}
+
+/** Findings in the output, moved to input offsets; those touching a replacement or what is already found are dropped. */
+function inInput(found: readonly Candidate[], kept: ReadonlyArray<[number, number, number]>, text: string, candidates: readonly Candidate[]): Candidate[] {
+  if (found.length === 0) return []
   const taken = new Uint8Array(text.length + 1)
   for (const c of candidates) taken.fill(1, c.start, c.end)
   const missed: Candidate[] = []
-  for (const c of again) {
-    const region = kept.find(([s, e]) => s <= c.start && c.end <= e)
+  for (const c of found) {
+    const region = regionHolding(kept, c.start, c.end)
     if (!region) continue
     const start = c.start + region[2]
     const end = c.end + region[2]
@@ -293,6 +311,100 @@ function missedOnFirstPass(text: string, first: AnonymiseResult, candidates: rea
     missed.push({ ...c, start, end })
   }
   return missed
+}
+
+/** The share of the output above which the second look reads all of it rather than the changed lines first. */
+const MOSTLY = 0.6
+const LINE_OPENING = /^[^\S\n]*(?:[\p{L}\p{N}'’.()-]+(?:[^\S\n]+[\p{L}\p{N}'’.()-]+){0,3}[^\S\n]*:)?[^\S\n]*$/u
+const LINE_CLOSING = /^[\s.,;:!?)\]'"”’]*$/
+
+/**
+ * The output's lines that hold a replacement, with the line before or after one where the
+ * replacement opens or closes its line, joined by "\n", and where each block of consecutive lines
+ * starts: [start in the joined text, in the output].
+ */
+function changedLines(output: string, first: AnonymiseResult): { text: string; starts: Array<[number, number]> } {
+  const lineStarts = [0]
+  for (let i = output.indexOf('\n'); i >= 0; i = output.indexOf('\n', i + 1)) lineStarts.push(i + 1)
+  const lineOf = (offset: number) => {
+    let low = 0
+    let high = lineStarts.length - 1
+    while (low < high) {
+      const middle = (low + high + 1) >>> 1
+      if (lineStarts[middle] <= offset) low = middle
+      else high = middle - 1
+    }
+    return low
+  }
+  const marked = new Uint8Array(lineStarts.length)
+  let shift = 0
+  for (const span of first.spans) {
+    const outStart = span.start + shift
+    const outEnd = outStart + span.replacement.length
+    shift += span.replacement.length - (span.end - span.start)
+    const firstLine = lineOf(outStart)
+    const lastLine = lineOf(Math.max(outStart, outEnd - 1))
+    // a replacement at the start of its line changes what the line before leads into, one at the
+    // end what the next line follows (the country under "[postcode] Eastbridge")
+    const lineEnd = lastLine + 1 < lineStarts.length ? lineStarts[lastLine + 1] - 1 : output.length
+    const from = firstLine > 0 && LINE_OPENING.test(output.slice(lineStarts[firstLine], outStart)) ? firstLine - 1 : firstLine
+    const to = lastLine + 1 < lineStarts.length && LINE_CLOSING.test(output.slice(outEnd, lineEnd)) ? lastLine + 1 : lastLine
+    marked.fill(1, from, to + 1)
+  }
+  const parts: string[] = []
+  const starts: Array<[number, number]> = []
+  let joined = 0
+  for (let line = 0; line < lineStarts.length; line++) {
+    if (!marked[line]) continue
+    let last = line
+    while (last + 1 < lineStarts.length && marked[last + 1]) last++
+    const blockStart = lineStarts[line]
+    const blockEnd = last + 1 < lineStarts.length ? lineStarts[last + 1] - 1 : output.length
+    if (parts.length > 0) {
+      parts.push('\n')
+      joined += 1
+    }
+    starts.push([joined, blockStart])
+    parts.push(output.slice(blockStart, blockEnd))
+    joined += blockEnd - blockStart
+    line = last
+  }
+  return { text: parts.join(''), starts }
+}
+
+/**
+ * What a second look at the output finds in text the first pass kept: a replacement changes the
+ * context around it ("31-019 Kraków" → "[postcode] Kraków"), and a finding there is a miss of
+ * the first pass. Returned with offsets into the input.
+ *
+ * The look starts with the lines that hold a replacement (elsewhere the output is the input, which
+ * the first pass has seen). Only when those lines show something new is the whole output looked at,
+ * so that a new finding is also found wherever else it occurs.
+ */
+function missedOnFirstPass(text: string, first: AnonymiseResult, candidates: readonly Candidate[], options?: AnonymiseOptions): Candidate[] {
+  const recheckOptions = { agentNames: options?.agentNames, ignore: options?.ignore }
+  const kept = keptRegions(text, first)
+  const lines = changedLines(first.text, first)
+  const whole = () => inInput(detectCandidates(first.text, recheckOptions), kept, text, candidates)
+  // replacements on most lines (a dense text): the lines are nearly the whole output, look at it once
+  if (lines.text.length > first.text.length * MOSTLY) return whole()
+  const inLines = detectCandidates(lines.text, recheckOptions)
+  const moved: Candidate[] = []
+  for (const c of inLines) {
+    // the block holding the finding, by binary search over the blocks' starts
+    let low = 0
+    let high = lines.starts.length - 1
+    while (low < high) {
+      const middle = (low + high + 1) >>> 1
+      if (lines.starts[middle][0] <= c.start) low = middle
+      else high = middle - 1
+    }
+    const [joinedStart, outputStart] = lines.starts[low]
+    const blockEnd = low + 1 < lines.starts.length ? lines.starts[low + 1][0] - 1 : lines.text.length
+    if (c.end > blockEnd) continue
+    moved.push({ ...c, start: c.start - joinedStart + outputStart, end: c.end - joinedStart + outputStart })
+  }
+  return inInput(moved, kept, text, candidates).length === 0 ? [] : whole()
 }
 
 /** Replaces every span of personal data with a consistent pseudonym or a placeholder. */

@@ -35,7 +35,7 @@ Writes one JSON line per input line to stdout, in the same order:
    "spans": [{"start": 0, "end": 4, "label": "name", "replacement": "Alex"}, ...]}
 start/end are offsets (UTF-16 code units, as in JavaScript) into the INPUT text. Labels: name,
 email, phone, address, postcode, url, organization, account_number, username, card_number, iban,
-ip_address, national_id, date_of_birth, place.
+ip_address, national_id, date_of_birth, date, place.
 
 Options:
   --jsonl         JSON Lines mode (the default and only mode)

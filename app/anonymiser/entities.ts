@@ -3,7 +3,7 @@
  * one thing a tagger cannot see: which person is the agent.
  */
 import { BRANDS, CITIES, COUNTRIES, FIRST_NAMES, isCommonWord, ORG_HEADS, ORG_SUFFIXES, SURNAMES } from './gazetteer'
-import { loadWeights, OPEN_MARGIN, tagTokens, withoutAccents, tokenize, type Mask, type Tag, type Weights } from './tagger'
+import { loadWeights, OPEN_MARGIN, tagTokens, withoutAccents, tokenize, type Mask, type Tag, type Token, type Weights } from './tagger'
 import trained from './tagger-weights.json'
 import type { Candidate, PiiLabel } from './types'
 
@@ -128,8 +128,7 @@ export function setOpenMargins(value: Record<string, number>): void {
   margins = value
 }
 
-export function detectEntities(text: string, patternFindings: readonly Candidate[] = []): Candidate[] {
-  const tokens = tokenize(text)
+export function detectEntities(text: string, patternFindings: readonly Candidate[] = [], tokens: readonly Token[] = tokenize(text)): Candidate[] {
   const tags = tagTokens(text, tokens, tagger(), masksFor(text, patternFindings), margins)
   const out: Candidate[] = []
   let open = null as { kind: string; from: number; to: number } | null

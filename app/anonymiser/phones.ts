@@ -21,6 +21,8 @@ const COUNTRY_WORDS: Record<string, CountryCode> = {
   uk: 'GB', britain: 'GB', england: 'GB', london: 'GB', germany: 'DE', deutschland: 'DE', berlin: 'DE', france: 'FR', paris: 'FR', spain: 'ES', españa: 'ES', italy: 'IT', italia: 'IT', netherlands: 'NL', holland: 'NL', belgium: 'BE', switzerland: 'CH', schweiz: 'CH', austria: 'AT', österreich: 'AT', ireland: 'IE', dublin: 'IE', portugal: 'PT', sweden: 'SE', sverige: 'SE', norway: 'NO', norge: 'NO', denmark: 'DK', danmark: 'DK', finland: 'FI', suomi: 'FI', poland: 'PL', polska: 'PL', czech: 'CZ', česko: 'CZ', slovakia: 'SK', hungary: 'HU', magyarország: 'HU', romania: 'RO', românia: 'RO', greece: 'GR', turkey: 'TR', türkiye: 'TR', australia: 'AU', zealand: 'NZ', canada: 'CA', india: 'IN', africa: 'ZA', nigeria: 'NG', brazil: 'BR', brasil: 'BR', mexico: 'MX', méxico: 'MX', argentina: 'AR', japan: 'JP', singapore: 'SG',
 }
 
+const COUNTRY_WORD_RE = new RegExp(`(?<!\\p{L})(?:${Object.keys(COUNTRY_WORDS).sort((a, b) => b.length - a.length).join('|')})(?!\\p{L})`, 'giu')
+
 /** Countries the conversation itself points at, most specific first. */
 export function countryHints(text: string): CountryCode[] {
   const hints = new Set<CountryCode>()
@@ -30,7 +32,8 @@ export function countryHints(text: string): CountryCode[] {
     if (country) hints.add(country)
   }
   for (const m of text.matchAll(/\.(uk|de|fr|es|it|nl|be|ch|at|ie|pt|se|no|dk|fi|pl|cz|sk|hu|ro|gr|tr|au|nz|ca|in|za|ng|br|mx|ar|jp|sg)\b/gi)) hints.add(TLD_COUNTRY[m[1].toLowerCase()])
-  for (const m of text.matchAll(/\p{L}+/gu)) {
+  // only the country words, each a whole run of letters: one search instead of a lookup per word
+  for (const m of text.matchAll(COUNTRY_WORD_RE)) {
     const country = COUNTRY_WORDS[m[0].toLowerCase()]
     if (country) hints.add(country)
   }
@@ -42,12 +45,23 @@ export function countryHints(text: string): CountryCode[] {
  * (examples and fictional ranges such as 07700 900xxx are not "valid" but are still phone numbers).
  */
 function phoneIn(value: string, countries: readonly CountryCode[], cued: boolean): boolean {
+  // the second look at an anonymised text meets the same numbers again: parse each once
+  const key = `${value}\u0000${cued ? 1 : 0}\u0000${countries.join(',')}`
+  const known = PHONE_IN.get(key)
+  if (known !== undefined) return known
+  let found = false
   for (const country of countries) {
     const parsed = parsePhoneNumberFromString(value, country)
-    if (parsed?.isValid() || (cued && parsed?.isPossible())) return true
+    if (parsed?.isValid() || (cued && parsed?.isPossible())) {
+      found = true
+      break
+    }
   }
-  return false
+  if (PHONE_IN.size >= 5_000) PHONE_IN.clear()
+  PHONE_IN.set(key, found)
+  return found
 }
+const PHONE_IN = new Map<string, boolean>()
 
 export function detectPhones(text: string): Candidate[] {
   const out: Candidate[] = []

@@ -112,11 +112,16 @@ export class Pseudonyms {
   private readonly placeSeq: Sequence
   private readonly userSeq: Sequence
 
+  /**
+   * `alsoAvoid`: text anonymised earlier that shares these pseudonyms (the conversation an
+   * import's details belong to): invented values collide with its words too.
+   */
   constructor(
     private readonly text: string,
     reservedNames: readonly string[] = [],
+    private readonly alsoAvoid = '',
   ) {
-    this.lowerText = text.toLowerCase()
+    this.lowerText = alsoAvoid ? `${text}\n${alsoAvoid}`.toLowerCase() : text.toLowerCase()
     // words of the text and of real people's names: an invented value must collide with neither
     this.words = new Set([...(this.lowerText.match(/[\p{L}\p{N}]+/gu) ?? []), ...reservedNames.join(' ').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []])
     // an invented value must not collide with anything written in the original text
@@ -238,7 +243,7 @@ export class Pseudonyms {
         const n = this.counters.get(kind) ?? 0
         this.counters.set(kind, n + 1)
         const invented = `${prefix}-${base + n}`
-        if (!this.lowerText.includes(invented.toLowerCase()) && !this.text.includes(String(base + n))) return invented
+        if (!this.lowerText.includes(invented.toLowerCase()) && !this.text.includes(String(base + n)) && !this.alsoAvoid.includes(String(base + n))) return invented
       }
     })
   }

@@ -266,7 +266,8 @@ export async function anonymiseDetails(
   for (const r of preview.replacements) known.set(r.original.toLowerCase(), r.replacement)
   const pseudonyms = [...new Set(preview.replacements.map((r) => r.replacement))]
 
-  let text = `${preview.anonymisedText}\n\n`
+  // the details alone: the conversation is anonymised already, and its words only need avoiding
+  let text = ''
   const place = (value: string): Segment => {
     const segment = { start: text.length, end: text.length + value.length }
     text += `${value}\n\n`
@@ -281,11 +282,12 @@ export async function anonymiseDetails(
       reservedNames: corrections.reservedNames,
       ignore: [...(corrections.ignore ?? []), ...pseudonyms],
       extraSpans: (corrections.extra ?? []).filter((e) => e.text.trim() && isPiiLabel(e.label)),
+      alsoAvoid: preview.anonymisedText,
     })
   ).spans
   // Values found in the conversation are personal data here too, even where the detectors would
   // not see them on their own (a lone first name). Detected spans win: an e-mail stays one e-mail.
-  const spans = withKnownValues(text, detected, preview.replacements, preview.anonymisedText.length)
+  const spans = withKnownValues(text, detected, preview.replacements)
   const sameAsConversation = (span: Span, original: string) => known.get(original.toLowerCase()) ?? span.replacement
 
   const fieldPieces = Object.fromEntries(
@@ -302,19 +304,19 @@ export async function anonymiseDetails(
 
 const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
-/** Adds every occurrence (after `from`) of a known original value that no span covers yet. */
-function withKnownValues(text: string, spans: readonly Span[], known: readonly Replacement[], from: number): Span[] {
+/** Adds every occurrence of a known original value that no span covers yet. */
+function withKnownValues(text: string, spans: readonly Span[], known: readonly Replacement[]): Span[] {
   const taken = new Uint8Array(text.length + 1)
   for (const span of spans) taken.fill(1, span.start, span.end)
   const added: Span[] = []
   // only the values that appear at all: a long conversation has thousands, the details a few lines
-  const searched = text.slice(from).toLowerCase()
+  const searched = text.toLowerCase()
   const values = known.filter((value) => value.original.trim().length >= 2 && searched.includes(value.original.toLowerCase()))
   values.sort((a, b) => b.original.length - a.original.length)
   for (const value of values) {
     const re = new RegExp(`(?<![\\p{L}\\p{N}_])${escapeRegExp(value.original)}(?![\\p{L}\\p{N}_])`, 'giu')
-    for (const match of text.slice(from).matchAll(re)) {
-      const start = from + match.index
+    for (const match of text.matchAll(re)) {
+      const start = match.index
       const end = start + match[0].length
       if (taken.subarray(start, end).some((cell) => cell === 1)) continue
       taken.fill(1, start, end)

@@ -191,6 +191,22 @@ describe('anonymise', () => {
     expect(spans.filter((s) => text.slice(s.start, s.end) === 'Dana').length).toBe(1)
   })
 
+  it('hands out no pseudonym that uses a word of the text it was told to avoid as well', () => {
+    const text = 'Hi, I am Dana Whitfield. Order ORD-55120.'
+    const alone = anonymise(text).spans.map((s) => s.replacement)
+    // text anonymised earlier that already uses the pseudonyms this text would get on its own
+    const earlier = `Customer: ${alone.join(' ')}`
+    const avoiding = anonymise(text, { alsoAvoid: earlier }).spans
+    const earlierWords = new Set(earlier.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1 && !/^\d+$/.test(w)))
+    expect(avoiding.length).toBe(alone.length)
+    for (const span of avoiding) {
+      for (const word of span.replacement.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+        if (span.label === 'name') expect(earlierWords.has(word)).toBe(false)
+      }
+      expect(earlier.toLowerCase()).not.toContain(span.replacement.toLowerCase())
+    }
+  })
+
   it('is consistent regardless of case and gives e-mails and references stable stand-ins', () => {
     const text = 'Email JO@EXAMPLE.ORG or jo@example.org. Order ORD-55120 and order ORD-55184; again ORD-55120.'
     const { spans } = anonymise(text)
