@@ -118,6 +118,8 @@ test.describe('without JavaScript', () => {
     await page.getByLabel('Search by title or tag').fill('silence')
     await page.getByRole('button', { name: 'Search' }).click()
     await expect(page).toHaveURL(/\/lessons\?q=silence$/)
+    // Without JavaScript the URL changes as the new page starts arriving: count once it has loaded.
+    await page.waitForLoadState('load')
     const found = await cards.count()
     expect(found).toBeGreaterThanOrEqual(1)
     expect(found).toBeLessThan(all)
@@ -127,6 +129,7 @@ test.describe('without JavaScript', () => {
     await page.getByRole('link', { name: 'Show all lessons' }).click()
     await page.getByRole('navigation', { name: 'Filter by tag' }).getByRole('link', { name: /^finance/ }).click()
     await expect(page).toHaveURL(/tag=finance/)
+    await page.waitForLoadState('load')
     const tagged = await cards.count()
     expect(tagged).toBeGreaterThanOrEqual(1)
     expect(tagged).toBeLessThan(all)
