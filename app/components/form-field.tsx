@@ -55,6 +55,15 @@ export function SelectField({
   )
 }
 
+/** A message about the whole form (not one field), read out when it appears; nothing without one. */
+export function FormError({ message }: { message?: string | null }) {
+  return message ? (
+    <p className="form-error" role="alert">
+      {message}
+    </p>
+  ) : null
+}
+
 /** Field errors from a zod error, first message per field. */
 export function fieldErrors(issues: { path: (string | number)[]; message: string }[]) {
   const errors: Record<string, string> = {}

@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { UnusableLink } from '~/components/unusable-link'
 import { sessionCookie } from '~/auth/session.server'
 import { throttleAttempt, tooManyAttempts } from '~/auth/token-throttle.server'
-import { Field, fieldErrors } from '~/components/form-field'
+import { Field, fieldErrors, FormError } from '~/components/form-field'
 import { acceptInvitation, acceptSchema, describeInvitation } from '~/org/invitations.server'
 import { defaultPathSlug } from '~/org/onboarding.server'
 import { readForm } from '~/http/form.server'
@@ -61,11 +61,7 @@ export default function AcceptInvitation() {
       </p>
       <div className="card">
         <Form method="post" className="form" noValidate>
-          {errors.form ? (
-            <p className="form-error" role="alert">
-              {errors.form}
-            </p>
-          ) : null}
+          <FormError message={errors.form} />
           <Field label="Your name" name="name" autoComplete="name" defaultValue={actionData?.name ?? invitation.name ?? ''} error={errors.name} required />
           <Field
             label="Password"

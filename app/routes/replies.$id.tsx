@@ -16,6 +16,7 @@ import { channelLabel } from '~/scenarios/components/scenario-labels'
 import { ReplyOfferControl } from '~/meetings/components/reply-offer'
 import { replyOfferStatus } from '~/meetings/offers.server'
 import { readForm } from '~/http/form.server'
+import { FormError } from '~/components/form-field'
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => [
   { title: data && !error ? `Feedback on a reply to ${data.scenario.title} · Rapport` : errorTitle(error) },
@@ -408,11 +409,7 @@ function DecideForm({ criteria }: { criteria: RubricCriterion[] }) {
       </p>
       <Form method="post" className="review-form" noValidate>
         <input type="hidden" name="intent" value="decide" />
-        {errors.form ? (
-          <p className="form-error" role="alert">
-            {errors.form}
-          </p>
-        ) : null}
+        <FormError message={errors.form} />
         {criteria.map((criterion) => (
           <RubricFieldset
             key={criterion.id}

@@ -5,7 +5,7 @@ import { UnusableLink } from '~/components/unusable-link'
 import { describeResetToken, newPasswordSchema, resetPassword } from '~/auth/password-reset.server'
 import { sessionCookie } from '~/auth/session.server'
 import { throttleAttempt, tooManyAttempts } from '~/auth/token-throttle.server'
-import { Field, fieldErrors } from '~/components/form-field'
+import { Field, fieldErrors, FormError } from '~/components/form-field'
 
 export const meta: MetaFunction = () => [{ title: 'Choose a new password · Rapport' }]
 
@@ -48,11 +48,7 @@ export default function ResetPasswordPage() {
       <p className="muted">Setting it signs you out on every other device.</p>
       <div className="card">
         <Form method="post" className="form" noValidate>
-          {errors.form ? (
-            <p className="form-error" role="alert">
-              {errors.form}
-            </p>
-          ) : null}
+          <FormError message={errors.form} />
           <Field label="New password" name="password" type="password" autoComplete="new-password" hint="At least 10 characters." error={errors.password} required autoFocus />
           <Field label="New password again" name="confirm" type="password" autoComplete="new-password" error={errors.confirm} required />
           <button type="submit" disabled={navigation.state === 'submitting'}>

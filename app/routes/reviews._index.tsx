@@ -16,6 +16,7 @@ import { flaggedForManager, submitReview } from '~/reviews/reviews.server'
 import { rubricForReply } from '~/reviews/rubric-versions.server'
 import { createServerTiming } from '~/http/server-timing.server'
 import { readForm } from '~/http/form.server'
+import { FormError } from '~/components/form-field'
 
 export { serverTimingHeaders as headers } from '~/http/server-timing.server'
 
@@ -248,11 +249,7 @@ function ReviewForm({ review }: { review: LoadedReview }) {
         <p className="small muted">
           Score each criterion on its own. Leave at least one comment; to point at a sentence, quote it and your comment appears beside it.
         </p>
-        {errors.form ? (
-          <p className="form-error" role="alert">
-            {errors.form}
-          </p>
-        ) : null}
+        <FormError message={errors.form} />
         {review.rubric.criteria.map((criterion) => {
           const prefix = `review-${criterion.id}`
           return (

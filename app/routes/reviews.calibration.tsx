@@ -11,6 +11,7 @@ import { RubricFieldset } from '~/reviews/components/rubric-fieldset'
 import { ScenarioBrief } from '~/reviews/components/scenario-brief'
 import { loadRubric } from '~/reviews/rubric.server'
 import { readForm } from '~/http/form.server'
+import { FormError } from '~/components/form-field'
 
 export const meta: MetaFunction = ({ error }) => [{ title: error ? errorTitle(error) : 'Calibration · Reviews · Rapport' }]
 
@@ -151,11 +152,7 @@ export default function CalibrationPage() {
         </section>
       ) : (
         <Form method="post" className="calibration-form" noValidate ref={formRef}>
-          {errors.form ? (
-            <p className="form-error" role="alert">
-              {errors.form}
-            </p>
-          ) : null}
+          <FormError message={errors.form} />
           {tries > 0 ? <p className="small muted">Try {tries + 1}: a new set of examples.</p> : null}
           {items.map((item, index) => (
             <section key={item.id} className="card calibration-item" aria-labelledby={`example-${item.id}`}>

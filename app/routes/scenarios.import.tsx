@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useNavigation } from '@remix-run/react'
 import { useRef, useState } from 'react'
 import { requireRole } from '~/auth/guards.server'
 import { GeneralErrorBoundary, errorTitle } from '~/components/error-boundary'
-import { Field, SelectField, TextareaField } from '~/components/form-field'
+import { Field, SelectField, TextareaField, FormError } from '~/components/form-field'
 import { useFocusFirstError } from '~/components/focus-first-error'
 import { logger } from '~/observability/logger.server'
 import { previewTurnsHtml, replacementListHtml } from '~/scenarios/components/import-preview-html'
@@ -344,11 +344,7 @@ function PreviewStep({ data, busy }: { data: PreviewData; busy: boolean }) {
           {data.notice}
         </p>
       ) : null}
-      {errors.form ? (
-        <p className="form-error" role="alert">
-          {errors.form}
-        </p>
-      ) : null}
+      <FormError message={errors.form} />
       {data.problems.length > 0 ? (
         <ul className="callout callout--warning">
           {data.problems.map((problem) => (

@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import { UnusableLink } from '~/components/unusable-link'
 import { sessionCookie } from '~/auth/session.server'
 import { throttleAttempt, tooManyAttempts } from '~/auth/token-throttle.server'
-import { Field, SelectField, fieldErrors } from '~/components/form-field'
+import { Field, SelectField, fieldErrors, FormError } from '~/components/form-field'
 import { rescheduleOrganization } from '~/jobs/all-jobs.server'
 import { activeJobQueue } from '~/jobs/queue.server'
 import { completeSetup, describeSetupToken, setupSchema } from '~/org/setup.server'
@@ -63,11 +63,7 @@ export default function SetupPage() {
       <p className="muted">Name your organization and create its first admin account. You can invite everyone else next.</p>
       <div className="card">
         <Form method="post" className="form" noValidate>
-          {errors.form ? (
-            <p className="form-error" role="alert">
-              {errors.form}
-            </p>
-          ) : null}
+          <FormError message={errors.form} />
           <Field
             label="Organization name"
             name="organizationName"

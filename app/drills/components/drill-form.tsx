@@ -2,7 +2,7 @@
 // server sends it back with errors.
 import { Form } from '@remix-run/react'
 import { useRef, type SelectHTMLAttributes } from 'react'
-import { Field, SelectField, TextareaField } from '~/components/form-field'
+import { Field, SelectField, TextareaField, FormError } from '~/components/form-field'
 import { useFocusFirstError } from '~/components/focus-first-error'
 import type { DrillFormValues } from '../drill-form'
 
@@ -93,11 +93,7 @@ export function DrillForm({
   useFocusFirstError(form, result, Object.keys(errors).length > 0)
   return (
     <Form method="post" className="form drill-form card" noValidate ref={form}>
-      {errors.form ? (
-        <p className="form-error" role="alert">
-          {errors.form}
-        </p>
-      ) : null}
+      <FormError message={errors.form} />
       <Field label="Title" name="title" defaultValue={values.title} error={errors.title} required maxLength={120} />
       <TextareaField label="A note for the people doing it (optional)" name="note" defaultValue={values.note} error={errors.note} rows={3} maxLength={1000} />
       <fieldset aria-describedby={errors.steps ? 'steps-error' : undefined}>

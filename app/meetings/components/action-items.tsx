@@ -1,5 +1,5 @@
 import { Form } from '@remix-run/react'
-import { Field, SelectField } from '~/components/form-field'
+import { Field, SelectField, FormError } from '~/components/form-field'
 import { STATUS_TEXT, type ActionOutcome } from '../outcome'
 import { describeOutcome, describeTarget } from '../format'
 import type { ActionItemView } from '../action-items.server'
@@ -67,11 +67,7 @@ export function AddActionForm({ people, metrics, errors = {}, values = {}, defau
     <Form method="post" className="form add-action" preventScrollReset noValidate>
       <input type="hidden" name="intent" value="add-action" />
       <h3>Agree an action item</h3>
-      {errors.form ? (
-        <p className="form-error" role="alert">
-          {errors.form}
-        </p>
-      ) : null}
+      <FormError message={errors.form} />
       <Field label="What will be done" name="text" defaultValue={values.text ?? ''} error={errors.text} />
       <div className="add-action__row">
         <SelectField

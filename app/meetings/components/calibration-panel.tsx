@@ -3,6 +3,7 @@ import { RubricFieldset } from '~/reviews/components/rubric-fieldset'
 import type { RubricCriterion } from '~/reviews/rubric-schema'
 import type { CalibrationView } from '../calibration.server'
 import { formatShare } from '../format'
+import { FormError } from '~/components/form-field'
 
 interface Props {
   calibration: CalibrationView | null
@@ -37,11 +38,7 @@ export function CalibrationPanel({ calibration, criteria, live, facilitates, gol
           {live && facilitates && !calibration.revealed ? (
             <Form method="post" preventScrollReset>
               <input type="hidden" name="intent" value="reveal" />
-              {errors.reveal ? (
-                <p className="form-error" role="alert">
-                  {errors.reveal}
-                </p>
-              ) : null}
+              <FormError message={errors.reveal} />
               <button type="submit" className="button--secondary">
                 Reveal the votes
               </button>
@@ -61,11 +58,7 @@ function VoteForm({ criteria, errors }: { criteria: RubricCriterion[]; errors: R
     <Form method="post" className="review-form calibration-vote" preventScrollReset noValidate>
       <input type="hidden" name="intent" value="vote" />
       <h3>Your private vote</h3>
-      {errors.form ? (
-        <p className="form-error" role="alert">
-          {errors.form}
-        </p>
-      ) : null}
+      <FormError message={errors.form} />
       {criteria.map((criterion) => (
         <RubricFieldset
           key={criterion.id}
@@ -87,11 +80,7 @@ function ChooseForm({ gold, error }: { gold: { id: string; title: string }[]; er
       <summary>Choose what the room calibrates on</summary>
       <Form method="post" className="form" preventScrollReset>
         <input type="hidden" name="intent" value="choose-calibration" />
-        {error ? (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <FormError message={error} />
         <div className="field">
           <label htmlFor="calibration-item">Calibration item</label>
           <select id="calibration-item" name="item" defaultValue="reply">
