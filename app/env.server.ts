@@ -35,6 +35,9 @@ const envSchema = z.object({
   // Prometheus metrics: a listener on 127.0.0.1 only, and/or /metrics on the public port for a bearer token.
   METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
+  // How long a page kept by the page cache may be served while the database has not changed
+  // (milliseconds; 0 turns it off). Bounds how old a clock-derived label ("due in 2 days") can be.
+  PAGE_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   // Enables /__test/* routes used by the browser tests to create sessions quickly. Never in real use.
   RAPPORT_TEST_HOOKS: booleanString.default('false'),
 })

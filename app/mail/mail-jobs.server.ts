@@ -23,7 +23,7 @@ export const sendMailJob = defineJob<{ messageId: string }>({
     if (message.status === 'sent') return
     // Read each time, so a changed SMTP_URL (or a test's catcher) applies without a restart.
     const env = parseEnv()
-    const transport = smtpTransport(env.SMTP_URL)
+    const transport = await smtpTransport(env.SMTP_URL)
     if (!transport) {
       await db
         .update(outboxMessages)

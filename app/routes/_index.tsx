@@ -13,6 +13,10 @@ import { myOpenActions } from '~/meetings/action-items.server'
 import { MyActionItems } from '~/meetings/components/open-action-items'
 import { NextDrillCard } from '~/drills/components/drill-ui'
 import { homeNextDrill } from '~/drills/drills.server'
+import { cachedUntilNextWrite } from '~/http/page-cache'
+
+// Answered from memory until the next write to the database (app/server/page-cache.server.ts).
+export const handle = cachedUntilNextWrite
 
 export const meta: MetaFunction = ({ error }) => [{ title: error ? errorTitle(error) : 'Home · Rapport' }]
 

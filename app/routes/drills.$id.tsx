@@ -13,8 +13,12 @@ import { actorTimeZone } from '~/drills/organization-zone.server'
 import { completionShare } from '~/drills/status'
 import { notFound } from '~/http/responses.server'
 import { formatDateTime, formatDue } from '~/time/zoned-time'
+import { cachedUntilNextWrite } from '~/http/page-cache'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: drillStyles }]
+// Answered from memory until the next write to the database (app/server/page-cache.server.ts).
+export const handle = cachedUntilNextWrite
+
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => [
   { title: error ? errorTitle(error) : `${data?.title ?? 'Drill'} · Rapport` },
 ]

@@ -8,8 +8,12 @@ import { managedDrills, myDrills } from '~/drills/drills.server'
 import { actorTimeZone } from '~/drills/organization-zone.server'
 import { completionShare } from '~/drills/status'
 import { formatDateTime, formatDue } from '~/time/zoned-time'
+import { cachedUntilNextWrite } from '~/http/page-cache'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: drillStyles }]
+// Answered from memory until the next write to the database (app/server/page-cache.server.ts).
+export const handle = cachedUntilNextWrite
+
 export const meta: MetaFunction = ({ error }) => [{ title: error ? errorTitle(error) : 'Drills · Rapport' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -10,8 +10,12 @@ import { getOrganizationInsights, type TeamAccess } from '~/insights/insights.se
 import { insightsScope } from '~/insights/scope'
 import type { OrgRole } from '~/org/roles'
 import { createServerTiming } from '~/http/server-timing.server'
+import { cachedUntilNextWrite } from '~/http/page-cache'
 
 export { serverTimingHeaders as headers } from '~/http/server-timing.server'
+
+// Answered from memory until the next write to the database (app/server/page-cache.server.ts).
+export const handle = cachedUntilNextWrite
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => [
   { title: error || !data ? errorTitle(error) : `${scopeOf(data.role, data.insights.teams).title} · Insights · Rapport` },

@@ -11,8 +11,12 @@ import { OpenActionItems } from '~/meetings/components/open-action-items'
 import { CciDefinition, CciValue, ChangeBadge, CriteriaTable, MonthPicker, TrendTable } from '~/insights/components'
 import { getTeamInsights } from '~/insights/insights.server'
 import { createServerTiming } from '~/http/server-timing.server'
+import { cachedUntilNextWrite } from '~/http/page-cache'
 
 export { serverTimingHeaders as headers } from '~/http/server-timing.server'
+
+// Answered from memory until the next write to the database (app/server/page-cache.server.ts).
+export const handle = cachedUntilNextWrite
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => [
   { title: data && !error ? `${data.insights.team.name} · Insights · Rapport` : errorTitle(error) },

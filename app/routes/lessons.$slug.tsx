@@ -11,8 +11,12 @@ import { lessonNavigation, markLessonDone, reflectionsFor, saveReflection } from
 import { scenarioTitles } from '~/lessons/scenario-titles.server'
 import { createServerTiming } from '~/http/server-timing.server'
 import { readForm } from '~/http/form.server'
+import { cachedUntilNextWrite } from '~/http/page-cache'
 
 export { serverTimingHeaders as headers } from '~/http/server-timing.server'
+
+// Answered from memory until the next write to the database (app/server/page-cache.server.ts).
+export const handle = cachedUntilNextWrite
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => [
   { title: data && !error ? `${data.lesson.title} · Lessons · Rapport` : errorTitle(error) },

@@ -12,11 +12,15 @@ import { endMeeting, goToStep, startMeeting } from '~/meetings/live.server'
 import { delegateFacilitator, getMeetingPage, updatePlan, type MeetingPage } from '~/meetings/meetings.server'
 import meetingStyles from '~/meetings/components/meetings.css'
 import printStyles from '~/meetings/components/meeting-print.css'
+import { cachedUntilNextWrite } from '~/http/page-cache'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: meetingStyles },
   { rel: 'stylesheet', href: printStyles, media: 'print' },
 ]
+
+// Answered from memory until the next write to the database (app/server/page-cache.server.ts).
+export const handle = cachedUntilNextWrite
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => [
   { title: data && !error ? `${meetingTitle(data.team.name, data.meeting.month)} · Rapport` : errorTitle(error) },

@@ -9,8 +9,12 @@ import { listMeetings } from '~/meetings/meetings.server'
 import { setTeamSlot } from '~/meetings/schedule.server'
 import meetingStyles from '~/meetings/components/meetings.css'
 import { DEFAULT_SLOT, ORDINALS, WEEKDAYS, type SlotFields } from '~/meetings/slot'
+import { cachedUntilNextWrite } from '~/http/page-cache'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: meetingStyles }]
+
+// Answered from memory until the next write to the database (app/server/page-cache.server.ts).
+export const handle = cachedUntilNextWrite
 
 export const meta: MetaFunction = ({ error }) => [{ title: error ? errorTitle(error) : 'Meetings · Rapport' }]
 

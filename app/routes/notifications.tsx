@@ -6,6 +6,10 @@ import { GeneralErrorBoundary, errorTitle } from '~/components/error-boundary'
 import { getNotification, listNotifications, markNotificationsRead } from '~/notifications/notifications.server'
 import { formatDateTime, formatRelative } from '~/time/zoned-time'
 import { readForm } from '~/http/form.server'
+import { cachedUntilNextWrite } from '~/http/page-cache'
+
+// Answered from memory until the next write to the database (app/server/page-cache.server.ts).
+export const handle = cachedUntilNextWrite
 
 export const meta: MetaFunction = ({ error }) => [{ title: error ? errorTitle(error) : 'Notifications · Rapport' }]
 

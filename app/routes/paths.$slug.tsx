@@ -6,6 +6,10 @@ import { GeneralErrorBoundary, errorTitle } from '~/components/error-boundary'
 import { ProgressBar } from '~/lessons/progress-bar'
 import { enrol, pathProgress } from '~/lessons/progress.server'
 import { readForm } from '~/http/form.server'
+import { cachedUntilNextWrite } from '~/http/page-cache'
+
+// Answered from memory until the next write to the database (app/server/page-cache.server.ts).
+export const handle = cachedUntilNextWrite
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => [
   { title: data && !error ? `${data.progress.path.title} · Paths · Rapport` : errorTitle(error) },

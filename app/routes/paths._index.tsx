@@ -4,6 +4,10 @@ import { requireUser } from '~/auth/guards.server'
 import { ProgressBar } from '~/lessons/progress-bar'
 import { pathsOverview } from '~/lessons/progress.server'
 import { errorTitle } from '~/components/error-boundary'
+import { cachedUntilNextWrite } from '~/http/page-cache'
+
+// Answered from memory until the next write to the database (app/server/page-cache.server.ts).
+export const handle = cachedUntilNextWrite
 
 export const meta: MetaFunction = ({ error }) => [{ title: error ? errorTitle(error) : 'Onboarding paths · Rapport' }]
 

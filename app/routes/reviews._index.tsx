@@ -17,8 +17,12 @@ import { rubricForReply } from '~/reviews/rubric-versions.server'
 import { createServerTiming } from '~/http/server-timing.server'
 import { readForm } from '~/http/form.server'
 import { FormError } from '~/components/form-field'
+import { cachedUntilNextWrite } from '~/http/page-cache'
 
 export { serverTimingHeaders as headers } from '~/http/server-timing.server'
+
+// Answered from memory until the next write to the database (app/server/page-cache.server.ts).
+export const handle = cachedUntilNextWrite
 
 export const meta: MetaFunction = ({ error }) => [{ title: error ? errorTitle(error) : 'Reviews · Rapport' }]
 

@@ -9,9 +9,13 @@ import { getScenario } from '~/scenarios/library.server'
 import { PracticePanel } from '~/practice/components/practice-panel'
 import { loadPractice } from '~/practice/practice.server'
 import { createServerTiming } from '~/http/server-timing.server'
+import { cachedUntilNextWrite } from '~/http/page-cache'
 export { practiceAction as action } from '~/practice/practice-action.server'
 export { practiceShouldRevalidate as shouldRevalidate } from '~/practice/practice-revalidate'
 export { serverTimingHeaders as headers } from '~/http/server-timing.server'
+
+// Answered from memory until the next write to the database (app/server/page-cache.server.ts).
+export const handle = cachedUntilNextWrite
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => [
   { title: data && !error ? `${data.scenario.title} · Scenarios · Rapport` : errorTitle(error) },

@@ -6,6 +6,10 @@ import { repliesPerScenario } from '~/practice/practice.server'
 import { ScenarioCard } from '~/scenarios/components/scenario-card'
 import { listScenarios, scenarioFiltersSchema } from '~/scenarios/library.server'
 import { CHANNELS, DIFFICULTIES, MOODS, TEAMS_TAGS } from '~/scenarios/scenario-schema'
+import { cachedUntilNextWrite } from '~/http/page-cache'
+
+// Answered from memory until the next write to the database (app/server/page-cache.server.ts).
+export const handle = cachedUntilNextWrite
 
 export const meta: MetaFunction = ({ error }) => [{ title: error ? errorTitle(error) : 'Scenarios · Rapport' }]
 

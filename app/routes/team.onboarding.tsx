@@ -7,6 +7,10 @@ import { ProgressBar } from '~/lessons/progress-bar'
 import { daysAgoText, STUCK_AFTER_DAYS } from '~/lessons/progress'
 import { teamOnboarding } from '~/lessons/progress.server'
 import { getTeamBySlug } from '~/org/teams.server'
+import { cachedUntilNextWrite } from '~/http/page-cache'
+
+// Answered from memory until the next write to the database (app/server/page-cache.server.ts).
+export const handle = cachedUntilNextWrite
 
 export const meta: MetaFunction = ({ error }) => [{ title: error ? errorTitle(error) : 'Team onboarding · Rapport' }]
 

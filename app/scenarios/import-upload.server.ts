@@ -1,6 +1,5 @@
 // Reading an uploaded conversation file into an import source. The file is read in memory and
 // never written anywhere; what comes back round-trips through the import page only.
-import { simpleParser } from 'mailparser'
 import type { ImportSource } from './import-anonymise.server'
 
 export const MAX_UPLOAD_BYTES = 1_000_000
@@ -26,6 +25,8 @@ export async function readUpload(file: File): Promise<UploadResult> {
 
   if (extension === '.eml') {
     try {
+      // Loaded with the first e-mail upload rather than at every start.
+      const { simpleParser } = await import('mailparser')
       const mail = await simpleParser(Buffer.from(await file.arrayBuffer()), { skipImageLinks: true, skipTextToHtml: true })
       const text = (mail.text ?? '').trim()
       if (!text) return { ok: false, error: 'That e-mail has no text body we can read.' }

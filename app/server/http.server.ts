@@ -3,7 +3,6 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
-import { matchRoutes, type AgnosticRouteObject } from '@remix-run/router'
 import compression from 'compression'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import type { Database } from '#db/client.server'
@@ -25,7 +24,9 @@ import { logger } from '~/observability/logger.server'
 import { metricsOnPublicPort } from '~/observability/metrics-endpoint.server'
 import { httpDuration, httpRequests } from '~/observability/metrics.server'
 import type { RapportContext } from './load-context.server'
+import { pageCache } from './page-cache.server'
 import { countRequestQueries, requestQueries } from './request-queries.server'
+import { createRouteLookup, type RouteLookup } from './route-lookup.server'
 
 export interface HttpOptions {
   env: Env
@@ -52,8 +53,9 @@ export function createHttpApp({ env, database, getBuild, publicDir, assetsDir }:
   app.use('/build', express.static(assetsDir, { immutable: true, maxAge: '1y' }))
   app.use(publicFiles(publicDir, env.NODE_ENV === 'development'))
 
+  const routeFor = createRouteLookup(getBuild)
   app.use(countRequestQueries)
-  app.use(recordRequestMetrics(getBuild))
+  app.use(recordRequestMetrics(routeFor))
   app.use(rejectMalformedUrls)
   app.use(rejectForeignOrigins)
   // Browser-test shortcuts post JSON, which no page of ours may: mounted before the body check.
@@ -66,6 +68,9 @@ export function createHttpApp({ env, database, getBuild, publicDir, assetsDir }:
     if (!database.availability.isDown() || req.path === '/healthz') return next()
     sendProblemPage(req, res, 503, OUTAGE_MESSAGE, { 'Retry-After': String(RETRY_AFTER_SECONDS) })
   })
+  // Before the session lookup: a kept page was rendered for these very cookies at this very snapshot.
+  // Off in development, where content files change under a running server.
+  app.use(pageCache({ database, routeFor, lifetimeMs: env.NODE_ENV === 'development' ? 0 : env.PAGE_CACHE_MS }))
 
   app.use(async (req: Request, res: Response<unknown, Locals>, next: NextFunction) => {
     res.locals.secureCookies = env.SESSION_SECURE === 'true' || (env.SESSION_SECURE === 'auto' && req.secure)
@@ -181,27 +186,12 @@ function rejectForeignOrigins(req: Request, res: Response, next: NextFunction) {
   next()
 }
 
-const KNOWN_PATHS_MAX = 5_000
-
-function recordRequestMetrics(getBuild: HttpOptions['getBuild']) {
-  let routeTree: { build: ServerBuild; routes: AgnosticRouteObject[]; known: Map<string, string> } | undefined
-  // matchRoutes ranks every route again on each call: remember the answer per path (bounded, so
-  // that a scan of made-up addresses cannot grow it without end).
-  async function routeFor(pathname: string) {
-    const build = await getBuild()
-    if (routeTree?.build !== build) routeTree = { build, routes: toRouteTree(build), known: new Map() }
-    const known = routeTree.known.get(pathname)
-    if (known) return known
-    const matches = matchRoutes(routeTree.routes, pathname.replace(/\.data$/, '').replace(/^\/_root$/, '/'))
-    const route = matches?.[matches.length - 1]?.route.id ?? 'unmatched'
-    if (routeTree.known.size >= KNOWN_PATHS_MAX) routeTree.known.clear()
-    routeTree.known.set(pathname, route)
-    return route
-  }
+function recordRequestMetrics(routeFor: RouteLookup) {
   return (req: Request, res: Response, next: NextFunction) => {
     const started = process.hrtime.bigint()
     res.on('finish', () => {
-      void routeFor(req.path).then((route) => {
+      void routeFor(req.path).then(({ id }) => {
+        let route = id
         if (req.path.startsWith('/build/') || req.path === '/favicon.ico') route = 'static'
         const seconds = Number(process.hrtime.bigint() - started) / 1e9
         httpRequests.inc({ method: req.method, route, status: String(res.statusCode) })
@@ -214,22 +204,6 @@ function recordRequestMetrics(getBuild: HttpOptions['getBuild']) {
     })
     next()
   }
-}
-
-function toRouteTree(build: ServerBuild): AgnosticRouteObject[] {
-  const byParent = new Map<string | undefined, AgnosticRouteObject[]>()
-  for (const route of Object.values(build.routes)) {
-    if (!route) continue
-    const list = byParent.get(route.parentId) ?? []
-    list.push({ id: route.id, path: route.path, index: route.index, caseSensitive: route.caseSensitive } as AgnosticRouteObject)
-    byParent.set(route.parentId, list)
-  }
-  const attach = (routes: AgnosticRouteObject[]): AgnosticRouteObject[] =>
-    routes.map((route) => {
-      const children = byParent.get(route.id)
-      return children && !route.index ? { ...route, children: attach(children) } : route
-    }) as AgnosticRouteObject[]
-  return attach(byParent.get(undefined) ?? [])
 }
 
 /** Browser-test shortcut: create a session for a seeded e-mail without typing a password. */

@@ -1,8 +1,11 @@
 // HTTP benchmark: the production build (with one extra route, a bare Remix page that exists only
 // in this build) on PGlite and on PostgreSQL, loaded with autocannon as a signed-in member.
 // Prints, per driver: start-up time on an existing database; per route requests/s, p50, p99, the
-// ratio to the bare route in the same run and database queries per request; then (PostgreSQL)
-// review submissions per second through HTTP, with acknowledged vs stored. Asserts nothing.
+// ratio to the bare route in the same run, database queries per request and whether the page
+// cache answered; then (PostgreSQL) review submissions per second through HTTP, with acknowledged
+// vs stored; then the pages again with the page cache off (every request rendered, as on a first
+// visit or after a write; BENCH_RENDERED_SECONDS, default half of BENCH_SECONDS, 0 to skip).
+// Asserts nothing.
 //
 //   npx tsx test/bench/http-bench.ts            (or via `npm run bench`)
 //   BENCH_SECONDS=5 BENCH_DRIVERS=pglite npx tsx test/bench/http-bench.ts
@@ -52,11 +55,13 @@ const compiled = fs.existsSync(path.join(root, 'app/server/build-server.mjs'))
 const port = Number(process.env.BENCH_PORT ?? 4560)
 const base = `http://127.0.0.1:${port}`
 const seconds = Number(process.env.BENCH_SECONDS ?? 10)
+// The same pages again with the page cache off: what a first visit, or a visit after a write, costs.
+const renderedSeconds = Number(process.env.BENCH_RENDERED_SECONDS ?? Math.max(1, Math.round(seconds / 2)))
 const connections = 50
 const adminUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 const drivers = (process.env.BENCH_DRIVERS ?? 'pglite,postgres').split(',')
 
-type Row = { route: string; rps: number; p50: number; p99: number; ratio: string; queries: string; cpu: string; note: string }
+type Row = { route: string; rps: number; p50: number; p99: number; ratio: string; queries: string; cache: string; cpu: string; note: string }
 
 function build() {
   console.log('building the production server with the bench route…')
@@ -132,19 +137,25 @@ function queriesOf(response: Response): string {
   return match ? match[1] : '–'
 }
 
-async function measure(route: BenchRoute, cookie: string, pid: number | undefined): Promise<Omit<Row, 'ratio'>> {
+/** Whether the page cache answered (`hit`), rendered and kept (`miss`), or was not asked (`–`). */
+function cacheOf(response: Response): string {
+  return /cache;desc="(\w+)"/.exec(response.headers.get('server-timing') ?? '')?.[1] ?? '–'
+}
+
+async function measure(route: BenchRoute, cookie: string, pid: number | undefined, duration: number): Promise<Omit<Row, 'ratio'>> {
   const headers: Record<string, string> = route.as === 'member' ? { cookie } : {}
   const probe = await fetch(`${base}${route.path}`, { headers, redirect: 'manual' })
   await probe.arrayBuffer()
-  if (probe.status !== 200) return { route: route.path, rps: 0, p50: 0, p99: 0, queries: '–', cpu: '–', note: `status ${probe.status}` }
+  if (probe.status !== 200) return { route: route.path, rps: 0, p50: 0, p99: 0, queries: '–', cache: '–', cpu: '–', note: `status ${probe.status}` }
   // Warm up (JIT, caches) before the measured run, then count the queries of a request in that
   // steady state (e.g. /reviews once the member holds a lease).
   await autocannon({ url: `${base}${route.path}`, headers, connections: 10, amount: 200 })
   const steady = await fetch(`${base}${route.path}`, { headers, redirect: 'manual' })
   await steady.arrayBuffer()
   const queries = queriesOf(steady)
+  const cache = cacheOf(steady)
   const cpuBefore = serverCpuMs(pid)
-  const result = await autocannon({ url: `${base}${route.path}`, headers, connections, duration: seconds })
+  const result = await autocannon({ url: `${base}${route.path}`, headers, connections, duration })
   const cpuAfter = serverCpuMs(pid)
   const cpu = cpuBefore !== null && cpuAfter !== null && result.requests.total ? ((cpuAfter - cpuBefore) / result.requests.total).toFixed(1) : '–'
   const failures = result.non2xx + result.errors + result.timeouts
@@ -154,15 +165,16 @@ async function measure(route: BenchRoute, cookie: string, pid: number | undefine
     p50: result.latency.p50,
     p99: result.latency.p99,
     queries,
+    cache,
     cpu,
     note: failures ? `${failures} failed` : '',
   }
 }
 
-async function benchRoutes(cookie: string, pid: number | undefined): Promise<Row[]> {
+async function benchRoutes(cookie: string, pid: number | undefined, routes = ROUTES, duration = seconds): Promise<Row[]> {
   const rows: Row[] = []
-  for (const route of ROUTES) {
-    const row = await measure(route, cookie, pid)
+  for (const route of routes) {
+    const row = await measure(route, cookie, pid, duration)
     const bare = rows[0]?.rps ?? row.rps
     rows.push({ ...row, ratio: bare ? (row.rps / bare).toFixed(2) : '–' })
     console.log(`  ${route.name}: ${Math.round(row.rps)}/s`)
@@ -172,8 +184,8 @@ async function benchRoutes(cookie: string, pid: number | undefined): Promise<Row
 
 function printTable(title: string, rows: Row[]) {
   console.log(`\n${title}`)
-  const header = ['route', 'req/s', 'p50 ms', 'p99 ms', '× bare', 'queries', 'server CPU ms/req', '']
-  const lines = rows.map((r) => [r.route, String(Math.round(r.rps)), String(r.p50), String(r.p99), r.ratio, r.queries, r.cpu, r.note])
+  const header = ['route', 'req/s', 'p50 ms', 'p99 ms', '× bare', 'queries', 'page cache', 'server CPU ms/req', '']
+  const lines = rows.map((r) => [r.route, String(Math.round(r.rps)), String(r.p50), String(r.p99), r.ratio, r.queries, r.cache, r.cpu, r.note])
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)))
   const format = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')
   console.log(format(header))
@@ -311,6 +323,16 @@ async function runDriver(driver: string) {
       }
     } finally {
       await stopServer(server)
+    }
+    if (renderedSeconds > 0) {
+      const rendering = await startServer({ ...env, PAGE_CACHE_MS: '0' })
+      try {
+        const pages = ROUTES.filter((route) => route.as === 'member' || route === ROUTES[0])
+        const rows = await benchRoutes(await signIn('member@acme.test'), rendering.child.pid, pages, renderedSeconds)
+        printTable(`${driver}, page cache off (PAGE_CACHE_MS=0): every request rendered, ${renderedSeconds} s per route`, rows)
+      } finally {
+        await stopServer(rendering)
+      }
     }
   } finally {
     await dropDatabase()
