@@ -1,6 +1,7 @@
 // The page sent when a request is answered before Remix can render one (a malformed request, the
 // database being unreachable, an unexpected error): plain HTML that needs nothing but itself.
 import type { Request, Response } from 'express'
+import { escapeHtml } from './escape-html'
 
 const TITLES: Record<number, string> = {
   400: 'That did not look right',
@@ -13,9 +14,6 @@ const TITLES: Record<number, string> = {
   500: 'Something went wrong on our side',
   503: 'Rapport is catching its breath',
 }
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c)
 
 // The app's stylesheet (its URL carries a content hash), so these pages look like the others.
 let stylesheetHref: string | undefined

@@ -6,6 +6,7 @@
 //   content = { kind, essential, subject, heading, paragraphs, action?: { label, path }, items?, footnote? }
 // Domains write a small function that returns a MailContent (see invitationMail below) and hand it
 // to queueMail (outbox.server.ts).
+import { escapeHtml } from '~/http/escape-html'
 
 export interface MailContent {
   /** What kind of message this is ('invitation', 'password-reset', 'digest', 'drill-reminder', …). */
@@ -85,10 +86,6 @@ ${content.footnote ? `<p style="font-size:13px;color:#57606a">${escapeHtml(conte
     headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click'
   } else if (!content.essential) headers['List-Unsubscribe'] = `<${preferencesUrl}>`
   return { subject: `${content.subject} · ${org}`, text: textParts.join('\n'), html, headers }
-}
-
-export function escapeHtml(value: string) {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 }
 
 // ───────────────────────────── the messages ─────────────────────────────

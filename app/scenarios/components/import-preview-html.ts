@@ -1,4 +1,5 @@
 import type { TurnRole } from '../transcript'
+import { escapeHtml } from '~/http/escape-html'
 import { piiLabelName } from './scenario-labels'
 
 /** A run of anonymised text: plain, or a replacement with the kind of data it replaced. */
@@ -10,8 +11,6 @@ export interface PreviewTurnPieces {
   pieces: readonly TextPiece[]
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
-const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (ch) => ESCAPES[ch])
 
 /** Anonymised text with every replacement highlighted and named (for eyes and screen readers). */
 export function anonymisedTextHtml(pieces: readonly TextPiece[]): string {
