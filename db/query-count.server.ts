@@ -1,6 +1,7 @@
 // Counts database round trips per unit of work (an HTTP request, a benchmark step) without
 // knowing the driver: drizzle tells its logger about every statement it sends, raw SQL goes through
-// `Database.query`, and a transaction adds its BEGIN and COMMIT.
+// `Database.query`, and a transaction adds its BEGIN and COMMIT (counted here where drizzle's logger
+// does not see them).
 import { AsyncLocalStorage } from 'node:async_hooks'
 import type { Logger } from 'drizzle-orm/logger'
 import type { Database } from './client.server'
@@ -29,11 +30,15 @@ export const queryCountingLogger: Logger = {
 /** Counts what drizzle's logger cannot see: raw `query` calls and a transaction's BEGIN/COMMIT. */
 export function withQueryCounting(database: Database): Database {
   const { db } = database
-  const transaction = db.transaction.bind(db)
-  db.transaction = ((run, config) => {
-    noteQueries(2)
-    return transaction(run, config)
-  }) as typeof db.transaction
+  // On node-postgres drizzle sends BEGIN and COMMIT as statements its logger sees; PGlite's own
+  // transaction() sends them unseen.
+  if (database.driver === 'pglite') {
+    const transaction = db.transaction.bind(db)
+    db.transaction = ((run, config) => {
+      noteQueries(2)
+      return transaction(run, config)
+    }) as typeof db.transaction
+  }
   const query = database.query.bind(database)
   return {
     ...database,
