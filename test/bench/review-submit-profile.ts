@@ -1,0 +1,192 @@
+// Review submissions through HTTP on PostgreSQL, alone: the same loop as the submission section of
+// http-bench.ts (each reviewer opens /reviews, which leases the next reply, then posts the form),
+// without the page table around it, and with what it takes to see where the time goes: per
+// request kind the mean and p99 latency and the database queries (Server-Timing), optionally a
+// CPU profile of the server and its log. Asserts nothing.
+//
+//   npm run build with RAPPORT_BUILD_DIR=test/.artifacts/bench-build (as http-bench.ts does), then
+//   npx tsx test/bench/review-submit-profile.ts
+//
+// Environment: BENCH_SECONDS (10), BENCH_PORT (4650), BENCH_PG_URL (the admin URL), REVIEWERS (50),
+// CPU_PROF_DIR (a folder: the server runs with --cpu-prof into it), SERVER_LOG (a file for the
+// server's output), KEEP_DB=1 (keep the throwaway database, e.g. for EXPLAIN).
+import { spawn, type ChildProcess } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { and, eq, inArray, ne, sql } from 'drizzle-orm'
+import pg from 'pg'
+import { openDatabase, type Database } from '#db/client.server'
+import { addMembership, createTeam, createUser } from '#db/factories'
+import { calibrationAttempts, memberships, organizations, replies, reviews, users } from '#db/schema'
+import { createSession, generateSessionToken, SESSION_COOKIE } from '~/auth/session.server'
+import { ensureRubricVersion } from '~/reviews/rubric-versions.server'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const buildDir = path.join(root, 'test/.artifacts/bench-build')
+const port = Number(process.env.BENCH_PORT ?? 4650)
+const base = `http://127.0.0.1:${port}`
+const seconds = Number(process.env.BENCH_SECONDS ?? 10)
+const reviewerCount = Number(process.env.REVIEWERS ?? 50)
+const replyCount = 2000
+const adminUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+const profileDir = process.env.CPU_PROF_DIR
+const serverLog = process.env.SERVER_LOG
+
+const BENCH_REPLY =
+  'Hi Kwame, I am so sorry the gift is late; I know Saturday matters. Thank you for telling us. I have sent a new one by express and it arrives tomorrow by 18:00.'
+
+async function startServer(env: Record<string, string>): Promise<ChildProcess> {
+  const args = [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), path.join(buildDir, 'server.js')]
+  const out = serverLog ? fs.openSync(serverLog, 'a') : 'ignore'
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'info', RAPPORT_BUILD_DIR: buildDir, ...env },
+    stdio: ['ignore', out, out === 'ignore' ? 'inherit' : out],
+  })
+  let exited = false
+  child.on('exit', () => (exited = true))
+  for (;;) {
+    if (exited) throw new Error('server exited')
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) return child
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
+
+async function stopServer(child: ChildProcess) {
+  if (child.exitCode !== null) return
+  const exited = new Promise((resolve) => child.on('exit', resolve))
+  child.kill('SIGTERM')
+  await exited
+}
+
+async function prepareReviews(database: Database) {
+  const { db } = database
+  const [acme] = await db.select().from(organizations).where(eq(organizations.slug, 'acme'))
+  const team = await createTeam(db, acme.id, { name: 'Bench reviewers', slug: `bench-${randomUUID().slice(0, 8)}` })
+  const cookies: string[] = []
+  const reviewerIds: string[] = []
+  for (let i = 0; i < reviewerCount; i++) {
+    const reviewer = await createUser(db, acme.id, { name: `Bench Reviewer ${i + 1}`, email: `bench-reviewer-${i + 1}-${team.slug}@acme.test` })
+    await addMembership(db, { organizationId: acme.id, userId: reviewer.id, teamId: team.id })
+    await db.insert(calibrationAttempts).values({ organizationId: acme.id, userId: reviewer.id, answers: {}, passed: true })
+    const token = generateSessionToken()
+    await createSession(db, token, reviewer.id)
+    cookies.push(`${SESSION_COOKIE}=${token}`)
+    reviewerIds.push(reviewer.id)
+  }
+  const authors = await db
+    .select({ id: users.id, teamId: memberships.teamId })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .where(and(eq(users.organizationId, acme.id), ne(memberships.teamId, team.id)))
+  const rubric = await ensureRubricVersion(db)
+  for (let start = 0; start < replyCount; start += 500) {
+    const batch = Array.from({ length: Math.min(500, replyCount - start) }, (_, i) => {
+      const author = authors[(start + i) % authors.length]
+      return {
+        organizationId: acme.id,
+        userId: author.id,
+        teamId: author.teamId,
+        scenarioSlug: 'late-delivery-gift',
+        promptId: 'reply',
+        text: BENCH_REPLY,
+        rubricVersionId: rubric.id,
+      }
+    })
+    await db.insert(replies).values(batch)
+  }
+  return { cookies, reviewerIds, criteria: rubric.rubric.criteria.map((c) => c.id) }
+}
+
+type Kind = 'GET /reviews' | 'POST /reviews?index'
+const stats = new Map<Kind, { ms: number[]; queries: Map<string, number> }>()
+function record(kind: Kind, ms: number, response: Response) {
+  const entry = stats.get(kind) ?? { ms: [], queries: new Map() }
+  stats.set(kind, entry)
+  entry.ms.push(ms)
+  const queries = /db;desc="(\d+) queries"/.exec(response.headers.get('server-timing') ?? '')?.[1] ?? '?'
+  entry.queries.set(queries, (entry.queries.get(queries) ?? 0) + 1)
+}
+
+async function run(database: Database) {
+  const { cookies, reviewerIds, criteria } = await prepareReviews(database)
+  let acknowledged = 0
+  let refused = 0
+  let emptyPages = 0
+  const started = performance.now()
+  const deadline = started + seconds * 1000
+  async function reviewer(cookie: string) {
+    while (performance.now() < deadline) {
+      let t = performance.now()
+      const page = await fetch(`${base}/reviews`, { headers: { cookie } })
+      const html = await page.text()
+      record('GET /reviews', performance.now() - t, page)
+      const reviewId = /name="reviewId" value="([0-9a-f-]{36})"/.exec(html)?.[1]
+      if (!reviewId) {
+        emptyPages++
+        return
+      }
+      const form = new URLSearchParams({ reviewId })
+      for (const id of criteria) form.set(`score.${id}`, '3')
+      form.set(`comment.${criteria[0]}`, 'Names what went wrong and says what happens next.')
+      t = performance.now()
+      const submitted = await fetch(`${base}/reviews?index`, { method: 'POST', headers: { cookie }, body: form, redirect: 'manual' })
+      await submitted.arrayBuffer()
+      record('POST /reviews?index', performance.now() - t, submitted)
+      if (submitted.status === 302 && submitted.headers.get('location')?.includes('thanks')) acknowledged++
+      else refused++
+    }
+  }
+  const load = os.loadavg()[0]
+  await Promise.all(cookies.map(reviewer))
+  const elapsed = (performance.now() - started) / 1000
+  const [stored] = await database.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(reviews)
+    .where(and(inArray(reviews.reviewerId, reviewerIds), eq(reviews.status, 'submitted')))
+  const [finalised] = await database.db.select({ n: sql<number>`count(*)::int` }).from(replies).where(sql`${replies.finalisedAt} is not null`)
+  console.log(
+    `review submissions: ${(acknowledged / elapsed).toFixed(0)}/s over ${elapsed.toFixed(1)} s with ${reviewerCount} reviewers; ` +
+      `acknowledged ${acknowledged}, stored ${stored.n}${acknowledged === stored.n ? ' (equal)' : ' (DIFFERENT)'}, refused ${refused}; ` +
+      `reviewers who found nothing to review ${emptyPages}; ` +
+      `replies finalised ${finalised.n}; load average at start ${load.toFixed(1)}, at end ${os.loadavg()[0].toFixed(1)} (${os.cpus().length} cores)`,
+  )
+  for (const [kind, entry] of stats) {
+    const sorted = [...entry.ms].sort((a, b) => a - b)
+    const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length
+    const p99 = sorted[Math.floor(sorted.length * 0.99)]
+    const queries = [...entry.queries].sort((a, b) => b[1] - a[1]).map(([q, n]) => `${q}×${n}`).join(', ')
+    console.log(`  ${kind.padEnd(20)} n ${String(sorted.length).padStart(5)}  mean ${mean.toFixed(1)} ms  p99 ${p99.toFixed(1)} ms  queries (count×requests): ${queries}`)
+  }
+}
+
+const name = `review_rate_bench_${process.pid}`
+const admin = new pg.Client({ connectionString: adminUrl })
+await admin.connect()
+await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+await admin.query(`CREATE DATABASE ${name}`)
+const url = new URL(adminUrl)
+url.pathname = `/${name}`
+const env = { DATABASE_URL: url.toString() }
+try {
+  // The first start migrates and seeds the demo organization.
+  const server = await startServer(env)
+  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, poolSize: 2 })
+  try {
+    await run(database)
+  } finally {
+    await database.close()
+    await stopServer(server)
+  }
+} finally {
+  if (process.env.KEEP_DB) console.log(`kept database ${name}`)
+  else await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+  await admin.end()
+}
