@@ -108,7 +108,7 @@ async function prepareReviews(database: Database) {
 type Kind = 'GET /reviews' | 'POST /reviews?index'
 const stats = new Map<Kind, { ms: number[]; queries: Map<string, number> }>()
 function record(kind: Kind, ms: number, response: Response) {
-  const entry = stats.get(kind) ?? { ms: [], queries: new Map() }
+  const entry = stats.get(kind) ?? { ms: [] as number[], queries: new Map<string, number>() }
   stats.set(kind, entry)
   entry.ms.push(ms)
   const queries = /db;desc="(\d+) queries"/.exec(response.headers.get('server-timing') ?? '')?.[1] ?? '?'
