@@ -5,9 +5,11 @@
 // returns to the pool. Old replies need fewer reviews (see requiredReviews).
 //
 // Concurrency: a lease is only inserted while holding the reply's row lock (FOR UPDATE SKIP LOCKED:
-// a reply someone else is leasing is skipped, not waited for), and each reviewer's own row is locked
-// first so two tabs of one person cannot lease twice. The unique (reply_id, reviewer_id) index is
-// the last line of defence against reviewing the same reply twice.
+// a reply someone else is leasing is skipped, not waited for) and the reviewer's own row lock (so two
+// tabs of one person cannot lease twice). The insert is a later statement than the locking one, so
+// under READ COMMITTED its checks (free slots, no other live lease) see everything committed before
+// the locks were granted. The unique (reply_id, reviewer_id) index is the last line of defence
+// against reviewing the same reply twice.
 import { reviewRulesFor } from '~/org/settings.server'
 import { and, count, eq, gt, isNull, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
@@ -26,9 +28,12 @@ import { transactionWithRetry } from './transactions.server'
 
 const iso = (date: Date) => date.toISOString()
 
+/** Replies submitted at or before this instant need fewer reviews at `now` (see requiredReviews). */
+const relaxedSince = (now: Date) => new Date(now.getTime() - RELAX_AFTER_DAYS * DAY)
+
 /** SQL twin of requiredReviews(): the reviews a reply needs at `now`. */
 export function requiredReviewsSql(now: Date): SQL {
-  const relaxed = new Date(now.getTime() - RELAX_AFTER_DAYS * DAY)
+  const relaxed = relaxedSince(now)
   const fully = new Date(now.getTime() - RELAX_FULLY_AFTER_DAYS * DAY)
   return sql`(case
     when ${replies.submittedAt} <= ${iso(fully)}::timestamptz then 1
@@ -102,13 +107,9 @@ export async function finaliseDueReplies(db: Db, organizationId: string, now = n
   let finalised = 0
   for (const { id } of due) {
     finalised += await transactionWithRetry(db, async (tx) => {
-      const [locked] = await tx
-        .select({ id: replies.id, done: replies.reviewsDone, required: replies.reviewsRequired, submittedAt: replies.submittedAt, finalisedAt: replies.finalisedAt })
-        .from(replies)
-        .where(eq(replies.id, id))
-        .for('update', { skipLocked: true })
-      if (!locked || locked.finalisedAt || locked.done < requiredReviews(locked.required, locked.submittedAt, now)) return 0
-      await finaliseReply(tx, id, now, rules)
+      const [locked] = await tx.select().from(replies).where(eq(replies.id, id)).for('update', { skipLocked: true })
+      if (!locked || locked.finalisedAt || locked.reviewsDone < requiredReviews(locked.reviewsRequired, locked.submittedAt, now)) return 0
+      await finaliseReply(tx, id, now, rules, locked)
       return 1
     })
   }
@@ -201,7 +202,9 @@ function heldLeaseSql(actor: Actor, now: Date): SQL {
  * Where this person stands, in one round trip: the organization's expired leases are deleted
  * (their slots return to the pool; a lease being submitted is skipped, never waited for), and we
  * learn the live lease they hold, whether they passed calibration and — only when they may be
- * handed a new reply — whether some reply is due for finalisation.
+ * handed a new reply — whether some reply is due for finalisation. A reply reaches its
+ * requirement while open only by ageing (the review that completes a fresh reply finalises it at
+ * once), so that check reads only replies old enough for the relaxed rule: a short index range.
  */
 async function reviewerState(db: Db, actor: Actor, now: Date) {
   const [row] = rowsOf<Partial<LeaseRow> & { calibrated: boolean; due: boolean }>(
@@ -218,7 +221,8 @@ async function reviewerState(db: Db, actor: Actor, now: Date) {
           where c.user_id = ${actor.id} and c.organization_id = ${actor.organizationId} and c.passed) as calibrated)
       select held.*, calibrated.calibrated,
         (case when held.review_id is null and calibrated.calibrated
-          then exists (select 1 from ${replies} where ${dueSql(actor.organizationId, now)}) else false end) as due
+          then exists (select 1 from ${replies} where ${dueSql(actor.organizationId, now)}
+            and ${replies.submittedAt} <= ${iso(relaxedSince(now))}::timestamptz) else false end) as due
       from calibrated left join lateral (${heldLeaseSql(actor, now)}) as held on true`),
   )
   return { held: row.review_id ? leaseOf(row as LeaseRow) : null, calibrated: Boolean(row.calibrated), due: Boolean(row.due) }

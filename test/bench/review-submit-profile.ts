@@ -8,6 +8,7 @@
 //   npx tsx test/bench/review-submit-profile.ts
 //
 // Environment: BENCH_SECONDS (10), BENCH_PORT (4650), BENCH_PG_URL (the admin URL), REVIEWERS (50),
+// BENCH_BUILD_DIR (another build, e.g. of an older commit),
 // CPU_PROF_DIR (a folder: the server runs with --cpu-prof into it), SERVER_LOG (a file for the
 // server's output), KEEP_DB=1 (keep the throwaway database, e.g. for EXPLAIN).
 import { spawn, type ChildProcess } from 'node:child_process'
@@ -25,7 +26,7 @@ import { createSession, generateSessionToken, SESSION_COOKIE } from '~/auth/sess
 import { ensureRubricVersion } from '~/reviews/rubric-versions.server'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-const buildDir = path.join(root, 'test/.artifacts/bench-build')
+const buildDir = path.resolve(process.env.BENCH_BUILD_DIR ?? path.join(root, 'test/.artifacts/bench-build'))
 const port = Number(process.env.BENCH_PORT ?? 4650)
 const base = `http://127.0.0.1:${port}`
 const seconds = Number(process.env.BENCH_SECONDS ?? 10)
@@ -105,6 +106,23 @@ async function prepareReviews(database: Database) {
   return { cookies, reviewerIds, criteria: rubric.rubric.criteria.map((c) => c.id) }
 }
 
+/** CPU time (user + system) a process has used so far, in ms (Linux). */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100
+  } catch {
+    return 0
+  }
+}
+
+/** CPU used by the PostgreSQL backends serving the benchmark's database (the server's pool). */
+async function postgresCpuMs(database: Database, name: string): Promise<number> {
+  const rows = await database.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [name])
+  return rows.reduce((sum, row) => sum + cpuMs(row.pid), 0)
+}
+
 type Kind = 'GET /reviews' | 'POST /reviews?index'
 const stats = new Map<Kind, { ms: number[]; queries: Map<string, number> }>()
 function record(kind: Kind, ms: number, response: Response) {
@@ -115,7 +133,7 @@ function record(kind: Kind, ms: number, response: Response) {
   entry.queries.set(queries, (entry.queries.get(queries) ?? 0) + 1)
 }
 
-async function run(database: Database) {
+async function run(database: Database, serverPid: number | undefined, databaseName: string) {
   const { cookies, reviewerIds, criteria } = await prepareReviews(database)
   let acknowledged = 0
   let refused = 0
@@ -145,8 +163,14 @@ async function run(database: Database) {
     }
   }
   const load = os.loadavg()[0]
+  const serverCpuBefore = cpuMs(serverPid)
+  // Backends opened during the run are missed by the "before" reading; the pool is warm by then.
+  await fetch(`${base}/reviews`, { headers: { cookie: cookies[0] } }).then((r) => r.arrayBuffer())
+  const pgCpuBefore = await postgresCpuMs(database, databaseName)
   await Promise.all(cookies.map(reviewer))
   const elapsed = (performance.now() - started) / 1000
+  const serverCpu = cpuMs(serverPid) - serverCpuBefore
+  const pgCpu = (await postgresCpuMs(database, databaseName)) - pgCpuBefore
   const [stored] = await database.db
     .select({ n: sql<number>`count(*)::int` })
     .from(reviews)
@@ -157,6 +181,10 @@ async function run(database: Database) {
       `acknowledged ${acknowledged}, stored ${stored.n}${acknowledged === stored.n ? ' (equal)' : ' (DIFFERENT)'}, refused ${refused}; ` +
       `reviewers who found nothing to review ${emptyPages}; ` +
       `replies finalised ${finalised.n}; load average at start ${load.toFixed(1)}, at end ${os.loadavg()[0].toFixed(1)} (${os.cpus().length} cores)`,
+  )
+  console.log(
+    `  CPU per acknowledged submission (GET + POST): server ${(serverCpu / acknowledged).toFixed(2)} ms, ` +
+      `PostgreSQL backends ${(pgCpu / acknowledged).toFixed(2)} ms`,
   )
   for (const [kind, entry] of stats) {
     const sorted = [...entry.ms].sort((a, b) => a - b)
@@ -180,7 +208,7 @@ try {
   const server = await startServer(env)
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, poolSize: 2 })
   try {
-    await run(database)
+    await run(database, server.pid, name)
   } finally {
     await database.close()
     await stopServer(server)
