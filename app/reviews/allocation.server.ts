@@ -13,7 +13,7 @@
 import { reviewRulesFor } from '~/org/settings.server'
 import { and, count, eq, gt, isNull, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
-import { calibrationAttempts, replies, reviews } from '#db/schema'
+import { replies, reviews } from '#db/schema'
 import type { Actor } from '~/org/teams.server'
 import { finaliseReply } from './finalise.server'
 import {
@@ -79,12 +79,12 @@ function rowsOf<T extends Row>(result: unknown): T[] {
 /** Timestamps of raw statements arrive as Date (PGlite) or as PostgreSQL's text (node-postgres). */
 const toDate = (value: unknown) => new Date(value as string | Date)
 
-/** Deletes expired leases of an organization, returning their slots to the pool. Never waits on a lease being submitted. */
-export async function releaseExpiredLeases(db: Db, organizationId: string, now = new Date()) {
-  await db.execute(sql`delete from reviews where id in (
+/** Deletes the organization's expired leases, returning their slots to the pool. Never waits on a lease being submitted. */
+function releaseExpiredLeasesSql(organizationId: string, now: Date): SQL {
+  return sql`delete from reviews where id in (
     select id from reviews
     where organization_id = ${organizationId} and submitted_at is null and status = 'leased' and leased_until <= ${iso(now)}::timestamptz
-    for update skip locked)`)
+    for update skip locked)`
 }
 
 /** The reply in scope (`replies`) has the reviews it needs at `now` but was not finalised, and nobody holds a slot on it. */
@@ -114,21 +114,6 @@ export async function finaliseDueReplies(db: Db, organizationId: string, now = n
     })
   }
   return finalised
-}
-
-export async function isCalibrated(db: Db, actor: Pick<Actor, 'id' | 'organizationId'>) {
-  const [row] = await db
-    .select({ id: calibrationAttempts.id })
-    .from(calibrationAttempts)
-    .where(
-      and(
-        eq(calibrationAttempts.userId, actor.id),
-        eq(calibrationAttempts.organizationId, actor.organizationId),
-        eq(calibrationAttempts.passed, true),
-      ),
-    )
-    .limit(1)
-  return Boolean(row)
 }
 
 export interface Lease {
@@ -209,13 +194,7 @@ function heldLeaseSql(actor: Actor, now: Date): SQL {
 async function reviewerState(db: Db, actor: Actor, now: Date) {
   const [row] = rowsOf<Partial<LeaseRow> & { calibrated: boolean; due: boolean }>(
     await db.execute(sql`
-      with released as (
-        delete from reviews where id in (
-          select id from reviews
-          where organization_id = ${actor.organizationId} and submitted_at is null and status = 'leased'
-            and leased_until <= ${iso(now)}::timestamptz
-          for update skip locked)
-        returning id),
+      with released as (${releaseExpiredLeasesSql(actor.organizationId, now)} returning id),
       calibrated as (
         select exists (select 1 from calibration_attempts c
           where c.user_id = ${actor.id} and c.organization_id = ${actor.organizationId} and c.passed) as calibrated)

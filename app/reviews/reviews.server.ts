@@ -50,10 +50,16 @@ export async function submitReview(
     if (!found) return { ok: false as const, errors: { form: LOST } }
     const { reply } = found
     if (found.status === 'submitted') return { ok: false as const, errors: { form: ALREADY } }
-    if (reply.finalisedAt) {
-      await tx.delete(reviews).where(eq(reviews.id, reviewId))
-      return { ok: false as const, errors: { form: LOST } }
+    // Gives up the lease; `status` above may predate a submission of this review committed while
+    // we waited for the reply's lock, and a submitted review is never deleted.
+    const giveUp = async () => {
+      const [gone] = await tx
+        .delete(reviews)
+        .where(and(eq(reviews.id, reviewId), eq(reviews.status, 'leased')))
+        .returning({ id: reviews.id })
+      return { ok: false as const, errors: { form: gone ? LOST : ALREADY } }
     }
+    if (reply.finalisedAt) return giveUp()
 
     const { rubric } = await rubricForReply(tx, reply.rubricVersionId)
     const criterionIds = rubric.criteria.map((criterion) => criterion.id)
@@ -67,10 +73,7 @@ export async function submitReview(
         .select({ n: count() })
         .from(reviews)
         .where(and(eq(reviews.replyId, reply.id), eq(reviews.status, 'leased'), gt(reviews.leasedUntil, now), ne(reviews.id, reviewId)))
-      if (reply.reviewsDone + others.n >= required) {
-        await tx.delete(reviews).where(eq(reviews.id, reviewId))
-        return { ok: false as const, errors: { form: LOST } }
-      }
+      if (reply.reviewsDone + others.n >= required) return giveUp()
     }
 
     // One statement: the review leaves its lease, and the reply counts it.
@@ -89,8 +92,8 @@ export async function submitReview(
       .returning({ done: replies.reviewsDone })
     if (!updated) {
       // Submitted in another tab, or released and deleted, since it was read above.
-      const [now_] = await tx.select({ status: reviews.status }).from(reviews).where(eq(reviews.id, reviewId))
-      return { ok: false as const, errors: { form: now_?.status === 'submitted' ? ALREADY : LOST } }
+      const [current] = await tx.select({ status: reviews.status }).from(reviews).where(eq(reviews.id, reviewId))
+      return { ok: false as const, errors: { form: current?.status === 'submitted' ? ALREADY : LOST } }
     }
     // Finalising first and the reviewer's rollups last keeps the rollups' organization lock
     // (taken by both) held for as short a time as possible.
