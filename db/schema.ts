@@ -399,6 +399,8 @@ export const replies = pgTable(
   },
   (t) => [
     index('replies_org_pool_idx').on(t.organizationId, t.finalisedAt, t.submittedAt),
+    // The review queue in the order allocation walks it (open replies, oldest first).
+    index('replies_open_queue_idx').on(t.organizationId, t.submittedAt, t.id).where(sql`${t.finalisedAt} is null`),
     index('replies_user_idx').on(t.userId, t.submittedAt),
     index('replies_team_month_idx').on(t.teamId, t.submittedAt),
   ],

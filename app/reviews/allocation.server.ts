@@ -5,13 +5,15 @@
 // returns to the pool. Old replies need fewer reviews (see requiredReviews).
 //
 // Concurrency: a lease is only inserted while holding the reply's row lock (FOR UPDATE SKIP LOCKED:
-// a reply someone else is leasing is skipped, not waited for), and each reviewer's own row is locked
-// first so two tabs of one person cannot lease twice. The unique (reply_id, reviewer_id) index is
-// the last line of defence against reviewing the same reply twice.
+// a reply someone else is leasing is skipped, not waited for) and the reviewer's own row lock (so two
+// tabs of one person cannot lease twice). The insert is a later statement than the locking one, so
+// under READ COMMITTED its checks (free slots, no other live lease) see everything committed before
+// the locks were granted. The unique (reply_id, reviewer_id) index is the last line of defence
+// against reviewing the same reply twice.
 import { reviewRulesFor } from '~/org/settings.server'
-import { and, asc, count, eq, gt, isNull, ne, sql, type SQL } from 'drizzle-orm'
+import { and, count, eq, gt, isNull, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
-import { calibrationAttempts, replies, reviews, users } from '#db/schema'
+import { replies, reviews } from '#db/schema'
 import type { Actor } from '~/org/teams.server'
 import { finaliseReply } from './finalise.server'
 import {
@@ -26,9 +28,12 @@ import { transactionWithRetry } from './transactions.server'
 
 const iso = (date: Date) => date.toISOString()
 
+/** Replies submitted at or before this instant need fewer reviews at `now` (see requiredReviews). */
+const relaxedSince = (now: Date) => new Date(now.getTime() - RELAX_AFTER_DAYS * DAY)
+
 /** SQL twin of requiredReviews(): the reviews a reply needs at `now`. */
 export function requiredReviewsSql(now: Date): SQL {
-  const relaxed = new Date(now.getTime() - RELAX_AFTER_DAYS * DAY)
+  const relaxed = relaxedSince(now)
   const fully = new Date(now.getTime() - RELAX_FULLY_AFTER_DAYS * DAY)
   return sql`(case
     when ${replies.submittedAt} <= ${iso(fully)}::timestamptz then 1
@@ -36,40 +41,61 @@ export function requiredReviewsSql(now: Date): SQL {
     else ${replies.reviewsRequired} end)`
 }
 
+/** Live leases on the reply in scope (`replies`). A lease has no submitted_at, which lets the index find leases alone. */
 function activeLeasesSql(now: Date): SQL {
   return sql`(select count(*) from reviews v
-    where v.reply_id = ${replies.id} and v.status = 'leased' and v.leased_until > ${iso(now)}::timestamptz)`
+    where v.reply_id = ${replies.id} and v.submitted_at is null and v.status = 'leased' and v.leased_until > ${iso(now)}::timestamptz)`
 }
 
-/** Replies the reviewer may be handed now, best first. Nothing about the author is selected. */
-function candidates(db: Db, actor: Actor, now: Date, limit: number) {
-  return db
-    .select({ id: replies.id })
-    .from(replies)
-    .where(
-      and(
-        eq(replies.organizationId, actor.organizationId),
-        isNull(replies.finalisedAt),
-        ne(replies.userId, actor.id),
-        sql`not exists (select 1 from reviews v where v.reply_id = ${replies.id} and v.reviewer_id = ${actor.id})`,
-        sql`${replies.reviewsDone} + ${activeLeasesSql(now)} < ${requiredReviewsSql(now)}`,
-      ),
-    )
-    .orderBy(
-      // Other teams first ("everyone is part of the brand"); same-team replies when those run out.
-      sql`(case when exists (select 1 from memberships m where m.user_id = ${actor.id} and m.team_id = ${replies.teamId}) then 1 else 0 end)`,
-      asc(replies.submittedAt),
-      asc(replies.id),
-    )
-    .limit(limit)
+/** The reply in scope (`replies`) may be handed to this reviewer now. Nothing about the author is selected. */
+function eligibleSql(actor: Actor, now: Date): SQL {
+  return sql`${replies.organizationId} = ${actor.organizationId} and ${replies.finalisedAt} is null
+    and ${replies.userId} <> ${actor.id}
+    and not exists (select 1 from reviews v where v.reply_id = ${replies.id} and v.reviewer_id = ${actor.id})
+    and ${replies.reviewsDone} + ${activeLeasesSql(now)} < ${requiredReviewsSql(now)}`
 }
 
-/** Deletes expired leases of an organization, returning their slots to the pool. Never waits on a lease being submitted. */
-export async function releaseExpiredLeases(db: Db, organizationId: string, now = new Date()) {
-  await db.execute(sql`delete from reviews where id in (
+/**
+ * Replies the reviewer may be handed now, best first (id, preference, submitted_at): other teams'
+ * replies first ("everyone is part of the brand"), oldest first, then same-team replies when those
+ * run out. Two walks of the open-queue index in submission order, the second only when the first
+ * comes up short, so the cost follows the head of the queue, not its length.
+ */
+function candidatesSql(actor: Actor, now: Date, limit: number): SQL {
+  const sameTeam = sql`exists (select 1 from memberships m where m.user_id = ${actor.id} and m.team_id = ${replies.teamId})`
+  const walk = (preference: 0 | 1) => sql`(select ${replies.id} as id, ${sql.raw(String(preference))} as preference, ${replies.submittedAt} as submitted_at
+    from ${replies} where ${eligibleSql(actor, now)} and ${preference ? sameTeam : sql`not ${sameTeam}`}
+    order by ${replies.submittedAt}, ${replies.id} limit ${limit})`
+  return sql`(select * from (${walk(0)} union all ${walk(1)}) as walks limit ${limit})`
+}
+
+type Row = Record<string, unknown>
+
+/** Rows of a raw statement, whatever the driver. */
+function rowsOf<T extends Row>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[]
+}
+
+/** Timestamps of raw statements arrive as Date (PGlite) or as PostgreSQL's text (node-postgres). */
+const toDate = (value: unknown) => new Date(value as string | Date)
+
+/** Deletes the organization's expired leases, returning their slots to the pool. Never waits on a lease being submitted. */
+function releaseExpiredLeasesSql(organizationId: string, now: Date): SQL {
+  return sql`delete from reviews where id in (
     select id from reviews
-    where organization_id = ${organizationId} and status = 'leased' and leased_until <= ${iso(now)}::timestamptz
-    for update skip locked)`)
+    where organization_id = ${organizationId} and submitted_at is null and status = 'leased' and leased_until <= ${iso(now)}::timestamptz
+    for update skip locked)`
+}
+
+/** The reply in scope (`replies`) has the reviews it needs at `now` but was not finalised, and nobody holds a slot on it. */
+function dueSql(organizationId: string, now: Date): SQL {
+  return and(
+    eq(replies.organizationId, organizationId),
+    isNull(replies.finalisedAt),
+    gt(replies.reviewsDone, 0),
+    sql`${replies.reviewsDone} >= ${requiredReviewsSql(now)}`,
+    sql`${activeLeasesSql(now)} = 0`,
+  )!
 }
 
 /**
@@ -77,48 +103,17 @@ export async function releaseExpiredLeases(db: Db, organizationId: string, now =
  * them, e.g. a reply with two reviews that has just turned seven days old.
  */
 export async function finaliseDueReplies(db: Db, organizationId: string, now = new Date(), rules = DEFAULT_REVIEW_RULES) {
-  const due = await db
-    .select({ id: replies.id })
-    .from(replies)
-    .where(
-      and(
-        eq(replies.organizationId, organizationId),
-        isNull(replies.finalisedAt),
-        gt(replies.reviewsDone, 0),
-        sql`${replies.reviewsDone} >= ${requiredReviewsSql(now)}`,
-        sql`${activeLeasesSql(now)} = 0`,
-      ),
-    )
-    .limit(50)
+  const due = await db.select({ id: replies.id }).from(replies).where(dueSql(organizationId, now)).limit(50)
   let finalised = 0
   for (const { id } of due) {
     finalised += await transactionWithRetry(db, async (tx) => {
-      const [locked] = await tx
-        .select({ id: replies.id, done: replies.reviewsDone, required: replies.reviewsRequired, submittedAt: replies.submittedAt, finalisedAt: replies.finalisedAt })
-        .from(replies)
-        .where(eq(replies.id, id))
-        .for('update', { skipLocked: true })
-      if (!locked || locked.finalisedAt || locked.done < requiredReviews(locked.required, locked.submittedAt, now)) return 0
-      await finaliseReply(tx, id, now, rules)
+      const [locked] = await tx.select().from(replies).where(eq(replies.id, id)).for('update', { skipLocked: true })
+      if (!locked || locked.finalisedAt || locked.reviewsDone < requiredReviews(locked.reviewsRequired, locked.submittedAt, now)) return 0
+      await finaliseReply(tx, id, now, rules, locked)
       return 1
     })
   }
   return finalised
-}
-
-export async function isCalibrated(db: Db, actor: Pick<Actor, 'id' | 'organizationId'>) {
-  const [row] = await db
-    .select({ id: calibrationAttempts.id })
-    .from(calibrationAttempts)
-    .where(
-      and(
-        eq(calibrationAttempts.userId, actor.id),
-        eq(calibrationAttempts.organizationId, actor.organizationId),
-        eq(calibrationAttempts.passed, true),
-      ),
-    )
-    .limit(1)
-  return Boolean(row)
 }
 
 export interface Lease {
@@ -142,39 +137,119 @@ const leaseFields = {
   rubricVersionId: replies.rubricVersionId,
 }
 
-function toLease(row: { [K in keyof typeof leaseFields]: (typeof leaseFields)[K]['_']['data'] | null }): Lease {
-  const { text, scenarioSlug, promptId, submittedAt, rubricVersionId, ...lease } = row
-  return {
-    reviewId: lease.reviewId!,
-    replyId: lease.replyId!,
-    leasedUntil: lease.leasedUntil!,
-    reply: { text: text!, scenarioSlug: scenarioSlug!, promptId: promptId!, submittedAt: submittedAt!, rubricVersionId },
-  }
+/** A lease and its reply as raw statements below return them (snake_case, timestamps as text or Date). */
+const LEASE_COLUMNS = sql`v.id as review_id, v.reply_id, v.leased_until, r.text, r.scenario_slug, r.prompt_id, r.submitted_at, r.rubric_version_id`
+type LeaseRow = {
+  review_id: string
+  reply_id: string
+  leased_until: unknown
+  text: string
+  scenario_slug: string
+  prompt_id: string
+  submitted_at: unknown
+  rubric_version_id: string | null
 }
 
-/** The live lease this person already holds, with its reply, in one round trip. */
-async function leaseHeldBy(db: Db, actor: Actor, now: Date): Promise<Lease | null> {
-  const [row] = await db
-    .select(leaseFields)
-    .from(reviews)
-    .innerJoin(replies, eq(replies.id, reviews.replyId))
-    .where(
-      and(
-        eq(reviews.reviewerId, actor.id),
-        eq(reviews.organizationId, actor.organizationId),
-        eq(reviews.status, 'leased'),
-        gt(reviews.leasedUntil, now),
-      ),
-    )
-    .orderBy(asc(reviews.createdAt))
-    .limit(1)
-  return row ? toLease(row) : null
+function leaseOf(row: LeaseRow): Lease {
+  return {
+    reviewId: row.review_id,
+    replyId: row.reply_id,
+    leasedUntil: toDate(row.leased_until),
+    reply: {
+      text: row.text,
+      scenarioSlug: row.scenario_slug,
+      promptId: row.prompt_id,
+      submittedAt: toDate(row.submitted_at),
+      rubricVersionId: row.rubric_version_id,
+    },
+  }
 }
 
 async function leaseById(db: Db, reviewId: string): Promise<Lease> {
   const [row] = await db.select(leaseFields).from(reviews).innerJoin(replies, eq(replies.id, reviews.replyId)).where(eq(reviews.id, reviewId))
-  return toLease(row)
+  return {
+    reviewId: row.reviewId,
+    replyId: row.replyId,
+    leasedUntil: row.leasedUntil!,
+    reply: { text: row.text, scenarioSlug: row.scenarioSlug, promptId: row.promptId, submittedAt: row.submittedAt, rubricVersionId: row.rubricVersionId },
+  }
 }
+
+/** The live lease this person holds (the oldest, should there ever be two), with its reply. */
+function heldLeaseSql(actor: Actor, now: Date): SQL {
+  return sql`select ${LEASE_COLUMNS} from reviews v join replies r on r.id = v.reply_id
+    where v.reviewer_id = ${actor.id} and v.organization_id = ${actor.organizationId}
+      and v.submitted_at is null and v.status = 'leased' and v.leased_until > ${iso(now)}::timestamptz
+    order by v.created_at limit 1`
+}
+
+/**
+ * Where this person stands, in one round trip: the organization's expired leases are deleted
+ * (their slots return to the pool; a lease being submitted is skipped, never waited for), and we
+ * learn the live lease they hold, whether they passed calibration and — only when they may be
+ * handed a new reply — whether some reply is due for finalisation. A reply reaches its
+ * requirement while open only by ageing (the review that completes a fresh reply finalises it at
+ * once), so that check reads only replies old enough for the relaxed rule: a short index range.
+ */
+async function reviewerState(db: Db, actor: Actor, now: Date) {
+  const [row] = rowsOf<Partial<LeaseRow> & { calibrated: boolean; due: boolean }>(
+    await db.execute(sql`
+      with released as (${releaseExpiredLeasesSql(actor.organizationId, now)} returning id),
+      calibrated as (
+        select exists (select 1 from calibration_attempts c
+          where c.user_id = ${actor.id} and c.organization_id = ${actor.organizationId} and c.passed) as calibrated)
+      select held.*, calibrated.calibrated,
+        (case when held.review_id is null and calibrated.calibrated
+          then exists (select 1 from ${replies} where ${dueSql(actor.organizationId, now)}
+            and ${replies.submittedAt} <= ${iso(relaxedSince(now))}::timestamptz) else false end) as due
+      from calibrated left join lateral (${heldLeaseSql(actor, now)}) as held on true`),
+  )
+  return { held: row.review_id ? leaseOf(row as LeaseRow) : null, calibrated: Boolean(row.calibrated), due: Boolean(row.due) }
+}
+
+/**
+ * Locks this reviewer (one allocation at a time per person, so two tabs cannot lease twice) and
+ * the best candidate reply nobody else is leasing (SKIP LOCKED: a reply another allocation holds
+ * is passed over, not waited for). `candidates` says whether there was anything to pass over.
+ */
+async function lockBestCandidate(tx: Db, actor: Actor, now: Date) {
+  const [row] = rowsOf<{ candidates: number; id: string | null }>(
+    await tx.execute(sql`
+      with me as (select id from users where id = ${actor.id} for update),
+      ranked as ${candidatesSql(actor, now, CANDIDATES)}
+      select (select count(*)::int from ranked) as candidates, picked.id
+      from me left join lateral (
+        select ${replies.id} from ${replies} join ranked on ranked.id = ${replies.id}
+        order by ranked.preference, ranked.submitted_at, ranked.id
+        limit 1
+        for update of ${replies} skip locked) as picked on true`),
+  )
+  return row ?? { candidates: 0, id: null }
+}
+
+/**
+ * Leases the locked reply to the reviewer if, seen afresh now that the locks are held, it still
+ * needs a reviewer and they still hold no other lease; returns the lease with its reply, or null.
+ */
+async function insertLease(tx: Db, actor: Actor, replyId: string, now: Date, rules: ReviewRules): Promise<Lease | null> {
+  const [row] = rowsOf<LeaseRow>(
+    await tx.execute(sql`
+      with v as (
+        insert into reviews (organization_id, reply_id, reviewer_id, status, leased_until, created_at)
+        select ${actor.organizationId}::uuid, ${replies.id}, ${actor.id}::uuid, 'leased'::review_status,
+          ${iso(new Date(now.getTime() + rules.leaseMs))}::timestamptz, ${iso(now)}::timestamptz
+        from ${replies}
+        where ${replies.id} = ${replyId} and ${eligibleSql(actor, now)}
+          and not exists (select 1 from reviews mine where mine.reviewer_id = ${actor.id} and mine.submitted_at is null
+            and mine.status = 'leased' and mine.leased_until > ${iso(now)}::timestamptz)
+        returning id, reply_id, leased_until)
+      select ${LEASE_COLUMNS} from v join replies r on r.id = v.reply_id`),
+  )
+  return row ? leaseOf(row) : null
+}
+
+// How many of the best candidates one allocation looks at before trying again.
+const CANDIDATES = 20
 
 /**
  * The reply this person should review next: the lease they already hold, or a new one.
@@ -186,65 +261,26 @@ export async function nextReviewFor(
   now = new Date(),
   rules: ReviewRules = DEFAULT_REVIEW_RULES,
 ): Promise<NextReview> {
-  // Someone holding a lease (only the calibrated get one) just sees it again: one round trip,
-  // no allocation. The pool housekeeping below only matters when a new lease is handed out.
-  const held = await leaseHeldBy(db, actor, now)
-  if (held) return { status: 'leased', lease: held }
-  if (!(await isCalibrated(db, actor))) return { status: 'calibrate' }
-  await releaseExpiredLeases(db, actor.organizationId, now)
-  await finaliseDueReplies(db, actor.organizationId, now, rules)
+  const state = await reviewerState(db, actor, now)
+  if (state.held) return { status: 'leased', lease: state.held }
+  if (!state.calibrated) return { status: 'calibrate' }
+  if (state.due) await finaliseDueReplies(db, actor.organizationId, now, rules)
 
-  const reviewId = await transactionWithRetry(db, async (tx) => {
-    // One allocation at a time per reviewer.
-    await tx.select({ id: users.id }).from(users).where(eq(users.id, actor.id)).for('update')
-    const [held] = await tx
-      .select({ id: reviews.id })
-      .from(reviews)
-      .where(and(eq(reviews.reviewerId, actor.id), eq(reviews.status, 'leased'), gt(reviews.leasedUntil, now)))
-      .orderBy(asc(reviews.createdAt))
-      .limit(1)
-    if (held) return held.id
-
+  const lease = await transactionWithRetry(db, async (tx) => {
     for (let round = 0; round < 3; round++) {
-      const list = await candidates(tx, actor, now, 10)
-      if (list.length === 0) return null
-      for (const { id } of list) {
-        // Skip a reply another allocation is working on rather than wait for it.
-        const [reply] = await tx
-          .select({ id: replies.id, done: replies.reviewsDone, required: replies.reviewsRequired, submittedAt: replies.submittedAt, finalisedAt: replies.finalisedAt })
-          .from(replies)
-          .where(eq(replies.id, id))
-          .for('update', { skipLocked: true })
-        if (!reply || reply.finalisedAt) continue
-        // Re-count under the lock: the candidate list may be stale by now.
-        const [leases] = await tx
-          .select({ n: count() })
-          .from(reviews)
-          .where(and(eq(reviews.replyId, id), eq(reviews.status, 'leased'), gt(reviews.leasedUntil, now)))
-        if (reply.done + leases.n >= requiredReviews(reply.required, reply.submittedAt, now)) continue
-        const [mine] = await tx
-          .select({ id: reviews.id })
-          .from(reviews)
-          .where(and(eq(reviews.replyId, id), eq(reviews.reviewerId, actor.id)))
-        if (mine) continue
-        const [lease] = await tx
-          .insert(reviews)
-          .values({
-            organizationId: actor.organizationId,
-            replyId: id,
-            reviewerId: actor.id,
-            status: 'leased',
-            leasedUntil: new Date(now.getTime() + rules.leaseMs),
-            createdAt: now,
-          })
-          .returning({ id: reviews.id })
-        return lease.id
-      }
+      const best = await lockBestCandidate(tx, actor, now)
+      if (best.candidates === 0) return null
+      // Every candidate was being leased by someone else: look again.
+      if (!best.id) continue
+      const lease = await insertLease(tx, actor, best.id, now, rules)
+      if (lease) return lease
+      // Refused: the reply filled up meanwhile, or another tab of theirs leased one first.
+      const [held] = rowsOf<LeaseRow>(await tx.execute(heldLeaseSql(actor, now)))
+      if (held) return leaseOf(held)
     }
     return null
   })
-  if (!reviewId) return { status: 'empty' }
-  return { status: 'leased', lease: await leaseById(db, reviewId) }
+  return lease ? { status: 'leased', lease } : { status: 'empty' }
 }
 
 /** The lease this person holds on a given review, or null (expired, submitted, or not theirs). */
@@ -267,14 +303,13 @@ export async function heldLease(db: Db, actor: Actor, reviewId: string, now = ne
 /** How many replies this person could be handed right now (capped), counting a lease they hold. */
 export async function reviewsWaitingFor(db: Db, actor: Actor, now = new Date(), cap = 99): Promise<number> {
   // One round trip: the candidates counted, with the held lease as a scalar subquery beside them.
-  const [row] = await db
-    .select({
-      available: count(),
-      held: sql<number>`(select count(*) from ${reviews} where ${reviews.reviewerId} = ${actor.id}
-        and ${reviews.status} = 'leased' and ${reviews.leasedUntil} > ${iso(now)}::timestamptz)`.mapWith(Number),
-    })
-    .from(candidates(db, actor, now, cap).as('available'))
-  return Math.min(cap, row.held + row.available)
+  const [row] = rowsOf<{ available: number; held: number }>(
+    await db.execute(sql`select
+      (select count(*)::int from ${candidatesSql(actor, now, cap)} as available) as available,
+      (select count(*)::int from reviews v where v.reviewer_id = ${actor.id} and v.submitted_at is null
+        and v.status = 'leased' and v.leased_until > ${iso(now)}::timestamptz) as held`),
+  )
+  return Math.min(cap, Number(row.held) + Number(row.available))
 }
 
 /** Reviews this person has submitted since a moment (the reply's submission). */

@@ -72,22 +72,35 @@ export interface FinaliseOutcome {
   reasons: string[]
 }
 
+type Reply = typeof replies.$inferSelect
+
 /**
  * Writes the consensus of a reply's submitted reviews. The first finalisation also updates reviewer
  * quality, flags wide disagreement and notifies; a later one (after a manager's deciding review)
- * only rewrites the consensus and the rollups.
+ * only rewrites the consensus and the rollups. A caller that has just locked and read the reply
+ * passes it as `loaded`, saving a round trip.
  */
 export async function finaliseReply(
   tx: Db,
   replyId: string,
   now: Date,
   rules: ReviewRules = DEFAULT_REVIEW_RULES,
+  loaded?: Reply,
 ): Promise<FinaliseOutcome> {
-  const [reply] = await tx.select().from(replies).where(eq(replies.id, replyId))
+  const reply = loaded ?? (await tx.select().from(replies).where(eq(replies.id, replyId)))[0]
   if (!reply) throw new Error(`Reply ${replyId} does not exist`)
+  // The reviews with their reviewers' quality so far, in one round trip.
   const done = await tx
-    .select({ id: reviews.id, reviewerId: reviews.reviewerId, scores: reviews.scores, deciding: reviews.deciding })
+    .select({
+      id: reviews.id,
+      reviewerId: reviews.reviewerId,
+      scores: reviews.scores,
+      deciding: reviews.deciding,
+      quality: reviewerQuality.quality,
+      reviewsCounted: reviewerQuality.reviewsCounted,
+    })
     .from(reviews)
+    .leftJoin(reviewerQuality, eq(reviewerQuality.userId, reviews.reviewerId))
     .where(and(eq(reviews.replyId, replyId), eq(reviews.status, 'submitted')))
     .orderBy(asc(reviews.submittedAt), asc(reviews.id))
   if (done.length === 0) throw new Error(`Reply ${replyId} has no reviews to finalise`)
@@ -95,12 +108,13 @@ export async function finaliseReply(
   const { rubric } = await rubricForReply(tx, reply.rubricVersionId)
   const criteria = rubric.criteria.map((criterion) => ({ id: criterion.id, weight: criterion.weight }))
   const reviewerIds = [...new Set(done.map((review) => review.reviewerId))]
-  const qualities = await tx.select().from(reviewerQuality).where(inArray(reviewerQuality.userId, reviewerIds))
-  const qualityOf = new Map(qualities.map((row) => [row.userId, row]))
 
   const weighted = done.map((review) => ({
     scores: (review.scores ?? {}) as Levels,
-    weight: reviewerWeight(qualityOf.get(review.reviewerId), rules.qualityWeightAfter),
+    weight: reviewerWeight(
+      review.quality === null || review.reviewsCounted === null ? undefined : { quality: review.quality, reviewsCounted: review.reviewsCounted },
+      rules.qualityWeightAfter,
+    ),
     deciding: review.deciding,
   }))
   const { criterionScores, score } = consensus(criteria, weighted)
@@ -109,7 +123,15 @@ export async function finaliseReply(
   const { flagged, reasons } = disagreement(criteria, peers)
   const flagNow = firstTime && flagged
 
+  // Anyone still holding a lease on it is released (the reply needs nothing more), in the same statement.
+  const released = tx.$with('released').as(
+    tx
+      .delete(reviews)
+      .where(and(eq(reviews.replyId, replyId), eq(reviews.status, 'leased')))
+      .returning({ id: reviews.id }),
+  )
   await tx
+    .with(released)
     .update(replies)
     .set({
       criterionScores,
@@ -118,17 +140,22 @@ export async function finaliseReply(
       flaggedAt: flagNow ? now : reply.flaggedAt,
     })
     .where(eq(replies.id, replyId))
-  // Anyone still holding a lease on it is released: the reply needs nothing more.
-  await tx.delete(reviews).where(and(eq(reviews.replyId, replyId), eq(reviews.status, 'leased')))
 
   if (firstTime) {
-    // Sorted by reviewer so two finalisations never lock quality rows in opposite orders.
+    // One statement for every reviewer, sorted so two finalisations never lock quality rows in opposite orders.
     const peerReviews = done.filter((review) => !review.deciding).sort((a, b) => a.reviewerId.localeCompare(b.reviewerId))
-    for (const review of peerReviews) {
-      const close = closeness(criteria, (review.scores ?? {}) as Levels, criterionScores)
+    if (peerReviews.length) {
       await tx
         .insert(reviewerQuality)
-        .values({ userId: review.reviewerId, organizationId: reply.organizationId, quality: close, reviewsCounted: 1, updatedAt: now })
+        .values(
+          peerReviews.map((review) => ({
+            userId: review.reviewerId,
+            organizationId: reply.organizationId,
+            quality: closeness(criteria, (review.scores ?? {}) as Levels, criterionScores),
+            reviewsCounted: 1,
+            updatedAt: now,
+          })),
+        )
         .onConflictDoUpdate({
           target: reviewerQuality.userId,
           set: {

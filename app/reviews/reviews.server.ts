@@ -19,6 +19,7 @@ export type ReviewResult =
   | { ok: false; errors: Record<string, string> }
 
 const LOST = 'This reply is no longer held for you (the hold expired or it already has its reviews). Here is the next one.'
+const ALREADY = 'You have already submitted this review.'
 
 /**
  * Submits the review for a lease the actor holds. A lease past its time is still accepted while
@@ -37,20 +38,28 @@ export async function submitReview(
   if (!z.string().uuid().safeParse(reviewId).success) return { ok: false, errors: { form: LOST } }
 
   return transactionWithRetry(db, async (tx) => {
+    // The reply is locked (allocation and finalisation lock replies before reviews too); the review
+    // is read beside it, and the update below only takes it from leased to submitted, so a review
+    // submitted or released meanwhile is caught there.
     const [found] = await tx
-      .select({ replyId: reviews.replyId })
+      .select({ reply: replies, status: reviews.status, leasedUntil: reviews.leasedUntil })
       .from(reviews)
+      .innerJoin(replies, eq(replies.id, reviews.replyId))
       .where(and(eq(reviews.id, reviewId), eq(reviews.reviewerId, actor.id), eq(reviews.organizationId, actor.organizationId)))
+      .for('update', { of: replies })
     if (!found) return { ok: false as const, errors: { form: LOST } }
-    // Reply first, then the review: the same order as allocation and finalisation.
-    const [reply] = await tx.select().from(replies).where(eq(replies.id, found.replyId)).for('update')
-    const [review] = await tx.select().from(reviews).where(eq(reviews.id, reviewId)).for('update')
-    if (!review) return { ok: false as const, errors: { form: LOST } }
-    if (review.status === 'submitted') return { ok: false as const, errors: { form: 'You have already submitted this review.' } }
-    if (reply.finalisedAt) {
-      await tx.delete(reviews).where(eq(reviews.id, reviewId))
-      return { ok: false as const, errors: { form: LOST } }
+    const { reply } = found
+    if (found.status === 'submitted') return { ok: false as const, errors: { form: ALREADY } }
+    // Gives up the lease; `status` above may predate a submission of this review committed while
+    // we waited for the reply's lock, and a submitted review is never deleted.
+    const giveUp = async () => {
+      const [gone] = await tx
+        .delete(reviews)
+        .where(and(eq(reviews.id, reviewId), eq(reviews.status, 'leased')))
+        .returning({ id: reviews.id })
+      return { ok: false as const, errors: { form: gone ? LOST : ALREADY } }
     }
+    if (reply.finalisedAt) return giveUp()
 
     const { rubric } = await rubricForReply(tx, reply.rubricVersionId)
     const criterionIds = rubric.criteria.map((criterion) => criterion.id)
@@ -58,33 +67,40 @@ export async function submitReview(
     if (Object.keys(errors).length) return { ok: false as const, errors }
 
     const required = requiredReviews(reply.reviewsRequired, reply.submittedAt, now)
-    if (!review.leasedUntil || review.leasedUntil <= now) {
+    if (!found.leasedUntil || found.leasedUntil <= now) {
       // Late: accept only if the slot is still free (nobody else leased it meanwhile).
       const [others] = await tx
         .select({ n: count() })
         .from(reviews)
         .where(and(eq(reviews.replyId, reply.id), eq(reviews.status, 'leased'), gt(reviews.leasedUntil, now), ne(reviews.id, reviewId)))
-      if (reply.reviewsDone + others.n >= required) {
-        await tx.delete(reviews).where(eq(reviews.id, reviewId))
-        return { ok: false as const, errors: { form: LOST } }
-      }
+      if (reply.reviewsDone + others.n >= required) return giveUp()
     }
 
-    await tx
-      .update(reviews)
-      .set({ status: 'submitted', scores: input.scores, comments: input.comments, submittedAt: now, leasedUntil: null })
-      .where(eq(reviews.id, reviewId))
+    // One statement: the review leaves its lease, and the reply counts it.
+    const submitted = tx.$with('submitted').as(
+      tx
+        .update(reviews)
+        .set({ status: 'submitted', scores: input.scores, comments: input.comments, submittedAt: now, leasedUntil: null })
+        .where(and(eq(reviews.id, reviewId), eq(reviews.status, 'leased')))
+        .returning({ replyId: reviews.replyId }),
+    )
     const [updated] = await tx
+      .with(submitted)
       .update(replies)
-      .set({ reviewsDone: reply.reviewsDone + 1 })
-      .where(eq(replies.id, reply.id))
+      .set({ reviewsDone: sql`${replies.reviewsDone} + 1` })
+      .where(inArray(replies.id, tx.select({ id: submitted.replyId }).from(submitted)))
       .returning({ done: replies.reviewsDone })
-    await recordReviewSubmitted(tx, reviewId)
-    if (updated.done >= required) {
-      await finaliseReply(tx, reply.id, now, rules)
-      return { ok: true as const, finalised: true }
+    if (!updated) {
+      // Submitted in another tab, or released and deleted, since it was read above.
+      const [current] = await tx.select({ status: reviews.status }).from(reviews).where(eq(reviews.id, reviewId))
+      return { ok: false as const, errors: { form: current?.status === 'submitted' ? ALREADY : LOST } }
     }
-    return { ok: true as const, finalised: false }
+    // Finalising first and the reviewer's rollups last keeps the rollups' organization lock
+    // (taken by both) held for as short a time as possible.
+    const finalised = updated.done >= required
+    if (finalised) await finaliseReply(tx, reply.id, now, rules, { ...reply, reviewsDone: updated.done })
+    await recordReviewSubmitted(tx, reviewId)
+    return { ok: true as const, finalised }
   })
 }
 
@@ -149,8 +165,8 @@ export async function decideReview(
       })
       .returning({ id: reviews.id })
     await tx.update(replies).set({ reviewsDone: reply.reviewsDone + 1 }).where(eq(replies.id, replyId))
+    await finaliseReply(tx, replyId, now, rules, reply)
     await recordReviewSubmitted(tx, review.id)
-    await finaliseReply(tx, replyId, now, rules)
     await notify(tx, {
       organizationId: reply.organizationId,
       userId: reply.userId,

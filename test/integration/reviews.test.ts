@@ -473,6 +473,23 @@ describe('submitting a review', () => {
     expect(await submitReview(db, people.s1, lease.reviewId, reviewWith(3), { now: at(1) })).toMatchObject({ ok: false })
     await expect(submitReview(db, people.s2, lease.reviewId, reviewWith(3), { now: at(1) })).resolves.toMatchObject({ ok: false })
   })
+
+  it('takes the review that completes a reply once when it is sent twice at the same moment, and keeps it', async () => {
+    const { db } = database
+    const { people } = await makeOrg()
+    const reply = await replyAs(db, people.f1, { now: T0 })
+    await reviewNext(people.s1, 3, at(1))
+    await reviewNext(people.s2, 3, at(1))
+    const lease = (await leaseFor(people.s3, at(1)))!
+    const twice = await Promise.all([1, 2].map(() => submitReview(db, people.s3, lease.reviewId, reviewWith(3), { now: at(1) })))
+    expect(twice.filter((result) => result.ok)).toEqual([{ ok: true, finalised: true }])
+    expect(twice.find((result) => !result.ok)).toMatchObject({ errors: { form: 'You have already submitted this review.' } })
+    const rows = await db.select().from(reviews).where(eq(reviews.replyId, reply))
+    expect(rows.map((row) => row.status)).toEqual(['submitted', 'submitted', 'submitted'])
+    const [row] = await db.select().from(replies).where(eq(replies.id, reply))
+    expect(row.reviewsDone).toBe(3)
+    expect(row.finalisedAt).not.toBeNull()
+  })
 })
 
 describe('feedback', () => {

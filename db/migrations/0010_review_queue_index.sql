@@ -1,0 +1,1 @@
+CREATE INDEX "replies_open_queue_idx" ON "replies" USING btree ("organization_id","submitted_at","id") WHERE "replies"."finalised_at" is null;
