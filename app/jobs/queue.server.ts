@@ -82,9 +82,19 @@ export async function startJobQueue(
   boss.on('error', (error) => logger.error({ err: { message: error.message, name: error.name } }, 'job queue error'))
   await boss.start()
   const queue = new JobQueue(boss, database)
-  for (const definition of definitions) await queue.register(definition, mode === 'workers')
+  // Read the existing queues once, so a restart does not re-create each one in its own transaction.
+  const existing = new Map((await boss.getQueues()).map((found) => [found.name, found as unknown as ExistingQueue]))
+  for (const definition of definitions) await queue.register(definition, mode === 'workers', existing.get(definition.name))
   registry[ACTIVE] = queue
   return queue
+}
+
+type QueueSettings = { retryLimit: number; retryDelay: number; retryBackoff: boolean; retryDelayMax?: number; expireInSeconds: number }
+/** A queue as pg-boss lists it (its settings among other fields). */
+type ExistingQueue = Record<string, unknown>
+
+function sameSettings(existing: ExistingQueue, wanted: QueueSettings) {
+  return (Object.keys(wanted) as (keyof QueueSettings)[]).every((key) => existing[key] === wanted[key])
 }
 
 export class JobQueue {
@@ -97,17 +107,22 @@ export class JobQueue {
     private readonly database: Database,
   ) {}
 
-  /** Creates the job's queue (idempotent) and, with `work`, starts polling it. */
-  async register(definition: AnyDefinition, work = true) {
+  /**
+   * Creates the job's queue, or brings an existing one's settings (`existing`, when known) up to
+   * date, and with `work` starts polling it.
+   */
+  async register(definition: AnyDefinition, work = true, existing?: ExistingQueue) {
     this.#definitions.set(definition.name, definition)
     const backoff = definition.retryBackoff ?? true
-    await this.boss.createQueue(definition.name, {
+    const settings: QueueSettings = {
       retryLimit: definition.retryLimit ?? 3,
       retryDelay: definition.retryDelay ?? 30,
       retryBackoff: backoff,
       ...(backoff ? { retryDelayMax: definition.retryDelayMax ?? 3600 } : {}),
       expireInSeconds: definition.expireInSeconds ?? 900,
-    })
+    }
+    if (!existing) await this.boss.createQueue(definition.name, settings)
+    else if (!sameSettings(existing, settings)) await this.boss.updateQueue(definition.name, settings)
     if (!work) return
     await this.boss.work<object>(
       definition.name,

@@ -45,7 +45,12 @@ async function loadBuild(url: string) {
 }
 
 // The database and the build (with its content) are independent: get both ready at once.
-const [database, firstBuild] = await Promise.all([openAndPrepareDatabase(env), loadBuild(pathToFileURL(buildPath).href)])
+const startPhases: Record<string, number> = {}
+const phaseDone = (name: string) => (startPhases[name] = Math.round(performance.now()))
+const [database, firstBuild] = await Promise.all([
+  openAndPrepareDatabase(env).finally(() => phaseDone('database')),
+  loadBuild(pathToFileURL(buildPath).href).finally(() => phaseDone('build')),
+])
 let build = firstBuild
 
 await backfillMembershipPeriods(database.db)
@@ -54,8 +59,11 @@ const demoSeeded = await hasDemoOrganization(database.db)
 const setupToken = env.SEED_DEMO ? null : await firstRunSetupToken(database.db)
 
 // The job queue starts after the migrations (its handlers read our tables) and stops before the database closes.
+phaseDone('backfill')
 const jobs = await startJobQueue(database, allJobs, { instanceName: `web-${process.pid}` })
+phaseDone('jobQueue')
 await installAllSchedules(jobs, database.db)
+phaseDone('schedules')
 
 const app = createHttpApp({
   env,
@@ -70,7 +78,8 @@ const metricsServer = env.METRICS_PORT ? await startMetricsListener(database, en
 const server = app.listen(env.PORT, env.HOST, async () => {
   const url = `http://localhost:${env.PORT}`
   // performance.now() counts from the process start: this is start-to-listening.
-  logger.info({ port: env.PORT, driver: database.driver, startMs: Math.round(performance.now()) }, 'listening')
+  // Milliseconds from the process start to each step's end, to see what a slow start waits on.
+  logger.info({ port: env.PORT, driver: database.driver, startMs: Math.round(performance.now()), startPhases }, 'listening')
   console.log(`\nRapport is running at ${url}  (database: ${database.driver === 'pglite' ? `PGlite in ${env.PGLITE_DIR}` : 'PostgreSQL'})`)
   if (setupToken) {
     const setupUrl = `${env.APP_URL}/setup/${setupToken}`
@@ -133,8 +142,10 @@ async function openAndPrepareDatabase(env: Env) {
   const setting = env.DATABASE_URL ? 'DATABASE_URL' : `PGLITE_DIR=${JSON.stringify(env.PGLITE_DIR)}`
   try {
     const database = await openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR, createMissingDatabase: true })
+    phaseDone('opened')
     try {
       await migrateDatabase(database)
+      phaseDone('migrated')
       // Several instances may start at once on one PostgreSQL: one seeds, the others find it done.
       await database.withOneConnection(async (locked) => {
         if (database.driver === 'postgres') await locked.execute(sql`select pg_advisory_lock(hashtext('rapport.seed'))`)
