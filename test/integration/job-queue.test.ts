@@ -37,6 +37,17 @@ describe('job queue', () => {
     expect(calls).toEqual([{ organizationId: 'org-a', at: '2026-03-02T07:00:00.000Z' }])
   })
 
+  it('a restart keeps existing queues and brings a changed retry setting up to date', async () => {
+    const settingOf = async () =>
+      (await database.query<{ retry_limit: number }>(`select retry_limit from pgboss.queue where name = 'test.settings'`))[0]?.retry_limit
+    const first = await startJobQueue(database, [defineJob<object>({ name: 'test.settings', retryLimit: 2, handler: async () => {} })], { mode: 'manual' })
+    await first.stop()
+    expect(await settingOf()).toBe(2)
+    const second = await startJobQueue(database, [defineJob<object>({ name: 'test.settings', retryLimit: 5, handler: async () => {} })], { mode: 'manual' })
+    await second.stop()
+    expect(await settingOf()).toBe(5)
+  })
+
   it('a failing job is retried later, not lost', async () => {
     let attempts = 0
     const flaky = defineJob<object>({
