@@ -192,7 +192,7 @@ function heldLeaseSql(actor: Actor, now: Date): SQL {
  * once), so that check reads only replies old enough for the relaxed rule: a short index range.
  */
 async function reviewerState(db: Db, actor: Actor, now: Date) {
-  const [row] = rowsOf<Partial<LeaseRow> & { calibrated: boolean; due: boolean }>(
+  const [row] = rowsOf<Partial<LeaseRow> & { calibrated: boolean; due: boolean; available: boolean }>(
     await db.execute(sql`
       with released as (${releaseExpiredLeasesSql(actor.organizationId, now)} returning id),
       calibrated as (
@@ -201,10 +201,17 @@ async function reviewerState(db: Db, actor: Actor, now: Date) {
       select held.*, calibrated.calibrated,
         (case when held.review_id is null and calibrated.calibrated
           then exists (select 1 from ${replies} where ${dueSql(actor.organizationId, now)}
-            and ${replies.submittedAt} <= ${iso(relaxedSince(now))}::timestamptz) else false end) as due
+            and ${replies.submittedAt} <= ${iso(relaxedSince(now))}::timestamptz) else false end) as due,
+        (case when held.review_id is null and calibrated.calibrated
+          then exists (select 1 from ${candidatesSql(actor, now, 1)} as candidate) else false end) as available
       from calibrated left join lateral (${heldLeaseSql(actor, now)}) as held on true`),
   )
-  return { held: row.review_id ? leaseOf(row as LeaseRow) : null, calibrated: Boolean(row.calibrated), due: Boolean(row.due) }
+  return {
+    held: row.review_id ? leaseOf(row as LeaseRow) : null,
+    calibrated: Boolean(row.calibrated),
+    due: Boolean(row.due),
+    available: Boolean(row.available),
+  }
 }
 
 /**
@@ -265,6 +272,8 @@ export async function nextReviewFor(
   if (state.held) return { status: 'leased', lease: state.held }
   if (!state.calibrated) return { status: 'calibrate' }
   if (state.due) await finaliseDueReplies(db, actor.organizationId, now, rules)
+  // Nothing to review: say so without the locking transaction, so a look at an empty queue writes nothing.
+  if (!state.available) return { status: 'empty' }
 
   const lease = await transactionWithRetry(db, async (tx) => {
     for (let round = 0; round < 3; round++) {

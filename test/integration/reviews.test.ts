@@ -149,6 +149,18 @@ describe('allocation', () => {
     expect(await nextReviewFor(db, people.s2, at(2))).toEqual({ status: 'empty' })
   })
 
+  it('a look at an empty queue writes nothing (the page cache keeps /reviews for it)', async () => {
+    const { db } = database
+    const { people } = await makeOrg()
+    await replyAs(db, people.s1, { now: T0 })
+    // A row lock marks the row with the locking transaction (xmax); the allocation would lock the reviewer.
+    const reviewerRow = async () =>
+      (await database.query<{ xmax: string }>('select xmax::text as xmax from users where id = $1', [people.s1.id]))[0].xmax
+    const before = await reviewerRow()
+    expect(await nextReviewFor(db, people.s1, at(1))).toEqual({ status: 'empty' })
+    expect(await reviewerRow()).toBe(before)
+  })
+
   it('is blind: the lease carries no author and no team', async () => {
     const { db } = database
     const { people } = await makeOrg()
