@@ -393,13 +393,144 @@ export interface Weights {
  */
 export const OPEN_MARGIN: Record<string, number> = { 'B-PER': 0, 'B-ORG': 2, 'B-LOC': 2 }
 
+// ---- scoring with the features' weights looked up once
+// Weights are hundredths held as float32: every one is a multiple of 2^-30 and no score comes near
+// 2^23, so float64 sums of them are exact in any order. Summing a word's own features once (and
+// caching each pair's weights) gives the very scores of adding feature by feature, far faster.
+
+type Vector = Float32Array | Float64Array
+type WeightCache = Map<number, Vector | null>
+
+/** The sums and cached weights of one word's features under one set of weights. */
+interface ScoredFacts {
+  weights: Weights
+  own: Float64Array
+  asPrev: Float64Array
+  asPrev2: Vector | null
+  asNext: Float64Array
+  asNext2: Vector | null
+  pairs: WeightCache
+}
+const scoredFacts = new WeakMap<TokenFacts, ScoredFacts>()
+
+function sumOf(weights: Weights, features: readonly string[]): Float64Array {
+  const sum = new Float64Array(TAG_COUNT)
+  for (const feature of features) {
+    const w = weights.get(feature)
+    if (w) for (let k = 0; k < TAG_COUNT; k++) sum[k] += w[k]
+  }
+  return sum
+}
+
+function scoredOf(f: TokenFacts, weights: Weights): ScoredFacts {
+  let scored = scoredFacts.get(f)
+  if (scored === undefined || scored.weights !== weights) {
+    scored = {
+      weights,
+      own: sumOf(weights, f.own),
+      asPrev: sumOf(weights, f.asPrev),
+      asPrev2: weights.get(f.asPrev2) ?? null,
+      asNext: sumOf(weights, f.asNext),
+      asNext2: weights.get(f.asNext2) ?? null,
+      pairs: new Map(),
+    }
+    scoredFacts.set(f, scored)
+  }
+  return scored
+}
+
+function pairWeights(kind: Pair, f: TokenFacts, scored: ScoredFacts, n: number): Vector | null {
+  const key = kind * 0x200000 + n
+  let w = scored.pairs.get(key)
+  if (w === undefined) {
+    w = scored.weights.get(pair(kind, f, n)) ?? null
+    scored.pairs.set(key, w)
+  }
+  return w
+}
+
+/** Weights of the features that do not depend on the word (line, previous tags), per set of weights. */
+let sharedFor: Weights | null = null
+const lineWeights: WeightCache = new Map()
+let prevTagWeights: Array<Vector | null> = []
+let prevTagsWeights: Array<Array<Vector | null>> = []
+let biasWeights: Vector | null = null
+let speakerRoleWeights: Vector | null = null
+
+function useShared(weights: Weights): void {
+  if (sharedFor === weights) return
+  sharedFor = weights
+  lineWeights.clear()
+  prevTagWeights = PREV_TAG.map((feature) => weights.get(feature) ?? null)
+  prevTagsWeights = PREV_TAGS.map((row) => row.map((feature) => weights.get(feature) ?? null))
+  biasWeights = weights.get('b') ?? null
+  speakerRoleWeights = weights.get('spk-role') ?? null
+}
+
+function lineWeight(weights: Weights, kind: number, a: number, b = 0, c = 0): Vector | null {
+  const key = ((kind * 16 + a) * 16 + b) * 16 + c
+  let w = lineWeights.get(key)
+  if (w === undefined) {
+    w = weights.get(lineFeature(kind, a, b, c)) ?? null
+    lineWeights.set(key, w)
+  }
+  return w
+}
+
+function add(scores: Float64Array, w: Vector | null): void {
+  if (w) for (let k = 0; k < TAG_COUNT; k++) scores[k] += w[k]
+}
+
+/** The scores of token i: the sum of the weights of featuresOf(i, …), without building its strings. */
+function scoreOf(i: number, tokens: readonly Token[], facts: readonly TokenFacts[], lines: LineFacts, prev: number, prev2: number, weights: Weights, scores: Float64Array): void {
+  scores.fill(0)
+  const f = facts[i]
+  const t = tokens[i]
+  const pos = lines.position[i]
+  const p1 = i > 0 && pos > 0 ? facts[i - 1] : BOUNDARY
+  const p2 = i > 1 && pos > 1 ? facts[i - 2] : BOUNDARY
+  const n1 = i + 1 < tokens.length && lines.position[i + 1] === pos + 1 ? facts[i + 1] : BOUNDARY
+  const n2 = i + 2 < tokens.length && lines.position[i + 2] === pos + 2 ? facts[i + 2] : BOUNDARY
+  const cap = HAS_UPPER.test(t.text[0]) ? 0 : IS_WORD.test(t.text) ? 1 : 2
+  const ll = lines.lineLength[i]
+  const own = scoredOf(f, weights)
+  const p1s = scoredOf(p1, weights)
+  const n1s = scoredOf(n1, weights)
+  add(scores, biasWeights)
+  add(scores, own.own)
+  add(scores, p1s.asPrev)
+  add(scores, scoredOf(p2, weights).asPrev2)
+  add(scores, n1s.asNext)
+  add(scores, scoredOf(n2, weights).asNext2)
+  add(scores, lineWeight(weights, 0, cap))
+  add(scores, prevTagWeights[prev])
+  add(scores, prevTagsWeights[prev2][prev])
+  add(scores, pairWeights(Pair.PrevTagShape, f, own, prev))
+  add(scores, pairWeights(Pair.PrevTagGaz, f, own, prev))
+  add(scores, pairWeights(Pair.ShapeNextShape, f, own, n1.shapeId))
+  add(scores, pairWeights(Pair.PrevShapeShape, f, own, p1.shapeId))
+  add(scores, pairWeights(Pair.GazNextGaz, f, own, n1.gazId))
+  add(scores, pairWeights(Pair.PrevGazGaz, f, own, p1.gazId))
+  add(scores, lineWeight(weights, 1, Math.min(pos, 3)))
+  add(scores, lineWeight(weights, 2, Math.min(ll, 6)))
+  add(scores, lineWeight(weights, 3, Math.min(pos, 2), cap, Math.min(ll, 5)))
+  add(scores, lineWeight(weights, 4, lines.speaker[i], cap))
+  add(scores, pairWeights(Pair.LineLengthGaz, f, own, Math.min(ll, 5)))
+  add(scores, pairWeights(Pair.SentenceStartGaz, f, own, lines.sentenceStart[i] * 3 + cap))
+  add(scores, lineWeight(weights, 5, lines.titleLine[i], cap))
+  add(scores, pairWeights(Pair.TitleLineGaz, f, own, lines.titleLine[i]))
+  add(scores, lineWeight(weights, 6, lines.lowerElsewhere[i], cap, lines.capElsewhere[i]))
+  add(scores, pairWeights(Pair.LowerElsewhereGaz, f, own, lines.lowerElsewhere[i]))
+  if (lines.speaker[i] && SPEAKER_ROLES.has(t.lower)) add(scores, speakerRoleWeights)
+}
+
 /** One greedy pass; scores is a scratch buffer. */
 export function tagTokens(text: string, tokens: readonly Token[], weights: Weights, masks: readonly Mask[] = [], margins: Record<string, number> = OPEN_MARGIN): Tag[] {
   const facts = factsOf(tokens, masks)
   const lines = lineFactsOf(text, tokens)
   const tags: Tag[] = new Array(tokens.length)
-  const features: string[] = []
   const scores = new Float64Array(TAG_COUNT)
+  useShared(weights)
   for (let i = 0; i < tokens.length; i++) {
     const prev = i > 0 ? tags[i - 1] : 'O'
     if (prev === 'O' && isPlain(i, tokens, facts[i], lines)) {
@@ -407,12 +538,7 @@ export function tagTokens(text: string, tokens: readonly Token[], weights: Weigh
       continue
     }
     const prev2 = i > 1 ? tags[i - 2] : 'O'
-    featuresOf(i, tokens, facts, lines, TAG_INDEX[prev], TAG_INDEX[prev2], features)
-    scores.fill(0)
-    for (const feature of features) {
-      const w = weights.get(feature)
-      if (w) for (let k = 0; k < TAG_COUNT; k++) scores[k] += w[k]
-    }
+    scoreOf(i, tokens, facts, lines, TAG_INDEX[prev], TAG_INDEX[prev2], weights, scores)
     const best = bestTag(scores, prev)
     const margin = margins[TAGS[best]]
     tags[i] = margin !== undefined && scores[best] - scores[0] < margin ? 'O' : TAGS[best]
