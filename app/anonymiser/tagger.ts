@@ -632,11 +632,26 @@ export class PerceptronTrainer implements Weights {
 /** Reads committed weights ("feature" → "tag:weight,…", weights × 100). */
 export function loadWeights(serialised: Record<string, string>): Weights {
   const map = new Map<string, Float32Array>()
-  for (const feature in serialised) {
+  // read digit by digit: every worker loads 36,000 of these before its first text
+  for (const feature of Object.keys(serialised)) {
     const w = new Float32Array(TAG_COUNT)
-    for (const part of serialised[feature].split(',')) {
-      const colon = part.indexOf(':')
-      w[Number(part.slice(0, colon))] = Number(part.slice(colon + 1)) / 100
+    const parts = serialised[feature]
+    let tag = 0
+    let value = 0
+    let negative = false
+    let inValue = false
+    for (let i = 0; i <= parts.length; i++) {
+      const code = i < parts.length ? parts.charCodeAt(i) : 44
+      if (code === 44 /* , */) {
+        w[tag] = (negative ? -value : value) / 100
+        tag = 0
+        value = 0
+        negative = false
+        inValue = false
+      } else if (code === 58 /* : */) inValue = true
+      else if (code === 45 /* - */) negative = true
+      else if (inValue) value = value * 10 + (code - 48)
+      else tag = tag * 10 + (code - 48)
     }
     map.set(feature, w)
   }
