@@ -59,6 +59,80 @@ function trimTrailing(text: string, start: number, end: number, chars = '.,;:!?)
 }
 
 // ---------------------------------------------------------------------------------------------
+// looking only near digits
+
+/** JavaScript's \s, by code: the separator between the words a pattern's \s+ steps over. */
+function isSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13)
+  if (code < 0xa0) return false
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+}
+
+/** Start of the word `words` words back from the word holding index (words split by \s). */
+function wordsBack(text: string, index: number, words: number): number {
+  let i = index
+  while (i > 0 && !isSpace(text.charCodeAt(i - 1))) i--
+  for (let w = 0; w < words && i > 0; w++) {
+    while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--
+    while (i > 0 && !isSpace(text.charCodeAt(i - 1))) i--
+  }
+  return i
+}
+
+/** End of the word `words` words on from the word holding index. */
+function wordsOn(text: string, index: number, words: number): number {
+  let i = index
+  while (i < text.length && !isSpace(text.charCodeAt(i))) i++
+  for (let w = 0; w < words && i < text.length; w++) {
+    while (i < text.length && isSpace(text.charCodeAt(i))) i++
+    while (i < text.length && !isSpace(text.charCodeAt(i))) i++
+  }
+  return i
+}
+
+/**
+ * The matches of a global pattern that only ever matches a stretch holding a digit, with at most
+ * `reach` words before its first digit, after its last and between two of its digits: the same
+ * matches as text.matchAll(re), but the pattern runs only over the words around digits, not over
+ * every position of a long conversation. Each stretch is read with one character of context either
+ * side (for \b and one-character look-behinds), which is all such a pattern looks at outside it.
+ */
+export function matchesNearDigits(re: RegExp, text: string, reach: number): Array<{ index: number; value: string }> {
+  const out: Array<{ index: number; value: string }> = []
+  let from = -1
+  let to = -1
+  const run = () => {
+    if (from < 0) return
+    const sliceStart = Math.max(0, from - 1)
+    const slice = text.slice(sliceStart, Math.min(text.length, to + 1))
+    re.lastIndex = from - sliceStart
+    for (let m = re.exec(slice); m !== null; m = re.exec(slice)) {
+      if (m.index >= to - sliceStart) break
+      out.push({ index: m.index + sliceStart, value: m[0] })
+      if (m[0].length === 0) re.lastIndex++
+    }
+    re.lastIndex = 0
+  }
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code < 48 || code > 57) continue
+    const start = wordsBack(text, i, reach)
+    const end = wordsOn(text, i, reach)
+    // stretches that meet or overlap are one (a pattern may run from one into the other)
+    if (from >= 0 && start <= to + 1) to = Math.max(to, end)
+    else {
+      run()
+      from = start
+      to = end
+    }
+    // the rest of this word holds no new start
+    while (i + 1 < text.length && !isSpace(text.charCodeAt(i + 1))) i++
+  }
+  run()
+  return out
+}
+
+// ---------------------------------------------------------------------------------------------
 // e-mail, URL, IP
 
 const EMAIL_RE = /(?<![\p{L}\p{N}_.+'-])[\p{L}\p{N}](?:[\p{L}\p{N}._%+'-]*[\p{L}\p{N}_%+-])?@[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)*\.[\p{L}]{2,24}(?![\p{L}\p{N}_-])/gu
@@ -273,13 +347,17 @@ const DATE_RE = new RegExp(
 const DOB_CUE_RE = /\b(?:born|birth|dob|d\.o\.b\.?|birthday|birth date|b-day|bday)\b/i
 const BORN_YEAR_RE = /\bborn in (\d{4})\b/gi
 
+/** Some part of every cue below: a text without one holds no date of birth. */
+const ANY_DOB_CUE_RE = /born|birth|dob|d\.o\.b|b-day|bday/i
+
 function detectDatesOfBirth(text: string, push: Push): void {
-  for (const m of text.matchAll(DATE_RE)) {
+  if (!ANY_DOB_CUE_RE.test(text)) return
+  for (const m of matchesNearDigits(DATE_RE, text, 3)) {
     const before = lineBefore(text, m.index, 45)
-    const after = lineAfter(text, m.index + m[0].length, 20)
+    const after = lineAfter(text, m.index + m.value.length, 20)
     const asked = DOB_CUE_RE.test(previousLine(text, m.index)) && /^[^\n]{0,30}$/.test(lineBefore(text, m.index, 200))
     if (DOB_CUE_RE.test(before) || asked || /^\s*\((?:dob|d\.o\.b\.?|date of birth)\)/i.test(after)) {
-      push(m.index, m.index + m[0].length, 'date_of_birth', PRIORITY.dateOfBirth)
+      push(m.index, m.index + m.value.length, 'date_of_birth', PRIORITY.dateOfBirth)
     }
   }
   // "birthday: 12/12" — day and month only, right after the cue
@@ -337,8 +415,10 @@ function validDayMonth(value: string): boolean {
 }
 
 function detectDates(text: string, push: Push): void {
-  for (const m of text.matchAll(GENERAL_DATE_RE)) {
-    const value = m[0]
+  // every date holds a digit, with at most two words (a weekday, a month, "of", "de") before its
+  // first digit, after its last or between two ("12 de marzo de 2024")
+  for (const m of matchesNearDigits(GENERAL_DATE_RE, text, 3)) {
+    const value = m.value
     if (/^\d/.test(value) && /^[\d./-]+$/.test(value)) {
       if (!validDayMonth(value)) continue
       // "version 4.12.24", "v1.2.10", an amount "12.50.00"
@@ -864,3 +944,5 @@ export function detectPatterns(text: string): Candidate[] {
   return out
 }
 
+/** The date patterns, for the test that reading near digits finds what reading everything finds. */
+export const DATE_PATTERNS = { general: GENERAL_DATE_RE, withBirth: DATE_RE } as const
