@@ -12,7 +12,7 @@ import { detectEntities } from './entities'
 import { FIRST_NAMES, isCommonWord, SURNAMES } from './gazetteer'
 import { detectPatterns, PRIORITY } from './patterns'
 import { detectPhones } from './phones'
-import { Pseudonyms } from './pseudonyms'
+import { Collisions, Pseudonyms } from './pseudonyms'
 import { tokenize, type Token } from './tagger'
 import type { Candidate, PiiLabel, ReferenceKind, Span } from './types'
 
@@ -243,8 +243,8 @@ function replacementFor(p: Pseudonyms, c: Candidate, value: string): string {
   }
 }
 
-function render(text: string, candidates: readonly Candidate[], options?: AnonymiseOptions): AnonymiseResult {
-  const pseudonyms = new Pseudonyms(text, options?.reservedNames, options?.alsoAvoid)
+function render(text: string, candidates: readonly Candidate[], options: AnonymiseOptions | undefined, collisions: Collisions): AnonymiseResult {
+  const pseudonyms = new Pseudonyms(text, options?.reservedNames, options?.alsoAvoid, collisions)
   for (const c of candidates) {
     if (c.label === 'name') pseudonyms.noteFullName(text.slice(c.start, c.end))
     if (c.label === 'organization') pseudonyms.noteOrganisation(text.slice(c.start, c.end))
@@ -410,13 +410,14 @@ function missedOnFirstPass(text: string, first: AnonymiseResult, candidates: rea
 /** Replaces every span of personal data with a consistent pseudonym or a placeholder. */
 export function anonymise(text: string, options?: AnonymiseOptions): AnonymiseResult {
   let candidates = detectCandidates(text, options)
-  let result = render(text, candidates, options)
+  const collisions = new Collisions(text, options?.reservedNames, options?.alsoAvoid)
+  let result = render(text, candidates, options, collisions)
   // look again until a look finds nothing new (almost always the second look; at most four)
   for (let pass = 0; pass < 3 && candidates.length > 0; pass++) {
     const missed = missedOnFirstPass(text, result, candidates, options)
     if (missed.length === 0) break
     candidates = [...candidates, ...missed].sort((a, b) => a.start - b.start)
-    result = render(text, candidates, options)
+    result = render(text, candidates, options, collisions)
   }
   return result
 }

@@ -13,6 +13,8 @@ const INVENTED_FIRST_NAMES = [
   'Nico', 'Opal', 'Pavel', 'Rhea', 'Soren', 'Talia', 'Uma', 'Vito', 'Wren', 'Yara', 'Zane',
 ]
 
+const INVENTED_USERNAMES = INVENTED_FIRST_NAMES.map((n) => `${n.toLowerCase()}_user`)
+
 const INVENTED_SURNAMES = [
   'Morgan', 'Ellis', 'Hartley', 'Okafor', 'Lindqvist', 'Ferreira', 'Novak', 'Achebe', 'Castell',
   'Duval', 'Brennan', 'Halloran', 'Ishikawa', 'Jablonski', 'Kowal', 'Larkin', 'Mbeki', 'Nakamura',
@@ -96,9 +98,43 @@ class Sequence {
   }
 }
 
-export class Pseudonyms {
+/**
+ * What the invented values of one text must not collide with: its words and the words of real
+ * people's names. Worked out once per text, however often the text is rendered.
+ */
+export class Collisions {
+  readonly lowerText: string
   private readonly words: ReadonlySet<string>
+  private readonly verdicts = new Map<string, boolean>()
+
+  constructor(
+    readonly text: string,
+    reservedNames: readonly string[] = [],
+    /** text anonymised earlier that shares these pseudonyms: its words are avoided too */
+    readonly alsoAvoid = '',
+  ) {
+    this.lowerText = alsoAvoid ? `${text}\n${alsoAvoid}`.toLowerCase() : text.toLowerCase()
+    this.words = new Set([...(this.lowerText.match(/[\p{L}\p{N}]+/gu) ?? []), ...reservedNames.join(' ').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []])
+  }
+
+  /** True when a word of the candidate is a word of the text or of a real person's name. */
+  readonly forbidden = (candidate: string): boolean => {
+    let verdict = this.verdicts.get(candidate)
+    if (verdict === undefined) {
+      verdict = candidate
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .some((w) => w.length > 1 && this.words.has(w) && !/^\d+$/.test(w) && w !== 'co')
+      this.verdicts.set(candidate, verdict)
+    }
+    return verdict
+  }
+}
+
+export class Pseudonyms {
   private readonly lowerText: string
+  private readonly text: string
+  private readonly alsoAvoid: string
   private readonly firstNames = new Map<string, string>()
   private readonly surnames = new Map<string, string>()
   private readonly knownSurnames = new Set<string>()
@@ -114,28 +150,22 @@ export class Pseudonyms {
 
   /**
    * `alsoAvoid`: text anonymised earlier that shares these pseudonyms (the conversation an
-   * import's details belong to): invented values collide with its words too.
+   * import's details belong to): invented values collide with its words too. `collisions` may be
+   * passed in when the same text is rendered more than once.
    */
-  constructor(
-    private readonly text: string,
-    reservedNames: readonly string[] = [],
-    private readonly alsoAvoid = '',
-  ) {
-    this.lowerText = alsoAvoid ? `${text}\n${alsoAvoid}`.toLowerCase() : text.toLowerCase()
-    // words of the text and of real people's names: an invented value must collide with neither
-    this.words = new Set([...(this.lowerText.match(/[\p{L}\p{N}]+/gu) ?? []), ...reservedNames.join(' ').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []])
+  constructor(text: string, reservedNames: readonly string[] = [], alsoAvoid = '', collisions = new Collisions(text, reservedNames, alsoAvoid)) {
+    this.text = collisions.text
+    this.alsoAvoid = collisions.alsoAvoid
+    this.lowerText = collisions.lowerText
     // an invented value must not collide with anything written in the original text
-    const forbidden = (candidate: string) =>
-      candidate
-        .toLowerCase()
-        .split(/[^\p{L}\p{N}]+/u)
-        .some((w) => w.length > 1 && this.words.has(w) && !/^\d+$/.test(w) && w !== 'co')
+    const forbidden = collisions.forbidden
     this.firstSeq = new Sequence(INVENTED_FIRST_NAMES, forbidden)
     this.surnameSeq = new Sequence(INVENTED_SURNAMES, forbidden)
     this.orgSeq = new Sequence(INVENTED_ORGANISATIONS, forbidden)
     this.placeSeq = new Sequence(INVENTED_PLACES, forbidden)
-    const users = INVENTED_FIRST_NAMES.map((n) => `${n.toLowerCase()}_user`)
-    this.userSeq = new Sequence(users, (c) => this.lowerText.includes(c) || forbidden(c.split('_')[0]))
+    // no "_user" in the text: no invented username can be written in it
+    const anyUser = this.lowerText.includes('_user')
+    this.userSeq = new Sequence(INVENTED_USERNAMES, (c) => (anyUser && this.lowerText.includes(c)) || forbidden(c.split('_')[0]))
   }
 
   /** Call once per multi-word name before replacing, so a lone "Whitfield" is known to be a surname. */
