@@ -17,14 +17,50 @@ export interface Token {
   end: number
   text: string
   lower: string
+  /** what the word is made of (WORD, DIGIT, …), worked out once per distinct word */
+  flags: number
 }
 
+/** A letter or a digit somewhere in it. */
+export const WORD = 1
+/** A digit somewhere in it. */
+export const DIGIT = 2
+/** Its first character is a capital. */
+export const CAPITAL = 4
+/** Its first character is a digit. */
+export const DIGIT_FIRST = 8
+/** Two or more characters, all capitals ("IBAN", "LEEDS"). */
+export const SHOUTED = 16
+/** A capital somewhere in it. */
+export const UPPER = 32
+
 const TOKEN_RE = /[\p{L}\p{M}\p{N}]+(?:['’.\-][\p{L}\p{M}\p{N}]+)*|[^\s]/gu
+
+/** Conversations repeat their words: each distinct word's lower case and flags, once. */
+const wordInfo = new Map<string, { lower: string; flags: number }>()
+
+function infoOf(word: string): { lower: string; flags: number } {
+  let info = wordInfo.get(word)
+  if (info === undefined) {
+    let flags = 0
+    if (IS_WORD.test(word)) flags |= WORD
+    if (HAS_DIGIT.test(word)) flags |= DIGIT
+    if (HAS_UPPER.test(word[0])) flags |= CAPITAL
+    if (HAS_DIGIT.test(word[0])) flags |= DIGIT_FIRST
+    if (HAS_UPPER.test(word)) flags |= UPPER
+    if (word.length > 1 && word === word.toUpperCase() && flags & UPPER) flags |= SHOUTED
+    info = { lower: word.toLowerCase(), flags }
+    if (wordInfo.size > 200_000) wordInfo.clear()
+    wordInfo.set(word, info)
+  }
+  return info
+}
 
 export function tokenize(text: string): Token[] {
   const out: Token[] = []
   for (const m of text.matchAll(TOKEN_RE)) {
-    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], lower: m[0].toLowerCase() })
+    const info = infoOf(m[0])
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], lower: info.lower, flags: info.flags })
   }
   return out
 }
@@ -181,6 +217,11 @@ interface LineFacts {
 
 const SENTENCE_CLOSERS = new Set(['.', '!', '?', '…'])
 
+function newlineBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return true
+  return false
+}
+
 function lineFactsOf(text: string, tokens: readonly Token[]): LineFacts {
   const n = tokens.length
   const position = new Int32Array(n)
@@ -198,11 +239,11 @@ function lineFactsOf(text: string, tokens: readonly Token[]): LineFacts {
     let upper = 0
     for (let k = lineStart; k < end; k++) {
       lineLength[k] = end - lineStart
-      const t = tokens[k].text
-      if (!IS_WORD.test(t) || HAS_DIGIT.test(t[0])) continue
+      const flags = tokens[k].flags
+      if (!(flags & WORD) || flags & DIGIT_FIRST) continue
       words++
       if (isCap[k]) caps++
-      if (t.length > 1 && t === t.toUpperCase() && HAS_UPPER.test(t)) upper++
+      if (flags & SHOUTED) upper++
     }
     if (words >= 3 && (caps / words >= 0.75 || upper / words >= 0.75)) titleLine.fill(1, lineStart, end)
     // "Dana Whitfield: hi" → up to four tokens before a colon at the start of the line
@@ -219,13 +260,13 @@ function lineFactsOf(text: string, tokens: readonly Token[]): LineFacts {
   const capMidCount = new Map<string, number>()
   for (let i = 0; i < n; i++) {
     const t = tokens[i]
-    if (i > 0 && text.slice(tokens[i - 1].end, t.start).includes('\n')) closeLine(i)
+    if (i > 0 && newlineBetween(text, tokens[i - 1].end, t.start)) closeLine(i)
     position[i] = i - lineStart
-    isCap[i] = HAS_UPPER.test(t.text[0]) ? 1 : 0
+    isCap[i] = t.flags & CAPITAL ? 1 : 0
     // 2: right after a colon (a field's value, a speaker's first word)
     sentenceStart[i] = position[i] === 0 || SENTENCE_CLOSERS.has(tokens[i - 1].text) ? 1 : tokens[i - 1].text === ':' ? 2 : 0
-    if (!IS_WORD.test(t.text)) continue
-    if (!isCap[i] && !HAS_DIGIT.test(t.text)) lowerSeen.add(t.lower)
+    if (!(t.flags & WORD)) continue
+    if (!isCap[i] && !(t.flags & DIGIT)) lowerSeen.add(t.lower)
     else if (isCap[i] && !sentenceStart[i]) capMidCount.set(t.lower, (capMidCount.get(t.lower) ?? 0) + 1)
   }
   closeLine(n)
@@ -362,10 +403,10 @@ const SENTENCE_END = new Set(['.', '!', '?', ':', '"', '“', '(', '-', '—', '
  */
 function isPlain(i: number, tokens: readonly Token[], f: TokenFacts, lines: LineFacts): boolean {
   const t = tokens[i]
-  if (HAS_DIGIT.test(t.text)) return false
-  if (!IS_WORD.test(t.text)) return true
+  if (t.flags & DIGIT) return false
+  if (!(t.flags & WORD)) return true
   // "an", "will", "rose" in lower case are the words, not the names a list also knows
-  if (f.gaz.includes('W') && !HAS_UPPER.test(t.text)) return true
+  if (f.gaz.includes('W') && !(t.flags & UPPER)) return true
   if (f.gaz !== 'W') return false
   return lines.position[i] === 0 || SENTENCE_END.has(tokens[i - 1].text) || lines.lowerElsewhere[i] === 1
 }
@@ -491,7 +532,7 @@ function scoreOf(i: number, tokens: readonly Token[], facts: readonly TokenFacts
   const p2 = i > 1 && pos > 1 ? facts[i - 2] : BOUNDARY
   const n1 = i + 1 < tokens.length && lines.position[i + 1] === pos + 1 ? facts[i + 1] : BOUNDARY
   const n2 = i + 2 < tokens.length && lines.position[i + 2] === pos + 2 ? facts[i + 2] : BOUNDARY
-  const cap = HAS_UPPER.test(t.text[0]) ? 0 : IS_WORD.test(t.text) ? 1 : 2
+  const cap = t.flags & CAPITAL ? 0 : t.flags & WORD ? 1 : 2
   const ll = lines.lineLength[i]
   const own = scoredOf(f, weights)
   const p1s = scoredOf(p1, weights)
