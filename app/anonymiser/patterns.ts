@@ -110,19 +110,38 @@ function positionsOf(text: string, chars: string): number[] {
 }
 
 /**
- * The matches of a global pattern every match of which holds one of the anchors (a digit, an "@"),
- * with at most `reach` words before its first anchor, after its last and between two of them:
- * the same matches as text.matchAll(re), with the pattern run only over the words around the
- * anchors rather than over every position of a long conversation. Each stretch is read with one
- * character of context either side, a separator: a pattern whose look-behind or look-ahead could
- * step over a separator (or reach further than a word) must not be read this way.
+ * The stretches of text to read for a pattern every match of which holds one of the anchors (a
+ * digit, an "@"), with at most `reach` words before its first anchor, after its last and between
+ * two of them: [start, end) pairs, sorted, apart by more than one character.
  */
-export function matchesNear(re: RegExp, text: string, reach: number, anchors: readonly number[]): RegExpExecArray[] {
+function stretchesAround(text: string, reach: number, anchors: readonly number[]): number[] {
+  const out: number[] = []
+  let covered = -1
+  for (const anchor of anchors) {
+    // an anchor inside the words already taken in adds nothing
+    if (anchor < covered) continue
+    const start = wordsBack(text, anchor, reach)
+    const end = wordsOn(text, anchor, reach)
+    covered = wordsOn(text, anchor, 0)
+    // stretches that meet or overlap are one (a match may run from one into the other)
+    if (out.length > 0 && start <= out[out.length - 1] + 1) out[out.length - 1] = Math.max(out[out.length - 1], end)
+    else out.push(start, end)
+  }
+  return out
+}
+
+/**
+ * The matches of such a pattern: the same as text.matchAll(re), with the pattern run only over the
+ * stretches around the anchors rather than over every position of a long conversation. Each
+ * stretch is read with one character of context either side, a separator: a pattern whose
+ * look-behind or look-ahead could step over a separator (or reach further than a word) must not
+ * be read this way.
+ */
+function matchesIn(re: RegExp, text: string, stretches: readonly number[]): RegExpExecArray[] {
   const out: RegExpExecArray[] = []
-  let from = -1
-  let to = -1
-  const run = () => {
-    if (from < 0) return
+  for (let k = 0; k < stretches.length; k += 2) {
+    const from = stretches[k]
+    const to = stretches[k + 1]
     const sliceStart = Math.max(0, from - 1)
     const slice = text.slice(sliceStart, Math.min(text.length, to + 1))
     re.lastIndex = from - sliceStart
@@ -132,30 +151,33 @@ export function matchesNear(re: RegExp, text: string, reach: number, anchors: re
       m.index += sliceStart
       out.push(m)
     }
-    re.lastIndex = 0
   }
-  let covered = -1
-  for (const anchor of anchors) {
-    // an anchor inside the words already taken in adds nothing
-    if (anchor < covered) continue
-    const start = wordsBack(text, anchor, reach)
-    const end = wordsOn(text, anchor, reach)
-    covered = wordsOn(text, anchor, 0)
-    // stretches that meet or overlap are one (a match may run from one into the other)
-    if (from >= 0 && start <= to + 1) to = Math.max(to, end)
-    else {
-      run()
-      from = start
-      to = end
-    }
-  }
-  run()
+  re.lastIndex = 0
   return out
 }
 
+export function matchesNear(re: RegExp, text: string, reach: number, anchors: readonly number[]): RegExpExecArray[] {
+  return matchesIn(re, text, stretchesAround(text, reach, anchors))
+}
+
+// the digits' stretches of the text being read, by reach: a dozen patterns share them
+let digitText = ''
+let digitAnchors: number[] = []
+const digitStretches = new Map<number, number[]>()
+
 /** matchesNear with the digits as anchors. */
 export function matchesNearDigits(re: RegExp, text: string, reach: number): RegExpExecArray[] {
-  return matchesNear(re, text, reach, digitWords(text))
+  if (text !== digitText) {
+    digitText = text
+    digitAnchors = digitWords(text)
+    digitStretches.clear()
+  }
+  let stretches = digitStretches.get(reach)
+  if (stretches === undefined) {
+    stretches = stretchesAround(text, reach, digitAnchors)
+    digitStretches.set(reach, stretches)
+  }
+  return matchesIn(re, text, stretches)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -919,14 +941,13 @@ function continueAddress(text: string, end: number, push: Push): void {
 
 function detectAddresses(text: string, push: Push): void {
   const streets: Array<[number, number, number]> = []
-  const digits = digitWords(text)
-  for (const m of matchesNear(STREET_RE, text, 6, digits)) {
+  for (const m of matchesNearDigits(STREET_RE, text, 6)) {
     if (!isStreetCandidateOk(m[0])) continue
     const end = m.index + m[0].length + (UNIT_AFTER_RE.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 20))?.[0].length ?? 0)
     streets.push([m.index, end, PRIORITY.address])
   }
-  for (const m of matchesNear(PO_BOX_RE, text, 3, digits)) streets.push([m.index, m.index + m[0].length, PRIORITY.address - 1])
-  for (const m of matchesNear(EU_STREET_RE, text, 1, digits)) streets.push([m.index, m.index + m[0].length, PRIORITY.address - 1])
+  for (const m of matchesNearDigits(PO_BOX_RE, text, 3)) streets.push([m.index, m.index + m[0].length, PRIORITY.address - 1])
+  for (const m of matchesNearDigits(EU_STREET_RE, text, 1)) streets.push([m.index, m.index + m[0].length, PRIORITY.address - 1])
   for (const m of text.matchAll(ROMANCE_STREET_RE)) streets.push([m.index, m.index + m[0].length, PRIORITY.address - 1])
   // "77 Boulevard Haussmann" is found as "77 Boulevard" and as "Boulevard Haussmann": one address
   streets.sort((a, b) => a[0] - b[0])
@@ -939,7 +960,7 @@ function detectAddresses(text: string, push: Push): void {
     } else merged.push([...street])
   }
   // "Damrak 1, 1012 LG Amsterdam", "Am Kupfergraben 6, 10117 Berlin": a street and number before a postcode and a town
-  for (const m of matchesNear(STREET_BEFORE_POSTCODE_RE, text, 3, digits)) {
+  for (const m of matchesNearDigits(STREET_BEFORE_POSTCODE_RE, text, 3)) {
     const start = m.index + m[0].indexOf(m[1])
     if (merged.some(([s, e]) => s < start + m[1].length && start < e)) continue
     if (ADDRESS_STOP_WORDS.has(m[1].split(/\s+/)[0].toLowerCase())) continue
@@ -947,14 +968,14 @@ function detectAddresses(text: string, push: Push): void {
   }
   for (const [start, end, priority] of merged) push(start, end, 'address', priority)
   for (const [, end] of merged) continueAddress(text, end, push)
-  for (const m of matchesNear(EIRCODE_RE, text, 1, digits)) {
+  for (const m of matchesNearDigits(EIRCODE_RE, text, 1)) {
     // "D02 X285" is rare outside Ireland, but a bare one still needs a letter in each half
     if (!/[A-Z]/.test(m[0].slice(3))) continue
     push(m.index, m.index + m[0].length, 'postcode', PRIORITY.postcode - 1)
   }
-  for (const m of matchesNear(UK_POSTCODE_RE, text, 1, digits)) push(m.index, m.index + m[0].length, 'postcode', PRIORITY.postcode)
-  for (const m of matchesNear(CA_POSTCODE_RE, text, 1, digits)) push(m.index, m.index + m[0].length, 'postcode', PRIORITY.postcode)
-  for (const m of matchesNear(STATE_ZIP_RE, text, 1, digits)) {
+  for (const m of matchesNearDigits(UK_POSTCODE_RE, text, 1)) push(m.index, m.index + m[0].length, 'postcode', PRIORITY.postcode)
+  for (const m of matchesNearDigits(CA_POSTCODE_RE, text, 1)) push(m.index, m.index + m[0].length, 'postcode', PRIORITY.postcode)
+  for (const m of matchesNearDigits(STATE_ZIP_RE, text, 1)) {
     const start = m.index + m[0].length - m[1].length
     push(start, start + m[1].length, 'postcode', PRIORITY.postcode)
   }
@@ -963,7 +984,7 @@ function detectAddresses(text: string, push: Push): void {
     const v = POSTCODE_VALUE_RE.exec(text.slice(start))
     if (v) push(start, start + v[0].length, 'postcode', PRIORITY.postcode + 1)
   }
-  for (const m of matchesNear(EU_POSTCODE_CITY_RE, text, 2, digits)) {
+  for (const m of matchesNearDigits(EU_POSTCODE_CITY_RE, text, 2)) {
     // "1017 AB Amsterdam", "10115 Berlin" — only after an address-looking comma ("Hauptstr. 5, 10115 Berlin")
     const before = lineBefore(text, m.index, 40)
     if (!/(?:\d[a-z]?|straße|str\.|street|st\.|road|laan|gracht|straat|weg)\s*,\s*$/i.test(before)) continue
