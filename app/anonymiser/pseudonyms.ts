@@ -79,10 +79,15 @@ class Sequence {
   constructor(
     private readonly list: readonly string[],
     private readonly forbidden: (candidate: string) => boolean,
+    /** the allowed part of each list, kept across the renders of one text */
+    private readonly allowedLists?: Map<readonly string[], readonly string[]>,
   ) {}
 
   take(): string {
-    this.allowed ??= this.list.filter((base) => !this.forbidden(base))
+    if (this.allowed === null) {
+      this.allowed = this.allowedLists?.get(this.list) ?? this.list.filter((base) => !this.forbidden(base))
+      this.allowedLists?.set(this.list, this.allowed)
+    }
     for (let guard = 0; guard < this.allowed.length * 2; guard++) {
       if (this.next >= this.allowed.length) {
         this.next = 0
@@ -106,6 +111,8 @@ export class Collisions {
   readonly lowerText: string
   private readonly words: ReadonlySet<string>
   private readonly verdicts = new Map<string, boolean>()
+  /** each list of invented values less those that collide, for Sequence */
+  readonly allowedLists = new Map<readonly string[], readonly string[]>()
 
   constructor(
     readonly text: string,
@@ -159,13 +166,14 @@ export class Pseudonyms {
     this.lowerText = collisions.lowerText
     // an invented value must not collide with anything written in the original text
     const forbidden = collisions.forbidden
-    this.firstSeq = new Sequence(INVENTED_FIRST_NAMES, forbidden)
-    this.surnameSeq = new Sequence(INVENTED_SURNAMES, forbidden)
-    this.orgSeq = new Sequence(INVENTED_ORGANISATIONS, forbidden)
-    this.placeSeq = new Sequence(INVENTED_PLACES, forbidden)
+    const lists = collisions.allowedLists
+    this.firstSeq = new Sequence(INVENTED_FIRST_NAMES, forbidden, lists)
+    this.surnameSeq = new Sequence(INVENTED_SURNAMES, forbidden, lists)
+    this.orgSeq = new Sequence(INVENTED_ORGANISATIONS, forbidden, lists)
+    this.placeSeq = new Sequence(INVENTED_PLACES, forbidden, lists)
     // no "_user" in the text: no invented username can be written in it
     const anyUser = this.lowerText.includes('_user')
-    this.userSeq = new Sequence(INVENTED_USERNAMES, (c) => (anyUser && this.lowerText.includes(c)) || forbidden(c.split('_')[0]))
+    this.userSeq = new Sequence(INVENTED_USERNAMES, (c) => (anyUser && this.lowerText.includes(c)) || forbidden(c.split('_')[0]), lists)
   }
 
   /** Call once per multi-word name before replacing, so a lone "Whitfield" is known to be a surname. */
