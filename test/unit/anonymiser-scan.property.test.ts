@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { anchorsIn, matchesNear, READ_NEAR } from '~/anonymiser/patterns'
+import { tokenize, tokenizeByPattern } from '~/anonymiser/tagger'
 
 // Pieces of what these patterns find (dates, codes, cards, postcodes, streets, handles, e-mails),
 // broken into words and joined again in any order with the separators of real text
@@ -31,4 +32,20 @@ describe('patterns read only near their anchors', () => {
       )
     })
   }
+})
+
+describe('the tokenizer', () => {
+  const PIECES = ['Dana', "O'Neill", 'O’Neill', 'Jean-Baptiste', 'e.g.', 'v1.2.10', 'Zsófia', 'Björn', 'naïve', '東京', '😀', '𝒜bc', 'a\u0301', "it's", '--', "'", '.', '-a', 'a-', 'x', '42', '\ud800', '\udc00']
+  const SPACES = [' ', '', '\n', '\t', '\u00a0', '\u2003', '\u3000', ', ']
+  const text = fc
+    .array(fc.tuple(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 5, unit: 'binary' })), fc.constantFrom(...SPACES)), { maxLength: 20 })
+    .map((parts) => parts.map(([piece, space]) => piece + space).join(''))
+  it('finds the same tokens as its pattern', () => {
+    fc.assert(
+      fc.property(text, (input) => {
+        expect(tokenize(input)).toEqual(tokenizeByPattern(input))
+      }),
+      { numRuns: 3000 },
+    )
+  })
 })
