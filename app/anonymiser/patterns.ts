@@ -405,7 +405,7 @@ const DOB_CUE_RE = /\b(?:born|birth|dob|d\.o\.b\.?|birthday|birth date|b-day|bda
 const BORN_YEAR_RE = /\bborn in (\d{4})\b/gi
 
 /** Some part of every cue below: a text without one holds no date of birth. */
-const ANY_DOB_CUE_RE = /born|birth|dob|d\.o\.b|b-day|bday/i
+const ANY_DOB_CUE_RE = /[bd](?:orn|irth|ob|\.o\.b|-day|day)/i
 
 function detectDatesOfBirth(text: string, push: Push): void {
   if (!ANY_DOB_CUE_RE.test(text)) return

@@ -108,38 +108,51 @@ class Sequence {
  * people's names. Worked out once per text, however often the text is rendered.
  */
 export class Collisions {
-  readonly lowerText: string
-  private readonly words: ReadonlySet<string>
+  private lower: string | null = null
+  private words: ReadonlySet<string> | null = null
   private readonly verdicts = new Map<string, boolean>()
   /** each list of invented values less those that collide, for Sequence */
   readonly allowedLists = new Map<readonly string[], readonly string[]>()
 
   constructor(
     readonly text: string,
-    reservedNames: readonly string[] = [],
+    private readonly reservedNames: readonly string[] = [],
     /** text anonymised earlier that shares these pseudonyms: its words are avoided too */
     readonly alsoAvoid = '',
-  ) {
-    this.lowerText = alsoAvoid ? `${text}\n${alsoAvoid}`.toLowerCase() : text.toLowerCase()
-    this.words = new Set([...(this.lowerText.match(/[\p{L}\p{N}]+/gu) ?? []), ...reservedNames.join(' ').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []])
+  ) {}
+
+  /** The text (and alsoAvoid) in lower case; worked out only when a pseudonym needs it. */
+  get lowerText(): string {
+    this.lower ??= this.alsoAvoid ? `${this.text}\n${this.alsoAvoid}`.toLowerCase() : this.text.toLowerCase()
+    return this.lower
   }
 
   /** True when a word of the candidate is a word of the text or of a real person's name. */
   readonly forbidden = (candidate: string): boolean => {
     let verdict = this.verdicts.get(candidate)
     if (verdict === undefined) {
-      verdict = candidate
-        .toLowerCase()
-        .split(/[^\p{L}\p{N}]+/u)
-        .some((w) => w.length > 1 && this.words.has(w) && !/^\d+$/.test(w) && w !== 'co')
+      const words = (this.words ??= new Set([...(this.lowerText.match(/[\p{L}\p{N}]+/gu) ?? []), ...(this.reservedNames.join(' ').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])]))
+      verdict = wordsOf(candidate).some((w) => w.length > 1 && words.has(w) && !/^\d+$/.test(w) && w !== 'co')
       this.verdicts.set(candidate, verdict)
     }
     return verdict
   }
 }
 
+/** The lower-case words of an invented value (from the fixed lists above: kept once worked out). */
+const candidateWords = new Map<string, string[]>()
+function wordsOf(candidate: string): string[] {
+  let words = candidateWords.get(candidate)
+  if (words === undefined) {
+    words = candidate.toLowerCase().split(/[^\p{L}\p{N}]+/u)
+    if (candidateWords.size > 10_000) candidateWords.clear()
+    candidateWords.set(candidate, words)
+  }
+  return words
+}
+
 export class Pseudonyms {
-  private readonly lowerText: string
+  private readonly collisions: Collisions
   private readonly text: string
   private readonly alsoAvoid: string
   private readonly firstNames = new Map<string, string>()
@@ -163,7 +176,7 @@ export class Pseudonyms {
   constructor(text: string, reservedNames: readonly string[] = [], alsoAvoid = '', collisions = new Collisions(text, reservedNames, alsoAvoid)) {
     this.text = collisions.text
     this.alsoAvoid = collisions.alsoAvoid
-    this.lowerText = collisions.lowerText
+    this.collisions = collisions
     // an invented value must not collide with anything written in the original text
     const forbidden = collisions.forbidden
     const lists = collisions.allowedLists
@@ -172,8 +185,12 @@ export class Pseudonyms {
     this.orgSeq = new Sequence(INVENTED_ORGANISATIONS, forbidden, lists)
     this.placeSeq = new Sequence(INVENTED_PLACES, forbidden, lists)
     // no "_user" in the text: no invented username can be written in it
-    const anyUser = this.lowerText.includes('_user')
-    this.userSeq = new Sequence(INVENTED_USERNAMES, (c) => (anyUser && this.lowerText.includes(c)) || forbidden(c.split('_')[0]), lists)
+    let userWritten: boolean | null = null
+    this.userSeq = new Sequence(INVENTED_USERNAMES, (c) => ((userWritten ??= this.lowerText.includes('_user')) && this.lowerText.includes(c)) || forbidden(c.split('_')[0]), lists)
+  }
+
+  private get lowerText(): string {
+    return this.collisions.lowerText
   }
 
   /** Call once per multi-word name before replacing, so a lone "Whitfield" is known to be a surname. */
