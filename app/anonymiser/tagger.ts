@@ -188,6 +188,8 @@ interface TokenFacts {
   gazId: number
   /** feature strings that pair this word's facts with a neighbour's or the line's, built once */
   combos: Map<number, string>
+  /** the weights of this word's features, summed and cached (scoreOf) */
+  scored?: ScoredFacts
   /** feature strings built once per word: a reused string keeps its hash, so lookups are cheap */
   own: string[]
   asPrev: string[]
@@ -539,8 +541,11 @@ interface ScoredFacts {
   asNext: Float64Array
   asNext2: Vector | null
   pairs: WeightCache
+  /** the bias, the word's own features, the previous tag and the word paired with it, by previous tag */
+  byPrevious: Array<Float64Array | undefined>
+  /** the word paired with its line's facts (length, sentence start, heading, lower case elsewhere), by their key */
+  byLine: Map<number, Float64Array>
 }
-const scoredFacts = new WeakMap<TokenFacts, ScoredFacts>()
 
 function sumOf(weights: Weights, features: readonly string[]): Float64Array {
   const sum = new Float64Array(TAG_COUNT)
@@ -552,7 +557,7 @@ function sumOf(weights: Weights, features: readonly string[]): Float64Array {
 }
 
 function scoredOf(f: TokenFacts, weights: Weights): ScoredFacts {
-  let scored = scoredFacts.get(f)
+  let scored = f.scored
   if (scored === undefined || scored.weights !== weights) {
     scored = {
       weights,
@@ -562,8 +567,10 @@ function scoredOf(f: TokenFacts, weights: Weights): ScoredFacts {
       asNext: sumOf(weights, f.asNext),
       asNext2: weights.get(f.asNext2) ?? null,
       pairs: new Map(),
+      byPrevious: [],
+      byLine: new Map(),
     }
-    scoredFacts.set(f, scored)
+    f.scored = scored
   }
   return scored
 }
@@ -590,10 +597,62 @@ function useShared(weights: Weights): void {
   if (sharedFor === weights) return
   sharedFor = weights
   lineWeights.clear()
+  lineSums.clear()
   prevTagWeights = PREV_TAG.map((feature) => weights.get(feature) ?? null)
   prevTagsWeights = PREV_TAGS.map((row) => row.map((feature) => weights.get(feature) ?? null))
   biasWeights = weights.get('b') ?? null
   speakerRoleWeights = weights.get('spk-role') ?? null
+}
+
+/** The features of the line alone, summed, by their key. */
+const lineSums = new Map<number, Float64Array>()
+
+function lineSum(weights: Weights, cap: number, pos: number, ll: number, speaker: number, titleLine: number, lowerElsewhere: number, capElsewhere: number): Float64Array {
+  const pos3 = Math.min(pos, 3)
+  const ll6 = Math.min(ll, 6)
+  const key = ((((((cap * 4 + pos3) * 7 + ll6) * 2 + speaker) * 2 + titleLine) * 2 + lowerElsewhere) * 2) + capElsewhere
+  let sum = lineSums.get(key)
+  if (sum === undefined) {
+    sum = new Float64Array(TAG_COUNT)
+    add(sum, lineWeight(weights, 0, cap))
+    add(sum, lineWeight(weights, 1, pos3))
+    add(sum, lineWeight(weights, 2, ll6))
+    add(sum, lineWeight(weights, 3, Math.min(pos, 2), cap, Math.min(ll, 5)))
+    add(sum, lineWeight(weights, 4, speaker, cap))
+    add(sum, lineWeight(weights, 5, titleLine, cap))
+    add(sum, lineWeight(weights, 6, lowerElsewhere, cap, capElsewhere))
+    lineSums.set(key, sum)
+  }
+  return sum
+}
+
+function byPrevious(f: TokenFacts, scored: ScoredFacts, prev: number): Float64Array {
+  let sum = scored.byPrevious[prev]
+  if (sum === undefined) {
+    sum = new Float64Array(TAG_COUNT)
+    add(sum, biasWeights)
+    add(sum, scored.own)
+    add(sum, prevTagWeights[prev])
+    add(sum, pairWeights(Pair.PrevTagShape, f, scored, prev))
+    add(sum, pairWeights(Pair.PrevTagGaz, f, scored, prev))
+    scored.byPrevious[prev] = sum
+  }
+  return sum
+}
+
+function byLine(f: TokenFacts, scored: ScoredFacts, ll: number, sentenceStart: number, cap: number, titleLine: number, lowerElsewhere: number): Float64Array {
+  const ll5 = Math.min(ll, 5)
+  const key = (((ll5 * 3 + sentenceStart) * 3 + cap) * 2 + titleLine) * 2 + lowerElsewhere
+  let sum = scored.byLine.get(key)
+  if (sum === undefined) {
+    sum = new Float64Array(TAG_COUNT)
+    add(sum, pairWeights(Pair.LineLengthGaz, f, scored, ll5))
+    add(sum, pairWeights(Pair.SentenceStartGaz, f, scored, sentenceStart * 3 + cap))
+    add(sum, pairWeights(Pair.TitleLineGaz, f, scored, titleLine))
+    add(sum, pairWeights(Pair.LowerElsewhereGaz, f, scored, lowerElsewhere))
+    scored.byLine.set(key, sum)
+  }
+  return sum
 }
 
 function lineWeight(weights: Weights, kind: number, a: number, b = 0, c = 0): Vector | null {
@@ -623,33 +682,18 @@ function scoreOf(i: number, tokens: readonly Token[], facts: readonly TokenFacts
   const cap = t.flags & CAPITAL ? 0 : t.flags & WORD ? 1 : 2
   const ll = lines.lineLength[i]
   const own = scoredOf(f, weights)
-  const p1s = scoredOf(p1, weights)
-  const n1s = scoredOf(n1, weights)
-  add(scores, biasWeights)
-  add(scores, own.own)
-  add(scores, p1s.asPrev)
+  add(scores, byPrevious(f, own, prev))
+  add(scores, scoredOf(p1, weights).asPrev)
   add(scores, scoredOf(p2, weights).asPrev2)
-  add(scores, n1s.asNext)
+  add(scores, scoredOf(n1, weights).asNext)
   add(scores, scoredOf(n2, weights).asNext2)
-  add(scores, lineWeight(weights, 0, cap))
-  add(scores, prevTagWeights[prev])
   add(scores, prevTagsWeights[prev2][prev])
-  add(scores, pairWeights(Pair.PrevTagShape, f, own, prev))
-  add(scores, pairWeights(Pair.PrevTagGaz, f, own, prev))
   add(scores, pairWeights(Pair.ShapeNextShape, f, own, n1.shapeId))
   add(scores, pairWeights(Pair.PrevShapeShape, f, own, p1.shapeId))
   add(scores, pairWeights(Pair.GazNextGaz, f, own, n1.gazId))
   add(scores, pairWeights(Pair.PrevGazGaz, f, own, p1.gazId))
-  add(scores, lineWeight(weights, 1, Math.min(pos, 3)))
-  add(scores, lineWeight(weights, 2, Math.min(ll, 6)))
-  add(scores, lineWeight(weights, 3, Math.min(pos, 2), cap, Math.min(ll, 5)))
-  add(scores, lineWeight(weights, 4, lines.speaker[i], cap))
-  add(scores, pairWeights(Pair.LineLengthGaz, f, own, Math.min(ll, 5)))
-  add(scores, pairWeights(Pair.SentenceStartGaz, f, own, lines.sentenceStart[i] * 3 + cap))
-  add(scores, lineWeight(weights, 5, lines.titleLine[i], cap))
-  add(scores, pairWeights(Pair.TitleLineGaz, f, own, lines.titleLine[i]))
-  add(scores, lineWeight(weights, 6, lines.lowerElsewhere[i], cap, lines.capElsewhere[i]))
-  add(scores, pairWeights(Pair.LowerElsewhereGaz, f, own, lines.lowerElsewhere[i]))
+  add(scores, lineSum(weights, cap, pos, ll, lines.speaker[i], lines.titleLine[i], lines.lowerElsewhere[i], lines.capElsewhere[i]))
+  add(scores, byLine(f, own, ll, lines.sentenceStart[i], cap, lines.titleLine[i], lines.lowerElsewhere[i]))
   if (lines.speaker[i] && SPEAKER_ROLES.has(t.lower)) add(scores, speakerRoleWeights)
 }
 
