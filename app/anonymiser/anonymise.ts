@@ -197,8 +197,10 @@ function detectCandidates(text: string, options: AnonymiseOptions = {}): Candida
   const ignoredValues = new Set((options.ignore ?? []).map((v) => v.trim().toLowerCase()).filter(Boolean))
   const ignoredRanges: Array<[number, number]> = []
   for (const value of ignoredValues) ignoredRanges.push(...occurrences(text, value))
-  const isIgnored = (start: number, end: number) =>
-    ignoredValues.has(text.slice(start, end).trim().toLowerCase()) || ignoredRanges.some(([s, e]) => s <= start && end <= e)
+  const isIgnored =
+    ignoredValues.size === 0
+      ? () => false
+      : (start: number, end: number) => ignoredValues.has(text.slice(start, end).trim().toLowerCase()) || ignoredRanges.some(([s, e]) => s <= start && end <= e)
   const kept = candidates.filter((c) => c.priority === PRIORITY.extra || !isIgnored(c.start, c.end))
 
   const accepted = propagate(text, tokens, resolve(text, kept), isIgnored)

@@ -33,6 +33,9 @@ export const DIGIT_FIRST = 8
 export const SHOUTED = 16
 /** A capital somewhere in it. */
 export const UPPER = 32
+/** Written in ASCII alone. */
+export const ASCII = 128
+const ASCII_DIGITS = /[0-9]/g
 
 const TOKEN_RE = /[\p{L}\p{M}\p{N}]+(?:['’.\-][\p{L}\p{M}\p{N}]+)*|[^\s]/gu
 
@@ -50,7 +53,7 @@ function asciiFlags(word: string): number {
     else if (code >= 97 && code <= 122) flags |= WORD | LOWER_SEEN
   }
   if (word.length > 1 && flags & UPPER && !(flags & LOWER_SEEN)) flags |= SHOUTED
-  return flags & ~LOWER_SEEN
+  return (flags & ~LOWER_SEEN) | ASCII
 }
 /** Scratch flag for asciiFlags: a lower-case letter somewhere. */
 const LOWER_SEEN = 64
@@ -278,11 +281,14 @@ function factsOf(tokens: readonly Token[], masks: readonly Mask[] = []): TokenFa
       }
       return facts
     }
-    let facts = factsCache.get(t.text)
+    // digits count only as digits ("00000"): references and numbers written in ASCII share their
+    // facts, unless the word is an everyday one ("cm2", "49ers": the lists hold no other word with a digit)
+    const key = t.flags & DIGIT && t.flags & ASCII && !isCommonWord(t.lower.replace(/[’']s$/, '')) ? t.text.replace(ASCII_DIGITS, '0') : t.text
+    let facts = factsCache.get(key)
     if (!facts) {
       const word = HAS_DIGIT.test(t.text) ? t.lower.replace(/\p{N}/gu, '0') : t.lower
       facts = makeFacts(word.length > 20 ? word.slice(0, 20) : word, shapeOf(t.text), gazOf(t), t.text.length)
-      factsCache.set(t.text, facts)
+      factsCache.set(key, facts)
     }
     return facts
   })
