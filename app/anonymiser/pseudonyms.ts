@@ -71,29 +71,49 @@ function normaliseKey(value: string): string {
 }
 
 /** Hands out invented values from a list, skipping any that appear in the original text. */
+/** The values of a list that do not collide with the text, in order, worked out only as far as needed. */
+interface Allowed {
+  values: string[]
+  /** how far into the list the values have been looked at */
+  scanned: number
+}
+
 class Sequence {
   private next = 0
   private round = 0
-  /** the list less the values that collide with the text, worked out once (a long text has many words) */
-  private allowed: readonly string[] | null = null
+  private readonly allowed: Allowed
   constructor(
     private readonly list: readonly string[],
     private readonly forbidden: (candidate: string) => boolean,
     /** the allowed part of each list, kept across the renders of one text */
-    private readonly allowedLists?: Map<readonly string[], readonly string[]>,
-  ) {}
+    allowedLists?: Map<readonly string[], Allowed>,
+  ) {
+    let allowed = allowedLists?.get(list)
+    if (!allowed) {
+      allowed = { values: [], scanned: 0 }
+      allowedLists?.set(list, allowed)
+    }
+    this.allowed = allowed
+  }
+
+  /** The k-th allowed value, or undefined when the list holds fewer. */
+  private allowedAt(k: number): string | undefined {
+    const allowed = this.allowed
+    while (allowed.values.length <= k && allowed.scanned < this.list.length) {
+      const base = this.list[allowed.scanned++]
+      if (!this.forbidden(base)) allowed.values.push(base)
+    }
+    return allowed.values[k]
+  }
 
   take(): string {
-    if (this.allowed === null) {
-      this.allowed = this.allowedLists?.get(this.list) ?? this.list.filter((base) => !this.forbidden(base))
-      this.allowedLists?.set(this.list, this.allowed)
-    }
-    for (let guard = 0; guard < this.allowed.length * 2; guard++) {
-      if (this.next >= this.allowed.length) {
+    // as if over the whole allowed list: at most twice its length, starting again at its end
+    for (let guard = 0; this.allowedAt(guard >> 1) !== undefined; guard++) {
+      if (this.allowedAt(this.next) === undefined) {
         this.next = 0
         this.round++
       }
-      const base = this.allowed[this.next++]
+      const base = this.allowed.values[this.next++]
       const candidate = this.round === 0 ? base : `${base} ${this.round + 1}`
       if (!this.forbidden(candidate)) return candidate
     }
@@ -109,10 +129,10 @@ class Sequence {
  */
 export class Collisions {
   private lower: string | null = null
-  private words: ReadonlySet<string> | null = null
+  private reservedWords: ReadonlySet<string> | null = null
   private readonly verdicts = new Map<string, boolean>()
   /** each list of invented values less those that collide, for Sequence */
-  readonly allowedLists = new Map<readonly string[], readonly string[]>()
+  readonly allowedLists = new Map<readonly string[], Allowed>()
 
   constructor(
     readonly text: string,
@@ -131,13 +151,30 @@ export class Collisions {
   readonly forbidden = (candidate: string): boolean => {
     let verdict = this.verdicts.get(candidate)
     if (verdict === undefined) {
-      const words = (this.words ??= new Set([...(this.lowerText.match(/[\p{L}\p{N}]+/gu) ?? []), ...(this.reservedNames.join(' ').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])]))
-      verdict = wordsOf(candidate).some((w) => w.length > 1 && words.has(w) && !/^\d+$/.test(w) && w !== 'co')
+      verdict = wordsOf(candidate).some((w) => w.length > 1 && !/^\d+$/.test(w) && w !== 'co' && this.hasWord(w))
       this.verdicts.set(candidate, verdict)
     }
     return verdict
   }
+
+  /**
+   * True when w (letters and digits) is a whole word of the text — a run of letters and digits
+   * with none either side — or of a real person's name. A few searches for the few values a text
+   * needs, rather than a set of all its words.
+   */
+  private hasWord(w: string): boolean {
+    this.reservedWords ??= new Set(this.reservedNames.join(' ').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])
+    if (this.reservedWords.has(w)) return true
+    const text = this.lowerText
+    for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) {
+      const end = i + w.length
+      if ((i === 0 || !LETTER_OR_DIGIT_BEFORE.test(text.slice(Math.max(0, i - 2), i))) && (end === text.length || !LETTER_OR_DIGIT_AFTER.test(text.slice(end, end + 2)))) return true
+    }
+    return false
+  }
 }
+const LETTER_OR_DIGIT_BEFORE = /[\p{L}\p{N}]$/u
+const LETTER_OR_DIGIT_AFTER = /^[\p{L}\p{N}]/u
 
 /** The lower-case words of an invented value (from the fixed lists above: kept once worked out). */
 const candidateWords = new Map<string, string[]>()

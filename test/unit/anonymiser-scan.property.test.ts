@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { anchorsIn, matchesNear, READ_NEAR } from '~/anonymiser/patterns'
 import { BRANDS, CITY_WORDS, COUNTRIES, FIRST_NAMES, ORG_SUFFIXES, STREET_WORDS, SURNAMES } from '~/anonymiser/gazetteer'
+import { Collisions } from '~/anonymiser/pseudonyms'
 import { tokenize, tokenizeByPattern } from '~/anonymiser/tagger'
 
 // Pieces of what these patterns find (dates, codes, cards, postcodes, streets, handles, e-mails),
@@ -58,5 +59,27 @@ describe('the word lists', () => {
     for (const list of [FIRST_NAMES, SURNAMES, STREET_WORDS, CITY_WORDS, COUNTRIES, ORG_SUFFIXES, BRANDS]) {
       expect([...list].filter((word) => /\p{N}/u.test(word))).toEqual([])
     }
+  })
+})
+
+describe('collisions of invented values with the text', () => {
+  // what "a word of the text" means: a whole run of letters and digits, as a set of all of them would say
+  const reference = (text: string, reserved: string[], candidate: string) => {
+    const words = new Set([...(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []), ...(reserved.join(' ').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])])
+    return candidate
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .some((w) => w.length > 1 && words.has(w) && !/^\d+$/.test(w) && w !== 'co')
+  }
+  const PIECES = ['Alex', 'alex', 'Alexander', 'malex', 'Morgan', 'Kestrel Group', 'kestrel', 'co', '2', 'Sam', 'sam_user', 'é', '😀', '\ud83d', 'x1', 'Ellis.']
+  const piece = fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 3, unit: 'binary' }))
+  const text = fc.array(fc.tuple(piece, fc.constantFrom(' ', '', '-', '\n', "'")), { maxLength: 12 }).map((parts) => parts.map(([p, s]) => p + s).join(''))
+  it('finds a collision exactly when a set of the text words would', () => {
+    fc.assert(
+      fc.property(text, fc.array(fc.constantFrom('Alex Morgan', 'Sam', ''), { maxLength: 2 }), fc.constantFrom('Alex', 'Morgan', 'Kestrel Group', 'Sam 2', 'Ellis', 'Bramblewood & Co'), (input, reserved, candidate) => {
+        expect(new Collisions(input, reserved).forbidden(candidate)).toBe(reference(input, reserved, candidate))
+      }),
+      { numRuns: 3000 },
+    )
   })
 })
