@@ -611,8 +611,18 @@ const NOT_NUMBERED = new Set(
   booking invoice member customer claim policy card credit debit visa mastercard amex iban bic swift routing`.split(/\s+/).filter(Boolean),
 )
 
+/** The word that numbers, after a space: where every NUMBERED_RE match has it. */
+const NUMBERING_WORD_RE = /[ \t](?:number|no\.?|num|nr|#|id|ref)(?![\w])/gi
+
+function numberingWords(text: string): number[] {
+  const out: number[] = []
+  for (const m of text.matchAll(NUMBERING_WORD_RE)) out.push(m.index + 1)
+  return out
+}
+
 function detectNumberedThings(text: string, push: Push): void {
-  for (const m of text.matchAll(NUMBERED_RE)) {
+  // a word, the numbering word and up to four short words after it ("is", ":", "#"): five words either side
+  for (const m of matchesNear(NUMBERED_RE, text, 5, numberingWords(text))) {
     if (NOT_NUMBERED.has(m[1].toLowerCase())) continue
     const pos = m.index + m[0].length
     const v = ACCOUNT_VALUE_RE.exec(text.slice(pos))
@@ -1012,7 +1022,8 @@ export function detectPatterns(text: string): Candidate[] {
  * Every pattern read only near its anchors, with its reach and anchors as used above: for the test
  * that reading this way finds exactly what reading the whole text finds.
  */
-export const READ_NEAR: ReadonlyArray<{ name: string; re: RegExp; reach: number; anchors: 'digits' | '@' | '_' | 'tld' }> = [
+export const READ_NEAR: ReadonlyArray<{ name: string; re: RegExp; reach: number; anchors: 'digits' | '@' | '_' | 'tld' | 'numbering' }> = [
+  { name: 'numbered thing', re: NUMBERED_RE, reach: 5, anchors: 'numbering' },
   { name: 'general date', re: GENERAL_DATE_RE, reach: 3, anchors: 'digits' },
   { name: 'date (of birth)', re: DATE_RE, reach: 3, anchors: 'digits' },
   { name: 'e-mail', re: EMAIL_RE, reach: 0, anchors: '@' },
@@ -1046,8 +1057,9 @@ export const READ_NEAR: ReadonlyArray<{ name: string; re: RegExp; reach: number;
 ]
 
 /** The anchors READ_NEAR names, as positions in text. */
-export function anchorsIn(text: string, anchors: 'digits' | '@' | '_' | 'tld'): number[] {
+export function anchorsIn(text: string, anchors: 'digits' | '@' | '_' | 'tld' | 'numbering'): number[] {
   if (anchors === 'digits') return digitWords(text)
+  if (anchors === 'numbering') return numberingWords(text)
   if (anchors === 'tld') return [...text.matchAll(DOT_TLD_RE)].map((m) => m.index)
   return positionsOf(text, anchors)
 }

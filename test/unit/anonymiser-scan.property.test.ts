@@ -15,6 +15,7 @@ const WORDS = [
   'Flat', 'Apt', '#4,', '14', 'Rowan', 'Street', 'St.', 'Road', 'North', 'P.', 'O.', 'Box', 'PO', 'Post', 'Office', 'Lindenstraße', '17', 'Damrak', '1,', '1012', 'LG',
   'Amsterdam', '10115', 'Berlin', 'D02', 'X285', 'LS6', '2QT', 'SW1A', '1AA', 'GIR', '0AA', 'K1A', '0B1', 'OR', 'NY', '97205', '10001-1234', 'Leeds',
   'the', 'and', 'hello', '(', ')', '-', '/', '.', ',', ':', 'é', 'Ä',
+  'order', 'number', 'No.', 'no', 'num', 'nr', '#', 'id', 'ID', 'ref', 'is', 'was', '=', '-', 'is:', '#4471', 'number:', 'membership',
 ]
 const SEPARATORS = [' ', '', '  ', '\n', ', ', '\u00a0', '\t', '. ']
 const text = fc
