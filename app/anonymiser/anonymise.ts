@@ -12,7 +12,7 @@ import { detectEntities } from './entities'
 import { FIRST_NAMES, isCommonWord, SURNAMES } from './gazetteer'
 import { detectPatterns, PRIORITY } from './patterns'
 import { detectPhones } from './phones'
-import { Pseudonyms } from './pseudonyms'
+import { Collisions, Pseudonyms } from './pseudonyms'
 import { tokenize, type Token } from './tagger'
 import type { Candidate, PiiLabel, ReferenceKind, Span } from './types'
 
@@ -197,8 +197,10 @@ function detectCandidates(text: string, options: AnonymiseOptions = {}): Candida
   const ignoredValues = new Set((options.ignore ?? []).map((v) => v.trim().toLowerCase()).filter(Boolean))
   const ignoredRanges: Array<[number, number]> = []
   for (const value of ignoredValues) ignoredRanges.push(...occurrences(text, value))
-  const isIgnored = (start: number, end: number) =>
-    ignoredValues.has(text.slice(start, end).trim().toLowerCase()) || ignoredRanges.some(([s, e]) => s <= start && end <= e)
+  const isIgnored =
+    ignoredValues.size === 0
+      ? () => false
+      : (start: number, end: number) => ignoredValues.has(text.slice(start, end).trim().toLowerCase()) || ignoredRanges.some(([s, e]) => s <= start && end <= e)
   const kept = candidates.filter((c) => c.priority === PRIORITY.extra || !isIgnored(c.start, c.end))
 
   const accepted = propagate(text, tokens, resolve(text, kept), isIgnored)
@@ -243,8 +245,8 @@ function replacementFor(p: Pseudonyms, c: Candidate, value: string): string {
   }
 }
 
-function render(text: string, candidates: readonly Candidate[], options?: AnonymiseOptions): AnonymiseResult {
-  const pseudonyms = new Pseudonyms(text, options?.reservedNames, options?.alsoAvoid)
+function render(text: string, candidates: readonly Candidate[], options: AnonymiseOptions | undefined, collisions: Collisions): AnonymiseResult {
+  const pseudonyms = new Pseudonyms(text, options?.reservedNames, options?.alsoAvoid, collisions)
   for (const c of candidates) {
     if (c.label === 'name') pseudonyms.noteFullName(text.slice(c.start, c.end))
     if (c.label === 'organization') pseudonyms.noteOrganisation(text.slice(c.start, c.end))
@@ -410,13 +412,14 @@ function missedOnFirstPass(text: string, first: AnonymiseResult, candidates: rea
 /** Replaces every span of personal data with a consistent pseudonym or a placeholder. */
 export function anonymise(text: string, options?: AnonymiseOptions): AnonymiseResult {
   let candidates = detectCandidates(text, options)
-  let result = render(text, candidates, options)
+  const collisions = new Collisions(text, options?.reservedNames, options?.alsoAvoid)
+  let result = render(text, candidates, options, collisions)
   // look again until a look finds nothing new (almost always the second look; at most four)
   for (let pass = 0; pass < 3 && candidates.length > 0; pass++) {
     const missed = missedOnFirstPass(text, result, candidates, options)
     if (missed.length === 0) break
     candidates = [...candidates, ...missed].sort((a, b) => a.start - b.start)
-    result = render(text, candidates, options)
+    result = render(text, candidates, options, collisions)
   }
   return result
 }

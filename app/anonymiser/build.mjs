@@ -30,6 +30,18 @@ export function isStale(outdir = defaultOutdir) {
   }
 }
 
+/** Bundles an imported .json file as `JSON.parse("…")` rather than as an object literal. */
+const jsonAsString = {
+  name: 'json-as-string',
+  setup(build) {
+    build.onLoad({ filter: /\.json$/ }, async (args) => {
+      const { readFile } = await import('node:fs/promises')
+      const compact = JSON.stringify(JSON.parse(await readFile(args.path, 'utf8')))
+      return { contents: `export default JSON.parse(${JSON.stringify(compact)})`, loader: 'js' }
+    })
+  },
+}
+
 export async function buildAnonymiser(outdir = defaultOutdir) {
   const esbuild = await import('esbuild')
   await esbuild.build({
@@ -41,6 +53,9 @@ export async function buildAnonymiser(outdir = defaultOutdir) {
     target: 'node20',
     // piscina finds its own worker script by path, so it stays a normal import
     external: ['piscina'],
+    // the word lists and weights (3 MB) as one JSON string: JSON.parse reads it several times
+    // faster than V8 compiles the same data written as an object literal (each worker pays this)
+    plugins: [jsonAsString],
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     logLevel: 'warning',
   })

@@ -59,6 +59,128 @@ function trimTrailing(text: string, start: number, end: number, chars = '.,;:!?)
 }
 
 // ---------------------------------------------------------------------------------------------
+// looking only near digits
+
+/** JavaScript's \s, by code: the separator between the words a pattern's \s+ steps over. */
+function isSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13)
+  if (code < 0xa0) return false
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+}
+
+/** Start of the word `words` words back from the word holding index (words split by \s). */
+function wordsBack(text: string, index: number, words: number): number {
+  let i = index
+  while (i > 0 && !isSpace(text.charCodeAt(i - 1))) i--
+  for (let w = 0; w < words && i > 0; w++) {
+    while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--
+    while (i > 0 && !isSpace(text.charCodeAt(i - 1))) i--
+  }
+  return i
+}
+
+/** End of the word `words` words on from the word holding index. */
+function wordsOn(text: string, index: number, words: number): number {
+  let i = index
+  while (i < text.length && !isSpace(text.charCodeAt(i))) i++
+  for (let w = 0; w < words && i < text.length; w++) {
+    while (i < text.length && isSpace(text.charCodeAt(i))) i++
+    while (i < text.length && !isSpace(text.charCodeAt(i))) i++
+  }
+  return i
+}
+
+/** One position per word that holds a digit (the first digit of the word). */
+function digitWords(text: string): number[] {
+  const out: number[] = []
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code < 48 || code > 57) continue
+    out.push(i)
+    while (i + 1 < text.length && !isSpace(text.charCodeAt(i + 1))) i++
+  }
+  return out
+}
+
+/** Every position of a character (one of the given ones) in text. */
+function positionsOf(text: string, chars: string): number[] {
+  const out: number[] = []
+  for (const ch of chars) for (let i = text.indexOf(ch); i >= 0; i = text.indexOf(ch, i + 1)) out.push(i)
+  return chars.length > 1 ? out.sort((a, b) => a - b) : out
+}
+
+/**
+ * The stretches of text to read for a pattern every match of which holds one of the anchors (a
+ * digit, an "@"), with at most `reach` words before its first anchor, after its last and between
+ * two of them: [start, end) pairs, sorted, apart by more than one character.
+ */
+function stretchesAround(text: string, reach: number, anchors: readonly number[]): number[] {
+  const out: number[] = []
+  let covered = -1
+  for (const anchor of anchors) {
+    // an anchor inside the words already taken in adds nothing
+    if (anchor < covered) continue
+    const start = wordsBack(text, anchor, reach)
+    const end = wordsOn(text, anchor, reach)
+    covered = wordsOn(text, anchor, 0)
+    // stretches that meet or overlap are one (a match may run from one into the other)
+    if (out.length > 0 && start <= out[out.length - 1] + 1) out[out.length - 1] = Math.max(out[out.length - 1], end)
+    else out.push(start, end)
+  }
+  return out
+}
+
+/**
+ * The matches of such a pattern: the same as text.matchAll(re), with the pattern run only over the
+ * stretches around the anchors rather than over every position of a long conversation. Each
+ * stretch is read with one character of context either side, a separator: a pattern whose
+ * look-behind or look-ahead could step over a separator (or reach further than a word) must not
+ * be read this way.
+ */
+function matchesIn(re: RegExp, text: string, stretches: readonly number[]): RegExpExecArray[] {
+  const out: RegExpExecArray[] = []
+  for (let k = 0; k < stretches.length; k += 2) {
+    const from = stretches[k]
+    const to = stretches[k + 1]
+    const sliceStart = Math.max(0, from - 1)
+    const slice = text.slice(sliceStart, Math.min(text.length, to + 1))
+    re.lastIndex = from - sliceStart
+    for (let m = re.exec(slice); m !== null; m = re.exec(slice)) {
+      if (m.index >= to - sliceStart) break
+      if (m[0].length === 0) re.lastIndex++
+      m.index += sliceStart
+      out.push(m)
+    }
+  }
+  re.lastIndex = 0
+  return out
+}
+
+export function matchesNear(re: RegExp, text: string, reach: number, anchors: readonly number[]): RegExpExecArray[] {
+  return matchesIn(re, text, stretchesAround(text, reach, anchors))
+}
+
+// the digits' stretches of the text being read, by reach: a dozen patterns share them
+let digitText = ''
+let digitAnchors: number[] = []
+const digitStretches = new Map<number, number[]>()
+
+/** matchesNear with the digits as anchors. */
+export function matchesNearDigits(re: RegExp, text: string, reach: number): RegExpExecArray[] {
+  if (text !== digitText) {
+    digitText = text
+    digitAnchors = digitWords(text)
+    digitStretches.clear()
+  }
+  let stretches = digitStretches.get(reach)
+  if (stretches === undefined) {
+    stretches = stretchesAround(text, reach, digitAnchors)
+    digitStretches.set(reach, stretches)
+  }
+  return matchesIn(re, text, stretches)
+}
+
+// ---------------------------------------------------------------------------------------------
 // e-mail, URL, IP
 
 const EMAIL_RE = /(?<![\p{L}\p{N}_.+'-])[\p{L}\p{N}](?:[\p{L}\p{N}._%+'-]*[\p{L}\p{N}_%+-])?@[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)*\.[\p{L}]{2,24}(?![\p{L}\p{N}_-])/gu
@@ -75,23 +197,31 @@ const DOMAIN_RE = new RegExp(
 const IPV4_RE = /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d]|\.\d)/g
 const IPV6_RE = /(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|\d{1,3}(?:\.\d{1,3}){3})?(?![\w:])/g
 
+/** What every domain holds: a dot and a top-level domain. */
+const DOT_TLD_RE = new RegExp(`\\.(?:${TLDS})`, 'g')
+/** Two colons with at most four hex digits between them: part of every IPv6 address. */
+const IPV6_HINT_RE = /:[0-9A-Fa-f]{0,4}:/
+
 function detectEmailUrlIp(text: string, push: Push): void {
-  for (const m of text.matchAll(EMAIL_RE)) push(m.index, m.index + m[0].length, 'email', PRIORITY.email)
-  for (const m of text.matchAll(OBFUSCATED_EMAIL_RE)) push(m.index, m.index + m[0].length, 'email', PRIORITY.email - 1)
+  // patterns that match within one word are read only in the words holding what they require
+  for (const m of matchesNear(EMAIL_RE, text, 0, positionsOf(text, '@'))) push(m.index, m.index + m[0].length, 'email', PRIORITY.email)
+  if (/dot/i.test(text)) for (const m of text.matchAll(OBFUSCATED_EMAIL_RE)) push(m.index, m.index + m[0].length, 'email', PRIORITY.email - 1)
   for (const m of text.matchAll(URL_RE)) {
     const end = trimTrailing(text, m.index, m.index + m[0].length)
     push(m.index, end, 'url', PRIORITY.url)
   }
-  for (const m of text.matchAll(DOMAIN_RE)) {
+  const tlds: number[] = []
+  for (const m of text.matchAll(DOT_TLD_RE)) tlds.push(m.index)
+  for (const m of matchesNear(DOMAIN_RE, text, 0, tlds)) {
     const end = trimTrailing(text, m.index, m.index + m[0].length)
     // "e.g.com" style accidents: the part before the first dot must be a real label
     if (/^[a-z]\./i.test(m[0])) continue
     push(m.index, end, 'url', PRIORITY.domain)
   }
-  for (const m of text.matchAll(IPV4_RE)) {
+  for (const m of matchesNearDigits(IPV4_RE, text, 0)) {
     if (ipv4Valid(m[0])) push(m.index, m.index + m[0].length, 'ip_address', PRIORITY.ip)
   }
-  for (const m of text.matchAll(IPV6_RE)) {
+  if (IPV6_HINT_RE.test(text)) for (const m of text.matchAll(IPV6_RE)) {
     const value = m[0]
     // times such as 10:30:00 are not addresses: demand a hex letter or a "::"
     if (!/[a-f]/i.test(value) && !value.includes('::')) continue
@@ -110,7 +240,7 @@ const CARD_ENDING_RE = /\b(?:card|visa|mastercard|master card|amex|american expr
 const CARD_GROUPINGS = /^(?:4,4,4,[1-4]|4,4,4,4,[1-3]|4,6,[45]|4,4,4,4)$/
 
 function detectCards(text: string, push: Push): void {
-  for (const m of text.matchAll(CARD_RE)) {
+  for (const m of matchesNearDigits(CARD_RE, text, 0)) {
     const raw = m[0]
     // one separator style only, and groups of at least three digits (not a list of numbers)
     const seps = raw.match(/[ -]/g) ?? []
@@ -159,13 +289,13 @@ function detectCards(text: string, push: Push): void {
     }
   }
   // "Agent: And which card?" / "Customer: the one ending 9921"
-  for (const m of text.matchAll(/\b(?:ending|ends)(?: (?:in|with))?:?[ \t]+(\d{4})\b/gi)) {
+  if (/end/i.test(text)) for (const m of text.matchAll(/\b(?:ending|ends)(?: (?:in|with))?:?[ \t]+(\d{4})\b/gi)) {
     const context = lineBefore(text, m.index, 60) + ' ' + previousLine(text, m.index)
     if (!/\b(?:card|visa|mastercard|amex|debit|credit)\b/i.test(context)) continue
     const start = m.index + m[0].length - 4
     push(start, start + 4, 'card_number', PRIORITY.card - 11)
   }
-  for (const m of text.matchAll(CARD_ENDING_RE)) {
+  if (/end|last/i.test(text)) for (const m of text.matchAll(CARD_ENDING_RE)) {
     const start = m.index + m[0].length - m[1].length
     push(start, start + 4, 'card_number', PRIORITY.card - 10)
   }
@@ -205,28 +335,29 @@ function detectIbans(text: string, push: Push): void {
 // national identifiers
 
 const SSN_RE = /(?<![\w-])\d{3}-\d{2}-\d{4}(?![\w-])/g
+const SPACED_SSN_RE = /(?<![\w-])\d{3} \d{2} \d{4}(?![\w-])/g
 const UK_NINO_RE = /(?<![A-Za-z0-9])(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![A-Za-z0-9])/g
 const NATIONAL_ID_CUE_RE =
   /\b(?:social security(?: number| no\.?| #)?|ssn|s\.s\.n\.?|social insurance number|sin(?= ?(?:number|no|#|:|is))|national insurance(?: number| no\.?)?|ni (?:number|no\.?)|nino|passport(?: number| no\.?| #)?|driver'?s? licen[cs]e(?: number| no\.?| #)?|driving licen[cs]e(?: number| no\.?)?|licen[cs]e number|tax (?:id|identification number|file number|number|code)|tin|tfn|ein|itin|national id(?:entity)?(?: card)?(?: number| no\.?)?|id card(?: number| no\.?)?|identity card(?: number| no\.?)?|personal (?:id|identity|identification) (?:number|code)|citizen (?:id|number)|bsn|burgerservicenummer|nhs number|medicare(?: number| card number)?|health card number|aadhaa?r(?: number| no\.?)?|pan(?= (?:number|card))(?: number| card)?|pps ?n?(?: number)?|personnummer|codice fiscale|dni|nie|cpf|curp|steuer-?id|steuernummer|personalausweis(?:nummer)?|(?<!(?:order|account|acct|customer|member|booking|ticket|case|tracking|transaction|user|client|reference|invoice|employee|staff|student|patient|login|subscription|device|session|policy|claim|request|product|apple|google|microsoft|steam|game|player|account holder)[ \t])(?:id|identity|identification) (?:number|no\.?|#)|identity document number)(?![\w])(?:[ \t]+(?:on|in|from|for|of)[ \t]+(?:the|my|your|this|that|his|her)[ \t]+[a-z]+)?\s*(?:is|was|=|:|#|-|no\.?|number)?\s*(?:is\s+)?[:#]?\s*/gi
 const NATIONAL_ID_VALUE_RE = /^[A-Z0-9](?:[A-Z0-9]|[ .\/-](?=[A-Z0-9])){4,24}/i
 
 function detectNationalIds(text: string, push: Push): void {
-  for (const m of text.matchAll(SSN_RE)) {
+  for (const m of matchesNearDigits(SSN_RE, text, 0)) {
     if (ssnValid(m[0])) push(m.index, m.index + m[0].length, 'national_id', PRIORITY.nationalIdPattern)
   }
   // "524 71 3390" with spaces is an SSN only when the line talks about one
-  for (const m of text.matchAll(/(?<![\w-])\d{3} \d{2} \d{4}(?![\w-])/g)) {
+  for (const m of matchesNearDigits(SPACED_SSN_RE, text, 0)) {
     if (ssnValid(m[0]) && /\b(?:ssn|social security|social insurance|sin)\b/i.test(lineBefore(text, m.index, 80))) {
       push(m.index, m.index + m[0].length, 'national_id', PRIORITY.nationalIdPattern)
     }
   }
   // Canadian SIN: nine digits with a Luhn check digit, after "SIN"
-  for (const m of text.matchAll(/\bSIN\b[^\n\d]{0,24}?(\d{3}[ -]?\d{3}[ -]?\d{3})(?![\w-])/g)) {
+  if (text.includes('SIN')) for (const m of text.matchAll(/\bSIN\b[^\n\d]{0,24}?(\d{3}[ -]?\d{3}[ -]?\d{3})(?![\w-])/g)) {
     if (!luhnValid(digitsOf(m[1]))) continue
     const start = m.index + m[0].length - m[1].length
     push(start, start + m[1].length, 'national_id', PRIORITY.nationalIdPattern)
   }
-  for (const m of text.matchAll(UK_NINO_RE)) push(m.index, m.index + m[0].length, 'national_id', PRIORITY.nationalIdPattern)
+  for (const m of matchesNearDigits(UK_NINO_RE, text, 1)) push(m.index, m.index + m[0].length, 'national_id', PRIORITY.nationalIdPattern)
   for (const m of text.matchAll(NATIONAL_ID_CUE_RE)) {
     const start = m.index + m[0].length
     const v = NATIONAL_ID_VALUE_RE.exec(text.slice(start))
@@ -240,7 +371,7 @@ function detectNationalIds(text: string, push: Push): void {
     push(start, start + value.length, 'national_id', PRIORITY.nationalIdCued)
   }
   // "the last four of your social?" → "4471": part of an SSN is still a national identifier
-  for (const m of text.matchAll(/\blast (?:4|four)(?: digits)?(?: of)? (?:your|my|the|his|her)? ?(?:social|ssn|social security(?: number)?|sin|ni number|national insurance number|national id)\b[^\n\d]{0,30}?(?:(\d{4})\b|\n[ \t]*(?:[A-Za-z]{2,12}[ \t]*:[ \t]*)?(?:it'?s[ \t]+)?(\d{4})[ \t]*[.!]?[ \t]*(?:\n|$))/gi)) {
+  if (/last/i.test(text)) for (const m of text.matchAll(/\blast (?:4|four)(?: digits)?(?: of)? (?:your|my|the|his|her)? ?(?:social|ssn|social security(?: number)?|sin|ni number|national insurance number|national id)\b[^\n\d]{0,30}?(?:(\d{4})\b|\n[ \t]*(?:[A-Za-z]{2,12}[ \t]*:[ \t]*)?(?:it'?s[ \t]+)?(\d{4})[ \t]*[.!]?[ \t]*(?:\n|$))/gi)) {
     const digits = m[1] ?? m[2]
     const start = m.index + m[0].lastIndexOf(digits)
     push(start, start + 4, 'national_id', PRIORITY.nationalIdCued)
@@ -248,7 +379,7 @@ function detectNationalIds(text: string, push: Push): void {
   // NHS numbers are validated by their check digit, but only taken with the cue ("NHS number"),
   // which the cue regex above already handles; a bare one with a valid check digit is still rare:
   // the check guards against ordinary 10-digit numbers.
-  for (const m of text.matchAll(/\bNHS\b[^\n\d]{0,20}(\d{3} ?\d{3} ?\d{4})\b/g)) {
+  if (text.includes('NHS')) for (const m of text.matchAll(/\bNHS\b[^\n\d]{0,20}(\d{3} ?\d{3} ?\d{4})\b/g)) {
     if (!nhsNumberValid(m[1])) continue
     const start = m.index + m[0].length - m[1].length
     push(start, start + m[1].length, 'national_id', PRIORITY.nationalIdCued + 1)
@@ -273,8 +404,12 @@ const DATE_RE = new RegExp(
 const DOB_CUE_RE = /\b(?:born|birth|dob|d\.o\.b\.?|birthday|birth date|b-day|bday)\b/i
 const BORN_YEAR_RE = /\bborn in (\d{4})\b/gi
 
+/** Some part of every cue below: a text without one holds no date of birth. */
+const ANY_DOB_CUE_RE = /[bd](?:orn|irth|ob|\.o\.b|-day|day)/i
+
 function detectDatesOfBirth(text: string, push: Push): void {
-  for (const m of text.matchAll(DATE_RE)) {
+  if (!ANY_DOB_CUE_RE.test(text)) return
+  for (const m of matchesNearDigits(DATE_RE, text, 3)) {
     const before = lineBefore(text, m.index, 45)
     const after = lineAfter(text, m.index + m[0].length, 20)
     const asked = DOB_CUE_RE.test(previousLine(text, m.index)) && /^[^\n]{0,30}$/.test(lineBefore(text, m.index, 200))
@@ -337,7 +472,9 @@ function validDayMonth(value: string): boolean {
 }
 
 function detectDates(text: string, push: Push): void {
-  for (const m of text.matchAll(GENERAL_DATE_RE)) {
+  // every date holds a digit, with at most two words (a weekday, a month, "of", "de") before its
+  // first digit, after its last or between two ("12 de marzo de 2024")
+  for (const m of matchesNearDigits(GENERAL_DATE_RE, text, 3)) {
     const value = m[0]
     if (/^\d/.test(value) && /^[\d./-]+$/.test(value)) {
       if (!validDayMonth(value)) continue
@@ -379,6 +516,7 @@ const GENERIC_CODE_RE = /(?<![\w-])[A-Z]{2,5}-\d{5,}(?:-[A-Z0-9]+)*(?![\w-])/g
 const TRACKING_RE = /(?<![\w])(?:1Z[0-9A-Z]{16}|[A-Z]{2}\d{9}[A-Z]{2}|9[1-5]\d{18,20})(?![\w])/g
 const HASH_NUMBER_RE = /(?<![\w&#])#\d{4,}(?![\w])/g
 const LONG_DIGITS_RE = /(?<![\w.,$£€\/-])\d{7,20}(?![\w\/-]|[.,]\d)/g
+const VAT_RE = /(?<![\w-])(?:GB|IE|DE|FR|NL|BE|ES|IT|AT|PL|SE|DK|FI|PT|LU|CZ)[ ]?(?:\d[ ]?){8,11}\d(?:B\d{2})?(?![\w-])/g
 const NOT_CODE_PREFIXES = new Set(['ISO', 'COVID', 'CVE', 'UTF', 'RFC', 'SKU', 'ISBN', 'HTTP', 'RTX', 'GTX', 'RX', 'A'])
 
 function kindFromPrefix(prefix: string): ReferenceKind {
@@ -431,24 +569,24 @@ function detectAccountNumbers(text: string, push: Push): void {
       pos += sep[0].length
     }
   }
-  for (const m of text.matchAll(PREFIXED_ID_RE)) {
+  for (const m of matchesNearDigits(PREFIXED_ID_RE, text, 0)) {
     const prefix = /^[A-Za-z]+/.exec(m[0])?.[0] ?? ''
     if (m[0].length < prefix.length + 3) continue
     if (/^[a-z]/.test(m[0]) && m[0] !== m[0].toLowerCase()) continue
     push(m.index, m.index + m[0].length, 'account_number', PRIORITY.accountPattern, { kind: kindFromPrefix(prefix) })
   }
-  for (const m of text.matchAll(GENERIC_CODE_RE)) {
+  for (const m of matchesNearDigits(GENERIC_CODE_RE, text, 0)) {
     const prefix = m[0].split('-')[0]
     if (NOT_CODE_PREFIXES.has(prefix)) continue
     push(m.index, m.index + m[0].length, 'account_number', PRIORITY.accountPattern - 1, { kind: 'reference' })
   }
-  for (const m of text.matchAll(TRACKING_RE)) {
+  for (const m of matchesNearDigits(TRACKING_RE, text, 0)) {
     push(m.index, m.index + m[0].length, 'account_number', PRIORITY.accountPattern, { kind: 'tracking' })
   }
-  for (const m of text.matchAll(HASH_NUMBER_RE)) {
+  for (const m of matchesNearDigits(HASH_NUMBER_RE, text, 0)) {
     push(m.index, m.index + m[0].length, 'account_number', PRIORITY.accountPattern - 2, { kind: 'reference' })
   }
-  for (const m of text.matchAll(LONG_DIGITS_RE)) {
+  for (const m of matchesNearDigits(LONG_DIGITS_RE, text, 0)) {
     if (YEAR_RE.test(m[0])) continue
     const prev = previousLine(text, m.index).toLowerCase()
     const kind: ReferenceKind = /order/.test(prev) ? 'order' : /account/.test(prev) ? 'account' : 'reference'
@@ -456,7 +594,7 @@ function detectAccountNumbers(text: string, push: Push): void {
   }
   detectNearbyReferences(text, push)
   // "the VAT number to GB 987 6543 21": a European VAT number with "VAT" earlier on the line
-  for (const m of text.matchAll(/(?<![\w-])(?:GB|IE|DE|FR|NL|BE|ES|IT|AT|PL|SE|DK|FI|PT|LU|CZ)[ ]?(?:\d[ ]?){8,11}\d(?:B\d{2})?(?![\w-])/g)) {
+  for (const m of matchesNearDigits(VAT_RE, text, 1)) {
     if (!/\bVAT\b/i.test(lineBefore(text, m.index, 40))) continue
     push(m.index, m.index + m[0].length, 'account_number', PRIORITY.accountCued, { kind: 'reference' })
   }
@@ -473,8 +611,18 @@ const NOT_NUMBERED = new Set(
   booking invoice member customer claim policy card credit debit visa mastercard amex iban bic swift routing`.split(/\s+/).filter(Boolean),
 )
 
+/** The word that numbers, after a space: where every NUMBERED_RE match has it. */
+const NUMBERING_WORD_RE = /[ \t](?:number|no\.?|num|nr|#|id|ref)(?![\w])/gi
+
+function numberingWords(text: string): number[] {
+  const out: number[] = []
+  for (const m of text.matchAll(NUMBERING_WORD_RE)) out.push(m.index + 1)
+  return out
+}
+
 function detectNumberedThings(text: string, push: Push): void {
-  for (const m of text.matchAll(NUMBERED_RE)) {
+  // a word, the numbering word and up to four short words after it ("is", ":", "#"): five words either side
+  for (const m of matchesNear(NUMBERED_RE, text, 5, numberingWords(text))) {
     if (NOT_NUMBERED.has(m[1].toLowerCase())) continue
     const pos = m.index + m[0].length
     const v = ACCOUNT_VALUE_RE.exec(text.slice(pos))
@@ -492,6 +640,8 @@ const REFERENCE_WORD_RE =
   /\b(?:order|orders|ref|refs|reference|references|case|ticket|tracking|confirmation|invoice|account|acct|acc|member|membership|policy|booking|reservation|claim|customer|client|subscription|transaction|receipt|parcel|shipment|consignment|rma|incident|pnr|voucher|contract|loan|quote|waybill|itinerary|purchase|return|refund|delivery|package|id)\b/i
 /** One code-like token: letters, digits and inner dashes or slashes, holding at least three digits. */
 const CODE_TOKEN_RE = /(?<![\p{L}\p{N}_@.\/:+£$€#-])#?(?=[A-Za-z0-9\/-]*\d[A-Za-z0-9\/-]*\d[A-Za-z0-9\/-]*\d)[A-Za-z0-9]+(?:[-\/][A-Za-z0-9]+)*(?![\p{L}\p{N}_@%]|[.,:\/-][\p{L}\p{N}])/gu
+/** Capitals and digits without any cue, at least four digits: "W123456789", "HFX9920117". */
+const CAPITAL_CODE_RE = /(?<![\p{L}\p{N}_@.\/:+£$€#-])(?=[A-Z0-9-]*[A-Z])(?=(?:[A-Z-]*\d){4})[A-Z0-9]+(?:-[A-Z0-9]+)*(?![\p{L}\p{N}_@%]|[.,:\/-][\p{L}\p{N}])/gu
 /** What a number measures: "10000 points", "25000 miles" are amounts, not references. */
 const MEASURE_AFTER_RE = /^\s*(?:x\b|%|points?|pts|miles?|km|kms|kg|kgs|g\b|lbs?|mb|gb|tb|kb|mbps|gbps|ml|l\b|mm|cm|m\b|mph|kwh|w\b|watts?|volts?|v\b|mah|hz|mhz|ghz|dpi|px|rpm|pounds|dollars|euros|quid|bucks|pence|cents|usd|gbp|eur|cad|aud|yen|items?|units?|pcs|pieces|people|users|seats|licen[cs]es|customers|words|pages|calls|messages|emails|steps|reviews|followers|views|times|days|weeks|months|years|hours|hrs|mins?|minutes|seconds|secs)\b/i
 /** Words before a code that make it a product, a flight or a software version rather than personal data. */
@@ -516,7 +666,7 @@ function plainCode(value: string): boolean {
  * email is 20240518-0091"; or a code alone on a line answering a question about a number.
  */
 function detectNearbyReferences(text: string, push: Push): void {
-  for (const m of text.matchAll(CODE_TOKEN_RE)) {
+  for (const m of matchesNearDigits(CODE_TOKEN_RE, text, 0)) {
     const value = m[0]
     const start = m.index
     const end = start + value.length
@@ -566,7 +716,7 @@ function detectNearbyReferences(text: string, push: Push): void {
   }
   detectNumberedThings(text, push)
   // codes without any cue: capitals and digits, at least four digits and six characters ("W123456789", "HFX9920117")
-  for (const m of text.matchAll(/(?<![\p{L}\p{N}_@.\/:+£$€#-])(?=[A-Z0-9-]*[A-Z])(?=(?:[A-Z-]*\d){4})[A-Z0-9]+(?:-[A-Z0-9]+)*(?![\p{L}\p{N}_@%]|[.,:\/-][\p{L}\p{N}])/gu)) {
+  for (const m of matchesNearDigits(CAPITAL_CODE_RE, text, 0)) {
     const value = m[0]
     if (value.replace(/-/g, '').length < 6) continue
     const letters = value.replace(/[^A-Z]/g, '')
@@ -593,10 +743,14 @@ const USERNAME_CUE_RE =
 const NOT_USERNAMES = new Set(
   'the a an my your our their his her its this that same not wrong correct incorrect invalid locked blocked disabled taken different missing right fine ok okay case and or but too also still now just already definitely actually showing and being available required needed working broken there here what which who with for from to of on in at by as if it is was be been account page profile settings'.split(' '),
 )
+const ON_PLATFORM_RE = /[ \t]on[ \t]+(?:the[ \t]+|your[ \t]+)?(?:discord|reddit|steam|xbox|psn|playstation network|twitch|github|instagram|twitter|x|tiktok|telegram|snapchat|forum|community|roblox|slack)\b/i
+const LETTERS_DIGITS_RE = /(?<![\w@.\/-])[a-z]{4,}\d{2,}(?![\w@]|\.[a-z])/g
+const CAMEL_DIGITS_RE = /(?<![\w@.\/-])[A-Za-z]*[a-z][A-Z][A-Za-z]*\d{2,}(?![\w@]|\.[a-z])/g
+const SNAKE_CASE_RE = /(?<![\w@.\/-])[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9](?![\w@]|\.[A-Za-z])/g
 const BARE_USERNAME_RE = /^[ \t]*(?:[A-Za-z]+[ \t]*:[ \t]*)?([A-Za-z][A-Za-z0-9._-]*\d[A-Za-z0-9._-]*|[a-z]+[._][a-z0-9._]+)[ \t]*[.!]?[ \t]*$/gm
 
 function detectUsernames(text: string, push: Push): void {
-  for (const m of text.matchAll(HANDLE_RE)) {
+  for (const m of matchesNear(HANDLE_RE, text, 0, positionsOf(text, '@'))) {
     // "@gmail.com" is the end of an e-mail address, not a handle
     if (/\.(?:com|net|org|co|uk|io|de|fr|nl|edu|gov|me|us|ca|au|info|biz)$/i.test(m[0])) continue
     push(m.index, m.index + m[0].length, 'username', PRIORITY.handle)
@@ -636,26 +790,26 @@ function detectUsernames(text: string, push: Push): void {
     }
   }
   // "I'm quietmoth on Steam", "logged in as janedoe"
-  for (const m of text.matchAll(/\b(?:i'?m|i am|as|called|named|is|under)[ \t]+@?([A-Za-z0-9][\w.-]{2,30})[ \t]+on[ \t]+(?:the[ \t]+|your[ \t]+)?(?:discord|reddit|steam|xbox|psn|playstation network|twitch|github|instagram|twitter|x|tiktok|telegram|snapchat|forum|community|roblox|slack)\b/gi)) {
+  if (ON_PLATFORM_RE.test(text)) for (const m of text.matchAll(/\b(?:i'?m|i am|as|called|named|is|under)[ \t]+@?([A-Za-z0-9][\w.-]{2,30})[ \t]+on[ \t]+(?:the[ \t]+|your[ \t]+)?(?:discord|reddit|steam|xbox|psn|playstation network|twitch|github|instagram|twitter|x|tiktok|telegram|snapchat|forum|community|roblox|slack)\b/gi)) {
     const value = m[1]
     if (NOT_USERNAMES.has(value.toLowerCase()) || (isCommonWord(value.toLowerCase()) && !/[\d_.]/.test(value))) continue
     const start = m.index + m[0].indexOf(value, m[0].search(/\s/))
     push(start, start + value.length, 'username', PRIORITY.usernameCued - 1)
   }
-  for (const m of text.matchAll(/\b(?:known as|go by|goes by|going by|went by|under the (?:user ?name|handle|name))[ \t]+["'“‘]?@?([A-Za-z0-9][\w.-]{1,30}[A-Za-z0-9])/gi)) {
+  if (/known as|go(?:es|ing)? by|went by|under the/i.test(text)) for (const m of text.matchAll(/\b(?:known as|go by|goes by|going by|went by|under the (?:user ?name|handle|name))[ \t]+["'“‘]?@?([A-Za-z0-9][\w.-]{1,30}[A-Za-z0-9])/gi)) {
     const value = m[1]
     if (!/[\d_.]/.test(value) && !/[a-z][A-Z]/.test(value)) continue
     const start = m.index + m[0].length - value.length
     push(start, start + value.length, 'username', PRIORITY.usernameCued - 1)
   }
-  for (const m of text.matchAll(/\b(?:logged|signed|log|sign)(?:[ \t-]?in)[ \t]+as[ \t]+["'“‘]?@?([A-Za-z0-9][\w.@-]{1,40}[A-Za-z0-9])/gi)) {
+  if (/in[ \t]+as[ \t]/i.test(text)) for (const m of text.matchAll(/\b(?:logged|signed|log|sign)(?:[ \t-]?in)[ \t]+as[ \t]+["'“‘]?@?([A-Za-z0-9][\w.@-]{1,40}[A-Za-z0-9])/gi)) {
     const value = m[1]
     if (NOT_USERNAMES.has(value.toLowerCase()) || (isCommonWord(value.toLowerCase()) && !/[\d_.]/.test(value))) continue
     const start = m.index + m[0].length - value.length
     push(start, start + value.length, /@/.test(value) ? 'email' : 'username', PRIORITY.usernameCued - 1)
   }
   // "the login for the shared account is frontdesk.leeds": the cue and its value a few words apart
-  for (const m of text.matchAll(/\b(?:user ?name|login|log-in|handle|user id)\b(?:[ \t]+[a-z]+){1,5}?[ \t]+(?:is|was|:)[ \t]+["'“‘]?([A-Za-z0-9][\w.@-]*[A-Za-z0-9])/gi)) {
+  if (/user|log|handle/i.test(text)) for (const m of text.matchAll(/\b(?:user ?name|login|log-in|handle|user id)\b(?:[ \t]+[a-z]+){1,5}?[ \t]+(?:is|was|:)[ \t]+["'“‘]?([A-Za-z0-9][\w.@-]*[A-Za-z0-9])/gi)) {
     const value = m[1]
     if (!/[\d_.]/.test(value) || NOT_USERNAMES.has(value.toLowerCase())) continue
     const start = m.index + m[0].length - value.length
@@ -670,21 +824,21 @@ function detectUsernames(text: string, push: Push): void {
     push(m.index, m.index + m[0].length, 'username', PRIORITY.usernameWeak)
   }
   // "bluebird1977", "cminh730": lower-case letters then digits, the usual shape of a username
-  for (const m of text.matchAll(/(?<![\w@.\/-])[a-z]{4,}\d{2,}(?![\w@]|\.[a-z])/g)) {
+  for (const m of matchesNearDigits(LETTERS_DIGITS_RE, text, 0)) {
     const letters = /^[a-z]+/.exec(m[0])?.[0] ?? ''
     if (NOT_HANDLE_STEMS.has(letters)) continue
     push(m.index, m.index + m[0].length, 'username', PRIORITY.usernameWeak)
   }
   // Reddit users: "u/quietcartographer"
-  for (const m of text.matchAll(/(?<![\w\/.])u\/[A-Za-z0-9_-]{3,20}(?![\w\/-])/g)) push(m.index, m.index + m[0].length, 'username', PRIORITY.handle)
+  if (text.includes('u/')) for (const m of text.matchAll(/(?<![\w\/.])u\/[A-Za-z0-9_-]{3,20}(?![\w\/-])/g)) push(m.index, m.index + m[0].length, 'username', PRIORITY.handle)
   // "DarkKnight99", "xXSilentFox77": words run together in mixed case with digits after them
-  for (const m of text.matchAll(/(?<![\w@.\/-])[A-Za-z]*[a-z][A-Z][A-Za-z]*\d{2,}(?![\w@]|\.[a-z])/g)) {
+  for (const m of matchesNearDigits(CAMEL_DIGITS_RE, text, 0)) {
     const letters = /^[A-Za-z]+/.exec(m[0])?.[0].toLowerCase() ?? ''
     if (NOT_HANDLE_STEMS.has(letters) || /^(?:iphone|ipad|macbook|playstation|xbox|galaxy|pixel|windows)/.test(letters)) continue
     push(m.index, m.index + m[0].length, 'username', PRIORITY.usernameWeak)
   }
   // snake_case handles ("dragonslayer_2001", "jsmith_ops") are usernames wherever they appear
-  for (const m of text.matchAll(/(?<![\w@.\/-])[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9](?![\w@]|\.[A-Za-z])/g)) {
+  for (const m of matchesNear(SNAKE_CASE_RE, text, 0, positionsOf(text, '_'))) {
     push(m.index, m.index + m[0].length, 'username', PRIORITY.usernameCued - 4)
   }
   // a message that is nothing but one handle-like token ("aphoenix939")
@@ -797,14 +951,14 @@ function continueAddress(text: string, end: number, push: Push): void {
 
 function detectAddresses(text: string, push: Push): void {
   const streets: Array<[number, number, number]> = []
-  for (const m of text.matchAll(STREET_RE)) {
+  for (const m of matchesNearDigits(STREET_RE, text, 6)) {
     if (!isStreetCandidateOk(m[0])) continue
     const end = m.index + m[0].length + (UNIT_AFTER_RE.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 20))?.[0].length ?? 0)
     streets.push([m.index, end, PRIORITY.address])
   }
-  for (const re of [PO_BOX_RE, EU_STREET_RE, ROMANCE_STREET_RE]) {
-    for (const m of text.matchAll(re)) streets.push([m.index, m.index + m[0].length, PRIORITY.address - 1])
-  }
+  for (const m of matchesNearDigits(PO_BOX_RE, text, 3)) streets.push([m.index, m.index + m[0].length, PRIORITY.address - 1])
+  for (const m of matchesNearDigits(EU_STREET_RE, text, 1)) streets.push([m.index, m.index + m[0].length, PRIORITY.address - 1])
+  for (const m of text.matchAll(ROMANCE_STREET_RE)) streets.push([m.index, m.index + m[0].length, PRIORITY.address - 1])
   // "77 Boulevard Haussmann" is found as "77 Boulevard" and as "Boulevard Haussmann": one address
   streets.sort((a, b) => a[0] - b[0])
   const merged: Array<[number, number, number]> = []
@@ -816,7 +970,7 @@ function detectAddresses(text: string, push: Push): void {
     } else merged.push([...street])
   }
   // "Damrak 1, 1012 LG Amsterdam", "Am Kupfergraben 6, 10117 Berlin": a street and number before a postcode and a town
-  for (const m of text.matchAll(STREET_BEFORE_POSTCODE_RE)) {
+  for (const m of matchesNearDigits(STREET_BEFORE_POSTCODE_RE, text, 3)) {
     const start = m.index + m[0].indexOf(m[1])
     if (merged.some(([s, e]) => s < start + m[1].length && start < e)) continue
     if (ADDRESS_STOP_WORDS.has(m[1].split(/\s+/)[0].toLowerCase())) continue
@@ -824,14 +978,14 @@ function detectAddresses(text: string, push: Push): void {
   }
   for (const [start, end, priority] of merged) push(start, end, 'address', priority)
   for (const [, end] of merged) continueAddress(text, end, push)
-  for (const m of text.matchAll(EIRCODE_RE)) {
+  for (const m of matchesNearDigits(EIRCODE_RE, text, 1)) {
     // "D02 X285" is rare outside Ireland, but a bare one still needs a letter in each half
     if (!/[A-Z]/.test(m[0].slice(3))) continue
     push(m.index, m.index + m[0].length, 'postcode', PRIORITY.postcode - 1)
   }
-  for (const m of text.matchAll(UK_POSTCODE_RE)) push(m.index, m.index + m[0].length, 'postcode', PRIORITY.postcode)
-  for (const m of text.matchAll(CA_POSTCODE_RE)) push(m.index, m.index + m[0].length, 'postcode', PRIORITY.postcode)
-  for (const m of text.matchAll(STATE_ZIP_RE)) {
+  for (const m of matchesNearDigits(UK_POSTCODE_RE, text, 1)) push(m.index, m.index + m[0].length, 'postcode', PRIORITY.postcode)
+  for (const m of matchesNearDigits(CA_POSTCODE_RE, text, 1)) push(m.index, m.index + m[0].length, 'postcode', PRIORITY.postcode)
+  for (const m of matchesNearDigits(STATE_ZIP_RE, text, 1)) {
     const start = m.index + m[0].length - m[1].length
     push(start, start + m[1].length, 'postcode', PRIORITY.postcode)
   }
@@ -840,7 +994,7 @@ function detectAddresses(text: string, push: Push): void {
     const v = POSTCODE_VALUE_RE.exec(text.slice(start))
     if (v) push(start, start + v[0].length, 'postcode', PRIORITY.postcode + 1)
   }
-  for (const m of text.matchAll(EU_POSTCODE_CITY_RE)) {
+  for (const m of matchesNearDigits(EU_POSTCODE_CITY_RE, text, 2)) {
     // "1017 AB Amsterdam", "10115 Berlin" — only after an address-looking comma ("Hauptstr. 5, 10115 Berlin")
     const before = lineBefore(text, m.index, 40)
     if (!/(?:\d[a-z]?|straße|str\.|street|st\.|road|laan|gracht|straat|weg)\s*,\s*$/i.test(before)) continue
@@ -864,3 +1018,48 @@ export function detectPatterns(text: string): Candidate[] {
   return out
 }
 
+/**
+ * Every pattern read only near its anchors, with its reach and anchors as used above: for the test
+ * that reading this way finds exactly what reading the whole text finds.
+ */
+export const READ_NEAR: ReadonlyArray<{ name: string; re: RegExp; reach: number; anchors: 'digits' | '@' | '_' | 'tld' | 'numbering' }> = [
+  { name: 'numbered thing', re: NUMBERED_RE, reach: 5, anchors: 'numbering' },
+  { name: 'general date', re: GENERAL_DATE_RE, reach: 3, anchors: 'digits' },
+  { name: 'date (of birth)', re: DATE_RE, reach: 3, anchors: 'digits' },
+  { name: 'e-mail', re: EMAIL_RE, reach: 0, anchors: '@' },
+  { name: 'domain', re: DOMAIN_RE, reach: 0, anchors: 'tld' },
+  { name: 'IPv4', re: IPV4_RE, reach: 0, anchors: 'digits' },
+  { name: 'card', re: CARD_RE, reach: 0, anchors: 'digits' },
+  { name: 'SSN', re: SSN_RE, reach: 0, anchors: 'digits' },
+  { name: 'spaced SSN', re: SPACED_SSN_RE, reach: 0, anchors: 'digits' },
+  { name: 'NI number', re: UK_NINO_RE, reach: 1, anchors: 'digits' },
+  { name: 'prefixed id', re: PREFIXED_ID_RE, reach: 0, anchors: 'digits' },
+  { name: 'generic code', re: GENERIC_CODE_RE, reach: 0, anchors: 'digits' },
+  { name: 'tracking', re: TRACKING_RE, reach: 0, anchors: 'digits' },
+  { name: 'hash number', re: HASH_NUMBER_RE, reach: 0, anchors: 'digits' },
+  { name: 'long digits', re: LONG_DIGITS_RE, reach: 0, anchors: 'digits' },
+  { name: 'VAT', re: VAT_RE, reach: 1, anchors: 'digits' },
+  { name: 'code token', re: CODE_TOKEN_RE, reach: 0, anchors: 'digits' },
+  { name: 'capital code', re: CAPITAL_CODE_RE, reach: 0, anchors: 'digits' },
+  { name: 'handle', re: HANDLE_RE, reach: 0, anchors: '@' },
+  { name: 'letters and digits', re: LETTERS_DIGITS_RE, reach: 0, anchors: 'digits' },
+  { name: 'camel case and digits', re: CAMEL_DIGITS_RE, reach: 0, anchors: 'digits' },
+  { name: 'snake case', re: SNAKE_CASE_RE, reach: 0, anchors: '_' },
+  { name: 'street', re: STREET_RE, reach: 6, anchors: 'digits' },
+  { name: 'PO box', re: PO_BOX_RE, reach: 3, anchors: 'digits' },
+  { name: 'EU street', re: EU_STREET_RE, reach: 1, anchors: 'digits' },
+  { name: 'street before postcode', re: STREET_BEFORE_POSTCODE_RE, reach: 3, anchors: 'digits' },
+  { name: 'Eircode', re: EIRCODE_RE, reach: 1, anchors: 'digits' },
+  { name: 'UK postcode', re: UK_POSTCODE_RE, reach: 1, anchors: 'digits' },
+  { name: 'Canadian postcode', re: CA_POSTCODE_RE, reach: 1, anchors: 'digits' },
+  { name: 'state and ZIP', re: STATE_ZIP_RE, reach: 1, anchors: 'digits' },
+  { name: 'EU postcode and town', re: EU_POSTCODE_CITY_RE, reach: 2, anchors: 'digits' },
+]
+
+/** The anchors READ_NEAR names, as positions in text. */
+export function anchorsIn(text: string, anchors: 'digits' | '@' | '_' | 'tld' | 'numbering'): number[] {
+  if (anchors === 'digits') return digitWords(text)
+  if (anchors === 'numbering') return numberingWords(text)
+  if (anchors === 'tld') return [...text.matchAll(DOT_TLD_RE)].map((m) => m.index)
+  return positionsOf(text, anchors)
+}

@@ -13,6 +13,8 @@ const INVENTED_FIRST_NAMES = [
   'Nico', 'Opal', 'Pavel', 'Rhea', 'Soren', 'Talia', 'Uma', 'Vito', 'Wren', 'Yara', 'Zane',
 ]
 
+const INVENTED_USERNAMES = INVENTED_FIRST_NAMES.map((n) => `${n.toLowerCase()}_user`)
+
 const INVENTED_SURNAMES = [
   'Morgan', 'Ellis', 'Hartley', 'Okafor', 'Lindqvist', 'Ferreira', 'Novak', 'Achebe', 'Castell',
   'Duval', 'Brennan', 'Halloran', 'Ishikawa', 'Jablonski', 'Kowal', 'Larkin', 'Mbeki', 'Nakamura',
@@ -69,24 +71,49 @@ function normaliseKey(value: string): string {
 }
 
 /** Hands out invented values from a list, skipping any that appear in the original text. */
+/** The values of a list that do not collide with the text, in order, worked out only as far as needed. */
+interface Allowed {
+  values: string[]
+  /** how far into the list the values have been looked at */
+  scanned: number
+}
+
 class Sequence {
   private next = 0
   private round = 0
-  /** the list less the values that collide with the text, worked out once (a long text has many words) */
-  private allowed: readonly string[] | null = null
+  private readonly allowed: Allowed
   constructor(
     private readonly list: readonly string[],
     private readonly forbidden: (candidate: string) => boolean,
-  ) {}
+    /** the allowed part of each list, kept across the renders of one text */
+    allowedLists?: Map<readonly string[], Allowed>,
+  ) {
+    let allowed = allowedLists?.get(list)
+    if (!allowed) {
+      allowed = { values: [], scanned: 0 }
+      allowedLists?.set(list, allowed)
+    }
+    this.allowed = allowed
+  }
+
+  /** The k-th allowed value, or undefined when the list holds fewer. */
+  private allowedAt(k: number): string | undefined {
+    const allowed = this.allowed
+    while (allowed.values.length <= k && allowed.scanned < this.list.length) {
+      const base = this.list[allowed.scanned++]
+      if (!this.forbidden(base)) allowed.values.push(base)
+    }
+    return allowed.values[k]
+  }
 
   take(): string {
-    this.allowed ??= this.list.filter((base) => !this.forbidden(base))
-    for (let guard = 0; guard < this.allowed.length * 2; guard++) {
-      if (this.next >= this.allowed.length) {
+    // as if over the whole allowed list: at most twice its length, starting again at its end
+    for (let guard = 0; this.allowedAt(guard >> 1) !== undefined; guard++) {
+      if (this.allowedAt(this.next) === undefined) {
         this.next = 0
         this.round++
       }
-      const base = this.allowed[this.next++]
+      const base = this.allowed.values[this.next++]
       const candidate = this.round === 0 ? base : `${base} ${this.round + 1}`
       if (!this.forbidden(candidate)) return candidate
     }
@@ -96,9 +123,75 @@ class Sequence {
   }
 }
 
+/**
+ * What the invented values of one text must not collide with: its words and the words of real
+ * people's names. Worked out once per text, however often the text is rendered.
+ */
+export class Collisions {
+  private lower: string | null = null
+  private reservedWords: ReadonlySet<string> | null = null
+  private readonly verdicts = new Map<string, boolean>()
+  /** each list of invented values less those that collide, for Sequence */
+  readonly allowedLists = new Map<readonly string[], Allowed>()
+
+  constructor(
+    readonly text: string,
+    private readonly reservedNames: readonly string[] = [],
+    /** text anonymised earlier that shares these pseudonyms: its words are avoided too */
+    readonly alsoAvoid = '',
+  ) {}
+
+  /** The text (and alsoAvoid) in lower case; worked out only when a pseudonym needs it. */
+  get lowerText(): string {
+    this.lower ??= this.alsoAvoid ? `${this.text}\n${this.alsoAvoid}`.toLowerCase() : this.text.toLowerCase()
+    return this.lower
+  }
+
+  /** True when a word of the candidate is a word of the text or of a real person's name. */
+  readonly forbidden = (candidate: string): boolean => {
+    let verdict = this.verdicts.get(candidate)
+    if (verdict === undefined) {
+      verdict = wordsOf(candidate).some((w) => w.length > 1 && !/^\d+$/.test(w) && w !== 'co' && this.hasWord(w))
+      this.verdicts.set(candidate, verdict)
+    }
+    return verdict
+  }
+
+  /**
+   * True when w (letters and digits) is a whole word of the text — a run of letters and digits
+   * with none either side — or of a real person's name. A few searches for the few values a text
+   * needs, rather than a set of all its words.
+   */
+  private hasWord(w: string): boolean {
+    this.reservedWords ??= new Set(this.reservedNames.join(' ').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])
+    if (this.reservedWords.has(w)) return true
+    const text = this.lowerText
+    for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) {
+      const end = i + w.length
+      if ((i === 0 || !LETTER_OR_DIGIT_BEFORE.test(text.slice(Math.max(0, i - 2), i))) && (end === text.length || !LETTER_OR_DIGIT_AFTER.test(text.slice(end, end + 2)))) return true
+    }
+    return false
+  }
+}
+const LETTER_OR_DIGIT_BEFORE = /[\p{L}\p{N}]$/u
+const LETTER_OR_DIGIT_AFTER = /^[\p{L}\p{N}]/u
+
+/** The lower-case words of an invented value (from the fixed lists above: kept once worked out). */
+const candidateWords = new Map<string, string[]>()
+function wordsOf(candidate: string): string[] {
+  let words = candidateWords.get(candidate)
+  if (words === undefined) {
+    words = candidate.toLowerCase().split(/[^\p{L}\p{N}]+/u)
+    if (candidateWords.size > 10_000) candidateWords.clear()
+    candidateWords.set(candidate, words)
+  }
+  return words
+}
+
 export class Pseudonyms {
-  private readonly words: ReadonlySet<string>
-  private readonly lowerText: string
+  private readonly collisions: Collisions
+  private readonly text: string
+  private readonly alsoAvoid: string
   private readonly firstNames = new Map<string, string>()
   private readonly surnames = new Map<string, string>()
   private readonly knownSurnames = new Set<string>()
@@ -114,28 +207,27 @@ export class Pseudonyms {
 
   /**
    * `alsoAvoid`: text anonymised earlier that shares these pseudonyms (the conversation an
-   * import's details belong to): invented values collide with its words too.
+   * import's details belong to): invented values collide with its words too. `collisions` may be
+   * passed in when the same text is rendered more than once.
    */
-  constructor(
-    private readonly text: string,
-    reservedNames: readonly string[] = [],
-    private readonly alsoAvoid = '',
-  ) {
-    this.lowerText = alsoAvoid ? `${text}\n${alsoAvoid}`.toLowerCase() : text.toLowerCase()
-    // words of the text and of real people's names: an invented value must collide with neither
-    this.words = new Set([...(this.lowerText.match(/[\p{L}\p{N}]+/gu) ?? []), ...reservedNames.join(' ').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []])
+  constructor(text: string, reservedNames: readonly string[] = [], alsoAvoid = '', collisions = new Collisions(text, reservedNames, alsoAvoid)) {
+    this.text = collisions.text
+    this.alsoAvoid = collisions.alsoAvoid
+    this.collisions = collisions
     // an invented value must not collide with anything written in the original text
-    const forbidden = (candidate: string) =>
-      candidate
-        .toLowerCase()
-        .split(/[^\p{L}\p{N}]+/u)
-        .some((w) => w.length > 1 && this.words.has(w) && !/^\d+$/.test(w) && w !== 'co')
-    this.firstSeq = new Sequence(INVENTED_FIRST_NAMES, forbidden)
-    this.surnameSeq = new Sequence(INVENTED_SURNAMES, forbidden)
-    this.orgSeq = new Sequence(INVENTED_ORGANISATIONS, forbidden)
-    this.placeSeq = new Sequence(INVENTED_PLACES, forbidden)
-    const users = INVENTED_FIRST_NAMES.map((n) => `${n.toLowerCase()}_user`)
-    this.userSeq = new Sequence(users, (c) => this.lowerText.includes(c) || forbidden(c.split('_')[0]))
+    const forbidden = collisions.forbidden
+    const lists = collisions.allowedLists
+    this.firstSeq = new Sequence(INVENTED_FIRST_NAMES, forbidden, lists)
+    this.surnameSeq = new Sequence(INVENTED_SURNAMES, forbidden, lists)
+    this.orgSeq = new Sequence(INVENTED_ORGANISATIONS, forbidden, lists)
+    this.placeSeq = new Sequence(INVENTED_PLACES, forbidden, lists)
+    // no "_user" in the text: no invented username can be written in it
+    let userWritten: boolean | null = null
+    this.userSeq = new Sequence(INVENTED_USERNAMES, (c) => ((userWritten ??= this.lowerText.includes('_user')) && this.lowerText.includes(c)) || forbidden(c.split('_')[0]), lists)
+  }
+
+  private get lowerText(): string {
+    return this.collisions.lowerText
   }
 
   /** Call once per multi-word name before replacing, so a lone "Whitfield" is known to be a surname. */

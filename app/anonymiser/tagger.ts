@@ -17,14 +17,141 @@ export interface Token {
   end: number
   text: string
   lower: string
+  /** what the word is made of (WORD, DIGIT, …), worked out once per distinct word */
+  flags: number
 }
+
+/** A letter or a digit somewhere in it. */
+export const WORD = 1
+/** A digit somewhere in it. */
+export const DIGIT = 2
+/** Its first character is a capital. */
+export const CAPITAL = 4
+/** Its first character is a digit. */
+export const DIGIT_FIRST = 8
+/** Two or more characters, all capitals ("IBAN", "LEEDS"). */
+export const SHOUTED = 16
+/** A capital somewhere in it. */
+export const UPPER = 32
+/** Written in ASCII alone. */
+export const ASCII = 128
+const ASCII_DIGITS = /[0-9]/g
 
 const TOKEN_RE = /[\p{L}\p{M}\p{N}]+(?:['’.\-][\p{L}\p{M}\p{N}]+)*|[^\s]/gu
 
-export function tokenize(text: string): Token[] {
+/** Conversations repeat their words: each distinct word's lower case and flags, once. */
+const wordInfo = new Map<string, { lower: string; flags: number }>()
+
+/** Flags of a word written in ASCII alone, from its character codes; -1 for any other word. */
+function asciiFlags(word: string): number {
+  let flags = 0
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i)
+    if (code >= 128) return -1
+    if (code >= 48 && code <= 57) flags |= WORD | DIGIT | (i === 0 ? DIGIT_FIRST : 0)
+    else if (code >= 65 && code <= 90) flags |= WORD | UPPER | (i === 0 ? CAPITAL : 0)
+    else if (code >= 97 && code <= 122) flags |= WORD | LOWER_SEEN
+  }
+  if (word.length > 1 && flags & UPPER && !(flags & LOWER_SEEN)) flags |= SHOUTED
+  return (flags & ~LOWER_SEEN) | ASCII
+}
+/** Scratch flag for asciiFlags: a lower-case letter somewhere. */
+const LOWER_SEEN = 64
+
+function infoOf(word: string): { lower: string; flags: number } {
+  // most words are plain ASCII, and a text full of references has many seen only once: no cache
+  const flags = asciiFlags(word)
+  if (flags >= 0) return { lower: flags & UPPER ? word.toLowerCase() : word, flags }
+  let info = wordInfo.get(word)
+  if (info === undefined) {
+    let flags = 0
+    if (IS_WORD.test(word)) flags |= WORD
+    if (HAS_DIGIT.test(word)) flags |= DIGIT
+    if (HAS_UPPER.test(word[0])) flags |= CAPITAL
+    if (HAS_DIGIT.test(word[0])) flags |= DIGIT_FIRST
+    if (HAS_UPPER.test(word)) flags |= UPPER
+    if (word.length > 1 && word === word.toUpperCase() && flags & UPPER) flags |= SHOUTED
+    info = { lower: word.toLowerCase(), flags }
+    if (wordInfo.size > 200_000) wordInfo.clear()
+    wordInfo.set(word, info)
+  }
+  return info
+}
+
+/** The words and marks of a text, as TOKEN_RE finds them (kept for the test that says so). */
+export function tokenizeByPattern(text: string): Token[] {
   const out: Token[] = []
   for (const m of text.matchAll(TOKEN_RE)) {
-    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], lower: m[0].toLowerCase() })
+    const info = infoOf(m[0])
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], lower: info.lower, flags: info.flags })
+  }
+  return out
+}
+
+const IS_TOKEN_CHAR = /^[\p{L}\p{M}\p{N}]$/u
+/** Per UTF-16 code below 0x10000: 0 not yet known, 1 a letter, mark or digit, 2 not. */
+const tokenCharClass = new Uint8Array(0x10000)
+
+/** Length (1 or 2 code units) of the letter, mark or digit at i, or 0. */
+function tokenCharAt(text: string, i: number): number {
+  const code = text.charCodeAt(i)
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) ? 1 : 0
+  if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+    const next = text.charCodeAt(i + 1)
+    if (next >= 0xdc00 && next <= 0xdfff) return IS_TOKEN_CHAR.test(text.slice(i, i + 2)) ? 2 : 0
+  }
+  let cls = tokenCharClass[code]
+  if (cls === 0) {
+    cls = IS_TOKEN_CHAR.test(String.fromCharCode(code)) ? 1 : 2
+    tokenCharClass[code] = cls
+  }
+  return cls === 1 ? 1 : 0
+}
+
+function isSpaceCode(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13)
+  if (code < 0xa0) return false
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+}
+
+/**
+ * The words and marks of a text: runs of letters, marks and digits (joined by one ' ’ . or -
+ * between two of them), and every other character that is not a space on its own. The same
+ * tokens as TOKEN_RE, read character by character (faster than the pattern).
+ */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = []
+  const n = text.length
+  let i = 0
+  while (i < n) {
+    const code = text.charCodeAt(i)
+    if (isSpaceCode(code)) {
+      i++
+      continue
+    }
+    const start = i
+    let width = tokenCharAt(text, i)
+    if (width > 0) {
+      i += width
+      for (;;) {
+        while (i < n && (width = tokenCharAt(text, i)) > 0) i += width
+        if (i + 1 < n) {
+          const joiner = text.charCodeAt(i)
+          if ((joiner === 39 || joiner === 0x2019 || joiner === 46 || joiner === 45) && (width = tokenCharAt(text, i + 1)) > 0) {
+            i += 1 + width
+            continue
+          }
+        }
+        break
+      }
+    } else {
+      // any other character, a whole code point
+      const next = i + 1 < n ? text.charCodeAt(i + 1) : 0
+      i += code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1
+    }
+    const word = text.slice(start, i)
+    const info = infoOf(word)
+    out.push({ start, end: i, text: word, lower: info.lower, flags: info.flags })
   }
   return out
 }
@@ -64,6 +191,8 @@ interface TokenFacts {
   gazId: number
   /** feature strings that pair this word's facts with a neighbour's or the line's, built once */
   combos: Map<number, string>
+  /** the weights of this word's features, summed and cached (scoreOf) */
+  scored?: ScoredFacts
   /** feature strings built once per word: a reused string keeps its hash, so lookups are cheap */
   own: string[]
   asPrev: string[]
@@ -152,11 +281,14 @@ function factsOf(tokens: readonly Token[], masks: readonly Mask[] = []): TokenFa
       }
       return facts
     }
-    let facts = factsCache.get(t.text)
+    // digits count only as digits ("00000"): references and numbers written in ASCII share their
+    // facts, unless the word is an everyday one ("cm2", "49ers": the lists hold no other word with a digit)
+    const key = t.flags & DIGIT && t.flags & ASCII && !isCommonWord(t.lower.replace(/[’']s$/, '')) ? t.text.replace(ASCII_DIGITS, '0') : t.text
+    let facts = factsCache.get(key)
     if (!facts) {
       const word = HAS_DIGIT.test(t.text) ? t.lower.replace(/\p{N}/gu, '0') : t.lower
       facts = makeFacts(word.length > 20 ? word.slice(0, 20) : word, shapeOf(t.text), gazOf(t), t.text.length)
-      factsCache.set(t.text, facts)
+      factsCache.set(key, facts)
     }
     return facts
   })
@@ -181,6 +313,11 @@ interface LineFacts {
 
 const SENTENCE_CLOSERS = new Set(['.', '!', '?', '…'])
 
+function newlineBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return true
+  return false
+}
+
 function lineFactsOf(text: string, tokens: readonly Token[]): LineFacts {
   const n = tokens.length
   const position = new Int32Array(n)
@@ -198,11 +335,11 @@ function lineFactsOf(text: string, tokens: readonly Token[]): LineFacts {
     let upper = 0
     for (let k = lineStart; k < end; k++) {
       lineLength[k] = end - lineStart
-      const t = tokens[k].text
-      if (!IS_WORD.test(t) || HAS_DIGIT.test(t[0])) continue
+      const flags = tokens[k].flags
+      if (!(flags & WORD) || flags & DIGIT_FIRST) continue
       words++
       if (isCap[k]) caps++
-      if (t.length > 1 && t === t.toUpperCase() && HAS_UPPER.test(t)) upper++
+      if (flags & SHOUTED) upper++
     }
     if (words >= 3 && (caps / words >= 0.75 || upper / words >= 0.75)) titleLine.fill(1, lineStart, end)
     // "Dana Whitfield: hi" → up to four tokens before a colon at the start of the line
@@ -219,13 +356,13 @@ function lineFactsOf(text: string, tokens: readonly Token[]): LineFacts {
   const capMidCount = new Map<string, number>()
   for (let i = 0; i < n; i++) {
     const t = tokens[i]
-    if (i > 0 && text.slice(tokens[i - 1].end, t.start).includes('\n')) closeLine(i)
+    if (i > 0 && newlineBetween(text, tokens[i - 1].end, t.start)) closeLine(i)
     position[i] = i - lineStart
-    isCap[i] = HAS_UPPER.test(t.text[0]) ? 1 : 0
+    isCap[i] = t.flags & CAPITAL ? 1 : 0
     // 2: right after a colon (a field's value, a speaker's first word)
     sentenceStart[i] = position[i] === 0 || SENTENCE_CLOSERS.has(tokens[i - 1].text) ? 1 : tokens[i - 1].text === ':' ? 2 : 0
-    if (!IS_WORD.test(t.text)) continue
-    if (!isCap[i] && !HAS_DIGIT.test(t.text)) lowerSeen.add(t.lower)
+    if (!(t.flags & WORD)) continue
+    if (!isCap[i] && !(t.flags & DIGIT)) lowerSeen.add(t.lower)
     else if (isCap[i] && !sentenceStart[i]) capMidCount.set(t.lower, (capMidCount.get(t.lower) ?? 0) + 1)
   }
   closeLine(n)
@@ -362,10 +499,10 @@ const SENTENCE_END = new Set(['.', '!', '?', ':', '"', '“', '(', '-', '—', '
  */
 function isPlain(i: number, tokens: readonly Token[], f: TokenFacts, lines: LineFacts): boolean {
   const t = tokens[i]
-  if (HAS_DIGIT.test(t.text)) return false
-  if (!IS_WORD.test(t.text)) return true
+  if (t.flags & DIGIT) return false
+  if (!(t.flags & WORD)) return true
   // "an", "will", "rose" in lower case are the words, not the names a list also knows
-  if (f.gaz.includes('W') && !HAS_UPPER.test(t.text)) return true
+  if (f.gaz.includes('W') && !(t.flags & UPPER)) return true
   if (f.gaz !== 'W') return false
   return lines.position[i] === 0 || SENTENCE_END.has(tokens[i - 1].text) || lines.lowerElsewhere[i] === 1
 }
@@ -393,13 +530,186 @@ export interface Weights {
  */
 export const OPEN_MARGIN: Record<string, number> = { 'B-PER': 0, 'B-ORG': 2, 'B-LOC': 2 }
 
+// ---- scoring with the features' weights looked up once
+// Weights are hundredths held as float32: every one is a multiple of 2^-30 and no score comes near
+// 2^23, so float64 sums of them are exact in any order. Summing a word's own features once (and
+// caching each pair's weights) gives the very scores of adding feature by feature, far faster.
+
+type Vector = Float32Array | Float64Array
+type WeightCache = Map<number, Vector | null>
+
+/** The sums and cached weights of one word's features under one set of weights. */
+interface ScoredFacts {
+  weights: Weights
+  own: Float64Array
+  asPrev: Float64Array
+  asPrev2: Vector | null
+  asNext: Float64Array
+  asNext2: Vector | null
+  pairs: WeightCache
+  /** the bias, the word's own features, the previous tag and the word paired with it, by previous tag */
+  byPrevious: Array<Float64Array | undefined>
+  /** the word paired with its line's facts (length, sentence start, heading, lower case elsewhere), by their key */
+  byLine: Map<number, Float64Array>
+}
+
+function sumOf(weights: Weights, features: readonly string[]): Float64Array {
+  const sum = new Float64Array(TAG_COUNT)
+  for (const feature of features) {
+    const w = weights.get(feature)
+    if (w) for (let k = 0; k < TAG_COUNT; k++) sum[k] += w[k]
+  }
+  return sum
+}
+
+function scoredOf(f: TokenFacts, weights: Weights): ScoredFacts {
+  let scored = f.scored
+  if (scored === undefined || scored.weights !== weights) {
+    scored = {
+      weights,
+      own: sumOf(weights, f.own),
+      asPrev: sumOf(weights, f.asPrev),
+      asPrev2: weights.get(f.asPrev2) ?? null,
+      asNext: sumOf(weights, f.asNext),
+      asNext2: weights.get(f.asNext2) ?? null,
+      pairs: new Map(),
+      byPrevious: [],
+      byLine: new Map(),
+    }
+    f.scored = scored
+  }
+  return scored
+}
+
+function pairWeights(kind: Pair, f: TokenFacts, scored: ScoredFacts, n: number): Vector | null {
+  const key = kind * 0x200000 + n
+  let w = scored.pairs.get(key)
+  if (w === undefined) {
+    w = scored.weights.get(pair(kind, f, n)) ?? null
+    scored.pairs.set(key, w)
+  }
+  return w
+}
+
+/** Weights of the features that do not depend on the word (line, previous tags), per set of weights. */
+let sharedFor: Weights | null = null
+const lineWeights: WeightCache = new Map()
+let prevTagWeights: Array<Vector | null> = []
+let prevTagsWeights: Array<Array<Vector | null>> = []
+let biasWeights: Vector | null = null
+let speakerRoleWeights: Vector | null = null
+
+function useShared(weights: Weights): void {
+  if (sharedFor === weights) return
+  sharedFor = weights
+  lineWeights.clear()
+  lineSums.clear()
+  prevTagWeights = PREV_TAG.map((feature) => weights.get(feature) ?? null)
+  prevTagsWeights = PREV_TAGS.map((row) => row.map((feature) => weights.get(feature) ?? null))
+  biasWeights = weights.get('b') ?? null
+  speakerRoleWeights = weights.get('spk-role') ?? null
+}
+
+/** The features of the line alone, summed, by their key. */
+const lineSums = new Map<number, Float64Array>()
+
+function lineSum(weights: Weights, cap: number, pos: number, ll: number, speaker: number, titleLine: number, lowerElsewhere: number, capElsewhere: number): Float64Array {
+  const pos3 = Math.min(pos, 3)
+  const ll6 = Math.min(ll, 6)
+  const key = ((((((cap * 4 + pos3) * 7 + ll6) * 2 + speaker) * 2 + titleLine) * 2 + lowerElsewhere) * 2) + capElsewhere
+  let sum = lineSums.get(key)
+  if (sum === undefined) {
+    sum = new Float64Array(TAG_COUNT)
+    add(sum, lineWeight(weights, 0, cap))
+    add(sum, lineWeight(weights, 1, pos3))
+    add(sum, lineWeight(weights, 2, ll6))
+    add(sum, lineWeight(weights, 3, Math.min(pos, 2), cap, Math.min(ll, 5)))
+    add(sum, lineWeight(weights, 4, speaker, cap))
+    add(sum, lineWeight(weights, 5, titleLine, cap))
+    add(sum, lineWeight(weights, 6, lowerElsewhere, cap, capElsewhere))
+    lineSums.set(key, sum)
+  }
+  return sum
+}
+
+function byPrevious(f: TokenFacts, scored: ScoredFacts, prev: number): Float64Array {
+  let sum = scored.byPrevious[prev]
+  if (sum === undefined) {
+    sum = new Float64Array(TAG_COUNT)
+    add(sum, biasWeights)
+    add(sum, scored.own)
+    add(sum, prevTagWeights[prev])
+    add(sum, pairWeights(Pair.PrevTagShape, f, scored, prev))
+    add(sum, pairWeights(Pair.PrevTagGaz, f, scored, prev))
+    scored.byPrevious[prev] = sum
+  }
+  return sum
+}
+
+function byLine(f: TokenFacts, scored: ScoredFacts, ll: number, sentenceStart: number, cap: number, titleLine: number, lowerElsewhere: number): Float64Array {
+  const ll5 = Math.min(ll, 5)
+  const key = (((ll5 * 3 + sentenceStart) * 3 + cap) * 2 + titleLine) * 2 + lowerElsewhere
+  let sum = scored.byLine.get(key)
+  if (sum === undefined) {
+    sum = new Float64Array(TAG_COUNT)
+    add(sum, pairWeights(Pair.LineLengthGaz, f, scored, ll5))
+    add(sum, pairWeights(Pair.SentenceStartGaz, f, scored, sentenceStart * 3 + cap))
+    add(sum, pairWeights(Pair.TitleLineGaz, f, scored, titleLine))
+    add(sum, pairWeights(Pair.LowerElsewhereGaz, f, scored, lowerElsewhere))
+    scored.byLine.set(key, sum)
+  }
+  return sum
+}
+
+function lineWeight(weights: Weights, kind: number, a: number, b = 0, c = 0): Vector | null {
+  const key = ((kind * 16 + a) * 16 + b) * 16 + c
+  let w = lineWeights.get(key)
+  if (w === undefined) {
+    w = weights.get(lineFeature(kind, a, b, c)) ?? null
+    lineWeights.set(key, w)
+  }
+  return w
+}
+
+function add(scores: Float64Array, w: Vector | null): void {
+  if (w) for (let k = 0; k < TAG_COUNT; k++) scores[k] += w[k]
+}
+
+/** The scores of token i: the sum of the weights of featuresOf(i, …), without building its strings. */
+function scoreOf(i: number, tokens: readonly Token[], facts: readonly TokenFacts[], lines: LineFacts, prev: number, prev2: number, weights: Weights, scores: Float64Array): void {
+  scores.fill(0)
+  const f = facts[i]
+  const t = tokens[i]
+  const pos = lines.position[i]
+  const p1 = i > 0 && pos > 0 ? facts[i - 1] : BOUNDARY
+  const p2 = i > 1 && pos > 1 ? facts[i - 2] : BOUNDARY
+  const n1 = i + 1 < tokens.length && lines.position[i + 1] === pos + 1 ? facts[i + 1] : BOUNDARY
+  const n2 = i + 2 < tokens.length && lines.position[i + 2] === pos + 2 ? facts[i + 2] : BOUNDARY
+  const cap = t.flags & CAPITAL ? 0 : t.flags & WORD ? 1 : 2
+  const ll = lines.lineLength[i]
+  const own = scoredOf(f, weights)
+  add(scores, byPrevious(f, own, prev))
+  add(scores, scoredOf(p1, weights).asPrev)
+  add(scores, scoredOf(p2, weights).asPrev2)
+  add(scores, scoredOf(n1, weights).asNext)
+  add(scores, scoredOf(n2, weights).asNext2)
+  add(scores, prevTagsWeights[prev2][prev])
+  add(scores, pairWeights(Pair.ShapeNextShape, f, own, n1.shapeId))
+  add(scores, pairWeights(Pair.PrevShapeShape, f, own, p1.shapeId))
+  add(scores, pairWeights(Pair.GazNextGaz, f, own, n1.gazId))
+  add(scores, pairWeights(Pair.PrevGazGaz, f, own, p1.gazId))
+  add(scores, lineSum(weights, cap, pos, ll, lines.speaker[i], lines.titleLine[i], lines.lowerElsewhere[i], lines.capElsewhere[i]))
+  add(scores, byLine(f, own, ll, lines.sentenceStart[i], cap, lines.titleLine[i], lines.lowerElsewhere[i]))
+  if (lines.speaker[i] && SPEAKER_ROLES.has(t.lower)) add(scores, speakerRoleWeights)
+}
+
 /** One greedy pass; scores is a scratch buffer. */
 export function tagTokens(text: string, tokens: readonly Token[], weights: Weights, masks: readonly Mask[] = [], margins: Record<string, number> = OPEN_MARGIN): Tag[] {
   const facts = factsOf(tokens, masks)
   const lines = lineFactsOf(text, tokens)
   const tags: Tag[] = new Array(tokens.length)
-  const features: string[] = []
   const scores = new Float64Array(TAG_COUNT)
+  useShared(weights)
   for (let i = 0; i < tokens.length; i++) {
     const prev = i > 0 ? tags[i - 1] : 'O'
     if (prev === 'O' && isPlain(i, tokens, facts[i], lines)) {
@@ -407,12 +717,7 @@ export function tagTokens(text: string, tokens: readonly Token[], weights: Weigh
       continue
     }
     const prev2 = i > 1 ? tags[i - 2] : 'O'
-    featuresOf(i, tokens, facts, lines, TAG_INDEX[prev], TAG_INDEX[prev2], features)
-    scores.fill(0)
-    for (const feature of features) {
-      const w = weights.get(feature)
-      if (w) for (let k = 0; k < TAG_COUNT; k++) scores[k] += w[k]
-    }
+    scoreOf(i, tokens, facts, lines, TAG_INDEX[prev], TAG_INDEX[prev2], weights, scores)
     const best = bestTag(scores, prev)
     const margin = margins[TAGS[best]]
     tags[i] = margin !== undefined && scores[best] - scores[0] < margin ? 'O' : TAGS[best]
@@ -506,11 +811,26 @@ export class PerceptronTrainer implements Weights {
 /** Reads committed weights ("feature" → "tag:weight,…", weights × 100). */
 export function loadWeights(serialised: Record<string, string>): Weights {
   const map = new Map<string, Float32Array>()
-  for (const feature in serialised) {
+  // read digit by digit: every worker loads 36,000 of these before its first text
+  for (const feature of Object.keys(serialised)) {
     const w = new Float32Array(TAG_COUNT)
-    for (const part of serialised[feature].split(',')) {
-      const colon = part.indexOf(':')
-      w[Number(part.slice(0, colon))] = Number(part.slice(colon + 1)) / 100
+    const parts = serialised[feature]
+    let tag = 0
+    let value = 0
+    let negative = false
+    let inValue = false
+    for (let i = 0; i <= parts.length; i++) {
+      const code = i < parts.length ? parts.charCodeAt(i) : 44
+      if (code === 44 /* , */) {
+        w[tag] = (negative ? -value : value) / 100
+        tag = 0
+        value = 0
+        negative = false
+        inValue = false
+      } else if (code === 58 /* : */) inValue = true
+      else if (code === 45 /* - */) negative = true
+      else if (inValue) value = value * 10 + (code - 48)
+      else tag = tag * 10 + (code - 48)
     }
     map.set(feature, w)
   }

@@ -8,14 +8,15 @@
  * are identical:
  *   dense   — the labelled messages (personal data in almost every line: the worst case);
  *   typical — the ABCD sample conversations (personal data in a few lines, like real chats).
- * Prints figures; asserts nothing.
+ * Prints figures with the load average; asserts nothing. The CLI inherits this process's priority:
+ * under `nice` on a busy machine its wall time mostly measures the other work, its CPU-seconds do not.
  *
  *   npx tsx test/bench/anonymise-bench.ts [words] [MB]
  *   (the ABCD sample is read from SHARED_DATA_DIR, default ../shared/data)
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { anonymise, detect } from '../../app/anonymiser'
 import { anonymiseJsonlBatch } from '../../app/anonymiser/jsonl'
@@ -55,6 +56,9 @@ function time<T>(fn: () => T): [T, number] {
   return [result, performance.now() - start]
 }
 
+/** The machine's one-minute load average: wall times on a shared machine mean little without it. */
+const load = () => `load ${loadavg()[0].toFixed(1)}`
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 
 function benchTranscript(name: string, transcript: string): void {
@@ -87,7 +91,7 @@ function jsonl(messages: readonly string[], bytes: number): string {
 }
 
 const [, coldMs] = time(() => detect(buildTranscript(kinds[0][1], 200)))
-console.log(`first call in this process (loads gazetteers and weights): ${coldMs.toFixed(0)} ms`)
+console.log(`first call in this process (loads gazetteers and weights): ${coldMs.toFixed(0)} ms (${load()})`)
 for (const [name, messages] of kinds) benchTranscript(name, buildTranscript(messages, targetWords))
 
 // ---- the engine alone, one thread, on 1 MB of the same JSON Lines the CLI gets
@@ -98,7 +102,7 @@ for (const [name, messages] of kinds) {
   const cpuUsed = process.cpuUsage(cpuBefore)
   const cpu = (cpuUsed.user + cpuUsed.system) / 1e6
   const mb = Buffer.byteLength(input) / 1e6
-  console.log(`engine, one thread, ${name}: ${mb.toFixed(1)} MB in ${(ms / 1000).toFixed(1)} s = ${(mb / (ms / 1000)).toFixed(2)} MB/s (${cpu.toFixed(1)} CPU-seconds, ${(mb / cpu).toFixed(2)} MB per CPU-second)`)
+  console.log(`engine, one thread, ${name}: ${mb.toFixed(1)} MB in ${(ms / 1000).toFixed(1)} s = ${(mb / (ms / 1000)).toFixed(2)} MB/s (${cpu.toFixed(1)} CPU-seconds, ${(mb / cpu).toFixed(2)} MB per CPU-second; ${load()})`)
 }
 
 // ---- the command line, bundled (npm run build:anonymiser)
@@ -116,6 +120,7 @@ try {
     const input = jsonl(messages, cliMegabytes * 1e6)
     const file = `${dir}/${name}.jsonl`
     writeFileSync(file, input)
+    const loadBefore = load()
     const started = performance.now()
     // bash's `time` adds the CPU the CLI used (all its threads): on a shared machine the wall time
     // also measures everyone else, the CPU time only this work
@@ -123,7 +128,7 @@ try {
     const seconds = (performance.now() - started) / 1000
     const cpu = result.stderr.trim().split('\n').at(-1)?.split(' ').map(Number).reduce((a, b) => a + b, 0) ?? NaN
     const mb = Buffer.byteLength(input) / 1e6
-    console.log(`CLI, ${name}: ${mb.toFixed(1)} MB in ${seconds.toFixed(1)} s = ${(mb / seconds).toFixed(2)} MB/s (exit ${result.status}; ${cpu.toFixed(1)} CPU-seconds, ${(mb / cpu).toFixed(2)} MB per CPU-second)`)
+    console.log(`CLI, ${name}: ${mb.toFixed(1)} MB in ${seconds.toFixed(1)} s = ${(mb / seconds).toFixed(2)} MB/s (exit ${result.status}; ${cpu.toFixed(1)} CPU-seconds, ${(mb / cpu).toFixed(2)} MB per CPU-second; ${loadBefore} before)`)
   }
 } finally {
   rmSync(dir, { recursive: true, force: true })

@@ -22,8 +22,11 @@
  *                                         place (tagger.ts OPEN_MARGIN; choose them with --dev only)
  *   npm run -s eval:anonymiser -- -v      also lists misses and false positives of the TUNED sets
  *                                         (held-out sets never print theirs: nobody tunes on them)
+ *   npm run -s eval:anonymiser -- --dump FILE   also writes every text scored as {"id","text"} JSON
+ *                                         Lines (input for the CLI, to check that a speed change
+ *                                         leaves the output byte-identical)
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { appendFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { detect } from '../../app/anonymiser'
 import { setOpenMargins } from '../../app/anonymiser/entities'
@@ -116,7 +119,12 @@ interface Scope {
   kind?: 'TUNED   ' | 'HELD OUT' | 'DEV     ' | 'EXTERNAL'
 }
 
+const dumpIndex = process.argv.indexOf('--dump')
+const dumpFile = dumpIndex >= 0 ? process.argv[dumpIndex + 1] : null
+if (dumpFile) writeFileSync(dumpFile, '')
+
 function evaluate(name: string, examples: Example[], tuned: boolean, scope: Scope = {}): void {
+  if (dumpFile) appendFileSync(dumpFile, examples.map((ex, i) => JSON.stringify({ id: `${name} #${i}`, text: ex.text }) + '\n').join(''))
   const tallies = new Map<PiiLabel, Tally>(PII_LABELS.map((l) => [l, { gold: 0, found: 0, predicted: 0, correct: 0 }]))
   // sets labelled before dates were a kind of their own hold no date spans: their dates are not scored
   const datesLabelled = examples.some((ex) => ex.spans.some((s) => s.label === 'date'))
