@@ -24,7 +24,7 @@ import { reviewsWaitingFor } from '~/reviews/allocation.server'
 import { DEFAULT_REVIEW_RULES } from '~/reviews/review-rules'
 import { loadRubric } from '~/reviews/rubric.server'
 import { getAuthoredScenario } from '~/scenarios/authored-scenarios.server'
-import { jsonRows, named, noRows } from '~/query/json-rows.server'
+import { jsonRows, named, noRows, read } from '~/query/json-rows.server'
 import {
   addMonths,
   cciOf,
@@ -630,28 +630,44 @@ export interface PersonalMonth {
   replies: number
 }
 
+type PersonalTrendOptions = { now?: Date; months?: number; reviewsWaiting?: Promise<number> | number }
+
+type PersonalMonthRow = { month: string; replies: number; scoreSum: number | null; unlockedReplies: number; unlockedScoreSum: number | null }
+
 /**
  * The signed-in person's own monthly trend, for their home page only. It reads their own finalised
  * replies (one person's rows, by index), never anyone else's — and only replies whose results they
  * have unlocked, by the same rule as the reply page (`resultsUnlock`).
  */
-export async function personalTrend(
-  db: Db,
-  actor: Actor,
-  options: { now?: Date; months?: number; reviewsWaiting?: Promise<number> | number } = {},
-) {
+export async function personalTrend(db: Db, actor: Actor, options: PersonalTrendOptions = {}) {
+  const { query, build } = personalTrendParts(db, actor, options)
+  return build((await query) as PersonalMonthRow[])
+}
+
+/** personalTrend as a read a page can send with its other sections' (`readTogether`). */
+export function personalTrendRead(db: Db, actor: Actor, options: PersonalTrendOptions = {}) {
+  const { query, build } = personalTrendParts(db, actor, options)
+  return read(query, build)
+}
+
+function personalTrendParts(db: Db, actor: Actor, options: PersonalTrendOptions) {
   const now = options.now ?? new Date()
   const months = monthsEnding(monthOf(now), options.months ?? TREND_MONTHS)
-  // Let in early when nothing is left for them to review, as resultsUnlock does. A page that counts
-  // the reviews waiting anyway (home) hands its count over instead of a second round trip.
-  const poolExhausted = (await (options.reviewsWaiting ?? reviewsWaitingFor(db, actor, now, 1))) === 0
-  const unlocked = poolExhausted
-    ? sql`true`
-    : sql`(select count(*) from ${reviews} where ${reviews.reviewerId} = ${actor.id} and ${reviews.status} = 'submitted'
+  // Whether each reply's results are unlocked is counted alongside, so the read need not wait for
+  // the reviews-waiting count: everything is let in early when nothing is left for them to review.
+  const unlocked = sql`(select count(*) from ${reviews} where ${reviews.reviewerId} = ${actor.id} and ${reviews.status} = 'submitted'
           and ${reviews.submittedAt} >= ${replies.submittedAt}) >= ${DEFAULT_REVIEW_RULES.reviewsToUnlock}`
   const monthExpr = sql<string>`to_char(date_trunc('month', ${replies.submittedAt} at time zone 'UTC'), 'YYYY-MM-01')`
-  const rows = await db
-    .select({ month: monthExpr, replies: sql<number>`count(*)::int`, scoreSum: sql<number>`sum(${replies.score})` })
+  const query = db
+    .select(
+      named({
+        month: monthExpr,
+        replies: sql`count(*)::int`,
+        scoreSum: sql`sum(${replies.score})`,
+        unlockedReplies: sql`(count(*) filter (where ${unlocked}))::int`,
+        unlockedScoreSum: sql`sum(${replies.score}) filter (where ${unlocked})`,
+      }),
+    )
     .from(replies)
     .where(
       and(
@@ -660,22 +676,28 @@ export async function personalTrend(
         isNotNull(replies.finalisedAt),
         isNotNull(replies.score),
         gte(replies.submittedAt, new Date(`${months[0]}T00:00:00Z`)),
-        unlocked,
       ),
     )
     .groupBy(monthExpr)
-  const byMonth = new Map(rows.map((r) => [r.month, r]))
-  const points: PersonalMonth[] = months.map((month) => {
-    const row = byMonth.get(month)
-    const n = row ? Number(row.replies) : 0
-    return { month, replies: n, score: row ? mean(Number(row.scoreSum), n) : null }
-  })
-  const scored = points.filter((p) => p.score !== null)
-  return {
-    months: points,
-    totalReplies: points.reduce((sum, p) => sum + p.replies, 0),
-    latest: scored.length ? scored[scored.length - 1] : null,
-    first: scored.length ? scored[0] : null,
+  const build = async (rows: PersonalMonthRow[]) => {
+    // A page that counts the reviews waiting anyway (home) hands its count over instead of a second round trip.
+    const poolExhausted = (await (options.reviewsWaiting ?? reviewsWaitingFor(db, actor, now, 1))) === 0
+    const byMonth = new Map(
+      rows.map((r) => [r.month, poolExhausted ? { n: Number(r.replies), sum: r.scoreSum } : { n: Number(r.unlockedReplies), sum: r.unlockedScoreSum }]),
+    )
+    const points: PersonalMonth[] = months.map((month) => {
+      const row = byMonth.get(month)
+      const n = row?.n ?? 0
+      return { month, replies: n, score: row && n > 0 ? mean(Number(row.sum), n) : null }
+    })
+    const scored = points.filter((p) => p.score !== null)
+    return {
+      months: points,
+      totalReplies: points.reduce((sum, p) => sum + p.replies, 0),
+      latest: scored.length ? scored[scored.length - 1] : null,
+      first: scored.length ? scored[0] : null,
+    }
   }
+  return { query, build }
 }
 export type PersonalTrend = Awaited<ReturnType<typeof personalTrend>>

@@ -2,12 +2,13 @@
 // what a person did with them (lessons done, private notes, enrolments) lives in the database.
 // A lesson step is done when a lesson_progress row exists; a scenario step is done once the
 // person has submitted a reply for that scenario.
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNull, sql, type SQLWrapper } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Db } from '#db/client.server'
 import { lessonProgress, memberships, pathEnrollments, reflections, replies, teams, users } from '#db/schema'
 import { forbidden, notFound } from '~/http/responses.server'
 import { managedTeamIds, type Actor } from '~/org/teams.server'
+import { read } from '~/query/json-rows.server'
 import { slugSchema, type LessonSummary } from './lesson-frontmatter'
 import { listLessons } from './lessons.server'
 import type { LearningPath } from './path-schema'
@@ -53,22 +54,22 @@ export type PathProgress = {
 type Done = { lessons: Map<string, Date>; scenarios: Map<string, Date> }
 type Progress = { done: Map<string, Done>; enrolments: (Enrolment & { userId: string })[] }
 
+type ProgressRow = { kind: 'lesson' | 'scenario' | 'enrolment'; userId: string; slug: string; at: Date | string; completedAt: Date | string | null }
+
 /**
- * What several people of one organization did: lessons done, scenarios replied to (first reply
- * time) and path enrolments (oldest first), in one round trip.
+ * What people of one organization did: lessons done, scenarios replied to (first reply time) and
+ * path enrolments, as one statement. `userIds`: a list, or a subquery naming them.
  */
-async function progressOf(db: Db, organizationId: string, userIds: string[]): Promise<Progress> {
-  const done = new Map<string, Done>(userIds.map((id) => [id, { lessons: new Map(), scenarios: new Map() }]))
-  if (userIds.length === 0) return { done, enrolments: [] }
-  // Raw timestamps come back as Date or string depending on the driver: new Date() takes both.
+function progressQuery(db: Db, organizationId: string, userIds: string[] | SQLWrapper) {
+  // Raw timestamps come back as Date or string depending on the driver (and as text inside JSON): new Date() takes all.
   const noTime = sql<Date | string | null>`null::timestamptz`
-  const rows = await db
+  return db
     .select({
       kind: sql<'lesson' | 'scenario' | 'enrolment'>`'lesson'`.as('kind'),
-      userId: lessonProgress.userId,
+      userId: sql<string>`${lessonProgress.userId}`.as('userId'),
       slug: sql<string>`${lessonProgress.lessonSlug}`.as('slug'),
       at: sql<Date | string>`${lessonProgress.completedAt}`.as('at'),
-      completedAt: noTime.as('completed_at'),
+      completedAt: noTime.as('completedAt'),
     })
     .from(lessonProgress)
     .where(and(eq(lessonProgress.organizationId, organizationId), inArray(lessonProgress.userId, userIds)))
@@ -76,10 +77,10 @@ async function progressOf(db: Db, organizationId: string, userIds: string[]): Pr
       db
         .select({
           kind: sql<'scenario'>`'scenario'`.as('kind'),
-          userId: replies.userId,
+          userId: sql<string>`${replies.userId}`.as('userId'),
           slug: sql<string>`${replies.scenarioSlug}`.as('slug'),
           at: sql<Date | string>`min(${replies.submittedAt})`.as('at'),
-          completedAt: noTime.as('completed_at'),
+          completedAt: noTime.as('completedAt'),
         })
         .from(replies)
         .where(and(eq(replies.organizationId, organizationId), inArray(replies.userId, userIds)))
@@ -89,14 +90,18 @@ async function progressOf(db: Db, organizationId: string, userIds: string[]): Pr
       db
         .select({
           kind: sql<'enrolment'>`'enrolment'`.as('kind'),
-          userId: pathEnrollments.userId,
+          userId: sql<string>`${pathEnrollments.userId}`.as('userId'),
           slug: sql<string>`${pathEnrollments.pathSlug}`.as('slug'),
           at: sql<Date | string>`${pathEnrollments.enrolledAt}`.as('at'),
-          completedAt: sql<Date | string | null>`${pathEnrollments.completedAt}`.as('completed_at'),
+          completedAt: sql<Date | string | null>`${pathEnrollments.completedAt}`.as('completedAt'),
         })
         .from(pathEnrollments)
         .where(and(eq(pathEnrollments.organizationId, organizationId), inArray(pathEnrollments.userId, userIds))),
     )
+}
+
+function progressFrom(userIds: string[], rows: ProgressRow[]): Progress {
+  const done = new Map<string, Done>(userIds.map((id) => [id, { lessons: new Map(), scenarios: new Map() }]))
   const enrolments: Progress['enrolments'] = []
   for (const row of rows) {
     const at = new Date(row.at)
@@ -109,6 +114,12 @@ async function progressOf(db: Db, organizationId: string, userIds: string[]): Pr
   }
   enrolments.sort((a, b) => a.enrolledAt.getTime() - b.enrolledAt.getTime() || a.pathSlug.localeCompare(b.pathSlug))
   return { done, enrolments }
+}
+
+/** What several people of one organization did (see progressQuery), in one round trip. */
+async function progressOf(db: Db, organizationId: string, userIds: string[]): Promise<Progress> {
+  if (userIds.length === 0) return progressFrom(userIds, [])
+  return progressFrom(userIds, await progressQuery(db, organizationId, userIds))
 }
 
 type Titles = { lessons: Map<string, LessonSummary>; scenarios: Record<string, string> }
@@ -177,9 +188,12 @@ async function enrolledProgress(db: Db, person: Person): Promise<PathProgress[]>
   return (await enrolledProgressAndDone(db, person)).progress
 }
 
-/** enrolledProgress, with what the person has done (read in the same round trip). */
-async function enrolledProgressAndDone(db: Db, person: Person): Promise<{ progress: PathProgress[]; done: Done }> {
-  const [{ enrolments, done }, paths] = await Promise.all([progressOf(db, person.organizationId, [person.id]), listPaths()])
+/** enrolledProgress, with what the person has done (read in the same round trip, or handed over already read). */
+async function enrolledProgressAndDone(db: Db, person: Person, rows?: ProgressRow[]): Promise<{ progress: PathProgress[]; done: Done }> {
+  const [{ enrolments, done }, paths] = await Promise.all([
+    rows ? progressFrom([person.id], rows) : progressOf(db, person.organizationId, [person.id]),
+    listPaths(),
+  ])
   const bySlug = new Map(paths.map((p) => [p.slug, p]))
   // an enrolment whose path file was removed is skipped, not an error
   const enrolled = enrolments.filter((e) => bySlug.has(e.pathSlug))
@@ -356,7 +370,16 @@ export type NextUp = {
  * first. When every enrolled path is finished, the first one with no step; null when not enrolled.
  */
 export async function nextUpFor(db: Db, actor: Person): Promise<NextUp | null> {
-  const progress = await enrolledProgress(db, actor)
+  return nextUpFrom((await enrolledProgressAndDone(db, actor)).progress)
+}
+
+/** nextUpFor as a read a page can send with its other sections' (`readTogether`). */
+export const nextUpRead = (db: Db, actor: Person) =>
+  read(progressQuery(db, actor.organizationId, [actor.id]), async (rows: ProgressRow[]) =>
+    nextUpFrom((await enrolledProgressAndDone(db, actor, rows)).progress),
+  )
+
+function nextUpFrom(progress: PathProgress[]): NextUp | null {
   const current = progress.find((p) => p.nextStep) ?? progress[0]
   if (!current) return null
   return { path: current.path, step: current.nextStep, done: current.done, total: current.total, percent: current.percent }
