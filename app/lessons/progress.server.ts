@@ -7,8 +7,8 @@ import { z } from 'zod'
 import type { Db } from '#db/client.server'
 import { lessonProgress, memberships, pathEnrollments, reflections, replies, teams, users } from '#db/schema'
 import { forbidden, notFound } from '~/http/responses.server'
-import { managedTeamIds, type Actor } from '~/org/teams.server'
-import { read } from '~/query/json-rows.server'
+import { managedTeamIdsQuery, type Actor } from '~/org/teams.server'
+import { jsonRows, named, read } from '~/query/json-rows.server'
 import { slugSchema, type LessonSummary } from './lesson-frontmatter'
 import { listLessons } from './lessons.server'
 import type { LearningPath } from './path-schema'
@@ -446,34 +446,72 @@ export type TeamOnboarding = {
  * Admins see every team; managers the teams they lead; members are refused.
  */
 export async function teamOnboarding(db: Db, actor: Actor, teamId?: string, now = new Date()): Promise<TeamOnboarding> {
+  const { query, build } = teamOnboardingParts(db, actor, teamId, now)
+  return build((await query) as OnboardingRead[])
+}
+
+/** teamOnboarding (of every team the actor manages) as a read a page can send with its other sections'. */
+export function teamOnboardingRead(db: Db, actor: Actor, now = new Date()) {
+  const { query, build } = teamOnboardingParts(db, actor, undefined, now)
+  return read(query, build)
+}
+
+type OnboardingRead = {
+  managed: { id: string }[]
+  teams: { id: string; name: string; slug: string }[]
+  members: { userId: string; name: string; email: string; teamName: string }[]
+  progress: ProgressRow[]
+}
+
+function teamOnboardingParts(db: Db, actor: Actor, teamId: string | undefined, now: Date) {
   if (actor.role !== 'admin' && actor.role !== 'manager') forbidden('Only managers and admins can see team onboarding.')
-  const managed = await managedTeamIds(db, actor)
+  const org = actor.organizationId
+  // Only teams the actor manages are ever read; asking for another one is refused once read.
+  const managed = managedTeamIdsQuery(db, actor)
+  const ofTeams = inArray(memberships.teamId, managed)
+  const active = and(
+    eq(memberships.organizationId, org),
+    eq(users.organizationId, org),
+    teamId !== undefined ? and(eq(memberships.teamId, teamId), ofTeams) : ofTeams,
+    isNull(users.deactivatedAt),
+  )
+  // The managed teams, their active members and what those did: one statement.
+  const query = db
+    .select(
+      named({
+        managed: jsonRows(managed),
+        teams: jsonRows(
+          db
+            .select(named({ id: teams.id, name: teams.name, slug: teams.slug }))
+            .from(teams)
+            .where(and(eq(teams.organizationId, org), inArray(teams.id, managed))),
+          '"name"',
+        ),
+        members: jsonRows(
+          db
+            .select(named({ userId: users.id, name: users.name, email: users.email, teamName: teams.name }))
+            .from(memberships)
+            .innerJoin(users, eq(users.id, memberships.userId))
+            .innerJoin(teams, eq(teams.id, memberships.teamId))
+            .where(active),
+          '"name", "teamName"',
+        ),
+        progress: jsonRows(
+          progressQuery(db, org, db.select({ id: memberships.userId }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(active)),
+        ),
+      }),
+    )
+    .from(sql`(select 1) as one`)
+  const build = ([read]: OnboardingRead[]) => buildOnboarding(db, actor, teamId, now, read)
+  return { query, build }
+}
+
+async function buildOnboarding(db: Db, actor: Actor, teamId: string | undefined, now: Date, read: OnboardingRead): Promise<TeamOnboarding> {
+  const managed = read.managed.map((t) => t.id)
   if (teamId !== undefined && !managed.includes(teamId)) forbidden('You do not manage that team.')
-  const teamIds = teamId !== undefined ? [teamId] : managed
   const empty: TeamOnboarding = { teams: [], people: [], summary: { enrolled: 0, stuck: 0, complete: 0 } }
   if (managed.length === 0) return empty
-
-  const [teamRows, members] = await Promise.all([
-    db
-      .select({ id: teams.id, name: teams.name, slug: teams.slug })
-      .from(teams)
-      .where(and(eq(teams.organizationId, actor.organizationId), inArray(teams.id, managed)))
-      .orderBy(asc(teams.name)),
-    db
-      .select({ userId: users.id, name: users.name, email: users.email, teamName: teams.name })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .innerJoin(teams, eq(teams.id, memberships.teamId))
-      .where(
-        and(
-          eq(memberships.organizationId, actor.organizationId),
-          eq(users.organizationId, actor.organizationId),
-          inArray(memberships.teamId, teamIds),
-          isNull(users.deactivatedAt),
-        ),
-      )
-      .orderBy(asc(users.name), asc(teams.name)),
-  ])
+  const { teams: teamRows, members } = read
 
   const people = new Map<string, { name: string; email: string; teams: string[] }>()
   for (const m of members) {
@@ -481,8 +519,8 @@ export async function teamOnboarding(db: Db, actor: Actor, teamId?: string, now 
     if (known) known.teams.push(m.teamName)
     else people.set(m.userId, { name: m.name, email: m.email, teams: [m.teamName] })
   }
-  const userIds = [...people.keys()]
-  const [{ enrolments, done }, paths] = await Promise.all([progressOf(db, actor.organizationId, userIds), listPaths()])
+  const { enrolments, done } = progressFrom([...people.keys()], read.progress)
+  const paths = await listPaths()
   const bySlug = new Map(paths.map((p) => [p.slug, p]))
   const titles = await titlesFor([...new Set(enrolments.map((e) => e.pathSlug))].flatMap((s) => bySlug.get(s) ?? []))
 

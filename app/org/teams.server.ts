@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, isNull, or } from 'drizzle-orm'
+import { and, asc, count, eq, inArray, isNull, or, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Db } from '#db/client.server'
 import { memberships, teams, users } from '#db/schema'
@@ -67,22 +67,25 @@ export const teamsOfRead = (db: Db, actor: Pick<Actor, 'id' | 'organizationId'>)
 
 /** Ids of the teams an admin or manager may manage: all for admins, the ones they lead for managers. */
 export async function managedTeamIds(db: Db, actor: Actor): Promise<string[]> {
-  if (actor.role === 'admin') {
-    const rows = await db.select({ id: teams.id }).from(teams).where(eq(teams.organizationId, actor.organizationId))
-    return rows.map((r) => r.id)
-  }
-  if (actor.role !== 'manager') return []
-  const rows = await db
+  if (actor.role !== 'admin' && actor.role !== 'manager') return []
+  const rows = await managedTeamIdsQuery(db, actor)
+  return rows.map((r) => r.id)
+}
+
+/** managedTeamIds as a subquery (an `id` column), for a statement that reads with it. */
+export function managedTeamIdsQuery(db: Db, actor: Actor) {
+  if (actor.role === 'admin') return db.select({ id: teams.id }).from(teams).where(eq(teams.organizationId, actor.organizationId))
+  return db
     .select({ id: memberships.teamId })
     .from(memberships)
     .where(
       and(
         eq(memberships.userId, actor.id),
         eq(memberships.organizationId, actor.organizationId),
-        eq(memberships.role, 'manager'),
+        // Only managers lead teams; anyone else manages none.
+        actor.role === 'manager' ? eq(memberships.role, 'manager') : sql`false`,
       ),
     )
-  return rows.map((r) => r.id)
 }
 
 export const newTeamSchema = z.object({

@@ -48,3 +48,6 @@ export async function readTogether<Reads extends Record<string, Read<never, unkn
   const built = await Promise.all(entries.map(([name, r]) => r.build((row as Record<string, never[]>)[name])))
   return Object.fromEntries(entries.map(([name], i) => [name, built[i]])) as { [K in keyof Reads]: Awaited<ReturnType<Reads[K]['build']>> }
 }
+
+/** A read a page does not need this time (its section stays empty): no rows, null. */
+export const nothingToRead = () => read<never, null>(sql`select 1 where false`, () => null)

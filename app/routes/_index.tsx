@@ -4,9 +4,9 @@ import { isStaffLead, requireUser } from '~/auth/guards.server'
 import { PersonalTrendCard } from '~/insights/components'
 import { personalTrendRead } from '~/insights/insights.server'
 import { NextUpCard, OnboardingSummaryCard } from '~/lessons/next-up-card'
-import { nextUpRead, teamOnboarding } from '~/lessons/progress.server'
+import { nextUpRead, teamOnboardingRead } from '~/lessons/progress.server'
 import { teamsOfRead } from '~/org/teams.server'
-import { readTogether } from '~/query/json-rows.server'
+import { nothingToRead, readTogether } from '~/query/json-rows.server'
 import { createServerTiming } from '~/http/server-timing.server'
 import { reviewsWaitingFor } from '~/reviews/allocation.server'
 import { errorTitle } from '~/components/error-boundary'
@@ -27,18 +27,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request)
   const timing = createServerTiming()
   const waiting = timing.time('reviews-waiting', () => reviewsWaitingFor(context.db, user))
-  // The person's own teams, path, trend and actions: independent reads, sent in one round trip.
+  // The person's own teams, path, trend and actions (and, for leads, their teams' onboarding):
+  // independent reads, sent in one round trip.
   const mine = timing.time('mine', () =>
     readTogether(context.db, {
       teams: teamsOfRead(context.db, user),
       nextUp: nextUpRead(context.db, user),
       myTrend: personalTrendRead(context.db, user, { reviewsWaiting: waiting }),
       myActions: myOpenActionsRead(context.db, user),
+      onboarding: isStaffLead(user) ? teamOnboardingRead(context.db, user) : nothingToRead(),
     }),
   )
-  const [{ teams, nextUp, myTrend, myActions }, onboarding, reviewsWaiting, nextDrill] = await Promise.all([
+  const [{ teams, nextUp, myTrend, myActions, onboarding }, reviewsWaiting, nextDrill] = await Promise.all([
     mine,
-    isStaffLead(user) ? timing.time('onboarding', () => teamOnboarding(context.db, user)) : null,
     waiting,
     timing.time('next-drill', () => homeNextDrill(context.db, user)),
   ])
