@@ -301,7 +301,16 @@ export async function myDrills(db: Db, actor: Actor, now = new Date()) {
       // The drill's steps come along (a correlated subquery), so working out progress needs no read of its own.
       steps: jsonRows<DrillStep>(
         db
-          .select(named({ id: drillSteps.id, organizationId: drillSteps.organizationId, drillId: drillSteps.drillId, position: drillSteps.position, kind: drillSteps.kind, slug: drillSteps.slug }))
+          .select(
+            named({
+              id: drillSteps.id,
+              organizationId: drillSteps.organizationId,
+              drillId: drillSteps.drillId,
+              position: drillSteps.position,
+              kind: drillSteps.kind,
+              slug: drillSteps.slug,
+            }),
+          )
           .from(drillSteps)
           .where(eq(drillSteps.drillId, drillCycles.drillId)),
         '"position"',

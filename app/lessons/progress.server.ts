@@ -497,7 +497,11 @@ function teamOnboardingParts(db: Db, actor: Actor, teamId: string | undefined, n
           '"name", "teamName"',
         ),
         progress: jsonRows(
-          progressQuery(db, org, db.select({ id: memberships.userId }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(active)),
+          progressQuery(
+            db,
+            org,
+            db.select({ id: memberships.userId }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(active),
+          ),
         ),
       }),
     )
