@@ -26,6 +26,7 @@ import { drillEditSchema, drillFormSchema, MAX_STEPS, type DrillEditInput, type 
 import { actorTimeZone, organizationTimeZone } from './organization-zone.server'
 import { describeRecurrence, nextCycleAfter, recurrenceRule, wallClock, zonedInstant } from './schedule'
 import { queueNudgeEmails } from './drill-jobs.server'
+import { jsonRows, named } from '~/query/json-rows.server'
 import { funnelOf, isFinished, needsReminding, type AssignmentStatus, type Funnel } from './status'
 
 type Errors = Record<string, string>
@@ -297,6 +298,23 @@ export async function myDrills(db: Db, actor: Actor, now = new Date()) {
       opensAt: drillCycles.opensAt,
       title: drills.title,
       assignment: ASSIGNMENT_COLUMNS,
+      // The drill's steps come along (a correlated subquery), so working out progress needs no read of its own.
+      steps: jsonRows<DrillStep>(
+        db
+          .select(
+            named({
+              id: drillSteps.id,
+              organizationId: drillSteps.organizationId,
+              drillId: drillSteps.drillId,
+              position: drillSteps.position,
+              kind: drillSteps.kind,
+              slug: drillSteps.slug,
+            }),
+          )
+          .from(drillSteps)
+          .where(eq(drillSteps.drillId, drillCycles.drillId)),
+        '"position"',
+      ),
     })
     .from(drillAssignments)
     .innerJoin(drillCycles, eq(drillCycles.id, drillAssignments.cycleId))
@@ -314,6 +332,7 @@ export async function myDrills(db: Db, actor: Actor, now = new Date()) {
   const states = await assignmentsWithState(db, actor.organizationId, rows, now, {
     userIds: [actor.id],
     assignments: rows.map((r) => r.assignment),
+    steps: new Map(rows.map((r) => [r.drillId, r.steps])),
   })
   const items: MyDrill[] = states.map((a) => ({
     drillId: a.drillId,

@@ -1,6 +1,6 @@
 // The customer-centricity dashboard's domain: who may see which team's figures, built only from the
 // monthly rollups (plus teams and memberships for names and head counts), never from replies or reviews.
-import { and, asc, count, countDistinct, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm'
+import { and, asc, between, countDistinct, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import {
   membershipPeriods,
@@ -11,19 +11,20 @@ import {
   reviews,
   scenarios,
   teamMonthCriterionRollups,
+  teamMonthDrillRollups,
   teamMonthPeople,
   teamMonthRollups,
   teams,
   users,
 } from '#db/schema'
 import type { SessionUser } from '~/auth/session.server'
-import { drillsDoneOnTimeByTeamMonth, type DrillsOnTime } from '~/drills/rollups.server'
 import { forbidden, notFound } from '~/http/responses.server'
 import { privacyThresholdsFor } from '~/org/settings.server'
 import { reviewsWaitingFor } from '~/reviews/allocation.server'
 import { DEFAULT_REVIEW_RULES } from '~/reviews/review-rules'
 import { loadRubric } from '~/reviews/rubric.server'
 import { getAuthoredScenario } from '~/scenarios/authored-scenarios.server'
+import { jsonRows, named, noRows, read } from '~/query/json-rows.server'
 import {
   addMonths,
   cciOf,
@@ -234,7 +235,7 @@ interface Participation {
  * Per team in a month: its active members (in the team during the month, joined before it ended, not
  * deactivated before it began) and how many of them had a reply reviewed that month, whichever of their teams it counted for.
  */
-async function participationCounts(db: Db, organizationId: string, month: string, teamIds?: string[]) {
+function participationQuery(db: Db, organizationId: string, month: string, teamIds?: string[]) {
   const { start, end } = monthBounds(month)
   // A plain join on the month's practising people: the planner hashes it (a correlated EXISTS made
   // PostgreSQL overestimate the cost and JIT-compile a 20 ms query for 200 ms).
@@ -251,8 +252,8 @@ async function participationCounts(db: Db, organizationId: string, month: string
     .as('practising')
   // Members are those whose membership period in the team overlaps the month (history, not today's teams).
   const p = membershipPeriods
-  const rows = await db
-    .select({ teamId: p.teamId, active: countDistinct(p.userId), practised: countDistinct(practising.userId) })
+  return db
+    .select(named({ teamId: p.teamId, active: countDistinct(p.userId), practised: countDistinct(practising.userId) }))
     .from(p)
     .innerJoin(users, eq(users.id, p.userId))
     .leftJoin(practising, eq(practising.userId, p.userId))
@@ -267,66 +268,81 @@ async function participationCounts(db: Db, organizationId: string, month: string
       ),
     )
     .groupBy(p.teamId)
-  return new Map<string, Participation>(rows.map((r) => [r.teamId, { active: Number(r.active), practised: Number(r.practised) }]))
 }
 
-async function rollupRows(db: Db, organizationId: string, months: string[], teamIds?: string[]) {
+type ParticipationRow = { teamId: string; active: number; practised: number }
+
+const participationIndex = (rows: ParticipationRow[]) =>
+  new Map<string, Participation>(rows.map((r) => [r.teamId, { active: Number(r.active), practised: Number(r.practised) }]))
+
+function rollupQuery(db: Db, organizationId: string, months: string[], teamIds?: string[]) {
   const r = teamMonthRollups
   return db
-    .select({
-      teamId: r.teamId,
-      month: r.month,
-      reviewedReplies: r.reviewedReplies,
-      scoreSum: r.scoreSum,
-      scoreSquaresSum: r.scoreSquaresSum,
-      reviewsGiven: r.reviewsGiven,
-      repliers: r.repliers,
-      reviewers: r.reviewers,
-    })
-    .from(teamMonthRollups)
+    .select(
+      named({
+        teamId: r.teamId,
+        month: r.month,
+        reviewedReplies: r.reviewedReplies,
+        scoreSum: r.scoreSum,
+        scoreSquaresSum: r.scoreSquaresSum,
+        reviewsGiven: r.reviewsGiven,
+        repliers: r.repliers,
+        reviewers: r.reviewers,
+      }),
+    )
+    .from(r)
     .where(
       and(
-        eq(teamMonthRollups.organizationId, organizationId),
-        gte(teamMonthRollups.month, months[0]),
-        lte(teamMonthRollups.month, months[months.length - 1]),
-        teamIds ? inArray(teamMonthRollups.teamId, teamIds) : undefined,
+        eq(r.organizationId, organizationId),
+        gte(r.month, months[0]),
+        lte(r.month, months[months.length - 1]),
+        teamIds ? inArray(r.teamId, teamIds) : undefined,
       ),
     )
 }
 
-async function criterionRows(db: Db, organizationId: string, months: string[], teamIds: string[]) {
-  if (!teamIds.length) return []
+type CriterionRow = { teamId: string; month: string; criterionId: string; scoreSum: number; replies: number }
+
+function criterionQuery(db: Db, organizationId: string, months: string[], teamIds: string[]) {
+  const c = teamMonthCriterionRollups
   return db
-    .select({
-      teamId: teamMonthCriterionRollups.teamId,
-      month: teamMonthCriterionRollups.month,
-      criterionId: teamMonthCriterionRollups.criterionId,
-      scoreSum: teamMonthCriterionRollups.scoreSum,
-      replies: teamMonthCriterionRollups.replies,
-    })
-    .from(teamMonthCriterionRollups)
+    .select(named({ teamId: c.teamId, month: c.month, criterionId: c.criterionId, scoreSum: c.scoreSum, replies: c.replies }))
+    .from(c)
     .where(
       and(
-        eq(teamMonthCriterionRollups.organizationId, organizationId),
-        gte(teamMonthCriterionRollups.month, months[0]),
-        lte(teamMonthCriterionRollups.month, months[months.length - 1]),
-        inArray(teamMonthCriterionRollups.teamId, teamIds),
+        eq(c.organizationId, organizationId),
+        gte(c.month, months[0]),
+        lte(c.month, months[months.length - 1]),
+        inArray(c.teamId, teamIds),
       ),
     )
+}
+
+type DrillRollupRow = { teamId: string; month: string; assigned: number; exempt: number; doneOnTime: number }
+
+/** Drills done on time per team and month, from their rollup (months inclusive, 'YYYY-MM-01'). */
+function drillRollupQuery(db: Db, organizationId: string, from: string, to: string, teamIds?: string[]) {
+  const d = teamMonthDrillRollups
+  return db
+    .select(named({ teamId: d.teamId, month: d.month, assigned: d.assigned, exempt: d.exempt, doneOnTime: d.doneOnTime }))
+    .from(d)
+    .where(and(eq(d.organizationId, organizationId), between(d.month, from, to), teamIds ? inArray(d.teamId, teamIds) : undefined))
 }
 
 const key = (teamId: string, month: string) => `${teamId}|${month}`
 
 const NO_DRILL_DUE: DrillsFigure = { due: 0, doneOnTime: 0, share: null }
 
-/** Indexes rollup rows by team and month; `lookup` answers null for months not fetched. */
-function drillsIndex(rows: DrillsOnTime[], fetched: string[]) {
+/** Indexes drill rollup rows by team and month; `lookup` answers null for months not fetched. */
+function drillsIndex(rows: DrillRollupRow[], fetched: string[]) {
   const index = new Map(rows.map((r) => [key(r.teamId, r.month), r]))
   const months = new Set(fetched)
   return (teamId: string, month: string): DrillsFigure | null => {
     if (!months.has(month)) return null
     const row = index.get(key(teamId, month))
-    return row ? { due: Math.max(0, row.assigned - row.exempt), doneOnTime: row.doneOnTime, share: row.onTimeShare } : NO_DRILL_DUE
+    if (!row) return NO_DRILL_DUE
+    const due = row.assigned - row.exempt
+    return { due: Math.max(0, due), doneOnTime: row.doneOnTime, share: due > 0 ? row.doneOnTime / due : null }
   }
 }
 
@@ -398,47 +414,35 @@ function buildTeamFigures(input: {
   }
 }
 
+type HardestRow = { slug: string; replies: number; scoreSum: number; importedTitle: string | null }
+
 /** The scenarios with the lowest mean reply score across the organization over the months given. */
-async function hardestScenarios(db: Db, organizationId: string, months: string[], t: CciThresholds, limit = 5) {
+function hardestQuery(db: Db, organizationId: string, months: string[], t: CciThresholds, limit = 5) {
   const s = organizationMonthScenarioRollups
-  const rows = await db
-    .select({
-      slug: s.scenarioSlug,
-      replies: sql<number>`sum(${s.replies})::int`,
-      scoreSum: sql<number>`sum(${s.scoreSum})`,
-    })
+  // An imported scenario's title comes with it; an authored one's from content (imports never reuse an authored slug).
+  const importedTitle = sql<string | null>`(select ${scenarios.document}->>'title' from ${scenarios}
+    where ${scenarios.organizationId} = ${organizationId} and ${scenarios.slug} = ${s.scenarioSlug} limit 1)`
+  return db
+    .select(named({ slug: s.scenarioSlug, replies: sql`sum(${s.replies})::int`, scoreSum: sql`sum(${s.scoreSum})`, importedTitle }))
     .from(s)
     .where(and(eq(s.organizationId, organizationId), gte(s.month, months[0]), lte(s.month, months[months.length - 1])))
     .groupBy(s.scenarioSlug)
     .having(sql`sum(${s.replies}) >= ${t.minScenarioReplies}`)
     .orderBy(sql`sum(${s.scoreSum}) / sum(${s.replies})`, asc(s.scenarioSlug))
     .limit(limit)
-  const titles = await scenarioTitles(db, organizationId, rows.map((r) => r.slug))
-  return rows.map((r) => ({
-    slug: r.slug,
-    title: titles.get(r.slug) ?? r.slug,
-    replies: Number(r.replies),
-    mean: mean(Number(r.scoreSum), Number(r.replies)) ?? 0,
-  }))
 }
 
-async function scenarioTitles(db: Db, organizationId: string, slugs: string[]) {
-  const titles = new Map<string, string>()
-  // Authored scenarios come from content (no query); imports never reuse an authored slug.
-  await Promise.all(
-    slugs.map(async (slug) => {
-      const authored = await getAuthoredScenario(slug)
-      if (authored) titles.set(slug, authored.title)
-    }),
+const HARDEST_ORDER = '"scoreSum" / "replies", "slug"'
+
+async function hardestScenarios(rows: HardestRow[]): Promise<HardScenario[]> {
+  return Promise.all(
+    rows.map(async (r) => ({
+      slug: r.slug,
+      title: (await getAuthoredScenario(r.slug))?.title ?? (r.importedTitle || r.slug),
+      replies: Number(r.replies),
+      mean: mean(Number(r.scoreSum), Number(r.replies)) ?? 0,
+    })),
   )
-  const others = slugs.filter((slug) => !titles.has(slug))
-  if (!others.length) return titles
-  const imported = await db
-    .select({ slug: scenarios.slug, title: sql<string | null>`${scenarios.document}->>'title'` })
-    .from(scenarios)
-    .where(and(eq(scenarios.organizationId, organizationId), inArray(scenarios.slug, others)))
-  for (const row of imported) if (row.title) titles.set(row.slug, row.title)
-  return titles
 }
 
 /**
@@ -455,15 +459,26 @@ export async function getOrganizationInsights(db: Db, actor: Actor, options: Ins
   const teamFilter = actor.role === 'admin' ? undefined : ids
   const criteriaTeams = visible.filter((team) => seesCriteria(team.access)).map((team) => team.id)
   const headMonths = options.everyMonth ? months : [month]
-  const [criteria, rollups, criterionData, heads, hardest, drillRows] = await Promise.all([
+  // Every figure of the page in one round trip: rollups, criteria, participation, drills, hardest scenarios.
+  const [[figures], criteria] = await Promise.all([
+    db
+      .select({
+        rollups: ids.length ? jsonRows<RollupRow>(rollupQuery(db, org, months, teamFilter)) : noRows<RollupRow>(),
+        criteria: criteriaTeams.length ? jsonRows<CriterionRow>(criterionQuery(db, org, headMonths, criteriaTeams)) : noRows<CriterionRow>(),
+        heads: sql<ParticipationRow[][]>`json_build_array(${sql.join(
+          headMonths.map((m) => (ids.length ? jsonRows<ParticipationRow>(participationQuery(db, org, m, teamFilter)) : noRows())),
+          sql`, `,
+        )})`,
+        hardest: jsonRows<HardestRow>(hardestQuery(db, org, months, t), HARDEST_ORDER),
+        drills: ids.length ? jsonRows<DrillRollupRow>(drillRollupQuery(db, org, headMonths[0], month, teamFilter)) : noRows<DrillRollupRow>(),
+      })
+      .from(organizations)
+      .where(eq(organizations.id, org)),
     rubricCriteria(),
-    ids.length ? rollupRows(db, org, months, teamFilter) : Promise.resolve([]),
-    criterionRows(db, org, headMonths, criteriaTeams),
-    Promise.all(headMonths.map((m) => (ids.length ? participationCounts(db, org, m, teamFilter) : new Map<string, Participation>()))),
-    hardestScenarios(db, org, months, t),
-    // One query for every visible team and month shown.
-    drillsDoneOnTimeByTeamMonth(db, org, { teamIds: teamFilter, from: headMonths[0], to: month }),
   ])
+  const [rollups, criterionData, drillRows] = [figures.rollups, figures.criteria, figures.drills]
+  const heads = figures.heads.map(participationIndex)
+  const hardest = await hardestScenarios(figures.hardest)
   const drillsOf = drillsIndex(drillRows, headMonths)
   const headsByMonth = new Map(headMonths.map((m, i) => [m, heads[i]]))
   const rollupIndex = new Map(rollups.map((r) => [key(r.teamId, r.month), r]))
@@ -522,34 +537,52 @@ export async function getTeamInsights(db: Db, actor: Actor, slug: string, option
     if (exists) forbidden('You can see the figures of your own teams only.')
     notFound(`There is no team “${slug}” in your organization.`)
   }
-  const [criteria, rollups, criterionData, members, practisedRows, drillRows] = await Promise.all([
-    rubricCriteria(),
-    rollupRows(db, org, months, [team.id]),
-    criterionRows(db, org, months, seesCriteria(team.access) ? [team.id] : []),
+  type Member = { id: string; name: string; joinedAt: string; deactivatedAt: string | null }
+  // Every figure of the page in one round trip: rollups, criteria, drills, members and who practised when.
+  const [[read], criteria] = await Promise.all([
     db
-      .select({ id: users.id, name: users.name, joinedAt: users.joinedAt, deactivatedAt: users.deactivatedAt })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .where(and(eq(memberships.organizationId, org), eq(memberships.teamId, team.id)))
-      .orderBy(asc(users.name)),
-    // Members who had a reply reviewed, per month, for whichever of their teams it counted.
-    db
-      .selectDistinct({ userId: teamMonthPeople.userId, month: teamMonthPeople.month })
-      .from(teamMonthPeople)
-      .where(
-        and(
-          eq(teamMonthPeople.organizationId, org),
-          gte(teamMonthPeople.month, months[0]),
-          lte(teamMonthPeople.month, months[months.length - 1]),
-          sql`${teamMonthPeople.replies} > 0`,
-          inArray(
-            teamMonthPeople.userId,
-            db.select({ id: memberships.userId }).from(memberships).where(eq(memberships.teamId, team.id)),
-          ),
+      .select({
+        rollups: jsonRows<RollupRow>(rollupQuery(db, org, months, [team.id])),
+        criteria: seesCriteria(team.access) ? jsonRows<CriterionRow>(criterionQuery(db, org, months, [team.id])) : noRows<CriterionRow>(),
+        drills: jsonRows<DrillRollupRow>(drillRollupQuery(db, org, months[0], month, [team.id])),
+        members: jsonRows<Member>(
+          db
+            .select(named({ id: users.id, name: users.name, joinedAt: users.joinedAt, deactivatedAt: users.deactivatedAt }))
+            .from(memberships)
+            .innerJoin(users, eq(users.id, memberships.userId))
+            .where(and(eq(memberships.organizationId, org), eq(memberships.teamId, team.id))),
+          '"name"',
         ),
-      ),
-    drillsDoneOnTimeByTeamMonth(db, org, { teamIds: [team.id], from: months[0], to: month }),
+        // Members who had a reply reviewed, per month, for whichever of their teams it counted.
+        practised: jsonRows<{ userId: string; month: string }>(
+          db
+            .selectDistinct(named({ userId: teamMonthPeople.userId, month: teamMonthPeople.month }))
+            .from(teamMonthPeople)
+            .where(
+              and(
+                eq(teamMonthPeople.organizationId, org),
+                gte(teamMonthPeople.month, months[0]),
+                lte(teamMonthPeople.month, months[months.length - 1]),
+                sql`${teamMonthPeople.replies} > 0`,
+                inArray(
+                  teamMonthPeople.userId,
+                  db.select({ id: memberships.userId }).from(memberships).where(eq(memberships.teamId, team.id)),
+                ),
+              ),
+            ),
+        ),
+      })
+      .from(organizations)
+      .where(eq(organizations.id, org)),
+    rubricCriteria(),
   ])
+  const { rollups, criteria: criterionData, drills: drillRows, practised: practisedRows } = read
+  // Timestamps come back as text inside JSON.
+  const members = read.members.map((m) => ({
+    ...m,
+    joinedAt: new Date(m.joinedAt),
+    deactivatedAt: m.deactivatedAt === null ? null : new Date(m.deactivatedAt),
+  }))
   const drillsOf = drillsIndex(drillRows, months)
   const activeIn = (m: string) => {
     const { start, end } = monthBounds(m)
@@ -597,28 +630,44 @@ export interface PersonalMonth {
   replies: number
 }
 
+type PersonalTrendOptions = { now?: Date; months?: number; reviewsWaiting?: Promise<number> | number }
+
+type PersonalMonthRow = { month: string; replies: number; scoreSum: number | null; unlockedReplies: number; unlockedScoreSum: number | null }
+
 /**
  * The signed-in person's own monthly trend, for their home page only. It reads their own finalised
  * replies (one person's rows, by index), never anyone else's — and only replies whose results they
  * have unlocked, by the same rule as the reply page (`resultsUnlock`).
  */
-export async function personalTrend(
-  db: Db,
-  actor: Actor,
-  options: { now?: Date; months?: number; reviewsWaiting?: Promise<number> | number } = {},
-) {
+export async function personalTrend(db: Db, actor: Actor, options: PersonalTrendOptions = {}) {
+  const { query, build } = personalTrendParts(db, actor, options)
+  return build((await query) as PersonalMonthRow[])
+}
+
+/** personalTrend as a read a page can send with its other sections' (`readTogether`). */
+export function personalTrendRead(db: Db, actor: Actor, options: PersonalTrendOptions = {}) {
+  const { query, build } = personalTrendParts(db, actor, options)
+  return read(query, build)
+}
+
+function personalTrendParts(db: Db, actor: Actor, options: PersonalTrendOptions) {
   const now = options.now ?? new Date()
   const months = monthsEnding(monthOf(now), options.months ?? TREND_MONTHS)
-  // Let in early when nothing is left for them to review, as resultsUnlock does. A page that counts
-  // the reviews waiting anyway (home) hands its count over instead of a second round trip.
-  const poolExhausted = (await (options.reviewsWaiting ?? reviewsWaitingFor(db, actor, now, 1))) === 0
-  const unlocked = poolExhausted
-    ? sql`true`
-    : sql`(select count(*) from ${reviews} where ${reviews.reviewerId} = ${actor.id} and ${reviews.status} = 'submitted'
+  // Whether each reply's results are unlocked is counted alongside, so the read need not wait for
+  // the reviews-waiting count: everything is let in early when nothing is left for them to review.
+  const unlocked = sql`(select count(*) from ${reviews} where ${reviews.reviewerId} = ${actor.id} and ${reviews.status} = 'submitted'
           and ${reviews.submittedAt} >= ${replies.submittedAt}) >= ${DEFAULT_REVIEW_RULES.reviewsToUnlock}`
   const monthExpr = sql<string>`to_char(date_trunc('month', ${replies.submittedAt} at time zone 'UTC'), 'YYYY-MM-01')`
-  const rows = await db
-    .select({ month: monthExpr, replies: sql<number>`count(*)::int`, scoreSum: sql<number>`sum(${replies.score})` })
+  const query = db
+    .select(
+      named({
+        month: monthExpr,
+        replies: sql`count(*)::int`,
+        scoreSum: sql`sum(${replies.score})`,
+        unlockedReplies: sql`(count(*) filter (where ${unlocked}))::int`,
+        unlockedScoreSum: sql`sum(${replies.score}) filter (where ${unlocked})`,
+      }),
+    )
     .from(replies)
     .where(
       and(
@@ -627,22 +676,28 @@ export async function personalTrend(
         isNotNull(replies.finalisedAt),
         isNotNull(replies.score),
         gte(replies.submittedAt, new Date(`${months[0]}T00:00:00Z`)),
-        unlocked,
       ),
     )
     .groupBy(monthExpr)
-  const byMonth = new Map(rows.map((r) => [r.month, r]))
-  const points: PersonalMonth[] = months.map((month) => {
-    const row = byMonth.get(month)
-    const n = row ? Number(row.replies) : 0
-    return { month, replies: n, score: row ? mean(Number(row.scoreSum), n) : null }
-  })
-  const scored = points.filter((p) => p.score !== null)
-  return {
-    months: points,
-    totalReplies: points.reduce((sum, p) => sum + p.replies, 0),
-    latest: scored.length ? scored[scored.length - 1] : null,
-    first: scored.length ? scored[0] : null,
+  const build = async (rows: PersonalMonthRow[]) => {
+    // A page that counts the reviews waiting anyway (home) hands its count over instead of a second round trip.
+    const poolExhausted = (await (options.reviewsWaiting ?? reviewsWaitingFor(db, actor, now, 1))) === 0
+    const byMonth = new Map(
+      rows.map((r) => [r.month, poolExhausted ? { n: Number(r.replies), sum: r.scoreSum } : { n: Number(r.unlockedReplies), sum: r.unlockedScoreSum }]),
+    )
+    const points: PersonalMonth[] = months.map((month) => {
+      const row = byMonth.get(month)
+      const n = row?.n ?? 0
+      return { month, replies: n, score: row && n > 0 ? mean(Number(row.sum), n) : null }
+    })
+    const scored = points.filter((p) => p.score !== null)
+    return {
+      months: points,
+      totalReplies: points.reduce((sum, p) => sum + p.replies, 0),
+      latest: scored.length ? scored[scored.length - 1] : null,
+      first: scored.length ? scored[0] : null,
+    }
   }
+  return { query, build }
 }
 export type PersonalTrend = Awaited<ReturnType<typeof personalTrend>>

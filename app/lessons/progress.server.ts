@@ -2,12 +2,13 @@
 // what a person did with them (lessons done, private notes, enrolments) lives in the database.
 // A lesson step is done when a lesson_progress row exists; a scenario step is done once the
 // person has submitted a reply for that scenario.
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNull, sql, type SQLWrapper } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Db } from '#db/client.server'
 import { lessonProgress, memberships, pathEnrollments, reflections, replies, teams, users } from '#db/schema'
 import { forbidden, notFound } from '~/http/responses.server'
-import { managedTeamIds, type Actor } from '~/org/teams.server'
+import { managedTeamIdsQuery, type Actor } from '~/org/teams.server'
+import { jsonRows, named, read } from '~/query/json-rows.server'
 import { slugSchema, type LessonSummary } from './lesson-frontmatter'
 import { listLessons } from './lessons.server'
 import type { LearningPath } from './path-schema'
@@ -53,22 +54,22 @@ export type PathProgress = {
 type Done = { lessons: Map<string, Date>; scenarios: Map<string, Date> }
 type Progress = { done: Map<string, Done>; enrolments: (Enrolment & { userId: string })[] }
 
+type ProgressRow = { kind: 'lesson' | 'scenario' | 'enrolment'; userId: string; slug: string; at: Date | string; completedAt: Date | string | null }
+
 /**
- * What several people of one organization did: lessons done, scenarios replied to (first reply
- * time) and path enrolments (oldest first), in one round trip.
+ * What people of one organization did: lessons done, scenarios replied to (first reply time) and
+ * path enrolments, as one statement. `userIds`: a list, or a subquery naming them.
  */
-async function progressOf(db: Db, organizationId: string, userIds: string[]): Promise<Progress> {
-  const done = new Map<string, Done>(userIds.map((id) => [id, { lessons: new Map(), scenarios: new Map() }]))
-  if (userIds.length === 0) return { done, enrolments: [] }
-  // Raw timestamps come back as Date or string depending on the driver: new Date() takes both.
+function progressQuery(db: Db, organizationId: string, userIds: string[] | SQLWrapper) {
+  // Raw timestamps come back as Date or string depending on the driver (and as text inside JSON): new Date() takes all.
   const noTime = sql<Date | string | null>`null::timestamptz`
-  const rows = await db
+  return db
     .select({
       kind: sql<'lesson' | 'scenario' | 'enrolment'>`'lesson'`.as('kind'),
-      userId: lessonProgress.userId,
+      userId: sql<string>`${lessonProgress.userId}`.as('userId'),
       slug: sql<string>`${lessonProgress.lessonSlug}`.as('slug'),
       at: sql<Date | string>`${lessonProgress.completedAt}`.as('at'),
-      completedAt: noTime.as('completed_at'),
+      completedAt: noTime.as('completedAt'),
     })
     .from(lessonProgress)
     .where(and(eq(lessonProgress.organizationId, organizationId), inArray(lessonProgress.userId, userIds)))
@@ -76,10 +77,10 @@ async function progressOf(db: Db, organizationId: string, userIds: string[]): Pr
       db
         .select({
           kind: sql<'scenario'>`'scenario'`.as('kind'),
-          userId: replies.userId,
+          userId: sql<string>`${replies.userId}`.as('userId'),
           slug: sql<string>`${replies.scenarioSlug}`.as('slug'),
           at: sql<Date | string>`min(${replies.submittedAt})`.as('at'),
-          completedAt: noTime.as('completed_at'),
+          completedAt: noTime.as('completedAt'),
         })
         .from(replies)
         .where(and(eq(replies.organizationId, organizationId), inArray(replies.userId, userIds)))
@@ -89,14 +90,18 @@ async function progressOf(db: Db, organizationId: string, userIds: string[]): Pr
       db
         .select({
           kind: sql<'enrolment'>`'enrolment'`.as('kind'),
-          userId: pathEnrollments.userId,
+          userId: sql<string>`${pathEnrollments.userId}`.as('userId'),
           slug: sql<string>`${pathEnrollments.pathSlug}`.as('slug'),
           at: sql<Date | string>`${pathEnrollments.enrolledAt}`.as('at'),
-          completedAt: sql<Date | string | null>`${pathEnrollments.completedAt}`.as('completed_at'),
+          completedAt: sql<Date | string | null>`${pathEnrollments.completedAt}`.as('completedAt'),
         })
         .from(pathEnrollments)
         .where(and(eq(pathEnrollments.organizationId, organizationId), inArray(pathEnrollments.userId, userIds))),
     )
+}
+
+function progressFrom(userIds: string[], rows: ProgressRow[]): Progress {
+  const done = new Map<string, Done>(userIds.map((id) => [id, { lessons: new Map(), scenarios: new Map() }]))
   const enrolments: Progress['enrolments'] = []
   for (const row of rows) {
     const at = new Date(row.at)
@@ -109,6 +114,12 @@ async function progressOf(db: Db, organizationId: string, userIds: string[]): Pr
   }
   enrolments.sort((a, b) => a.enrolledAt.getTime() - b.enrolledAt.getTime() || a.pathSlug.localeCompare(b.pathSlug))
   return { done, enrolments }
+}
+
+/** What several people of one organization did (see progressQuery), in one round trip. */
+async function progressOf(db: Db, organizationId: string, userIds: string[]): Promise<Progress> {
+  if (userIds.length === 0) return progressFrom(userIds, [])
+  return progressFrom(userIds, await progressQuery(db, organizationId, userIds))
 }
 
 type Titles = { lessons: Map<string, LessonSummary>; scenarios: Record<string, string> }
@@ -177,9 +188,12 @@ async function enrolledProgress(db: Db, person: Person): Promise<PathProgress[]>
   return (await enrolledProgressAndDone(db, person)).progress
 }
 
-/** enrolledProgress, with what the person has done (read in the same round trip). */
-async function enrolledProgressAndDone(db: Db, person: Person): Promise<{ progress: PathProgress[]; done: Done }> {
-  const [{ enrolments, done }, paths] = await Promise.all([progressOf(db, person.organizationId, [person.id]), listPaths()])
+/** enrolledProgress, with what the person has done (read in the same round trip, or handed over already read). */
+async function enrolledProgressAndDone(db: Db, person: Person, rows?: ProgressRow[]): Promise<{ progress: PathProgress[]; done: Done }> {
+  const [{ enrolments, done }, paths] = await Promise.all([
+    rows ? progressFrom([person.id], rows) : progressOf(db, person.organizationId, [person.id]),
+    listPaths(),
+  ])
   const bySlug = new Map(paths.map((p) => [p.slug, p]))
   // an enrolment whose path file was removed is skipped, not an error
   const enrolled = enrolments.filter((e) => bySlug.has(e.pathSlug))
@@ -356,7 +370,16 @@ export type NextUp = {
  * first. When every enrolled path is finished, the first one with no step; null when not enrolled.
  */
 export async function nextUpFor(db: Db, actor: Person): Promise<NextUp | null> {
-  const progress = await enrolledProgress(db, actor)
+  return nextUpFrom((await enrolledProgressAndDone(db, actor)).progress)
+}
+
+/** nextUpFor as a read a page can send with its other sections' (`readTogether`). */
+export const nextUpRead = (db: Db, actor: Person) =>
+  read(progressQuery(db, actor.organizationId, [actor.id]), async (rows: ProgressRow[]) =>
+    nextUpFrom((await enrolledProgressAndDone(db, actor, rows)).progress),
+  )
+
+function nextUpFrom(progress: PathProgress[]): NextUp | null {
   const current = progress.find((p) => p.nextStep) ?? progress[0]
   if (!current) return null
   return { path: current.path, step: current.nextStep, done: current.done, total: current.total, percent: current.percent }
@@ -423,34 +446,76 @@ export type TeamOnboarding = {
  * Admins see every team; managers the teams they lead; members are refused.
  */
 export async function teamOnboarding(db: Db, actor: Actor, teamId?: string, now = new Date()): Promise<TeamOnboarding> {
+  const { query, build } = teamOnboardingParts(db, actor, teamId, now)
+  return build((await query) as OnboardingRead[])
+}
+
+/** teamOnboarding (of every team the actor manages) as a read a page can send with its other sections'. */
+export function teamOnboardingRead(db: Db, actor: Actor, now = new Date()) {
+  const { query, build } = teamOnboardingParts(db, actor, undefined, now)
+  return read(query, build)
+}
+
+type OnboardingRead = {
+  managed: { id: string }[]
+  teams: { id: string; name: string; slug: string }[]
+  members: { userId: string; name: string; email: string; teamName: string }[]
+  progress: ProgressRow[]
+}
+
+function teamOnboardingParts(db: Db, actor: Actor, teamId: string | undefined, now: Date) {
   if (actor.role !== 'admin' && actor.role !== 'manager') forbidden('Only managers and admins can see team onboarding.')
-  const managed = await managedTeamIds(db, actor)
+  const org = actor.organizationId
+  // Only teams the actor manages are ever read; asking for another one is refused once read.
+  const managed = managedTeamIdsQuery(db, actor)
+  const ofTeams = inArray(memberships.teamId, managed)
+  const active = and(
+    eq(memberships.organizationId, org),
+    eq(users.organizationId, org),
+    teamId !== undefined ? and(eq(memberships.teamId, teamId), ofTeams) : ofTeams,
+    isNull(users.deactivatedAt),
+  )
+  // The managed teams, their active members and what those did: one statement.
+  const query = db
+    .select(
+      named({
+        managed: jsonRows(managed),
+        teams: jsonRows(
+          db
+            .select(named({ id: teams.id, name: teams.name, slug: teams.slug }))
+            .from(teams)
+            .where(and(eq(teams.organizationId, org), inArray(teams.id, managed))),
+          '"name"',
+        ),
+        members: jsonRows(
+          db
+            .select(named({ userId: users.id, name: users.name, email: users.email, teamName: teams.name }))
+            .from(memberships)
+            .innerJoin(users, eq(users.id, memberships.userId))
+            .innerJoin(teams, eq(teams.id, memberships.teamId))
+            .where(active),
+          '"name", "teamName"',
+        ),
+        progress: jsonRows(
+          progressQuery(
+            db,
+            org,
+            db.select({ id: memberships.userId }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(active),
+          ),
+        ),
+      }),
+    )
+    .from(sql`(select 1) as one`)
+  const build = ([read]: OnboardingRead[]) => buildOnboarding(db, actor, teamId, now, read)
+  return { query, build }
+}
+
+async function buildOnboarding(db: Db, actor: Actor, teamId: string | undefined, now: Date, read: OnboardingRead): Promise<TeamOnboarding> {
+  const managed = read.managed.map((t) => t.id)
   if (teamId !== undefined && !managed.includes(teamId)) forbidden('You do not manage that team.')
-  const teamIds = teamId !== undefined ? [teamId] : managed
   const empty: TeamOnboarding = { teams: [], people: [], summary: { enrolled: 0, stuck: 0, complete: 0 } }
   if (managed.length === 0) return empty
-
-  const [teamRows, members] = await Promise.all([
-    db
-      .select({ id: teams.id, name: teams.name, slug: teams.slug })
-      .from(teams)
-      .where(and(eq(teams.organizationId, actor.organizationId), inArray(teams.id, managed)))
-      .orderBy(asc(teams.name)),
-    db
-      .select({ userId: users.id, name: users.name, email: users.email, teamName: teams.name })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .innerJoin(teams, eq(teams.id, memberships.teamId))
-      .where(
-        and(
-          eq(memberships.organizationId, actor.organizationId),
-          eq(users.organizationId, actor.organizationId),
-          inArray(memberships.teamId, teamIds),
-          isNull(users.deactivatedAt),
-        ),
-      )
-      .orderBy(asc(users.name), asc(teams.name)),
-  ])
+  const { teams: teamRows, members } = read
 
   const people = new Map<string, { name: string; email: string; teams: string[] }>()
   for (const m of members) {
@@ -458,8 +523,8 @@ export async function teamOnboarding(db: Db, actor: Actor, teamId?: string, now 
     if (known) known.teams.push(m.teamName)
     else people.set(m.userId, { name: m.name, email: m.email, teams: [m.teamName] })
   }
-  const userIds = [...people.keys()]
-  const [{ enrolments, done }, paths] = await Promise.all([progressOf(db, actor.organizationId, userIds), listPaths()])
+  const { enrolments, done } = progressFrom([...people.keys()], read.progress)
+  const paths = await listPaths()
   const bySlug = new Map(paths.map((p) => [p.slug, p]))
   const titles = await titlesFor([...new Set(enrolments.map((e) => e.pathSlug))].flatMap((s) => bySlug.get(s) ?? []))
 

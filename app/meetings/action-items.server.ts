@@ -8,6 +8,7 @@ import { actionItems, meetings, memberships, teams, users } from '#db/schema'
 import { fieldErrors } from '~/components/form-field'
 import { forbidden, notFound } from '~/http/responses.server'
 import type { Actor } from '~/org/teams.server'
+import { named, read } from '~/query/json-rows.server'
 import { loadRubric } from '~/reviews/rubric.server'
 import { requireFacilitator, requireMeetingAccess, teamAccess } from './access.server'
 import { announce } from './live.server'
@@ -217,19 +218,22 @@ export async function openActionsOfTeam(db: Db, actor: Actor, teamId: string, kn
   return named.map((row) => ({ ...row, ownerName: row.ownerId === actor.id ? 'You' : manages ? row.ownerName : null }))
 }
 
-/** The actor's own open actions, soonest due first (home page "next up"). */
-export async function myOpenActions(db: Db, actor: Actor) {
+type MyOpenAction = { id: string; text: string; dueOn: string; meetingId: string; teamName: string }
+
+function myOpenActionsQuery(db: Db, actor: Actor) {
   return db
-    .select({
-      id: actionItems.id,
-      text: actionItems.text,
-      dueOn: actionItems.dueOn,
-      meetingId: actionItems.meetingId,
-      teamName: teams.name,
-    })
+    .select(named({ id: actionItems.id, text: actionItems.text, dueOn: actionItems.dueOn, meetingId: actionItems.meetingId, teamName: teams.name }))
     .from(actionItems)
     .innerJoin(teams, eq(teams.id, actionItems.teamId))
     .where(and(eq(actionItems.organizationId, actor.organizationId), eq(actionItems.ownerId, actor.id), eq(actionItems.status, 'open')))
     .orderBy(asc(actionItems.dueOn))
     .limit(10)
 }
+
+/** The actor's own open actions, soonest due first (home page "next up"). */
+export async function myOpenActions(db: Db, actor: Actor): Promise<MyOpenAction[]> {
+  return (await myOpenActionsQuery(db, actor)) as MyOpenAction[]
+}
+
+/** myOpenActions as a read a page can send with its other sections' (`readTogether`). */
+export const myOpenActionsRead = (db: Db, actor: Actor) => read(myOpenActionsQuery(db, actor), (rows: MyOpenAction[]) => rows, '"dueOn"')

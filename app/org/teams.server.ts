@@ -1,10 +1,11 @@
-import { and, asc, count, eq, inArray, isNull, or } from 'drizzle-orm'
+import { and, asc, count, eq, inArray, isNull, or, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Db } from '#db/client.server'
 import { memberships, teams, users } from '#db/schema'
 import type { SessionUser } from '~/auth/session.server'
 import { assertRole } from '~/auth/guards.server'
 import { notFound } from '~/http/responses.server'
+import { named, read } from '~/query/json-rows.server'
 
 export type Actor = Pick<SessionUser, 'id' | 'organizationId' | 'role'>
 
@@ -45,34 +46,46 @@ export async function getTeamBySlug(db: Db, actor: Actor, slug: string) {
   return team ?? notFound(`There is no team “${slug}” in your organization.`)
 }
 
-/** The teams a person belongs to, with their role in each. */
-export async function teamsOf(db: Db, actor: Pick<Actor, 'id' | 'organizationId'>) {
+type TeamOf = { id: string; name: string; slug: string; role: 'manager' | 'member' }
+
+function teamsOfQuery(db: Db, actor: Pick<Actor, 'id' | 'organizationId'>) {
   return db
-    .select({ id: teams.id, name: teams.name, slug: teams.slug, role: memberships.role })
+    .select(named({ id: teams.id, name: teams.name, slug: teams.slug, role: memberships.role }))
     .from(memberships)
     .innerJoin(teams, eq(teams.id, memberships.teamId))
     .where(and(eq(memberships.userId, actor.id), eq(memberships.organizationId, actor.organizationId)))
-    .orderBy(asc(teams.name))
 }
+
+/** The teams a person belongs to, with their role in each. */
+export async function teamsOf(db: Db, actor: Pick<Actor, 'id' | 'organizationId'>): Promise<TeamOf[]> {
+  return (await teamsOfQuery(db, actor).orderBy(asc(teams.name))) as TeamOf[]
+}
+
+/** teamsOf as a read a page can send with its other sections' (`readTogether`). */
+export const teamsOfRead = (db: Db, actor: Pick<Actor, 'id' | 'organizationId'>) =>
+  read(teamsOfQuery(db, actor), (rows: TeamOf[]) => rows, '"name"')
 
 /** Ids of the teams an admin or manager may manage: all for admins, the ones they lead for managers. */
 export async function managedTeamIds(db: Db, actor: Actor): Promise<string[]> {
-  if (actor.role === 'admin') {
-    const rows = await db.select({ id: teams.id }).from(teams).where(eq(teams.organizationId, actor.organizationId))
-    return rows.map((r) => r.id)
-  }
-  if (actor.role !== 'manager') return []
-  const rows = await db
+  if (actor.role !== 'admin' && actor.role !== 'manager') return []
+  const rows = await managedTeamIdsQuery(db, actor)
+  return rows.map((r) => r.id)
+}
+
+/** managedTeamIds as a subquery (an `id` column), for a statement that reads with it. */
+export function managedTeamIdsQuery(db: Db, actor: Actor) {
+  if (actor.role === 'admin') return db.select({ id: teams.id }).from(teams).where(eq(teams.organizationId, actor.organizationId))
+  return db
     .select({ id: memberships.teamId })
     .from(memberships)
     .where(
       and(
         eq(memberships.userId, actor.id),
         eq(memberships.organizationId, actor.organizationId),
-        eq(memberships.role, 'manager'),
+        // Only managers lead teams; anyone else manages none.
+        actor.role === 'manager' ? eq(memberships.role, 'manager') : sql`false`,
       ),
     )
-  return rows.map((r) => r.id)
 }
 
 export const newTeamSchema = z.object({

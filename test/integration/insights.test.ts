@@ -4,7 +4,12 @@ import type { Database, Db } from '../../db/client.server'
 import { addMembership, createOrganization, createOrgWithPeople, createTeam, createUser } from '../../db/factories'
 import { replies, reviews, users } from '../../db/schema'
 import { organizationCsv, teamCsv } from '~/insights/csv.server'
-import { getOrganizationInsights, getTeamInsights, personalTrend } from '~/insights/insights.server'
+import { getOrganizationInsights, getTeamInsights, personalTrend, personalTrendRead } from '~/insights/insights.server'
+import { nextUpFor, nextUpRead, teamOnboarding, teamOnboardingRead } from '~/lessons/progress.server'
+import { myOpenActions, myOpenActionsRead } from '~/meetings/action-items.server'
+import { teamsOf, teamsOfRead } from '~/org/teams.server'
+import { nothingToRead, readTogether } from '~/query/json-rows.server'
+import { countQueries } from '../../db/query-count.server'
 import { rebuildRollups, recordFinalisedReply, recordReviewSubmitted } from '~/insights/rollups.server'
 import { createTestDatabase } from '../support/test-database'
 
@@ -386,5 +391,40 @@ describe('the demo history', () => {
     expect((await personalTrend(fresh.db, newhire, { now })).totalReplies).toBe(0)
     const ids = (await fresh.db.select({ id: replies.id }).from(replies)).map((r) => r.id)
     expect(await fresh.db.select().from(reviews).where(inArray(reviews.replyId, ids.slice(0, 1)))).toHaveLength(3)
+  })
+
+  it('reads each insights page in two round trips and home’s own sections in one, each as read alone', async () => {
+    const db = fresh.db
+    const roundTrips = async <T>(work: () => Promise<T>) => {
+      const tally = { queries: 0 }
+      const result = await countQueries(tally, work)
+      return { result, queries: tally.queries }
+    }
+    for (const email of ['member@acme.test', 'manager@acme.test', 'admin@acme.test']) {
+      const [person] = await db.select().from(users).where(eq(users.email, email))
+      expect((await roundTrips(() => getOrganizationInsights(db, person, { now }))).queries, email).toBe(2)
+      expect((await roundTrips(() => getTeamInsights(db, person, 'support', { now }))).queries, email).toBe(2)
+      const lead = person.role !== 'member'
+      // With nothing left to review every result is unlocked; with reviews waiting only the unlocked ones count.
+      for (const reviewsWaiting of [0, 3]) {
+        const together = await roundTrips(() =>
+          readTogether(db, {
+            teams: teamsOfRead(db, person),
+            nextUp: nextUpRead(db, person),
+            trend: personalTrendRead(db, person, { now, reviewsWaiting }),
+            actions: myOpenActionsRead(db, person),
+            onboarding: lead ? teamOnboardingRead(db, person, now) : nothingToRead(),
+          }),
+        )
+        expect(together.queries, email).toBe(1)
+        expect(together.result, email).toEqual({
+          teams: await teamsOf(db, person),
+          nextUp: await nextUpFor(db, person),
+          trend: await personalTrend(db, person, { now, reviewsWaiting }),
+          actions: await myOpenActions(db, person),
+          onboarding: lead ? await teamOnboarding(db, person, undefined, now) : null,
+        })
+      }
+    }
   })
 })

@@ -12,12 +12,14 @@ import {
   lessonsDoneBy,
   markLessonDone,
   nextUpFor,
+  nextUpRead,
   pathProgress,
   pathsOverview,
   reflectionsFor,
   saveReflection,
   teamOnboarding,
 } from '~/lessons/progress.server'
+import { readTogether } from '~/query/json-rows.server'
 import { createTestDatabase } from '../support/test-database'
 
 const DAY = 24 * 60 * 60 * 1000
@@ -195,6 +197,10 @@ describe('path progress', () => {
     expect(progress.nextStep).toMatchObject({ position: 2, kind: 'scenario', slug: step2!.slug })
     expect(progress.percent).toBe(Math.round((2 / path.steps.length) * 100))
     expect(progress.enrolment?.enrolledAt).toBeInstanceOf(Date)
+    // Home reads the same "next up" in its shared round trip (timestamps through JSON included).
+    const { nextUp } = await readTogether(database.db, { nextUp: nextUpRead(database.db, person) })
+    expect(nextUp).toEqual(await nextUpFor(database.db, person))
+    expect(nextUp?.step).toMatchObject({ position: 2, kind: 'scenario' })
   })
 
   it('counts a scenario step as done once the person has a reply for that scenario, and only theirs', async () => {
