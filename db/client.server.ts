@@ -71,6 +71,9 @@ function openPostgres(url: string, max: number): Database {
     idleTimeoutMillis: 30_000,
     // TCP keepalive notices a vanished server on idle connections.
     keepAlive: true,
+    // Pages read several sections in one statement, whose summed cost estimate can pass
+    // jit_above_cost; compiling it would take longer than running it.
+    options: '-c jit=off',
   })
   const availability = createAvailability(async () => {
     await pool.query('select 1')
