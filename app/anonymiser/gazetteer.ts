@@ -14,6 +14,12 @@ export const ORG_SUFFIXES: ReadonlySet<string> = new Set(data.orgSuffixes)
 /** One-word brand names (companies, services, platforms). */
 export const BRANDS: ReadonlySet<string> = new Set(data.brands)
 const COMMON: ReadonlySet<string> = new Set(data.common)
+/** Function words of about 50 languages ("und", "który", "questo"): many are also names somewhere. */
+export const STOPWORDS: ReadonlySet<string> = new Set(data.stopwords)
+/** What forms and headers call their fields, in many languages ("Poruka", "Kundenservice", "Codice"). */
+export const FIELD_LABEL_WORDS: ReadonlySet<string> = new Set(data.fieldLabels)
+/** Trade words of many languages that begin or end a company's name ("Elektro", "Trattoria", "Hotel"). */
+export const BUSINESS_WORDS: ReadonlySet<string> = new Set(data.businessWords)
 
 /** Words that end an organisation's name ("Blue Heron Outfitters", "Glenview Dental Surgery"). */
 export const ORG_HEADS: ReadonlySet<string> = new Set(
