@@ -2,7 +2,7 @@
  * People, organisations, places, street lines and postcodes from the tagger's token tags, plus the
  * one thing a tagger cannot see: which person is the agent.
  */
-import { BRANDS, BUSINESS_WORDS, CITIES, COUNTRIES, FIELD_LABEL_WORDS, FIRST_NAMES, isCommonWord, ORG_HEADS, ORG_SUFFIXES, STOPWORDS, SURNAMES } from './gazetteer'
+import { BRANDS, BUSINESS_WORDS, CITIES, COUNTRIES, FIELD_KIND, FIELD_LABEL_WORDS, FIRST_NAMES, isCommonWord, ORG_HEADS, ORG_SUFFIXES, STOPWORDS, SURNAMES } from './gazetteer'
 import { loadWeights, OPEN_MARGIN, tagTokens, withoutAccents, tokenize, type Mask, type Tag, type Token, type Weights } from './tagger'
 import trained from './tagger-weights.json'
 import type { Candidate, PiiLabel } from './types'
@@ -104,7 +104,9 @@ function kindByGazetteer(kind: string, value: string, previous: string, nextCapi
   // a trade word of any language at either end ("Wagner Elektro", "Trattoria da Enzo", "Hotel Alpenrose")
   if (words.length > 1 && (BUSINESS_WORDS.has(last) || BUSINESS_WORDS.has(words[0]))) return 'ORG'
   if (words.some((w) => ORG_SUFFIXES.has(w.replace(/\.$/, '')))) return kind
-  const whole = words.join(' ')
+  const spelt = words.join(' ')
+  // "são paulo" is listed as "sao paulo"
+  const whole = CITIES.has(spelt) || !/[^\x00-\x7f]/.test(spelt) ? spelt : withoutAccents(spelt)
   if (kind !== 'LOC' && CITIES.has(whole) && !words.some(isPersonWord)) return 'LOC'
   // a town or a country taken for a person ("Berlin", "São Paulo"), unless greeted or titled like one
   if (kind === 'PER' && (CITIES.has(whole) || COUNTRIES.has(whole)) && !NAME_CUE_BEFORE.has(previous.toLowerCase()) && !TITLE.test(previous) && (words.length > 1 || !isSurname(whole))) return 'LOC'
@@ -148,6 +150,15 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
     if (m < masks.length && masks[m].start <= tokens[i].start && tokens[i].end <= masks[m].end) masked[i] = 1
   }
   const out: Candidate[] = []
+  /** The value of a field whose label says what it holds ("Ciudad: Sevilla", "Firma: Wagner Elektro"). */
+  const fieldKind = (from: number): string | undefined => {
+    if (from < 2 || tokens[from - 1].text !== ':') return undefined
+    let k = from - 2
+    while (k > 0 && from - 2 - k < 3 && !text.slice(tokens[k - 1].end, tokens[k].start).includes('\n')) k--
+    // the label is the whole of the line before the colon
+    if (k > 0 && !text.slice(tokens[k - 1].end, tokens[k].start).includes('\n')) return undefined
+    return FIELD_KIND.get(text.slice(tokens[k].start, tokens[from - 2].end).toLowerCase())
+  }
   let open = null as { kind: string; from: number; to: number } | null
   const close = () => {
     if (!open) return
@@ -203,7 +214,7 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
     if (plausible(open.kind, value, open.to - open.from + 1, before >= 0 ? tokens[before].lower : '')) {
       const next = tokens[open.to + 1]
       const nextCapitalised = next !== undefined && text.slice(tokens[open.to].end, next.start) === ' ' && /^\p{Lu}/u.test(next.text)
-      const kind = kindByGazetteer(open.kind, value, open.from > 0 ? tokens[open.from - 1].text : '', nextCapitalised)
+      const kind = fieldKind(open.from) ?? kindByGazetteer(open.kind, value, open.from > 0 ? tokens[open.from - 1].text : '', nextCapitalised)
       const candidate: Candidate = { start, end, label: LABEL_OF[kind], priority: PRIORITY[kind] }
       if (kind === 'PER' && isAgent(text, start, end)) candidate.role = 'agent'
       out.push(candidate)

@@ -20,6 +20,12 @@ export const STOPWORDS: ReadonlySet<string> = new Set(data.stopwords)
 export const FIELD_LABEL_WORDS: ReadonlySet<string> = new Set(data.fieldLabels)
 /** Trade words of many languages that begin or end a company's name ("Elektro", "Trattoria", "Hotel"). */
 export const BUSINESS_WORDS: ReadonlySet<string> = new Set(data.businessWords)
+/** The kind a field's value has, by its whole label in lower case ("ciudad" → place). */
+export const FIELD_KIND: ReadonlyMap<string, 'PER' | 'LOC' | 'ORG'> = new Map([
+  ...data.personFields.map((l) => [l, 'PER'] as const),
+  ...data.placeFields.map((l) => [l, 'LOC'] as const),
+  ...data.companyFields.map((l) => [l, 'ORG'] as const),
+])
 
 /** Words that end an organisation's name ("Blue Heron Outfitters", "Glenview Dental Surgery"). */
 export const ORG_HEADS: ReadonlySet<string> = new Set(

