@@ -2,7 +2,7 @@
  * People, organisations, places, street lines and postcodes from the tagger's token tags, plus the
  * one thing a tagger cannot see: which person is the agent.
  */
-import { BRANDS, BUSINESS_WORDS, CITIES, COUNTRIES, FIELD_KIND, FIELD_LABEL_WORDS, FIRST_NAMES, isCommonWord, ORG_HEADS, ORG_SUFFIXES, STOPWORDS, SURNAMES } from './gazetteer'
+import { BRANDS, BUSINESS_WORDS, CITIES, COUNTRIES, FIELD_KIND, FIELD_LABEL_WORDS, FIRST_NAMES, isCommonWord, ORG_HEADS, ORG_SUFFIXES, REGIONS, STOPWORDS, SURNAMES } from './gazetteer'
 import { loadWeights, OPEN_MARGIN, tagTokens, withoutAccents, tokenize, type Mask, type Tag, type Token, type Weights } from './tagger'
 import trained from './tagger-weights.json'
 import type { Candidate, PiiLabel } from './types'
@@ -109,7 +109,7 @@ function kindByGazetteer(kind: string, value: string, previous: string, nextCapi
   const whole = CITIES.has(spelt) || !/[^\x00-\x7f]/.test(spelt) ? spelt : withoutAccents(spelt)
   if (kind !== 'LOC' && CITIES.has(whole) && !words.some(isPersonWord)) return 'LOC'
   // a town or a country taken for a person ("Berlin", "São Paulo"), unless greeted or titled like one
-  if (kind === 'PER' && (CITIES.has(whole) || COUNTRIES.has(whole)) && !NAME_CUE_BEFORE.has(previous.toLowerCase()) && !TITLE.test(previous) && (words.length > 1 || !isSurname(whole))) return 'LOC'
+  if (kind === 'PER' && (CITIES.has(whole) || COUNTRIES.has(whole) || (REGIONS.has(whole) && !isFirstName(words[0]))) && !NAME_CUE_BEFORE.has(previous.toLowerCase()) && !TITLE.test(previous) && (words.length > 1 || !isSurname(whole))) return 'LOC'
   if (kind === 'ORG' && (TITLE.test(previous) || TITLE.test(words[0]))) return 'PER'
   if (kind === 'ORG' && words.length <= 3 && !CITIES.has(whole) && !words.some((w) => ORG_HEADS.has(w))) {
     // "Deepa Krishnan", or a lone given name ("Arjun", "Bethany", "Marek") that is no everyday word or
@@ -244,7 +244,28 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
     }
   }
   close()
-  return mergeAdjacentNames(text, out)
+  return sameNameSameKind(text, mergeAdjacentNames(text, out))
+}
+
+/**
+ * One word is one thing throughout a conversation: "Ida" taken for a town once is still the "Ida"
+ * of "Ida Holm" elsewhere in the text.
+ */
+function sameNameSameKind(text: string, found: Candidate[]): Candidate[] {
+  const nameWords = new Set<string>()
+  for (const c of found) {
+    if (c.label !== 'name') continue
+    const words = text.slice(c.start, c.end).toLowerCase().split(/\s+/)
+    if (words.length > 1) for (const w of words) nameWords.add(w)
+  }
+  if (nameWords.size === 0) return found
+  for (const c of found) {
+    if ((c.label === 'place' || c.label === 'organization') && nameWords.has(text.slice(c.start, c.end).toLowerCase())) {
+      c.label = 'name'
+      c.priority = PRIORITY.PER
+    }
+  }
+  return found
 }
 
 /** Two names one space apart are one person ("18:22 Mustafa Öztürk"): never half a name replaced. */

@@ -10,6 +10,8 @@ export const STREET_WORDS: ReadonlySet<string> = new Set(data.streetWords)
 export const CITY_WORDS: ReadonlySet<string> = new Set(data.cityWords)
 export const CITIES: ReadonlySet<string> = new Set(data.cities)
 export const COUNTRIES: ReadonlySet<string> = new Set(data.countries)
+/** States, provinces and counties ("Texas", "Bavaria", "Kent"). */
+export const REGIONS: ReadonlySet<string> = new Set(data.regions)
 export const ORG_SUFFIXES: ReadonlySet<string> = new Set(data.orgSuffixes)
 /** One-word brand names (companies, services, platforms). */
 export const BRANDS: ReadonlySet<string> = new Set(data.brands)

@@ -90,6 +90,14 @@ for (const icon of Array.isArray(iconData) ? iconData : iconData.icons) {
     if (parts.length === 1 && parts[0].length > 2) brands.add(lower(parts[0]))
   }
 }
+// regions: states, provinces and counties ("Texas", "Bavaria", "Kent"), from both sources
+const regions = new Set<string>()
+for (const [code, locale] of Object.entries(allLocales)) {
+  if (code === 'en_BORK' || code === 'base') continue
+  const location = (locale as { location?: Record<string, Tree> }).location ?? {}
+  for (const name of strings([location.state, location.county])) if (!name.includes('{') && name.length > 2) regions.add(lower(name))
+}
+for (const c of cityTimezones.cityMapping) if (c.province && c.province.length > 2) regions.add(lower(c.province))
 for (const c of cityTimezones.cityMapping) {
   for (const name of [c.city_ascii, c.city]) {
     if (!name) continue
@@ -137,6 +145,7 @@ const out = {
   cityWords: sorted(cityWords),
   cities: sorted(cities),
   countries: sorted(countryNames),
+  regions: sorted(regions),
   orgSuffixes: sorted(orgSuffixes),
   brands: sorted(brands),
   common: sorted(common),
