@@ -151,6 +151,11 @@ describe('detect: forms, headers and companies in other languages', () => {
     expect(found('We booked through Kovács Építőipar last spring.')).toEqual([{ label: 'organization', value: 'Kovács Építőipar' }])
   })
 
+  it('reads a number given for a postcode as a postcode', () => {
+    expect(found('Agent: Thanks, and your zip code?\nCustomer: 60614')).toContainEqual({ label: 'postcode', value: '60614' })
+    expect(found('Verified: Jan Nowak, postcode 31-019.')).toContainEqual({ label: 'postcode', value: '31-019' })
+  })
+
   it('keeps a name whole and of one kind', () => {
     expect(found('Dana Whitfield charged twice for order 48213377').filter((s) => s.label !== 'account_number')).toEqual([{ label: 'name', value: 'Dana Whitfield' }])
     expect(found('(09:14) Lena Brandt: hallo\n(09:15) Support: Hallo Lena, wie kann ich helfen?')).toEqual([
