@@ -172,6 +172,26 @@ function propagate(text: string, tokens: readonly Token[], accepted: Candidate[]
   return [...accepted, ...extra]
 }
 
+/** "postcode", "zip", "PLZ", "CEP", "kod pocztowy", "irányítószám"…: what a postcode is called. */
+const POSTCODE_CUE = /(?:post ?code|postal code|zip(?: ?code)?|plz|postleitzahl|code postal|c[oó]digo postal|\bcp|\bcap|\bcep|kod pocztowy|ps[čc]|postnumm?er|postinumero|ir[aá]ny[ií]t[oó]sz[aá]m|cod po[șs]tal|po[šs]tanski broj|po[šs]tna [šs]tevilka|pasta indekss|pa[šs]to kodas|postiindeks|posta kodu|индекс|ταχυδρομικός κώδικας|τ\.?κ\.?)[^\p{L}\p{N}]{0,3}(?:is|ist|est|es|è|é|je|jest|on|er|är|=)?[^\p{L}\p{N}]{0,3}$/iu
+/** Postcode-shaped: digits, maybe one space or hyphen, maybe a country prefix ("02-495", "LV-2015", "01310-200"). */
+const POSTCODE_SHAPE = /^(?:[A-Z]{1,2}-)?\d{2,5}(?:[ -]\d{2,4})?$/
+
+/**
+ * A number given as the answer to a postcode question, or right after the word, is a postcode
+ * whatever else its shape allows ("…your postcode?\nCustomer: 00150", "postcode 02-495").
+ */
+function askedForPostcode(text: string, start: number, end: number): boolean {
+  if (!POSTCODE_SHAPE.test(text.slice(start, end))) return false
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1
+  const before = text.slice(Math.max(lineStart, start - 40), start)
+  if (POSTCODE_CUE.test(before)) return true
+  // the answer on its own line ("Customer: 00150") to a question on the line before
+  if (!/^[^\n]{0,30}:?\s*$/.test(text.slice(lineStart, start)) || lineStart === 0) return false
+  const previousLine = text.slice(text.lastIndexOf('\n', lineStart - 2) + 1, lineStart - 1)
+  return /(?:post ?code|postal code|zip|plz|code postal|c[oó]digo postal|\bcap\b|\bcep\b|kod pocztowy|postnumm?er|postinumero)[^\n]{0,20}\?\s*$/iu.test(previousLine)
+}
+
 /** Everything detect() and anonymise() share: candidates with their kind and agent role. */
 function detectCandidates(text: string, options: AnonymiseOptions = {}): Candidate[] {
   const agentTokens = agentTokensOf(options.agentNames)
@@ -204,6 +224,7 @@ function detectCandidates(text: string, options: AnonymiseOptions = {}): Candida
   const kept = candidates.filter((c) => c.priority === PRIORITY.extra || !isIgnored(c.start, c.end))
 
   const accepted = propagate(text, tokens, resolve(text, kept), isIgnored)
+  for (const c of accepted) if (c.label === 'account_number' && askedForPostcode(text, c.start, c.end)) c.label = 'postcode'
 
   // the agent: marked by option, by "Tom (Agent):" or by introducing themselves on an "Agent:" line
   for (const c of accepted) {

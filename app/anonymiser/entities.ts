@@ -2,7 +2,7 @@
  * People, organisations, places, street lines and postcodes from the tagger's token tags, plus the
  * one thing a tagger cannot see: which person is the agent.
  */
-import { BRANDS, CITIES, COUNTRIES, FIRST_NAMES, isCommonWord, ORG_HEADS, ORG_SUFFIXES, SURNAMES } from './gazetteer'
+import { BRANDS, BUSINESS_WORDS, CITIES, COUNTRIES, FIELD_KIND, FIELD_LABEL_WORDS, FIRST_NAMES, isCommonWord, ORG_HEADS, ORG_SUFFIXES, REGIONS, STOPWORDS, SURNAMES } from './gazetteer'
 import { loadWeights, OPEN_MARGIN, tagTokens, withoutAccents, tokenize, type Mask, type Tag, type Token, type Weights } from './tagger'
 import trained from './tagger-weights.json'
 import type { Candidate, PiiLabel } from './types'
@@ -74,6 +74,13 @@ function plausible(kind: string, value: string, tokens: number, previous = ''): 
   if (tokens === 1) {
     if (!/\p{Lu}|\p{N}/u.test(value) && isCommonWord(value)) return false
     if (kind === 'PER' && /^\p{Lu}{2,4}$/u.test(value)) return false
+    // a lone function word or field label of any language ("Von", "Poruka", "Codice") is nobody's
+    // name, company or town, unless a list knows it as one or it is greeted or titled like a person
+    const lower = value.toLowerCase()
+    if ((STOPWORDS.has(lower) || FIELD_LABEL_WORDS.has(lower)) && !NAME_CUE_BEFORE.has(previous) && !TITLE.test(previous)) {
+      const known = kind === 'PER' ? isPersonWord(lower) : kind === 'ORG' ? BRANDS.has(lower) : CITIES.has(lower) || COUNTRIES.has(lower)
+      if (!known) return false
+    }
   }
   return true
 }
@@ -88,23 +95,28 @@ const isPersonWord = (w: string) => isFirstName(w) || isSurname(w)
  * like "from Acme"); the gazetteers decide when they are unambiguous: a known town that is nobody's
  * name is a place, a given name and a surname with no company word are a person.
  */
-function kindByGazetteer(kind: string, value: string, previous: string): string {
+function kindByGazetteer(kind: string, value: string, previous: string, nextCapitalised = false): string {
   if (kind !== 'PER' && kind !== 'ORG' && kind !== 'LOC') return kind
   const words = value.toLowerCase().replace(/[’']s$/, '').split(/\s+/)
   const last = words[words.length - 1].replace(/\.$/, '')
   // "Blue Heron Outfitters", "Hartwell & Finch Ltd": a company word at the end makes it a company
   if (words.length > 1 && (ORG_SUFFIXES.has(last) || ORG_HEADS.has(last))) return 'ORG'
+  // a trade word of any language at either end ("Wagner Elektro", "Trattoria da Enzo", "Hotel Alpenrose")
+  if (words.length > 1 && (BUSINESS_WORDS.has(last) || BUSINESS_WORDS.has(words[0]))) return 'ORG'
   if (words.some((w) => ORG_SUFFIXES.has(w.replace(/\.$/, '')))) return kind
-  const whole = words.join(' ')
+  const spelt = words.join(' ')
+  // "são paulo" is listed as "sao paulo"
+  const whole = CITIES.has(spelt) || !/[^\x00-\x7f]/.test(spelt) ? spelt : withoutAccents(spelt)
   if (kind !== 'LOC' && CITIES.has(whole) && !words.some(isPersonWord)) return 'LOC'
   // a town or a country taken for a person ("Berlin", "São Paulo"), unless greeted or titled like one
-  if (kind === 'PER' && (CITIES.has(whole) || COUNTRIES.has(whole)) && !NAME_CUE_BEFORE.has(previous.toLowerCase()) && !TITLE.test(previous) && (words.length > 1 || !isSurname(whole))) return 'LOC'
+  if (kind === 'PER' && (CITIES.has(whole) || COUNTRIES.has(whole) || (REGIONS.has(whole) && !isFirstName(words[0]))) && !NAME_CUE_BEFORE.has(previous.toLowerCase()) && !TITLE.test(previous) && (words.length > 1 || !isSurname(whole))) return 'LOC'
   if (kind === 'ORG' && (TITLE.test(previous) || TITLE.test(words[0]))) return 'PER'
   if (kind === 'ORG' && words.length <= 3 && !CITIES.has(whole) && !words.some((w) => ORG_HEADS.has(w))) {
-    // "Deepa Krishnan", or a lone given name ("Arjun", "Bethany") that is no everyday word
-    if (isFirstName(words[0]) && (words.length === 1 ? !isCommonWord(last) && !isSurname(last) : isSurname(last) || !isCommonWord(last))) return 'PER'
+    // "Deepa Krishnan", or a lone given name ("Arjun", "Bethany", "Marek") that is no everyday word or
+    // brand, and not the cut-off first word of a longer name ("Halden Water")
+    if (isFirstName(words[0]) && (words.length === 1 ? !isCommonWord(last) && !BRANDS.has(last) && !nextCapitalised : isSurname(last) || !isCommonWord(last))) return 'PER'
   }
-  if (kind === 'LOC' && words.length <= 2 && isFirstName(words[0]) && !CITIES.has(whole) && !CITIES.has(words[0])) return 'PER'
+  if (kind === 'LOC' && words.length <= 2 && isFirstName(words[0]) && !CITIES.has(whole) && !CITIES.has(words[0]) && !COUNTRIES.has(whole)) return 'PER'
   return kind
 }
 
@@ -129,8 +141,24 @@ export function setOpenMargins(value: Record<string, number>): void {
 }
 
 export function detectEntities(text: string, patternFindings: readonly Candidate[] = [], tokens: readonly Token[] = tokenize(text)): Candidate[] {
-  const tags = tagTokens(text, tokens, tagger(), masksFor(text, patternFindings), margins)
+  const masks = masksFor(text, patternFindings)
+  const tags = tagTokens(text, tokens, tagger(), masks, margins)
+  // what a pattern recognised (a username, a reference) is that, not a person or a company
+  const masked = new Uint8Array(tokens.length)
+  for (let i = 0, m = 0; i < tokens.length; i++) {
+    while (m < masks.length && masks[m].end <= tokens[i].start) m++
+    if (m < masks.length && masks[m].start <= tokens[i].start && tokens[i].end <= masks[m].end) masked[i] = 1
+  }
   const out: Candidate[] = []
+  /** The value of a field whose label says what it holds ("Ciudad: Sevilla", "Firma: Wagner Elektro"). */
+  const fieldKind = (from: number): string | undefined => {
+    if (from < 2 || tokens[from - 1].text !== ':') return undefined
+    let k = from - 2
+    while (k > 0 && from - 2 - k < 3 && !text.slice(tokens[k - 1].end, tokens[k].start).includes('\n')) k--
+    // the label is the whole of the line before the colon
+    if (k > 0 && !text.slice(tokens[k - 1].end, tokens[k].start).includes('\n')) return undefined
+    return FIELD_KIND.get(text.slice(tokens[k].start, tokens[from - 2].end).toLowerCase())
+  }
   let open = null as { kind: string; from: number; to: number } | null
   const close = () => {
     if (!open) return
@@ -174,7 +202,7 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
         return
       }
     }
-    if (!WORD.test(tokens[open.from].text)) {
+    if (!WORD.test(tokens[open.from].text) || masked.subarray(open.from, open.to + 1).every((x) => x === 1)) {
       open = null
       return
     }
@@ -184,7 +212,9 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
     let before = open.from - 1
     while (before >= 0 && (tokens[before].text === ',' || tokens[before].text === 'you' || tokens[before].text === 'you,')) before--
     if (plausible(open.kind, value, open.to - open.from + 1, before >= 0 ? tokens[before].lower : '')) {
-      const kind = kindByGazetteer(open.kind, value, open.from > 0 ? tokens[open.from - 1].text : '')
+      const next = tokens[open.to + 1]
+      const nextCapitalised = next !== undefined && text.slice(tokens[open.to].end, next.start) === ' ' && /^\p{Lu}/u.test(next.text)
+      const kind = fieldKind(open.from) ?? kindByGazetteer(open.kind, value, open.from > 0 ? tokens[open.from - 1].text : '', nextCapitalised)
       const candidate: Candidate = { start, end, label: LABEL_OF[kind], priority: PRIORITY[kind] }
       if (kind === 'PER' && isAgent(text, start, end)) candidate.role = 'agent'
       out.push(candidate)
@@ -198,7 +228,15 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
       continue
     }
     const kind = tag.slice(2)
-    const continues = tag.startsWith('I-') && open?.kind === kind && !text.slice(tokens[i - 1].end, tokens[i].start).includes('\n')
+    const gap = i > 0 ? text.slice(tokens[i - 1].end, tokens[i].start) : ''
+    // a person's surname is never a company or a town of its own: "Dana Whitfield" stays whole
+    const surnameOfPerson = open?.kind === 'PER' && open.to === i - 1 && (kind === 'ORG' || kind === 'LOC') && gap === ' ' && /^\p{Lu}/u.test(tokens[i].text) && (isSurname(tokens[i].lower) || (!isCommonWord(tokens[i].lower) && !CITIES.has(tokens[i].lower) && !COUNTRIES.has(tokens[i].lower) && !BRANDS.has(tokens[i].lower))) && !BUSINESS_WORDS.has(tokens[i].lower) && !ORG_HEADS.has(tokens[i].lower) && !ORG_SUFFIXES.has(tokens[i].lower)
+    if (surnameOfPerson && open) {
+      open.to = i
+      open.kind = 'PER'
+      continue
+    }
+    const continues = (tag.startsWith('I-') && open?.kind === kind && !gap.includes('\n'))
     if (continues && open) open.to = i
     else {
       close()
@@ -206,5 +244,42 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
     }
   }
   close()
+  return sameNameSameKind(text, mergeAdjacentNames(text, out))
+}
+
+/**
+ * One word is one thing throughout a conversation: "Ida" taken for a town once is still the "Ida"
+ * of "Ida Holm" elsewhere in the text.
+ */
+function sameNameSameKind(text: string, found: Candidate[]): Candidate[] {
+  const nameWords = new Set<string>()
+  for (const c of found) {
+    if (c.label !== 'name') continue
+    const words = text.slice(c.start, c.end).toLowerCase().split(/\s+/)
+    if (words.length > 1) for (const w of words) nameWords.add(w)
+  }
+  if (nameWords.size === 0) return found
+  for (const c of found) {
+    if ((c.label === 'place' || c.label === 'organization') && nameWords.has(text.slice(c.start, c.end).toLowerCase())) {
+      c.label = 'name'
+      c.priority = PRIORITY.PER
+    }
+  }
+  return found
+}
+
+/** Two names one space apart are one person ("18:22 Mustafa Öztürk"): never half a name replaced. */
+function mergeAdjacentNames(text: string, found: Candidate[]): Candidate[] {
+  if (found.length < 2) return found
+  found.sort((a, b) => a.start - b.start)
+  const out: Candidate[] = [found[0]]
+  for (let k = 1; k < found.length; k++) {
+    const last = out[out.length - 1]
+    const c = found[k]
+    if (last.label === 'name' && c.label === 'name' && c.start === last.end + 1 && text[last.end] === ' ') {
+      last.end = c.end
+      last.role ??= c.role
+    } else out.push(c)
+  }
   return out
 }

@@ -10,10 +10,24 @@ export const STREET_WORDS: ReadonlySet<string> = new Set(data.streetWords)
 export const CITY_WORDS: ReadonlySet<string> = new Set(data.cityWords)
 export const CITIES: ReadonlySet<string> = new Set(data.cities)
 export const COUNTRIES: ReadonlySet<string> = new Set(data.countries)
+/** States, provinces and counties ("Texas", "Bavaria", "Kent"). */
+export const REGIONS: ReadonlySet<string> = new Set(data.regions)
 export const ORG_SUFFIXES: ReadonlySet<string> = new Set(data.orgSuffixes)
 /** One-word brand names (companies, services, platforms). */
 export const BRANDS: ReadonlySet<string> = new Set(data.brands)
 const COMMON: ReadonlySet<string> = new Set(data.common)
+/** Function words of about 50 languages ("und", "który", "questo"): many are also names somewhere. */
+export const STOPWORDS: ReadonlySet<string> = new Set(data.stopwords)
+/** What forms and headers call their fields, in many languages ("Poruka", "Kundenservice", "Codice"). */
+export const FIELD_LABEL_WORDS: ReadonlySet<string> = new Set(data.fieldLabels)
+/** Trade words of many languages that begin or end a company's name ("Elektro", "Trattoria", "Hotel"). */
+export const BUSINESS_WORDS: ReadonlySet<string> = new Set(data.businessWords)
+/** The kind a field's value has, by its whole label in lower case ("ciudad" → place). */
+export const FIELD_KIND: ReadonlyMap<string, 'PER' | 'LOC' | 'ORG'> = new Map([
+  ...data.personFields.map((l) => [l, 'PER'] as const),
+  ...data.placeFields.map((l) => [l, 'LOC'] as const),
+  ...data.companyFields.map((l) => [l, 'ORG'] as const),
+])
 
 /** Words that end an organisation's name ("Blue Heron Outfitters", "Glenview Dental Surgery"). */
 export const ORG_HEADS: ReadonlySet<string> = new Set(

