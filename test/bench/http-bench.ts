@@ -13,19 +13,16 @@
 // Bounded: 50 connections, BENCH_SECONDS (10) per route, 127.0.0.1 only. PostgreSQL: a throwaway
 // database created on BENCH_PG_URL's server (postgres://postgres@127.0.0.1:5432/postgres) and dropped.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
-import { and, eq, inArray, ne, sql } from 'drizzle-orm'
+import { and, eq, inArray, sql } from 'drizzle-orm'
 import pg from 'pg'
 import { openDatabase, type Database } from '#db/client.server'
-import { createTeam, createUser, addMembership } from '#db/factories'
-import { calibrationAttempts, memberships, organizations, replies, reviews, users } from '#db/schema'
-import { createSession, generateSessionToken, SESSION_COOKIE } from '~/auth/session.server'
-import { ensureRubricVersion } from '~/reviews/rubric-versions.server'
+import { reviews } from '#db/schema'
+import { prepareReviews } from './review-fixtures'
 
 type Who = 'member' | 'nobody'
 type BenchRoute = { name: string; path: string; as: Who }
@@ -198,52 +195,9 @@ function printTable(title: string, rows: Row[]) {
 // ── review submissions through HTTP ───────────────────────────────────────────────────────────
 
 const REVIEWERS = 50
-const REPLIES = 2000
-const BENCH_REPLY =
-  'Hi Kwame, I am so sorry the gift is late; I know Saturday matters. Thank you for telling us. I have sent a new one by express and it arrives tomorrow by 18:00.'
-
-/** Calibrated reviewers with sessions, and open replies by the demo people for them to review. */
-async function prepareReviews(database: Database) {
-  const { db } = database
-  const [acme] = await db.select().from(organizations).where(eq(organizations.slug, 'acme'))
-  const team = await createTeam(db, acme.id, { name: 'Bench reviewers', slug: `bench-${randomUUID().slice(0, 8)}` })
-  const cookies: string[] = []
-  const reviewerIds: string[] = []
-  for (let i = 0; i < REVIEWERS; i++) {
-    const reviewer = await createUser(db, acme.id, { name: `Bench Reviewer ${i + 1}`, email: `bench-reviewer-${i + 1}-${team.slug}@acme.test` })
-    await addMembership(db, { organizationId: acme.id, userId: reviewer.id, teamId: team.id })
-    await db.insert(calibrationAttempts).values({ organizationId: acme.id, userId: reviewer.id, answers: {}, passed: true })
-    const token = generateSessionToken()
-    await createSession(db, token, reviewer.id)
-    cookies.push(`${SESSION_COOKIE}=${token}`)
-    reviewerIds.push(reviewer.id)
-  }
-  const authors = await db
-    .select({ id: users.id, teamId: memberships.teamId })
-    .from(users)
-    .innerJoin(memberships, eq(memberships.userId, users.id))
-    .where(and(eq(users.organizationId, acme.id), ne(memberships.teamId, team.id)))
-  const rubric = await ensureRubricVersion(db)
-  for (let start = 0; start < REPLIES; start += 500) {
-    const batch = Array.from({ length: Math.min(500, REPLIES - start) }, (_, i) => {
-      const author = authors[(start + i) % authors.length]
-      return {
-        organizationId: acme.id,
-        userId: author.id,
-        teamId: author.teamId,
-        scenarioSlug: 'late-delivery-gift',
-        promptId: 'reply',
-        text: BENCH_REPLY,
-        rubricVersionId: rubric.id,
-      }
-    })
-    await db.insert(replies).values(batch)
-  }
-  return { cookies, reviewerIds, criteria: rubric.rubric.criteria.map((c) => c.id) }
-}
 
 async function benchReviewSubmissions(database: Database) {
-  const { cookies, reviewerIds, criteria } = await prepareReviews(database)
+  const { cookies, reviewerIds, criteria } = await prepareReviews(database, { reviewers: REVIEWERS })
   let acknowledged = 0
   let refused = 0
   const deadline = performance.now() + seconds * 1000

@@ -12,18 +12,15 @@
 // CPU_PROF_DIR (a folder: the server runs with --cpu-prof into it), SERVER_LOG (a file for the
 // server's output), KEEP_DB=1 (keep the throwaway database, e.g. for EXPLAIN).
 import { spawn, type ChildProcess } from 'node:child_process'
-import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { and, eq, inArray, ne, sql } from 'drizzle-orm'
+import { and, eq, inArray, sql } from 'drizzle-orm'
 import pg from 'pg'
 import { openDatabase, type Database } from '#db/client.server'
-import { addMembership, createTeam, createUser } from '#db/factories'
-import { calibrationAttempts, memberships, organizations, replies, reviews, users } from '#db/schema'
-import { createSession, generateSessionToken, SESSION_COOKIE } from '~/auth/session.server'
-import { ensureRubricVersion } from '~/reviews/rubric-versions.server'
+import { replies, reviews } from '#db/schema'
+import { prepareReviews } from './review-fixtures'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const buildDir = path.resolve(process.env.BENCH_BUILD_DIR ?? path.join(root, 'test/.artifacts/bench-build'))
@@ -36,9 +33,6 @@ const adminUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432
 const profileDir = process.env.CPU_PROF_DIR
 const serverLog = process.env.SERVER_LOG
 const warmupSeconds = Number(process.env.WARMUP_SECONDS ?? 3)
-
-const BENCH_REPLY =
-  'Hi Kwame, I am so sorry the gift is late; I know Saturday matters. Thank you for telling us. I have sent a new one by express and it arrives tomorrow by 18:00.'
 
 async function startServer(env: Record<string, string>): Promise<ChildProcess> {
   const args = [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), path.join(buildDir, 'server.js')]
@@ -68,44 +62,6 @@ async function stopServer(child: ChildProcess) {
   await exited
 }
 
-async function prepareReviews(database: Database) {
-  const { db } = database
-  const [acme] = await db.select().from(organizations).where(eq(organizations.slug, 'acme'))
-  const team = await createTeam(db, acme.id, { name: 'Bench reviewers', slug: `bench-${randomUUID().slice(0, 8)}` })
-  const cookies: string[] = []
-  const reviewerIds: string[] = []
-  for (let i = 0; i < reviewerCount; i++) {
-    const reviewer = await createUser(db, acme.id, { name: `Bench Reviewer ${i + 1}`, email: `bench-reviewer-${i + 1}-${team.slug}@acme.test` })
-    await addMembership(db, { organizationId: acme.id, userId: reviewer.id, teamId: team.id })
-    await db.insert(calibrationAttempts).values({ organizationId: acme.id, userId: reviewer.id, answers: {}, passed: true })
-    const token = generateSessionToken()
-    await createSession(db, token, reviewer.id)
-    cookies.push(`${SESSION_COOKIE}=${token}`)
-    reviewerIds.push(reviewer.id)
-  }
-  const authors = await db
-    .select({ id: users.id, teamId: memberships.teamId })
-    .from(users)
-    .innerJoin(memberships, eq(memberships.userId, users.id))
-    .where(and(eq(users.organizationId, acme.id), ne(memberships.teamId, team.id)))
-  const rubric = await ensureRubricVersion(db)
-  for (let start = 0; start < replyCount; start += 500) {
-    const batch = Array.from({ length: Math.min(500, replyCount - start) }, (_, i) => {
-      const author = authors[(start + i) % authors.length]
-      return {
-        organizationId: acme.id,
-        userId: author.id,
-        teamId: author.teamId,
-        scenarioSlug: 'late-delivery-gift',
-        promptId: 'reply',
-        text: BENCH_REPLY,
-        rubricVersionId: rubric.id,
-      }
-    })
-    await db.insert(replies).values(batch)
-  }
-  return { cookies, reviewerIds, criteria: rubric.rubric.criteria.map((c) => c.id) }
-}
 
 /** CPU time (user + system) a process has used so far, in ms (Linux). */
 function cpuMs(pid: number | undefined): number {
@@ -128,7 +84,7 @@ type Kind = 'GET /reviews' | 'POST /reviews?index'
 const stats = new Map<Kind, { ms: number[]; queries: Map<string, number> }>()
 
 async function run(database: Database, serverPid: number | undefined, databaseName: string) {
-  const { cookies, reviewerIds, criteria } = await prepareReviews(database)
+  const { cookies, reviewerIds, criteria } = await prepareReviews(database, { reviewers: reviewerCount, replyCount })
   let acknowledged = 0
   let refused = 0
   let emptyPages = 0
