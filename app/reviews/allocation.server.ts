@@ -192,7 +192,7 @@ function heldLeaseSql(actor: Actor, now: Date): SQL {
  * once), so that check reads only replies old enough for the relaxed rule: a short index range.
  */
 async function reviewerState(db: Db, actor: Actor, now: Date) {
-  const [row] = rowsOf<Partial<LeaseRow> & { calibrated: boolean; due: boolean; available: boolean }>(
+  const [row] = rowsOf<Partial<LeaseRow> & { calibrated: boolean; due: boolean; available: boolean; released: number }>(
     await db.execute(sql`
       with released as (${releaseExpiredLeasesSql(actor.organizationId, now)} returning id),
       calibrated as (
@@ -203,14 +203,17 @@ async function reviewerState(db: Db, actor: Actor, now: Date) {
           then exists (select 1 from ${replies} where ${dueSql(actor.organizationId, now)}
             and ${replies.submittedAt} <= ${iso(relaxedSince(now))}::timestamptz) else false end) as due,
         (case when held.review_id is null and calibrated.calibrated
-          then exists (select 1 from ${candidatesSql(actor, now, 1)} as candidate) else false end) as available
+          then exists (select 1 from ${candidatesSql(actor, now, 1)} as candidate) else false end) as available,
+        (select count(*)::int from released) as released
       from calibrated left join lateral (${heldLeaseSql(actor, now)}) as held on true`),
   )
   return {
     held: row.review_id ? leaseOf(row as LeaseRow) : null,
     calibrated: Boolean(row.calibrated),
     due: Boolean(row.due),
-    available: Boolean(row.available),
+    // The statement still sees the leases it released (one of them may have been this person's, which
+    // kept its reply from them): only when it released none is `available` the whole truth.
+    available: Boolean(row.available) || Number(row.released) > 0,
   }
 }
 

@@ -161,6 +161,17 @@ describe('allocation', () => {
     expect(await reviewerRow()).toBe(before)
   })
 
+  it('hands a reply again to a reviewer whose lease on it expired', async () => {
+    const { db } = database
+    const { people } = await makeOrg()
+    const reply = await replyAs(db, people.s1, { now: T0 })
+    const first = await nextReviewFor(db, people.s2, at(1))
+    expect(first.status === 'leased' && first.lease.replyId).toBe(reply)
+    const later = new Date(at(1).getTime() + DEFAULT_REVIEW_RULES.leaseMs + 60_000)
+    const again = await nextReviewFor(db, people.s2, later)
+    expect(again.status === 'leased' && again.lease.replyId).toBe(reply)
+  })
+
   it('is blind: the lease carries no author and no team', async () => {
     const { db } = database
     const { people } = await makeOrg()
