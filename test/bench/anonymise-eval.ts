@@ -13,6 +13,10 @@
  *             dialogues' conversations 61–110 stay held out
  *   external  an optional CoNLL-2003 file (--conll PATH, kept outside the repository), scored for
  *             person, organisation and place only; never tuned on
+ *   external  any labelled JSON Lines file kept outside the repository (--external PATH, may be
+ *             repeated): {"id","text","spans":[{"start","end","label"}]} with this anonymiser's
+ *             labels; only the labels that occur in the file are scored. Add --tuned-external when
+ *             its misses were looked at (then -v lists them too)
  * A labelled span counts as found when a predicted span of the same label overlaps it; a predicted
  * span is correct when it overlaps a labelled span of the same label.
  *
@@ -116,7 +120,7 @@ interface Scope {
   labels?: ReadonlySet<PiiLabel>
   /** predictions overlapping these are neither right nor wrong (CoNLL's MISC) */
   neutral?: (ex: Example) => Span[]
-  kind?: 'TUNED   ' | 'HELD OUT' | 'DEV     ' | 'EXTERNAL'
+  kind?: 'TUNED   ' | 'HELD OUT' | 'DEV     ' | 'EXTERNAL' | 'TUNED EXTERNAL'
 }
 
 const dumpIndex = process.argv.indexOf('--dump')
@@ -314,3 +318,17 @@ if (conllIndex >= 0) {
     kind: 'EXTERNAL',
   })
 }
+const tunedExternal = process.argv.includes('--tuned-external')
+process.argv.forEach((arg, i) => {
+  if (arg !== '--external') return
+  const file = process.argv[i + 1]
+  const docs = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Example)
+  const labels = new Set<PiiLabel>(docs.flatMap((d) => d.spans.map((s) => s.label)))
+  evaluate(`${file.split('/').pop()} (${[...labels].join(', ')})`, docs, tunedExternal, {
+    labels,
+    kind: tunedExternal ? 'TUNED EXTERNAL' : 'EXTERNAL',
+  })
+})
