@@ -6,6 +6,7 @@ import { digitsOf, ibanValid, IBAN_LENGTHS, ipv4Valid, ipv6Valid, isCardNumber, 
 import type { Candidate, PiiLabel, ReferenceKind } from './types'
 import { lineAfter, lineBefore, previousLine } from './text-lines'
 import { isCommonWord } from './gazetteer'
+import { detectAddressBlocks } from './addresses'
 
 /** Priorities: validated formats first, cue-confirmed next, bare guesses last. */
 export const PRIORITY = {
@@ -1015,6 +1016,7 @@ export function detectPatterns(text: string): Candidate[] {
   detectAccountNumbers(text, push)
   detectUsernames(text, push)
   detectAddresses(text, push)
+  detectAddressBlocks(text, push, { address: PRIORITY.address, postcode: PRIORITY.accountCued + 1, place: PRIORITY.postcode - 1 })
   return out
 }
 

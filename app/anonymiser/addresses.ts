@@ -1,0 +1,335 @@
+/**
+ * Postal addresses as people write them outside the UK and the US: a block of short lines (or one
+ * line of comma-separated parts) holding a street with its number, maybe a flat, a postcode in its
+ * national format (often with a country prefix: "LV-1009", "D-10115", "NL 1012 AB") and a town.
+ *
+ *   Hauptstraße 12          ul. Marszałkowska 5/7 m. 3      Rua Augusta 123, 2º Esq
+ *   3. OG links             00-624 Warszawa                 1100-053 Lisboa
+ *   D-10115 Berlin
+ *
+ * Each part is read on its own (street → address, flat → address, postcode → postcode, town →
+ * place) and a part only counts when its neighbours make the block an address: a postcode-shaped
+ * number beside a capitalised word is a postcode only next to a street or in a line that is nothing
+ * else. Only lines holding a digit are looked at first, so text without addresses costs little.
+ */
+import { CITIES, COUNTRIES, isCommonWord, REGIONS } from './gazetteer'
+import type { PiiLabel } from './types'
+
+type Push = (start: number, end: number, label: PiiLabel, priority: number) => void
+export interface BlockPriorities {
+  address: number
+  postcode: number
+  place: number
+}
+
+/** Words that make a run of words a street, in many languages (lower case, matched as whole words or word endings). */
+const STREET_WORDS =
+  'street st str road rd avenue ave av avda avd lane ln drive dr boulevard blvd bd bld way court ct place pl plaza terrace close crescent square sq highway hwy parkway pkwy circle trail row mews grove gardens walk parade quay wharf embankment esplanade promenade alley ring ' +
+  'rue chemin allée allee impasse quai cours route voie sentier passage faubourg rond-point ' +
+  'calle carrer carrera camino paseo passeig ronda travesía travesia avenida avinguda plaça praza callejón calzada carretera ' +
+  'via viale corso piazza piazzale largo vicolo contrada strada borgo lungomare ' +
+  'rua travessa praça praca estrada alameda rodovia ' +
+  'ul ulica ulicy al aleja aleje os osiedle plac pl skwer ' +
+  'ulice nám náměstí třída trieda námestie ' +
+  'utca út tér körút köz ' +
+  'strada str bulevardul bd calea aleea șoseaua soseaua piața ' +
+  'iela prospekts gatvė gatve prospektas tänav tn mnt maantee puiestee ' +
+  'gata gatan vägen väg gränd torget gate veien vei vej gade allé alle plads stræde katu tie kuja polku väylä ' +
+  'straat laan weg plein gracht kade dijk singel steeg hof ' +
+  'straße strasse gasse platz allee damm ufer chaussee zeile ' +
+  'odos οδός οδος λεωφόρος λεωφ πλατεία ' +
+  'улица ул проспект пр пр-т переулок пер шоссе бульвар площадь вулиця вул ' +
+  'jalan jl jln soi thanon đường duong phố pho'
+const STREET_WORD_SET: ReadonlySet<string> = new Set(STREET_WORDS.split(' '))
+/** Glued endings: "Hauptstraße", "Lindenweg", "Storgatan", "Mannerheimintie", "Keizersgracht". */
+const STREET_ENDING_RE = /(?:straße|strasse|str\.|gasse|weg|platz|allee|ring|damm|ufer|steig|pfad|gatan|vägen|gränd|gata|gaten|veien|vegen|vej|gade|stræde|straat|laan|gracht|plein|kade|dijk|singel|katu|tie|kuja|polku|utca|útja|iela|gatvė|tänav|street|road)$/iu
+/** A house number: "12", "12a", "5/7", "221B", "12-14", "12 bis". */
+const HOUSE_NUMBER = String.raw`\d{1,5}(?:[ ]?[A-Za-z](?![\p{L}]))?(?:[\/-]\d{1,4}[A-Za-z]?)?(?:[ ](?:bis|ter))?`
+/** A flat or floor after the number: "m. 3", "lok. 5", "2º Esq", "piso 4", "Apt 5B", "/ 3", "Top 7", "bus 2". */
+const UNIT = String.raw`(?:(?:m\.?|lok\.?|apt\.?|apartment|app\.?|flat|unit|suite|piso|planta|puerta|pta\.?|esc\.?|bus|bte|top|stiege|tür|whg\.?|wohnung|etg\.?|lgh|int\.?|interno|scala|sc\.|dpto\.?|depto\.?|dept\.?|apto\.?|of\.?|ap\.?|kv\.?|кв\.?)[ ]?\d{1,4}[A-Za-z]?|\d{1,2}[ºª°][ ]?(?:esq\.?|dto\.?|dta\.?|izq\.?|dcha\.?|d\.?|e\.?|[A-Z])?|\d{1,2}\.?[ ](?:OG|EG|DG|étage|etage|piso|andar|floor)(?:[ ](?:links|rechts|mitte|esq\.?|dto\.?))?)`
+
+const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}'’.-]*|(?:${STREET_WORDS.replace(/[.]/g, '\\.').split(' ').sort((a, b) => b.length - a.length).join('|')})\.?(?![\p{L}])|\d{1,3}(?:st|nd|rd|th|\.)|(?:de|del|della|delle|di|da|do|dos|das|du|des|la|le|les|el|los|las|van|von|der|den|am|an|im|in|zum|zur|auf|of|the|and|y|e|i|und|ta|tal|ul\.?|al\.?|os\.?|pl\.?|ulica|aleja|rue|chemin|avenue|boulevard|allée|impasse|quai|place|route|calle|carrer|avenida|avinguda|paseo|passeig|plaza|plaça|via|viale|corso|piazza|largo|rua|travessa|praça|estrada|strada|calea|odos|jalan|soi)|\p{Ll}+(?:straße|strasse|gasse|weg|platz|allee|gatan|vägen|vej|gade|straat|laan|katu|tie|utca|iela|tänav))`
+/** "Adama Asnyka 1", "ul. Marszałkowska 5/7 m. 3", "Rua Augusta 123, 2º Esq", "Calle Mayor, 5". */
+const NAME_THEN_NUMBER_RE = new RegExp(String.raw`^(${NAME_WORD}(?:[ ]${NAME_WORD}){0,5}),?[ ](?:nº[ ]?|no\.?[ ]?|nr\.?[ ]?|n\.?[ ]?|č\.?[ ]?|#)?${HOUSE_NUMBER}(?:,?[ ]${UNIT}(?:,?[ ]${UNIT})?)?$`, 'u')
+/** "12 rue de la Paix", "221B Baker Street", "5 Avenue Anatole France", "12, Odos Ermou". */
+const NUMBER_THEN_NAME_RE = new RegExp(String.raw`^${HOUSE_NUMBER},?[ ](${NAME_WORD}(?:[ ]${NAME_WORD}){0,5})(?:,?[ ]${UNIT})?$`, 'u')
+/** A part that is only a flat or a floor ("3. OG links", "m. 3", "Apt 4B", "2º Esq."). */
+const UNIT_ONLY_RE = new RegExp(String.raw`^(?:${UNIT}|(?:flat|apartment|apt\.?|unit|suite|wohnung|whg\.?|lgh|étage|etage|piso|andar|floor|stock|kat|m\.)[ ]?\d{1,4}[A-Za-z]?\.?|\d{1,2}\.?[ ](?:stock|étage|etage|floor|kat|krs\.?|kerros|sal|våning|etasje|sal\.?))\.?$`, 'iu')
+
+/**
+ * Postcodes of many countries, with an optional country prefix ("D-10115", "LV-1009", "NL 1012 AB",
+ * "CH-8001", "〒730-0846"). Order matters: longer shapes first.
+ */
+const POSTCODE = String.raw`(?:〒[ ]?)?(?:[A-Z]{2}[ -]\d{4}[ ]?[A-Z]{2}(?![\p{L}])|\d{4}[ ]?[A-Z]{2}(?![\p{L}])|(?:[A-Z]{1,2})[- ]?(?=\d{4,5}(?![\d-]))\d{4,5}|\d{5}-\d{3}|\d{4}-\d{3}|\d{3}-\d{4}|\d{2}-\d{3}|\d{3}[ ]\d{2}|\d{4}[ ]?[A-Z]{2}(?![\p{L}])|[A-Z]\d{4}[A-Z]{3}|\d{4,7}|[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|\d{3})`
+const TOWN = String.raw`\p{Lu}[\p{L}'’.-]*(?:[ -](?:(?:de|del|la|le|les|am|an|im|der|sur|sous|en|upon|on|di|da|do|dos|das|ob|nad|pod|bei)[ -])?\p{Lu}[\p{L}'’.-]*){0,3}`
+/** "00-624 Warszawa", "D-10115 Berlin", "1100-053 Lisboa", "1012 AB Amsterdam", "75001 Paris Cedex 01". */
+const CODE_THEN_TOWN_RE = new RegExp(String.raw`^(${POSTCODE})[ ]+(${TOWN})(?:[ ](?:Cedex|CEDEX)(?:[ ]\d{1,2})?)?$`, 'u')
+/** "Malé 20237", "Reykjavík 101", "Athens 105 63", "Dublin D02 X285", "Lisboa, 1100-053" (comma split already). */
+const TOWN_THEN_CODE_RE = new RegExp(String.raw`^(${TOWN})[ ]+(${POSTCODE})$`, 'u')
+const CODE_ONLY_RE = new RegExp(String.raw`^(${POSTCODE})$`, 'u')
+/** A town, maybe with its region's code ("Belo Horizonte - MG", "Roma RM"). */
+const TOWN_ONLY_RE = new RegExp(String.raw`^(${TOWN})(?:[ ]-?[ ]?[A-Z]{2})?$`, 'u')
+/** Said before an address ("Address:", "Adresse :", "ship to", "I live at"): a block may start here. */
+const ADDRESS_CUE_RE = /(?:address|addr|adresse|adres|adresa|adress|anschrift|dirección|direccion|indirizzo|endereço|endereco|osoite|cím|lakcím|διεύθυνση|адрес|ship(?:ping)? to|deliver(?:y)? to|send (?:it|them|this|the \w+) to|post (?:it|them) to|live at|living at|moved to|lives at|located at|wohne in|wohnhaft|domicilio|residenza|vivo en|mieszkam|bor på|asun)\b[^\n]{0,12}$/iu
+
+const CUE_HINT_RE = /address|adress|adres|ship|deliver|send|anschrift|direcci|indirizzo|endere|osoite|διεύθυνση|адрес/i
+/** An address cue ending its line: the block starts on the next line. */
+const CUE_LINE_RE = new RegExp(String.raw`(?:${ADDRESS_CUE_RE.source.replace(/\[\^\\n\]\{0,12\}\$$/, '')})[^\n]{0,25}\n[ \t]*`, 'giu')
+
+interface Part {
+  start: number
+  end: number
+  value: string
+  kind: 'street' | 'unit' | 'codeTown' | 'townCode' | 'code' | 'town' | 'other'
+  match?: RegExpExecArray
+}
+
+function hasStreetWord(words: string): boolean {
+  for (const [i, raw] of words.split(/[ ,]+/).entries()) {
+    const w = raw.toLowerCase().replace(/\.$/, '')
+    // "St. John's" is a saint's town, "Main St." a street
+    if (i === 0 && w === 'st') continue
+    if (STREET_WORD_SET.has(w) || STREET_ENDING_RE.test(raw)) return true
+  }
+  return false
+}
+
+function isNamePlace(value: string): boolean {
+  const lower = value.toLowerCase()
+  return CITIES.has(lower) || (!COUNTRIES.has(lower) && !REGIONS.has(lower) && !isCommonWord(lower))
+}
+
+/** What one comma-separated part of a line is. */
+export function classify(value: string, start: number): Part {
+  const part: Part = { start, end: start + value.length, value, kind: 'other' }
+  if (value.length < 2 || value.length > 60) return part
+  let m: RegExpExecArray | null
+  if (/\d/.test(value)) {
+    // "1100-053 Lisboa" is a postcode and a town, "12 rue de la Paix" a street
+    if ((m = CODE_THEN_TOWN_RE.exec(value)) && !hasStreetWord(m[2]) && !/^\d{1,3}[ ]/.test(value)) {
+      part.kind = 'codeTown'
+      part.match = m
+      return part
+    }
+    if ((m = NAME_THEN_NUMBER_RE.exec(value)) || (m = NUMBER_THEN_NAME_RE.exec(value))) {
+      part.kind = 'street'
+      part.match = m
+      return part
+    }
+    if (UNIT_ONLY_RE.test(value)) {
+      part.kind = 'unit'
+      return part
+    }
+    if ((m = CODE_THEN_TOWN_RE.exec(value))) {
+      part.kind = 'codeTown'
+      part.match = m
+      return part
+    }
+    if ((m = TOWN_THEN_CODE_RE.exec(value))) {
+      part.kind = 'townCode'
+      part.match = m
+      return part
+    }
+    if ((m = CODE_ONLY_RE.exec(value))) {
+      part.kind = 'code'
+      return part
+    }
+    return part
+  }
+  if ((m = TOWN_ONLY_RE.exec(value))) {
+    part.kind = hasStreetWord(value) ? 'street' : 'town'
+    if (part.kind === 'town') {
+      part.end = start + m[1].length
+      part.value = m[1]
+    }
+  }
+  return part
+}
+
+/** The comma-separated parts of the line [from, to), each trimmed, with a field label ("Adresse :") left out. */
+function partsOf(text: string, from: number, to: number): Part[] {
+  const parts: Part[] = []
+  let lineStart = from
+  const label = /^[ \t]*[\p{L} ]{2,25}[ \t]*:[ \t]*/u.exec(text.slice(from, to))
+  if (label && !/\d/.test(label[0])) lineStart = from + label[0].length
+  let s = lineStart
+  for (let i = lineStart; i <= to; i++) {
+    if (i === to || text[i] === ',' || text[i] === ';') {
+      let a = s
+      let b = i
+      while (a < b && /[\s]/.test(text[a])) a++
+      while (b > a && /[\s.!?]/.test(text[b - 1]) && !/\d\.$|\b\p{L}\.$/u.test(text.slice(a, b))) b--
+      if (b > a) {
+        const part = classify(text.slice(a, b), a)
+        const last = parts[parts.length - 1]
+        // "Calle Mayor, 5": the number after the comma belongs to the street
+        if (last?.kind === 'street' && !/\d/.test(last.value) && /^(?:nº|n\.?º?|no\.?|nr\.?|#)?[ ]?\d{1,5}[A-Za-z]?(?:[\/-]\d{1,4}[A-Za-z]?)?$/.test(part.value)) {
+          last.end = part.end
+          last.value = text.slice(last.start, last.end)
+        } else parts.push(part)
+      }
+      s = i + 1
+    }
+  }
+  return parts
+}
+
+/**
+ * A short line of address parts, or a sentence whose tail after an address cue is one ("Please
+ * send it to Hauptstraße 12, 10115 Berlin"): the parts from that tail.
+ */
+function addressParts(text: string, lineStart: number, lineEnd: number): Part[] {
+  const line = text.slice(lineStart, lineEnd)
+  if (line.length <= 90 && !/\p{L}{2}[.!?]\s+\p{Lu}/u.test(line)) {
+    const parts = partsOf(text, lineStart, lineEnd)
+    if (parts.some((p) => p.kind !== 'other')) {
+      // a sentence with an address at its end: only what follows the cue
+      const cue = /(?:^|[^\p{L}])(?:address(?: is)?|adresse|dirección|indirizzo|endereço|to|at|in|an|à|a|en|na|w|em|auf)[ \t]*:?[ \t]+(?=[\p{Lu}\d])/giu
+      if (parts[0].kind === 'other' && /\s/.test(parts[0].value)) {
+        let best = -1
+        for (const m of line.matchAll(cue)) if (m.index + m[0].length < parts[0].end - lineStart) best = m.index + m[0].length
+        if (best >= 0) {
+          const rest = partsOf(text, lineStart + best, lineEnd)
+          if (rest.some((p) => p.kind === 'street' || p.kind === 'codeTown')) return rest
+        }
+      }
+      return parts
+    }
+  }
+  return []
+}
+
+function lineBounds(text: string, index: number): [number, number] {
+  const start = text.lastIndexOf('\n', index - 1) + 1
+  const nl = text.indexOf('\n', index)
+  return [start, nl < 0 ? text.length : nl]
+}
+
+/**
+ * Finds the address blocks around every line that holds a digit and pushes their parts. Lines
+ * are short (≤ 90 characters): long lines are prose, read by the other detectors.
+ */
+export function detectAddressBlocks(text: string, push: Push, priority: BlockPriorities): void {
+  if (CJK_HINT_RE.test(text)) detectCjkAddresses(text, push, priority)
+  const seenLines = new Set<number>()
+  // blocks without a digit ("Ship to\nRua Rio de Janeiro\nCentro"): the line after an address cue
+  if (CUE_HINT_RE.test(text)) {
+    for (const m of text.matchAll(CUE_LINE_RE)) {
+      const next = m.index + m[0].length
+      if (next >= text.length) continue
+      const [ls, le] = lineBounds(text, next)
+      if (seenLines.has(ls) || le - ls > 90) continue
+      seenLines.add(ls)
+      readBlock(text, ls, le, push, priority, seenLines, true)
+    }
+  }
+  for (let i = text.search(/\d/); i >= 0 && i < text.length; ) {
+    const [ls, le] = lineBounds(text, i)
+    const next = text.slice(le).search(/\d/)
+    i = next < 0 ? -1 : le + next
+    if (seenLines.has(ls) || le - ls > 90) continue
+    seenLines.add(ls)
+    readBlock(text, ls, le, push, priority, seenLines)
+  }
+}
+
+function readBlock(text: string, ls: number, le: number, push: Push, priority: BlockPriorities, seenLines: Set<number>, afterCue = false): void {
+  const here = addressParts(text, ls, le)
+  if (here.length === 0) return
+  // the block: up to three lines either side, each short and non-blank
+  const lines: Array<{ start: number; end: number; parts: Part[] }> = [{ start: ls, end: le, parts: here }]
+  for (let s = ls, n = 0; n < 3 && s > 0 && !afterCue; n++) {
+    const [ps, pe] = lineBounds(text, s - 1)
+    if (pe - ps > 90 || !text.slice(ps, pe).trim()) break
+    const parts = addressParts(text, ps, pe)
+    if (parts.length === 0) break
+    lines.unshift({ start: ps, end: pe, parts })
+    s = ps
+  }
+  for (let e = le, n = 0; n < 4 && e < text.length; n++) {
+    const [ns, ne] = lineBounds(text, e + 1)
+    if (ne - ns > 90 || !text.slice(ns, ne).trim()) break
+    const parts = addressParts(text, ns, ne)
+    if (parts.length === 0) break
+    lines.push({ start: ns, end: ne, parts })
+    seenLines.add(ns)
+    e = ne
+  }
+  const all = lines.flatMap((l) => l.parts)
+  const streets = all.filter((p) => p.kind === 'street' && /\d/.test(p.value) && (hasStreetWord(p.value) || p.value.split(' ').length >= 2))
+  const codeTowns = all.filter((p) => (p.kind === 'codeTown' || p.kind === 'townCode') && isNamePlace(townOf(p)[2]))
+  const cued = afterCue || ADDRESS_CUE_RE.test(text.slice(Math.max(0, lines[0].start - 60), lines[0].start).trimEnd()) || ADDRESS_CUE_RE.test(text.slice(Math.max(0, all[0].start - 40), all[0].start).trimEnd())
+  const streetish = all.filter((p) => p.kind === 'street' && (/\d/.test(p.value) || hasStreetWord(p.value)))
+  // a three-digit postcode ("Thimphu 810", "116 Muscat") only in a block that is surely an address
+  const sure = cued || streetish.length > 0
+  for (const p of all) if ((p.kind === 'codeTown' || p.kind === 'townCode') && /^\d{3}$/.test(townOf(p)[1]) && !sure) p.kind = 'other'
+  // a street with a number and a postcode with a town, or either after an address cue, or a strong postcode line
+  const strongCode = codeTowns.some((p) => /[-\s]|^[A-Z]|^\d{5}$/.test(townOf(p)[1]))
+  const isAddress =
+    (streets.length > 0 && (codeTowns.length > 0 || cued || streets.some((p) => hasStreetWord(p.value)))) ||
+    (codeTowns.length > 0 && (cued || strongCode || streetish.length > 0)) ||
+    (cued && streetish.length > 0)
+  if (!isAddress) return
+  const inBlock = new Set(all)
+  for (const line of lines) {
+    for (const [k, p] of line.parts.entries()) {
+      if (!inBlock.has(p)) continue
+      if (p.kind === 'street') {
+        // a street with no number counts only beside a postcode line, a numbered street or after a cue
+        if (!/\d/.test(p.value) && !(hasStreetWord(p.value) && (codeTowns.length > 0 || streets.length > 0 || cued))) continue
+        push(p.start, p.end, 'address', priority.address)
+      } else if (p.kind === 'unit' && (streets.length > 0 || k > 0)) push(p.start, p.end, 'address', priority.address)
+      else if (p.kind === 'codeTown' || p.kind === 'townCode') {
+        const [codeStart, code, town, townStart] = townOf(p)
+        if (!isNamePlace(town)) continue
+        push(codeStart, codeStart + code.length, 'postcode', priority.postcode)
+        push(townStart, townStart + town.length, 'place', priority.place)
+      } else if (p.kind === 'code' && /^(?:[A-Z]{1,2}[- ]?\d{4,5}|\d{2,5}[- ]\d{2,4}|\d{4,6})$/.test(p.value) && (streetish.length > 0 || codeTowns.length > 0)) {
+        push(p.start, p.end, 'postcode', priority.postcode)
+      } else if (p.kind === 'town' && isNamePlace(p.value)) {
+        // a town: right after the street, or before a postcode in the same line ("Lisboa, 1100-053")
+        const previous = k > 0 ? line.parts[k - 1] : lastPartBefore(lines, line)
+        const nextPart = line.parts[k + 1]
+        if (((previous?.kind === 'street' || previous?.kind === 'unit') && streetish.includes(previous as Part)) || previous?.kind === 'unit' || nextPart?.kind === 'code') push(p.start, p.end, 'place', priority.place)
+      }
+    }
+  }
+}
+
+const CJK_HINT_RE = /[都道府県市区町村省路街号番〒]/u
+const HAN = String.raw`[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]`
+/**
+ * Japanese and Chinese addresses, written from the largest unit down without spaces:
+ * "東京都千代田区丸の内1-9-1", "広島市中区舟入通り1丁目2番3号", "上海市浦东新区陆家嘴西路99号".
+ * A run of place units ending in a block or house number; "〒730-0846" is a postcode.
+ */
+const CJK_ADDRESS_RE = new RegExp(
+  String.raw`(?:${HAN}{1,8}?(?:都|道|府|県|省|市|区|區|町|村|郡|县|縣)){1,5}${HAN}{0,12}?[ 　]?[0-9０-９]{1,5}(?:(?:丁目|番地|番|号|號|-|－|‐|の)[0-9０-９]{0,5})*(?:号|號)?`,
+  'gu',
+)
+const CJK_POSTCODE_RE = /〒[ ]?(\d{3}-\d{4})/gu
+
+function detectCjkAddresses(text: string, push: Push, priority: BlockPriorities): void {
+  for (const m of text.matchAll(CJK_POSTCODE_RE)) {
+    const start = m.index + m[0].length - m[1].length
+    push(start, start + m[1].length, 'postcode', priority.postcode)
+  }
+  for (const m of text.matchAll(CJK_ADDRESS_RE)) push(m.index, m.index + m[0].length, 'address', priority.address)
+}
+
+function lastPartBefore(lines: ReadonlyArray<{ parts: Part[] }>, line: { parts: Part[] }): Part | undefined {
+  const i = lines.indexOf(line as (typeof lines)[number])
+  return i > 0 ? lines[i - 1].parts[lines[i - 1].parts.length - 1] : undefined
+}
+
+/** [postcode start, postcode, town, town start] of a postcode-and-town part. */
+function townOf(p: Part): [number, string, string, number] {
+  const m = p.match as RegExpExecArray
+  if (p.kind === 'codeTown') {
+    const townStart = p.start + m[0].indexOf(m[2], m[1].length)
+    const code = m[1].replace(/^〒[ ]?/, '')
+    return [p.start + m[1].length - code.length, code, m[2], townStart]
+  }
+  const codeStart = p.start + m[0].lastIndexOf(m[2])
+  return [codeStart, m[2], m[1], p.start]
+}
