@@ -61,11 +61,13 @@ const UNIT_ONLY_RE = new RegExp(String.raw`^(?:${UNIT}|(?:flat|apartment|apt\.?|
  * "CH-8001", "〒730-0846"). Order matters: longer shapes first.
  */
 const POSTCODE = String.raw`(?:〒[ ]?)?(?:[A-Z]{2}[ -]\d{4}[ ]?[A-Z]{2}(?![\p{L}])|\d{4}[ ]?[A-Z]{2}(?![\p{L}])|(?:[A-Z]{1,2})[- ]?(?=\d{4,5}(?![\d-]))\d{4,5}|\d{5}-\d{3}|\d{4}-\d{3}|\d{3}-\d{4}|\d{2}-\d{3}|\d{3}[ ]\d{2}|\d{4}[ ]?[A-Z]{2}(?![\p{L}])|[A-Z]\d{4}[A-Z]{3}|\d{4,7}|[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|\d{3})`
-const TOWN = String.raw`\p{Lu}[\p{L}'’.-]*(?:[ -](?:(?:de|del|la|le|les|am|an|im|der|sur|sous|en|upon|on|di|da|do|dos|das|ob|nad|pod|bei)[ -])?\p{Lu}[\p{L}'’.-]*){0,3}`
+/** A town's name: capitalised words, not an all-capitals region code ("NSW", "VIC"). */
+const TOWN_WORD = String.raw`\p{Lu}(?:[\p{Ll}'’.-][\p{L}'’.-]*)?`
+const TOWN = String.raw`${TOWN_WORD}(?:[ -](?:(?:de|del|la|le|les|am|an|im|der|sur|sous|en|upon|on|di|da|do|dos|das|ob|nad|pod|bei)[ -])?${TOWN_WORD}){0,3}`
 /** "00-624 Warszawa", "D-10115 Berlin", "1100-053 Lisboa", "1012 AB Amsterdam", "75001 Paris Cedex 01". */
 const CODE_THEN_TOWN_RE = new RegExp(String.raw`^(${POSTCODE})[ ]+(${TOWN})(?:[ ](?:Cedex|CEDEX)(?:[ ]\d{1,2})?)?$`, 'u')
 /** "Malé 20237", "Reykjavík 101", "Athens 105 63", "Dublin D02 X285", "Lisboa, 1100-053" (comma split already). */
-const TOWN_THEN_CODE_RE = new RegExp(String.raw`^(${TOWN})[ ]+(${POSTCODE})$`, 'u')
+const TOWN_THEN_CODE_RE = new RegExp(String.raw`^(${TOWN})(?:[ ]([A-Z]{2,3}))?[ ]+(${POSTCODE})$`, 'u')
 const CODE_ONLY_RE = new RegExp(String.raw`^(${POSTCODE})$`, 'u')
 /** A town, maybe with its region's code ("Belo Horizonte - MG", "Roma RM"). */
 const TOWN_ONLY_RE = new RegExp(String.raw`^(${TOWN})(?:[ ]-?[ ]?[A-Z]{2})?$`, 'u')
@@ -112,9 +114,18 @@ export function classify(value: string, start: number): Part {
       return part
     }
     if ((m = NAME_THEN_NUMBER_RE.exec(value)) || (m = NUMBER_THEN_NAME_RE.exec(value))) {
-      part.kind = 'street'
-      part.match = m
-      return part
+      const streetWord = hasStreetWord(value)
+      // "Dublin 2" is a postal district; "Bondi 2026" a town and a postcode, not a house number
+      const district = /^(\p{Lu}\p{Ll}+)[ ]\d{1,2}$/u.exec(value)
+      if (!streetWord && district && CITIES.has(district[1].toLowerCase())) {
+        part.kind = 'town'
+        return part
+      }
+      if (streetWord || !/(?:^|[ ])\d{4,}$/.test(value)) {
+        part.kind = 'street'
+        part.match = m
+        return part
+      }
     }
     if (UNIT_ONLY_RE.test(value)) {
       part.kind = 'unit'
@@ -284,6 +295,12 @@ function readBlock(text: string, ls: number, le: number, push: Push, priority: B
         if (!isNamePlace(town)) continue
         push(codeStart, codeStart + code.length, 'postcode', priority.postcode)
         push(townStart, townStart + town.length, 'place', priority.place)
+        // "Bondi NSW 2026": the state's code is a place too
+        const region = p.kind === 'townCode' ? (p.match as RegExpExecArray)[2] : undefined
+        if (region) {
+          const at = p.start + (p.match as RegExpExecArray)[0].indexOf(region, town.length)
+          push(at, at + region.length, 'place', priority.place)
+        }
       } else if (p.kind === 'code' && /^(?:[A-Z]{1,2}[- ]?\d{4,5}|\d{2,5}[- ]\d{2,4}|\d{4,6})$/.test(p.value) && (streetish.length > 0 || codeTowns.length > 0)) {
         push(p.start, p.end, 'postcode', priority.postcode)
       } else if (p.kind === 'town' && isNamePlace(p.value)) {
@@ -330,6 +347,6 @@ function townOf(p: Part): [number, string, string, number] {
     const code = m[1].replace(/^〒[ ]?/, '')
     return [p.start + m[1].length - code.length, code, m[2], townStart]
   }
-  const codeStart = p.start + m[0].lastIndexOf(m[2])
-  return [codeStart, m[2], m[1], p.start]
+  const codeStart = p.start + m[0].lastIndexOf(m[3])
+  return [codeStart, m[3], m[1], p.start]
 }

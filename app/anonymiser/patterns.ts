@@ -7,6 +7,7 @@ import type { Candidate, PiiLabel, ReferenceKind } from './types'
 import { lineAfter, lineBefore, previousLine } from './text-lines'
 import { isCommonWord } from './gazetteer'
 import { detectAddressBlocks } from './addresses'
+import { detectMultilingualDates } from './dates'
 
 /** Priorities: validated formats first, cue-confirmed next, bare guesses last. */
 export const PRIORITY = {
@@ -1013,6 +1014,7 @@ export function detectPatterns(text: string): Candidate[] {
   detectNationalIds(text, push)
   detectDatesOfBirth(text, push)
   detectDates(text, push)
+  detectMultilingualDates(text, push, PRIORITY.date)
   detectAccountNumbers(text, push)
   detectUsernames(text, push)
   detectAddresses(text, push)

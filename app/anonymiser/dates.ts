@@ -1,0 +1,170 @@
+/**
+ * Dates in the languages customers write in: "14. März 2024", "14 de marzo de 2024", "sobota
+ * 12. května 2018", "2024 m. kovo 14 d.", "2024. március 14.", "2024年3月14日", "2024년 3월 14일",
+ * "14. 3. 2024", "Tuesday, March 3rd". Month and weekday names come from the runtime's own
+ * calendar data (Intl, CLDR) for the languages listed below, so a language is one entry here.
+ *
+ * Scanning starts at each run of digits and looks a few words either side with sticky patterns;
+ * a word is a month only if it is in the calendar vocabulary. A month name that is also an English
+ * word ("set", "out", "ago", "mar") needs a year ("5 out of 10" is no date).
+ */
+import { isCommonWord } from './gazetteer'
+import type { PiiLabel } from './types'
+
+type Push = (start: number, end: number, label: PiiLabel, priority: number) => void
+
+/** Languages whose month and weekday names are known (chosen for where customers write from). */
+const LOCALES = [
+  'en', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'sv', 'nb', 'nn', 'da', 'fi', 'is', 'pl', 'cs', 'sk', 'hu', 'ro', 'bg', 'hr', 'sl', 'sr-Latn', 'sr',
+  'bs', 'mk', 'lt', 'lv', 'et', 'el', 'tr', 'ru', 'uk', 'be', 'ca', 'eu', 'gl', 'ga', 'cy', 'sq', 'mt', 'lb', 'id', 'ms', 'tl', 'sw', 'af', 'vi',
+  'az', 'ka', 'hy', 'kk', 'uz', 'fil', 'zu',
+]
+
+let months: Set<string> | null = null
+let weekdays: Set<string> | null = null
+
+const WORD_SPLIT = /[^\p{L}\p{M}]+/u
+
+/** The calendar words of every language above, lower case, without a final full stop. */
+function vocabulary(): [Set<string>, Set<string>] {
+  if (months && weekdays) return [months, weekdays]
+  const m = new Set<string>()
+  const w = new Set<string>()
+  for (const locale of LOCALES) {
+    let formats: Intl.DateTimeFormat[]
+    try {
+      formats = [
+        new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }),
+        new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }),
+        new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' }),
+        new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }),
+      ]
+    } catch {
+      continue
+    }
+    for (const format of formats) {
+      // words that every month shares ("de", "ta’", "thg") are connectors, not month names
+      const perMonth: string[][] = []
+      for (let month = 0; month < 12; month++) {
+        const text = format.format(new Date(Date.UTC(2024, month, 14, 12))).toLowerCase()
+        perMonth.push(text.split(WORD_SPLIT).filter((t) => t.length >= 3))
+      }
+      const shared = perMonth.reduce((a, b) => a.filter((t) => b.includes(t)))
+      for (const words of perMonth) for (const t of words) if (!shared.includes(t)) m.add(t)
+    }
+    for (const style of ['long', 'short'] as const) {
+      const format = new Intl.DateTimeFormat(locale, { weekday: style, timeZone: 'UTC' })
+      // 2024-03-11 was a Monday
+      for (let day = 11; day < 18; day++) {
+        const name = format.format(new Date(Date.UTC(2024, 2, day, 12))).toLowerCase()
+        // "Is-Sibt" whole and in its parts
+        if (!/\s/.test(name)) w.add(name.replace(/\.$/, ''))
+        for (const t of name.split(WORD_SPLIT)) if (t.length >= 2) w.add(t)
+      }
+    }
+  }
+  // the English "May", "March" and friends are months too but need the case checks of patterns.ts
+  months = m
+  weekdays = w
+  return [m, w]
+}
+
+const isMonth = (word: string) => vocabulary()[0].has(word.toLowerCase().replace(/\.$/, ''))
+const isWeekday = (word: string) => vocabulary()[1].has(word.toLowerCase().replace(/[.,]$/, ''))
+
+const L = String.raw`[\p{L}\p{M}]`
+const WORD = String.raw`${L}[\p{L}\p{M}'’-]{1,18}\.?`
+const YEAR_TAIL = String.raw`(?:[ \t]?(?:г\.|р\.|m\.|r\.|roku|godine|года|року|år|yil|yılı|evvel)|\.(?![\p{L}\p{N}]))?`
+const CONNECTOR = String.raw`(?:de|del|of|ta[’']|di|van|the)`
+
+/** 14 March 2024, 14. März, 14 de marzo de 2024, 9 d’octubre del 2015, 12 ta’ Frar 2019. */
+const DAY_MONTH_RE = new RegExp(
+  String.raw`(\d{1,2})(?:st|nd|rd|th|er|e|º|ª|\.)?[ \t]+(?:${CONNECTOR}[ \t]+)?(?:d[’'][ \t]?)?(${WORD})(?:,?[ \t]+(?:${CONNECTOR}[ \t]+)?(\d{4})(?!\d)${YEAR_TAIL})?`,
+  'uy',
+)
+/** March 14, 2024 / Mar. 3rd / März 14 (the month before the digits; read backwards first). */
+const MONTH_BEFORE_RE = new RegExp(String.raw`(?:(${WORD}),?[ \t]+)?(${WORD})[ \t]+$`, 'u')
+const DAY_YEAR_RE = /(\d{1,2})(?:st|nd|rd|th|\.)?(?![\d:.,]\d)(?:,?[ \t]+(\d{4})(?!\d))?/uy
+/** 2024 m. kovo 14 d., 2024. március 14., 2024. gada 14. marts. */
+const YEAR_FIRST_RE = new RegExp(
+  String.raw`(\d{4})(?:\.|[ \t]?m\.)?[ \t]+(?:gada[ \t]+(\d{1,2})\.[ \t]+(${WORD})|(${WORD})[ \t]+(\d{1,2})(?:\.|[ \t]?d\.)?)(?![\p{L}\p{N}])`,
+  'uy',
+)
+/** Numeric dates the older patterns leave: 14. 3. 2024, 2024. 3. 14., CJK and Korean, 14 tháng 3, 2024. */
+const NUMERIC_RES = [
+  /(?:[0-2]?\d|3[01])\.[ \t](?:0?[1-9]|1[0-2])\.[ \t](?:\d{4}|\d{2})\.?(?![\p{N}])/uy,
+  /\d{4}\.[ \t]?(?:0?[1-9]|1[0-2])\.[ \t]?(?:[0-2]?\d|3[01])\.?(?![\p{N}])/uy,
+  /(?:\d{4}[ \t]?年[ \t]?)?(?:0?[1-9]|1[0-2])[ \t]?月[ \t]?(?:[0-2]?\d|3[01])[ \t]?日(?:[ \t]?(?:[日月火水木金土]曜日?|星期[一二三四五六日天]|周[一二三四五六日]|[（(][日月火水木金土一二三四五六][）)]))?/uy,
+  /(?:\d{4}년[ \t]?)?(?:0?[1-9]|1[0-2])월[ \t]?(?:[0-2]?\d|3[01])일(?:[ \t]?[월화수목금토일]요일|[ \t]?\([월화수목금토일]\))?/uy,
+  /(?:[0-2]?\d|3[01])[ \t]+(?:tháng|thg)[ \t]+(?:0?[1-9]|1[0-2])(?:,?[ \t]+\d{4})?/uy,
+  // 20.09.23: two-digit day and month (a version number is rarely zero-padded like this)
+  /(?:0[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2])\.\d{2}(?![\p{N}.])/uy,
+]
+
+function at(re: RegExp, text: string, index: number): RegExpExecArray | null {
+  re.lastIndex = index
+  return re.exec(text)
+}
+
+/** A weekday right before start ("sobota ", "Tuesday, ", "Il-Ħamis, "): the new start. */
+function weekdayBefore(text: string, start: number): number {
+  const m = WEEKDAY_BEFORE_RE.exec(text.slice(Math.max(0, start - 24), start))
+  if (!m || !isWeekday(m[1])) return start
+  return start - m[0].length
+}
+const WEEKDAY_BEFORE_RE = /(?<![\p{L}\p{M}])([\p{L}\p{M}'’-]{2,18})\.?,?[ \t]+$/u
+/** A weekday right after end (", trečiadienis", " Perşembe", ", csütörtök"): the new end. */
+function weekdayAfter(text: string, end: number): number {
+  const m = /^,?[ \t]+([\p{L}\p{M}'’-]{2,18})(?![\p{L}\p{N}])/u.exec(text.slice(end, end + 24))
+  return m && isWeekday(m[1]) ? end + m[0].length : end
+}
+
+function dayOk(day: string): boolean {
+  const n = Number(day)
+  return n >= 1 && n <= 31
+}
+
+/** Every date found at a run of digits: [start, end). */
+export function detectMultilingualDates(text: string, push: Push, priority: number): void {
+  const runs = /\d+/g
+  for (let r = runs.exec(text); r !== null; r = runs.exec(text)) {
+    const i = r.index
+    // the run's first digit only (a run inside a longer number was seen with it)
+    if (i > 0 && /[\p{N}]/u.test(text[i - 1])) continue
+    const run = r[0]
+    let m: RegExpExecArray | null
+    if (run.length <= 2) {
+      if ((m = at(DAY_MONTH_RE, text, i)) && dayOk(m[1]) && isMonth(m[2]) && !/^\p{Lu}{2,}$/u.test(m[2])) {
+        const month = m[2].replace(/\.$/, '')
+        // a month that is also an English word needs a year; a lower-case "may" never counts here
+        const plain = isCommonWord(month.toLowerCase()) || /^(?:may|march|mars|sun|mon|wed|sat)$/i.test(month)
+        if (!plain || m[3]) {
+          let end = i + m[0].length
+          // "14 ta’ Frar" without its year: the full stop closing a sentence is not part of it
+          if (!m[3] && text[end - 1] === '.' && !/\.$/.test(m[2])) end--
+          else if (!m[3] && /\.$/.test(m[2]) && !/^\p{L}{2,5}\.$/u.test(m[2])) end--
+          push(weekdayBefore(text, i), weekdayAfter(text, end), 'date', priority)
+        }
+      }
+      const before = MONTH_BEFORE_RE.exec(text.slice(Math.max(0, i - 40), i))
+      if (before && isMonth(before[2]) && /^\p{Lu}/u.test(before[2]) && (m = at(DAY_YEAR_RE, text, i)) && dayOk(m[1])) {
+        const month = before[2].replace(/\.$/, '')
+        if (!isCommonWord(month.toLowerCase()) || m[2] || /^(?:May|March|June|July|August)$/.test(month)) {
+          const start = i - before[0].length + (before[1] ? before[0].indexOf(before[2], before[1].length) : 0)
+          push(weekdayBefore(text, start), weekdayAfter(text, i + m[0].length), 'date', priority)
+        }
+      }
+    }
+    if (run.length === 4 && (m = at(YEAR_FIRST_RE, text, i))) {
+      // groups: gada form → day 2, month 3; otherwise month 4, day 5
+      const [month, day] = m[2] ? [m[3], m[2]] : [m[4], m[5]]
+      if (isMonth(month) && dayOk(day)) push(i, weekdayAfter(text, i + m[0].length), 'date', priority)
+    }
+    for (const re of NUMERIC_RES) {
+      if ((m = at(re, text, i))) {
+        push(weekdayBefore(text, i), i + m[0].length, 'date', priority)
+        break
+      }
+    }
+  }
+}
