@@ -339,8 +339,9 @@ function detectIbans(text: string, push: Push): void {
 const SSN_RE = /(?<![\w-])\d{3}-\d{2}-\d{4}(?![\w-])/g
 const SPACED_SSN_RE = /(?<![\w-])\d{3} \d{2} \d{4}(?![\w-])/g
 const UK_NINO_RE = /(?<![A-Za-z0-9])(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![A-Za-z0-9])/g
+const STRUCTURED_ID_RE = /(?<![A-Za-z0-9])(?:[A-Z]{6}\d{2}[A-EHLMPR-T][0-7]\d[A-Z]\d{3}[A-Z]|[A-Z][AEIOUX][A-Z]{2}\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])[HM][A-Z]{2}[B-DF-HJ-NP-TV-Z]{3}[A-Z\d]\d)(?![A-Za-z0-9])/g
 const NATIONAL_ID_CUE_RE =
-  /\b(?:social security(?: number| no\.?| #)?|ssn|s\.s\.n\.?|social insurance number|sin(?= ?(?:number|no|#|:|is))|national insurance(?: number| no\.?)?|ni (?:number|no\.?)|nino|passport(?: number| no\.?| #)?|driver'?s? licen[cs]e(?: number| no\.?| #)?|driving licen[cs]e(?: number| no\.?)?|licen[cs]e number|tax (?:id|identification number|file number|number|code)|tin|tfn|ein|itin|national id(?:entity)?(?: card)?(?: number| no\.?)?|id card(?: number| no\.?)?|identity card(?: number| no\.?)?|personal (?:id|identity|identification) (?:number|code)|citizen (?:id|number)|bsn|burgerservicenummer|nhs number|medicare(?: number| card number)?|health card number|aadhaa?r(?: number| no\.?)?|pan(?= (?:number|card))(?: number| card)?|pps ?n?(?: number)?|personnummer|codice fiscale|dni|nie|cpf|curp|steuer-?id|steuernummer|personalausweis(?:nummer)?|(?<!(?:order|account|acct|customer|member|booking|ticket|case|tracking|transaction|user|client|reference|invoice|employee|staff|student|patient|login|subscription|device|session|policy|claim|request|product|apple|google|microsoft|steam|game|player|account holder)[ \t])(?:id|identity|identification) (?:number|no\.?|#)|identity document number)(?![\w])(?:[ \t]+(?:on|in|from|for|of)[ \t]+(?:the|my|your|this|that|his|her)[ \t]+[a-z]+)?\s*(?:is|was|=|:|#|-|no\.?|number)?\s*(?:is\s+)?[:#]?\s*/gi
+  /\b(?:social security(?: number| no\.?| #)?|ssn|s\.s\.n\.?|social insurance number|sin(?= ?(?:number|no|#|:|is))|national insurance(?: number| no\.?)?|ni (?:number|no\.?)|nino|passport(?: number| no\.?| #)?|driver'?s? licen[cs]e(?: number| no\.?| #)?|driving licen[cs]e(?: number| no\.?)?|licen[cs]e number|tax (?:id|identification number|file number|number|code)|tin|tfn|ein|itin|national id(?:entity)?(?: card)?(?: number| no\.?)?|id card(?: number| no\.?)?|identity card(?: number| no\.?)?|personal (?:id|identity|identification) (?:number|code)|citizen (?:id|number)|bsn|burgerservicenummer|nhs number|medicare(?: number| card number)?|health card number|aadhaa?r(?: number| no\.?)?|pan(?= ?(?:number|card|:))(?: number| card)?|pps ?n?(?: number)?|personnummer|codice fiscale|dni|nie|cpf|curp|steuer-?id|steuernummer|personalausweis(?:nummer)?|pesel|nip|rut|c[ée]dula(?: de (?:identidad|ciudadan[ií]a))?|amka|afm|kennitala|resident registration number|rrn|peid|nid|f[øo]dselsnummer|personnummer|cui|dui|rfc|nif|nir|niss|rijksregisternummer|num[ée]ro (?:national|de s[ée]curit[ée] sociale)|insee|cpr(?:-?nummer)?|henkil[öo]tunnus|hetu|isikukood|asmens kodas|personas kods|egn|егн|jmbg|em[šs]o|oib|cnp|rodn[ée] [čc][íi]slo|t\.?c\.? kimlik(?: no\.?| numaras[ıi])?|kimlik no|nric|hkid|mykad|emirates id|iqama|ird number|ahv(?:-?nummer)?|sozialversicherungsnummer|identifikationsnummer|tessera sanitaria|carta d'identit[àa]|cart[ãa]o de cidad[ãa]o|documento de identidad|n[úu]mero de identidad|identity number|id number|(?<!(?:order|account|acct|customer|member|booking|ticket|case|tracking|transaction|user|client|reference|invoice|employee|staff|student|patient|login|subscription|device|session|policy|claim|request|product|apple|google|microsoft|steam|game|player|account holder)[ \t])(?:id|identity|identification) (?:number|no\.?|#)|identity document number)(?![\w])(?:[ \t]+(?:on|in|from|for|of)[ \t]+(?:the|my|your|this|that|his|her)[ \t]+[a-z]+)?\s*(?:is|was|=|:|#|-|—|–|no\.?|number)?\s*(?:is\s+)?[:#]?\s*/gi
 const NATIONAL_ID_VALUE_RE = /^[A-Z0-9](?:[A-Z0-9]|[ .\/-](?=[A-Z0-9])){4,24}/i
 
 function detectNationalIds(text: string, push: Push): void {
@@ -360,6 +361,8 @@ function detectNationalIds(text: string, push: Push): void {
     push(start, start + m[1].length, 'national_id', PRIORITY.nationalIdPattern)
   }
   for (const m of matchesNearDigits(UK_NINO_RE, text, 1)) push(m.index, m.index + m[0].length, 'national_id', PRIORITY.nationalIdPattern)
+  // Italian codice fiscale and Mexican CURP: their fixed letter-and-digit structure is the identifier
+  for (const m of matchesNearDigits(STRUCTURED_ID_RE, text, 0)) push(m.index, m.index + m[0].length, 'national_id', PRIORITY.nationalIdPattern)
   for (const m of text.matchAll(NATIONAL_ID_CUE_RE)) {
     const start = m.index + m[0].length
     const v = NATIONAL_ID_VALUE_RE.exec(text.slice(start))
@@ -370,7 +373,9 @@ function detectNationalIds(text: string, push: Push): void {
     const firstToken = value.split(/[ .\/-]/)[0]
     if (!/\d/.test(firstToken) && !/^[A-Z]{1,3}$/.test(firstToken)) continue
     if (!/\d/.test(value) || digitsOf(value).length < 4) continue
-    push(start, start + value.length, 'national_id', PRIORITY.nationalIdCued)
+    // the cue names the identifier: it outranks a card pattern that the digits happen to pass (Luhn)
+    const cardShaped = /^\d{4}([ -])\d{4}\1\d{4}\1\d{1,4}$/.test(value)
+    push(start, start + value.length, 'national_id', cardShaped ? PRIORITY.nationalIdCued : PRIORITY.card + 1)
   }
   // "the last four of your social?" → "4471": part of an SSN is still a national identifier
   if (/last/i.test(text)) for (const m of text.matchAll(/\blast (?:4|four)(?: digits)?(?: of)? (?:your|my|the|his|her)? ?(?:social|ssn|social security(?: number)?|sin|ni number|national insurance number|national id)\b[^\n\d]{0,30}?(?:(\d{4})\b|\n[ \t]*(?:[A-Za-z]{2,12}[ \t]*:[ \t]*)?(?:it'?s[ \t]+)?(\d{4})[ \t]*[.!]?[ \t]*(?:\n|$))/gi)) {
@@ -1037,6 +1042,7 @@ export const READ_NEAR: ReadonlyArray<{ name: string; re: RegExp; reach: number;
   { name: 'SSN', re: SSN_RE, reach: 0, anchors: 'digits' },
   { name: 'spaced SSN', re: SPACED_SSN_RE, reach: 0, anchors: 'digits' },
   { name: 'NI number', re: UK_NINO_RE, reach: 1, anchors: 'digits' },
+  { name: 'codice fiscale or CURP', re: STRUCTURED_ID_RE, reach: 0, anchors: 'digits' },
   { name: 'prefixed id', re: PREFIXED_ID_RE, reach: 0, anchors: 'digits' },
   { name: 'generic code', re: GENERIC_CODE_RE, reach: 0, anchors: 'digits' },
   { name: 'tracking', re: TRACKING_RE, reach: 0, anchors: 'digits' },
