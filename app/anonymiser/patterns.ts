@@ -221,6 +221,8 @@ function detectEmailUrlIp(text: string, push: Push): void {
     push(m.index, end, 'url', PRIORITY.domain)
   }
   for (const m of matchesNearDigits(IPV4_RE, text, 0)) {
+    // "my number is 79.56.12.34": a phone number written with dots, asked for as a phone
+    if (/\b(?:phone|mobile|cell|tel|call me|my number|whatsapp|text me|ring me)\b[^\n\d]{0,14}$/i.test(lineBefore(text, m.index, 40)) && !/\b(?:ip|server|host|router)\b/i.test(lineBefore(text, m.index, 40))) continue
     if (ipv4Valid(m[0])) push(m.index, m.index + m[0].length, 'ip_address', PRIORITY.ip)
   }
   if (IPV6_HINT_RE.test(text)) for (const m of text.matchAll(IPV6_RE)) {

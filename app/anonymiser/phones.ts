@@ -4,7 +4,7 @@
  * is checked against the countries the conversation hints at (other numbers' +codes, e-mail and
  * web domains, country names) and then a fixed list of common ones.
  */
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max'
+import { getCountries, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max'
 import { PRIORITY } from './patterns'
 import { lineBefore, previousLine } from './text-lines'
 import type { Candidate } from './types'
@@ -63,6 +63,14 @@ function phoneIn(value: string, countries: readonly CountryCode[], cued: boolean
 }
 const PHONE_IN = new Map<string, boolean>()
 
+const STRONG_CUE_RE = /\b(?:phone|mobile|cell|tel|telephone|landline|whatsapp|call me|text me|ring me|reach me|my number|handy|móvil|teléfono|telefone|telemóvel|telefono|cellulare|numéro|portable|telefon|puhelin|mobil|komórka|tlf|tfn)\b[^\n\d]{0,14}$/i
+let ALL_COUNTRIES: CountryCode[] | null = null
+/** Valid (not merely possible) in some country's numbering plan. */
+function validSomewhere(value: string): boolean {
+  ALL_COUNTRIES ??= getCountries()
+  return phoneIn(value, ALL_COUNTRIES, false)
+}
+
 export function detectPhones(text: string): Candidate[] {
   const out: Candidate[] = []
   let hints: CountryCode[] | null = null
@@ -81,12 +89,14 @@ export function detectPhones(text: string): Candidate[] {
     if (main.length < value.length && !/[ \t]?(?:ext\.?|x|extension)[ \t]?\d{1,5}$/i.test(value)) value = main
     const digits = main.replace(/\D/g, '')
     if (digits.length < 7 || digits.length > 15) continue
-    if (DATE_LIKE_RE.test(main) || /^\d+[.,]\d+$/.test(main)) continue
+    if (DATE_LIKE_RE.test(main)) continue
     // a speaker label ("customer: ") says who speaks, not what the number is
     const before = lineBefore(text, start, 40).replace(/^[ \t]*[\p{L} .'’()-]{1,30}:[ \t]*$/u, '')
     const context = `${previousLine(text, start).slice(-60)} ${before}`
     const cued = CUE_RE.test(before) || /\b(?:phone|call|mobile|number|tel|ring|text)\b/i.test(context)
     if (NOT_PHONE_CUE_RE.test(before) && !CUE_RE.test(before)) continue
+    // "12.50" or "3,141592" is an amount; "041.2345678" after "call me on" is a number written with a dot
+    if (/^\d+[.,]\d+$/.test(main) && !(cued && digits.length >= 8 && /^0/.test(main))) continue
     const international = /^(?:\+|00)/.test(main)
     const grouped = /[ \t().\/-]/.test(main)
     if (international) {
@@ -98,7 +108,9 @@ export function detectPhones(text: string): Candidate[] {
       // "4471-2290": two short groups without a phone word are references or postcodes
       if (main.split(/[ \t().\/-]+/).filter(Boolean).length === 2 && digits.length <= 8 && !cued) continue
       hints ??= countryHints(text)
-      if (!phoneIn(main, hints, cued) && !phoneIn(main, FALLBACK, cued)) continue
+      // a phone word right before the number: valid anywhere will do ("Tel: 79 56 12 34" in Burundi)
+      const strong = STRONG_CUE_RE.test(before) || STRONG_CUE_RE.test(previousLine(text, start).slice(-30))
+      if (!phoneIn(main, hints, cued) && !phoneIn(main, FALLBACK, cued) && !(strong && validSomewhere(main))) continue
     }
     // a number the phone plan accepts, asked for as a phone, beats a reference cue further back
     const askedForPhone = /\b(?:phone|mobile|cell|tel|telephone|call|ring|whatsapp|landline)\b/i.test(context) && !NOT_PHONE_CUE_RE.test(before)
