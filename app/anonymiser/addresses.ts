@@ -324,6 +324,7 @@ const CJK_ADDRESS_RE = new RegExp(
   String.raw`(?:${HAN}{1,8}?(?:都|道|府|県|省|市|区|區|町|村|郡|县|縣)){1,5}${HAN}{0,12}?[ 　]?[0-9０-９]{1,5}(?:(?:丁目|番地|番|号|號|-|－|‐|の)[0-9０-９]{0,5})*(?:号|號)?`,
   'gu',
 )
+const CJK_LEAD_RE = /^(?:送到|寄到|寄往|发到|發到|送往|住在|位于|位於|地址是|地址|在|到|は|に|の)/u
 const CJK_POSTCODE_RE = /〒[ ]?(\d{3}-\d{4})/gu
 
 function detectCjkAddresses(text: string, push: Push, priority: BlockPriorities): void {
@@ -331,7 +332,11 @@ function detectCjkAddresses(text: string, push: Push, priority: BlockPriorities)
     const start = m.index + m[0].length - m[1].length
     push(start, start + m[1].length, 'postcode', priority.postcode)
   }
-  for (const m of text.matchAll(CJK_ADDRESS_RE)) push(m.index, m.index + m[0].length, 'address', priority.address)
+  for (const m of text.matchAll(CJK_ADDRESS_RE)) {
+    // "送到上海市…" (send to …), "住在…" (living in …): the verb before the address is not part of it
+    const lead = CJK_LEAD_RE.exec(m[0])?.[0].length ?? 0
+    push(m.index + lead, m.index + m[0].length, 'address', priority.address)
+  }
 }
 
 function lastPartBefore(lines: ReadonlyArray<{ parts: Part[] }>, line: { parts: Part[] }): Part | undefined {

@@ -2,7 +2,8 @@
  * Dates in the languages customers write in: "14. März 2024", "14 de marzo de 2024", "sobota
  * 12. května 2018", "2024 m. kovo 14 d.", "2024. március 14.", "2024年3月14日", "2024년 3월 14일",
  * "14. 3. 2024", "Tuesday, March 3rd". Month and weekday names come from the runtime's own
- * calendar data (Intl, CLDR) for the languages listed below, so a language is one entry here.
+ * calendar data (Intl, CLDR), written to calendar-words.json by calendar-words.build.ts: a new
+ * language is one entry in its list.
  *
  * Scanning starts at each run of digits and looks a few words either side with sticky patterns;
  * a word is a month only if it is in the calendar vocabulary. A month name that is also an English
@@ -13,68 +14,18 @@ import type { PiiLabel } from './types'
 
 type Push = (start: number, end: number, label: PiiLabel, priority: number) => void
 
-/** Languages whose month and weekday names are known (chosen for where customers write from). */
-const LOCALES = [
-  'en', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'sv', 'nb', 'nn', 'da', 'fi', 'is', 'pl', 'cs', 'sk', 'hu', 'ro', 'bg', 'hr', 'sl', 'sr-Latn', 'sr',
-  'bs', 'mk', 'lt', 'lv', 'et', 'el', 'tr', 'ru', 'uk', 'be', 'ca', 'eu', 'gl', 'ga', 'cy', 'sq', 'mt', 'lb', 'id', 'ms', 'tl', 'sw', 'af', 'vi',
-  'az', 'ka', 'hy', 'kk', 'uz', 'fil', 'zu',
-]
+import calendar from './calendar-words.json'
 
-let months: Set<string> | null = null
-let weekdays: Set<string> | null = null
+const months: ReadonlySet<string> = new Set(calendar.months)
+const weekdays: ReadonlySet<string> = new Set(calendar.weekdays)
 
-const WORD_SPLIT = /[^\p{L}\p{M}]+/u
-
-/** The calendar words of every language above, lower case, without a final full stop. */
-function vocabulary(): [Set<string>, Set<string>] {
-  if (months && weekdays) return [months, weekdays]
-  const m = new Set<string>()
-  const w = new Set<string>()
-  for (const locale of LOCALES) {
-    let formats: Intl.DateTimeFormat[]
-    try {
-      formats = [
-        new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }),
-        new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }),
-        new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' }),
-        new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }),
-      ]
-    } catch {
-      continue
-    }
-    for (const format of formats) {
-      // words that every month shares ("de", "ta’", "thg") are connectors, not month names
-      const perMonth: string[][] = []
-      for (let month = 0; month < 12; month++) {
-        const text = format.format(new Date(Date.UTC(2024, month, 14, 12))).toLowerCase()
-        perMonth.push(text.split(WORD_SPLIT).filter((t) => t.length >= 3))
-      }
-      const shared = perMonth.reduce((a, b) => a.filter((t) => b.includes(t)))
-      for (const words of perMonth) for (const t of words) if (!shared.includes(t)) m.add(t)
-    }
-    for (const style of ['long', 'short'] as const) {
-      const format = new Intl.DateTimeFormat(locale, { weekday: style, timeZone: 'UTC' })
-      // 2024-03-11 was a Monday
-      for (let day = 11; day < 18; day++) {
-        const name = format.format(new Date(Date.UTC(2024, 2, day, 12))).toLowerCase()
-        // "Is-Sibt" whole and in its parts
-        if (!/\s/.test(name)) w.add(name.replace(/\.$/, ''))
-        for (const t of name.split(WORD_SPLIT)) if (t.length >= 2) w.add(t)
-      }
-    }
-  }
-  // the English "May", "March" and friends are months too but need the case checks of patterns.ts
-  months = m
-  weekdays = w
-  return [m, w]
-}
-
-const isMonth = (word: string) => vocabulary()[0].has(word.toLowerCase().replace(/\.$/, ''))
-const isWeekday = (word: string) => vocabulary()[1].has(word.toLowerCase().replace(/[.,]$/, ''))
+const isMonth = (word: string) => months.has(word.toLowerCase().replace(/\.$/, ''))
+// two-letter abbreviations ("to", "ma", "di") are everyday words elsewhere: only longer names extend a date
+const isWeekday = (word: string) => word.replace(/[.,]$/, '').length >= 3 && weekdays.has(word.toLowerCase().replace(/[.,]$/, ''))
 
 const L = String.raw`[\p{L}\p{M}]`
 const WORD = String.raw`${L}[\p{L}\p{M}'’-]{1,18}\.?`
-const YEAR_TAIL = String.raw`(?:[ \t]?(?:г\.|р\.|m\.|r\.|roku|godine|года|року|år|yil|yılı|evvel)|\.(?![\p{L}\p{N}]))?`
+const YEAR_TAIL = String.raw`(?:[ \t]?(?:г\.|р\.|m\.|r\.|roku|godine|года|року|år|yil|yılı|evvel)|\.(?=[ \t]*[,;]|[ \t]+\p{Ll}))?`
 const CONNECTOR = String.raw`(?:de|del|of|ta[’']|di|van|the)`
 
 /** 14 March 2024, 14. März, 14 de marzo de 2024, 9 d’octubre del 2015, 12 ta’ Frar 2019. */
@@ -82,8 +33,6 @@ const DAY_MONTH_RE = new RegExp(
   String.raw`(\d{1,2})(?:st|nd|rd|th|er|e|º|ª|\.)?[ \t]+(?:${CONNECTOR}[ \t]+)?(?:d[’'][ \t]?)?(${WORD})(?:,?[ \t]+(?:${CONNECTOR}[ \t]+)?(\d{4})(?!\d)${YEAR_TAIL})?`,
   'uy',
 )
-/** March 14, 2024 / Mar. 3rd / März 14 (the month before the digits; read backwards first). */
-const MONTH_BEFORE_RE = new RegExp(String.raw`(?:(${WORD}),?[ \t]+)?(${WORD})[ \t]+$`, 'u')
 const DAY_YEAR_RE = /(\d{1,2})(?:st|nd|rd|th|\.)?(?![\d:.,]\d)(?:,?[ \t]+(\d{4})(?!\d))?/uy
 /** 2024 m. kovo 14 d., 2024. március 14., 2024. gada 14. marts. */
 const YEAR_FIRST_RE = new RegExp(
@@ -92,7 +41,7 @@ const YEAR_FIRST_RE = new RegExp(
 )
 /** Numeric dates the older patterns leave: 14. 3. 2024, 2024. 3. 14., CJK and Korean, 14 tháng 3, 2024. */
 const NUMERIC_RES = [
-  /(?:[0-2]?\d|3[01])\.[ \t](?:0?[1-9]|1[0-2])\.[ \t](?:\d{4}|\d{2})\.?(?![\p{N}])/uy,
+  /(?:[0-2]?\d|3[01])\.[ \t](?:0?[1-9]|1[0-2])\.[ \t](?:\d{4}|\d{2})(?:\.(?=[ \t]*[,;]|[ \t]+\p{Ll}))?(?![\p{N}])/uy,
   /\d{4}\.[ \t]?(?:0?[1-9]|1[0-2])\.[ \t]?(?:[0-2]?\d|3[01])\.?(?![\p{N}])/uy,
   /(?:\d{4}[ \t]?年[ \t]?)?(?:0?[1-9]|1[0-2])[ \t]?月[ \t]?(?:[0-2]?\d|3[01])[ \t]?日(?:[ \t]?(?:[日月火水木金土]曜日?|星期[一二三四五六日天]|周[一二三四五六日]|[（(][日月火水木金土一二三四五六][）)]))?/uy,
   /(?:\d{4}년[ \t]?)?(?:0?[1-9]|1[0-2])월[ \t]?(?:[0-2]?\d|3[01])일(?:[ \t]?[월화수목금토일]요일|[ \t]?\([월화수목금토일]\))?/uy,
@@ -100,6 +49,8 @@ const NUMERIC_RES = [
   // 20.09.23: two-digit day and month (a version number is rarely zero-padded like this)
   /(?:0[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2])\.\d{2}(?![\p{N}.])/uy,
 ]
+
+const VERSION_BEFORE_RE = /(?:version|ver\.?|v|build|firmware|release|update|app|ios|android|windows|macos|chrome|firefox|node|python)[ \t]*$/i
 
 function at(re: RegExp, text: string, index: number): RegExpExecArray | null {
   re.lastIndex = index
@@ -146,12 +97,16 @@ export function detectMultilingualDates(text: string, push: Push, priority: numb
           push(weekdayBefore(text, i), weekdayAfter(text, end), 'date', priority)
         }
       }
-      const before = MONTH_BEFORE_RE.exec(text.slice(Math.max(0, i - 40), i))
-      if (before && isMonth(before[2]) && /^\p{Lu}/u.test(before[2]) && (m = at(DAY_YEAR_RE, text, i)) && dayOk(m[1])) {
-        const month = before[2].replace(/\.$/, '')
+      // the month right before the digits ("März 14", "Mar. 3rd, 2024")
+      let b = i
+      while (b > 0 && (text[b - 1] === ' ' || text[b - 1] === '\t') && i - b < 3) b--
+      let w = b
+      while (w > 0 && b - w < 20 && /[\p{L}\p{M}.'’-]/u.test(text[w - 1])) w--
+      const word = text.slice(w, b)
+      if (b < i && word && /^\p{Lu}/u.test(word) && isMonth(word) && (m = at(DAY_YEAR_RE, text, i)) && dayOk(m[1])) {
+        const month = word.replace(/\.$/, '')
         if (!isCommonWord(month.toLowerCase()) || m[2] || /^(?:May|March|June|July|August)$/.test(month)) {
-          const start = i - before[0].length + (before[1] ? before[0].indexOf(before[2], before[1].length) : 0)
-          push(weekdayBefore(text, start), weekdayAfter(text, i + m[0].length), 'date', priority)
+          push(weekdayBefore(text, w), weekdayAfter(text, i + m[0].length), 'date', priority)
         }
       }
     }
@@ -160,6 +115,10 @@ export function detectMultilingualDates(text: string, push: Push, priority: numb
       const [month, day] = m[2] ? [m[3], m[2]] : [m[4], m[5]]
       if (isMonth(month) && dayOk(day)) push(i, weekdayAfter(text, i + m[0].length), 'date', priority)
     }
+    // "version 10.11.12", "iOS 17.4.1": numbers with dots after a software word are versions
+    if (/\d[.][ \t]?\d/.test(text.slice(i, i + 6)) && VERSION_BEFORE_RE.test(text.slice(Math.max(0, i - 20), i))) continue
+    const after = text[i + run.length]
+    if (after !== '.' && after !== '年' && after !== '月' && after !== '년' && after !== '월' && after !== ' ') continue
     for (const re of NUMERIC_RES) {
       if ((m = at(re, text, i))) {
         push(weekdayBefore(text, i), i + m[0].length, 'date', priority)

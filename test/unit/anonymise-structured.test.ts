@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest'
+import { anonymise, detect, type PiiLabel } from '~/anonymiser'
+
+function found(text: string): Array<{ label: PiiLabel; value: string }> {
+  return detect(text).map((s) => ({ label: s.label, value: text.slice(s.start, s.end) }))
+}
+
+function labelsOf(text: string, label: PiiLabel): string[] {
+  return found(text)
+    .filter((f) => f.label === label)
+    .map((f) => f.value)
+}
+
+describe('postal addresses outside the UK and the US, part by part', () => {
+  it('a Polish address: street with number and flat, postcode, town', () => {
+    const text = 'Proszę wysłać na adres:\nul. Marszałkowska 5/7 m. 3\n00-624 Warszawa\nPolska'
+    expect(found(text)).toEqual(
+      expect.arrayContaining([
+        { label: 'address', value: 'ul. Marszałkowska 5/7 m. 3' },
+        { label: 'postcode', value: '00-624' },
+        { label: 'place', value: 'Warszawa' },
+      ]),
+    )
+  })
+
+  it('a German block with a floor line and a country-prefixed postcode', () => {
+    const text = 'Lieferadresse:\nHauptstraße 12\n3. OG links\nD-10115 Berlin\nDeutschland'
+    expect(labelsOf(text, 'address')).toEqual(['Hauptstraße 12', '3. OG links'])
+    expect(labelsOf(text, 'postcode')).toEqual(['D-10115'])
+    expect(labelsOf(text, 'place')).toContain('Berlin')
+  })
+
+  it('one line of comma-separated parts: Portuguese, French, Dutch, Hungarian, Latvian', () => {
+    expect(found('Morada: Rua Augusta 123, 2º Esq, 1100-053 Lisboa')).toEqual([
+      { label: 'address', value: 'Rua Augusta 123' },
+      { label: 'address', value: '2º Esq' },
+      { label: 'postcode', value: '1100-053' },
+      { label: 'place', value: 'Lisboa' },
+    ])
+    expect(found('Adresse : 12 rue de la Paix, F-75002 Paris')).toEqual([
+      { label: 'address', value: '12 rue de la Paix' },
+      { label: 'postcode', value: 'F-75002' },
+      { label: 'place', value: 'Paris' },
+    ])
+    expect(labelsOf('Address: Keizersgracht 221, NL 1016 DV Amsterdam', 'postcode')).toEqual(['NL 1016 DV'])
+    expect(labelsOf('Váci utca 12, 1052 Budapest', 'address')).toEqual(['Váci utca 12'])
+    expect(labelsOf('Brīvības iela 55\nRīga\nLV-1010\nLatvia', 'postcode')).toEqual(['LV-1010'])
+  })
+
+  it('Greek and Swedish postcodes with a space, a Spanish street with its number after a comma', () => {
+    expect(labelsOf('Odos Ermou 56\n105 63 Athens\nGreece', 'postcode')).toEqual(['105 63'])
+    expect(labelsOf('Storgatan 12\n114 51 Stockholm', 'postcode')).toEqual(['114 51'])
+    expect(labelsOf('Calle Mayor, 5, 3º izq, 28013 Madrid', 'address')).toEqual(['Calle Mayor, 5', '3º izq'])
+  })
+
+  it('a street with no number in a block that is surely an address', () => {
+    expect(labelsOf('Ship to\nRua Rio de Janeiro\nCentro\nBelo Horizonte - MG\n30170-011\nBrazil', 'postcode')).toEqual(['30170-011'])
+    expect(labelsOf('Ship to\nRua Rio de Janeiro\nCentro\nBelo Horizonte - MG\n30170-011\nBrazil', 'address')).toEqual(['Rua Rio de Janeiro'])
+  })
+
+  it('Japanese and Chinese addresses, and the 〒 postcode', () => {
+    expect(found('〒100-0005 東京都千代田区丸の内1-9-1')).toEqual([
+      { label: 'postcode', value: '100-0005' },
+      { label: 'address', value: '東京都千代田区丸の内1-9-1' },
+    ])
+    expect(labelsOf('送到上海市浦东新区陆家嘴西路99号，谢谢', 'address')).toEqual(['上海市浦东新区陆家嘴西路99号'])
+  })
+
+  it('an Australian town with its state code, and a Dublin postal district', () => {
+    expect(found('Unit 6, 44 Beach Road\nBondi NSW 2026').filter((f) => f.label !== 'address')).toEqual([
+      { label: 'place', value: 'Bondi' },
+      { label: 'place', value: 'NSW' },
+      { label: 'postcode', value: '2026' },
+    ])
+    expect(labelsOf('88 Baggot Street\nDublin 2\nD02 Y754', 'place')).toEqual(['Dublin 2'])
+  })
+
+  it('keeps field labels, line breaks and punctuation; replaces each part whole', () => {
+    const text = 'Adresse :\nHauptstraße 12,\nD-10115 Berlin.\nMerci !'
+    const out = anonymise(text).text
+    expect(out.split('\n')).toHaveLength(4)
+    expect(out.startsWith('Adresse :\n')).toBe(true)
+    expect(out).not.toMatch(/Hauptstraße|10115|Berlin/)
+    expect(out.endsWith(',\n' + out.split('\n')[2].replace(/\.$/, '') + '.\nMerci !')).toBe(true)
+  })
+})
+
+describe('phone numbers in national formats', () => {
+  it('grouped by dots or spaces, without +country, checked against the countries the text points at', () => {
+    expect(labelsOf('Ich wohne in Österreich, Handy: 0664 1234567', 'phone')).toEqual(['0664 1234567'])
+    expect(labelsOf('Tel: 06.12.34.56.78', 'phone')).toEqual(['06.12.34.56.78'])
+    expect(labelsOf('ring me on 041.2345678 after six', 'phone')).toEqual(['041.2345678'])
+  })
+
+  it('a dotted number asked for as a phone is a phone, not an IP address', () => {
+    expect(found('my number is 79.56.12.34')).toEqual([{ label: 'phone', value: '79.56.12.34' }])
+    expect(found('the server is at 79.56.12.34')).toEqual([{ label: 'ip_address', value: '79.56.12.34' }])
+  })
+
+  it('an amount with a decimal point stays', () => {
+    expect(found('The total is 1234.5678 units')).toEqual([])
+  })
+})
+
+describe('dates in many languages and formats', () => {
+  const cases: Array<[string, string]> = [
+    ['Geliefert am 14. März 2024.', '14. März 2024'],
+    ['Llegó el 14 de marzo de 2024', '14 de marzo de 2024'],
+    ['届いたのは2024年3月14日木曜日です', '2024年3月14日木曜日'],
+    ['Termín: sobota 12. května 2018', 'sobota 12. května 2018'],
+    ['Data: 2024 m. kovo 14 d., ketvirtadienis', '2024 m. kovo 14 d., ketvirtadienis'],
+    ['Dátum: 2024. március 14.', '2024. március 14.'],
+    ['Datums: 2024. gada 14. marts', '2024. gada 14. marts'],
+    ['예약일 2024년 3월 14일 목요일', '2024년 3월 14일 목요일'],
+    ['Je to 14. 3. 2024', '14. 3. 2024'],
+    ['Ήρθε στις Σάββατο 5 Νοεμβρίου 2022', 'Σάββατο 5 Νοεμβρίου 2022'],
+    ['Доставка: неделя, 12 март 2017 г.', 'неделя, 12 март 2017 г.'],
+    ['Arribada divendres, 9 d’octubre del 2015', 'divendres, 9 d’octubre del 2015'],
+    ['See you Tuesday, March 3rd', 'Tuesday, March 3rd'],
+    ['Delivered on 20.09.23.', '20.09.23'],
+  ]
+  for (const [text, date] of cases) {
+    it(date, () => {
+      expect(labelsOf(text, 'date')).toEqual([date])
+    })
+  }
+
+  it('version numbers and ordinary words next to numbers are no dates', () => {
+    expect(found('Version 10.11.12 installed; iOS 17.4.1 too')).toEqual([])
+    expect(found('I got 5 out of 10 and 3 set of keys, 2 days ago')).toEqual([])
+  })
+})
+
+describe('national identifiers named in other languages', () => {
+  it('the name of the identifier before the value', () => {
+    expect(labelsOf('Mój PESEL: 44051401359', 'national_id')).toEqual(['44051401359'])
+    expect(labelsOf('kennitala: 120174-3399', 'national_id')).toEqual(['120174-3399'])
+    expect(labelsOf('Here is my RUT — 12.345.678-5', 'national_id')).toEqual(['12.345.678-5'])
+  })
+
+  it('a cued identifier wins over a card number its digits happen to pass', () => {
+    expect(found('Personal ID number 3100400648338')).toEqual([{ label: 'national_id', value: '3100400648338' }])
+  })
+
+  it('Italian codice fiscale and Mexican CURP by their structure', () => {
+    expect(labelsOf('CF RSSMRA85T10A562S per la fattura', 'national_id')).toEqual(['RSSMRA85T10A562S'])
+    expect(labelsOf('mi CURP es GODE561231HDFRRN09', 'national_id')).toEqual(['GODE561231HDFRRN09'])
+  })
+})
