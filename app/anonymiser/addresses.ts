@@ -108,7 +108,8 @@ export function classify(value: string, start: number): Part {
   let m: RegExpExecArray | null
   if (/\d/.test(value)) {
     // "1100-053 Lisboa" is a postcode and a town, "12 rue de la Paix" a street
-    if ((m = CODE_THEN_TOWN_RE.exec(value)) && !hasStreetWord(m[2]) && !/^\d{1,3}[ ]/.test(value)) {
+    // three digits before one town's name ("100 Tórshavn", "504 Tegucigalpa") are a postcode too
+    if ((m = CODE_THEN_TOWN_RE.exec(value)) && !hasStreetWord(m[2]) && (!/^\d{1,3}[ ]/.test(value) || (/^\d{3}[ ]/.test(value) && /^\p{Lu}\p{Ll}+$/u.test(m[2])))) {
       part.kind = 'codeTown'
       part.match = m
       return part
@@ -119,6 +120,13 @@ export function classify(value: string, start: number): Part {
       const district = /^(\p{Lu}\p{Ll}+)[ ]\d{1,2}$/u.exec(value)
       if (!streetWord && district && CITIES.has(district[1].toLowerCase())) {
         part.kind = 'town'
+        return part
+      }
+      // "Maseru 100", "Thimphu 810": a known town and a number of three or more digits
+      const townCode = /^(\p{Lu}[\p{L}'’-]+)[ ](\d{3,6})$/u.exec(value)
+      if (!streetWord && townCode && CITIES.has(townCode[1].toLowerCase()) && (m = TOWN_THEN_CODE_RE.exec(value))) {
+        part.kind = 'townCode'
+        part.match = m
         return part
       }
       if (streetWord || !/(?:^|[ ])\d{4,}$/.test(value)) {
@@ -206,9 +214,21 @@ function addressParts(text: string, lineStart: number, lineEnd: number): Part[] 
       }
       return parts
     }
+    return []
   }
-  return []
+  // a longer sentence: the parts after an address cue, up to the end of the sentence
+  // ("I live at Bank Gaborone, Queens Road, Gaborone, Botswana now.")
+  if (line.length > 300) return []
+  let from = -1
+  for (const m of line.matchAll(INLINE_CUE_RE)) from = m.index + m[0].length
+  if (from < 0) return []
+  const stop = /[?!]|\.(?=\s+\p{Lu}|\s*$)/u.exec(line.slice(from))
+  const to = stop ? from + stop.index : line.length
+  const rest = partsOf(text, lineStart + from, lineStart + to)
+  return rest.some((p) => p.kind === 'street' || p.kind === 'codeTown' || p.kind === 'townCode') ? rest : []
 }
+
+const INLINE_CUE_RE = /(?:address(?: is)?|adresse|anschrift|dirección|direccion|indirizzo|endereço|adres|adresa|osoite|live at|living at|lives at|moved to|located at|send (?:it|them|this|that|the \w+) to|deliver(?:ed)? (?:it |them )?to|ship(?:ped)? (?:it |them )?to|post(?:ed)? (?:it|them) to|wohne in|vivo en|mieszkam (?:przy|na|w))[ \t]*:?[ \t]+/giu
 
 function lineBounds(text: string, index: number): [number, number] {
   const start = text.lastIndexOf('\n', index - 1) + 1
@@ -238,7 +258,7 @@ export function detectAddressBlocks(text: string, push: Push, priority: BlockPri
     const [ls, le] = lineBounds(text, i)
     const next = text.slice(le).search(/\d/)
     i = next < 0 ? -1 : le + next
-    if (seenLines.has(ls) || le - ls > 90) continue
+    if (seenLines.has(ls) || le - ls > 300) continue
     seenLines.add(ls)
     readBlock(text, ls, le, push, priority, seenLines)
   }
@@ -301,7 +321,7 @@ function readBlock(text: string, ls: number, le: number, push: Push, priority: B
           const at = p.start + (p.match as RegExpExecArray)[0].indexOf(region, town.length)
           push(at, at + region.length, 'place', priority.place)
         }
-      } else if (p.kind === 'code' && /^(?:[A-Z]{1,2}[- ]?\d{4,5}|\d{2,5}[- ]\d{2,4}|\d{4,6})$/.test(p.value) && (streetish.length > 0 || codeTowns.length > 0)) {
+      } else if (p.kind === 'code' && (/^(?:[A-Z]{1,2}[- ]?\d{4,5}|\d{2,5}[- ]\d{2,4}|\d{4,7})$/.test(p.value) || (/^\d{3}$/.test(p.value) && streetish.length > 0)) && (streetish.length > 0 || codeTowns.length > 0 || cued)) {
         push(p.start, p.end, 'postcode', priority.postcode)
       } else if (p.kind === 'town' && isNamePlace(p.value)) {
         // a town: right after the street, or before a postcode in the same line ("Lisboa, 1100-053")
