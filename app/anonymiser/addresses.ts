@@ -54,13 +54,13 @@ const NAME_THEN_NUMBER_RE = new RegExp(String.raw`^(${NAME_WORD}(?:[ ]${NAME_WOR
 /** "12 rue de la Paix", "221B Baker Street", "5 Avenue Anatole France", "12, Odos Ermou". */
 const NUMBER_THEN_NAME_RE = new RegExp(String.raw`^${HOUSE_NUMBER},?[ ](${NAME_WORD}(?:[ ]${NAME_WORD}){0,5})(?:,?[ ]${UNIT})?$`, 'u')
 /** A part that is only a flat or a floor ("3. OG links", "m. 3", "Apt 4B", "2º Esq."). */
-const UNIT_ONLY_RE = new RegExp(String.raw`^(?:${UNIT}|(?:flat|apartment|apt\.?|unit|suite|wohnung|whg\.?|lgh|étage|etage|piso|andar|floor|stock|kat|m\.)[ ]?\d{1,4}[A-Za-z]?\.?|\d{1,2}\.?[ ](?:stock|étage|etage|floor|kat|krs\.?|kerros|sal|våning|etasje|sal\.?))\.?$`, 'iu')
+const UNIT_ONLY_RE = new RegExp(String.raw`^(?:${UNIT}|(?:flat|apartment|apt\.?|unit|suite|wohnung|whg\.?|lgh|étage|etage|piso|andar|floor|level|block|blk|building|bldg|tower|room|stock|kat|m\.)[ ]?\d{1,4}[A-Za-z]?\.?|\d{1,2}\.?[ ](?:stock|étage|etage|floor|kat|krs\.?|kerros|sal|våning|etasje|sal\.?))\.?$`, 'iu')
 
 /**
  * Postcodes of many countries, with an optional country prefix ("D-10115", "LV-1009", "NL 1012 AB",
  * "CH-8001", "〒730-0846"). Order matters: longer shapes first.
  */
-const POSTCODE = String.raw`(?:〒[ ]?)?(?:[A-Z]{2}[ -]\d{4}[ ]?[A-Z]{2}(?![\p{L}])|\d{4}[ ]?[A-Z]{2}(?![\p{L}])|(?:[A-Z]{1,2})[- ]?(?=\d{4,5}(?![\d-]))\d{4,5}|\d{5}-\d{3}|\d{4}-\d{3}|\d{3}-\d{4}|\d{2}-\d{3}|\d{3}[ ]\d{2}|\d{4}[ ]?[A-Z]{2}(?![\p{L}])|[A-Z]\d{4}[A-Z]{3}|\d{4,7}|[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|\d{3})`
+const POSTCODE = String.raw`(?:〒[ ]?)?(?:[A-Z]{2}[ -]\d{4}[ ]?[A-Z]{2}(?![\p{L}])|\d{4}[ ]?[A-Z]{2}(?![\p{L}])|(?:[A-Z]{1,2})-?(?=\d{4,5}(?![\d-]))\d{4,5}|\d{5}-\d{3}|\d{4}-\d{3}|\d{3}-\d{4}|\d{2}-\d{3}|\d{3}[ ]\d{2}|\d{4}[ ]?[A-Z]{2}(?![\p{L}])|[A-Z]\d{4}[A-Z]{3}|\d{4,7}|[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|\d{3})`
 /** A town's name: capitalised words, not an all-capitals region code ("NSW", "VIC"). */
 const TOWN_WORD = String.raw`\p{Lu}(?:[\p{Ll}'’.-][\p{L}'’.-]*)?`
 const TOWN = String.raw`${TOWN_WORD}(?:[ -](?:(?:de|del|la|le|les|am|an|im|der|sur|sous|en|upon|on|di|da|do|dos|das|ob|nad|pod|bei)[ -])?${TOWN_WORD}){0,3}`
@@ -114,6 +114,10 @@ export function classify(value: string, start: number): Part {
       part.match = m
       return part
     }
+    if (UNIT_ONLY_RE.test(value)) {
+      part.kind = 'unit'
+      return part
+    }
     if ((m = NAME_THEN_NUMBER_RE.exec(value)) || (m = NUMBER_THEN_NAME_RE.exec(value))) {
       const streetWord = hasStreetWord(value)
       // "Dublin 2" is a postal district; "Bondi 2026" a town and a postcode, not a house number
@@ -134,10 +138,6 @@ export function classify(value: string, start: number): Part {
         part.match = m
         return part
       }
-    }
-    if (UNIT_ONLY_RE.test(value)) {
-      part.kind = 'unit'
-      return part
     }
     if ((m = CODE_THEN_TOWN_RE.exec(value))) {
       part.kind = 'codeTown'
@@ -321,13 +321,16 @@ function readBlock(text: string, ls: number, le: number, push: Push, priority: B
           const at = p.start + (p.match as RegExpExecArray)[0].indexOf(region, town.length)
           push(at, at + region.length, 'place', priority.place)
         }
-      } else if (p.kind === 'code' && (/^(?:[A-Z]{1,2}[- ]?\d{4,5}|\d{2,5}[- ]\d{2,4}|\d{4,7})$/.test(p.value) || (/^\d{3}$/.test(p.value) && streetish.length > 0)) && (streetish.length > 0 || codeTowns.length > 0 || cued)) {
+      } else if (p.kind === 'code' && (/^(?:[A-Z]{1,2}-?\d{4,5}|\d{2,5}[- ]\d{2,4}|\d{4,7})$/.test(p.value) || (/^\d{3}$/.test(p.value) && streetish.length > 0)) && (streetish.length > 0 || codeTowns.length > 0 || cued)) {
         push(p.start, p.end, 'postcode', priority.postcode)
       } else if (p.kind === 'town' && isNamePlace(p.value)) {
         // a town: right after the street, or before a postcode in the same line ("Lisboa, 1100-053")
         const previous = k > 0 ? line.parts[k - 1] : lastPartBefore(lines, line)
         const nextPart = line.parts[k + 1]
-        if (((previous?.kind === 'street' || previous?.kind === 'unit') && streetish.includes(previous as Part)) || previous?.kind === 'unit' || nextPart?.kind === 'code') push(p.start, p.end, 'place', priority.place)
+        // a name between a flat and a street ("Flat 9, Alder House, 3 Station Approach") is a building
+        const beforeUnit = previous?.kind === 'unit' ? line.parts[k - 2] : undefined
+        if (nextPart?.kind === 'street' || (previous?.kind === 'unit' && beforeUnit?.kind !== 'street')) continue
+        if ((previous?.kind === 'street' && streetish.includes(previous)) || previous?.kind === 'unit' || nextPart?.kind === 'code') push(p.start, p.end, 'place', priority.place)
       }
     }
   }
