@@ -76,7 +76,7 @@ const ADDRESS_CUE_RE = /(?:address|addr|adresse|adres|adresa|adress|anschrift|di
 
 const CUE_HINT_RE = /address|adress|adres|ship|deliver|send|anschrift|direcci|indirizzo|endere|osoite|διεύθυνση|адрес/i
 /** An address cue ending its line: the block starts on the next line. */
-const CUE_LINE_RE = new RegExp(String.raw`(?:${ADDRESS_CUE_RE.source.replace(/\[\^\\n\]\{0,12\}\$$/, '')})[^\n]{0,25}\n[ \t]*`, 'giu')
+const CUE_HINT_GLOBAL_RE = new RegExp(CUE_HINT_RE.source, 'gi')
 
 interface Part {
   start: number
@@ -102,14 +102,38 @@ function isNamePlace(value: string): boolean {
 }
 
 /** What one comma-separated part of a line is. */
+const PARTICLES = new Set('de del della delle di da do dos das du des la le les el los las van von der den am an im in zum zur auf of the and y e i und ta tal'.split(' '))
+
+/** Every word before the first number is capitalised, a street word or a particle ("ul. Nowy Świat 5"). */
+function namesBeforeNumber(value: string): boolean {
+  const words = value.split(' ')
+  let k = 0
+  for (; k < words.length && !/^\d/.test(words[k]); k++) {
+    const w = words[k].replace(/[.,]$/, '')
+    if (!/^\p{Lu}/u.test(w) && !/^\d{1,3}(?:st|nd|rd|th)$/.test(w) && !STREET_WORD_SET.has(w.toLowerCase()) && !PARTICLES.has(w.toLowerCase()) && !STREET_ENDING_RE.test(w)) return false
+  }
+  return k > 0 && k < words.length
+}
+
 export function classify(value: string, start: number): Part {
   const part: Part = { start, end: start + value.length, value, kind: 'other' }
   if (value.length < 2 || value.length > 60) return part
   let m: RegExpExecArray | null
+  // cheap rejections first: a clause of many words, or one opening with an everyday lower-case word
+  if (value.split(' ').length > 8) return part
+  const first = /^[\p{Ll}][\p{L}]*/u.exec(value)?.[0]
+  if (first && !STREET_WORD_SET.has(first) && !/^(?:unit|flat|apt|apartment|suite|piso|planta|m|lok|app|whg|wohnung|lgh|kv|ap|apto|dpto|depto|dept|etg|bus|bte|top|tür|int|interno|scala|sc|of|floor|level|block|blk|building|bldg|tower|room)$/.test(first)) {
+    // only "ul." style abbreviations and street words may open a part in lower case
+    return part
+  }
   if (/\d/.test(value)) {
+    // what each shape needs, checked cheaply before its pattern runs
+    const codeFirst = /^(?:〒|\d|[A-Z]{1,2}-?\d|[A-Z]{2} \d)/.test(value)
+    const nameFirst = namesBeforeNumber(value)
+    if (!codeFirst && !nameFirst && !/[\dA-Z]$/.test(value) && !/^\p{L}/u.test(value)) return part
     // "1100-053 Lisboa" is a postcode and a town, "12 rue de la Paix" a street
     // three digits before one town's name ("100 Tórshavn", "504 Tegucigalpa") are a postcode too
-    if ((m = CODE_THEN_TOWN_RE.exec(value)) && !hasStreetWord(m[2]) && (!/^\d{1,3}[ ]/.test(value) || (/^\d{3}[ ]/.test(value) && /^\p{Lu}\p{Ll}+$/u.test(m[2])))) {
+    if (codeFirst && (m = CODE_THEN_TOWN_RE.exec(value)) && !hasStreetWord(m[2]) && (!/^\d{1,3}[ ]/.test(value) || (/^\d{3}[ ]/.test(value) && /^\p{Lu}\p{Ll}+$/u.test(m[2])))) {
       part.kind = 'codeTown'
       part.match = m
       return part
@@ -118,7 +142,7 @@ export function classify(value: string, start: number): Part {
       part.kind = 'unit'
       return part
     }
-    if ((m = NAME_THEN_NUMBER_RE.exec(value)) || (m = NUMBER_THEN_NAME_RE.exec(value))) {
+    if ((nameFirst && (m = NAME_THEN_NUMBER_RE.exec(value))) || (/^\d/.test(value) && (m = NUMBER_THEN_NAME_RE.exec(value)))) {
       const streetWord = hasStreetWord(value)
       // "Dublin 2" is a postal district; "Bondi 2026" a town and a postcode, not a house number
       const district = /^(\p{Lu}\p{Ll}+)[ ]\d{1,2}$/u.exec(value)
@@ -135,21 +159,21 @@ export function classify(value: string, start: number): Part {
       }
       if (streetWord || !/(?:^|[ ])\d{4,}$/.test(value)) {
         part.kind = 'street'
-        part.match = m
+        part.match = m ?? undefined
         return part
       }
     }
-    if ((m = CODE_THEN_TOWN_RE.exec(value))) {
+    if (codeFirst && (m = CODE_THEN_TOWN_RE.exec(value))) {
       part.kind = 'codeTown'
       part.match = m
       return part
     }
-    if ((m = TOWN_THEN_CODE_RE.exec(value))) {
+    if (/^\p{Lu}/u.test(value) && (m = TOWN_THEN_CODE_RE.exec(value))) {
       part.kind = 'townCode'
       part.match = m
       return part
     }
-    if ((m = CODE_ONLY_RE.exec(value))) {
+    if (codeFirst && (m = CODE_ONLY_RE.exec(value))) {
       part.kind = 'code'
       return part
     }
@@ -198,8 +222,25 @@ function partsOf(text: string, from: number, to: number): Part[] {
  * send it to Hauptstraße 12, 10115 Berlin"): the parts from that tail.
  */
 function addressParts(text: string, lineStart: number, lineEnd: number): Part[] {
+  // a block is read from each of its lines with a digit: each line is split once per text
+  if (partsText !== text) {
+    partsText = text
+    partsCache.clear()
+  }
+  let parts = partsCache.get(lineStart)
+  if (parts === undefined) {
+    parts = readParts(text, lineStart, lineEnd)
+    partsCache.set(lineStart, parts)
+  }
+  // copies: a block may set a part aside without changing what the next block reads
+  return parts.map((p) => ({ ...p }))
+}
+let partsText = ''
+const partsCache = new Map<number, Part[]>()
+
+function readParts(text: string, lineStart: number, lineEnd: number): Part[] {
   const line = text.slice(lineStart, lineEnd)
-  if (line.length <= 90 && !/\p{L}{2}[.!?]\s+\p{Lu}/u.test(line)) {
+  if (line.length <= 90 && !(/[.!?]\s/.test(line) && /\p{L}{2}[.!?]\s+\p{Lu}/u.test(line))) {
     const parts = partsOf(text, lineStart, lineEnd)
     if (parts.some((p) => p.kind !== 'other')) {
       // a sentence with an address at its end: only what follows the cue
@@ -245,8 +286,13 @@ export function detectAddressBlocks(text: string, push: Push, priority: BlockPri
   const seenLines = new Set<number>()
   // blocks without a digit ("Ship to\nRua Rio de Janeiro\nCentro"): the line after an address cue
   if (CUE_HINT_RE.test(text)) {
-    for (const m of text.matchAll(CUE_LINE_RE)) {
-      const next = m.index + m[0].length
+    for (const m of text.matchAll(CUE_HINT_GLOBAL_RE)) {
+      // the cue ends its line ("Ship to", "My address is", "Delivery address:")
+      const nl = text.indexOf('\n', m.index)
+      if (nl < 0 || nl - m.index > 40) continue
+      const cueLineStart = text.lastIndexOf('\n', m.index - 1) + 1
+      if (!ADDRESS_CUE_RE.test(text.slice(Math.max(cueLineStart, nl - 60), nl).trimEnd())) continue
+      const next = nl + 1 + (/^[ \t]*/.exec(text.slice(nl + 1, nl + 20))?.[0].length ?? 0)
       if (next >= text.length) continue
       const [ls, le] = lineBounds(text, next)
       if (seenLines.has(ls) || le - ls > 90) continue
@@ -266,7 +312,8 @@ export function detectAddressBlocks(text: string, push: Push, priority: BlockPri
 
 function readBlock(text: string, ls: number, le: number, push: Push, priority: BlockPriorities, seenLines: Set<number>, afterCue = false): void {
   const here = addressParts(text, ls, le)
-  if (here.length === 0) return
+  // a line with a digit starts a block only if a part of it is address-shaped (most chat lines are not)
+  if (here.length === 0 || (!afterCue && !here.some((p) => p.kind !== 'other' && p.kind !== 'town'))) return
   // the block: up to three lines either side, each short and non-blank
   const lines: Array<{ start: number; end: number; parts: Part[] }> = [{ start: ls, end: le, parts: here }]
   for (let s = ls, n = 0; n < 3 && s > 0 && !afterCue; n++) {
