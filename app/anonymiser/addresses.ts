@@ -44,7 +44,7 @@ const STREET_WORD_SET: ReadonlySet<string> = new Set(STREET_WORDS.split(' '))
 /** Glued endings: "Hauptstraße", "Lindenweg", "Storgatan", "Mannerheimintie", "Keizersgracht". */
 const STREET_ENDING_RE = /(?:straße|strasse|str\.|gasse|weg|platz|allee|ring|damm|ufer|steig|pfad|gatan|vägen|gränd|gata|gaten|veien|vegen|vej|gade|stræde|straat|laan|gracht|plein|kade|dijk|singel|katu|tie|kuja|polku|utca|útja|iela|gatvė|tänav|street|road)$/iu
 /** A house number: "12", "12a", "5/7", "221B", "12-14", "12 bis". */
-const HOUSE_NUMBER = String.raw`\d{1,5}(?:[ ]?[A-Za-z](?![\p{L}]))?(?:[\/-]\d{1,4}[A-Za-z]?)?(?:[ ](?:bis|ter))?`
+const HOUSE_NUMBER = String.raw`\d{1,5}(?:[ ]?[A-Za-z](?![\p{L}])(?:[ ]\d{1,3}(?![\d]))?)?(?:[\/-]\d{1,4}[A-Za-z]?)?(?:[ ](?:bis|ter))?`
 /** A flat or floor after the number: "m. 3", "lok. 5", "2º Esq", "piso 4", "Apt 5B", "/ 3", "Top 7", "bus 2". */
 const UNIT = String.raw`(?:(?:m\.?|lok\.?|apt\.?|apartment|app\.?|flat|unit|suite|piso|planta|puerta|pta\.?|esc\.?|bus|bte|top|stiege|tür|whg\.?|wohnung|etg\.?|lgh|int\.?|interno|scala|sc\.|dpto\.?|depto\.?|dept\.?|apto\.?|of\.?|ap\.?|kv\.?|кв\.?)[ ]?\d{1,4}[A-Za-z]?|\d{1,2}[ºª°][ ]?(?:esq\.?|dto\.?|dta\.?|izq\.?|dcha\.?|d\.?|e\.?|[A-Z])?|\d{1,2}\.?[ ](?:OG|EG|DG|étage|etage|piso|andar|floor)(?:[ ](?:links|rechts|mitte|esq\.?|dto\.?))?)`
 
@@ -240,14 +240,18 @@ const partsCache = new Map<number, Part[]>()
 
 function readParts(text: string, lineStart: number, lineEnd: number): Part[] {
   const line = text.slice(lineStart, lineEnd)
-  if (line.length <= 90 && !(/[.!?]\s/.test(line) && /\p{L}{2}[.!?]\s+\p{Lu}/u.test(line))) {
+  if (line.length <= 90 && !(/[.!?]\s/.test(line) && /\p{Ll}{4}[.!?]\s+\p{Lu}/u.test(line))) {
     const parts = partsOf(text, lineStart, lineEnd)
     if (parts.some((p) => p.kind !== 'other')) {
       // a sentence with an address at its end: only what follows the cue
-      const cue = /(?:^|[^\p{L}])(?:address(?: is)?|adresse|dirección|indirizzo|endereço|to|at|in|an|à|a|en|na|w|em|auf)[ \t]*:?[ \t]+(?=[\p{Lu}\d])/giu
-      if (parts[0].kind === 'other' && /\s/.test(parts[0].value)) {
+      const cue = /(?:^|[^\p{L}])(?:address(?: is)?|adresse|dirección|indirizzo|endereço|to|at|in|an|à|a|en|na|w|em|auf|der|die|la|el|il|de|is|ist|es|est|é|è|je|jest|är|er|on|osoitteessa|osoite|adres|adresa|adressen|bor i|wohne in|vivo en|moro n[ao]|abito in|woon op|mieszkam)[ \t]*:?[ \t]+(?=[\p{Lu}\d]|(?:ul|al|os|pl|rue|calle|via|rua|str|ул|вул)\.?[ \t])/gu
+      if ((parts[0].kind === 'other' || parts[0].kind === 'street') && /\s/.test(parts[0].value)) {
         let best = -1
-        for (const m of line.matchAll(cue)) if (m.index + m[0].length < parts[0].end - lineStart) best = m.index + m[0].length
+        for (const m of line.matchAll(cue)) {
+          const at = m.index + m[0].length
+          // "Calle de Alcalá 45": a street word before the cue makes it part of the street's name
+          if (at < parts[0].end - lineStart && !hasStreetWord(line.slice(parts[0].start - lineStart, m.index + m[0].length - m[0].trimStart().length + 1))) best = at
+        }
         if (best >= 0) {
           const rest = partsOf(text, lineStart + best, lineEnd)
           if (rest.some((p) => p.kind === 'street' || p.kind === 'codeTown')) return rest

@@ -47,6 +47,16 @@ describe('postal addresses outside the UK and the US, part by part', () => {
     expect(labelsOf('Brīvības iela 55\nRīga\nLV-1010\nLatvia', 'postcode')).toEqual(['LV-1010'])
   })
 
+  it('an address at the end of a sentence, after words that are not part of it', () => {
+    expect(found('Proszę o dostawę na ul. Marszałkowska 5/7 m. 3, 00-624 Warszawa.')).toEqual([
+      { label: 'address', value: 'ul. Marszałkowska 5/7 m. 3' },
+      { label: 'postcode', value: '00-624' },
+      { label: 'place', value: 'Warszawa' },
+    ])
+    expect(labelsOf('Asun osoitteessa Mannerheimintie 12 B 5, 00100 Helsinki', 'address')).toEqual(['Mannerheimintie 12 B 5'])
+    expect(labelsOf('Calle de Alcalá 45\n28014 Madrid', 'address')).toEqual(['Calle de Alcalá 45'])
+  })
+
   it('Greek and Swedish postcodes with a space, a Spanish street with its number after a comma', () => {
     expect(labelsOf('Odos Ermou 56\n105 63 Athens\nGreece', 'postcode')).toEqual(['105 63'])
     expect(labelsOf('Storgatan 12\n114 51 Stockholm', 'postcode')).toEqual(['114 51'])
