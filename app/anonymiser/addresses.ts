@@ -115,7 +115,7 @@ function namesBeforeNumber(value: string): boolean {
   return k > 0 && k < words.length
 }
 
-export function classify(value: string, start: number): Part {
+function classify(value: string, start: number): Part {
   const part: Part = { start, end: start + value.length, value, kind: 'other' }
   if (value.length < 2 || value.length > 60) return part
   let m: RegExpExecArray | null
