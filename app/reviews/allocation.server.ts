@@ -61,7 +61,7 @@ function eligibleSql(actor: Actor, now: Date): SQL {
  * run out. Two walks of the open-queue index in submission order, the second only when the first
  * comes up short, so the cost follows the head of the queue, not its length.
  */
-function candidatesSql(actor: Actor, now: Date, limit: number): SQL {
+export function candidatesSql(actor: Actor, now: Date, limit: number): SQL {
   const sameTeam = sql`exists (select 1 from memberships m where m.user_id = ${actor.id} and m.team_id = ${replies.teamId})`
   const walk = (preference: 0 | 1) => sql`(select ${replies.id} as id, ${sql.raw(String(preference))} as preference, ${replies.submittedAt} as submitted_at
     from ${replies} where ${eligibleSql(actor, now)} and ${preference ? sameTeam : sql`not ${sameTeam}`}
