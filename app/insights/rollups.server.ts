@@ -1,10 +1,20 @@
 // Monthly rollups behind the customer-centricity dashboard, so that its cost grows with
 // teams × months and never with the number of replies or reviews.
 //
-// Both hooks recompute the rows they touch from raw data (one team-month, one person-month) instead
-// of adding deltas: calling one twice, or again after a reply's consensus changed, leaves the same
-// rows that `rebuildRollups` would. An advisory lock per organization serialises the refreshes, so
-// under READ COMMITTED each one sees the rows other transactions committed before it.
+// The finalisation hook recomputes the reply figures of the rows it touches from raw data (one
+// team-month, one person-month): calling it twice, or again after a reply's consensus changed, leaves
+// the same rows that `rebuildRollups` would. The review hook, called once in the transaction that
+// submits a review, adds that review (reviews_given, and reviewers when it is the person's first of
+// the month): an upsert that adds to a row works on its latest version, so it needs no snapshot of
+// other rows and cannot lose a concurrent addition. Each side writes only its own columns.
+//
+// Locks (advisory, per transaction): a hook holds its organization's lock SHARED (only
+// `rebuildRollups` takes it exclusively) and an exclusive lock per team-month (and per
+// organization-month-scenario) it writes, all taken in one statement in a fixed order before any
+// row is written, so hooks on different teams run side by side and two hooks never wait on each
+// other in a cycle. A transaction running both hooks takes the union first (`lockRollups`). Under
+// READ COMMITTED the finalisation hook's later statements see what other transactions committed
+// before its locks were granted.
 //
 // Month = calendar month (UTC) of the reply's submitted_at, or of the review's submitted_at.
 // A reply counts for every team its author was in when they wrote it, and a review for every team
@@ -39,23 +49,68 @@ const inTeamAt = (team: SQL | string, user: SQL, at: SQL) => sql`exists (
 const periodsCovering = (user: SQL, at: SQL) => sql`join membership_periods mp
   on mp.user_id = ${user} and mp.started_at <= ${at} and (mp.ended_at is null or mp.ended_at > ${at})`
 
-/** Teams a person was in at an instant. */
-async function teamsAt(db: Db, userId: string, at: string) {
-  const found = await rows<{ team_id: string }>(
-    db,
-    sql`select distinct mp.team_id from membership_periods mp
-        where mp.user_id = ${userId} and mp.started_at <= ${at}::timestamptz
-          and (mp.ended_at is null or mp.ended_at > ${at}::timestamptz)
-        order by mp.team_id`,
-  )
-  return found.map((t) => t.team_id)
+/** A text[] column: an array (node-postgres, PGlite) or PostgreSQL's literal. */
+function parseTeams(value: string[] | string | null): string[] {
+  if (!value) return []
+  if (Array.isArray(value)) return value
+  return value.replace(/^\{|\}$/g, '').split(',').filter(Boolean)
 }
 
 async function lockOrganization(db: Db, organizationId: string) {
-  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${'rapport.rollups:' + organizationId}::text))`)
+  await db.execute(sql`select pg_advisory_xact_lock(${organizationLockKey(sql`${organizationId}::uuid`)})`)
 }
 
-/** Recomputes one team-month's row in team_month_rollups from replies and team_month_people. */
+/** The organization's rollups lock (the one-argument form; shared by hooks, exclusive for rebuilds). */
+const organizationLockKey = (organizationId: SQL) => sql`hashtext('rapport.rollups:' || ${organizationId}::text)`
+const monthText = (at: SQL) => sql`to_char(${monthOf(at)}, 'YYYY-MM-DD')`
+
+/**
+ * CTEs naming the locks the hooks for this review and/or finalised reply take (`rollup_keys`) and
+ * taking them in a fixed order (`rollup_locks`, one row once all are held). Also `rollup_review`
+ * and `rollup_reply`: who, when and where, for the statement that uses them.
+ */
+function rollupLocksSql(target: { reviewId?: string; replyId?: string }): SQL {
+  const none = sql`select null::uuid as org, null::uuid as person, null::timestamptz as at, null::text as scenario_slug where false`
+  return sql`rollup_review as (${
+    target.reviewId
+      ? sql`select v.organization_id as org, v.reviewer_id as person, v.submitted_at as at, null::text as scenario_slug
+          from reviews v where v.id = ${target.reviewId} and v.status = 'submitted' and v.submitted_at is not null`
+      : none
+  }),
+  rollup_reply as (${
+    target.replyId
+      ? sql`select r.organization_id as org, r.user_id as person, r.submitted_at as at, r.scenario_slug
+          from replies r where r.id = ${target.replyId}`
+      : none
+  }),
+  rollup_people as (select * from rollup_review union all select * from rollup_reply),
+  rollup_keys as (
+    select 0 as kind, ${organizationLockKey(sql`w.org`)} as a, 0 as b from rollup_people w
+    union
+    select 1, hashtext('rapport.rollups.team'), hashtext(mp.team_id::text || ':' || ${monthText(sql`w.at`)})
+      from rollup_people w ${periodsCovering(sql`w.person`, sql`w.at`)}
+    union
+    select 2, hashtext('rapport.rollups.scenario'), hashtext(w.org::text || ':' || ${monthText(sql`w.at`)} || ':' || w.scenario_slug)
+      from rollup_reply w),
+  rollup_locks as (
+    select count(case when k.kind = 0 then pg_advisory_xact_lock_shared(k.a)::text else pg_advisory_xact_lock(k.a, k.b)::text end) as held
+    from (select * from rollup_keys order by kind, a, b offset 0) k)`
+}
+
+/**
+ * Takes, in one statement, every rollup lock the hooks for this review and this finalised reply
+ * will take. Call it before both hooks when one transaction runs both (a review that finalises its
+ * reply): each hook's own locks are then already held, so it never waits holding others.
+ */
+export async function lockRollups(tx: Db, target: { reviewId?: string; replyId?: string }): Promise<void> {
+  await tx.execute(sql`with ${rollupLocksSql(target)} select held from rollup_locks`)
+}
+
+/**
+ * Recomputes one team-month's reply figures in team_month_rollups from replies and team_month_people.
+ * A new row takes the review figures from team_month_people too; an existing row keeps its own
+ * (the review hook adds to them, and may be doing so right now).
+ */
 async function refreshTeamMonth(db: Db, organizationId: string, teamId: string, month: string) {
   await db.execute(sql`
     insert into team_month_rollups as t
@@ -78,9 +133,7 @@ async function refreshTeamMonth(db: Db, organizationId: string, teamId: string, 
       reviewed_replies = excluded.reviewed_replies,
       score_sum = excluded.score_sum,
       score_squares_sum = excluded.score_squares_sum,
-      reviews_given = excluded.reviews_given,
       repliers = excluded.repliers,
-      reviewers = excluded.reviewers,
       updated_at = excluded.updated_at`)
 }
 
@@ -89,26 +142,28 @@ async function refreshTeamMonth(db: Db, organizationId: string, teamId: string, 
  * finalised_at set). Call it inside the transaction that finalises the reply.
  */
 export async function recordFinalisedReply(tx: Db, replyId: string): Promise<void> {
+  // One statement: the reply, the teams its author was in when they wrote it, and the locks.
   const [reply] = await rows<{
     organization_id: string
     user_id: string
     scenario_slug: string
     month: string
-    submitted_at: string
-    finalised: boolean
+    teams: string[] | null
+    held: number
   }>(
     tx,
-    sql`select r.organization_id, r.user_id, r.scenario_slug,
-          to_char(${monthOf(sql`r.submitted_at`)}, 'YYYY-MM-DD') as month,
-          to_char(r.submitted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as submitted_at,
-          (${FINALISED}) as finalised
-        from replies r where r.id = ${replyId}`,
+    sql`with ${rollupLocksSql({ replyId })}
+        select r.organization_id, r.user_id, r.scenario_slug, ${monthText(sql`r.submitted_at`)} as month,
+          (select array_agg(distinct mp.team_id order by mp.team_id) from membership_periods mp
+            where mp.user_id = r.user_id and mp.started_at <= r.submitted_at
+              and (mp.ended_at is null or mp.ended_at > r.submitted_at))::text[] as teams,
+          (select held from rollup_locks) as held
+        from replies r where r.id = ${replyId} and ${FINALISED}`,
   )
-  if (!reply || !reply.finalised) return
+  if (!reply) return
   const { organization_id: org, user_id: user, scenario_slug: scenario, month } = reply
-  const teams = await teamsAt(tx, user, reply.submitted_at)
+  const teams = parseTeams(reply.teams)
   if (!teams.length) return
-  await lockOrganization(tx, org)
   const inMonth = sql`${FINALISED}
     and r.submitted_at >= ${monthStart(month)} and r.submitted_at < ${monthEnd(month)}`
 
@@ -149,39 +204,30 @@ export async function recordFinalisedReply(tx: Db, replyId: string): Promise<voi
 }
 
 /**
- * Brings the rollups up to date after a review was submitted (status 'submitted', submitted_at set).
- * Call it inside the transaction that submits the review.
+ * Adds a submitted review (status 'submitted', submitted_at set) to the rollups of every team its
+ * reviewer was in when they gave it: one statement, the locks included. Call it once, inside the
+ * transaction that submits the review.
  */
 export async function recordReviewSubmitted(tx: Db, reviewId: string): Promise<void> {
-  const [review] = await rows<{
-    organization_id: string
-    reviewer_id: string
-    month: string | null
-    submitted_at: string | null
-    submitted: boolean
-  }>(
-    tx,
-    sql`select v.organization_id, v.reviewer_id,
-          to_char(${monthOf(sql`v.submitted_at`)}, 'YYYY-MM-DD') as month,
-          to_char(v.submitted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as submitted_at,
-          (v.status = 'submitted' and v.submitted_at is not null) as submitted
-        from reviews v where v.id = ${reviewId}`,
-  )
-  if (!review || !review.submitted || !review.month || !review.submitted_at) return
-  const { organization_id: org, reviewer_id: reviewer, month } = review
-  const teamIds = await teamsAt(tx, reviewer, review.submitted_at)
-  if (!teamIds.length) return
-  await lockOrganization(tx, org)
-  for (const teamId of teamIds) {
-    await tx.execute(sql`
+  await tx.execute(sql`
+    with ${rollupLocksSql({ reviewId })},
+    counted as (
+      select distinct w.org, mp.team_id, ${monthOf(sql`w.at`)} as month, w.person
+      from rollup_review w ${periodsCovering(sql`w.person`, sql`w.at`)}
+      cross join rollup_locks
+      order by mp.team_id),
+    people as (
       insert into team_month_people as p (organization_id, team_id, month, user_id, reviews_given)
-      select ${org}, ${teamId}, ${month}::date, ${reviewer}, count(*)::int from reviews v
-      where v.reviewer_id = ${reviewer} and v.status = 'submitted'
-        and v.submitted_at >= ${monthStart(month)} and v.submitted_at < ${monthEnd(month)}
-        and ${inTeamAt(teamId, sql`v.reviewer_id`, sql`v.submitted_at`)}
-      on conflict (team_id, month, user_id) do update set reviews_given = excluded.reviews_given`)
-    await refreshTeamMonth(tx, org, teamId, month)
-  }
+      select org, team_id, month, person, 1 from counted order by team_id
+      on conflict (team_id, month, user_id) do update set reviews_given = p.reviews_given + 1
+      returning p.organization_id, p.team_id, p.month, p.reviews_given)
+    insert into team_month_rollups as t
+      (organization_id, team_id, month, reviewed_replies, score_sum, score_squares_sum, reviews_given, repliers, reviewers, updated_at)
+    select organization_id, team_id, month, 0, 0, 0, 1, 0, (reviews_given = 1)::int, now() from people order by team_id
+    on conflict (team_id, month) do update set
+      reviews_given = t.reviews_given + 1,
+      reviewers = t.reviewers + excluded.reviewers,
+      updated_at = excluded.updated_at`)
 }
 
 /**

@@ -4,7 +4,7 @@ import { and, asc, count, eq, gt, inArray, isNotNull, isNull, ne, sql } from 'dr
 import { z } from 'zod'
 import type { Db } from '#db/client.server'
 import { memberships, replies, reviewReactions, reviews, users } from '#db/schema'
-import { recordReviewSubmitted } from '~/insights/rollups.server'
+import { lockRollups, recordReviewSubmitted } from '~/insights/rollups.server'
 import { forbidden, notFound } from '~/http/responses.server'
 import { closeNotifications, notify } from '~/notifications/notifications.server'
 import { managedTeamIds, type Actor } from '~/org/teams.server'
@@ -95,10 +95,12 @@ export async function submitReview(
       const [current] = await tx.select({ status: reviews.status }).from(reviews).where(eq(reviews.id, reviewId))
       return { ok: false as const, errors: { form: current?.status === 'submitted' ? ALREADY : LOST } }
     }
-    // Finalising first and the reviewer's rollups last keeps the rollups' organization lock
-    // (taken by both) held for as short a time as possible.
     const finalised = updated.done >= required
-    if (finalised) await finaliseReply(tx, reply.id, now, rules, { ...reply, reviewsDone: updated.done })
+    if (finalised) {
+      // Both rollup hooks run here: their locks are taken together first, in one fixed order.
+      await lockRollups(tx, { reviewId, replyId: reply.id })
+      await finaliseReply(tx, reply.id, now, rules, { ...reply, reviewsDone: updated.done })
+    }
     await recordReviewSubmitted(tx, reviewId)
     return { ok: true as const, finalised }
   })
@@ -165,6 +167,8 @@ export async function decideReview(
       })
       .returning({ id: reviews.id })
     await tx.update(replies).set({ reviewsDone: reply.reviewsDone + 1 }).where(eq(replies.id, replyId))
+    // Both rollup hooks run here: their locks are taken together first, in one fixed order.
+    await lockRollups(tx, { reviewId: review.id, replyId })
     await finaliseReply(tx, replyId, now, rules, reply)
     await recordReviewSubmitted(tx, review.id)
     await notify(tx, {
