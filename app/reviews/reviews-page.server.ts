@@ -130,13 +130,18 @@ type UnlockRow = { hasReply: boolean; given: number; needed: number | null; wait
  */
 export function unlockRead(actor: Actor, now: Date, rules?: ReviewRules) {
   const latest = sql`(select max(r.submitted_at) from ${replies} r where r.user_id = ${actor.id} and r.organization_id = ${actor.organizationId})`
-  const query = sql`select ${latest} is not null as "hasReply",
-    (select count(*)::int from reviews v where v.reviewer_id = ${actor.id} and v.status = 'submitted'
-      and v.submitted_at > date_trunc('milliseconds', ${latest}) - interval '1 millisecond') as "given",
-    (select o.reviews_to_unlock from ${organizations} o where o.id = ${actor.organizationId}) as "needed",
-    ((select count(*)::int from ${candidatesSql(actor, now, 1)} as available)
+  // What is left to review is only looked for when it decides the answer (a reply, not enough given).
+  const query = sql`select x."hasReply", x."given", x."needed",
+    case when x."hasReply" and x."given" < x."needed" then
+      (select count(*)::int from ${candidatesSql(actor, now, 1)} as available)
       + (select count(*)::int from reviews v where v.reviewer_id = ${actor.id} and v.submitted_at is null
-        and v.status = 'leased' and v.leased_until > ${iso(now)}::timestamptz)) as "waiting"`
+        and v.status = 'leased' and v.leased_until > ${iso(now)}::timestamptz)
+    else 0 end as "waiting"
+    from (select l.latest is not null as "hasReply",
+      (select count(*)::int from reviews v where v.reviewer_id = ${actor.id} and v.status = 'submitted'
+        and v.submitted_at > date_trunc('milliseconds', l.latest) - interval '1 millisecond') as "given",
+      (select o.reviews_to_unlock from ${organizations} o where o.id = ${actor.organizationId}) as "needed"
+      from (select ${latest} as latest) l) x`
   return read(query, ([row]: UnlockRow[]): UnlockState | null => {
     if (!row?.hasReply) return null
     if (row.needed === null && !rules) throw new Response('That organization no longer exists.', { status: 404 })

@@ -11,6 +11,9 @@ import { myReplies } from '~/reviews/feedback.server'
 import { readReviewsPage } from '~/reviews/reviews-page.server'
 import { flaggedForManager } from '~/reviews/reviews.server'
 import { loader } from '~/routes/reviews._index'
+import { submitReview } from '~/reviews/reviews.server'
+import { addMembership, createOrganization, createTeam, createUser } from '../../db/factories'
+import { passCalibration, replyAs, reviewWith } from '../support/practice-fixtures'
 import { createTestDatabase } from '../support/test-database'
 
 let fresh: Database
@@ -64,6 +67,27 @@ describe('the reviews page', () => {
     }
     // The demo covers what the page can show: a lease, calibration first, flagged replies, feedback locked and unlocked.
     expect([...seen]).toEqual(expect.arrayContaining(['leased', 'calibrate', 'flagged', 'locked', 'unlocked']))
+  })
+
+  it('agrees on the unlock while a reply waits and once nothing is left to review', async () => {
+    const db = fresh.db
+    const org = await createOrganization(db)
+    const team = await createTeam(db, org.id, { name: 'Support' })
+    const [ana, ben] = await Promise.all(['Ana', 'Ben'].map((name) => createUser(db, org.id, { name })))
+    for (const person of [ana, ben]) {
+      await addMembership(db, { organizationId: org.id, userId: person.id, teamId: team.id })
+      await passCalibration(db, person)
+      await replyAs(db, person)
+    }
+    const user = await person(ana.email)
+    const waiting = await readReviewsPage(db, user)
+    expect(waiting.unlock).toMatchObject({ unlocked: false, given: 0, poolExhausted: false })
+    expect(waiting).toEqual(await separately(user, new Date()))
+    if (waiting.next.status !== 'leased') throw new Error('Ana should have Ben’s reply to review')
+    expect((await submitReview(db, user, waiting.next.lease.reviewId, reviewWith(3))).ok).toBe(true)
+    const exhausted = await readReviewsPage(db, user)
+    expect(exhausted.unlock).toMatchObject({ unlocked: true, given: 1, poolExhausted: true })
+    expect(exhausted).toEqual(await separately(user, new Date()))
   })
 
   it('answers a manager, an admin and a member in at most 4 round trips besides the session', async () => {
