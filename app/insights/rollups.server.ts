@@ -107,28 +107,31 @@ export async function lockRollups(tx: Db, target: { reviewId?: string; replyId?:
 }
 
 /**
- * Recomputes one team-month's reply figures in team_month_rollups from replies and team_month_people.
+ * Recomputes these team-months' reply figures in team_month_rollups from replies and team_month_people.
  * A new row takes the review figures from team_month_people too; an existing row keeps its own
  * (the review hook adds to them, and may be doing so right now).
  */
-async function refreshTeamMonth(db: Db, organizationId: string, teamId: string, month: string) {
+async function refreshTeamMonths(db: Db, organizationId: string, teamIds: string[], month: string) {
   await db.execute(sql`
     insert into team_month_rollups as t
       (organization_id, team_id, month, reviewed_replies, score_sum, score_squares_sum,
        reviews_given, repliers, reviewers, updated_at)
-    select ${organizationId}, ${teamId}, ${month}::date, rr.n, rr.s, rr.ss, pp.given, pp.repliers, pp.reviewers, now()
-    from (
+    select ${organizationId}, tm.team_id, ${month}::date, rr.n, rr.s, rr.ss, pp.given, pp.repliers, pp.reviewers, now()
+    from ${teamValues(teamIds)}
+    cross join lateral (
       select count(*)::int as n, coalesce(sum(r.score), 0) as s, coalesce(sum(r.score * r.score), 0) as ss
       from replies r
-      where ${inTeamAt(teamId, sql`r.user_id`, sql`r.submitted_at`)} and ${FINALISED}
+      where ${inTeamAt(sql`tm.team_id`, sql`r.user_id`, sql`r.submitted_at`)} and ${FINALISED}
         and r.submitted_at >= ${monthStart(month)} and r.submitted_at < ${monthEnd(month)}
-    ) rr, (
+    ) rr
+    cross join lateral (
       select coalesce(sum(p.reviews_given), 0)::int as given,
         (count(*) filter (where p.replies > 0))::int as repliers,
         (count(*) filter (where p.reviews_given > 0))::int as reviewers
       from team_month_people p
-      where p.team_id = ${teamId} and p.month = ${month}::date
+      where p.team_id = tm.team_id and p.month = ${month}::date
     ) pp
+    order by tm.team_id
     on conflict (team_id, month) do update set
       reviewed_replies = excluded.reviewed_replies,
       score_sum = excluded.score_sum,
@@ -136,6 +139,9 @@ async function refreshTeamMonth(db: Db, organizationId: string, teamId: string, 
       repliers = excluded.repliers,
       updated_at = excluded.updated_at`)
 }
+
+/** Team ids as a relation `tm(team_id)`. */
+const teamValues = (teamIds: string[]) => sql`(values ${sql.join(teamIds.map((id) => sql`(${id}::uuid)`), sql`, `)}) as tm(team_id)`
 
 /**
  * Brings the rollups up to date after a reply was finalised (score, criterion_scores and
@@ -167,40 +173,56 @@ export async function recordFinalisedReply(tx: Db, replyId: string): Promise<voi
   const inMonth = sql`${FINALISED}
     and r.submitted_at >= ${monthStart(month)} and r.submitted_at < ${monthEnd(month)}`
 
-  for (const team of teams) {
-    const ofTeam = sql`${inTeamAt(team, sql`r.user_id`, sql`r.submitted_at`)} and ${inMonth}`
-    await tx.execute(sql`
-      insert into team_month_people as p (organization_id, team_id, month, user_id, replies)
-      select ${org}, ${team}, ${month}::date, ${user}, count(*)::int from replies r where r.user_id = ${user} and ${ofTeam}
-      on conflict (team_id, month, user_id) do update set replies = excluded.replies`)
-
-    await tx.execute(sql`delete from team_month_criterion_rollups where team_id = ${team} and month = ${month}::date`)
-    await tx.execute(sql`
-      insert into team_month_criterion_rollups (organization_id, team_id, month, criterion_id, score_sum, replies)
-      select ${org}, ${team}, ${month}::date, e.key, sum((e.value)::double precision), count(*)::int
-      from replies r, jsonb_each(coalesce(r.criterion_scores, '{}'::jsonb)) e
-      where ${ofTeam} and jsonb_typeof(e.value) = 'number'
-      group by e.key`)
-
-    await tx.execute(sql`
-      insert into team_month_scenario_rollups (organization_id, team_id, month, scenario_slug, replies, score_sum)
-      select ${org}, ${team}, ${month}::date, ${scenario}, count(*)::int, coalesce(sum(r.score), 0)
-      from replies r where r.scenario_slug = ${scenario} and ${ofTeam}
-      on conflict (team_id, month, scenario_slug) do update set
-        replies = excluded.replies, score_sum = excluded.score_sum`)
-    await refreshTeamMonth(tx, org, team, month)
-  }
-
-  // Counted once for the organization, however many teams the author was in.
+  // One statement for every team's person, criterion and scenario rows and the organization's
+  // scenario row (they are different rows), then one for the team-months, which read the people.
   await tx.execute(sql`
-    insert into organization_month_scenario_rollups (organization_id, month, scenario_slug, replies, score_sum)
-    select ${org}, ${month}::date, ${scenario}, count(*)::int, coalesce(sum(r.score), 0)
-    from replies r
-    where r.organization_id = ${org} and r.scenario_slug = ${scenario} and ${inMonth}
-      and exists (select 1 from membership_periods mp where mp.user_id = r.user_id
-        and mp.started_at <= r.submitted_at and (mp.ended_at is null or mp.ended_at > r.submitted_at))
-    on conflict (organization_id, month, scenario_slug) do update set
-      replies = excluded.replies, score_sum = excluded.score_sum`)
+    with of_team as (
+      select tm.team_id, r.user_id, r.score, r.criterion_scores, r.scenario_slug
+      from ${teamValues(teams)} join replies r on ${inTeamAt(sql`tm.team_id`, sql`r.user_id`, sql`r.submitted_at`)}
+      where ${inMonth}),
+    people as (
+      insert into team_month_people as p (organization_id, team_id, month, user_id, replies)
+      select ${org}, tm.team_id, ${month}::date, ${user}, (select count(*)::int from of_team o where o.team_id = tm.team_id and o.user_id = ${user})
+      from ${teamValues(teams)} order by tm.team_id
+      on conflict (team_id, month, user_id) do update set replies = excluded.replies
+      returning 1),
+    criteria as (
+      select o.team_id, e.key, sum((e.value)::double precision) as score_sum, count(*)::int as replies
+      from of_team o, jsonb_each(coalesce(o.criterion_scores, '{}'::jsonb)) e
+      where jsonb_typeof(e.value) = 'number'
+      group by o.team_id, e.key),
+    criteria_kept as (
+      insert into team_month_criterion_rollups as c (organization_id, team_id, month, criterion_id, score_sum, replies)
+      select ${org}, team_id, ${month}::date, key, score_sum, replies from criteria order by team_id, key
+      on conflict (team_id, month, criterion_id) do update set score_sum = excluded.score_sum, replies = excluded.replies
+      returning 1),
+    criteria_gone as (
+      delete from team_month_criterion_rollups c
+      where c.team_id in (select team_id from ${teamValues(teams)}) and c.month = ${month}::date
+        and not exists (select 1 from criteria k where k.team_id = c.team_id and k.key = c.criterion_id)
+      returning 1),
+    scenarios as (
+      insert into team_month_scenario_rollups as s (organization_id, team_id, month, scenario_slug, replies, score_sum)
+      select ${org}, tm.team_id, ${month}::date, ${scenario},
+        (select count(*)::int from of_team o where o.team_id = tm.team_id and o.scenario_slug = ${scenario}),
+        (select coalesce(sum(o.score), 0) from of_team o where o.team_id = tm.team_id and o.scenario_slug = ${scenario})
+      from ${teamValues(teams)} order by tm.team_id
+      on conflict (team_id, month, scenario_slug) do update set replies = excluded.replies, score_sum = excluded.score_sum
+      returning 1),
+    -- Counted once for the organization, however many teams the author was in.
+    organization_scenario as (
+      insert into organization_month_scenario_rollups (organization_id, month, scenario_slug, replies, score_sum)
+      select ${org}, ${month}::date, ${scenario}, count(*)::int, coalesce(sum(r.score), 0)
+      from replies r
+      where r.organization_id = ${org} and r.scenario_slug = ${scenario} and ${inMonth}
+        and exists (select 1 from membership_periods mp where mp.user_id = r.user_id
+          and mp.started_at <= r.submitted_at and (mp.ended_at is null or mp.ended_at > r.submitted_at))
+      on conflict (organization_id, month, scenario_slug) do update set
+        replies = excluded.replies, score_sum = excluded.score_sum
+      returning 1)
+    select (select count(*) from people) + (select count(*) from criteria_kept) + (select count(*) from criteria_gone)
+      + (select count(*) from scenarios) + (select count(*) from organization_scenario) as written`)
+  await refreshTeamMonths(tx, org, teams, month)
 }
 
 /**

@@ -5,7 +5,9 @@
 // side by side (pool of 4); on PGlite they interleave.
 import { beforeAll, describe, expect, it } from 'vitest'
 import { addMembership, createOrganization, createTeam, createUser } from '../../db/factories'
-import { rebuildRollups } from '~/insights/rollups.server'
+import { eq } from 'drizzle-orm'
+import { replies } from '../../db/schema'
+import { rebuildRollups, recordFinalisedReply } from '~/insights/rollups.server'
 import type { Actor } from '~/org/teams.server'
 import { nextReviewFor } from '~/reviews/allocation.server'
 import { submitReview } from '~/reviews/reviews.server'
@@ -77,6 +79,28 @@ describe('rollups under concurrent review submissions', () => {
     expect(stored.n).toBe(acknowledged)
     const incremental = await rollups(org.id)
     expect(incremental.people.reduce((sum, row) => sum + Number((row as { reviews_given: number }).reviews_given), 0)).toBeGreaterThanOrEqual(72)
+    await rebuildRollups(db, org.id)
+    expect(await rollups(org.id)).toEqual(incremental)
+  })
+
+  it('drops a criterion a re-finalised reply no longer scores, in every team of its author', async () => {
+    const { db } = database
+    const org = await createOrganization(db)
+    const [support, sales] = await Promise.all(['Support', 'Sales'].map((name) => createTeam(db, org.id, { name })))
+    const author = await createUser(db, org.id, { name: 'Two Teams' })
+    for (const team of [support, sales]) await addMembership(db, { organizationId: org.id, userId: author.id, teamId: team.id })
+    const replyId = await replyAs(db, author)
+    const finalise = (score: number, levels: Record<string, number>) =>
+      db.transaction(async (tx) => {
+        await tx.update(replies).set({ score, criterionScores: levels, finalisedAt: new Date() }).where(eq(replies.id, replyId))
+        await recordFinalisedReply(tx, replyId)
+      })
+    await finalise(60, { empathy: 2, warmth: 3 })
+    expect((await rollups(org.id)).criteria).toHaveLength(4)
+    // A deciding review settles it on one criterion only: warmth's rows go.
+    await finalise(90, { empathy: 4 })
+    const incremental = await rollups(org.id)
+    expect(incremental.criteria.map((row) => (row as { criterion_id: string }).criterion_id)).toEqual(['empathy', 'empathy'])
     await rebuildRollups(db, org.id)
     expect(await rollups(org.id)).toEqual(incremental)
   })
