@@ -69,13 +69,15 @@ const monthText = (at: SQL) => sql`to_char(${monthOf(at)}, 'YYYY-MM-DD')`
  * taking them in a fixed order (`rollup_locks`, one row once all are held). Also `rollup_review`
  * and `rollup_reply`: who, when and where, for the statement that uses them.
  */
-function rollupLocksSql(target: { reviewId?: string; replyId?: string }): SQL {
+function rollupLocksSql(target: { reviewId?: string; review?: SQL; replyId?: string }): SQL {
   const none = sql`select null::uuid as org, null::uuid as person, null::timestamptz as at, null::text as scenario_slug where false`
   return sql`rollup_review as (${
-    target.reviewId
-      ? sql`select v.organization_id as org, v.reviewer_id as person, v.submitted_at as at, null::text as scenario_slug
+    target.review
+      ? target.review
+      : target.reviewId
+        ? sql`select v.organization_id as org, v.reviewer_id as person, v.submitted_at as at, null::text as scenario_slug
           from reviews v where v.id = ${target.reviewId} and v.status = 'submitted' and v.submitted_at is not null`
-      : none
+        : none
   }),
   rollup_reply as (${
     target.replyId
@@ -226,30 +228,42 @@ export async function recordFinalisedReply(tx: Db, replyId: string): Promise<voi
 }
 
 /**
- * Adds a submitted review (status 'submitted', submitted_at set) to the rollups of every team its
- * reviewer was in when they gave it: one statement, the locks included. Call it once, inside the
- * transaction that submits the review.
+ * CTEs that add one submitted review to the rollups of every team its reviewer was in when they
+ * gave it, locks included (`review_rollups` returns a row per team-month). `review` selects the
+ * review as (org, person, at, scenario_slug) — no row, nothing added — so the statement that
+ * submits a review can add it in the same round trip.
  */
-export async function recordReviewSubmitted(tx: Db, reviewId: string): Promise<void> {
-  await tx.execute(sql`
-    with ${rollupLocksSql({ reviewId })},
-    counted as (
+export function reviewRollupsSql(review: SQL): SQL {
+  return sql`${rollupLocksSql({ review })},
+    rollup_counted as (
       select distinct w.org, mp.team_id, ${monthOf(sql`w.at`)} as month, w.person
       from rollup_review w ${periodsCovering(sql`w.person`, sql`w.at`)}
       cross join rollup_locks
       order by mp.team_id),
-    people as (
+    rollup_given as (
       insert into team_month_people as p (organization_id, team_id, month, user_id, reviews_given)
-      select org, team_id, month, person, 1 from counted order by team_id
+      select org, team_id, month, person, 1 from rollup_counted order by team_id
       on conflict (team_id, month, user_id) do update set reviews_given = p.reviews_given + 1
-      returning p.organization_id, p.team_id, p.month, p.reviews_given)
-    insert into team_month_rollups as t
-      (organization_id, team_id, month, reviewed_replies, score_sum, score_squares_sum, reviews_given, repliers, reviewers, updated_at)
-    select organization_id, team_id, month, 0, 0, 0, 1, 0, (reviews_given = 1)::int, now() from people order by team_id
-    on conflict (team_id, month) do update set
-      reviews_given = t.reviews_given + 1,
-      reviewers = t.reviewers + excluded.reviewers,
-      updated_at = excluded.updated_at`)
+      returning p.organization_id, p.team_id, p.month, p.reviews_given),
+    review_rollups as (
+      insert into team_month_rollups as t
+        (organization_id, team_id, month, reviewed_replies, score_sum, score_squares_sum, reviews_given, repliers, reviewers, updated_at)
+      select organization_id, team_id, month, 0, 0, 0, 1, 0, (reviews_given = 1)::int, now() from rollup_given order by team_id
+      on conflict (team_id, month) do update set
+        reviews_given = t.reviews_given + 1,
+        reviewers = t.reviewers + excluded.reviewers,
+        updated_at = excluded.updated_at
+      returning 1)`
+}
+
+/**
+ * Adds a submitted review (status 'submitted', submitted_at set) to the rollups (reviewRollupsSql).
+ * Call it once, inside the transaction that submits the review, unless that statement did it.
+ */
+export async function recordReviewSubmitted(tx: Db, reviewId: string): Promise<void> {
+  const review = sql`select v.organization_id as org, v.reviewer_id as person, v.submitted_at as at, null::text as scenario_slug
+    from reviews v where v.id = ${reviewId} and v.status = 'submitted' and v.submitted_at is not null`
+  await tx.execute(sql`with ${reviewRollupsSql(review)} select count(*)::int as written from review_rollups`)
 }
 
 /**
