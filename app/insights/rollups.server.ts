@@ -23,11 +23,12 @@
 // Scenario rollups exist per team and, summed from those, per organization (what the dashboard reads).
 import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
+import { executePrepared } from '~/query/prepared.server'
 
 type Row = Record<string, unknown>
 
 async function rows<T extends Row>(db: Db, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown
+  const result = (await executePrepared(db, query)) as unknown
   // postgres.js returns the rows themselves, PGlite an object holding them.
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[]
 }
@@ -105,7 +106,7 @@ function rollupLocksSql(target: { reviewId?: string; review?: SQL; replyId?: str
  * reply): each hook's own locks are then already held, so it never waits holding others.
  */
 export async function lockRollups(tx: Db, target: { reviewId?: string; replyId?: string }): Promise<void> {
-  await tx.execute(sql`with ${rollupLocksSql(target)} select held from rollup_locks`)
+  await executePrepared(tx, sql`with ${rollupLocksSql(target)} select held from rollup_locks`)
 }
 
 /**
@@ -114,7 +115,7 @@ export async function lockRollups(tx: Db, target: { reviewId?: string; replyId?:
  * (the review hook adds to them, and may be doing so right now).
  */
 async function refreshTeamMonths(db: Db, organizationId: string, teamIds: string[], month: string) {
-  await db.execute(sql`
+  await executePrepared(db, sql`
     insert into team_month_rollups as t
       (organization_id, team_id, month, reviewed_replies, score_sum, score_squares_sum,
        reviews_given, repliers, reviewers, updated_at)
@@ -177,7 +178,7 @@ export async function recordFinalisedReply(tx: Db, replyId: string): Promise<voi
 
   // One statement for every team's person, criterion and scenario rows and the organization's
   // scenario row (they are different rows), then one for the team-months, which read the people.
-  await tx.execute(sql`
+  await executePrepared(tx, sql`
     with of_team as (
       select tm.team_id, r.user_id, r.score, r.criterion_scores, r.scenario_slug
       from ${teamValues(teams)} join replies r on ${inTeamAt(sql`tm.team_id`, sql`r.user_id`, sql`r.submitted_at`)}
@@ -263,7 +264,7 @@ export function reviewRollupsSql(review: SQL): SQL {
 export async function recordReviewSubmitted(tx: Db, reviewId: string): Promise<void> {
   const review = sql`select v.organization_id as org, v.reviewer_id as person, v.submitted_at as at, null::text as scenario_slug
     from reviews v where v.id = ${reviewId} and v.status = 'submitted' and v.submitted_at is not null`
-  await tx.execute(sql`with ${reviewRollupsSql(review)} select count(*)::int as written from review_rollups`)
+  await executePrepared(tx, sql`with ${reviewRollupsSql(review)} select count(*)::int as written from review_rollups`)
 }
 
 /**

@@ -3,6 +3,7 @@
 import { and, asc, count, eq, gt, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Db } from '#db/client.server'
+import { executePrepared } from '~/query/prepared.server'
 import { memberships, replies, reviewReactions, reviews, users } from '#db/schema'
 import { lockRollups, recordReviewSubmitted, reviewRollupsSql } from '~/insights/rollups.server'
 import { forbidden, notFound } from '~/http/responses.server'
@@ -90,7 +91,7 @@ export async function submitReview(
     // team-month rollups add it.
     const submitted = sql`select organization_id as org, reviewer_id as person, submitted_at as at, null::text as scenario_slug from submitted`
     const [updated] = rowsOf<{ done: number | null }>(
-      await tx.execute(sql`
+      await executePrepared(tx, sql`
         with submitted as (
           update ${reviews} set status = 'submitted', scores = ${JSON.stringify(input.scores)}::jsonb,
             comments = ${JSON.stringify(input.comments)}::jsonb, submitted_at = ${now.toISOString()}::timestamptz, leased_until = null
