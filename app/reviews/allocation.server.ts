@@ -13,6 +13,7 @@
 import { reviewRulesFor } from '~/org/settings.server'
 import { and, count, eq, gt, isNull, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
+import { executePrepared } from '~/query/prepared.server'
 import { replies, reviews } from '#db/schema'
 import type { Actor } from '~/org/teams.server'
 import { finaliseReply } from './finalise.server'
@@ -61,7 +62,7 @@ function eligibleSql(actor: Actor, now: Date): SQL {
  * run out. Two walks of the open-queue index in submission order, the second only when the first
  * comes up short, so the cost follows the head of the queue, not its length.
  */
-function candidatesSql(actor: Actor, now: Date, limit: number): SQL {
+export function candidatesSql(actor: Actor, now: Date, limit: number): SQL {
   const sameTeam = sql`exists (select 1 from memberships m where m.user_id = ${actor.id} and m.team_id = ${replies.teamId})`
   const walk = (preference: 0 | 1) => sql`(select ${replies.id} as id, ${sql.raw(String(preference))} as preference, ${replies.submittedAt} as submitted_at
     from ${replies} where ${eligibleSql(actor, now)} and ${preference ? sameTeam : sql`not ${sameTeam}`}
@@ -193,7 +194,7 @@ function heldLeaseSql(actor: Actor, now: Date): SQL {
  */
 async function reviewerState(db: Db, actor: Actor, now: Date) {
   const [row] = rowsOf<Partial<LeaseRow> & { calibrated: boolean; due: boolean; available: boolean; released: number }>(
-    await db.execute(sql`
+    await executePrepared(db, sql`
       with released as (${releaseExpiredLeasesSql(actor.organizationId, now)} returning id),
       calibrated as (
         select exists (select 1 from calibration_attempts c
@@ -224,7 +225,7 @@ async function reviewerState(db: Db, actor: Actor, now: Date) {
  */
 async function lockBestCandidate(tx: Db, actor: Actor, now: Date) {
   const [row] = rowsOf<{ candidates: number; id: string | null }>(
-    await tx.execute(sql`
+    await executePrepared(tx, sql`
       with me as (select id from users where id = ${actor.id} for update),
       ranked as ${candidatesSql(actor, now, CANDIDATES)}
       select (select count(*)::int from ranked) as candidates, picked.id
@@ -243,7 +244,7 @@ async function lockBestCandidate(tx: Db, actor: Actor, now: Date) {
  */
 async function insertLease(tx: Db, actor: Actor, replyId: string, now: Date, rules: ReviewRules): Promise<Lease | null> {
   const [row] = rowsOf<LeaseRow>(
-    await tx.execute(sql`
+    await executePrepared(tx, sql`
       with v as (
         insert into reviews (organization_id, reply_id, reviewer_id, status, leased_until, created_at)
         select ${actor.organizationId}::uuid, ${replies.id}, ${actor.id}::uuid, 'leased'::review_status,
@@ -287,7 +288,7 @@ export async function nextReviewFor(
       const lease = await insertLease(tx, actor, best.id, now, rules)
       if (lease) return lease
       // Refused: the reply filled up meanwhile, or another tab of theirs leased one first.
-      const [held] = rowsOf<LeaseRow>(await tx.execute(heldLeaseSql(actor, now)))
+      const [held] = rowsOf<LeaseRow>(await executePrepared(tx, heldLeaseSql(actor, now)))
       if (held) return leaseOf(held)
     }
     return null
@@ -316,7 +317,7 @@ export async function heldLease(db: Db, actor: Actor, reviewId: string, now = ne
 export async function reviewsWaitingFor(db: Db, actor: Actor, now = new Date(), cap = 99): Promise<number> {
   // One round trip: the candidates counted, with the held lease as a scalar subquery beside them.
   const [row] = rowsOf<{ available: number; held: number }>(
-    await db.execute(sql`select
+    await executePrepared(db, sql`select
       (select count(*)::int from ${candidatesSql(actor, now, cap)} as available) as available,
       (select count(*)::int from reviews v where v.reviewer_id = ${actor.id} and v.submitted_at is null
         and v.status = 'leased' and v.leased_until > ${iso(now)}::timestamptz) as held`),

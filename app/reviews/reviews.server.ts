@@ -3,8 +3,9 @@
 import { and, asc, count, eq, gt, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Db } from '#db/client.server'
+import { executePrepared } from '~/query/prepared.server'
 import { memberships, replies, reviewReactions, reviews, users } from '#db/schema'
-import { recordReviewSubmitted } from '~/insights/rollups.server'
+import { lockRollups, recordReviewSubmitted, reviewRollupsSql } from '~/insights/rollups.server'
 import { forbidden, notFound } from '~/http/responses.server'
 import { closeNotifications, notify } from '~/notifications/notifications.server'
 import { managedTeamIds, type Actor } from '~/org/teams.server'
@@ -17,6 +18,11 @@ import { transactionWithRetry } from './transactions.server'
 export type ReviewResult =
   | { ok: true; finalised: boolean }
   | { ok: false; errors: Record<string, string> }
+
+/** Rows of a raw statement, whatever the driver. */
+function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[]
+}
 
 const LOST = 'This reply is no longer held for you (the hold expired or it already has its reviews). Here is the next one.'
 const ALREADY = 'You have already submitted this review.'
@@ -76,30 +82,33 @@ export async function submitReview(
       if (reply.reviewsDone + others.n >= required) return giveUp()
     }
 
-    // One statement: the review leaves its lease, and the reply counts it.
-    const submitted = tx.$with('submitted').as(
-      tx
-        .update(reviews)
-        .set({ status: 'submitted', scores: input.scores, comments: input.comments, submittedAt: now, leasedUntil: null })
-        .where(and(eq(reviews.id, reviewId), eq(reviews.status, 'leased')))
-        .returning({ replyId: reviews.replyId }),
+    // The reply is locked, so whether this review completes it is known now. When it does, both
+    // rollup hooks run in this transaction: their locks are taken together first, in one fixed order.
+    const completes = reply.reviewsDone + 1 >= required
+    if (completes) await lockRollups(tx, { reviewId, replyId: reply.id })
+
+    // One statement: the review leaves its lease, the reply counts it, and the reviewer's
+    // team-month rollups add it.
+    const submitted = sql`select organization_id as org, reviewer_id as person, submitted_at as at, null::text as scenario_slug from submitted`
+    const [updated] = rowsOf<{ done: number | null }>(
+      await executePrepared(tx, sql`
+        with submitted as (
+          update ${reviews} set status = 'submitted', scores = ${JSON.stringify(input.scores)}::jsonb,
+            comments = ${JSON.stringify(input.comments)}::jsonb, submitted_at = ${now.toISOString()}::timestamptz, leased_until = null
+          where id = ${reviewId} and status = 'leased'
+          returning reply_id, organization_id, reviewer_id, submitted_at),
+        counted as (
+          update ${replies} set reviews_done = reviews_done + 1 where id in (select reply_id from submitted) returning reviews_done),
+        ${reviewRollupsSql(submitted)}
+        select (select reviews_done from counted) as done, (select count(*)::int from review_rollups) as written`),
     )
-    const [updated] = await tx
-      .with(submitted)
-      .update(replies)
-      .set({ reviewsDone: sql`${replies.reviewsDone} + 1` })
-      .where(inArray(replies.id, tx.select({ id: submitted.replyId }).from(submitted)))
-      .returning({ done: replies.reviewsDone })
-    if (!updated) {
+    if (updated?.done === null || updated?.done === undefined) {
       // Submitted in another tab, or released and deleted, since it was read above.
       const [current] = await tx.select({ status: reviews.status }).from(reviews).where(eq(reviews.id, reviewId))
       return { ok: false as const, errors: { form: current?.status === 'submitted' ? ALREADY : LOST } }
     }
-    // Finalising first and the reviewer's rollups last keeps the rollups' organization lock
-    // (taken by both) held for as short a time as possible.
     const finalised = updated.done >= required
     if (finalised) await finaliseReply(tx, reply.id, now, rules, { ...reply, reviewsDone: updated.done })
-    await recordReviewSubmitted(tx, reviewId)
     return { ok: true as const, finalised }
   })
 }
@@ -165,6 +174,8 @@ export async function decideReview(
       })
       .returning({ id: reviews.id })
     await tx.update(replies).set({ reviewsDone: reply.reviewsDone + 1 }).where(eq(replies.id, replyId))
+    // Both rollup hooks run here: their locks are taken together first, in one fixed order.
+    await lockRollups(tx, { reviewId: review.id, replyId })
     await finaliseReply(tx, replyId, now, rules, reply)
     await recordReviewSubmitted(tx, review.id)
     await notify(tx, {

@@ -5,14 +5,12 @@ import { requireUser } from '~/auth/guards.server'
 import { GeneralErrorBoundary, errorTitle } from '~/components/error-boundary'
 import { useFocusFirstError } from '~/components/focus-first-error'
 import { splitSentences } from '~/practice/coach-hints'
-import { findPracticeScenario } from '~/practice/practice.server'
-import { nextReviewFor, resultsUnlock } from '~/reviews/allocation.server'
 import { RubricFieldset } from '~/reviews/components/rubric-fieldset'
 import { ScenarioBrief } from '~/reviews/components/scenario-brief'
-import { myReplies } from '~/reviews/feedback.server'
 import { commentField, quoteField, readReviewForm, scenarioForReviewer, scoreField } from '~/reviews/review-form'
 import { DEFAULT_REVIEW_RULES } from '~/reviews/review-rules'
-import { flaggedForManager, submitReview } from '~/reviews/reviews.server'
+import { submitReview } from '~/reviews/reviews.server'
+import { readReviewsPage } from '~/reviews/reviews-page.server'
 import { rubricForReply } from '~/reviews/rubric-versions.server'
 import { createServerTiming } from '~/http/server-timing.server'
 import { readForm } from '~/http/form.server'
@@ -30,27 +28,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request)
   const now = new Date()
   const timing = createServerTiming()
-  const [next, mine, flagged] = await Promise.all([
-    timing.time('queue', () => nextReviewFor(context.db, user, now), 'lease the next reply to review'),
-    timing.time('my-replies', () => myReplies(context.db, user, 5)),
-    timing.time('flagged', () => flaggedForManager(context.db, user)),
-  ])
-  const titleOf = async (slug: string) => (await findPracticeScenario(context.db, user, slug))?.title ?? slug
-  const latest = mine[0]
+  // The next reply first (it may lease one), then the rest of the page in one more statement.
+  const { next, mine, flagged, unlock, leasedScenario } = await timing.time('page', () => readReviewsPage(context.db, user, now))
   const leased = next.status === 'leased' ? next.lease : null
-  // Everything below depends only on the three calls above, so it runs together.
-  const [unlock, titles, leasedScenario, stored] = await Promise.all([
-    latest ? timing.time('unlock', () => resultsUnlock(context.db, user, latest.submittedAt, now)) : null,
-    timing.time('titles', () => Promise.all([...flagged, ...mine].map((reply) => titleOf(reply.scenarioSlug)))),
-    leased ? timing.time('scenario', () => findPracticeScenario(context.db, user, leased.reply.scenarioSlug)) : null,
-    leased ? timing.time('rubric', () => rubricForReply(context.db, leased.reply.rubricVersionId)) : null,
-  ])
+  // Cached per process after the first read of a version: no round trip.
+  const stored = leased ? await timing.time('rubric', () => rubricForReply(context.db, leased.reply.rubricVersionId)) : null
   const shared = {
     rules: { perReply: DEFAULT_REVIEW_RULES.reviewsPerReply, toUnlock: DEFAULT_REVIEW_RULES.reviewsToUnlock },
     unlock,
     isLead: user.role === 'manager' || user.role === 'admin',
-    flagged: flagged.map((reply, i) => ({ id: reply.id, author: reply.author, title: titles[i] })),
-    mine: mine.map((reply, i) => ({ ...reply, title: titles[flagged.length + i] })),
+    flagged,
+    mine,
   }
   const headers = timing.headers()
   if (!leased || !stored) return data({ ...shared, status: next.status, review: null }, { headers })
