@@ -2,7 +2,7 @@
  * People, organisations, places, street lines and postcodes from the tagger's token tags, plus the
  * one thing a tagger cannot see: which person is the agent.
  */
-import { BRANDS, BUSINESS_WORDS, CITIES, COUNTRIES, FIELD_KIND, FIELD_LABEL_WORDS, FIRST_NAMES, isCommonWord, ORG_HEADS, ORG_SUFFIXES, REGIONS, STOPWORDS, SURNAMES } from './gazetteer'
+import { BRANDS, BUSINESS_WORDS, CITIES, COUNTRIES, FIELD_KIND, FIELD_LABEL_WORDS, FIRST_NAMES, INSTITUTION_WORDS, isCommonWord, NOUN_CAPITALISING_WORDS, ORG_HEADS, ORG_SUFFIXES, REGIONS, STOPWORDS, SURNAMES } from './gazetteer'
 import { loadWeights, OPEN_MARGIN, tagTokens, withoutAccents, tokenize, type Mask, type Tag, type Token, type Weights } from './tagger'
 import trained from './tagger-weights.json'
 import type { Candidate, PiiLabel } from './types'
@@ -38,6 +38,7 @@ function isAgent(text: string, start: number, end: number): boolean {
 }
 
 const WORD = /[\p{L}\p{N}]/u
+const SENTENCE_CLOSE = new Set(['.', '!', '?', '…', '"', '“', '„', '«', '(', '-', '–', '—'])
 
 /**
  * The shape every kind must have, whatever the tagger's neighbours suggested: a street line holds
@@ -49,7 +50,12 @@ const CALENDAR_WORDS = new Set(
 )
 
 /** Words after which a lower-case word is a person ("thanks, siobhán", "my name is femi"). */
-const NAME_CUE_BEFORE = new Set(['hi', 'hello', 'hey', 'dear', 'thanks', 'thank', 'cheers', 'ta', "i'm", 'im', 'bye', 'morning', 'evening'])
+const NAME_CUE_BEFORE = new Set([
+  'hi', 'hello', 'hey', 'dear', 'thanks', 'thank', 'cheers', 'ta', "i'm", 'im', 'bye', 'morning', 'evening',
+  // the same greetings and thanks in the languages the anonymiser meets
+  'hallo', 'hola', 'ciao', 'salut', 'bonjour', 'olá', 'ola', 'hej', 'hei', 'hoi', 'ahoj', 'szia', 'cześć', 'czesc', 'merhaba', 'servus', 'moin',
+  'danke', 'merci', 'gracias', 'grazie', 'obrigado', 'obrigada', 'tack', 'takk', 'kiitos', 'dziękuję', 'dzięki', 'děkuji', 'köszönöm', 'bedankt', 'liebe', 'lieber', 'querida', 'querido',
+])
 
 function plausible(kind: string, value: string, tokens: number, previous = ''): boolean {
   if (kind === 'ADDR') {
@@ -61,7 +67,8 @@ function plausible(kind: string, value: string, tokens: number, previous = ''): 
   // written all in lower case: only a name the gazetteers know ("hi mario"), never "logins" or "hiya"
   if (!/\p{Lu}|\p{N}/u.test(value)) {
     const words = value.split(/\s+/)
-    if (kind === 'PER' && !NAME_CUE_BEFORE.has(previous) && !words.every(isPersonWord)) return false
+    // "que", "la", "vi" are names in some list and function words in some language: never uncued
+    if (kind === 'PER' && !NAME_CUE_BEFORE.has(previous) && !words.every((w) => isPersonWord(w) && !STOPWORDS.has(w))) return false
     if (kind === 'LOC' && !CITIES.has(value)) return false
     // "ebay", "paypal": a brand the gazetteer knows, written in lower case
     if (kind === 'ORG' && !words.every((w) => BRANDS.has(w) && !isCommonWord(w))) return false
@@ -84,7 +91,7 @@ function plausible(kind: string, value: string, tokens: number, previous = ''): 
   }
   return true
 }
-const TITLE = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|herr|frau|mme|mlle|sr|sra|srta)\.?$/i
+const TITLE = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|herr|herrn|frau|mme|mlle|sr|sra|srta)\.?$/i
 
 const isFirstName = (w: string) => FIRST_NAMES.has(w) || FIRST_NAMES.has(withoutAccents(w))
 const isSurname = (w: string) => SURNAMES.has(w) || SURNAMES.has(withoutAccents(w))
@@ -103,13 +110,15 @@ function kindByGazetteer(kind: string, value: string, previous: string, nextCapi
   if (words.length > 1 && (ORG_SUFFIXES.has(last) || ORG_HEADS.has(last))) return 'ORG'
   // a trade word of any language at either end ("Wagner Elektro", "Trattoria da Enzo", "Hotel Alpenrose")
   if (words.length > 1 && (BUSINESS_WORDS.has(last) || BUSINESS_WORDS.has(words[0]))) return 'ORG'
+  // "Banco de Inglaterra", "Junta General de Accionistas", "Universität Wien": an institution by its first word
+  if (words.length > 1 && INSTITUTION_WORDS.has(words[0])) return 'ORG'
   if (words.some((w) => ORG_SUFFIXES.has(w.replace(/\.$/, '')))) return kind
   const spelt = words.join(' ')
   // "são paulo" is listed as "sao paulo"
   const whole = CITIES.has(spelt) || !/[^\x00-\x7f]/.test(spelt) ? spelt : withoutAccents(spelt)
   if (kind !== 'LOC' && CITIES.has(whole) && !words.some(isPersonWord)) return 'LOC'
   // a town or a country taken for a person ("Berlin", "São Paulo"), unless greeted or titled like one
-  if (kind === 'PER' && (CITIES.has(whole) || COUNTRIES.has(whole) || (REGIONS.has(whole) && !isFirstName(words[0]))) && !NAME_CUE_BEFORE.has(previous.toLowerCase()) && !TITLE.test(previous) && (words.length > 1 || !isSurname(whole))) return 'LOC'
+  if (kind === 'PER' && (CITIES.has(whole) || COUNTRIES.has(whole) || (REGIONS.has(whole) && !isFirstName(words[0]))) && !NAME_CUE_BEFORE.has(previous.toLowerCase()) && !TITLE.test(previous) && (words.length > 1 || !isSurname(whole) || (CITIES.has(whole) && !isFirstName(whole)))) return 'LOC'
   if (kind === 'ORG' && (TITLE.test(previous) || TITLE.test(words[0]))) return 'PER'
   if (kind === 'ORG' && words.length <= 3 && !CITIES.has(whole) && !words.some((w) => ORG_HEADS.has(w))) {
     // "Deepa Krishnan", or a lone given name ("Arjun", "Bethany", "Marek") that is no everyday word or
@@ -158,6 +167,43 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
     // the label is the whole of the line before the colon
     if (k > 0 && !text.slice(tokens[k - 1].end, tokens[k].start).includes('\n')) return undefined
     return FIELD_KIND.get(text.slice(tokens[k].start, tokens[from - 2].end).toLowerCase())
+  }
+  /** Written in a language that capitalises every noun (two of its function words in lower case). */
+  let nounCapitalising: boolean | undefined
+  const capitalisesNouns = (): boolean => {
+    if (nounCapitalising === undefined) {
+      let seen = 0
+      for (let k = 0; k < tokens.length && seen < 2; k++) if (NOUN_CAPITALISING_WORDS.has(tokens[k].text)) seen++
+      nounCapitalising = seen >= 2
+    }
+    return nounCapitalising
+  }
+  const sameLine = (a: number, b: number) => !text.slice(tokens[a].end, tokens[b].start).includes('\n')
+  /**
+   * What the words around a span say about it: a capital proves nothing in German text or on a
+   * sentence's first function word ("Vi har", "La empresa"), unless a greeting, a title, a field or
+   * a speaker label vouches for a person. Returns the kind, or null for no span at all.
+   */
+  const byContext = (kind: string, from: number, to: number): string | null => {
+    if (kind !== 'PER') return kind
+    const prev = from > 0 && sameLine(from - 1, from) ? tokens[from - 1] : undefined
+    const next = to + 1 < tokens.length && sameLine(to, to + 1) ? tokens[to + 1] : undefined
+    const cued = prev !== undefined && (NAME_CUE_BEFORE.has(prev.lower) || TITLE.test(prev.text) || prev.text === ':' || prev.text === ',' || prev.text === '-' || prev.text === '•' || prev.text === '@')
+    const speaker = next !== undefined && next.text === ':' && prev === undefined
+    if (cued || speaker) return kind
+    let words = tokens.slice(from, to + 1).filter((t) => WORD.test(t.text))
+    // "Der Kern", "La empresa": a sentence's first function word is no part of a name
+    if (words.length > 1 && (prev === undefined || SENTENCE_CLOSE.has(prev.text)) && STOPWORDS.has(words[0].lower) && !isFirstName(words[0].lower)) words = words.slice(1)
+    const known = words.some((t) => isPersonWord(t.lower) && !STOPWORDS.has(t.lower))
+    const sentenceStart = prev === undefined || SENTENCE_CLOSE.has(prev.text)
+    const nextLower = next !== undefined && /^\p{Ll}/u.test(next.text)
+    // "Vi har", "Ved siden", "Los clientes": another language's function word opening a sentence
+    if (words.length === 1 && sentenceStart && nextLower && STOPWORDS.has(words[0].lower)) return null
+    // "Ausstellung", "Fahrbahn": a German noun, not a name no list knows
+    if (!known && capitalisesNouns()) return null
+    // "EFECOM", "ASAJA": letters in capitals that no name list knows are an organisation's
+    if (words.length === 1 && !known && /^\p{Lu}{5,}$/u.test(words[0].text)) return 'ORG'
+    return kind
   }
   let open = null as { kind: string; from: number; to: number } | null
   const close = () => {
@@ -214,7 +260,12 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
     if (plausible(open.kind, value, open.to - open.from + 1, before >= 0 ? tokens[before].lower : '')) {
       const next = tokens[open.to + 1]
       const nextCapitalised = next !== undefined && text.slice(tokens[open.to].end, next.start) === ' ' && /^\p{Lu}/u.test(next.text)
-      const kind = fieldKind(open.from) ?? kindByGazetteer(open.kind, value, open.from > 0 ? tokens[open.from - 1].text : '', nextCapitalised)
+      const field = fieldKind(open.from)
+      const kind = field ?? byContext(kindByGazetteer(open.kind, value, open.from > 0 ? tokens[open.from - 1].text : '', nextCapitalised), open.from, open.to)
+      if (kind === null) {
+        open = null
+        return
+      }
       const candidate: Candidate = { start, end, label: LABEL_OF[kind], priority: PRIORITY[kind] }
       if (kind === 'PER' && isAgent(text, start, end)) candidate.role = 'agent'
       out.push(candidate)
@@ -244,7 +295,34 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
     }
   }
   close()
+  addCountries(text, tokens, tags, masked, out)
   return sameNameSameKind(text, mergeAdjacentNames(text, out))
+}
+
+/**
+ * A country someone mentions ("a roaming fee in Portugal", "we ship to The Netherlands") is a place:
+ * the tagger learnt countries as the last line of an address, where they stay as they are (a line
+ * of its own). Names that are also everyday words or given names ("Turkey", "Jordan") are left to
+ * the tagger.
+ */
+function addCountries(text: string, tokens: readonly Token[], tags: readonly Tag[], masked: Uint8Array, out: Candidate[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    if (tags[i] !== 'O' || masked[i] || !/^\p{Lu}\p{Ll}/u.test(tokens[i].text)) continue
+    for (let n = Math.min(3, tokens.length - i); n >= 1; n--) {
+      const j = i + n - 1
+      let clean = true
+      for (let k = i + 1; k <= j && clean; k++) clean = tags[k] === 'O' && !masked[k] && text.slice(tokens[k - 1].end, tokens[k].start) === ' '
+      if (!clean) continue
+      const value = text.slice(tokens[i].start, tokens[j].end)
+      const lower = value.toLowerCase()
+      if (!COUNTRIES.has(lower) || (n === 1 && (isCommonWord(lower) || isFirstName(lower)))) continue
+      const lineEnd = text.indexOf('\n', tokens[j].end)
+      const line = text.slice(lineStartOf(text, tokens[i].start), lineEnd < 0 ? text.length : lineEnd).trim()
+      if (line.replace(/[.,;]$/, '') !== value) out.push({ start: tokens[i].start, end: tokens[j].end, label: 'place', priority: PRIORITY.LOC })
+      i = j
+      break
+    }
+  }
 }
 
 /**
