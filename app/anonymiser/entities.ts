@@ -38,6 +38,7 @@ function isAgent(text: string, start: number, end: number): boolean {
 }
 
 const WORD = /[\p{L}\p{N}]/u
+const GERMAN_ARTICLES = new Set(['der', 'die', 'das', 'dem', 'den', 'des', 'im', 'am', 'vom', 'beim'])
 const SENTENCE_CLOSE = new Set(['.', '!', '?', '…', '"', '“', '„', '«', '(', '-', '–', '—'])
 
 /**
@@ -172,11 +173,26 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
   let nounCapitalising: boolean | undefined
   const capitalisesNouns = (): boolean => {
     if (nounCapitalising === undefined) {
+      // its own function words, or one of them and an article ("der", "die" are English or names too)
       let seen = 0
-      for (let k = 0; k < tokens.length && seen < 2; k++) if (NOUN_CAPITALISING_WORDS.has(tokens[k].text)) seen++
-      nounCapitalising = seen >= 2
+      let articles = 0
+      for (let k = 0; k < tokens.length && seen + Math.min(articles, 1) < 2; k++) {
+        if (NOUN_CAPITALISING_WORDS.has(tokens[k].text)) seen++
+        else if (GERMAN_ARTICLES.has(tokens[k].text)) articles++
+      }
+      nounCapitalising = seen >= 1 && seen + Math.min(articles, 1) >= 2
     }
     return nounCapitalising
+  }
+  /** Written in a language other than English (two function words of another language that English lacks). */
+  let foreign: boolean | undefined
+  const otherLanguage = (): boolean => {
+    if (foreign === undefined) {
+      let seen = 0
+      for (let k = 0; k < tokens.length && seen < 2; k++) if (tokens[k].text === tokens[k].lower && STOPWORDS.has(tokens[k].lower) && !isCommonWord(tokens[k].lower)) seen++
+      foreign = seen >= 2
+    }
+    return foreign
   }
   const sameLine = (a: number, b: number) => !text.slice(tokens[a].end, tokens[b].start).includes('\n')
   /**
@@ -185,12 +201,16 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
    * a speaker label vouches for a person. Returns the kind, or null for no span at all.
    */
   const byContext = (kind: string, from: number, to: number): string | null => {
+    // "Veranstaltung" in German text: a noun, unless a brand list knows it or it is in capitals
+    if (kind === 'ORG' && from === to && capitalisesNouns() && !BRANDS.has(tokens[from].lower) && !/^[\p{Lu}\p{N}]{2,}$/u.test(tokens[from].text)) return null
     if (kind !== 'PER') return kind
     const prev = from > 0 && sameLine(from - 1, from) ? tokens[from - 1] : undefined
     const next = to + 1 < tokens.length && sameLine(to, to + 1) ? tokens[to + 1] : undefined
     const cued = prev !== undefined && (NAME_CUE_BEFORE.has(prev.lower) || TITLE.test(prev.text) || prev.text === ':' || prev.text === ',' || prev.text === '-' || prev.text === '•' || prev.text === '@')
     const speaker = next !== undefined && next.text === ':' && prev === undefined
     if (cued || speaker) return kind
+    // "frei", "liv", "ennå": in another language's text a lower-case word is a name only when greeted
+    if (!/\p{Lu}/u.test(text.slice(tokens[from].start, tokens[to].end)) && (capitalisesNouns() || otherLanguage())) return null
     let words = tokens.slice(from, to + 1).filter((t) => WORD.test(t.text))
     // "Der Kern", "La empresa": a sentence's first function word is no part of a name
     if (words.length > 1 && (prev === undefined || SENTENCE_CLOSE.has(prev.text)) && STOPWORDS.has(words[0].lower) && !isFirstName(words[0].lower)) words = words.slice(1)
