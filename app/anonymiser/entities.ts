@@ -316,6 +316,7 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
   }
   close()
   addCountries(text, tokens, tags, masked, out)
+  addBrands(text, tokens, tags, masked, out)
   return sameNameSameKind(text, mergeAdjacentNames(text, out))
 }
 
@@ -342,6 +343,31 @@ function addCountries(text: string, tokens: readonly Token[], tags: readonly Tag
       i = j
       break
     }
+  }
+}
+
+/** Words before a company someone deals with ("paid with Klarna", "switched from Plusnet to Sky"). */
+const BRAND_CUE_BEFORE = new Set(['with', 'via', 'through', 'from', 'at', 'by', 'to', 'and', 'or', '&', ',', 'called', 'contacted', 'emailed', 'joined', 'left', 'using', 'use', 'chose', 'banks', 'bank'])
+
+/**
+ * A brand the lists know ("Klarna", "Netgear", "DPD"), capitalised, that the tagger left alone,
+ * after a word people put before a company they deal with: an organisation, unless it is also an
+ * everyday word, a name, a town or another language's word, a product line ("Samsung Galaxy"), or
+ * part of a handle or a link. A product alone ("Gmail says…") stays: no list tells the two apart.
+ */
+function addBrands(text: string, tokens: readonly Token[], tags: readonly Tag[], masked: Uint8Array, out: Candidate[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]
+    if (tags[i] !== 'O' || masked[i] || !/^\p{Lu}/u.test(t.text) || t.text.length < 3) continue
+    const lower = t.lower
+    if (i === 0 || !BRAND_CUE_BEFORE.has(tokens[i - 1].lower) || !BRANDS.has(lower) || isCommonWord(lower) || isPersonWord(lower) || CITIES.has(lower) || COUNTRIES.has(lower) || STOPWORDS.has(lower) || FIELD_LABEL_WORDS.has(lower)) continue
+    // glued to other words or marks ("@Monzo", "Monzo.com", "Monzo-Support") it is a handle, a link or a product
+    const before = t.start > 0 ? text[t.start - 1] : ' '
+    const after = t.end < text.length ? text[t.end] : ' '
+    if (!/[\s(“"']/u.test(before) || !/[\s.,;:!?)”"']/u.test(after) || (after === '.' && /\w/.test(text[t.end + 1] ?? ''))) continue
+    const next = tokens[i + 1]
+    if (next !== undefined && text.slice(t.end, next.start) === ' ' && /^[\p{Lu}\p{N}]/u.test(next.text)) continue
+    out.push({ start: t.start, end: t.end, label: 'organization', priority: PRIORITY.ORG })
   }
 }
 
