@@ -113,6 +113,8 @@ function kindByGazetteer(kind: string, value: string, previous: string, nextCapi
   if (words.length > 1 && (BUSINESS_WORDS.has(last) || BUSINESS_WORDS.has(words[0]))) return 'ORG'
   // "Banco de Inglaterra", "Junta General de Accionistas", "Universität Wien": an institution by its first word
   if (words.length > 1 && INSTITUTION_WORDS.has(words[0])) return 'ORG'
+  // "Policía", "Parlamento" alone: an institution, never a person
+  if (kind === 'PER' && words.length === 1 && INSTITUTION_WORDS.has(words[0])) return 'ORG'
   if (words.some((w) => ORG_SUFFIXES.has(w.replace(/\.$/, '')))) return kind
   const spelt = words.join(' ')
   // "são paulo" is listed as "sao paulo"

@@ -103,6 +103,8 @@ export const INSTITUTION_WORDS = [
   'Company', 'Compañía', 'Companhia', 'Compagnia', 'Compagnie', 'Gesellschaft', 'Maatschappij', 'Selskap', 'Sällskap', 'Spółka', 'Společnost', 'Empresa', 'Grupo', 'Gruppo', 'Groupe', 'Gruppe', 'Groep',
   'Cooperativa', 'Coopérative', 'Genossenschaft', 'Coöperatie', 'Spółdzielnia', 'Družstvo',
   'Academy', 'Academia', 'Accademia', 'Académie', 'Akademie', 'Akademia', 'Colegio', 'Colégio', 'Collège', 'Escuela', 'Escola', 'Scuola', 'École', 'Schule', 'School', 'Szkoła', 'Škola', 'Hospital', 'Hôpital', 'Ospedale', 'Krankenhaus', 'Ziekenhuis', 'Sykehus', 'Sjukhus', 'Szpital', 'Nemocnice',
+  'Parliament', 'Parlamento', 'Parlament', 'Parlement', 'Senate', 'Senado', 'Senato', 'Sénat', 'Senat', 'Congress', 'Congreso', 'Congresso', 'Kongress', 'Government', 'Gobierno',
+  'Governo', 'Gouvernement', 'Regierung', 'Regering', 'Regjeringen', 'Rząd', 'Vláda', 'Army', 'Ejército', 'Exército', 'Esercito', 'Armée', 'Armee', 'Bundeswehr', 'Diputación', 'Generalitat',
   'Club', 'Clube', 'Klub', 'Sociedad', 'Sociedade', 'Società', 'Société', 'Tribunal', 'Tribunale', 'Gericht', 'Corte', 'Cour', 'Sąd', 'Soud', 'Policía', 'Polícia', 'Polizia', 'Police', 'Polizei', 'Politie', 'Politi', 'Polisen', 'Policja', 'Policie',
 ]
 
