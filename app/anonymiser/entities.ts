@@ -128,8 +128,23 @@ function kindByGazetteer(kind: string, value: string, previous: string, nextCapi
     // brand, and not the cut-off first word of a longer name ("Halden Water")
     if (isFirstName(words[0]) && (words.length === 1 ? !isCommonWord(last) && !BRANDS.has(last) && !nextCapitalised : isSurname(last) || !isCommonWord(last))) return 'PER'
   }
+  if (kind !== 'LOC' && words.length === 1 && inflectedPlace(words[0]) !== null) return 'LOC'
   if (kind === 'LOC' && words.length <= 2 && isFirstName(words[0]) && !CITIES.has(whole) && !CITIES.has(words[0]) && !COUNTRIES.has(whole)) return 'PER'
   return kind
+}
+
+/** Case endings that languages put on a place's name ("Norges", "Nigeriassa", "Helsingistä", "Latviaa"). */
+const PLACE_ENDINGS = ['ssa', 'ssä', 'sta', 'stä', 'lla', 'llä', 'lta', 'ltä', 'lle', 'ksi', 'na', 'nä', 'an', 'en', 'in', 'n', 'a', 'ä', 's']
+
+/** A country or town of the lists under one of its languages' case endings, or null. */
+function inflectedPlace(word: string): string | null {
+  if (word.length < 5 || CITIES.has(word) || COUNTRIES.has(word) || isPersonWord(word) || isCommonWord(word)) return null
+  for (const ending of PLACE_ENDINGS) {
+    if (!word.endsWith(ending)) continue
+    const stem = word.slice(0, -ending.length)
+    if (stem.length >= 4 && (COUNTRIES.has(stem) || CITIES.has(stem))) return stem
+  }
+  return null
 }
 
 /** Labels whose pattern findings the tagger sees as masks (addresses and postcodes are its own work). */
@@ -323,7 +338,8 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
 }
 
 /**
- * A country someone mentions ("a roaming fee in Portugal", "we ship to The Netherlands") is a place:
+ * A country someone mentions ("a roaming fee in Portugal", "we ship to The Netherlands"), or a
+ * country or town under a case ending ("Norges", "Nigeriassa"), is a place:
  * the tagger learnt countries as the last line of an address, where they stay as they are (a line
  * of its own). Names that are also everyday words or given names ("Turkey", "Jordan") are left to
  * the tagger.
@@ -338,7 +354,8 @@ function addCountries(text: string, tokens: readonly Token[], tags: readonly Tag
       if (!clean) continue
       const value = text.slice(tokens[i].start, tokens[j].end)
       const lower = value.toLowerCase()
-      if (!COUNTRIES.has(lower) || (n === 1 && (isCommonWord(lower) || isFirstName(lower)))) continue
+      const known = COUNTRIES.has(lower) ? !(n === 1 && (isCommonWord(lower) || isFirstName(lower))) : n === 1 && inflectedPlace(lower) !== null
+      if (!known) continue
       const lineEnd = text.indexOf('\n', tokens[j].end)
       const line = text.slice(lineStartOf(text, tokens[i].start), lineEnd < 0 ? text.length : lineEnd).trim()
       if (line.replace(/[.,;]$/, '') !== value) out.push({ start: tokens[i].start, end: tokens[j].end, label: 'place', priority: PRIORITY.LOC })

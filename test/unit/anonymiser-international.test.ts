@@ -64,6 +64,11 @@ describe('places and organisations without a cue word', () => {
     expect(entities('Laura Fernández\nAvenida de la Constitución 21\n41004 Sevilla\nEspaña').filter(([, v]) => v === 'España')).toEqual([])
   })
 
+  it('a country under a case ending of its language is a place', () => {
+    expect(entities('Han er en av Norges beste skiløpere.')).toEqual([['place', 'Norges']])
+    expect(entities('Hän asui pitkään Nigeriassa ennen paluutaan.')).toEqual([['place', 'Nigeriassa']])
+  })
+
   it('a town that is also a surname is a town when nothing marks a person', () => {
     expect(entities('The meeting is in Toledo next week.')).toEqual([['place', 'Toledo']])
   })
