@@ -38,6 +38,8 @@ function isAgent(text: string, start: number, end: number): boolean {
 }
 
 const WORD = /[\p{L}\p{N}]/u
+/** "and" and "or" in the languages the anonymiser meets, between two names. */
+const CONJUNCTIONS = new Set(['and', 'or', 'und', 'oder', 'og', 'eller', 'och', 'ja', 'tai', 'et', 'ou', 'e', 'y', 'o', 'i', 'a', 'en', 'lub', 'oraz', 'nebo', 'és', 'vagy', 've', 'veya', 'și', 'sau', 'ili', 'in', 'ir', 'un', 'ja', 'και', 'ή'])
 const GERMAN_ARTICLES = new Set(['der', 'die', 'das', 'dem', 'den', 'des', 'im', 'am', 'vom', 'beim'])
 const SENTENCE_CLOSE = new Set(['.', '!', '?', '…', '"', '“', '„', '«', '(', '-', '–', '—'])
 
@@ -259,6 +261,20 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
         while (open.to > open.from && (!capitalised(open.to) || !WORD.test(tokens[open.to].text))) open.to--
       }
     }
+    // "Sigurður Jónsson or Guðrún Sigurðardóttir", "Zalando and Posti": two of them, each whole
+    if (open.kind === 'PER' || open.kind === 'ORG') {
+      for (let k = open.from + 1; k < open.to; k++) {
+        if (!CONJUNCTIONS.has(tokens[k].text) || !/^\p{Lu}/u.test(tokens[k - 1].text) || !/^\p{Lu}/u.test(tokens[k + 1].text)) continue
+        // a company's own "and" stays ("Marks and Spencer"), unless a side is a brand of its own
+        if (open.kind === 'ORG' && !BRANDS.has(tokens[k - 1].lower) && !BRANDS.has(tokens[k + 1].lower)) continue
+        const { kind, to } = open
+        open.to = k - 1
+        close()
+        open = { kind, from: k + 1, to }
+        close()
+        return
+      }
+    }
     // a street line never holds a clock time or a numbered list ("18:22 Mustafa", "1. Chloé Martin 2. Mathis")
     if (open.kind === 'ADDR') {
       const afterTime = open.from > 1 && tokens[open.from - 1].text === ':' && /^\d+$/.test(tokens[open.from - 2].text)
@@ -267,18 +283,25 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
         const next = tokens[k + 1].text
         listOrTime = /^\d+$/.test(tokens[k].text) && (next === ':' || (next === '.' && k + 2 <= open.to && /^\p{Lu}/u.test(tokens[k + 2].text)))
       }
-      if (listOrTime) {
+      // "Dr. Nikolaos Alexiou" read as a street ("Dr" for Drive) has no number: no street line either
+      const noStreet = !plausible('ADDR', text.slice(tokens[open.from].start, tokens[open.to].end), open.to - open.from + 1)
+      if (listOrTime || noStreet) {
         // the people in it are still people: each run of capitalised words that a name list knows
         let k = open.from
         while (k <= open.to) {
-          if (!/^\p{Lu}/u.test(tokens[k].text)) {
+          if (!/^\p{Lu}/u.test(tokens[k].text) || TITLE.test(tokens[k].text)) {
             k++
             continue
           }
           let e = k
           while (e + 1 <= open.to && /^\p{Lu}/u.test(tokens[e + 1].text)) e++
           const words = tokens.slice(k, e + 1).map((t) => t.lower)
-          if (isFirstName(words[0]) || isSurname(words[words.length - 1])) out.push({ start: tokens[k].start, end: tokens[e].end, label: 'name', priority: PRIORITY.PER })
+          // out of a would-be street, only a titled person or a given name and a surname, no company word
+          const titled = k > open.from && (TITLE.test(tokens[k - 1].text) || (tokens[k - 1].text === '.' && k - 1 > open.from && TITLE.test(tokens[k - 2].text)))
+          const person = listOrTime
+            ? isFirstName(words[0]) || isSurname(words[words.length - 1])
+            : titled || (words.length > 1 && isFirstName(words[0]) && isSurname(words[words.length - 1]) && !words.some((w) => ORG_HEADS.has(w) || BUSINESS_WORDS.has(w) || ORG_SUFFIXES.has(w)))
+          if (person) out.push({ start: tokens[k].start, end: tokens[e].end, label: 'name', priority: PRIORITY.PER })
           k = e + 1
         }
         open = null

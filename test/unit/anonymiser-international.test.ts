@@ -40,6 +40,25 @@ describe('names of many locales, wherever they stand', () => {
     expect(entities('Customer: Hi, this is Ioannis Papadopoulos.')).toEqual([['name', 'Ioannis Papadopoulos']])
   })
 
+  it('two people joined by "or" or "and" in any language are two names, each whole', () => {
+    expect(entities('Please ask Sigurður Jónsson or Guðrún Sigurðardóttir.')).toEqual([
+      ['name', 'Sigurður Jónsson'],
+      ['name', 'Guðrún Sigurðardóttir'],
+    ])
+    expect(entities('Marek Dvořák, Lenka Procházková a Tomáš Černý')).toEqual([
+      ['name', 'Marek Dvořák'],
+      ['name', 'Lenka Procházková'],
+      ['name', 'Tomáš Černý'],
+    ])
+  })
+
+  it('a titled person is a person even where "Dr" could be a street', () => {
+    expect(entities('Contact: Dr. Nikolaos Alexiou, Thessaloniki')).toEqual([
+      ['name', 'Nikolaos Alexiou'],
+      ['place', 'Thessaloniki'],
+    ])
+  })
+
   it('keeps a greeted name in German text and leaves the title out of it', () => {
     expect(entities('Hallo Jürgen, die Rechnung von Frau Schneider ist da.')).toEqual([
       ['name', 'Jürgen'],
@@ -75,6 +94,14 @@ describe('places and organisations without a cue word', () => {
 
   it('an institution named by what it is, in any language, is an organisation', () => {
     expect(entities('The Banco de Inglaterra raised rates again.')).toEqual([['organization', 'Banco de Inglaterra']])
+  })
+
+  it('two companies joined by "and" are two organisations; a company\'s own "and" stays', () => {
+    expect(entities('I ordered from Zalando and Posti delivered it to Tampere.')).toEqual([
+      ['organization', 'Zalando'],
+      ['organization', 'Posti'],
+      ['place', 'Tampere'],
+    ])
   })
 
   it('a word in capitals that no name list knows is an organisation, not a person', () => {
