@@ -115,6 +115,8 @@ function kindByGazetteer(kind: string, value: string, previous: string, nextCapi
   if (words.length > 1 && (BUSINESS_WORDS.has(last) || BUSINESS_WORDS.has(words[0]))) return 'ORG'
   // "Banco de Inglaterra", "Junta General de Accionistas", "Universität Wien": an institution by its first word
   if (words.length > 1 && INSTITUTION_WORDS.has(words[0])) return 'ORG'
+  // "Evri", "Barclaycard" alone: a brand the lists know, and no person's name, is a company
+  if (kind === 'PER' && words.length === 1 && BRANDS.has(last) && !isPersonWord(last) && !NAME_CUE_BEFORE.has(previous.toLowerCase()) && !TITLE.test(previous)) return 'ORG'
   // "Policía", "Parlamento" alone: an institution, never a person
   if (kind === 'PER' && words.length === 1 && INSTITUTION_WORDS.has(words[0])) return 'ORG'
   if (words.some((w) => ORG_SUFFIXES.has(w.replace(/\.$/, '')))) return kind
@@ -266,7 +268,8 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
       for (let k = open.from + 1; k < open.to; k++) {
         if (!CONJUNCTIONS.has(tokens[k].text) || !/^\p{Lu}/u.test(tokens[k - 1].text) || !/^\p{Lu}/u.test(tokens[k + 1].text)) continue
         // a company's own "and" stays ("Marks and Spencer"), unless a side is a brand of its own
-        if (open.kind === 'ORG' && !BRANDS.has(tokens[k - 1].lower) && !BRANDS.has(tokens[k + 1].lower)) continue
+        const listed = (t: Token) => BRANDS.has(t.lower) || CITIES.has(t.lower) || COUNTRIES.has(t.lower)
+        if (open.kind === 'ORG' && !listed(tokens[k - 1]) && !listed(tokens[k + 1])) continue
         const { kind, to } = open
         open.to = k - 1
         close()
