@@ -3,7 +3,7 @@
  * one thing a tagger cannot see: which person is the agent.
  */
 import { BRANDS, BUSINESS_WORDS, CITIES, COUNTRIES, FIELD_KIND, FIELD_LABEL_WORDS, FIRST_NAMES, INSTITUTION_WORDS, isCommonWord, NOUN_CAPITALISING_WORDS, ORG_HEADS, ORG_SUFFIXES, REGIONS, STOPWORDS, SURNAMES } from './gazetteer'
-import { loadWeights, OPEN_MARGIN, tagTokens, withoutAccents, tokenize, type Mask, type Tag, type Token, type Weights } from './tagger'
+import { CAPITAL, loadWeights, OPEN_MARGIN, SHOUTED, tagTokens, withoutAccents, tokenize, type Mask, type Tag, type Token, type Weights } from './tagger'
 import trained from './tagger-weights.json'
 import type { Candidate, PiiLabel } from './types'
 
@@ -142,11 +142,13 @@ const PLACE_ENDINGS = ['ssa', 'ssä', 'sta', 'stä', 'lla', 'llä', 'lta', 'ltä
 
 /** A country or town of the lists under one of its languages' case endings, or null. */
 function inflectedPlace(word: string): string | null {
-  if (word.length < 5 || CITIES.has(word) || COUNTRIES.has(word) || isPersonWord(word) || isCommonWord(word)) return null
+  if (word.length < 5) return null
   for (const ending of PLACE_ENDINGS) {
     if (!word.endsWith(ending)) continue
     const stem = word.slice(0, -ending.length)
-    if (stem.length >= 4 && (COUNTRIES.has(stem) || CITIES.has(stem))) return stem
+    if (stem.length < 4 || !(COUNTRIES.has(stem) || CITIES.has(stem))) continue
+    // the lists are checked only now: most words end in none of these stems
+    return CITIES.has(word) || COUNTRIES.has(word) || isPersonWord(word) || isCommonWord(word) ? null : stem
   }
   return null
 }
@@ -370,16 +372,20 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
  * of its own). Names that are also everyday words or given names ("Turkey", "Jordan") are left to
  * the tagger.
  */
+const COUNTRY_FIRST_WORDS: ReadonlySet<string> = new Set([...COUNTRIES].filter((c) => c.includes(' ')).map((c) => c.split(' ')[0]))
+
 function addCountries(text: string, tokens: readonly Token[], tags: readonly Tag[], masked: Uint8Array, out: Candidate[]): void {
   for (let i = 0; i < tokens.length; i++) {
-    if (tags[i] !== 'O' || masked[i] || !/^\p{Lu}\p{Ll}/u.test(tokens[i].text)) continue
-    for (let n = Math.min(3, tokens.length - i); n >= 1; n--) {
+    // capitalised, not in capitals ("UK", "USA" stay): the flags the tokenizer worked out
+    if (tags[i] !== 'O' || (tokens[i].flags & (CAPITAL | SHOUTED)) !== CAPITAL || masked[i]) continue
+    // a country of two or three words is tried only after its first word ("The Netherlands", "New Zealand")
+    for (let n = COUNTRY_FIRST_WORDS.has(tokens[i].lower) ? Math.min(3, tokens.length - i) : 1; n >= 1; n--) {
       const j = i + n - 1
       let clean = true
       for (let k = i + 1; k <= j && clean; k++) clean = tags[k] === 'O' && !masked[k] && text.slice(tokens[k - 1].end, tokens[k].start) === ' '
       if (!clean) continue
       const value = text.slice(tokens[i].start, tokens[j].end)
-      const lower = value.toLowerCase()
+      const lower = n === 1 ? tokens[i].lower : value.toLowerCase()
       const known = COUNTRIES.has(lower) ? !(n === 1 && (isCommonWord(lower) || isFirstName(lower))) : n === 1 && inflectedPlace(lower) !== null
       if (!known) continue
       const lineEnd = text.indexOf('\n', tokens[j].end)
@@ -403,9 +409,9 @@ const BRAND_CUE_BEFORE = new Set(['with', 'via', 'through', 'from', 'at', 'by', 
 function addBrands(text: string, tokens: readonly Token[], tags: readonly Tag[], masked: Uint8Array, out: Candidate[]): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]
-    if (tags[i] !== 'O' || masked[i] || !/^\p{Lu}/u.test(t.text) || t.text.length < 3) continue
+    if (tags[i] !== 'O' || !(t.flags & CAPITAL) || t.text.length < 3 || masked[i] || i === 0 || !BRAND_CUE_BEFORE.has(tokens[i - 1].lower)) continue
     const lower = t.lower
-    if (i === 0 || !BRAND_CUE_BEFORE.has(tokens[i - 1].lower) || !BRANDS.has(lower) || isCommonWord(lower) || isPersonWord(lower) || CITIES.has(lower) || COUNTRIES.has(lower) || STOPWORDS.has(lower) || FIELD_LABEL_WORDS.has(lower)) continue
+    if (!BRANDS.has(lower) || isCommonWord(lower) || isPersonWord(lower) || CITIES.has(lower) || COUNTRIES.has(lower) || STOPWORDS.has(lower) || FIELD_LABEL_WORDS.has(lower)) continue
     // glued to other words or marks ("@Monzo", "Monzo.com", "Monzo-Support") it is a handle, a link or a product
     const before = t.start > 0 ? text[t.start - 1] : ' '
     const after = t.end < text.length ? text[t.end] : ' '
