@@ -40,7 +40,8 @@ function isAgent(text: string, start: number, end: number): boolean {
 const WORD = /[\p{L}\p{N}]/u
 /** "and" and "or" in the languages the anonymiser meets, between two names. */
 const CONJUNCTIONS = new Set(['and', 'or', 'und', 'oder', 'og', 'eller', 'och', 'ja', 'tai', 'et', 'ou', 'e', 'y', 'o', 'i', 'a', 'en', 'lub', 'oraz', 'nebo', 'és', 'vagy', 've', 'veya', 'și', 'sau', 'ili', 'in', 'ir', 'un', 'ja', 'και', 'ή'])
-const GERMAN_ARTICLES = new Set(['der', 'die', 'das', 'dem', 'den', 'des', 'im', 'am', 'vom', 'beim'])
+/** German articles ("der", "die" are Dutch or Nordic words too: they count only beside a word German alone has). */
+const GERMAN_ARTICLES = new Set(['der', 'die', 'das', 'dem', 'des', 'vom', 'beim', 'zum', 'zur'])
 const SENTENCE_CLOSE = new Set(['.', '!', '?', '…', '"', '“', '„', '«', '(', '-', '–', '—'])
 
 /**
@@ -196,7 +197,7 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
   let nounCapitalising: boolean | undefined
   const capitalisesNouns = (): boolean => {
     if (nounCapitalising === undefined) {
-      // its own function words, or one of them and an article ("der", "die" are English or names too)
+      // two of its own function words, or one of them and an article
       let seen = 0
       let articles = 0
       for (let k = 0; k < tokens.length && seen + Math.min(articles, 1) < 2; k++) {

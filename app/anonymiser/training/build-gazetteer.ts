@@ -136,11 +136,14 @@ const stopwords = new Set<string>()
 for (const [lang, list] of Object.entries(stopwordsIso as Record<string, string[]>)) if (lang !== 'en') for (const w of words(list)) stopwords.add(lower(w))
 // function words of languages that capitalise nouns, without any that are English words or names
 // somewhere ("die", "den", "man", "will" stay out): two of them in a text mark it as one
+// nor any that another language shares ("als", "hier", "mit" are Dutch, Danish or Hungarian too)
 const nounCapitalising = new Set<string>()
+const sharedWithOthers = new Set<string>()
+for (const [lang, list] of Object.entries(stopwordsIso as Record<string, string[]>)) if (lang !== 'en' && !NOUN_CAPITALISING_LANGUAGES.includes(lang)) for (const w of list) sharedWithOthers.add(lower(w))
 for (const lang of NOUN_CAPITALISING_LANGUAGES) {
   for (const w of words((stopwordsIso as Record<string, string[]>)[lang] ?? [])) {
     const l = lower(w)
-    if (l.length >= 3 && !common.has(l) && !firstNames.has(l) && !surnames.has(l)) nounCapitalising.add(l)
+    if (l.length >= 3 && !common.has(l) && !firstNames.has(l) && !surnames.has(l) && !sharedWithOthers.has(l)) nounCapitalising.add(l)
   }
 }
 const fieldLabels = new Set<string>()
