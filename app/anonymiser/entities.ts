@@ -235,18 +235,29 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
     if (cued || speaker) return kind
     // "frei", "liv", "ennå": in another language's text a lower-case word is a name only when greeted
     if (!/\p{Lu}/u.test(text.slice(tokens[from].start, tokens[to].end)) && (capitalisesNouns() || otherLanguage())) return null
-    let words = tokens.slice(from, to + 1).filter((t) => WORD.test(t.text))
-    // "Der Kern", "La empresa": a sentence's first function word is no part of a name
-    if (words.length > 1 && (prev === undefined || SENTENCE_CLOSE.has(prev.text)) && STOPWORDS.has(words[0].lower) && !isFirstName(words[0].lower)) words = words.slice(1)
-    const known = words.some((t) => isPersonWord(t.lower) && !STOPWORDS.has(t.lower))
     const sentenceStart = prev === undefined || SENTENCE_CLOSE.has(prev.text)
-    const nextLower = next !== undefined && /^\p{Ll}/u.test(next.text)
+    // the words of the span, without a sentence's first function word ("Der Kern", "La empresa")
+    let first = from
+    while (first < to && !WORD.test(tokens[first].text)) first++
+    let count = 0
+    for (let k = first; k <= to; k++) if (WORD.test(tokens[k].text)) count++
+    if (count > 1 && sentenceStart && STOPWORDS.has(tokens[first].lower) && !isFirstName(tokens[first].lower)) {
+      first++
+      while (first < to && !WORD.test(tokens[first].text)) first++
+      count--
+    }
     // "Vi har", "Ved siden", "Los clientes": another language's function word opening a sentence
-    if (words.length === 1 && sentenceStart && nextLower && STOPWORDS.has(words[0].lower)) return null
+    if (count === 1 && sentenceStart && next !== undefined && /^\p{Ll}/u.test(next.text) && STOPWORDS.has(tokens[first].lower)) return null
+    const german = capitalisesNouns()
+    const capitals = count === 1 && /^\p{Lu}{5,}$/u.test(tokens[first].text)
+    if (!german && !capitals) return kind
+    // only now the name lists (looked up with and without accents): most spans never get here
+    let known = false
+    for (let k = first; k <= to && !known; k++) known = WORD.test(tokens[k].text) && isPersonWord(tokens[k].lower) && !STOPWORDS.has(tokens[k].lower)
     // "Ausstellung", "Fahrbahn": a German noun, not a name no list knows
-    if (!known && capitalisesNouns()) return null
+    if (!known && german) return null
     // "EFECOM", "ASAJA": letters in capitals that no name list knows are an organisation's
-    if (words.length === 1 && !known && /^\p{Lu}{5,}$/u.test(words[0].text)) return 'ORG'
+    if (!known && capitals) return 'ORG'
     return kind
   }
   let open = null as { kind: string; from: number; to: number } | null
@@ -361,7 +372,7 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
     }
   }
   close()
-  addCountries(text, tokens, tags, masked, out)
+  addCountries(text, tokens, tags, masked, out, otherLanguage)
   addBrands(text, tokens, tags, masked, out)
   return sameNameSameKind(text, mergeAdjacentNames(text, out))
 }
@@ -375,7 +386,9 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
  */
 const COUNTRY_FIRST_WORDS: ReadonlySet<string> = new Set([...COUNTRIES].filter((c) => c.includes(' ')).map((c) => c.split(' ')[0]))
 
-function addCountries(text: string, tokens: readonly Token[], tags: readonly Tag[], masked: Uint8Array, out: Candidate[]): void {
+function addCountries(text: string, tokens: readonly Token[], tags: readonly Tag[], masked: Uint8Array, out: Candidate[], otherLanguage: () => boolean): void {
+  // case endings belong to other languages' text: English text is spared the look-ups
+  let inflected: boolean | undefined
   for (let i = 0; i < tokens.length; i++) {
     // capitalised, not in capitals ("UK", "USA" stay): the flags the tokenizer worked out
     if (tags[i] !== 'O' || (tokens[i].flags & (CAPITAL | SHOUTED)) !== CAPITAL || masked[i]) continue
@@ -387,7 +400,7 @@ function addCountries(text: string, tokens: readonly Token[], tags: readonly Tag
       if (!clean) continue
       const value = text.slice(tokens[i].start, tokens[j].end)
       const lower = n === 1 ? tokens[i].lower : value.toLowerCase()
-      const known = COUNTRIES.has(lower) ? !(n === 1 && (isCommonWord(lower) || isFirstName(lower))) : n === 1 && inflectedPlace(lower) !== null
+      const known = COUNTRIES.has(lower) ? !(n === 1 && (isCommonWord(lower) || isFirstName(lower))) : n === 1 && lower.length >= 5 && (inflected ??= otherLanguage()) && inflectedPlace(lower) !== null
       if (!known) continue
       const lineEnd = text.indexOf('\n', tokens[j].end)
       const line = text.slice(lineStartOf(text, tokens[i].start), lineEnd < 0 ? text.length : lineEnd).trim()
