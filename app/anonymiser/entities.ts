@@ -2,8 +2,8 @@
  * People, organisations, places, street lines and postcodes from the tagger's token tags, plus the
  * one thing a tagger cannot see: which person is the agent.
  */
-import { BRANDS, BUSINESS_WORDS, CITIES, COUNTRIES, FIELD_KIND, FIELD_LABEL_WORDS, FIRST_NAMES, isCommonWord, ORG_HEADS, ORG_SUFFIXES, REGIONS, STOPWORDS, SURNAMES } from './gazetteer'
-import { loadWeights, OPEN_MARGIN, tagTokens, withoutAccents, tokenize, type Mask, type Tag, type Token, type Weights } from './tagger'
+import { BRANDS, BUSINESS_WORDS, CITIES, COUNTRIES, FIELD_KIND, FIELD_LABEL_WORDS, FIRST_NAMES, INSTITUTION_WORDS, isCommonWord, NOUN_CAPITALISING_WORDS, ORG_HEADS, ORG_SUFFIXES, REGIONS, STOPWORDS, SURNAMES } from './gazetteer'
+import { CAPITAL, loadWeights, OPEN_MARGIN, SHOUTED, tagTokens, withoutAccents, tokenize, type Mask, type Tag, type Token, type Weights } from './tagger'
 import trained from './tagger-weights.json'
 import type { Candidate, PiiLabel } from './types'
 
@@ -38,6 +38,11 @@ function isAgent(text: string, start: number, end: number): boolean {
 }
 
 const WORD = /[\p{L}\p{N}]/u
+/** "and" and "or" in the languages the anonymiser meets, between two names. */
+const CONJUNCTIONS = new Set(['and', 'or', 'und', 'oder', 'og', 'eller', 'och', 'ja', 'tai', 'et', 'ou', 'e', 'y', 'o', 'i', 'a', 'en', 'lub', 'oraz', 'nebo', 'és', 'vagy', 've', 'veya', 'și', 'sau', 'ili', 'in', 'ir', 'un', 'ja', 'και', 'ή'])
+/** German articles ("der", "die" are Dutch or Nordic words too: they count only beside a word German alone has). */
+const GERMAN_ARTICLES = new Set(['der', 'die', 'das', 'dem', 'des', 'vom', 'beim', 'zum', 'zur'])
+const SENTENCE_CLOSE = new Set(['.', '!', '?', '…', '"', '“', '„', '«', '(', '-', '–', '—'])
 
 /**
  * The shape every kind must have, whatever the tagger's neighbours suggested: a street line holds
@@ -49,7 +54,12 @@ const CALENDAR_WORDS = new Set(
 )
 
 /** Words after which a lower-case word is a person ("thanks, siobhán", "my name is femi"). */
-const NAME_CUE_BEFORE = new Set(['hi', 'hello', 'hey', 'dear', 'thanks', 'thank', 'cheers', 'ta', "i'm", 'im', 'bye', 'morning', 'evening'])
+const NAME_CUE_BEFORE = new Set([
+  'hi', 'hello', 'hey', 'dear', 'thanks', 'thank', 'cheers', 'ta', "i'm", 'im', 'bye', 'morning', 'evening',
+  // the same greetings and thanks in the languages the anonymiser meets
+  'hallo', 'hola', 'ciao', 'salut', 'bonjour', 'olá', 'ola', 'hej', 'hei', 'hoi', 'ahoj', 'szia', 'cześć', 'czesc', 'merhaba', 'servus', 'moin',
+  'danke', 'merci', 'gracias', 'grazie', 'obrigado', 'obrigada', 'tack', 'takk', 'kiitos', 'dziękuję', 'dzięki', 'děkuji', 'köszönöm', 'bedankt', 'liebe', 'lieber', 'querida', 'querido',
+])
 
 function plausible(kind: string, value: string, tokens: number, previous = ''): boolean {
   if (kind === 'ADDR') {
@@ -61,7 +71,8 @@ function plausible(kind: string, value: string, tokens: number, previous = ''): 
   // written all in lower case: only a name the gazetteers know ("hi mario"), never "logins" or "hiya"
   if (!/\p{Lu}|\p{N}/u.test(value)) {
     const words = value.split(/\s+/)
-    if (kind === 'PER' && !NAME_CUE_BEFORE.has(previous) && !words.every(isPersonWord)) return false
+    // "que", "la", "vi" are names in some list and function words in some language: never uncued
+    if (kind === 'PER' && !NAME_CUE_BEFORE.has(previous) && !words.every((w) => isPersonWord(w) && !STOPWORDS.has(w))) return false
     if (kind === 'LOC' && !CITIES.has(value)) return false
     // "ebay", "paypal": a brand the gazetteer knows, written in lower case
     if (kind === 'ORG' && !words.every((w) => BRANDS.has(w) && !isCommonWord(w))) return false
@@ -84,7 +95,7 @@ function plausible(kind: string, value: string, tokens: number, previous = ''): 
   }
   return true
 }
-const TITLE = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|herr|frau|mme|mlle|sr|sra|srta)\.?$/i
+const TITLE = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|herr|herrn|frau|mme|mlle|sr|sra|srta)\.?$/i
 
 const isFirstName = (w: string) => FIRST_NAMES.has(w) || FIRST_NAMES.has(withoutAccents(w))
 const isSurname = (w: string) => SURNAMES.has(w) || SURNAMES.has(withoutAccents(w))
@@ -103,21 +114,44 @@ function kindByGazetteer(kind: string, value: string, previous: string, nextCapi
   if (words.length > 1 && (ORG_SUFFIXES.has(last) || ORG_HEADS.has(last))) return 'ORG'
   // a trade word of any language at either end ("Wagner Elektro", "Trattoria da Enzo", "Hotel Alpenrose")
   if (words.length > 1 && (BUSINESS_WORDS.has(last) || BUSINESS_WORDS.has(words[0]))) return 'ORG'
+  // "Banco de Inglaterra", "Junta General de Accionistas", "Universität Wien": an institution by its first word
+  if (words.length > 1 && INSTITUTION_WORDS.has(words[0])) return 'ORG'
+  // "Evri", "Barclaycard" alone: a brand the lists know, and no person's name, is a company
+  if (kind === 'PER' && words.length === 1 && BRANDS.has(last) && !isPersonWord(last) && !NAME_CUE_BEFORE.has(previous.toLowerCase()) && !TITLE.test(previous)) return 'ORG'
+  // "Policía", "Parlamento" alone: an institution, never a person
+  if (kind === 'PER' && words.length === 1 && INSTITUTION_WORDS.has(words[0])) return 'ORG'
   if (words.some((w) => ORG_SUFFIXES.has(w.replace(/\.$/, '')))) return kind
   const spelt = words.join(' ')
   // "são paulo" is listed as "sao paulo"
   const whole = CITIES.has(spelt) || !/[^\x00-\x7f]/.test(spelt) ? spelt : withoutAccents(spelt)
   if (kind !== 'LOC' && CITIES.has(whole) && !words.some(isPersonWord)) return 'LOC'
   // a town or a country taken for a person ("Berlin", "São Paulo"), unless greeted or titled like one
-  if (kind === 'PER' && (CITIES.has(whole) || COUNTRIES.has(whole) || (REGIONS.has(whole) && !isFirstName(words[0]))) && !NAME_CUE_BEFORE.has(previous.toLowerCase()) && !TITLE.test(previous) && (words.length > 1 || !isSurname(whole))) return 'LOC'
+  if (kind === 'PER' && (CITIES.has(whole) || COUNTRIES.has(whole) || (REGIONS.has(whole) && !isFirstName(words[0]))) && !NAME_CUE_BEFORE.has(previous.toLowerCase()) && !TITLE.test(previous) && (words.length > 1 || !isSurname(whole) || (CITIES.has(whole) && !isFirstName(whole)))) return 'LOC'
   if (kind === 'ORG' && (TITLE.test(previous) || TITLE.test(words[0]))) return 'PER'
   if (kind === 'ORG' && words.length <= 3 && !CITIES.has(whole) && !words.some((w) => ORG_HEADS.has(w))) {
     // "Deepa Krishnan", or a lone given name ("Arjun", "Bethany", "Marek") that is no everyday word or
     // brand, and not the cut-off first word of a longer name ("Halden Water")
     if (isFirstName(words[0]) && (words.length === 1 ? !isCommonWord(last) && !BRANDS.has(last) && !nextCapitalised : isSurname(last) || !isCommonWord(last))) return 'PER'
   }
+  if (kind !== 'LOC' && words.length === 1 && inflectedPlace(words[0]) !== null) return 'LOC'
   if (kind === 'LOC' && words.length <= 2 && isFirstName(words[0]) && !CITIES.has(whole) && !CITIES.has(words[0]) && !COUNTRIES.has(whole)) return 'PER'
   return kind
+}
+
+/** Case endings that languages put on a place's name ("Norges", "Nigeriassa", "Helsingistä", "Latviaa"). */
+const PLACE_ENDINGS = ['ssa', 'ssä', 'sta', 'stä', 'lla', 'llä', 'lta', 'ltä', 'lle', 'ksi', 'na', 'nä', 'an', 'en', 'in', 'n', 'a', 'ä', 's']
+
+/** A country or town of the lists under one of its languages' case endings, or null. */
+function inflectedPlace(word: string): string | null {
+  if (word.length < 5) return null
+  for (const ending of PLACE_ENDINGS) {
+    if (!word.endsWith(ending)) continue
+    const stem = word.slice(0, -ending.length)
+    if (stem.length < 4 || !(COUNTRIES.has(stem) || CITIES.has(stem))) continue
+    // the lists are checked only now: most words end in none of these stems
+    return CITIES.has(word) || COUNTRIES.has(word) || isPersonWord(word) || isCommonWord(word) ? null : stem
+  }
+  return null
 }
 
 /** Labels whose pattern findings the tagger sees as masks (addresses and postcodes are its own work). */
@@ -159,6 +193,73 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
     if (k > 0 && !text.slice(tokens[k - 1].end, tokens[k].start).includes('\n')) return undefined
     return FIELD_KIND.get(text.slice(tokens[k].start, tokens[from - 2].end).toLowerCase())
   }
+  /** Written in a language that capitalises every noun (two of its function words in lower case). */
+  let nounCapitalising: boolean | undefined
+  const capitalisesNouns = (): boolean => {
+    if (nounCapitalising === undefined) {
+      // two of its own function words, or one of them and an article
+      let seen = 0
+      let articles = 0
+      for (let k = 0; k < tokens.length && seen + Math.min(articles, 1) < 2; k++) {
+        if (NOUN_CAPITALISING_WORDS.has(tokens[k].text)) seen++
+        else if (GERMAN_ARTICLES.has(tokens[k].text)) articles++
+      }
+      nounCapitalising = seen >= 1 && seen + Math.min(articles, 1) >= 2
+    }
+    return nounCapitalising
+  }
+  /** Written in a language other than English (two function words of another language that English lacks). */
+  let foreign: boolean | undefined
+  const otherLanguage = (): boolean => {
+    if (foreign === undefined) {
+      let seen = 0
+      for (let k = 0; k < tokens.length && seen < 2; k++) if (tokens[k].text === tokens[k].lower && STOPWORDS.has(tokens[k].lower) && !isCommonWord(tokens[k].lower)) seen++
+      foreign = seen >= 2
+    }
+    return foreign
+  }
+  const sameLine = (a: number, b: number) => !text.slice(tokens[a].end, tokens[b].start).includes('\n')
+  /**
+   * What the words around a span say about it: a capital proves nothing in German text or on a
+   * sentence's first function word ("Vi har", "La empresa"), unless a greeting, a title, a field or
+   * a speaker label vouches for a person. Returns the kind, or null for no span at all.
+   */
+  const byContext = (kind: string, from: number, to: number): string | null => {
+    // "Veranstaltung" in German text: a noun, unless a brand list knows it or it is in capitals
+    if (kind === 'ORG' && from === to && capitalisesNouns() && !BRANDS.has(tokens[from].lower) && !/^[\p{Lu}\p{N}]{2,}$/u.test(tokens[from].text)) return null
+    if (kind !== 'PER') return kind
+    const prev = from > 0 && sameLine(from - 1, from) ? tokens[from - 1] : undefined
+    const next = to + 1 < tokens.length && sameLine(to, to + 1) ? tokens[to + 1] : undefined
+    const cued = prev !== undefined && (NAME_CUE_BEFORE.has(prev.lower) || TITLE.test(prev.text) || prev.text === ':' || prev.text === ',' || prev.text === '-' || prev.text === '•' || prev.text === '@')
+    const speaker = next !== undefined && next.text === ':' && prev === undefined
+    if (cued || speaker) return kind
+    // "frei", "liv", "ennå": in another language's text a lower-case word is a name only when greeted
+    if (!/\p{Lu}/u.test(text.slice(tokens[from].start, tokens[to].end)) && (capitalisesNouns() || otherLanguage())) return null
+    const sentenceStart = prev === undefined || SENTENCE_CLOSE.has(prev.text)
+    // the words of the span, without a sentence's first function word ("Der Kern", "La empresa")
+    let first = from
+    while (first < to && !WORD.test(tokens[first].text)) first++
+    let count = 0
+    for (let k = first; k <= to; k++) if (WORD.test(tokens[k].text)) count++
+    if (count > 1 && sentenceStart && STOPWORDS.has(tokens[first].lower) && !isFirstName(tokens[first].lower)) {
+      first++
+      while (first < to && !WORD.test(tokens[first].text)) first++
+      count--
+    }
+    // "Vi har", "Ved siden", "Los clientes": another language's function word opening a sentence
+    if (count === 1 && sentenceStart && next !== undefined && /^\p{Ll}/u.test(next.text) && STOPWORDS.has(tokens[first].lower)) return null
+    const german = capitalisesNouns()
+    const capitals = count === 1 && /^\p{Lu}{5,}$/u.test(tokens[first].text)
+    if (!german && !capitals) return kind
+    // only now the name lists (looked up with and without accents): most spans never get here
+    let known = false
+    for (let k = first; k <= to && !known; k++) known = WORD.test(tokens[k].text) && isPersonWord(tokens[k].lower) && !STOPWORDS.has(tokens[k].lower)
+    // "Ausstellung", "Fahrbahn": a German noun, not a name no list knows
+    if (!known && german) return null
+    // "EFECOM", "ASAJA": letters in capitals that no name list knows are an organisation's
+    if (!known && capitals) return 'ORG'
+    return kind
+  }
   let open = null as { kind: string; from: number; to: number } | null
   const close = () => {
     if (!open) return
@@ -176,6 +277,21 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
         while (open.to > open.from && (!capitalised(open.to) || !WORD.test(tokens[open.to].text))) open.to--
       }
     }
+    // "Sigurður Jónsson or Guðrún Sigurðardóttir", "Zalando and Posti": two of them, each whole
+    if (open.kind === 'PER' || open.kind === 'ORG') {
+      for (let k = open.from + 1; k < open.to; k++) {
+        if (!CONJUNCTIONS.has(tokens[k].text) || !/^\p{Lu}/u.test(tokens[k - 1].text) || !/^\p{Lu}/u.test(tokens[k + 1].text)) continue
+        // a company's own "and" stays ("Marks and Spencer"), unless a side is a brand of its own
+        const listed = (t: Token) => BRANDS.has(t.lower) || CITIES.has(t.lower) || COUNTRIES.has(t.lower)
+        if (open.kind === 'ORG' && !listed(tokens[k - 1]) && !listed(tokens[k + 1])) continue
+        const { kind, to } = open
+        open.to = k - 1
+        close()
+        open = { kind, from: k + 1, to }
+        close()
+        return
+      }
+    }
     // a street line never holds a clock time or a numbered list ("18:22 Mustafa", "1. Chloé Martin 2. Mathis")
     if (open.kind === 'ADDR') {
       const afterTime = open.from > 1 && tokens[open.from - 1].text === ':' && /^\d+$/.test(tokens[open.from - 2].text)
@@ -184,18 +300,25 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
         const next = tokens[k + 1].text
         listOrTime = /^\d+$/.test(tokens[k].text) && (next === ':' || (next === '.' && k + 2 <= open.to && /^\p{Lu}/u.test(tokens[k + 2].text)))
       }
-      if (listOrTime) {
+      // "Dr. Nikolaos Alexiou" read as a street ("Dr" for Drive) has no number: no street line either
+      const noStreet = !plausible('ADDR', text.slice(tokens[open.from].start, tokens[open.to].end), open.to - open.from + 1)
+      if (listOrTime || noStreet) {
         // the people in it are still people: each run of capitalised words that a name list knows
         let k = open.from
         while (k <= open.to) {
-          if (!/^\p{Lu}/u.test(tokens[k].text)) {
+          if (!/^\p{Lu}/u.test(tokens[k].text) || TITLE.test(tokens[k].text)) {
             k++
             continue
           }
           let e = k
           while (e + 1 <= open.to && /^\p{Lu}/u.test(tokens[e + 1].text)) e++
           const words = tokens.slice(k, e + 1).map((t) => t.lower)
-          if (isFirstName(words[0]) || isSurname(words[words.length - 1])) out.push({ start: tokens[k].start, end: tokens[e].end, label: 'name', priority: PRIORITY.PER })
+          // out of a would-be street, only a titled person or a given name and a surname, no company word
+          const titled = k > open.from && (TITLE.test(tokens[k - 1].text) || (tokens[k - 1].text === '.' && k - 1 > open.from && TITLE.test(tokens[k - 2].text)))
+          const person = listOrTime
+            ? isFirstName(words[0]) || isSurname(words[words.length - 1])
+            : titled || (words.length > 1 && isFirstName(words[0]) && isSurname(words[words.length - 1]) && !words.some((w) => ORG_HEADS.has(w) || BUSINESS_WORDS.has(w) || ORG_SUFFIXES.has(w)))
+          if (person) out.push({ start: tokens[k].start, end: tokens[e].end, label: 'name', priority: PRIORITY.PER })
           k = e + 1
         }
         open = null
@@ -214,7 +337,12 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
     if (plausible(open.kind, value, open.to - open.from + 1, before >= 0 ? tokens[before].lower : '')) {
       const next = tokens[open.to + 1]
       const nextCapitalised = next !== undefined && text.slice(tokens[open.to].end, next.start) === ' ' && /^\p{Lu}/u.test(next.text)
-      const kind = fieldKind(open.from) ?? kindByGazetteer(open.kind, value, open.from > 0 ? tokens[open.from - 1].text : '', nextCapitalised)
+      const field = fieldKind(open.from)
+      const kind = field ?? byContext(kindByGazetteer(open.kind, value, open.from > 0 ? tokens[open.from - 1].text : '', nextCapitalised), open.from, open.to)
+      if (kind === null) {
+        open = null
+        return
+      }
       const candidate: Candidate = { start, end, label: LABEL_OF[kind], priority: PRIORITY[kind] }
       if (kind === 'PER' && isAgent(text, start, end)) candidate.role = 'agent'
       out.push(candidate)
@@ -244,7 +372,68 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
     }
   }
   close()
+  addCountries(text, tokens, tags, masked, out, otherLanguage)
+  addBrands(text, tokens, tags, masked, out)
   return sameNameSameKind(text, mergeAdjacentNames(text, out))
+}
+
+/**
+ * A country someone mentions ("a roaming fee in Portugal", "we ship to The Netherlands"), or a
+ * country or town under a case ending ("Norges", "Nigeriassa"), is a place:
+ * the tagger learnt countries as the last line of an address, where they stay as they are (a line
+ * of its own). Names that are also everyday words or given names ("Turkey", "Jordan") are left to
+ * the tagger.
+ */
+const COUNTRY_FIRST_WORDS: ReadonlySet<string> = new Set([...COUNTRIES].filter((c) => c.includes(' ')).map((c) => c.split(' ')[0]))
+
+function addCountries(text: string, tokens: readonly Token[], tags: readonly Tag[], masked: Uint8Array, out: Candidate[], otherLanguage: () => boolean): void {
+  // case endings belong to other languages' text: English text is spared the look-ups
+  let inflected: boolean | undefined
+  for (let i = 0; i < tokens.length; i++) {
+    // capitalised, not in capitals ("UK", "USA" stay): the flags the tokenizer worked out
+    if (tags[i] !== 'O' || (tokens[i].flags & (CAPITAL | SHOUTED)) !== CAPITAL || masked[i]) continue
+    // a country of two or three words is tried only after its first word ("The Netherlands", "New Zealand")
+    for (let n = COUNTRY_FIRST_WORDS.has(tokens[i].lower) ? Math.min(3, tokens.length - i) : 1; n >= 1; n--) {
+      const j = i + n - 1
+      let clean = true
+      for (let k = i + 1; k <= j && clean; k++) clean = tags[k] === 'O' && !masked[k] && text.slice(tokens[k - 1].end, tokens[k].start) === ' '
+      if (!clean) continue
+      const value = text.slice(tokens[i].start, tokens[j].end)
+      const lower = n === 1 ? tokens[i].lower : value.toLowerCase()
+      const known = COUNTRIES.has(lower) ? !(n === 1 && (isCommonWord(lower) || isFirstName(lower))) : n === 1 && lower.length >= 5 && (inflected ??= otherLanguage()) && inflectedPlace(lower) !== null
+      if (!known) continue
+      const lineEnd = text.indexOf('\n', tokens[j].end)
+      const line = text.slice(lineStartOf(text, tokens[i].start), lineEnd < 0 ? text.length : lineEnd).trim()
+      if (line.replace(/[.,;]$/, '') !== value) out.push({ start: tokens[i].start, end: tokens[j].end, label: 'place', priority: PRIORITY.LOC })
+      i = j
+      break
+    }
+  }
+}
+
+/** Words before a company someone deals with ("paid with Klarna", "switched from Plusnet to Sky"). */
+const BRAND_CUE_BEFORE = new Set(['with', 'via', 'through', 'from', 'at', 'by', 'to', 'and', 'or', '&', ',', 'called', 'contacted', 'emailed', 'joined', 'left', 'using', 'use', 'chose', 'banks', 'bank'])
+
+/**
+ * A brand the lists know ("Klarna", "Netgear", "DPD"), capitalised, that the tagger left alone,
+ * after a word people put before a company they deal with: an organisation, unless it is also an
+ * everyday word, a name, a town or another language's word, a product line ("Samsung Galaxy"), or
+ * part of a handle or a link. A product alone ("Gmail says…") stays: no list tells the two apart.
+ */
+function addBrands(text: string, tokens: readonly Token[], tags: readonly Tag[], masked: Uint8Array, out: Candidate[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]
+    if (tags[i] !== 'O' || !(t.flags & CAPITAL) || t.text.length < 3 || masked[i] || i === 0 || !BRAND_CUE_BEFORE.has(tokens[i - 1].lower)) continue
+    const lower = t.lower
+    if (!BRANDS.has(lower) || isCommonWord(lower) || isPersonWord(lower) || CITIES.has(lower) || COUNTRIES.has(lower) || STOPWORDS.has(lower) || FIELD_LABEL_WORDS.has(lower)) continue
+    // glued to other words or marks ("@Monzo", "Monzo.com", "Monzo-Support") it is a handle, a link or a product
+    const before = t.start > 0 ? text[t.start - 1] : ' '
+    const after = t.end < text.length ? text[t.end] : ' '
+    if (!/[\s(“"']/u.test(before) || !/[\s.,;:!?)”"']/u.test(after) || (after === '.' && /\w/.test(text[t.end + 1] ?? ''))) continue
+    const next = tokens[i + 1]
+    if (next !== undefined && text.slice(t.end, next.start) === ' ' && /^[\p{Lu}\p{N}]/u.test(next.text)) continue
+    out.push({ start: t.start, end: t.end, label: 'organization', priority: PRIORITY.ORG })
+  }
 }
 
 /**

@@ -22,6 +22,10 @@ export const STOPWORDS: ReadonlySet<string> = new Set(data.stopwords)
 export const FIELD_LABEL_WORDS: ReadonlySet<string> = new Set(data.fieldLabels)
 /** Trade words of many languages that begin or end a company's name ("Elektro", "Trattoria", "Hotel"). */
 export const BUSINESS_WORDS: ReadonlySet<string> = new Set(data.businessWords)
+/** First words of institutions in many languages ("Banco", "Universität", "Junta"): the name is an organisation. */
+export const INSTITUTION_WORDS: ReadonlySet<string> = new Set(data.institutionWords)
+/** Function words of languages that capitalise every noun (German): two in a text mean capitals are no sign of a name. */
+export const NOUN_CAPITALISING_WORDS: ReadonlySet<string> = new Set(data.nounCapitalising)
 /** The kind a field's value has, by its whole label in lower case ("ciudad" → place). */
 export const FIELD_KIND: ReadonlyMap<string, 'PER' | 'LOC' | 'ORG'> = new Map([
   ...data.personFields.map((l) => [l, 'PER'] as const),

@@ -15,7 +15,8 @@
  *             person, organisation and place only; never tuned on
  *   external  any labelled JSON Lines file kept outside the repository (--external PATH, may be
  *             repeated): {"id","text","spans":[{"start","end","label"}]} with this anonymiser's
- *             labels; only the labels that occur in the file are scored. Add --tuned-external when
+ *             labels; only the labels that occur in the file are scored; spans labelled "neutral"
+ *             (a corpus's MISC) count neither way. Add --tuned-external when
  *             its misses were looked at (then -v lists them too)
  * A labelled span counts as found when a predicted span of the same label overlaps it; a predicted
  * span is correct when it overlaps a labelled span of the same label.
@@ -326,9 +327,12 @@ process.argv.forEach((arg, i) => {
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as Example)
+    // spans labelled "neutral" (a corpus's MISC, products, events) are neither right nor wrong
+    .map((d) => ({ ...d, spans: d.spans.filter((s) => (s.label as string) !== 'neutral'), neutralSpans: d.spans.filter((s) => (s.label as string) === 'neutral') }))
   const labels = new Set<PiiLabel>(docs.flatMap((d) => d.spans.map((s) => s.label)))
   evaluate(`${file.split('/').pop()} (${[...labels].join(', ')})`, docs, tunedExternal, {
     labels,
+    neutral: (ex) => (ex as Example & { neutralSpans: Span[] }).neutralSpans,
     kind: tunedExternal ? 'TUNED EXTERNAL' : 'EXTERNAL',
   })
 })

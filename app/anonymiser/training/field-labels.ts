@@ -81,3 +81,36 @@ export const BUSINESS_WORDS = [
   // places of business, usually before the name
   'Hotel', 'Hôtel', 'Hostel', 'Cafe', 'Café', 'Caffè', 'Restaurant', 'Ristorante', 'Restaurante', 'Bar', 'Pub', 'Bistro', 'Salon', 'Klinik', 'Clinica', 'Apotek',
 ]
+
+/**
+ * Institutions that name themselves by what they are, first word in many languages ("Banco de
+ * Inglaterra", "Junta General de Accionistas", "Universität Wien", "Partido Popular"): a name that
+ * begins with one is an organisation, never a person or a place.
+ */
+export const INSTITUTION_WORDS = [
+  'Association', 'Asociación', 'Associação', 'Associazione', 'Associatie', 'Verein', 'Verband', 'Forening', 'Förening', 'Yhdistys', 'Stowarzyszenie', 'Sdružení', 'Egyesület',
+  'Bank', 'Banco', 'Banca', 'Banque', 'Banka', 'Bankas', 'Sparkasse', 'Caja', 'Caixa',
+  'Committee', 'Comité', 'Comitato', 'Komitee', 'Komitet', 'Commission', 'Comisión', 'Comissão', 'Commissione', 'Kommission', 'Komisja',
+  'Council', 'Consejo', 'Conselho', 'Consiglio', 'Conseil', 'Rat', 'Raad', 'Rada', 'Junta', 'Ayuntamiento', 'Câmara', 'Prefeitura', 'Municipio', 'Gemeinde', 'Gemeente', 'Kommune', 'Urząd',
+  'Federation', 'Federación', 'Federação', 'Federazione', 'Fédération', 'Föderation', 'Federacja',
+  'Foundation', 'Fundación', 'Fundação', 'Fondazione', 'Fondation', 'Stiftung', 'Stichting', 'Stiftelse', 'Fundacja', 'Nadace',
+  'University', 'Universidad', 'Universidade', 'Università', 'Université', 'Universität', 'Universiteit', 'Universitet', 'Uniwersytet', 'Univerzita', 'Yliopisto', 'Egyetem',
+  'Institute', 'Instituto', 'Istituto', 'Institut', 'Instytut', 'Ústav', 'Intézet',
+  'Ministry', 'Ministerio', 'Ministério', 'Ministero', 'Ministère', 'Ministerium', 'Ministerie', 'Ministerstwo', 'Ministerstvo', 'Departamento', 'Dirección', 'Direção', 'Direzione', 'Direction',
+  'Party', 'Partido', 'Partito', 'Parti', 'Partei', 'Partij', 'Partia', 'Strana',
+  'Union', 'Unión', 'União', 'Unione', 'Unia', 'Sindicato', 'Gewerkschaft', 'Syndicat',
+  'Agency', 'Agencia', 'Agência', 'Agenzia', 'Agence', 'Agentur', 'Agentschap', 'Agencja', 'Agentura',
+  'Company', 'Compañía', 'Companhia', 'Compagnia', 'Compagnie', 'Gesellschaft', 'Maatschappij', 'Selskap', 'Sällskap', 'Spółka', 'Společnost', 'Empresa', 'Grupo', 'Gruppo', 'Groupe', 'Gruppe', 'Groep',
+  'Cooperativa', 'Coopérative', 'Genossenschaft', 'Coöperatie', 'Spółdzielnia', 'Družstvo',
+  'Academy', 'Academia', 'Accademia', 'Académie', 'Akademie', 'Akademia', 'Colegio', 'Colégio', 'Collège', 'Escuela', 'Escola', 'Scuola', 'École', 'Schule', 'School', 'Szkoła', 'Škola', 'Hospital', 'Hôpital', 'Ospedale', 'Krankenhaus', 'Ziekenhuis', 'Sykehus', 'Sjukhus', 'Szpital', 'Nemocnice',
+  'Parliament', 'Parlamento', 'Parlament', 'Parlement', 'Senate', 'Senado', 'Senato', 'Sénat', 'Senat', 'Congress', 'Congreso', 'Congresso', 'Kongress', 'Government', 'Gobierno',
+  'Governo', 'Gouvernement', 'Regierung', 'Regering', 'Regjeringen', 'Rząd', 'Vláda', 'Army', 'Ejército', 'Exército', 'Esercito', 'Armée', 'Armee', 'Bundeswehr', 'Diputación', 'Generalitat',
+  'Club', 'Clube', 'Klub', 'Sociedad', 'Sociedade', 'Società', 'Société', 'Tribunal', 'Tribunale', 'Gericht', 'Corte', 'Cour', 'Sąd', 'Soud', 'Policía', 'Polícia', 'Polizia', 'Police', 'Polizei', 'Politie', 'Politi', 'Polisen', 'Policja', 'Policie',
+]
+
+/**
+ * Languages that capitalise every noun (German, Luxembourgish): in their text a capital is no sign
+ * of a name. Their function words are how a text shows it is written in one.
+ */
+export const NOUN_CAPITALISING_LANGUAGES = ['de']
+

@@ -1,0 +1,133 @@
+/**
+ * Issue 12: the anonymiser on text it was not written for — names of many locales wherever they
+ * stand, whole entities, and the capitalised words of other languages that are nobody's name.
+ * Every case runs the real detector (gazetteers, tagger weights, rules); nothing is mocked.
+ */
+import { describe, expect, it } from 'vitest'
+import { anonymise, detect, type PiiLabel } from '~/anonymiser'
+
+type Kind = Extract<PiiLabel, 'name' | 'organization' | 'place'>
+const KINDS: ReadonlySet<string> = new Set(['name', 'organization', 'place'])
+
+/** The people, organisations and places found, as label and exact text. */
+function entities(text: string): Array<[Kind, string]> {
+  return detect(text)
+    .filter((s) => KINDS.has(s.label))
+    .map((s) => [s.label as Kind, text.slice(s.start, s.end)])
+}
+
+describe('names of many locales, wherever they stand', () => {
+  it('finds every person of a list, each whole', () => {
+    expect(entities('Anna Kowalska, Jiří Novák and Sigrid Ødegård joined the call.')).toEqual([
+      ['name', 'Anna Kowalska'],
+      ['name', 'Jiří Novák'],
+      ['name', 'Sigrid Ødegård'],
+    ])
+    expect(entities('Tiago Gonçalves and Maria João Ferreira signed.')).toEqual([
+      ['name', 'Tiago Gonçalves'],
+      ['name', 'Maria João Ferreira'],
+    ])
+  })
+
+  it('finds a name at the start of a text, alone on a line, and after a speaker label or header', () => {
+    expect(entities('Haruto Sato\nI need help with my order.')).toEqual([['name', 'Haruto Sato']])
+    expect(entities('Eszter Kovács\nBudapest')).toEqual([
+      ['name', 'Eszter Kovács'],
+      ['place', 'Budapest'],
+    ])
+    expect(entities('Customer: Jiří Novák\nAgent: thanks')).toEqual([['name', 'Jiří Novák']])
+    expect(entities('From: Sigrid Ødegård\nTo: support')).toEqual([['name', 'Sigrid Ødegård']])
+    expect(entities('Customer: Hi, this is Ioannis Papadopoulos.')).toEqual([['name', 'Ioannis Papadopoulos']])
+  })
+
+  it('two people joined by "or" or "and" in any language are two names, each whole', () => {
+    expect(entities('Please ask Sigurður Jónsson or Guðrún Sigurðardóttir.')).toEqual([
+      ['name', 'Sigurður Jónsson'],
+      ['name', 'Guðrún Sigurðardóttir'],
+    ])
+    expect(entities('Marek Dvořák, Lenka Procházková a Tomáš Černý')).toEqual([
+      ['name', 'Marek Dvořák'],
+      ['name', 'Lenka Procházková'],
+      ['name', 'Tomáš Černý'],
+    ])
+  })
+
+  it('a titled person is a person even where "Dr" could be a street', () => {
+    expect(entities('Contact: Dr. Nikolaos Alexiou, Thessaloniki')).toEqual([
+      ['name', 'Nikolaos Alexiou'],
+      ['place', 'Thessaloniki'],
+    ])
+  })
+
+  it('keeps a greeted name in German text and leaves the title out of it', () => {
+    expect(entities('Hallo Jürgen, die Rechnung von Frau Schneider ist da.')).toEqual([
+      ['name', 'Jürgen'],
+      ['name', 'Schneider'],
+    ])
+  })
+
+  it('replaces a whole name, never half of it', () => {
+    const text = 'Ved siden av Per Hansen satt Kari Nordmann.'
+    const { text: out } = anonymise(text)
+    for (const word of ['Per Hansen', 'Hansen', 'Kari', 'Nordmann']) expect(out).not.toContain(word)
+  })
+})
+
+describe('places and organisations without a cue word', () => {
+  it('a country someone mentions is a place; the country line of an address stays as it is', () => {
+    expect(entities('I was charged a roaming fee in Portugal but never left home.')).toEqual([['place', 'Portugal']])
+    expect(entities('We shipped it to The Netherlands and Germany.')).toEqual([
+      ['place', 'The Netherlands'],
+      ['place', 'Germany'],
+    ])
+    expect(entities('Laura Fernández\nAvenida de la Constitución 21\n41004 Sevilla\nEspaña').filter(([, v]) => v === 'España')).toEqual([])
+  })
+
+  it('a country under a case ending of its language is a place', () => {
+    expect(entities('Han er en av Norges beste skiløpere.')).toEqual([['place', 'Norges']])
+    expect(entities('Hän asui pitkään Nigeriassa ennen paluutaan.')).toEqual([['place', 'Nigeriassa']])
+  })
+
+  it('a town that is also a surname is a town when nothing marks a person', () => {
+    expect(entities('The meeting is in Toledo next week.')).toEqual([['place', 'Toledo']])
+  })
+
+  it('an institution named by what it is, in any language, is an organisation', () => {
+    expect(entities('The Banco de Inglaterra raised rates again.')).toEqual([['organization', 'Banco de Inglaterra']])
+  })
+
+  it('two companies joined by "and" are two organisations; a company\'s own "and" stays', () => {
+    expect(entities('I ordered from Zalando and Posti delivered it to Tampere.')).toEqual([
+      ['organization', 'Zalando'],
+      ['organization', 'Posti'],
+      ['place', 'Tampere'],
+    ])
+  })
+
+  it('a word in capitals that no name list knows is an organisation, not a person', () => {
+    expect(entities('The statement from ASAJA came late.')).toEqual([['organization', 'ASAJA']])
+  })
+})
+
+describe("other languages' ordinary words are nobody's name", () => {
+  it('German nouns are capitalised, not names', () => {
+    expect(entities('Der Eintritt ist frei, die Veranstaltung beginnt um 19 Uhr.')).toEqual([])
+    expect(entities('Die Ausstellung im Museum wurde gestern eröffnet und die Besucher waren begeistert.')).toEqual([])
+  })
+
+  it("a sentence's first function word and lower-case words of another language are no names", () => {
+    expect(entities('Vi har ikke fått pakken ennå.')).toEqual([])
+    expect(entities('Los clientes pueden utilizar el portal.')).toEqual([])
+    expect(entities('el cliente dice que la entrega llegó tarde')).toEqual([])
+  })
+
+  it('field labels of another language stay in the text', () => {
+    const text = 'Betreff: Rechnung fehlt\nNachricht: Paket nicht angekommen'
+    expect(entities(text)).toEqual([])
+    expect(anonymise(text).text).toBe(text)
+  })
+
+  it('a lower-case name in English chat is still found when greeted', () => {
+    expect(entities('thanks, siobhán, all sorted')).toEqual([['name', 'siobhán']])
+  })
+})
