@@ -19,14 +19,14 @@ import { forbidden, notFound } from '~/http/responses.server'
 import { listLessons } from '~/lessons/lessons.server'
 import { listTeams, type Actor } from '~/org/teams.server'
 import { listScenarios } from '~/scenarios/library.server'
-import { assignablePeople, findDrill, oversees, oversightOf, overseesDrill, requireOversight, type Oversight } from './access.server'
+import { assignablePeople, findDrill, oversees, oversightOf, overseenPeopleQuery, requireOversight, visibleDrillsWhere, type Oversight } from './access.server'
 import { openCycle, syncCycleAudience } from './audience.server'
-import { ASSIGNMENT_COLUMNS, assignmentsWithState, stepsOf, type AssignmentWithState, type DrillStep } from './completion.server'
+import { ASSIGNMENT_COLUMNS, assignmentFromJson, assignmentsWithState, stepsOf, type AssignmentWithState, type DrillStep, type JsonAssignmentRow } from './completion.server'
 import { drillEditSchema, drillFormSchema, MAX_STEPS, type DrillEditInput, type DrillFormInput, type DrillFormValues } from './drill-form'
 import { actorTimeZone, organizationTimeZone } from './organization-zone.server'
 import { describeRecurrence, nextCycleAfter, recurrenceRule, wallClock, zonedInstant } from './schedule'
 import { queueNudgeEmails } from './drill-jobs.server'
-import { jsonRows, named } from '~/query/json-rows.server'
+import { jsonRows, named, read, readTogether } from '~/query/json-rows.server'
 import { funnelOf, isFinished, needsReminding, type AssignmentStatus, type Funnel } from './status'
 
 type Errors = Record<string, string>
@@ -290,32 +290,40 @@ export interface MyDrill {
  * first, the last 20). Exemptions and assignments they left are not listed.
  */
 export async function myDrills(db: Db, actor: Actor, now = new Date()) {
+  return (await readTogether(db, { mine: myDrillsRead(db, actor, now) })).mine
+}
+
+type MyDrillRow = { id: string; drillId: string; opensAt: string; title: string; steps: DrillStep[] } & JsonAssignmentRow
+
+/** myDrills as one read of a page's shared round trip (see app/query/json-rows.server.ts). */
+export function myDrillsRead(db: Db, actor: Actor, now = new Date()) {
   // The person's assignments with their cycles: one row each (a person has one assignment per cycle).
-  const rows = await db
-    .select({
-      id: drillCycles.id,
-      drillId: drillCycles.drillId,
-      opensAt: drillCycles.opensAt,
-      title: drills.title,
-      assignment: ASSIGNMENT_COLUMNS,
-      // The drill's steps come along (a correlated subquery), so working out progress needs no read of its own.
-      steps: jsonRows<DrillStep>(
-        db
-          .select(
-            named({
-              id: drillSteps.id,
-              organizationId: drillSteps.organizationId,
-              drillId: drillSteps.drillId,
-              position: drillSteps.position,
-              kind: drillSteps.kind,
-              slug: drillSteps.slug,
-            }),
-          )
-          .from(drillSteps)
-          .where(eq(drillSteps.drillId, drillCycles.drillId)),
-        '"position"',
-      ),
-    })
+  const query = db
+    .select(
+      named({
+        id: drillCycles.id,
+        opensAt: drillCycles.opensAt,
+        title: drills.title,
+        ...ASSIGNMENT_COLUMNS,
+        // The drill's steps come along (a correlated subquery), so working out progress needs no read of its own.
+        steps: jsonRows<DrillStep>(
+          db
+            .select(
+              named({
+                id: drillSteps.id,
+                organizationId: drillSteps.organizationId,
+                drillId: drillSteps.drillId,
+                position: drillSteps.position,
+                kind: drillSteps.kind,
+                slug: drillSteps.slug,
+              }),
+            )
+            .from(drillSteps)
+            .where(eq(drillSteps.drillId, drillCycles.drillId)),
+          '"position"',
+        ),
+      }),
+    )
     .from(drillAssignments)
     .innerJoin(drillCycles, eq(drillCycles.id, drillAssignments.cycleId))
     .innerJoin(drills, eq(drills.id, drillCycles.drillId))
@@ -328,12 +336,22 @@ export async function myDrills(db: Db, actor: Actor, now = new Date()) {
         isNull(drillAssignments.exemptAt),
       ),
     )
+  return read<MyDrillRow, { due: MyDrill[]; overdue: MyDrill[]; done: MyDrill[] }>(query, (rows) => buildMyDrills(db, actor, rows, now))
+}
+
+async function buildMyDrills(db: Db, actor: Actor, rows: MyDrillRow[], now: Date) {
   const titles = new Map(rows.map((r) => [r.id, r.title]))
-  const states = await assignmentsWithState(db, actor.organizationId, rows, now, {
-    userIds: [actor.id],
-    assignments: rows.map((r) => r.assignment),
-    steps: new Map(rows.map((r) => [r.drillId, r.steps])),
-  })
+  const states = await assignmentsWithState(
+    db,
+    actor.organizationId,
+    rows.map((r) => ({ id: r.id, drillId: r.drillId, opensAt: new Date(r.opensAt) })),
+    now,
+    {
+      userIds: [actor.id],
+      assignments: rows.map(assignmentFromJson),
+      steps: new Map(rows.map((r) => [r.drillId, r.steps])),
+    },
+  )
   const items: MyDrill[] = states.map((a) => ({
     drillId: a.drillId,
     cycleId: a.cycleId,
@@ -405,27 +423,82 @@ export interface ManagedDrill {
 
 /** The drills the actor oversees (admins: all), newest first, each with its current cycle's funnel over the people they oversee. */
 export async function managedDrills(db: Db, actor: Actor, now = new Date()): Promise<ManagedDrill[]> {
-  if (actor.role !== 'admin' && actor.role !== 'manager') return []
-  const oversight = await oversightOf(db, actor)
-  const all = await db.select().from(drills).where(eq(drills.organizationId, actor.organizationId)).orderBy(desc(drills.createdAt))
-  const visible: Drill[] = []
-  for (const drill of all) if (await overseesDrill(db, actor, drill, oversight)) visible.push(drill)
-  if (!visible.length) return []
-  const cycles = await db
-    .selectDistinctOn([drillCycles.drillId])
+  return (await readTogether(db, { managed: managedDrillsRead(db, actor, now) })).managed
+}
+
+type ManagedRow = {
+  drill: { id: string; title: string; recurrence: string | null; opensAt: string; createdAt: string }[]
+  cycle: { id: string; drillId: string; sequence: number; opensAt: string; dueAt: string }[]
+  step: DrillStep[]
+  assignment: JsonAssignmentRow[]
+}
+
+/**
+ * managedDrills as one read of a page's shared round trip: the drills the actor oversees (the same
+ * rule as overseesDrill, in SQL), their current cycles, steps and the overseen people's
+ * assignments come back together; only the step evidence is a second round trip.
+ */
+export function managedDrillsRead(db: Db, actor: Actor, now = new Date()) {
+  if (actor.role !== 'admin' && actor.role !== 'manager') return read<never, ManagedDrill[]>(sql`select 1 where false`, () => [])
+  const visible = visibleDrillsWhere(db, actor)
+  const latestCycles = db
+    .selectDistinctOn([drillCycles.drillId], { id: drillCycles.id })
     .from(drillCycles)
-    .where(inArray(drillCycles.drillId, visible.map((d) => d.id)))
+    .innerJoin(drills, eq(drills.id, drillCycles.drillId))
+    .where(visible)
     .orderBy(drillCycles.drillId, desc(drillCycles.sequence))
-  const states = await assignmentsWithState(db, actor.organizationId, cycles, now, {
-    userIds: oversight.peopleIds === null ? undefined : [...oversight.peopleIds],
-  })
-  return visible.map((drill) => {
+  const overseen = overseenPeopleQuery(db, actor)
+  const parts = {
+    drill: jsonRows(
+      db
+        .select(named({ id: drills.id, title: drills.title, recurrence: drills.recurrence, opensAt: drills.opensAt, createdAt: drills.createdAt }))
+        .from(drills)
+        .where(visible),
+      '"createdAt" desc',
+    ),
+    cycle: jsonRows(
+      db
+        .select(named({ id: drillCycles.id, drillId: drillCycles.drillId, sequence: drillCycles.sequence, opensAt: drillCycles.opensAt, dueAt: drillCycles.dueAt }))
+        .from(drillCycles)
+        .where(inArray(drillCycles.id, latestCycles)),
+    ),
+    step: jsonRows(
+      db
+        .select(named({ id: drillSteps.id, drillId: drillSteps.drillId, position: drillSteps.position, kind: drillSteps.kind, slug: drillSteps.slug }))
+        .from(drillSteps)
+        .innerJoin(drills, eq(drills.id, drillSteps.drillId))
+        .where(visible),
+      '"position"',
+    ),
+    assignment: jsonRows(
+      db
+        .select(named(ASSIGNMENT_COLUMNS))
+        .from(drillAssignments)
+        .where(
+          and(
+            eq(drillAssignments.organizationId, actor.organizationId),
+            inArray(drillAssignments.cycleId, latestCycles),
+            overseen ? inArray(drillAssignments.userId, overseen) : undefined,
+          ),
+        ),
+    ),
+  }
+  return read<ManagedRow, ManagedDrill[]>(db.select(named(parts)).from(sql`(select 1) as one`), ([row]) => buildManagedDrills(db, actor, row, now))
+}
+
+async function buildManagedDrills(db: Db, actor: Actor, row: ManagedRow, now: Date): Promise<ManagedDrill[]> {
+  if (!row.drill.length) return []
+  const cycles = row.cycle.map((c) => ({ ...c, opensAt: new Date(c.opensAt), dueAt: new Date(c.dueAt) }))
+  const steps = new Map<string, DrillStep[]>(cycles.map((c) => [c.drillId, []]))
+  for (const step of row.step) steps.get(step.drillId)?.push(step)
+  const states = await assignmentsWithState(db, actor.organizationId, cycles, now, { steps, assignments: row.assignment.map(assignmentFromJson) })
+  return row.drill.map((drill) => {
     const cycle = cycles.find((c) => c.drillId === drill.id) ?? null
     return {
       id: drill.id,
       title: drill.title,
       recurrence: describeRecurrence(drill.recurrence),
-      opensAt: drill.opensAt,
+      opensAt: new Date(drill.opensAt),
       cycle: cycle ? { id: cycle.id, sequence: cycle.sequence, opensAt: cycle.opensAt, dueAt: cycle.dueAt } : null,
       funnel: funnelOf(states.filter((s) => s.cycleId === cycle?.id).map((s) => s.state.status)),
     }
