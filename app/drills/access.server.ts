@@ -5,6 +5,7 @@ import type { Db } from '#db/client.server'
 import { drillAssignments, drillAudienceTeams, drills, memberships, users, type Drill } from '#db/schema'
 import { forbidden, notFound } from '~/http/responses.server'
 import { managedTeamIds, managedTeamIdsQuery, type Actor } from '~/org/teams.server'
+import { named } from '~/query/json-rows.server'
 
 export interface Oversight {
   /** null: every team (admins). */
@@ -77,11 +78,11 @@ export async function requireOversight(db: Db, actor: Actor, drillId: string) {
   return { drill, oversight }
 }
 
-/** The people the actor oversees as a subquery (a `userId` column); null for admins (everyone). */
+/** The people the actor oversees as a subquery (a `userId` column, named so in JSON rows too); null for admins (everyone). */
 export function overseenPeopleQuery(db: Db, actor: Actor) {
   if (actor.role === 'admin') return null
   return db
-    .select({ userId: memberships.userId })
+    .select(named({ userId: memberships.userId }))
     .from(memberships)
     .where(and(eq(memberships.organizationId, actor.organizationId), inArray(memberships.teamId, managedTeamIdsQuery(db, actor))))
 }
