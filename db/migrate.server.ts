@@ -1,7 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { sql } from 'drizzle-orm'
-import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator'
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
 import type { Database } from './client.server'
 
@@ -16,6 +15,7 @@ export async function migrateDatabase(database: Database) {
   const config = { migrationsFolder: migrationsFolder() }
   if (await upToDate(database, config.migrationsFolder)) return
   if (database.driver === 'pglite') return migratePglite(database.db as never, config)
+  const { migrate: migrateNodePg } = await import('drizzle-orm/node-postgres/migrator')
   await database.withOneConnection(async (db) => {
     await db.execute(sql`select pg_advisory_lock(hashtext('rapport.migrate'))`)
     try {

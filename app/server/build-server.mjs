@@ -9,8 +9,12 @@ import { build } from 'esbuild'
 const outDir = path.resolve(process.env.RAPPORT_BUILD_DIR ?? 'build')
 
 await build({
-  entryPoints: ['app/server/start.ts'],
-  outfile: path.join(outDir, 'server.js'),
+  entryPoints: { server: 'app/server/start.ts' },
+  outdir: outDir,
+  // What start.ts imports dynamically (the job queue, the demo seed) becomes chunks of its own, so
+  // the packages only they use load after the database and the build are on their way.
+  splitting: true,
+  chunkNames: 'server-chunks/[name]-[hash]',
   bundle: true,
   packages: 'external',
   platform: 'node',

@@ -9,13 +9,9 @@ import type { ServerBuild } from '@remix-run/node'
 import { sql } from 'drizzle-orm'
 import { DatabaseStartError, openDatabase } from '#db/client.server'
 import { migrateDatabase } from '#db/migrate.server'
-import { DEMO_LOGINS, DEMO_PASSWORD, hasDemoOrganization, isEmpty, seedDemo } from '#db/seed.server'
 import { EnvError, parseEnv, type Env } from '~/env.server'
-import { allJobs, installAllSchedules } from '~/jobs/all-jobs.server'
-import { startJobQueue, type JobQueue } from '~/jobs/queue.server'
+import type { JobQueue } from '~/jobs/queue.server'
 import { backfillMembershipPeriods } from '~/org/memberships.server'
-import { firstRunSetupToken } from '~/org/setup.server'
-import { closeLiveStreams } from '~/meetings/live-hub.server'
 import { logger } from '~/observability/logger.server'
 import { startMetricsListener } from '~/observability/metrics-endpoint.server'
 import { createHttpApp } from './http.server'
@@ -46,13 +42,18 @@ async function loadBuild(url: string) {
 }
 
 // The database and the build (with its content) are independent: get both ready at once.
-const startPhases: Record<string, number> = {}
+// `modules`: this file's own imports loaded and run, before anything else starts.
+const startPhases: Record<string, number> = { modules: Math.round(performance.now()) }
 const phaseDone = (name: string) => (startPhases[name] = Math.round(performance.now()))
 const [database, firstBuild] = await Promise.all([
   openAndPrepareDatabase(env).finally(() => phaseDone('database')),
   loadBuild(pathToFileURL(buildPath).href).finally(() => phaseDone('build')),
 ])
 let build = firstBuild
+
+// Loaded after the database and the build are on their way (see build-server.mjs: these are
+// chunks of their own, with the packages only they use), not before everything else.
+const [{ DEMO_LOGINS, DEMO_PASSWORD, hasDemoOrganization }, { firstRunSetupToken }] = await Promise.all([import('#db/seed.server'), import('~/org/setup.server')])
 
 // Independent start-up reads, sent together (PGlite runs them one after another anyway).
 const [demoSeeded, setupToken] = await Promise.all([
@@ -74,6 +75,7 @@ let releaseHeldRequests = () => {}
 const heldRequests = new Promise<void>((resolve) => (releaseHeldRequests = resolve))
 function startJobs() {
   jobsReady = (async () => {
+    const [{ startJobQueue }, { allJobs, installAllSchedules }] = await Promise.all([import('~/jobs/queue.server'), import('~/jobs/all-jobs.server')])
     jobs = await startJobQueue(database, allJobs, { instanceName: `web-${process.pid}` })
     phaseDone('jobQueue')
     await installAllSchedules(jobs, database.db)
@@ -167,6 +169,8 @@ async function shutdown(signal: string) {
     })
   }, 300).unref()
   // Open meeting event streams would hold the drain for 10 s; browsers reconnect elsewhere.
+  // Loaded here: the meetings code it brings is not needed to start.
+  const { closeLiveStreams } = await import('~/meetings/live-hub.server')
   await closeLiveStreams()
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'))
@@ -185,6 +189,7 @@ async function openAndPrepareDatabase(env: Env) {
       await database.withOneConnection(async (locked) => {
         if (database.driver === 'postgres') await locked.execute(sql`select pg_advisory_lock(hashtext('rapport.seed'))`)
         try {
+          const { isEmpty, seedDemo } = await import('#db/seed.server')
           if (env.SEED_DEMO && (await isEmpty(database.db))) {
             await seedDemo(database.db)
             logger.info('seeded the demo organization')
