@@ -11,11 +11,7 @@ import { DatabaseStartError, openDatabase } from '#db/client.server'
 import { migrateDatabase } from '#db/migrate.server'
 import { EnvError, parseEnv, type Env } from '~/env.server'
 import type { JobQueue } from '~/jobs/queue.server'
-import { backfillMembershipPeriods } from '~/org/memberships.server'
 import { logger } from '~/observability/logger.server'
-import { startMetricsListener } from '~/observability/metrics-endpoint.server'
-import { createHttpApp } from './http.server'
-import { prepareBuild } from './warm-up.server'
 
 const root = process.cwd()
 const customBuild = process.env.RAPPORT_BUILD_DIR
@@ -36,7 +32,7 @@ try {
 const development = env.NODE_ENV === 'development'
 
 async function loadBuild(url: string) {
-  const loaded = (await import(url)) as ServerBuild
+  const [loaded, { prepareBuild }] = await Promise.all([import(url) as Promise<ServerBuild>, import('./warm-up.server')])
   await prepareBuild(loaded, { development, buildDir: path.dirname(buildPath) })
   return loaded
 }
@@ -45,9 +41,11 @@ async function loadBuild(url: string) {
 // `modules`: this file's own imports loaded and run, before anything else starts.
 const startPhases: Record<string, number> = { modules: Math.round(performance.now()) }
 const phaseDone = (name: string) => (startPhases[name] = Math.round(performance.now()))
-const [database, firstBuild] = await Promise.all([
+// The HTTP app's own modules load meanwhile too: only what opens the database is loaded before.
+const [database, firstBuild, [{ createHttpApp }, { startMetricsListener }, { backfillMembershipPeriods }]] = await Promise.all([
   openAndPrepareDatabase(env).finally(() => phaseDone('database')),
   loadBuild(pathToFileURL(buildPath).href).finally(() => phaseDone('build')),
+  Promise.all([import('./http.server'), import('~/observability/metrics-endpoint.server'), import('~/org/memberships.server')]),
 ])
 let build = firstBuild
 
