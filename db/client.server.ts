@@ -8,9 +8,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
-import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
-import pg from 'pg'
 import * as schema from './schema'
 import { acquireDataDirLock } from './data-dir-lock.server'
 import { queryCountingLogger, withQueryCounting } from './query-count.server'
@@ -52,7 +50,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   let database: Database
   if (options.databaseUrl) {
     if (options.createMissingDatabase) await preparePostgresDatabase(options.databaseUrl)
-    database = openPostgres(options.databaseUrl, options.poolSize ?? 10)
+    database = await openPostgres(options.databaseUrl, options.poolSize ?? 10)
   } else {
     database = await openPglite(options.pgliteDir ?? 'memory://', options.pgliteLoadDataDir)
   }
@@ -63,7 +61,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 // short, so that during an outage every request is answered (503) well within 5 s.
 const CONNECT_TIMEOUT_MS = 2_000
 
-function openPostgres(url: string, max: number): Database {
+// node-postgres is loaded only when PostgreSQL is used: an embedded PGlite start does not pay for it.
+async function openPostgres(url: string, max: number): Promise<Database> {
+  const [{ default: pg }, { drizzle: drizzleNodePg }] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres')])
   const pool = new pg.Pool({
     connectionString: url,
     max,

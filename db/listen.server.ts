@@ -1,7 +1,7 @@
 // LISTEN on PostgreSQL through one dedicated connection per process (a pooled connection cannot
 // hold a LISTEN), reconnecting with back-off when the server goes away. After a reconnect every
 // handler is called with null: notifications may have been missed, so listeners reload what they show.
-import pg from 'pg'
+import type pg from 'pg'
 import type { Database } from './client.server'
 
 export type NotificationHandler = (payload: string | null) => void
@@ -17,7 +17,9 @@ export function listenOnPostgres(url: string) {
   let retryTimer: NodeJS.Timeout | null = null
 
   async function connect(): Promise<pg.Client> {
-    const next = new pg.Client({ connectionString: url })
+    // Loaded on first use: only PostgreSQL listens, and a PGlite start need not load node-postgres.
+    const { default: pgModule } = await import('pg')
+    const next = new pgModule.Client({ connectionString: url })
     next.on('notification', (message) => {
       for (const handler of handlers.get(message.channel) ?? []) handler(message.payload ?? '')
     })

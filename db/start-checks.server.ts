@@ -2,7 +2,7 @@
 // line naming the setting and what to do — never a stack trace, never a silent hang.
 import fs from 'node:fs'
 import path from 'node:path'
-import pg from 'pg'
+import type pg from 'pg'
 
 export class DatabaseStartError extends Error {}
 
@@ -15,7 +15,8 @@ export async function preparePostgresDatabase(url: string) {
   const name = decodeURIComponent(target.pathname.slice(1)) || target.username || 'postgres'
   const where = `${target.hostname}:${target.port || 5432}`
   const attempt = async (connectionString: string) => {
-    const client = new pg.Client({ connectionString, connectionTimeoutMillis: 10_000 })
+    const { default: pgModule } = await import('pg')
+    const client = new pgModule.Client({ connectionString, connectionTimeoutMillis: 10_000 })
     client.on('error', () => {})
     try {
       await client.connect()

@@ -1,10 +1,11 @@
 // Who may see and act on what: a drill's status per person is visible to that person, the managers
 // of their teams and admins — nobody else. Managers assign to their own teams and the people in them.
-import { and, eq, inArray, isNull } from 'drizzle-orm'
+import { and, eq, exists, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { drillAssignments, drillAudienceTeams, drills, memberships, users, type Drill } from '#db/schema'
 import { forbidden, notFound } from '~/http/responses.server'
-import { managedTeamIds, type Actor } from '~/org/teams.server'
+import { managedTeamIds, managedTeamIdsQuery, type Actor } from '~/org/teams.server'
+import { named } from '~/query/json-rows.server'
 
 export interface Oversight {
   /** null: every team (admins). */
@@ -75,4 +76,33 @@ export async function requireOversight(db: Db, actor: Actor, drillId: string) {
   const oversight = await oversightOf(db, actor)
   if (!(await overseesDrill(db, actor, drill, oversight))) forbidden('Only the managers of its people and admins can follow this drill.')
   return { drill, oversight }
+}
+
+/** The people the actor oversees as a subquery (a `userId` column, named so in JSON rows too); null for admins (everyone). */
+export function overseenPeopleQuery(db: Db, actor: Actor) {
+  if (actor.role === 'admin') return null
+  return db
+    .select(named({ userId: memberships.userId }))
+    .from(memberships)
+    .where(and(eq(memberships.organizationId, actor.organizationId), inArray(memberships.teamId, managedTeamIdsQuery(db, actor))))
+}
+
+/**
+ * overseesDrill as a condition on `drills`, for reading every drill the actor oversees in one
+ * statement: the actor's organization, and for a manager one they created, one with one of their
+ * teams in its audience, or one assigned to one of their people.
+ */
+export function visibleDrillsWhere(db: Db, actor: Actor): SQL {
+  const inOrganization = eq(drills.organizationId, actor.organizationId)
+  if (actor.role === 'admin') return inOrganization
+  if (actor.role !== 'manager') return sql`false`
+  const viaTeam = db
+    .select({ one: sql`1` })
+    .from(drillAudienceTeams)
+    .where(and(eq(drillAudienceTeams.drillId, drills.id), inArray(drillAudienceTeams.teamId, managedTeamIdsQuery(db, actor))))
+  const viaPerson = db
+    .select({ one: sql`1` })
+    .from(drillAssignments)
+    .where(and(eq(drillAssignments.drillId, drills.id), inArray(drillAssignments.userId, overseenPeopleQuery(db, actor)!)))
+  return and(inOrganization, or(eq(drills.createdById, actor.id), exists(viaTeam), exists(viaPerson)))!
 }

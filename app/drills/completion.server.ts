@@ -119,6 +119,22 @@ export const ASSIGNMENT_COLUMNS = {
   joinedAt: drillAssignments.joinedAt,
 }
 
+/** An assignment row as a JSON read returns it (timestamps as ISO strings). */
+export type JsonAssignmentRow = { [K in keyof AssignmentRow]: AssignmentRow[K] extends Date ? string : AssignmentRow[K] extends Date | null ? string | null : AssignmentRow[K] }
+
+const dateOrNull = (value: string | null) => (value === null ? null : new Date(value))
+
+export function assignmentFromJson(row: JsonAssignmentRow): AssignmentRow {
+  return {
+    ...row,
+    dueAt: new Date(row.dueAt),
+    extendedDueAt: dateOrNull(row.extendedDueAt),
+    exemptAt: dateOrNull(row.exemptAt),
+    leftAt: dateOrNull(row.leftAt),
+    joinedAt: dateOrNull(row.joinedAt),
+  }
+}
+
 function readAssignments(db: Db, organizationId: string, cycleIds: string[], userIds?: string[]): Promise<AssignmentRow[]> {
   return db
     .select(ASSIGNMENT_COLUMNS)

@@ -1,6 +1,6 @@
 // Drills for the people who run them and the people who do them. Every function takes the acting
 // person and enforces who may do what itself (see access.server.ts).
-import { and, asc, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm'
+import { and, desc, eq, getTableColumns, inArray, isNull, lte, or, sql, type SQLWrapper } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import {
   drillAssignments,
@@ -17,16 +17,16 @@ import {
 } from '#db/schema'
 import { forbidden, notFound } from '~/http/responses.server'
 import { listLessons } from '~/lessons/lessons.server'
-import { listTeams, type Actor } from '~/org/teams.server'
+import { listTeamsQuery, managedTeamIdsQuery, type Actor } from '~/org/teams.server'
 import { listScenarios } from '~/scenarios/library.server'
-import { assignablePeople, findDrill, oversees, oversightOf, overseesDrill, requireOversight, type Oversight } from './access.server'
+import { assignablePeople, findDrill, oversees, oversightOf, overseenPeopleQuery, requireOversight, visibleDrillsWhere, type Oversight } from './access.server'
 import { openCycle, syncCycleAudience } from './audience.server'
-import { ASSIGNMENT_COLUMNS, assignmentsWithState, stepsOf, type AssignmentWithState, type DrillStep } from './completion.server'
+import { ASSIGNMENT_COLUMNS, assignmentFromJson, assignmentsWithState, stepsOf, type AssignmentWithState, type DrillStep, type JsonAssignmentRow } from './completion.server'
 import { drillEditSchema, drillFormSchema, MAX_STEPS, type DrillEditInput, type DrillFormInput, type DrillFormValues } from './drill-form'
 import { actorTimeZone, organizationTimeZone } from './organization-zone.server'
 import { describeRecurrence, nextCycleAfter, recurrenceRule, wallClock, zonedInstant } from './schedule'
 import { queueNudgeEmails } from './drill-jobs.server'
-import { jsonRows, named } from '~/query/json-rows.server'
+import { jsonRows, named, noRows, nothingToRead, read, readTogether } from '~/query/json-rows.server'
 import { funnelOf, isFinished, needsReminding, type AssignmentStatus, type Funnel } from './status'
 
 type Errors = Record<string, string>
@@ -54,14 +54,50 @@ const stepHref = (step: Pick<DrillStep, 'kind' | 'slug'>) => (step.kind === 'les
 /** What the form offers the actor: their teams, their people, the scenarios and lessons, the time zone. */
 export async function drillFormOptions(db: Db, actor: Actor) {
   if (actor.role !== 'admin' && actor.role !== 'manager') forbidden('Only managers and admins assign drills.')
-  const oversight = await oversightOf(db, actor)
-  const [allTeams, people, catalogue, timeZone] = await Promise.all([
-    listTeams(db, actor),
-    assignablePeople(db, actor, oversight),
+  const [{ options }, catalogue, timeZone] = await Promise.all([
+    readTogether(db, { options: formOptionsRead(db, actor) }),
     stepCatalogue(db, actor),
     actorTimeZone(db, actor),
   ])
-  const teamsAllowed = oversight.teamIds === null ? allTeams : allTeams.filter((t) => oversight.teamIds!.includes(t.id))
+  return formOptionsOf(options, catalogue, timeZone)
+}
+
+type TeamListRow = { id: string; name: string; people: number }
+type PersonRow = { id: string; name: string; email: string }
+/** What the form's options and a manager's oversight are built from, read in one statement. */
+type OptionsRow = { managedTeams: { id: string }[]; overseen: { userId: string }[]; teams: TeamListRow[]; people: PersonRow[] }
+
+/** The form's teams and people and the actor's oversight, as one read of a page's shared round trip. */
+function formOptionsRead(db: Db, actor: Actor) {
+  const overseen = overseenPeopleQuery(db, actor)
+  const parts = {
+    managedTeams:
+      actor.role === 'admin'
+        ? noRows<{ id: string }>()
+        : jsonRows<{ id: string }>(db.select(named({ id: teams.id })).from(teams).where(inArray(teams.id, managedTeamIdsQuery(db, actor)))),
+    overseen: overseen ? jsonRows<{ userId: string }>(overseen) : noRows<{ userId: string }>(),
+    teams: jsonRows<TeamListRow>(listTeamsQuery(db, actor), '"name"'),
+    people: jsonRows<PersonRow>(
+      db
+        .select(named({ id: users.id, name: users.name, email: users.email }))
+        .from(users)
+        .where(and(eq(users.organizationId, actor.organizationId), isNull(users.deactivatedAt))),
+      '"name"',
+    ),
+  }
+  return read<OptionsRow, OptionsRow & { oversight: Oversight }>(db.select(named(parts)).from(sql`(select 1) as one`), ([row]) => ({
+    ...row,
+    oversight:
+      actor.role === 'admin'
+        ? { teamIds: null, peopleIds: null }
+        : { teamIds: row.managedTeams.map((t) => t.id), peopleIds: new Set(row.overseen.map((p) => p.userId)) },
+  }))
+}
+
+function formOptionsOf(row: OptionsRow & { oversight: Oversight }, catalogue: Awaited<ReturnType<typeof stepCatalogue>>, timeZone: string) {
+  const { oversight } = row
+  const teamsAllowed = oversight.teamIds === null ? row.teams : row.teams.filter((t) => oversight.teamIds!.includes(t.id))
+  const people = row.people.filter((person) => oversees(oversight, person.id))
   return { teams: teamsAllowed.map((t) => ({ id: t.id, name: t.name, people: t.people })), people, ...catalogue, timeZone }
 }
 
@@ -290,32 +326,40 @@ export interface MyDrill {
  * first, the last 20). Exemptions and assignments they left are not listed.
  */
 export async function myDrills(db: Db, actor: Actor, now = new Date()) {
+  return (await readTogether(db, { mine: myDrillsRead(db, actor, now) })).mine
+}
+
+type MyDrillRow = { id: string; drillId: string; opensAt: string; title: string; steps: DrillStep[] } & JsonAssignmentRow
+
+/** myDrills as one read of a page's shared round trip (see app/query/json-rows.server.ts). */
+export function myDrillsRead(db: Db, actor: Actor, now = new Date()) {
   // The person's assignments with their cycles: one row each (a person has one assignment per cycle).
-  const rows = await db
-    .select({
-      id: drillCycles.id,
-      drillId: drillCycles.drillId,
-      opensAt: drillCycles.opensAt,
-      title: drills.title,
-      assignment: ASSIGNMENT_COLUMNS,
-      // The drill's steps come along (a correlated subquery), so working out progress needs no read of its own.
-      steps: jsonRows<DrillStep>(
-        db
-          .select(
-            named({
-              id: drillSteps.id,
-              organizationId: drillSteps.organizationId,
-              drillId: drillSteps.drillId,
-              position: drillSteps.position,
-              kind: drillSteps.kind,
-              slug: drillSteps.slug,
-            }),
-          )
-          .from(drillSteps)
-          .where(eq(drillSteps.drillId, drillCycles.drillId)),
-        '"position"',
-      ),
-    })
+  const query = db
+    .select(
+      named({
+        id: drillCycles.id,
+        opensAt: drillCycles.opensAt,
+        title: drills.title,
+        ...ASSIGNMENT_COLUMNS,
+        // The drill's steps come along (a correlated subquery), so working out progress needs no read of its own.
+        steps: jsonRows<DrillStep>(
+          db
+            .select(
+              named({
+                id: drillSteps.id,
+                organizationId: drillSteps.organizationId,
+                drillId: drillSteps.drillId,
+                position: drillSteps.position,
+                kind: drillSteps.kind,
+                slug: drillSteps.slug,
+              }),
+            )
+            .from(drillSteps)
+            .where(eq(drillSteps.drillId, drillCycles.drillId)),
+          '"position"',
+        ),
+      }),
+    )
     .from(drillAssignments)
     .innerJoin(drillCycles, eq(drillCycles.id, drillAssignments.cycleId))
     .innerJoin(drills, eq(drills.id, drillCycles.drillId))
@@ -328,12 +372,22 @@ export async function myDrills(db: Db, actor: Actor, now = new Date()) {
         isNull(drillAssignments.exemptAt),
       ),
     )
+  return read<MyDrillRow, { due: MyDrill[]; overdue: MyDrill[]; done: MyDrill[] }>(query, (rows) => buildMyDrills(db, actor, rows, now))
+}
+
+async function buildMyDrills(db: Db, actor: Actor, rows: MyDrillRow[], now: Date) {
   const titles = new Map(rows.map((r) => [r.id, r.title]))
-  const states = await assignmentsWithState(db, actor.organizationId, rows, now, {
-    userIds: [actor.id],
-    assignments: rows.map((r) => r.assignment),
-    steps: new Map(rows.map((r) => [r.drillId, r.steps])),
-  })
+  const states = await assignmentsWithState(
+    db,
+    actor.organizationId,
+    rows.map((r) => ({ id: r.id, drillId: r.drillId, opensAt: new Date(r.opensAt) })),
+    now,
+    {
+      userIds: [actor.id],
+      assignments: rows.map(assignmentFromJson),
+      steps: new Map(rows.map((r) => [r.drillId, r.steps])),
+    },
+  )
   const items: MyDrill[] = states.map((a) => ({
     drillId: a.drillId,
     cycleId: a.cycleId,
@@ -363,33 +417,7 @@ export async function nextDrillFor(db: Db, actor: Actor, now = new Date()) {
 
 /** One drill as the person doing it sees it: their current cycle's steps with links and progress. */
 export async function myDrill(db: Db, actor: Actor, drillId: string, now = new Date()) {
-  const drill = await findDrill(db, actor, drillId)
-  const [mine] = await db
-    .select({ cycle: drillCycles })
-    .from(drillAssignments)
-    .innerJoin(drillCycles, eq(drillCycles.id, drillAssignments.cycleId))
-    .where(and(eq(drillAssignments.drillId, drill.id), eq(drillAssignments.userId, actor.id), lte(drillCycles.opensAt, now)))
-    .orderBy(desc(drillCycles.sequence))
-    .limit(1)
-  if (!mine) return null
-  const steps = await stepsOf(db, [drill.id])
-  const [assignment] = await assignmentsWithState(db, actor.organizationId, [mine.cycle], now, { userIds: [actor.id], steps })
-  const title = stepTitleLookup(await stepCatalogue(db, actor))
-  return {
-    drill: { id: drill.id, title: drill.title, note: drill.note, recurrence: describeRecurrence(drill.recurrence) },
-    cycle: { id: mine.cycle.id, opensAt: mine.cycle.opensAt },
-    dueAt: assignment.effectiveDueAt,
-    extended: assignment.extendedDueAt !== null,
-    exempt: assignment.exemptAt !== null,
-    status: assignment.state.status,
-    steps: steps.get(drill.id)!.map((step, i) => ({
-      id: step.id,
-      kind: step.kind,
-      title: title(step),
-      href: stepHref(step),
-      doneAt: assignment.stepsDoneAt[i],
-    })),
-  }
+  return (await drillPage(db, actor, drillId, { now, table: false })).mine
 }
 
 // ───────────────────────────── the managers' view ─────────────────────────────
@@ -405,27 +433,82 @@ export interface ManagedDrill {
 
 /** The drills the actor oversees (admins: all), newest first, each with its current cycle's funnel over the people they oversee. */
 export async function managedDrills(db: Db, actor: Actor, now = new Date()): Promise<ManagedDrill[]> {
-  if (actor.role !== 'admin' && actor.role !== 'manager') return []
-  const oversight = await oversightOf(db, actor)
-  const all = await db.select().from(drills).where(eq(drills.organizationId, actor.organizationId)).orderBy(desc(drills.createdAt))
-  const visible: Drill[] = []
-  for (const drill of all) if (await overseesDrill(db, actor, drill, oversight)) visible.push(drill)
-  if (!visible.length) return []
-  const cycles = await db
-    .selectDistinctOn([drillCycles.drillId])
+  return (await readTogether(db, { managed: managedDrillsRead(db, actor, now) })).managed
+}
+
+type ManagedRow = {
+  drill: { id: string; title: string; recurrence: string | null; opensAt: string; createdAt: string }[]
+  cycle: { id: string; drillId: string; sequence: number; opensAt: string; dueAt: string }[]
+  step: DrillStep[]
+  assignment: JsonAssignmentRow[]
+}
+
+/**
+ * managedDrills as one read of a page's shared round trip: the drills the actor oversees (the same
+ * rule as overseesDrill, in SQL), their current cycles, steps and the overseen people's
+ * assignments come back together; only the step evidence is a second round trip.
+ */
+export function managedDrillsRead(db: Db, actor: Actor, now = new Date()) {
+  if (actor.role !== 'admin' && actor.role !== 'manager') return read<never, ManagedDrill[]>(sql`select 1 where false`, () => [])
+  const visible = visibleDrillsWhere(db, actor)
+  const latestCycles = db
+    .selectDistinctOn([drillCycles.drillId], { id: drillCycles.id })
     .from(drillCycles)
-    .where(inArray(drillCycles.drillId, visible.map((d) => d.id)))
+    .innerJoin(drills, eq(drills.id, drillCycles.drillId))
+    .where(visible)
     .orderBy(drillCycles.drillId, desc(drillCycles.sequence))
-  const states = await assignmentsWithState(db, actor.organizationId, cycles, now, {
-    userIds: oversight.peopleIds === null ? undefined : [...oversight.peopleIds],
-  })
-  return visible.map((drill) => {
+  const overseen = overseenPeopleQuery(db, actor)
+  const parts = {
+    drill: jsonRows(
+      db
+        .select(named({ id: drills.id, title: drills.title, recurrence: drills.recurrence, opensAt: drills.opensAt, createdAt: drills.createdAt }))
+        .from(drills)
+        .where(visible),
+      '"createdAt" desc',
+    ),
+    cycle: jsonRows(
+      db
+        .select(named({ id: drillCycles.id, drillId: drillCycles.drillId, sequence: drillCycles.sequence, opensAt: drillCycles.opensAt, dueAt: drillCycles.dueAt }))
+        .from(drillCycles)
+        .where(inArray(drillCycles.id, latestCycles)),
+    ),
+    step: jsonRows(
+      db
+        .select(named({ id: drillSteps.id, drillId: drillSteps.drillId, position: drillSteps.position, kind: drillSteps.kind, slug: drillSteps.slug }))
+        .from(drillSteps)
+        .innerJoin(drills, eq(drills.id, drillSteps.drillId))
+        .where(visible),
+      '"position"',
+    ),
+    assignment: jsonRows(
+      db
+        .select(named(ASSIGNMENT_COLUMNS))
+        .from(drillAssignments)
+        .where(
+          and(
+            eq(drillAssignments.organizationId, actor.organizationId),
+            inArray(drillAssignments.cycleId, latestCycles),
+            overseen ? inArray(drillAssignments.userId, overseen) : undefined,
+          ),
+        ),
+    ),
+  }
+  return read<ManagedRow, ManagedDrill[]>(db.select(named(parts)).from(sql`(select 1) as one`), ([row]) => buildManagedDrills(db, actor, row, now))
+}
+
+async function buildManagedDrills(db: Db, actor: Actor, row: ManagedRow, now: Date): Promise<ManagedDrill[]> {
+  if (!row.drill.length) return []
+  const cycles = row.cycle.map((c) => ({ ...c, opensAt: new Date(c.opensAt), dueAt: new Date(c.dueAt) }))
+  const steps = new Map<string, DrillStep[]>(cycles.map((c) => [c.drillId, []]))
+  for (const step of row.step) steps.get(step.drillId)?.push(step)
+  const states = await assignmentsWithState(db, actor.organizationId, cycles, now, { steps, assignments: row.assignment.map(assignmentFromJson) })
+  return row.drill.map((drill) => {
     const cycle = cycles.find((c) => c.drillId === drill.id) ?? null
     return {
       id: drill.id,
       title: drill.title,
       recurrence: describeRecurrence(drill.recurrence),
-      opensAt: drill.opensAt,
+      opensAt: new Date(drill.opensAt),
       cycle: cycle ? { id: cycle.id, sequence: cycle.sequence, opensAt: cycle.opensAt, dueAt: cycle.dueAt } : null,
       funnel: funnelOf(states.filter((s) => s.cycleId === cycle?.id).map((s) => s.state.status)),
     }
@@ -450,38 +533,171 @@ export interface DrillTableRow {
  * its funnel and its people × steps table, optionally for one team. Only people the actor oversees.
  */
 export async function drillTable(db: Db, actor: Actor, drillId: string, options: { teamId?: string; sequence?: number; now?: Date } = {}) {
+  const { table } = await drillPage(db, actor, drillId, { ...options, table: true })
+  return table ?? forbidden('Only the managers of its people and admins can follow this drill.')
+}
+
+type JsonDrill = Omit<Drill, 'opensAt' | 'dueAt' | 'createdAt' | 'updatedAt'> & { opensAt: string; dueAt: string; createdAt: string; updatedAt: string }
+type JsonCycle = { id: string; drillId: string; sequence: number; opensAt: string; dueAt: string }
+type DrillPageRow = {
+  drill: JsonDrill[]
+  steps: DrillStep[]
+  mine: (JsonCycle & { assignment: JsonAssignmentRow })[]
+  visible: { one: number }[]
+  cycles: JsonCycle[]
+  audienceTeams: { id: string; name: string }[]
+  audienceNamed: { userId: string; excluded: boolean }[]
+  assignments: (JsonAssignmentRow & { name: string | null })[]
+}
+
+const cycleFields = { id: drillCycles.id, drillId: drillCycles.drillId, sequence: drillCycles.sequence, opensAt: drillCycles.opensAt, dueAt: drillCycles.dueAt }
+const cycleFromJson = (c: JsonCycle) => ({ ...c, opensAt: new Date(c.opensAt), dueAt: new Date(c.dueAt) })
+
+/**
+ * Everything /drills/<id> shows, in few round trips: one statement reads the drill, the actor's own
+ * assignment, and (with `table`, for managers and admins) whether they oversee it, its cycles,
+ * audience, the edit form's teams and people and the chosen cycle's assignments; then the
+ * scenario catalogue and the step evidence are read side by side. `table` is null when the actor
+ * does not oversee the drill (a manager may still be assigned it); `mine` null when not assigned.
+ */
+export async function drillPage(
+  db: Db,
+  actor: Actor,
+  drillId: string,
+  options: { teamId?: string; sequence?: number; now?: Date; table: boolean },
+) {
   const now = options.now ?? new Date()
-  const { drill, oversight } = await requireOversight(db, actor, drillId)
-  const [cycleRows, steps, audienceTeams, audience, formOptions, zone] = await Promise.all([
-    db.select().from(drillCycles).where(eq(drillCycles.drillId, drill.id)).orderBy(desc(drillCycles.sequence)),
-    stepsOf(db, [drill.id]),
-    db
-      .select({ id: teams.id, name: teams.name })
-      .from(drillAudienceTeams)
-      .innerJoin(teams, eq(teams.id, drillAudienceTeams.teamId))
-      .where(eq(drillAudienceTeams.drillId, drill.id))
-      .orderBy(asc(teams.name)),
-    audienceOf(db, drill.id),
-    drillFormOptions(db, actor),
-    actorTimeZone(db, actor),
+  if (!/^[0-9a-f-]{36}$/i.test(drillId)) notFound('There is no such drill.')
+  const wantTable = options.table && (actor.role === 'admin' || actor.role === 'manager')
+  const ofDrill = <T extends SQLWrapper>(column: T) => sql`${column} = ${drillId}`
+  const chosenCycle = db
+    .select({ id: drillCycles.id })
+    .from(drillCycles)
+    .where(and(ofDrill(drillCycles.drillId), options.sequence ? eq(drillCycles.sequence, options.sequence) : undefined))
+    .orderBy(desc(drillCycles.sequence))
+    .limit(1)
+  const overseen = overseenPeopleQuery(db, actor)
+  const parts = {
+    drill: jsonRows<JsonDrill>(db.select(named(getTableColumns(drills))).from(drills).where(and(ofDrill(drills.id), eq(drills.organizationId, actor.organizationId)))),
+    steps: jsonRows<DrillStep>(db.select(named(getTableColumns(drillSteps))).from(drillSteps).where(ofDrill(drillSteps.drillId)), '"position"'),
+    mine: jsonRows(
+      db
+        .select(named({ ...cycleFields, assignment: sql`json_build_object(${sql.join(Object.entries(ASSIGNMENT_COLUMNS).map(([key, column]) => sql`${key}::text, ${column}`), sql`, `)})` }))
+        .from(drillAssignments)
+        .innerJoin(drillCycles, eq(drillCycles.id, drillAssignments.cycleId))
+        .where(
+          and(
+            ofDrill(drillAssignments.drillId),
+            eq(drillAssignments.userId, actor.id),
+            eq(drillAssignments.organizationId, actor.organizationId),
+            lte(drillCycles.opensAt, now),
+          ),
+        )
+        .orderBy(desc(drillCycles.sequence))
+        .limit(1),
+    ),
+    ...(wantTable
+      ? {
+          visible: jsonRows(db.select({ one: sql`1`.as('one') }).from(drills).where(and(ofDrill(drills.id), visibleDrillsWhere(db, actor)))),
+          cycles: jsonRows(db.select(named(cycleFields)).from(drillCycles).where(ofDrill(drillCycles.drillId)), '"sequence" desc'),
+          audienceTeams: jsonRows(
+            db.select(named({ id: teams.id, name: teams.name })).from(drillAudienceTeams).innerJoin(teams, eq(teams.id, drillAudienceTeams.teamId)).where(ofDrill(drillAudienceTeams.drillId)),
+            '"name"',
+          ),
+          audienceNamed: jsonRows(
+            db.select(named({ userId: drillAudiencePeople.userId, excluded: drillAudiencePeople.excluded })).from(drillAudiencePeople).where(ofDrill(drillAudiencePeople.drillId)),
+          ),
+          assignments: jsonRows(
+            db
+              .select(named({ ...ASSIGNMENT_COLUMNS, name: users.name }))
+              .from(drillAssignments)
+              .leftJoin(users, eq(users.id, drillAssignments.userId))
+              .where(
+                and(
+                  eq(drillAssignments.organizationId, actor.organizationId),
+                  inArray(drillAssignments.cycleId, chosenCycle),
+                  overseen ? inArray(drillAssignments.userId, overseen) : undefined,
+                ),
+              ),
+          ),
+        }
+      : {}),
+  }
+  const { page, form } = await readTogether(db, {
+    page: read(db.select(named(parts)).from(sql`(select 1) as one`), ([row]: DrillPageRow[]) => row),
+    form: wantTable ? formOptionsRead(db, actor) : nothingToRead(),
+  })
+  const [stored] = page.drill
+  if (!stored) notFound('There is no such drill.')
+  const drill: Drill = { ...stored, opensAt: new Date(stored.opensAt), dueAt: new Date(stored.dueAt), createdAt: new Date(stored.createdAt), updatedAt: new Date(stored.updatedAt) }
+  const steps = new Map([[drill.id, page.steps]])
+  const [catalogue, zone] = await Promise.all([stepCatalogue(db, actor), actorTimeZone(db, actor)])
+  const [table, mine] = await Promise.all([
+    wantTable && form && page.visible?.length ? buildDrillTable(db, actor, drill, steps, page, form, catalogue, zone, options, now) : null,
+    page.mine[0] ? buildMyDrill(db, actor, drill, steps, page.mine[0], catalogue, now) : null,
   ])
+  return { table, mine }
+}
+
+async function buildMyDrill(
+  db: Db,
+  actor: Actor,
+  drill: Drill,
+  steps: Map<string, DrillStep[]>,
+  mine: DrillPageRow['mine'][number],
+  catalogue: Awaited<ReturnType<typeof stepCatalogue>>,
+  now: Date,
+) {
+  const cycle = cycleFromJson(mine)
+  const [assignment] = await assignmentsWithState(db, actor.organizationId, [cycle], now, {
+    userIds: [actor.id],
+    steps,
+    assignments: [assignmentFromJson(mine.assignment)],
+  })
+  const title = stepTitleLookup(catalogue)
+  return {
+    drill: { id: drill.id, title: drill.title, note: drill.note, recurrence: describeRecurrence(drill.recurrence) },
+    cycle: { id: cycle.id, opensAt: cycle.opensAt },
+    dueAt: assignment.effectiveDueAt,
+    extended: assignment.extendedDueAt !== null,
+    exempt: assignment.exemptAt !== null,
+    status: assignment.state.status,
+    steps: steps.get(drill.id)!.map((step, i) => ({
+      id: step.id,
+      kind: step.kind,
+      title: title(step),
+      href: stepHref(step),
+      doneAt: assignment.stepsDoneAt[i],
+    })),
+  }
+}
+
+async function buildDrillTable(
+  db: Db,
+  actor: Actor,
+  drill: Drill,
+  steps: Map<string, DrillStep[]>,
+  page: DrillPageRow,
+  form: OptionsRow & { oversight: Oversight },
+  catalogue: Awaited<ReturnType<typeof stepCatalogue>>,
+  zone: string,
+  options: { teamId?: string; sequence?: number },
+  now: Date,
+) {
+  const cycleRows = page.cycles.map(cycleFromJson)
+  const audience = {
+    teamIds: page.audienceTeams.map((t) => t.id),
+    personIds: page.audienceNamed.filter((n) => !n.excluded).map((n) => n.userId),
+    excludedIds: page.audienceNamed.filter((n) => n.excluded).map((n) => n.userId),
+  }
+  const formOptions = formOptionsOf(form, catalogue, zone)
   const cycle = options.sequence ? cycleRows.find((c) => c.sequence === options.sequence) : cycleRows[0]
   if (options.sequence && !cycle) notFound('That drill has no such cycle.')
   const states = cycle
-    ? await assignmentsWithState(db, actor.organizationId, [cycle], now, {
-        steps,
-        userIds: oversight.peopleIds === null ? undefined : [...oversight.peopleIds],
-      })
+    ? await assignmentsWithState(db, actor.organizationId, [cycle], now, { steps, assignments: page.assignments.map(assignmentFromJson) })
     : []
-  const people = states.length
-    ? await db
-        .select({ id: users.id, name: users.name })
-        .from(users)
-        .where(inArray(users.id, states.map((s) => s.userId)))
-    : []
-  const names = new Map(people.map((p) => [p.id, p.name]))
-  const teamRows = await db.select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.organizationId, actor.organizationId))
-  const teamNames = new Map(teamRows.map((t) => [t.id, t.name]))
+  const names = new Map(page.assignments.map((p) => [p.userId, p.name]))
+  const teamNames = new Map(form.teams.map((t) => [t.id, t.name]))
   const filterTeams = [...new Map(states.filter((s) => s.teamId).map((s) => [s.teamId!, teamNames.get(s.teamId!) ?? ''])).entries()]
     .map(([id, name]) => ({ id, name }))
     .sort((a, b) => a.name.localeCompare(b.name))
@@ -517,7 +733,7 @@ export async function drillTable(db: Db, actor: Actor, drillId: string, options:
     cycles: cycleRows.map((c) => ({ sequence: c.sequence, opensAt: c.opensAt, dueAt: c.dueAt })),
     nextCycle,
     dueForm: wallClock(cycle?.dueAt ?? drill.dueAt, zone),
-    audienceTeams,
+    audienceTeams: page.audienceTeams,
     /** The stored audience and what the actor may pick from, for the edit form. */
     audience,
     formOptions,
@@ -527,7 +743,7 @@ export async function drillTable(db: Db, actor: Actor, drillId: string, options:
     rows,
   }
 }
-export type DrillTable = Awaited<ReturnType<typeof drillTable>>
+export type DrillTable = NonNullable<Awaited<ReturnType<typeof drillPage>>['table']>
 
 /** The organization-time calendar day of an instant, as YYYY-MM-DD. */
 export function localDay(instant: Date, zone: string) {

@@ -11,7 +11,7 @@
 // runs a scheduled job's handler at once "at" a given time. `activeJobQueue()` is the queue the
 // process started last (the server's), for code that queues work without being handed one.
 import { createHash } from 'node:crypto'
-import { fromPglite, PgBoss, type Clock, type Job } from 'pg-boss'
+import type { Clock, Job, PgBoss } from 'pg-boss'
 import type { Database } from '#db/client.server'
 import { logger } from '~/observability/logger.server'
 import type { JobContext, JobDefinition } from './define.server'
@@ -74,6 +74,8 @@ export async function startJobQueue(
       application_name: 'rapport-jobs',
     }).filter(([, value]) => value !== undefined),
   )
+  // Loaded here, not with the module: the server starts listening before it starts the queue.
+  const { fromPglite, PgBoss } = await import('pg-boss')
   const boss =
     database.connection.kind === 'postgres'
       ? new PgBoss({ ...common, connectionString: database.connection.url, max: 4 })

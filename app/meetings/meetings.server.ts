@@ -2,11 +2,12 @@
 // upcoming meeting and the past ones; the facilitator's preparation (order, skip, discussion points,
 // picked replies, delegation); everything the page, the summary and the Markdown export show.
 import { randomUUID } from 'node:crypto'
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
-import { actionItems, meetingAttendance, meetings, memberships, teams, users } from '#db/schema'
+import { actionItems, meetingAttendance, meetings, memberships, teams, users, type ActionItem } from '#db/schema'
 import { forbidden, invariantResponse } from '~/http/responses.server'
-import { managedTeamIds, teamsOf, type Actor } from '~/org/teams.server'
+import { managedTeamIdsQuery, type Actor } from '~/org/teams.server'
+import { named, read, readTogether } from '~/query/json-rows.server'
 import { loadRubric } from '~/reviews/rubric.server'
 import type { RubricCriterion } from '~/reviews/rubric-schema'
 import { requireFacilitator, requireMeetingAccess, type MeetingAccess } from './access.server'
@@ -16,49 +17,62 @@ import { calibrationView, goldChoices, type CalibrationView } from './calibratio
 import { attendanceOf, liveState, recordAttendance, type LiveState } from './live.server'
 import { offeredReplies, type OfferedReply } from './offers.server'
 import { moveStep, normalisePlan, stepMinutes, stepsOf, stepTitle, toggleSkipped, type MeetingPlan, type StepKey } from './plan'
-import { organizationTimeZone, slotsOf } from './schedule.server'
+import { organizationTimeZone, slotsQuery } from './schedule.server'
 import { describeSlot, rruleToSlot } from './slot'
 
 /** Teams shown on /meetings: the ones the person is in, and (for managers and admins) the ones they manage. */
+/** The teams whose meetings the actor sees (theirs and the ones they manage), in name order: one round trip. */
 async function meetingTeams(db: Db, actor: Actor) {
-  const [mine, managed] = await Promise.all([teamsOf(db, actor), managedTeamIds(db, actor)])
-  const ids = [...new Set([...mine.map((t) => t.id), ...managed])]
-  if (!ids.length) return []
-  // Teams the person is in came with their names (in name order): only managed others need reading.
-  if (ids.length === mine.length) return mine.map(({ id, name, slug }) => ({ id, name, slug, manages: managed.includes(id) }))
-  const rows = await db
-    .select({ id: teams.id, name: teams.name, slug: teams.slug })
+  const managed = managedTeamIdsQuery(db, actor)
+  const mine = db
+    .select({ teamId: memberships.teamId })
+    .from(memberships)
+    .where(and(eq(memberships.userId, actor.id), eq(memberships.organizationId, actor.organizationId)))
+  return db
+    .select({ id: teams.id, name: teams.name, slug: teams.slug, manages: sql<boolean>`${teams.id} in (${managed})`.mapWith(Boolean) })
     .from(teams)
-    .where(and(eq(teams.organizationId, actor.organizationId), inArray(teams.id, ids)))
+    .where(and(eq(teams.organizationId, actor.organizationId), or(inArray(teams.id, mine), inArray(teams.id, managed))))
     .orderBy(asc(teams.name))
-  return rows.map((team) => ({ ...team, manages: managed.includes(team.id) }))
 }
+
+type MeetingRow = { id: string; teamId: string; month: string; status: 'scheduled' | 'live' | 'held'; scheduledAt: string; discussed: unknown; attendance: number }
 
 export async function listMeetings(db: Db, actor: Actor & { timeZone?: string }, now = new Date()) {
   const list = await meetingTeams(db, actor)
   const ids = list.map((t) => t.id)
   if (!ids.length) return []
-  const [slots, rows, actions, timeZone] = await Promise.all([
-    slotsOf(db, actor.organizationId, ids),
-    db
-      .select({
-        id: meetings.id,
-        teamId: meetings.teamId,
-        month: meetings.month,
-        status: meetings.status,
-        scheduledAt: meetings.scheduledAt,
-        discussed: meetings.discussed,
-        // Counted beside each meeting (by the attendance primary key), not in a round trip of its own.
-        attendance: sql<number>`(select count(*) from ${meetingAttendance} where ${meetingAttendance.meetingId} = ${meetings.id})`.mapWith(Number),
-      })
-      .from(meetings)
-      .where(and(eq(meetings.organizationId, actor.organizationId), inArray(meetings.teamId, ids)))
-      .orderBy(desc(meetings.scheduledAt)),
-    db
-      .select({ meetingId: actionItems.meetingId, text: actionItems.text, status: actionItems.status })
-      .from(actionItems)
-      .where(and(eq(actionItems.organizationId, actor.organizationId), inArray(actionItems.teamId, ids)))
-      .orderBy(asc(actionItems.createdAt)),
+  // The teams' slots, meetings and action items: independent reads, sent as one statement.
+  const [{ slots, rows, actions }, timeZone] = await Promise.all([
+    readTogether(db, {
+      slots: read(slotsQuery(db, actor.organizationId, ids), (rows: { teamId: string; rrule: string; durationMinutes: number }[]) => rows),
+      rows: read(
+        db
+          .select(
+            named({
+              id: meetings.id,
+              teamId: meetings.teamId,
+              month: meetings.month,
+              status: meetings.status,
+              scheduledAt: meetings.scheduledAt,
+              discussed: meetings.discussed,
+              // Counted beside each meeting (by the attendance primary key), not in a round trip of its own.
+              attendance: sql<number>`(select count(*)::int from ${meetingAttendance} where ${meetingAttendance.meetingId} = ${meetings.id})`,
+            }),
+          )
+          .from(meetings)
+          .where(and(eq(meetings.organizationId, actor.organizationId), inArray(meetings.teamId, ids))),
+        (rows: MeetingRow[]) => rows.map((m) => ({ ...m, scheduledAt: new Date(m.scheduledAt) })),
+        '"scheduledAt" desc',
+      ),
+      actions: read(
+        db
+          .select(named({ meetingId: actionItems.meetingId, text: actionItems.text, status: actionItems.status, createdAt: actionItems.createdAt }))
+          .from(actionItems)
+          .where(and(eq(actionItems.organizationId, actor.organizationId), inArray(actionItems.teamId, ids))),
+        (rows: { meetingId: string; text: string; status: ActionItem['status'] }[]) => rows,
+        '"createdAt"',
+      ),
+    }),
     // Read with the session when the actor came from one.
     actor.timeZone ?? organizationTimeZone(db, actor.organizationId),
   ])

@@ -6,6 +6,7 @@ import { DateTime } from 'luxon'
 import rrule from 'rrule'
 import { and, eq, gte, inArray, sql } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
+import { named } from '~/query/json-rows.server'
 import { meetings, meetingSlots, organizations } from '#db/schema'
 import { forbidden } from '~/http/responses.server'
 import type { Actor } from '~/org/teams.server'
@@ -108,11 +109,14 @@ export async function getTeamSlot(db: Db, actor: Actor, teamId: string) {
 
 export async function slotsOf(db: Db, organizationId: string, teamIds: string[]) {
   if (!teamIds.length) return []
-  return db
-    .select()
-    .from(meetingSlots)
-    .where(and(eq(meetingSlots.organizationId, organizationId), inArray(meetingSlots.teamId, teamIds)))
+  return db.select().from(meetingSlots).where(slotsWhere(organizationId, teamIds))
 }
+
+const slotsWhere = (organizationId: string, teamIds: string[]) => and(eq(meetingSlots.organizationId, organizationId), inArray(meetingSlots.teamId, teamIds))
+
+/** The slot fields a meetings list shows, as a subquery for a shared round trip. */
+export const slotsQuery = (db: Db, organizationId: string, teamIds: string[]) =>
+  db.select(named({ teamId: meetingSlots.teamId, rrule: meetingSlots.rrule, durationMinutes: meetingSlots.durationMinutes })).from(meetingSlots).where(slotsWhere(organizationId, teamIds))
 
 /** A team's manager (or an admin) sets the monthly slot; the coming meeting is created or moved at once. */
 export async function setTeamSlot(

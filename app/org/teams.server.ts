@@ -1,4 +1,5 @@
-import { and, asc, count, eq, inArray, isNull, or, sql } from 'drizzle-orm'
+import { and, asc, count, eq, inArray, isNull, or, sql, type AnyColumn, type SQLWrapper } from 'drizzle-orm'
+import type { SelectedFields } from 'drizzle-orm/pg-core'
 import { z } from 'zod'
 import type { Db } from '#db/client.server'
 import { memberships, teams, users } from '#db/schema'
@@ -20,22 +21,29 @@ export const slugify = (value: string) =>
 
 /** Teams of the actor's organization with their head counts (active people only). */
 export async function listTeams(db: Db, actor: Actor) {
-  const rows = await db
-    .select({
-      id: teams.id,
-      name: teams.name,
-      slug: teams.slug,
-      customerFacing: teams.customerFacing,
-      archivedAt: teams.archivedAt,
-      people: count(users.id),
-    })
+  return teamsWithPeople(db, actor, teamListFields()).orderBy(asc(teams.name))
+}
+
+const teamListFields = () => ({
+  id: teams.id,
+  name: teams.name,
+  slug: teams.slug,
+  customerFacing: teams.customerFacing,
+  archivedAt: teams.archivedAt,
+  people: count(users.id),
+})
+
+/** listTeams as a subquery for a statement that reads it with others: JSON rows, order by "name". */
+export const listTeamsQuery = (db: Db, actor: Actor) => teamsWithPeople(db, actor, named({ ...teamListFields(), people: sql`count(${users.id})::int` }))
+
+function teamsWithPeople<Fields extends Record<string, SQLWrapper | AnyColumn>>(db: Db, actor: Actor, fields: Fields) {
+  return db
+    .select(fields as Fields & SelectedFields)
     .from(teams)
     .leftJoin(memberships, eq(memberships.teamId, teams.id))
     .leftJoin(users, and(eq(users.id, memberships.userId), eq(users.organizationId, actor.organizationId)))
     .where(eq(teams.organizationId, actor.organizationId))
     .groupBy(teams.id)
-    .orderBy(asc(teams.name))
-  return rows
 }
 
 export async function getTeamBySlug(db: Db, actor: Actor, slug: string) {

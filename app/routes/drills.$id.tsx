@@ -8,7 +8,7 @@ import { FunnelFigures, StatusBadge } from '~/drills/components/drill-ui'
 import drillStyles from '~/drills/components/drills.css'
 import { DrillAudienceFields, DrillStepSelect } from '~/drills/components/drill-form'
 import { drillEditValues, type DrillEditValues } from '~/drills/drill-form'
-import { drillTable, extendDueTime, myDrill, nudgeDrill, setExemption, updateDrill } from '~/drills/drills.server'
+import { drillPage, extendDueTime, nudgeDrill, setExemption, updateDrill } from '~/drills/drills.server'
 import { actorTimeZone } from '~/drills/organization-zone.server'
 import { completionShare } from '~/drills/status'
 import { notFound } from '~/http/responses.server'
@@ -34,16 +34,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const url = new URL(request.url)
   const query = querySchema.parse({ team: url.searchParams.get('team') || undefined, cycle: url.searchParams.get('cycle') || undefined })
   const now = new Date()
-  let table = null
-  if (isStaffLead(user)) {
-    try {
-      table = await drillTable(context.db, user, id, { teamId: query.team, sequence: query.cycle, now })
-    } catch (error) {
-      // A manager who does not oversee this drill may still be assigned it.
-      if (!(error instanceof Response && error.status === 403)) throw error
-    }
-  }
-  const [mine, timeZone] = await Promise.all([myDrill(context.db, user, id, now), actorTimeZone(context.db, user)])
+  // One page read: the managers' table (null when the actor does not oversee this drill; a manager
+  // may still be assigned it) and the actor's own assignment.
+  const [{ table, mine }, timeZone] = await Promise.all([
+    drillPage(context.db, user, id, { teamId: query.team, sequence: query.cycle, now, table: isStaffLead(user) }),
+    actorTimeZone(context.db, user),
+  ])
   if (!table && !mine) notFound('There is no such drill among yours.')
   return { title: (table?.drill.title ?? mine?.drill.title)!, table, mine, timeZone, now: now.toISOString(), query }
 }

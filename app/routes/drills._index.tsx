@@ -4,11 +4,12 @@ import { isStaffLead, requireUser } from '~/auth/guards.server'
 import { errorTitle, GeneralErrorBoundary } from '~/components/error-boundary'
 import { FunnelFigures, StatusBadge } from '~/drills/components/drill-ui'
 import drillStyles from '~/drills/components/drills.css'
-import { managedDrills, myDrills } from '~/drills/drills.server'
+import { managedDrillsRead, myDrillsRead } from '~/drills/drills.server'
 import { actorTimeZone } from '~/drills/organization-zone.server'
 import { completionShare } from '~/drills/status'
 import { formatDateTime, formatDue } from '~/time/zoned-time'
 import { cachedUntilNextWrite } from '~/http/page-cache'
+import { nothingToRead, readTogether } from '~/query/json-rows.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: drillStyles }]
 // Answered from memory until the next write to the database (app/server/page-cache.server.ts).
@@ -19,9 +20,12 @@ export const meta: MetaFunction = ({ error }) => [{ title: error ? errorTitle(er
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request)
   const now = new Date()
-  const [mine, managed, timeZone] = await Promise.all([
-    myDrills(context.db, user, now),
-    isStaffLead(user) ? managedDrills(context.db, user, now) : null,
+  // One round trip for both lists (then each list's step evidence).
+  const [{ mine, managed }, timeZone] = await Promise.all([
+    readTogether(context.db, {
+      mine: myDrillsRead(context.db, user, now),
+      managed: isStaffLead(user) ? managedDrillsRead(context.db, user, now) : nothingToRead(),
+    }),
     actorTimeZone(context.db, user),
   ])
   return { mine, managed, timeZone, now: now.toISOString(), canAssign: isStaffLead(user) }

@@ -1,5 +1,6 @@
 // `npm run build` (after `remix build`): bundles the production server, app/server/start.ts and
-// everything of ours it imports, into plain JavaScript, so `npm start` needs no TypeScript loader;
+// everything of ours it imports, into plain JavaScript (server.js, and server-chunks/ for what it
+// loads only later: the job queue, the demo seed), so `npm start` needs no TypeScript loader;
 // then compiles content/ into content.json beside the build, so the server starts without esbuild.
 // Packages stay imports of node_modules (PGlite finds its wasm, argon2 its native addon).
 import path from 'node:path'
@@ -9,8 +10,13 @@ import { build } from 'esbuild'
 const outDir = path.resolve(process.env.RAPPORT_BUILD_DIR ?? 'build')
 
 await build({
-  entryPoints: ['app/server/start.ts'],
-  outfile: path.join(outDir, 'server.js'),
+  entryPoints: { server: 'app/server/start.ts' },
+  outdir: outDir,
+  // What start.ts imports dynamically (the job queue, the demo seed) becomes chunks of its own, so
+  // the packages only they use load after the database and the build are on their way.
+  splitting: true,
+  // Hashed names: a rebuild under a running server never replaces a chunk it has yet to load.
+  chunkNames: 'server-chunks/[name]-[hash]',
   bundle: true,
   packages: 'external',
   platform: 'node',

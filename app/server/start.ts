@@ -2,23 +2,16 @@
 // shut down cleanly on SIGTERM/SIGINT (drain requests, then close PGlite or the pool).
 // `npm start` runs it compiled (build/server.js, from build-server.mjs); `npm run dev` through tsx.
 import fs from 'node:fs'
+import http from 'node:http'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { ServerBuild } from '@remix-run/node'
 import { sql } from 'drizzle-orm'
 import { DatabaseStartError, openDatabase } from '#db/client.server'
 import { migrateDatabase } from '#db/migrate.server'
-import { DEMO_LOGINS, DEMO_PASSWORD, hasDemoOrganization, isEmpty, seedDemo } from '#db/seed.server'
 import { EnvError, parseEnv, type Env } from '~/env.server'
-import { allJobs, installAllSchedules } from '~/jobs/all-jobs.server'
-import { startJobQueue } from '~/jobs/queue.server'
-import { backfillMembershipPeriods } from '~/org/memberships.server'
-import { firstRunSetupToken } from '~/org/setup.server'
-import { closeLiveStreams } from '~/meetings/live-hub.server'
+import type { JobQueue } from '~/jobs/queue.server'
 import { logger } from '~/observability/logger.server'
-import { startMetricsListener } from '~/observability/metrics-endpoint.server'
-import { createHttpApp } from './http.server'
-import { prepareBuild } from './warm-up.server'
 
 const root = process.cwd()
 const customBuild = process.env.RAPPORT_BUILD_DIR
@@ -39,31 +32,62 @@ try {
 const development = env.NODE_ENV === 'development'
 
 async function loadBuild(url: string) {
-  const loaded = (await import(url)) as ServerBuild
+  const [loaded, { prepareBuild }] = await Promise.all([import(url) as Promise<ServerBuild>, import('./warm-up.server')])
   await prepareBuild(loaded, { development, buildDir: path.dirname(buildPath) })
   return loaded
 }
 
 // The database and the build (with its content) are independent: get both ready at once.
-const startPhases: Record<string, number> = {}
+// `modules`: this file's own imports loaded and run, before anything else starts.
+const startPhases: Record<string, number> = { modules: Math.round(performance.now()) }
 const phaseDone = (name: string) => (startPhases[name] = Math.round(performance.now()))
-const [database, firstBuild] = await Promise.all([
+// The HTTP app's own modules load meanwhile too: only what opens the database is loaded before.
+const [database, firstBuild, [{ createHttpApp }, { startMetricsListener }, { backfillMembershipPeriods }]] = await Promise.all([
   openAndPrepareDatabase(env).finally(() => phaseDone('database')),
   loadBuild(pathToFileURL(buildPath).href).finally(() => phaseDone('build')),
+  Promise.all([import('./http.server'), import('~/observability/metrics-endpoint.server'), import('~/org/memberships.server')]),
 ])
 let build = firstBuild
 
-await backfillMembershipPeriods(database.db)
-const demoSeeded = await hasDemoOrganization(database.db)
-// An empty database without the demo: a one-time link that creates the first organization and admin.
-const setupToken = env.SEED_DEMO ? null : await firstRunSetupToken(database.db)
+// Loaded after the database and the build are on their way (see build-server.mjs: these are
+// chunks of their own, with the packages only they use), not before everything else.
+const [{ DEMO_LOGINS, DEMO_PASSWORD, hasDemoOrganization }, { firstRunSetupToken }] = await Promise.all([import('#db/seed.server'), import('~/org/setup.server')])
 
-// The job queue starts after the migrations (its handlers read our tables) and stops before the database closes.
+// Independent start-up reads, sent together (PGlite runs them one after another anyway).
+const [demoSeeded, setupToken] = await Promise.all([
+  hasDemoOrganization(database.db),
+  // An empty database without the demo: a one-time link that creates the first organization and admin.
+  env.SEED_DEMO ? null : firstRunSetupToken(database.db),
+  backfillMembershipPeriods(database.db),
+])
 phaseDone('backfill')
-const jobs = await startJobQueue(database, allJobs, { instanceName: `web-${process.pid}` })
-phaseDone('jobQueue')
-await installAllSchedules(jobs, database.db)
-phaseDone('schedules')
+
+// The job queue starts just after listening (its handlers read our tables, so after the
+// migrations) and stops before the database closes. Until it runs, pages are served, but a request
+// that may queue a job (any but GET/HEAD: a mail, a meeting summary, an organization's schedules)
+// waits for it, so nothing is queued into a queue that is not there yet.
+let jobs: JobQueue | undefined
+let jobsTimer: NodeJS.Timeout | undefined
+let jobsReady: Promise<void> = Promise.resolve()
+let releaseHeldRequests = () => {}
+const heldRequests = new Promise<void>((resolve) => (releaseHeldRequests = resolve))
+function startJobs() {
+  jobsReady = (async () => {
+    const [{ startJobQueue }, { allJobs, installAllSchedules }] = await Promise.all([import('~/jobs/queue.server'), import('~/jobs/all-jobs.server')])
+    jobs = await startJobQueue(database, allJobs, { instanceName: `web-${process.pid}` })
+    phaseDone('jobQueue')
+    await installAllSchedules(jobs, database.db)
+    phaseDone('schedules')
+    logger.info({ startPhases }, 'job queue started')
+    releaseHeldRequests()
+  })().catch((error) => {
+    // As before listening: a server whose queue cannot start stops, naming the cause.
+    logger.error({ err: error }, 'the job queue could not start')
+    console.error(`The job queue could not start (${describe(error)}).`)
+    process.exit(1)
+  })
+}
+const waitsForJobs = (method: string | undefined) => method !== 'GET' && method !== 'HEAD'
 
 const app = createHttpApp({
   env,
@@ -75,7 +99,13 @@ const app = createHttpApp({
 
 const metricsServer = env.METRICS_PORT ? await startMetricsListener(database, env.METRICS_PORT) : undefined
 
-const server = app.listen(env.PORT, env.HOST, async () => {
+const server = http.createServer((req, res) => {
+  if (!jobs && waitsForJobs(req.method)) void heldRequests.then(() => app(req, res))
+  else app(req, res)
+})
+server.listen(env.PORT, env.HOST, async () => {
+  // Half a second later: the first requests do not wait behind loading and starting pg-boss.
+  jobsTimer = setTimeout(startJobs, 500)
   const url = `http://localhost:${env.PORT}`
   // performance.now() counts from the process start: this is start-to-listening.
   // Milliseconds from the process start to each step's end, to see what a slow start waits on.
@@ -117,6 +147,9 @@ async function shutdown(signal: string) {
   }, 10_000)
   force.unref()
   metricsServer?.close()
+  // A queue not started yet never starts; requests held for it go on without it.
+  clearTimeout(jobsTimer)
+  releaseHeldRequests()
   // A connection accepted just before the signal may not have sent its request yet, and
   // server.close() drops connections that look idle: keep answering for a moment (each answer
   // closing its connection), then stop accepting and drain.
@@ -125,13 +158,17 @@ async function shutdown(signal: string) {
   })
   setTimeout(() => {
     server.close(async () => {
-      await jobs.stop().catch((error) => logger.error({ err: error }, 'job queue did not stop cleanly'))
+      // A queue still starting is let finish, then stopped.
+      await jobsReady
+      await jobs?.stop().catch((error) => logger.error({ err: error }, 'job queue did not stop cleanly'))
       await database.close()
       logger.info('database closed; bye')
       process.exit(0)
     })
   }, 300).unref()
   // Open meeting event streams would hold the drain for 10 s; browsers reconnect elsewhere.
+  // Loaded here: the meetings code it brings is not needed to start.
+  const { closeLiveStreams } = await import('~/meetings/live-hub.server')
   await closeLiveStreams()
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'))
@@ -150,6 +187,7 @@ async function openAndPrepareDatabase(env: Env) {
       await database.withOneConnection(async (locked) => {
         if (database.driver === 'postgres') await locked.execute(sql`select pg_advisory_lock(hashtext('rapport.seed'))`)
         try {
+          const { isEmpty, seedDemo } = await import('#db/seed.server')
           if (env.SEED_DEMO && (await isEmpty(database.db))) {
             await seedDemo(database.db)
             logger.info('seeded the demo organization')

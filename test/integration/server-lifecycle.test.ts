@@ -160,6 +160,24 @@ describe('server lifecycle', () => {
     expect(await exited(second.child)).toBe(0)
   }, 120_000)
 
+  it('answers a form posted the moment it listens once the job queue runs (started just after listening), so its mail is queued at once', async () => {
+    const third = start()
+    await third.ready
+    const reset = await fetch(`http://localhost:${port}/forgot-password`, { method: 'POST', body: new URLSearchParams({ email: 'member@acme.test' }) })
+    expect(reset.status).toBe(200)
+    third.child.kill('SIGTERM')
+    expect(await exited(third.child)).toBe(0)
+    const reopened = await openDatabase({ pgliteDir })
+    try {
+      const [message] = await reopened.query<{ id: string }>(`select id from outbox_messages where to_address = 'member@acme.test' order by created_at desc limit 1`)
+      expect(message).toBeDefined()
+      // Without waiting for the queue the message would sit in the outbox until the mail sweep.
+      expect(await reopened.query(`select id from pgboss.job where name = 'mail.send' and data->>'messageId' = $1`, [message.id])).toHaveLength(1)
+    } finally {
+      await reopened.close()
+    }
+  }, 120_000)
+
   it('on PGlite, a kill -9 during writes leaves a folder that opens with every acknowledged write', async () => {
     const crashDir = path.join(dataDir, 'crash')
     const server = start({ PGLITE_DIR: crashDir })
