@@ -304,10 +304,12 @@ export function detectAddressBlocks(text: string, push: Push, priority: BlockPri
       readBlock(text, ls, le, push, priority, seenLines, true)
     }
   }
+  // the next digit from a line's end, without copying the rest of the text for every line
+  const digit = /\d/g
   for (let i = text.search(/\d/); i >= 0 && i < text.length; ) {
     const [ls, le] = lineBounds(text, i)
-    const next = text.slice(le).search(/\d/)
-    i = next < 0 ? -1 : le + next
+    digit.lastIndex = le
+    i = digit.exec(text)?.index ?? -1
     if (seenLines.has(ls) || le - ls > 300) continue
     seenLines.add(ls)
     readBlock(text, ls, le, push, priority, seenLines)
