@@ -118,10 +118,11 @@ export function detectMultilingualDates(text: string, push: Push, priority: numb
       const [month, day] = m[2] ? [m[3], m[2]] : [m[4], m[5]]
       if (isMonth(month) && dayOk(day)) push(i, weekdayAfter(text, i + m[0].length), 'date', priority)
     }
-    // "version 10.11.12", "iOS 17.4.1": numbers with dots after a software word are versions
-    if (/\d[.][ \t]?\d/.test(text.slice(i, i + 6)) && VERSION_BEFORE_RE.test(text.slice(Math.max(0, i - 20), i))) continue
+    // the numeric forms all go on with one of these after the run (checked first: it is cheaper)
     const after = text[i + run.length]
     if (after !== '.' && after !== '年' && after !== '月' && after !== '년' && after !== '월' && after !== ' ') continue
+    // "version 10.11.12", "iOS 17.4.1": numbers with dots after a software word are versions
+    if (/\d[.][ \t]?\d/.test(text.slice(i, i + 6)) && VERSION_BEFORE_RE.test(text.slice(Math.max(0, i - 20), i))) continue
     for (const re of NUMERIC_RES) {
       if ((m = at(re, text, i))) {
         push(weekdayBefore(text, i), i + m[0].length, 'date', priority)
