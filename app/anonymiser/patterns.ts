@@ -163,7 +163,7 @@ function matchesIn(re: RegExp, text: string, stretches: readonly number[]): RegE
  * or U+2029, as /m's ^ reads them) instead of at every position: the same as text.matchAll with /gm
  * for a pattern that starts with ^ and whose matches hold no line break.
  */
-function matchesAtLineStarts(re: RegExp, text: string): RegExpExecArray[] {
+export function matchesAtLineStarts(re: RegExp, text: string): RegExpExecArray[] {
   const out: RegExpExecArray[] = []
   for (let p = 0; p <= text.length; p++) {
     re.lastIndex = p
@@ -1099,3 +1099,6 @@ export function anchorsIn(text: string, anchors: 'digits' | '@' | '_' | 'tld' | 
   if (anchors === 'tld') return [...text.matchAll(DOT_TLD_RE)].map((m) => m.index)
   return positionsOf(text, anchors)
 }
+
+/** Every pattern read only at line starts: for the test that this finds what a /gm scan finds. */
+export const READ_AT_LINE_STARTS: ReadonlyArray<{ name: string; re: RegExp }> = [{ name: 'one handle per message', re: BARE_USERNAME_LINE_RE }]
