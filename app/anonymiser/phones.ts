@@ -51,8 +51,8 @@ function phoneIn(value: string, countries: readonly CountryCode[], cued: boolean
   if (known !== undefined) return known
   let found = false
   for (const country of countries) {
-    const parsed = parsePhoneNumberFromString(value, country)
-    if (parsed?.isValid() || (cued && parsed?.isPossible())) {
+    const reading = readingOf(value, country)
+    if (reading.valid || (cued && reading.possible)) {
       found = true
       break
     }
@@ -62,6 +62,29 @@ function phoneIn(value: string, countries: readonly CountryCode[], cued: boolean
   return found
 }
 const PHONE_IN = new Map<string, boolean>()
+
+/**
+ * A number read in one country's plan, kept: the hints and the fallback list share countries, and
+ * the same number is met again under other hints (each parse costs as much as a line's detection).
+ */
+interface Reading {
+  valid: boolean
+  /** Of a possible length there (whether valid or not matters only when it is not valid). */
+  possible: boolean
+}
+function readingOf(value: string, country: CountryCode): Reading {
+  const key = `${value}\u0000${country}`
+  let reading = READINGS.get(key)
+  if (reading === undefined) {
+    const parsed = parsePhoneNumberFromString(value, country)
+    const valid = parsed?.isValid() ?? false
+    reading = { valid, possible: valid || (parsed?.isPossible() ?? false) }
+    if (READINGS.size >= 20_000) READINGS.clear()
+    READINGS.set(key, reading)
+  }
+  return reading
+}
+const READINGS = new Map<string, Reading>()
 
 const STRONG_CUE_RE = /\b(?:phone|mobile|cell|tel|telephone|landline|whatsapp|call me|text me|ring me|reach me|my number|handy|móvil|teléfono|telefone|telemóvel|telefono|cellulare|numéro|portable|telefon|puhelin|mobil|komórka|tlf|tfn)\b[^\n\d]{0,14}$/i
 let ALL_COUNTRIES: CountryCode[] | null = null
@@ -78,7 +101,7 @@ function validSomewhere(value: string, tried: readonly CountryCode[]): boolean {
   let found = false
   for (const country of ALL_COUNTRIES) {
     if (skip.has(country)) continue
-    if (parsePhoneNumberFromString(value, country)?.isValid()) {
+    if (readingOf(value, country).valid) {
       found = true
       break
     }
