@@ -115,12 +115,19 @@ function namesBeforeNumber(value: string): boolean {
   return k > 0 && k < words.length
 }
 
+/** value.split(' ').length > n, without making the words. */
+function wordsOver(value: string, n: number): boolean {
+  let spaces = 0
+  for (let i = value.indexOf(' '); i >= 0; i = value.indexOf(' ', i + 1)) if (++spaces >= n) return true
+  return false
+}
+
 function classify(value: string, start: number): Part {
   const part: Part = { start, end: start + value.length, value, kind: 'other' }
   if (value.length < 2 || value.length > 60) return part
   let m: RegExpExecArray | null
   // cheap rejections first: a clause of many words, or one opening with an everyday lower-case word
-  if (value.split(' ').length > 8) return part
+  if (wordsOver(value, 8)) return part
   const first = /^[\p{Ll}][\p{L}]*/u.exec(value)?.[0]
   if (first && !STREET_WORD_SET.has(first) && !/^(?:unit|flat|apt|apartment|suite|piso|planta|m|lok|app|whg|wohnung|lgh|kv|ap|apto|dpto|depto|dept|etg|bus|bte|top|tür|int|interno|scala|sc|of|floor|level|block|blk|building|bldg|tower|room)$/.test(first)) {
     // only "ul." style abbreviations and street words may open a part in lower case
@@ -244,10 +251,9 @@ function readParts(text: string, lineStart: number, lineEnd: number): Part[] {
     const parts = partsOf(text, lineStart, lineEnd)
     if (parts.some((p) => p.kind !== 'other')) {
       // a sentence with an address at its end: only what follows the cue
-      const cue = /(?:^|[^\p{L}])(?:address(?: is)?|adresse|dirección|indirizzo|endereço|to|at|in|an|à|a|en|na|w|em|auf|der|die|la|el|il|de|is|ist|es|est|é|è|je|jest|är|er|on|osoitteessa|osoite|adres|adresa|adressen|bor i|wohne in|vivo en|moro n[ao]|abito in|woon op|mieszkam)[ \t]*:?[ \t]+(?=[\p{Lu}\d]|(?:ul|al|os|pl|rue|calle|via|rua|str|ул|вул)\.?[ \t])/gu
       if ((parts[0].kind === 'other' || parts[0].kind === 'street') && /\s/.test(parts[0].value)) {
         let best = -1
-        for (const m of line.matchAll(cue)) {
+        for (const m of line.matchAll(ADDRESS_TAIL_CUE_RE)) {
           const at = m.index + m[0].length
           // "Calle de Alcalá 45": a street word before the cue makes it part of the street's name
           if (at < parts[0].end - lineStart && !hasStreetWord(line.slice(parts[0].start - lineStart, m.index + m[0].length - m[0].trimStart().length + 1))) best = at
@@ -272,6 +278,9 @@ function readParts(text: string, lineStart: number, lineEnd: number): Part[] {
   const rest = partsOf(text, lineStart + from, lineStart + to)
   return rest.some((p) => p.kind === 'street' || p.kind === 'codeTown' || p.kind === 'townCode') ? rest : []
 }
+
+/** A cue before the address at the end of a short line ("… is Hauptstraße 12, 10115 Berlin"): one pattern, made once. */
+const ADDRESS_TAIL_CUE_RE = /(?:^|[^\p{L}])(?:address(?: is)?|adresse|dirección|indirizzo|endereço|to|at|in|an|à|a|en|na|w|em|auf|der|die|la|el|il|de|is|ist|es|est|é|è|je|jest|är|er|on|osoitteessa|osoite|adres|adresa|adressen|bor i|wohne in|vivo en|moro n[ao]|abito in|woon op|mieszkam)[ \t]*:?[ \t]+(?=[\p{Lu}\d]|(?:ul|al|os|pl|rue|calle|via|rua|str|ул|вул)\.?[ \t])/gu
 
 const INLINE_CUE_RE = /(?:address(?: is)?|adresse|anschrift|dirección|direccion|indirizzo|endereço|adres|adresa|osoite|live at|living at|lives at|moved to|located at|send (?:it|them|this|that|the \w+) to|deliver(?:ed)? (?:it |them )?to|ship(?:ped)? (?:it |them )?to|post(?:ed)? (?:it|them) to|wohne in|vivo en|mieszkam (?:przy|na|w))[ \t]*:?[ \t]+/giu
 
@@ -304,10 +313,12 @@ export function detectAddressBlocks(text: string, push: Push, priority: BlockPri
       readBlock(text, ls, le, push, priority, seenLines, true)
     }
   }
+  // the next digit from a line's end, without copying the rest of the text for every line
+  const digit = /\d/g
   for (let i = text.search(/\d/); i >= 0 && i < text.length; ) {
     const [ls, le] = lineBounds(text, i)
-    const next = text.slice(le).search(/\d/)
-    i = next < 0 ? -1 : le + next
+    digit.lastIndex = le
+    i = digit.exec(text)?.index ?? -1
     if (seenLines.has(ls) || le - ls > 300) continue
     seenLines.add(ls)
     readBlock(text, ls, le, push, priority, seenLines)

@@ -75,6 +75,8 @@ function dayOk(day: string): boolean {
   return n >= 1 && n <= 31
 }
 
+const MONTH_CHAR_RE = /[\p{L}\p{M}.'’-]/u
+
 /** Every date found at a run of digits: [start, end). */
 export function detectMultilingualDates(text: string, push: Push, priority: number): void {
   const runs = /\d+/g
@@ -100,10 +102,11 @@ export function detectMultilingualDates(text: string, push: Push, priority: numb
       // the month right before the digits ("März 14", "Mar. 3rd, 2024")
       let b = i
       while (b > 0 && (text[b - 1] === ' ' || text[b - 1] === '\t') && i - b < 3) b--
+      // (a run glued to what precedes it has no month before it: no word to read)
       let w = b
-      while (w > 0 && b - w < 20 && /[\p{L}\p{M}.'’-]/u.test(text[w - 1])) w--
-      const word = text.slice(w, b)
-      if (b < i && word && /^\p{Lu}/u.test(word) && isMonth(word) && (m = at(DAY_YEAR_RE, text, i)) && dayOk(m[1])) {
+      if (b < i) while (w > 0 && b - w < 20 && MONTH_CHAR_RE.test(text[w - 1])) w--
+      const word = w < b ? text.slice(w, b) : ''
+      if (word && /^\p{Lu}/u.test(word) && isMonth(word) && (m = at(DAY_YEAR_RE, text, i)) && dayOk(m[1])) {
         const month = word.replace(/\.$/, '')
         if (!isCommonWord(month.toLowerCase()) || m[2] || /^(?:May|March|June|July|August)$/.test(month)) {
           push(weekdayBefore(text, w), weekdayAfter(text, i + m[0].length), 'date', priority)
@@ -115,10 +118,11 @@ export function detectMultilingualDates(text: string, push: Push, priority: numb
       const [month, day] = m[2] ? [m[3], m[2]] : [m[4], m[5]]
       if (isMonth(month) && dayOk(day)) push(i, weekdayAfter(text, i + m[0].length), 'date', priority)
     }
-    // "version 10.11.12", "iOS 17.4.1": numbers with dots after a software word are versions
-    if (/\d[.][ \t]?\d/.test(text.slice(i, i + 6)) && VERSION_BEFORE_RE.test(text.slice(Math.max(0, i - 20), i))) continue
+    // the numeric forms all go on with one of these after the run (checked first: it is cheaper)
     const after = text[i + run.length]
     if (after !== '.' && after !== '年' && after !== '月' && after !== '년' && after !== '월' && after !== ' ') continue
+    // "version 10.11.12", "iOS 17.4.1": numbers with dots after a software word are versions
+    if (/\d[.][ \t]?\d/.test(text.slice(i, i + 6)) && VERSION_BEFORE_RE.test(text.slice(Math.max(0, i - 20), i))) continue
     for (const re of NUMERIC_RES) {
       if ((m = at(re, text, i))) {
         push(weekdayBefore(text, i), i + m[0].length, 'date', priority)

@@ -158,6 +158,25 @@ function matchesIn(re: RegExp, text: string, stretches: readonly number[]): RegE
   return out
 }
 
+/**
+ * The matches of a sticky, multi-line pattern tried only where a line starts (after \n, \r, U+2028
+ * or U+2029, as /m's ^ reads them) instead of at every position: the same as text.matchAll with /gm
+ * for a pattern that starts with ^ and whose matches hold no line break.
+ */
+export function matchesAtLineStarts(re: RegExp, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = []
+  for (let p = 0; p <= text.length; p++) {
+    re.lastIndex = p
+    const m = re.exec(text)
+    if (m !== null) out.push(m)
+    // on to the next line start
+    while (p < text.length && !isLineBreak(text.charCodeAt(p))) p++
+  }
+  re.lastIndex = 0
+  return out
+}
+const isLineBreak = (code: number) => code === 10 || code === 13 || code === 0x2028 || code === 0x2029
+
 export function matchesNear(re: RegExp, text: string, reach: number, anchors: readonly number[]): RegExpExecArray[] {
   return matchesIn(re, text, stretchesAround(text, reach, anchors))
 }
@@ -238,6 +257,8 @@ function detectEmailUrlIp(text: string, push: Push): void {
 // payment cards and IBANs
 
 const CARD_RE = /(?<![\w-])\d(?:[ -]?\d){12,18}(?![\w-]|[.,]\d)/g
+const MASK_RUN_RE = /[*xX•]{4}/
+const CARD_WORD_RE = /\b(?:card|visa|mastercard|amex)\b/i
 const MASKED_CARD_RE = /(?<![\w*])(?:[*xX•]{4}[ -]?){3}\d{4}\b|(?<![\w*])[*xX•]{8,15}\d{4}\b/g
 const CARD_ENDING_RE = /\b(?:card|visa|mastercard|master card|amex|american express|debit|credit|maestro|discover)\b[^\n.]{0,40}?\b(?:ending|ends|last (?:4|four)(?: digits)?)(?: (?:in|with|of|are|is))?:?\s+(\d{4})\b/gi
 
@@ -283,9 +304,11 @@ function detectCards(text: string, push: Push): void {
       }
     }
   }
-  for (const m of text.matchAll(MASKED_CARD_RE)) push(m.index, m.index + m[0].length, 'card_number', PRIORITY.card)
-  // "Could you confirm the last 4 of the card?" → "7782"
-  for (const m of text.matchAll(/^[ \t]*(?:(?:\[[^\]\n]{1,25}\][ \t]*)?\p{L}[\p{L} .'’-]{0,30}(?:\([^)\n]{1,20}\))?[ \t]*:[ \t]*)?(?:(?:it'?s|its|sure|yes|yeah)[ \t,]+)?(\d{4})[ \t]*[.!]?[ \t]*$/gmu)) {
+  // every masked card holds four mask characters in a row: most texts hold none, and the pattern's
+  // look-behind would otherwise be tried at every position
+  if (MASK_RUN_RE.test(text)) for (const m of text.matchAll(MASKED_CARD_RE)) push(m.index, m.index + m[0].length, 'card_number', PRIORITY.card)
+  // "Could you confirm the last 4 of the card?" → "7782" (only after a line naming a card: the text holds that word)
+  if (CARD_WORD_RE.test(text)) for (const m of text.matchAll(/^[ \t]*(?:(?:\[[^\]\n]{1,25}\][ \t]*)?\p{L}[\p{L} .'’-]{0,30}(?:\([^)\n]{1,20}\))?[ \t]*:[ \t]*)?(?:(?:it'?s|its|sure|yes|yeah)[ \t,]+)?(\d{4})[ \t]*[.!]?[ \t]*$/gmu)) {
     const asked = previousLine(text, m.index)
     if (/\b(?:card|visa|mastercard|amex)\b/i.test(asked) && /\b(?:last (?:4|four)|ending|ends)\b/i.test(asked)) {
       const start = m.index + m[0].indexOf(m[1])
@@ -756,7 +779,8 @@ const ON_PLATFORM_RE = /[ \t]on[ \t]+(?:the[ \t]+|your[ \t]+)?(?:discord|reddit|
 const LETTERS_DIGITS_RE = /(?<![\w@.\/-])[a-z]{4,}\d{2,}(?![\w@]|\.[a-z])/g
 const CAMEL_DIGITS_RE = /(?<![\w@.\/-])[A-Za-z]*[a-z][A-Z][A-Za-z]*\d{2,}(?![\w@]|\.[a-z])/g
 const SNAKE_CASE_RE = /(?<![\w@.\/-])[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9](?![\w@]|\.[A-Za-z])/g
-const BARE_USERNAME_RE = /^[ \t]*(?:[A-Za-z]+[ \t]*:[ \t]*)?([A-Za-z][A-Za-z0-9._-]*\d[A-Za-z0-9._-]*|[a-z]+[._][a-z0-9._]+)[ \t]*[.!]?[ \t]*$/gm
+/** Read only at line starts (sticky): a match holds no line break, so this finds what text.matchAll would with /gm. */
+const BARE_USERNAME_LINE_RE = /^[ \t]*(?:[A-Za-z]+[ \t]*:[ \t]*)?([A-Za-z][A-Za-z0-9._-]*\d[A-Za-z0-9._-]*|[a-z]+[._][a-z0-9._]+)[ \t]*[.!]?[ \t]*$/my
 
 function detectUsernames(text: string, push: Push): void {
   for (const m of matchesNear(HANDLE_RE, text, 0, positionsOf(text, '@'))) {
@@ -851,7 +875,7 @@ function detectUsernames(text: string, push: Push): void {
     push(m.index, m.index + m[0].length, 'username', PRIORITY.usernameCued - 4)
   }
   // a message that is nothing but one handle-like token ("aphoenix939")
-  for (const m of text.matchAll(BARE_USERNAME_RE)) {
+  for (const m of matchesAtLineStarts(BARE_USERNAME_LINE_RE, text)) {
     const value = m[1]
     const start = m.index + m[0].indexOf(value)
     if (/^[A-Z0-9._-]+$/.test(value)) continue // all capitals: a reference code, not a username
@@ -1075,3 +1099,6 @@ export function anchorsIn(text: string, anchors: 'digits' | '@' | '_' | 'tld' | 
   if (anchors === 'tld') return [...text.matchAll(DOT_TLD_RE)].map((m) => m.index)
   return positionsOf(text, anchors)
 }
+
+/** Every pattern read only at line starts: for the test that this finds what a /gm scan finds. */
+export const READ_AT_LINE_STARTS: ReadonlyArray<{ name: string; re: RegExp }> = [{ name: 'one handle per message', re: BARE_USERNAME_LINE_RE }]

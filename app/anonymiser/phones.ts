@@ -46,13 +46,13 @@ export function countryHints(text: string): CountryCode[] {
  */
 function phoneIn(value: string, countries: readonly CountryCode[], cued: boolean): boolean {
   // the second look at an anonymised text meets the same numbers again: parse each once
-  const key = `${value}\u0000${cued ? 1 : 0}\u0000${countries.join(',')}`
+  const key = `${value}\u0000${cued ? 1 : 0}\u0000${countries === FALLBACK ? '*' : countries.join(',')}`
   const known = PHONE_IN.get(key)
   if (known !== undefined) return known
   let found = false
   for (const country of countries) {
-    const parsed = parsePhoneNumberFromString(value, country)
-    if (parsed?.isValid() || (cued && parsed?.isPossible())) {
+    const reading = readingOf(value, country)
+    if (reading.valid || (cued && reading.possible)) {
       found = true
       break
     }
@@ -63,13 +63,54 @@ function phoneIn(value: string, countries: readonly CountryCode[], cued: boolean
 }
 const PHONE_IN = new Map<string, boolean>()
 
+/**
+ * A number read in one country's plan, kept: the hints and the fallback list share countries, and
+ * the same number is met again under other hints (each parse costs as much as a line's detection).
+ */
+interface Reading {
+  valid: boolean
+  /** Of a possible length there (whether valid or not matters only when it is not valid). */
+  possible: boolean
+}
+function readingOf(value: string, country: CountryCode): Reading {
+  const key = `${value}\u0000${country}`
+  let reading = READINGS.get(key)
+  if (reading === undefined) {
+    const parsed = parsePhoneNumberFromString(value, country)
+    const valid = parsed?.isValid() ?? false
+    reading = { valid, possible: valid || (parsed?.isPossible() ?? false) }
+    if (READINGS.size >= 20_000) READINGS.clear()
+    READINGS.set(key, reading)
+  }
+  return reading
+}
+const READINGS = new Map<string, Reading>()
+
 const STRONG_CUE_RE = /\b(?:phone|mobile|cell|tel|telephone|landline|whatsapp|call me|text me|ring me|reach me|my number|handy|móvil|teléfono|telefone|telemóvel|telefono|cellulare|numéro|portable|telefon|puhelin|mobil|komórka|tlf|tfn)\b[^\n\d]{0,14}$/i
 let ALL_COUNTRIES: CountryCode[] | null = null
-/** Valid (not merely possible) in some country's numbering plan. */
-function validSomewhere(value: string): boolean {
+/**
+ * Valid (not merely possible) in some country's numbering plan, asked only of a number already
+ * found invalid in `tried` (the hints and the fallback list): those are not parsed again, each
+ * parse costing as much as the rest of a line's detection.
+ */
+function validSomewhere(value: string, tried: readonly CountryCode[]): boolean {
+  const known = VALID_SOMEWHERE.get(value)
+  if (known !== undefined) return known
   ALL_COUNTRIES ??= getCountries()
-  return phoneIn(value, ALL_COUNTRIES, false)
+  const skip = new Set(tried)
+  let found = false
+  for (const country of ALL_COUNTRIES) {
+    if (skip.has(country)) continue
+    if (readingOf(value, country).valid) {
+      found = true
+      break
+    }
+  }
+  if (VALID_SOMEWHERE.size >= 5_000) VALID_SOMEWHERE.clear()
+  VALID_SOMEWHERE.set(value, found)
+  return found
 }
+const VALID_SOMEWHERE = new Map<string, boolean>()
 
 export function detectPhones(text: string): Candidate[] {
   const out: Candidate[] = []
@@ -110,7 +151,7 @@ export function detectPhones(text: string): Candidate[] {
       hints ??= countryHints(text)
       // a phone word right before the number: valid anywhere will do ("Tel: 79 56 12 34" in Burundi)
       const strong = STRONG_CUE_RE.test(before) || STRONG_CUE_RE.test(previousLine(text, start).slice(-30))
-      if (!phoneIn(main, hints, cued) && !phoneIn(main, FALLBACK, cued) && !(strong && validSomewhere(main))) continue
+      if (!phoneIn(main, hints, cued) && !phoneIn(main, FALLBACK, cued) && !(strong && validSomewhere(main, [...hints, ...FALLBACK]))) continue
     }
     // a number the phone plan accepts, asked for as a phone, beats a reference cue further back
     const askedForPhone = /\b(?:phone|mobile|cell|tel|telephone|call|ring|whatsapp|landline)\b/i.test(context) && !NOT_PHONE_CUE_RE.test(before)

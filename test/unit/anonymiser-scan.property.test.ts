@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { anchorsIn, matchesNear, READ_NEAR } from '~/anonymiser/patterns'
+import { anchorsIn, matchesAtLineStarts, matchesNear, READ_AT_LINE_STARTS, READ_NEAR } from '~/anonymiser/patterns'
 import { BRANDS, CITY_WORDS, COUNTRIES, FIRST_NAMES, ORG_SUFFIXES, STREET_WORDS, SURNAMES } from '~/anonymiser/gazetteer'
 import { Collisions } from '~/anonymiser/pseudonyms'
 import { tokenize, tokenizeByPattern } from '~/anonymiser/tagger'
@@ -32,6 +32,27 @@ describe('patterns read only near their anchors', () => {
           expect(near).toEqual(everywhere)
         }),
         { numRuns: 1500 },
+      )
+    })
+  }
+})
+
+// the same pieces with every line break the /m flag knows, and lines that are one handle
+const lines = fc
+  .array(fc.tuple(fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...WORDS, 'user:', 'Customer:', 'aphoenix939', 'petal.wren', ' ') }, { weight: 1, arbitrary: fc.string({ maxLength: 4 }) }), fc.constantFrom(...SEPARATORS, '\r\n', '\r', '\u2028', '\u2029', '\n', '!\n')), { maxLength: 20 })
+  .map((parts) => parts.map(([word, separator]) => word + separator).join(''))
+
+describe('patterns read only at line starts', () => {
+  for (const { name, re } of READ_AT_LINE_STARTS) {
+    it(`finds exactly what a /gm scan finds: ${name}`, () => {
+      const everywhere = new RegExp(re.source, 'gm')
+      fc.assert(
+        fc.property(lines, (input) => {
+          const full = [...input.matchAll(everywhere)].map((m) => [m.index, ...m])
+          const atStarts = matchesAtLineStarts(re, input).map((m) => [m.index, ...m])
+          expect(atStarts).toEqual(full)
+        }),
+        { numRuns: 3000 },
       )
     })
   }
