@@ -22,6 +22,12 @@ describe('towns from the GeoNames list (issue #12)', () => {
     expect(found('My parcel is stuck in Lommel since Monday.', 'place')).toEqual(['Lommel'])
   })
 
+  it("knows other languages' names of big towns", () => {
+    for (const name of ['londres', 'brüssel', 'den haag', 'mailand', 'la haya']) expect(TOWNS.has(name)).toBe(true)
+    expect(found('Mi vuelo sale mañana hacia Londres.', 'place')).toEqual(['Londres'])
+    expect(found('Wir ziehen nächstes Jahr nach Mailand um.', 'place')).toEqual(['Mailand'])
+  })
+
   it('leaves the same word alone without such a word before it, or as the first word of a longer name', () => {
     expect(found('Lommel said the parcel was late.', 'place')).toEqual([])
     expect(found('My direct debit to Greenfield Leisure failed.', 'place')).toEqual([])
