@@ -160,6 +160,22 @@ function inflectedPlace(word: string): string | null {
 /** masked[i] for a token inside a date (the other masks are 1). */
 const DATE_MASK = 2
 
+/**
+ * "Londres, 23 may", "Berlin, 12. März 2024", "Algeciras (Cádiz), 23 may": the words that open a
+ * line before a comma and a date (a letter's or a report's dateline) name a town.
+ */
+function isDateline(text: string, tokens: readonly Token[], masked: Uint8Array, from: number, to: number): boolean {
+  if (to - from >= 3 || (from > 0 && !text.slice(tokens[from - 1].end, tokens[from].start).includes('\n'))) return false
+  let k = to + 1
+  // a region in brackets after the town: "(Cádiz)", "(RFA)"
+  if (tokens[k]?.text === '(') {
+    const close = tokens.findIndex((t, n) => n > k && n <= k + 4 && t.text === ')')
+    if (close < 0) return false
+    k = close + 1
+  }
+  return tokens[k]?.text === ',' && masked[k + 1] === DATE_MASK
+}
+
 /** Labels whose pattern findings the tagger sees as masks (addresses and postcodes are its own work). */
 const MASKED: ReadonlySet<string> = new Set(['email', 'url', 'phone', 'card_number', 'iban', 'ip_address', 'national_id', 'account_number', 'username', 'date_of_birth', 'date'])
 const PLACEHOLDER_RE = /\[(phone|card|iban|ip address|national id|date of birth|date|url)\]/g
@@ -189,9 +205,7 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
     while (m < masks.length && masks[m].end <= tokens[i].start) m++
     if (m < masks.length && masks[m].start <= tokens[i].start && tokens[i].end <= masks[m].end) masked[i] = masks[m].label === 'date' ? DATE_MASK : 1
   }
-  /** "Londres, 23 may", "Berlin, 12. März 2024": the words that open a line before a comma and a date name a town. */
-  const dateline = (from: number, to: number): boolean =>
-    (from === 0 || text.slice(tokens[from - 1].end, tokens[from].start).includes('\n')) && tokens[to + 1]?.text === ',' && masked[to + 2] === DATE_MASK && to - from < 3
+  const dateline = (from: number, to: number): boolean => isDateline(text, tokens, masked, from, to)
   const out: Candidate[] = []
   /** The value of a field whose label says what it holds ("Ciudad: Sevilla", "Firma: Wagner Elektro"). */
   const fieldKind = (from: number): string | undefined => {
@@ -429,6 +443,7 @@ function addCountries(text: string, tokens: readonly Token[], tags: readonly Tag
  * "Juan de Mieres", "von Goethe"), so after them a town must be nobody's name.
  */
 const PLACE_CUE_BEFORE: ReadonlySet<string> = new Set(['in', 'near', 'outside', 'around', 'into', 'en', 'à', 'au', 'aux', 'em', 'na', 'no', 'aus', 'nach', 'bei', 'nahe', 'uit', 'naar', 'bij', 'te', 'nabij', 'i', 'på', 'ved', 'utanför', 'w', 'we', 'pod', 'desde', 'hacia', 'cerca', 'para', 'dans', 'vers', 'près', 'nei', 'nel', 'presso', 'zu', 'ins'])
+const ENGLISH_PLACE_CUES: ReadonlySet<string> = new Set(['in', 'near', 'outside', 'around', 'into'])
 const PLACE_OR_NAME_CUE_BEFORE: ReadonlySet<string> = new Set(['from', 'to', 'via', 'de', 'del', 'des', 'da', 'di', 'do', 'du', 'a', 'von', 'van', 'fra', 'från', 'til', 'till', 'z', 'ze', 'entre'])
 
 /** The word before token i if it comes before a place (in lower case, on the same line), else null. */
@@ -450,9 +465,9 @@ function placeCue(text: string, tokens: readonly Token[], i: number): string | n
  * only after a word people never stand behind ("in", "aus", not "from", "de").
  */
 function addTowns(text: string, tokens: readonly Token[], tags: readonly Tag[], masked: Uint8Array, out: Candidate[]): void {
-  for (let i = 1; i < tokens.length; i++) {
+  for (let i = 0; i < tokens.length; i++) {
     if (tags[i] !== 'O' || (tokens[i].flags & (CAPITAL | SHOUTED)) !== CAPITAL || masked[i]) continue
-    const cue = placeCue(text, tokens, i)
+    const cue = placeCue(text, tokens, i) ?? (isDateline(text, tokens, masked, i, i) || isDateline(text, tokens, masked, i, i + 1) || isDateline(text, tokens, masked, i, i + 2) ? 'dateline' : null)
     if (cue === null) continue
     for (let n = Math.min(3, tokens.length - i); n >= 1; n--) {
       const j = i + n - 1
@@ -461,6 +476,12 @@ function addTowns(text: string, tokens: readonly Token[], tags: readonly Tag[], 
       if (!clean || (n > 1 && !/^\p{Lu}/u.test(tokens[j].text))) continue
       const lower = n === 1 ? tokens[i].lower : text.slice(tokens[i].start, tokens[j].end).toLowerCase()
       const plain = /[^\x00-\x7f]/.test(lower) ? withoutAccents(lower) : lower
+      // "en Australia", "i Kina": a country that is also a given name, which addCountries leaves alone,
+      // after another language's word for "in" (English text keeps its labelled sets' reading)
+      if (n === 1 && COUNTRIES.has(lower) && isFirstName(lower) && PLACE_CUE_BEFORE.has(cue) && !ENGLISH_PLACE_CUES.has(cue) && !isCommonWord(lower)) {
+        out.push({ start: tokens[i].start, end: tokens[j].end, label: 'place', priority: PRIORITY.LOC })
+        break
+      }
       if (!(TOWNS.has(lower) || CITIES.has(lower) || CITIES.has(plain)) || COUNTRIES.has(lower)) continue
       if (n === 1 && (isCommonWord(lower) || isFirstName(lower) || STOPWORDS.has(lower) || FIELD_LABEL_WORDS.has(lower) || BRANDS.has(lower))) break
       if (n === 1 && PLACE_OR_NAME_CUE_BEFORE.has(cue) && isSurname(lower)) break

@@ -41,7 +41,14 @@ describe('towns from the GeoNames list (issue #12)', () => {
   it('reads the words before a comma and a date at the start of a line as a town (a dateline)', () => {
     expect(found('Londres, 23 may (EFECOM).', 'place')).toEqual(['Londres'])
     expect(found('Kløfta, 3. juni 2019\nHei alle sammen', 'place')).toEqual(['Kløfta'])
+    expect(found('Algeciras (Cádiz), 23 may (EFE).', 'place')).toContain('Algeciras')
+    expect(found('Nueva York, 23 may (EFE).', 'place')).toEqual(['Nueva York'])
     // a given name stays a person: "Maria, 23 May is fine"
     expect(found('Maria, 23 May is fine for the call.', 'place')).toEqual([])
+  })
+
+  it("takes a country that is also a given name for a place after another language's word for 'in'", () => {
+    expect(found('Han bor i Kina nå.', 'place')).toEqual(['Kina'])
+    expect(found('Public holidays in Germany are listed below.', 'place')).toEqual([])
   })
 })
