@@ -2,7 +2,7 @@
  * People, organisations, places, street lines and postcodes from the tagger's token tags, plus the
  * one thing a tagger cannot see: which person is the agent.
  */
-import { BRANDS, BUSINESS_WORDS, CITIES, COUNTRIES, FIELD_KIND, FIELD_LABEL_WORDS, FIRST_NAMES, INSTITUTION_WORDS, isCommonWord, NOUN_CAPITALISING_WORDS, ORG_HEADS, ORG_SUFFIXES, REGIONS, STOPWORDS, SURNAMES } from './gazetteer'
+import { BRANDS, BUSINESS_WORDS, CITIES, COUNTRIES, FIELD_KIND, FIELD_LABEL_WORDS, FIRST_NAMES, INSTITUTION_WORDS, isCommonWord, NOUN_CAPITALISING_WORDS, ORG_HEADS, ORG_SUFFIXES, REGIONS, STOPWORDS, SURNAMES, TOWNS } from './gazetteer'
 import { CAPITAL, loadWeights, OPEN_MARGIN, SHOUTED, tagTokens, withoutAccents, tokenize, type Mask, type Tag, type Token, type Weights } from './tagger'
 import trained from './tagger-weights.json'
 import type { Candidate, PiiLabel } from './types'
@@ -106,7 +106,7 @@ const isPersonWord = (w: string) => isFirstName(w) || isSurname(w)
  * like "from Acme"); the gazetteers decide when they are unambiguous: a known town that is nobody's
  * name is a place, a given name and a surname with no company word are a person.
  */
-function kindByGazetteer(kind: string, value: string, previous: string, nextCapitalised = false): string {
+function kindByGazetteer(kind: string, value: string, previous: string, nextCapitalised = false, placeCued = false): string {
   if (kind !== 'PER' && kind !== 'ORG' && kind !== 'LOC') return kind
   const words = value.toLowerCase().replace(/[’']s$/, '').split(/\s+/)
   const last = words[words.length - 1].replace(/\.$/, '')
@@ -125,6 +125,9 @@ function kindByGazetteer(kind: string, value: string, previous: string, nextCapi
   // "são paulo" is listed as "sao paulo"
   const whole = CITIES.has(spelt) || !/[^\x00-\x7f]/.test(spelt) ? spelt : withoutAccents(spelt)
   if (kind !== 'LOC' && CITIES.has(whole) && !words.some(isPersonWord)) return 'LOC'
+  // "en Mieres", "aus Radebeul": a town only the long list knows, after a word that comes before a
+  // place, and not the first word of a longer name ("to Greenfield Leisure")
+  if ((kind === 'PER' || placeCued) && kind !== 'LOC' && !nextCapitalised && (TOWNS.has(spelt) || TOWNS.has(whole)) && !words.some(isPersonWord) && !BRANDS.has(spelt) && !NAME_CUE_BEFORE.has(previous.toLowerCase()) && !TITLE.test(previous)) return 'LOC'
   // a town or a country taken for a person ("Berlin", "São Paulo"), unless greeted or titled like one
   if (kind === 'PER' && (CITIES.has(whole) || COUNTRIES.has(whole) || (REGIONS.has(whole) && !isFirstName(words[0]))) && !NAME_CUE_BEFORE.has(previous.toLowerCase()) && !TITLE.test(previous) && (words.length > 1 || !isSurname(whole) || (CITIES.has(whole) && !isFirstName(whole)))) return 'LOC'
   if (kind === 'ORG' && (TITLE.test(previous) || TITLE.test(words[0]))) return 'PER'
@@ -154,6 +157,25 @@ function inflectedPlace(word: string): string | null {
   return null
 }
 
+/** masked[i] for a token inside a date (the other masks are 1). */
+const DATE_MASK = 2
+
+/**
+ * "Londres, 23 may", "Berlin, 12. März 2024", "Algeciras (Cádiz), 23 may": the words that open a
+ * line before a comma and a date (a letter's or a report's dateline) name a town.
+ */
+function isDateline(text: string, tokens: readonly Token[], masked: Uint8Array, from: number, to: number): boolean {
+  if (to - from >= 3 || (from > 0 && !text.slice(tokens[from - 1].end, tokens[from].start).includes('\n'))) return false
+  let k = to + 1
+  // a region in brackets after the town: "(Cádiz)", "(RFA)"
+  if (tokens[k]?.text === '(') {
+    const close = tokens.findIndex((t, n) => n > k && n <= k + 4 && t.text === ')')
+    if (close < 0) return false
+    k = close + 1
+  }
+  return tokens[k]?.text === ',' && masked[k + 1] === DATE_MASK
+}
+
 /** Labels whose pattern findings the tagger sees as masks (addresses and postcodes are its own work). */
 const MASKED: ReadonlySet<string> = new Set(['email', 'url', 'phone', 'card_number', 'iban', 'ip_address', 'national_id', 'account_number', 'username', 'date_of_birth', 'date'])
 const PLACEHOLDER_RE = /\[(phone|card|iban|ip address|national id|date of birth|date|url)\]/g
@@ -181,8 +203,9 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
   const masked = new Uint8Array(tokens.length)
   for (let i = 0, m = 0; i < tokens.length; i++) {
     while (m < masks.length && masks[m].end <= tokens[i].start) m++
-    if (m < masks.length && masks[m].start <= tokens[i].start && tokens[i].end <= masks[m].end) masked[i] = 1
+    if (m < masks.length && masks[m].start <= tokens[i].start && tokens[i].end <= masks[m].end) masked[i] = masks[m].label === 'date' ? DATE_MASK : 1
   }
+  const dateline = (from: number, to: number): boolean => isDateline(text, tokens, masked, from, to)
   const out: Candidate[] = []
   /** The value of a field whose label says what it holds ("Ciudad: Sevilla", "Firma: Wagner Elektro"). */
   const fieldKind = (from: number): string | undefined => {
@@ -338,7 +361,9 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
       const next = tokens[open.to + 1]
       const nextCapitalised = next !== undefined && text.slice(tokens[open.to].end, next.start) === ' ' && /^\p{Lu}/u.test(next.text)
       const field = fieldKind(open.from)
-      const kind = field ?? byContext(kindByGazetteer(open.kind, value, open.from > 0 ? tokens[open.from - 1].text : '', nextCapitalised), open.from, open.to)
+      // a dateline's town, unless it is someone's given name ("Ginebra", "Maria, 23 May")
+      const datelineTown = open.kind !== 'LOC' && !field && dateline(open.from, open.to) && !isFirstName(tokens[open.from].lower)
+      const kind = datelineTown ? 'LOC' : field ?? byContext(kindByGazetteer(open.kind, value, open.from > 0 ? tokens[open.from - 1].text : '', nextCapitalised, placeCue(text, tokens, open.from) !== null), open.from, open.to)
       if (kind === null) {
         open = null
         return
@@ -374,6 +399,7 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
   close()
   addCountries(text, tokens, tags, masked, out, otherLanguage)
   addBrands(text, tokens, tags, masked, out)
+  addTowns(text, tokens, tags, masked, out)
   return sameNameSameKind(text, mergeAdjacentNames(text, out))
 }
 
@@ -405,6 +431,64 @@ function addCountries(text: string, tokens: readonly Token[], tags: readonly Tag
       const lineEnd = text.indexOf('\n', tokens[j].end)
       const line = text.slice(lineStartOf(text, tokens[i].start), lineEnd < 0 ? text.length : lineEnd).trim()
       if (line.replace(/[.,;]$/, '') !== value) out.push({ start: tokens[i].start, end: tokens[j].end, label: 'place', priority: PRIORITY.LOC })
+      i = j
+      break
+    }
+  }
+}
+
+/**
+ * Words that come before a place in the languages the anonymiser meets ("in", "from", "aus", "nach",
+ * "en", "à", "på", "uit", "w"); the second set also comes before people ("a call from Jackson",
+ * "Juan de Mieres", "von Goethe"), so after them a town must be nobody's name.
+ */
+const PLACE_CUE_BEFORE: ReadonlySet<string> = new Set(['in', 'near', 'outside', 'around', 'into', 'en', 'à', 'au', 'aux', 'em', 'na', 'no', 'aus', 'nach', 'bei', 'nahe', 'uit', 'naar', 'bij', 'te', 'nabij', 'i', 'på', 'ved', 'utanför', 'w', 'we', 'pod', 'desde', 'hacia', 'cerca', 'para', 'dans', 'vers', 'près', 'nei', 'nel', 'presso', 'zu', 'ins'])
+const ENGLISH_PLACE_CUES: ReadonlySet<string> = new Set(['in', 'near', 'outside', 'around', 'into'])
+const PLACE_OR_NAME_CUE_BEFORE: ReadonlySet<string> = new Set(['from', 'to', 'via', 'de', 'del', 'des', 'da', 'di', 'do', 'du', 'a', 'von', 'van', 'fra', 'från', 'til', 'till', 'z', 'ze', 'entre'])
+
+/** The word before token i if it comes before a place (in lower case, on the same line), else null. */
+function placeCue(text: string, tokens: readonly Token[], i: number): string | null {
+  if (i === 0) return null
+  const cue = tokens[i - 1]
+  if (cue.text !== cue.lower || text.slice(cue.end, tokens[i].start) !== ' ') return null
+  if (PLACE_CUE_BEFORE.has(cue.lower)) return cue.lower
+  if (!PLACE_OR_NAME_CUE_BEFORE.has(cue.lower)) return null
+  // "Juan de Mieres", "Ursula von Radebeul": a particle inside a person's name
+  const before = i > 1 ? tokens[i - 2] : undefined
+  return before !== undefined && /^\p{Lu}/u.test(before.text) && text.slice(before.end, cue.start) === ' ' ? null : cue.lower
+}
+
+/**
+ * A town the lists know ("Girona", "Castel Gandolfo", "Ieper") that the tagger left alone, after a
+ * word that comes before a place: a place. A town that is also an everyday word, a given name or
+ * another language's word ("Florence", "Most") is left to the tagger; one that is a surname too
+ * only after a word people never stand behind ("in", "aus", not "from", "de").
+ */
+function addTowns(text: string, tokens: readonly Token[], tags: readonly Tag[], masked: Uint8Array, out: Candidate[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    if (tags[i] !== 'O' || (tokens[i].flags & (CAPITAL | SHOUTED)) !== CAPITAL || masked[i]) continue
+    const cue = placeCue(text, tokens, i) ?? (isDateline(text, tokens, masked, i, i) || isDateline(text, tokens, masked, i, i + 1) || isDateline(text, tokens, masked, i, i + 2) ? 'dateline' : null)
+    if (cue === null) continue
+    for (let n = Math.min(3, tokens.length - i); n >= 1; n--) {
+      const j = i + n - 1
+      let clean = true
+      for (let k = i + 1; k <= j && clean; k++) clean = tags[k] === 'O' && !masked[k] && text.slice(tokens[k - 1].end, tokens[k].start) === ' ' && /^\p{Lu}|^(?:de|del|la|le|am|an|im|sur|upon|on)$/u.test(tokens[k].text)
+      if (!clean || (n > 1 && !/^\p{Lu}/u.test(tokens[j].text))) continue
+      const lower = n === 1 ? tokens[i].lower : text.slice(tokens[i].start, tokens[j].end).toLowerCase()
+      const plain = /[^\x00-\x7f]/.test(lower) ? withoutAccents(lower) : lower
+      // "en Australia", "i Kina": a country that is also a given name, which addCountries leaves alone,
+      // after another language's word for "in" (English text keeps its labelled sets' reading)
+      if (n === 1 && COUNTRIES.has(lower) && isFirstName(lower) && PLACE_CUE_BEFORE.has(cue) && !ENGLISH_PLACE_CUES.has(cue) && !isCommonWord(lower)) {
+        out.push({ start: tokens[i].start, end: tokens[j].end, label: 'place', priority: PRIORITY.LOC })
+        break
+      }
+      if (!(TOWNS.has(lower) || CITIES.has(lower) || CITIES.has(plain)) || COUNTRIES.has(lower)) continue
+      if (n === 1 && (isCommonWord(lower) || isFirstName(lower) || STOPWORDS.has(lower) || FIELD_LABEL_WORDS.has(lower) || BRANDS.has(lower))) break
+      if (n === 1 && PLACE_OR_NAME_CUE_BEFORE.has(cue) && isSurname(lower)) break
+      // the first words of a longer name ("to Greenfield Leisure", "in Madrid Barajas") are not the town alone
+      const next = tokens[j + 1]
+      if (next !== undefined && text.slice(tokens[j].end, next.start) === ' ' && /^\p{Lu}/u.test(next.text)) break
+      out.push({ start: tokens[i].start, end: tokens[j].end, label: 'place', priority: PRIORITY.LOC })
       i = j
       break
     }

@@ -9,6 +9,11 @@ export const SURNAMES: ReadonlySet<string> = new Set(data.surnames)
 export const STREET_WORDS: ReadonlySet<string> = new Set(data.streetWords)
 export const CITY_WORDS: ReadonlySet<string> = new Set(data.cityWords)
 export const CITIES: ReadonlySet<string> = new Set(data.cities)
+/**
+ * GeoNames towns of 10,000 people or more that CITIES lacks, none an everyday word or given name:
+ * read only by the place rules after the tagger, and only after a word that comes before a place.
+ */
+export const TOWNS: ReadonlySet<string> = new Set(data.towns)
 export const COUNTRIES: ReadonlySet<string> = new Set(data.countries)
 /** States, provinces and counties ("Texas", "Bavaria", "Kent"). */
 export const REGIONS: ReadonlySet<string> = new Set(data.regions)

