@@ -146,17 +146,20 @@ export async function getReplyFeedback(
 
 export type ReplyFeedback = Awaited<ReturnType<typeof getReplyFeedback>>
 
+/** What the reviews page shows of each of the actor's own replies: where it stands. */
+export const myReplyColumns = {
+  id: replies.id,
+  scenarioSlug: replies.scenarioSlug,
+  submittedAt: replies.submittedAt,
+  reviewsDone: replies.reviewsDone,
+  reviewsRequired: replies.reviewsRequired,
+  finalisedAt: replies.finalisedAt,
+}
+
 /** The actor's own replies, newest first, with where each stands (for the reviews page). */
 export async function myReplies(db: Db, actor: Actor, limit = 20) {
   return db
-    .select({
-      id: replies.id,
-      scenarioSlug: replies.scenarioSlug,
-      submittedAt: replies.submittedAt,
-      reviewsDone: replies.reviewsDone,
-      reviewsRequired: replies.reviewsRequired,
-      finalisedAt: replies.finalisedAt,
-    })
+    .select(myReplyColumns)
     .from(replies)
     .where(and(eq(replies.userId, actor.id), eq(replies.organizationId, actor.organizationId)))
     .orderBy(desc(replies.submittedAt))

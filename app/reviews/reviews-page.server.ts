@@ -12,6 +12,7 @@ import type { PracticeScenario } from '~/practice/practice.server'
 import { named, nothingToRead, read, readTogether } from '~/query/json-rows.server'
 import { getAuthoredScenario } from '~/scenarios/authored-scenarios.server'
 import { scenarioSchema } from '~/scenarios/scenario-schema'
+import { myReplyColumns } from './feedback.server'
 import { candidatesSql, nextReviewFor, type NextReview, type UnlockState } from './allocation.server'
 import { DEFAULT_REVIEW_RULES, type ReviewRules } from './review-rules'
 
@@ -44,15 +45,7 @@ type MineRow = {
 export function myRepliesRead(db: Db, actor: Actor, limit: number) {
   const query = db
     .select(
-      named({
-        id: replies.id,
-        scenarioSlug: replies.scenarioSlug,
-        submittedAt: replies.submittedAt,
-        reviewsDone: replies.reviewsDone,
-        reviewsRequired: replies.reviewsRequired,
-        finalisedAt: replies.finalisedAt,
-        document: approvedDocument(actor.organizationId, replies.scenarioSlug),
-      }),
+      named({ ...myReplyColumns, document: approvedDocument(actor.organizationId, replies.scenarioSlug) }),
     )
     .from(replies)
     .where(and(eq(replies.userId, actor.id), eq(replies.organizationId, actor.organizationId)))

@@ -8,7 +8,6 @@
 //
 // Environment: BENCH_SECONDS (10), REVIEWERS (8, run side by side), POOL (8), BENCH_PG_URL (the
 // admin URL). A throwaway database is created and dropped.
-import fs from 'node:fs'
 import os from 'node:os'
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import pg from 'pg'
@@ -19,26 +18,16 @@ import { reviews, users } from '#db/schema'
 import { seedDemo } from '#db/seed.server'
 import { nextReviewFor } from '~/reviews/allocation.server'
 import { submitReview } from '~/reviews/reviews.server'
+import { backendsCpuMs } from './process-cpu'
 import { prepareReviews } from './review-fixtures'
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10)
 const reviewerCount = Number(process.env.REVIEWERS ?? 8)
 const adminUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 
-/** CPU time (user + system) a process has used so far, in ms (Linux). */
-function cpuMs(pid: number): number {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100
-  } catch {
-    return 0
-  }
-}
-
 async function backendsCpu(admin: pg.Client, name: string) {
   const { rows } = await admin.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1', [name])
-  return rows.reduce((sum, row) => sum + cpuMs(row.pid), 0)
+  return backendsCpuMs(rows)
 }
 
 const name = `review_direct_bench_${process.pid}`

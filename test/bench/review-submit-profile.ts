@@ -20,6 +20,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm'
 import pg from 'pg'
 import { openDatabase, type Database } from '#db/client.server'
 import { replies, reviews } from '#db/schema'
+import { backendsCpuMs, processCpuMs } from './process-cpu'
 import { prepareReviews } from './review-fixtures'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -63,21 +64,10 @@ async function stopServer(child: ChildProcess) {
 }
 
 
-/** CPU time (user + system) a process has used so far, in ms (Linux). */
-function cpuMs(pid: number | undefined): number {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100
-  } catch {
-    return 0
-  }
-}
-
 /** CPU used by the PostgreSQL backends serving the benchmark's database (the server's pool). */
 async function postgresCpuMs(database: Database, name: string): Promise<number> {
   const rows = await database.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [name])
-  return rows.reduce((sum, row) => sum + cpuMs(row.pid), 0)
+  return backendsCpuMs(rows)
 }
 
 type Kind = 'GET /reviews' | 'POST /reviews?index'
@@ -127,13 +117,13 @@ async function run(database: Database, serverPid: number | undefined, databaseNa
     entry.queries.set(queries, (entry.queries.get(queries) ?? 0) + 1)
   }
   const load = os.loadavg()[0]
-  const serverCpuBefore = cpuMs(serverPid)
+  const serverCpuBefore = processCpuMs(serverPid)
   const pgCpuBefore = await postgresCpuMs(database, databaseName)
   const started = performance.now()
   await Promise.all(cookies.map((cookie) => reviewer(cookie, started + seconds * 1000)))
   const elapsed = (performance.now() - started) / 1000
   const measured = acknowledged - acknowledgedBefore
-  const serverCpu = cpuMs(serverPid) - serverCpuBefore
+  const serverCpu = processCpuMs(serverPid) - serverCpuBefore
   const pgCpu = (await postgresCpuMs(database, databaseName)) - pgCpuBefore
   const [stored] = await database.db
     .select({ n: sql<number>`count(*)::int` })

@@ -11,7 +11,7 @@ import { teamsOf, teamsOfRead } from '~/org/teams.server'
 import { nothingToRead, readTogether } from '~/query/json-rows.server'
 import { countQueries } from '../../db/query-count.server'
 import { rebuildRollups, recordFinalisedReply, recordReviewSubmitted } from '~/insights/rollups.server'
-import { createTestDatabase } from '../support/test-database'
+import { createDemoDatabase, createTestDatabase } from '../support/test-database'
 
 // A fixed "now" far from the real date: months are chosen explicitly and people joined long before.
 const NOW = new Date('2030-06-20T12:00:00Z')
@@ -371,9 +371,7 @@ describe('the demo history', () => {
   let fresh: Database
   const now = new Date()
   beforeAll(async () => {
-    const { seedDemo } = await import('../../db/seed.server')
-    fresh = await createTestDatabase()
-    await seedDemo(fresh.db, now)
+    fresh = await createDemoDatabase(now)
   })
 
   it('gives every demo team a year of figures, and the member their own history', async () => {

@@ -16,7 +16,7 @@ import { loader as meetingsLoader } from '~/routes/meetings._index'
 import { createDrill, drillTable, myDrill } from '~/drills/drills.server'
 import { organizationTimeZone } from '~/drills/organization-zone.server'
 import { wallClock } from '~/drills/schedule'
-import { createTestDatabase } from '../support/test-database'
+import { createDemoDatabase } from '../support/test-database'
 
 const PAGE_BUDGET = 5
 const SESSION_LOOKUP = 1
@@ -25,9 +25,7 @@ let database: Database
 const now = new Date()
 
 beforeAll(async () => {
-  const { seedDemo } = await import('../../db/seed.server')
-  database = await createTestDatabase()
-  await seedDemo(database.db, now)
+  database = await createDemoDatabase(now)
 })
 
 /** A demo person as the session lookup gives them: with their organization's time zone. */

@@ -15,14 +15,12 @@ import { loader } from '~/routes/reviews._index'
 import { submitReview } from '~/reviews/reviews.server'
 import { addMembership, createOrganization, createTeam, createUser } from '../../db/factories'
 import { passCalibration, replyAs, reviewWith } from '../support/practice-fixtures'
-import { createTestDatabase } from '../support/test-database'
+import { createDemoDatabase } from '../support/test-database'
 
 let fresh: Database
 const now = new Date()
 beforeAll(async () => {
-  const { seedDemo } = await import('../../db/seed.server')
-  fresh = await createTestDatabase()
-  await seedDemo(fresh.db, now)
+  fresh = await createDemoDatabase(now)
 })
 
 const LOGINS = ['member@acme.test', 'manager@acme.test', 'admin@acme.test', 'newhire@acme.test']

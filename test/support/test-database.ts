@@ -36,3 +36,11 @@ export async function createTestDatabase(): Promise<Database> {
   })
   return database
 }
+
+/** A fresh database (as createTestDatabase) holding the demo organizations, seeded as of `now`. */
+export async function createDemoDatabase(now: Date): Promise<Database> {
+  const { seedDemo } = await import('../../db/seed.server')
+  const database = await createTestDatabase()
+  await seedDemo(database.db, now)
+  return database
+}
