@@ -24,20 +24,30 @@ export async function teamAccess(db: Db, actor: Actor, teamId: string) {
     .select({ role: memberships.role })
     .from(memberships)
     .where(and(eq(memberships.userId, actor.id), eq(memberships.teamId, teamId), eq(memberships.organizationId, actor.organizationId)))
-  const manages = actor.role === 'admin' || (actor.role === 'manager' && row?.role === 'manager')
-  return { visible: manages || Boolean(row), manages }
+  return accessFromRole(actor, row?.role ?? null)
+}
+
+/** Whether a team role (null: not in the team) lets the actor see and manage the team's meetings. */
+function accessFromRole(actor: Actor, teamRole: string | null) {
+  const manages = actor.role === 'admin' || (actor.role === 'manager' && teamRole === 'manager')
+  return { visible: manages || teamRole !== null, manages }
 }
 
 /** The meeting with the actor's role in it; 404 when it is not in their organization, 403 when it is not their team's. */
 export async function requireMeetingAccess(db: Db, actor: Actor, meetingId: string): Promise<MeetingAccess> {
   if (!UUID.test(meetingId)) notFound('There is no such meeting.')
+  // One round trip: the meeting, its team and the actor's role in that team (if any).
   const [row] = await db
-    .select({ meeting: meetings, team: { id: teams.id, name: teams.name, slug: teams.slug } })
+    .select({ meeting: meetings, team: { id: teams.id, name: teams.name, slug: teams.slug }, teamRole: memberships.role })
     .from(meetings)
     .innerJoin(teams, eq(teams.id, meetings.teamId))
+    .leftJoin(
+      memberships,
+      and(eq(memberships.userId, actor.id), eq(memberships.teamId, meetings.teamId), eq(memberships.organizationId, actor.organizationId)),
+    )
     .where(and(eq(meetings.id, meetingId), eq(meetings.organizationId, actor.organizationId)))
   if (!row) notFound('There is no such meeting.')
-  const { visible, manages } = await teamAccess(db, actor, row.team.id)
+  const { visible, manages } = accessFromRole(actor, row.teamRole)
   if (!visible) forbidden('Meetings are open to their team’s members and managers only.')
   const role: MeetingRole = manages || row.meeting.facilitatorId === actor.id ? 'facilitator' : 'participant'
   return { meeting: row.meeting, team: row.team, role, manages }

@@ -1,14 +1,14 @@
 // Action items a team agreed in a meeting: text, owner, due date, optionally a metric and the change
 // it should bring. They come back on the next meeting's agenda, on the team page and in the owner's
 // "next up" until done or dropped.
-import { and, asc, desc, eq, inArray, lt, ne, or } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, lt, ne, or, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Db } from '#db/client.server'
 import { actionItems, meetings, memberships, teams, users } from '#db/schema'
 import { fieldErrors } from '~/components/form-field'
 import { forbidden, notFound } from '~/http/responses.server'
 import type { Actor } from '~/org/teams.server'
-import { named, read } from '~/query/json-rows.server'
+import { named, read, type Read } from '~/query/json-rows.server'
 import { loadRubric } from '~/reviews/rubric.server'
 import { requireFacilitator, requireMeetingAccess, teamAccess } from './access.server'
 import { announce } from './live.server'
@@ -171,6 +171,68 @@ export async function actionsOfMeeting(db: Db, organizationId: string, meetingId
     .where(and(eq(actionItems.organizationId, organizationId), eq(actionItems.meetingId, meetingId)))
     .orderBy(asc(actionItems.createdAt))
   return withMetricNames(rows)
+}
+
+/** actionsOfMeeting as a read a page sends with its other sections' (`readTogether`). */
+export function actionsOfMeetingRead(db: Db, organizationId: string, meetingId: string): Read<ActionItemView & { createdAt: string }, ActionItemView[]> {
+  return read(
+    db
+      .select(named({ ...viewColumns, createdAt: actionItems.createdAt }))
+      .from(actionItems)
+      .innerJoin(meetings, eq(meetings.id, actionItems.meetingId))
+      .innerJoin(users, eq(users.id, actionItems.ownerId))
+      .where(and(eq(actionItems.organizationId, organizationId), eq(actionItems.meetingId, meetingId))),
+    (rows) => withMetricNames(rows.map(({ createdAt: _, ...row }) => row)),
+    '"createdAt"',
+  )
+}
+
+/** carriedActions as a read (`readTogether`); the previous meeting is found inside the same statement. */
+export function carriedActionsRead(
+  db: Db,
+  meeting: { id: string; organizationId: string; teamId: string; month: string },
+): Read<ActionItemView & { createdAt: string }, ActionItemView[]> {
+  const previous = db
+    .select({ id: meetings.id })
+    .from(meetings)
+    .where(and(eq(meetings.teamId, meeting.teamId), eq(meetings.organizationId, meeting.organizationId), lt(meetings.month, meeting.month)))
+    .orderBy(desc(meetings.month))
+    .limit(1)
+  const earlier = db
+    .select({ id: meetings.id })
+    .from(meetings)
+    .where(and(eq(meetings.teamId, meeting.teamId), lt(meetings.month, meeting.month)))
+  return read(
+    db
+      .select(named({ ...viewColumns, createdAt: actionItems.createdAt }))
+      .from(actionItems)
+      .innerJoin(meetings, eq(meetings.id, actionItems.meetingId))
+      .innerJoin(users, eq(users.id, actionItems.ownerId))
+      .where(
+        and(
+          eq(actionItems.organizationId, meeting.organizationId),
+          eq(actionItems.teamId, meeting.teamId),
+          ne(actionItems.meetingId, meeting.id),
+          inArray(actionItems.meetingId, earlier),
+          or(eq(actionItems.meetingId, sql`(${previous})`), eq(actionItems.status, 'open')),
+        ),
+      ),
+    (rows) => withMetricNames(rows.map(({ createdAt: _, ...row }) => row)),
+    '"meetingMonth", "createdAt"',
+  )
+}
+
+/** The people who can own an action (teamPeople), as a read (`readTogether`). */
+export function teamPeopleRead(db: Db, organizationId: string, teamId: string) {
+  return read(
+    db
+      .select(named({ id: users.id, name: users.name, role: memberships.role }))
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.organizationId, organizationId), eq(memberships.teamId, teamId))),
+    (rows: { id: string; name: string; role: string }[]) => rows,
+    '"name"',
+  )
 }
 
 /**

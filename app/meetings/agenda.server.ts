@@ -5,10 +5,11 @@ import { and, asc, eq, gte, sql } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { scenarios, teamMonthScenarioRollups, type Meeting } from '#db/schema'
 import { addMonths, monthParam, type Cci, type CciThresholds } from '~/insights/cci'
-import { getTeamInsights, type TrendPoint } from '~/insights/insights.server'
+import { getTeamInsights, type DrillsFigure, type TeamInsights, type TrendPoint } from '~/insights/insights.server'
+import { named, read, readTogether, type Read } from '~/query/json-rows.server'
 import { getAuthoredScenario } from '~/scenarios/authored-scenarios.server'
-import { carriedActions, type ActionItemView } from './action-items.server'
-import { drillsOnTimeFor, type DrillsOnTime } from './drills-on-time.server'
+import { carriedActionsRead, type ActionItemView } from './action-items.server'
+import type { DrillsOnTime } from './drills-on-time.server'
 import { actionOutcome, type ActionOutcome } from './outcome'
 
 /** A team-month scenario needs this many reviewed replies before it can be called the hardest. */
@@ -47,25 +48,52 @@ export function metricValue(point: TrendPoint | undefined, metric: string): numb
   return point.criteria?.find((c) => c.criterionId === metric)?.value ?? null
 }
 
-async function hardestScenarioOf(db: Db, organizationId: string, teamId: string, month: string) {
+type HardestRow = { slug: string; replies: number; scoreSum: number; importedTitle: string | null }
+
+/** The team-month's hardest scenario (lowest mean, enough replies), its imported title read alongside. */
+function hardestScenarioRead(db: Db, organizationId: string, teamId: string, month: string): Read<HardestRow, Agenda['hardestScenario']> {
   const r = teamMonthScenarioRollups
-  const [row] = await db
-    .select({ slug: r.scenarioSlug, replies: r.replies, scoreSum: r.scoreSum })
-    .from(r)
-    .where(and(eq(r.organizationId, organizationId), eq(r.teamId, teamId), eq(r.month, month), gte(r.replies, MIN_SCENARIO_REPLIES)))
-    .orderBy(sql`${r.scoreSum} / ${r.replies}`, asc(r.scenarioSlug))
-    .limit(1)
-  if (!row) return null
-  const authored = await getAuthoredScenario(row.slug)
-  let title = authored?.title
-  if (!title) {
-    const [imported] = await db
-      .select({ title: sql<string | null>`${scenarios.document}->>'title'` })
-      .from(scenarios)
-      .where(and(eq(scenarios.organizationId, organizationId), eq(scenarios.slug, row.slug)))
-    title = imported?.title ?? row.slug
+  return read(
+    db
+      .select(
+        named({
+          slug: r.scenarioSlug,
+          replies: r.replies,
+          scoreSum: r.scoreSum,
+          importedTitle: sql`(select ${scenarios.document}->>'title' from ${scenarios} where ${scenarios.organizationId} = ${organizationId} and ${scenarios.slug} = ${r.scenarioSlug} limit 1)`,
+        }),
+      )
+      .from(r)
+      .where(and(eq(r.organizationId, organizationId), eq(r.teamId, teamId), eq(r.month, month), gte(r.replies, MIN_SCENARIO_REPLIES)))
+      .orderBy(sql`${r.scoreSum} / ${r.replies}`, asc(r.scenarioSlug))
+      .limit(1),
+    async ([row]) => {
+      if (!row) return null
+      const title = (await getAuthoredScenario(row.slug))?.title || (row.importedTitle ?? row.slug)
+      return { slug: row.slug, title, replies: row.replies, mean: row.scoreSum / row.replies }
+    },
+  )
+}
+
+/** The agenda's reads from the meeting's own tables and the scenario rollup, to send with a page's other reads. */
+export function agendaReads(db: Db, meeting: Pick<Meeting, 'id' | 'organizationId' | 'teamId' | 'month'>) {
+  return {
+    carried: carriedActionsRead(db, meeting),
+    hardest: hardestScenarioRead(db, meeting.organizationId, meeting.teamId, reviewMonthOf(meeting)),
   }
-  return { slug: row.slug, title, replies: row.replies, mean: row.scoreSum / row.replies }
+}
+
+/** The team's figures for the month a meeting looks at (the insights domain's own reads). */
+export function agendaInsights(db: Db, meeting: Pick<Meeting, 'organizationId' | 'month'>, teamSlug: string, now = new Date()) {
+  // The caller has checked the viewer may see this meeting; the figures are the team's aggregate.
+  const system = { id: '00000000-0000-0000-0000-000000000000', organizationId: meeting.organizationId, role: 'admin' as const }
+  return getTeamInsights(db, system, teamSlug, { month: monthParam(reviewMonthOf(meeting)), now })
+}
+
+/** The drills figure of the insights' month, as the agenda shows it. */
+function drillsOnTimeOf(figure: DrillsFigure | null): DrillsOnTime {
+  if (!figure || figure.due <= 0) return { available: false }
+  return { available: true, due: figure.due, doneOnTime: figure.doneOnTime, share: figure.share }
 }
 
 export async function buildAgenda(
@@ -74,15 +102,15 @@ export async function buildAgenda(
   teamSlug: string,
   now = new Date(),
 ): Promise<Agenda> {
-  const reviewMonth = reviewMonthOf(meeting)
-  // The caller has checked the viewer may see this meeting; the figures are the team's aggregate.
-  const system = { id: '00000000-0000-0000-0000-000000000000', organizationId: meeting.organizationId, role: 'admin' as const }
-  const [insights, carried, hardest, drills] = await Promise.all([
-    getTeamInsights(db, system, teamSlug, { month: monthParam(reviewMonth), now }),
-    carriedActions(db, meeting),
-    hardestScenarioOf(db, meeting.organizationId, meeting.teamId, reviewMonth),
-    drillsOnTimeFor(db, { organizationId: meeting.organizationId, teamId: meeting.teamId }, reviewMonth),
+  const [insights, { carried, hardest }] = await Promise.all([
+    agendaInsights(db, meeting, teamSlug, now),
+    readTogether(db, agendaReads(db, meeting)),
   ])
+  return assembleAgenda(insights, carried, hardest)
+}
+
+/** The agenda from the team's insights and the agenda's own reads. */
+export function assembleAgenda(insights: TeamInsights, carried: ActionItemView[], hardest: Agenda['hardestScenario']): Agenda {
   const trend = insights.trend
   const pointAt = (month: string) => trend.find((p) => p.month === month)
   const current = pointAt(insights.month) ?? trend[trend.length - 1]
@@ -133,7 +161,7 @@ export async function buildAgenda(
       activeMembers: insights.team.activeMembers,
       share: insights.team.participation,
       reviewsGiven: insights.team.reviewsGiven,
-      drills,
+      drills: drillsOnTimeOf(insights.team.drills),
     },
     hardestScenario: hardest,
     lastActions,

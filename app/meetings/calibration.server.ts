@@ -7,6 +7,7 @@ import type { Db } from '#db/client.server'
 import { meetingCalibrations, meetingCalibrationVoters, meetingCalibrationVotes, replies, users } from '#db/schema'
 import { invariantResponse } from '~/http/responses.server'
 import type { Actor } from '~/org/teams.server'
+import { jsonRows, named, read, readTogether, type Read } from '~/query/json-rows.server'
 import { listCalibrationItems } from '~/reviews/calibration.server'
 import { loadRubric } from '~/reviews/rubric.server'
 import { anonymise } from '~/anonymiser'
@@ -142,33 +143,56 @@ export interface CalibrationView {
   results: { criteria: CalibrationCriterionResult[]; overall: number | null } | null
 }
 
-/** What a viewer sees of the calibration: the count of votes, whether they voted, and after the reveal the anonymous distribution. */
-export async function calibrationView(db: Db, meetingId: string, viewerId: string | null): Promise<CalibrationView | null> {
-  const calibration = await calibrationOf(db, meetingId)
-  if (!calibration) return null
-  const [votes, mine, scenario] = await Promise.all([
-    voteCount(db, calibration.id),
-    viewerId
-      ? db
-          .select({ userId: meetingCalibrationVoters.userId })
-          .from(meetingCalibrationVoters)
-          .where(and(eq(meetingCalibrationVoters.calibrationId, calibration.id), eq(meetingCalibrationVoters.userId, viewerId)))
-      : Promise.resolve([]),
-    getAuthoredScenario(calibration.scenarioSlug),
-  ])
+type CalibrationRow = {
+  source: 'gold' | 'reply'
+  goldId: string | null
+  scenarioSlug: string
+  text: string
+  revealed: boolean
+  votes: number
+  hasVoted: boolean
+  /** Each vote's levels, read only once the votes are revealed. */
+  levels: { levels: Record<string, number> }[]
+}
+
+/** The calibration of a meeting as seen by a viewer, as one read (`readTogether`): its vote count, whether they voted, and the revealed votes. */
+export function calibrationRead(db: Db, meetingId: string, viewerId: string | null): Read<CalibrationRow, CalibrationView | null> {
+  const c = meetingCalibrations
+  return read(
+    db
+      .select(
+        named({
+          source: c.source,
+          goldId: c.goldId,
+          scenarioSlug: c.scenarioSlug,
+          text: c.text,
+          revealed: sql`${c.revealedAt} is not null`,
+          votes: sql`(select count(*)::int from ${meetingCalibrationVoters} where ${meetingCalibrationVoters.calibrationId} = ${c.id})`,
+          hasVoted: viewerId
+            ? sql`exists (select 1 from ${meetingCalibrationVoters} where ${meetingCalibrationVoters.calibrationId} = ${c.id} and ${meetingCalibrationVoters.userId} = ${viewerId})`
+            : sql`false`,
+          levels: jsonRows(
+            sql`select ${meetingCalibrationVotes.levels} as levels from ${meetingCalibrationVotes} where ${meetingCalibrationVotes.calibrationId} = ${c.id} and ${c.revealedAt} is not null`,
+          ),
+        }),
+      )
+      .from(c)
+      .where(eq(c.meetingId, meetingId)),
+    async ([row]) => (row ? calibrationViewOf(row) : null),
+  )
+}
+
+async function calibrationViewOf(calibration: CalibrationRow): Promise<CalibrationView> {
+  const scenario = await getAuthoredScenario(calibration.scenarioSlug)
   let results: CalibrationView['results'] = null
-  if (calibration.revealedAt) {
-    const [rubric, rows, gold] = await Promise.all([
+  if (calibration.revealed) {
+    const [rubric, gold] = await Promise.all([
       loadRubric(),
-      db
-        .select({ levels: meetingCalibrationVotes.levels })
-        .from(meetingCalibrationVotes)
-        .where(eq(meetingCalibrationVotes.calibrationId, calibration.id)),
       calibration.goldId ? listCalibrationItems().then((items) => items.find((i) => i.id === calibration.goldId) ?? null) : null,
     ])
     const spreads = spreadOf(
       rubric.criteria.map((c) => c.id),
-      rows.map((r) => r.levels as Record<string, number>),
+      calibration.levels.map((r) => r.levels),
     )
     results = {
       overall: overallSpread(spreads),
@@ -184,12 +208,17 @@ export async function calibrationView(db: Db, meetingId: string, viewerId: strin
     source: calibration.source,
     scenarioTitle: scenario?.title ?? 'An imported scenario',
     text: calibration.text,
-    votes,
-    hasVoted: mine.length > 0,
-    revealed: Boolean(calibration.revealedAt),
+    votes: calibration.votes,
+    hasVoted: calibration.hasVoted,
+    revealed: calibration.revealed,
     minVotes: MIN_VOTES_TO_REVEAL,
     results,
   }
+}
+
+/** What a viewer sees of the calibration: the count of votes, whether they voted, and after the reveal the anonymous distribution. */
+export async function calibrationView(db: Db, meetingId: string, viewerId: string | null): Promise<CalibrationView | null> {
+  return (await readTogether(db, { calibration: calibrationRead(db, meetingId, viewerId) })).calibration
 }
 
 /** Gold examples the facilitator can pick from. */

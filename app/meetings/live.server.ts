@@ -5,6 +5,7 @@ import { and, count, eq, sql } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { meetingAttendance, meetingCalibrations, meetingCalibrationVoters, meetings, users, type Meeting } from '#db/schema'
 import { invariantResponse } from '~/http/responses.server'
+import { named, read } from '~/query/json-rows.server'
 import type { Actor } from '~/org/teams.server'
 import { requireFacilitator, requireMeetingAccess } from './access.server'
 import { queueMeetingSummary } from './jobs.server'
@@ -30,18 +31,23 @@ export interface LiveState {
 export async function liveState(db: Db, meetingId: string): Promise<LiveState | null> {
   const [meeting] = await db.select().from(meetings).where(eq(meetings.id, meetingId))
   if (!meeting) return null
-  const plan = normalisePlan(meeting.plan)
-  const steps = stepsOf(plan)
   const [calibration] = await db
     .select({ id: meetingCalibrations.id, revealedAt: meetingCalibrations.revealedAt, votes: count(meetingCalibrationVoters.userId) })
     .from(meetingCalibrations)
     .leftJoin(meetingCalibrationVoters, eq(meetingCalibrationVoters.calibrationId, meetingCalibrations.id))
     .where(eq(meetingCalibrations.meetingId, meetingId))
     .groupBy(meetingCalibrations.id)
+  return liveStateOf(meeting, calibration ? { votes: Number(calibration.votes), revealed: Boolean(calibration.revealedAt) } : null)
+}
+
+/** The live state from a meeting row already read and its calibration's vote count (null: none chosen). */
+export function liveStateOf(meeting: Meeting, calibration: { votes: number; revealed: boolean } | null): LiveState {
+  const plan = normalisePlan(meeting.plan)
+  const steps = stepsOf(plan)
   const live = meeting.status === 'live'
   const key = live ? steps[meeting.currentStep] ?? null : null
   return {
-    meetingId,
+    meetingId: meeting.id,
     status: meeting.status,
     version: meeting.version,
     stepIndex: meeting.currentStep,
@@ -50,8 +56,8 @@ export async function liveState(db: Db, meetingId: string): Promise<LiveState | 
     stepTitle: key ? stepTitle(key, plan) : null,
     stepMinutes: key ? stepMinutes(key) : null,
     stepStartedAt: live && meeting.stepStartedAt ? meeting.stepStartedAt.toISOString() : null,
-    votes: Number(calibration?.votes ?? 0),
-    revealed: Boolean(calibration?.revealedAt),
+    votes: calibration?.votes ?? 0,
+    revealed: calibration?.revealed ?? false,
   }
 }
 
@@ -127,4 +133,17 @@ export async function attendanceOf(db: Db, organizationId: string, meetingId: st
     .innerJoin(users, eq(users.id, meetingAttendance.userId))
     .where(and(eq(meetingAttendance.meetingId, meetingId), eq(meetingAttendance.organizationId, organizationId)))
     .orderBy(users.name)
+}
+
+/** attendanceOf as a read (`readTogether`). */
+export function attendanceRead(db: Db, organizationId: string, meetingId: string) {
+  return read(
+    db
+      .select(named({ id: users.id, name: users.name }))
+      .from(meetingAttendance)
+      .innerJoin(users, eq(users.id, meetingAttendance.userId))
+      .where(and(eq(meetingAttendance.meetingId, meetingId), eq(meetingAttendance.organizationId, organizationId))),
+    (rows: { id: string; name: string }[]) => rows,
+    '"name"',
+  )
 }

@@ -7,17 +7,17 @@ import type { Db } from '#db/client.server'
 import { actionItems, meetingAttendance, meetings, memberships, teams, users, type ActionItem } from '#db/schema'
 import { forbidden, invariantResponse } from '~/http/responses.server'
 import { managedTeamIdsQuery, type Actor } from '~/org/teams.server'
-import { named, read, readTogether } from '~/query/json-rows.server'
+import { named, nothingToRead, read, readTogether } from '~/query/json-rows.server'
 import { loadRubric } from '~/reviews/rubric.server'
 import type { RubricCriterion } from '~/reviews/rubric-schema'
 import { requireFacilitator, requireMeetingAccess, type MeetingAccess } from './access.server'
-import { actionMetrics, actionsOfMeeting, teamPeople } from './action-items.server'
-import { buildAgenda, type Agenda } from './agenda.server'
-import { calibrationView, goldChoices, type CalibrationView } from './calibration.server'
-import { attendanceOf, liveState, recordAttendance, type LiveState } from './live.server'
-import { offeredReplies, type OfferedReply } from './offers.server'
+import { actionMetrics, actionsOfMeeting, actionsOfMeetingRead, teamPeopleRead } from './action-items.server'
+import { agendaInsights, agendaReads, assembleAgenda, type Agenda } from './agenda.server'
+import { calibrationRead, goldChoices, type CalibrationView } from './calibration.server'
+import { attendanceRead, liveStateOf, recordAttendance, type LiveState } from './live.server'
+import { offeredReplies, offeredRepliesRead, type OfferedReply } from './offers.server'
 import { moveStep, normalisePlan, stepMinutes, stepsOf, stepTitle, toggleSkipped, type MeetingPlan, type StepKey } from './plan'
-import { organizationTimeZone, slotsQuery } from './schedule.server'
+import { organizationTimeZone, organizationTimeZoneRead, slotsQuery } from './schedule.server'
 import { describeSlot, rruleToSlot } from './slot'
 
 /** Teams shown on /meetings: the ones the person is in, and (for managers and admins) the ones they manage. */
@@ -160,32 +160,42 @@ export interface MeetingPage {
   } | null
 }
 
-/** Everything one meeting's page shows to this viewer; opening a live meeting records attendance. */
+/**
+ * Everything one meeting's page shows to this viewer; opening a live meeting records attendance.
+ * Round trips: the access check, the team's insights (their own reads) and one statement for the rest.
+ */
 export async function getMeetingPage(db: Db, actor: Actor, meetingId: string, now = new Date()): Promise<MeetingPage> {
   const access = await requireMeetingAccess(db, actor, meetingId)
   const { meeting, team } = access
   if (meeting.status === 'live') await recordAttendance(db, actor, meetingId, now)
   const plan = normalisePlan(meeting.plan)
   const facilitates = access.role === 'facilitator'
-  const [agenda, live, calibration, celebrate, actions, attendance, facilitator, prep, rubric, timeZone] = await Promise.all([
-    buildAgenda(db, meeting, team.slug, now),
-    liveState(db, meetingId),
-    calibrationView(db, meetingId, actor.id),
-    offeredReplies(db, meeting.organizationId, team.id, plan.pickedReplyIds),
-    actionsOfMeeting(db, meeting.organizationId, meetingId),
-    attendanceOf(db, meeting.organizationId, meetingId),
-    meeting.facilitatorId ? db.select({ name: users.name }).from(users).where(eq(users.id, meeting.facilitatorId)) : Promise.resolve([]),
-    facilitates
-      ? Promise.all([
-          offeredReplies(db, meeting.organizationId, team.id),
-          teamPeople(db, meeting.organizationId, team.id),
-          actionMetrics(),
-          goldChoices(),
-        ]).then(([offered, people, metrics, gold]) => ({ offered, people: people.map((p) => ({ id: p.id, name: p.name })), metrics, gold }))
-      : Promise.resolve(null),
+  const org = meeting.organizationId
+  const [insights, sections, rubric, prepFiles] = await Promise.all([
+    agendaInsights(db, meeting, team.slug, now),
+    readTogether(db, {
+      ...agendaReads(db, meeting),
+      calibration: calibrationRead(db, meetingId, actor.id),
+      celebrate: offeredRepliesRead(db, org, team.id, plan.pickedReplyIds),
+      actions: actionsOfMeetingRead(db, org, meetingId),
+      attendance: attendanceRead(db, org, meetingId),
+      facilitator: meeting.facilitatorId
+        ? read(db.select(named({ name: users.name })).from(users).where(eq(users.id, meeting.facilitatorId)), (rows: { name: string }[]) => rows[0]?.name ?? null)
+        : nothingToRead(),
+      timeZone: organizationTimeZoneRead(db, org),
+      offered: facilitates ? offeredRepliesRead(db, org, team.id) : nothingToRead(),
+      people: facilitates ? teamPeopleRead(db, org, team.id) : nothingToRead(),
+    }),
     loadRubric(),
-    organizationTimeZone(db, meeting.organizationId),
+    facilitates ? Promise.all([actionMetrics(), goldChoices()]) : null,
   ])
+  const { calibration, celebrate, actions, attendance, facilitator, timeZone } = sections
+  const agenda = assembleAgenda(insights, sections.carried, sections.hardest)
+  const live = liveStateOf(meeting, calibration ? { votes: calibration.votes, revealed: calibration.revealed } : null)
+  const prep =
+    facilitates && prepFiles
+      ? { offered: sections.offered ?? [], people: (sections.people ?? []).map((p) => ({ id: p.id, name: p.name })), metrics: prepFiles[0], gold: prepFiles[1] }
+      : null
   const steps = stepsOf(plan).map((key, index) => ({ index, key, title: stepTitle(key, plan), minutes: stepMinutes(key) }))
   return {
     meeting: {
@@ -197,7 +207,7 @@ export async function getMeetingPage(db: Db, actor: Actor, meetingId: string, no
       startedAt: meeting.startedAt?.toISOString() ?? null,
       endedAt: meeting.endedAt?.toISOString() ?? null,
       facilitatorId: meeting.facilitatorId,
-      facilitatorName: facilitator[0]?.name ?? null,
+      facilitatorName: facilitator ?? null,
       timeZone,
     },
     team,
@@ -212,7 +222,7 @@ export async function getMeetingPage(db: Db, actor: Actor, meetingId: string, no
     steps,
     discussed: meeting.discussed as string[],
     agenda,
-    live: live!,
+    live,
     calibration,
     celebrate,
     actions,

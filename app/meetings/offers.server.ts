@@ -1,11 +1,12 @@
 // Replies worth celebrating. Only an author can offer one of their own reviewed replies to their team's
 // meeting, anonymously (the default) or with their name, and withdraw it at any time. The facilitator
 // picks among offered replies; a picked reply is shown only while its offer stands.
-import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm'
+import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { meetingReplyOffers, replies, teams, users } from '#db/schema'
 import { forbidden, invariantResponse, notFound } from '~/http/responses.server'
 import type { Actor } from '~/org/teams.server'
+import { named, read, type Read } from '~/query/json-rows.server'
 import { getAuthoredScenario } from '~/scenarios/authored-scenarios.server'
 
 export interface ReplyOfferStatus {
@@ -101,5 +102,53 @@ export async function offeredReplies(db: Db, organizationId: string, teamId: str
       authorName: row.named ? row.name : null,
       offeredAt: row.offeredAt,
     })),
+  )
+}
+
+/** offeredReplies as a read a page sends with its other sections' (`readTogether`). */
+export function offeredRepliesRead(
+  db: Db,
+  organizationId: string,
+  teamId: string,
+  only?: string[],
+): Read<{ replyId: string; text: string; scenarioSlug: string; named: boolean; name: string; offeredAt: string }, OfferedReply[]> {
+  const query = db
+    .select(
+      named({
+        replyId: replies.id,
+        text: replies.text,
+        scenarioSlug: replies.scenarioSlug,
+        named: meetingReplyOffers.named,
+        name: users.name,
+        offeredAt: meetingReplyOffers.offeredAt,
+      }),
+    )
+    .from(meetingReplyOffers)
+    .innerJoin(replies, eq(replies.id, meetingReplyOffers.replyId))
+    .innerJoin(users, eq(users.id, meetingReplyOffers.userId))
+    .where(
+      and(
+        eq(meetingReplyOffers.organizationId, organizationId),
+        eq(meetingReplyOffers.teamId, teamId),
+        isNotNull(replies.finalisedAt),
+        // Nothing picked: nothing to read.
+        only ? (only.length ? inArray(meetingReplyOffers.replyId, only) : sql`false`) : undefined,
+      ),
+    )
+    .orderBy(desc(meetingReplyOffers.offeredAt))
+    .limit(50)
+  return read(
+    query,
+    (rows) =>
+      Promise.all(
+        rows.map(async (row) => ({
+          replyId: row.replyId,
+          text: row.text,
+          scenarioTitle: (await getAuthoredScenario(row.scenarioSlug))?.title ?? 'An imported scenario',
+          authorName: row.named ? row.name : null,
+          offeredAt: new Date(row.offeredAt),
+        })),
+      ),
+    '"offeredAt" desc',
   )
 }

@@ -6,7 +6,7 @@ import { DateTime } from 'luxon'
 import rrule from 'rrule'
 import { and, eq, gte, inArray, sql } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
-import { named } from '~/query/json-rows.server'
+import { named, read } from '~/query/json-rows.server'
 import { meetings, meetingSlots, organizations } from '#db/schema'
 import { forbidden } from '~/http/responses.server'
 import type { Actor } from '~/org/teams.server'
@@ -22,6 +22,14 @@ export const CREATE_AHEAD_DAYS = 40
 export async function organizationTimeZone(db: Db, organizationId: string): Promise<string> {
   const [row] = await db.select({ timeZone: organizations.timeZone }).from(organizations).where(eq(organizations.id, organizationId))
   return row?.timeZone ?? 'UTC'
+}
+
+/** organizationTimeZone as a read (`readTogether`). */
+export function organizationTimeZoneRead(db: Db, organizationId: string) {
+  return read(
+    db.select(named({ timeZone: organizations.timeZone })).from(organizations).where(eq(organizations.id, organizationId)),
+    (rows: { timeZone: string }[]) => rows[0]?.timeZone ?? 'UTC',
+  )
 }
 
 /** A Date whose UTC fields are the wall-clock time of `date` in `zone` (what rrule calls floating time). */

@@ -1,5 +1,5 @@
 // Issue #13: each main page makes at most 5 database round trips, the session lookup being one
-// (sessions.test.ts proves that one). Here: the drills and meetings pages' own loaders, run on the
+// (sessions.test.ts proves that one). Here: the drills and meetings pages' own loaders (and one meeting's page), run on the
 // demo organization as each kind of demo login, make at most the 4 that are left, and a manager
 // who does not oversee a drill still sees their own assignment of it.
 import { eq } from 'drizzle-orm'
@@ -7,12 +7,13 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../db/client.server'
 import { createUser } from '../../db/factories'
-import { drills, users } from '../../db/schema'
+import { drills, meetings, users } from '../../db/schema'
 import { countQueries } from '../../db/query-count.server'
 import { loader as drillsLoader } from '~/routes/drills._index'
 import { loader as drillLoader } from '~/routes/drills.$id'
 import { loader as newDrillLoader } from '~/routes/drills.new'
 import { loader as meetingsLoader } from '~/routes/meetings._index'
+import { loader as meetingLoader } from '~/routes/meetings.$id'
 import { createDrill, drillTable, myDrill } from '~/drills/drills.server'
 import { organizationTimeZone } from '~/drills/organization-zone.server'
 import { wallClock } from '~/drills/schedule'
@@ -77,6 +78,34 @@ describe('round trips of the drills and meetings pages', () => {
     // Managers and admins see the people × steps table of the demo drills they oversee.
     expect(shownTables > 0).toBe(lead)
   })
+
+  it.each(['member@acme.test', 'newhire@acme.test', 'manager@acme.test', 'admin@acme.test'])(
+    'keeps a meeting page, scheduled or held, within the budget for %s',
+    async (email) => {
+      const user = await person(email)
+      const demoMeetings = await database.db
+        .select({ id: meetings.id, status: meetings.status })
+        .from(meetings)
+        .where(eq(meetings.organizationId, user.organizationId))
+      const shown = new Set<string>()
+      for (const { id, status } of demoMeetings) {
+        let result: Awaited<ReturnType<typeof load>>
+        try {
+          result = await load(meetingLoader, user, `/meetings/${id}`, { id })
+        } catch (response) {
+          // Another team's meeting is refused to a member; that answer needs even fewer round trips.
+          expect((response as Response).status, email).toBe(403)
+          expect(user.role).toBe('member')
+          continue
+        }
+        expect(result.queries + SESSION_LOOKUP, `/meetings/<id> (${status}) as ${email}`).toBeLessThanOrEqual(PAGE_BUDGET)
+        expect((result.data as { meeting: { id: string } }).meeting.id).toBe(id)
+        shown.add(status)
+      }
+      // Every login sees both a meeting still to come and one already held.
+      expect([...shown].sort()).toEqual(['held', 'scheduled'])
+    },
+  )
 
   it('shows a manager who does not oversee a drill only their own assignment of it, in the same few round trips', async () => {
     const admin = await person('admin@acme.test')
