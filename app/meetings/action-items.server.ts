@@ -8,7 +8,7 @@ import { actionItems, meetings, memberships, teams, users } from '#db/schema'
 import { fieldErrors } from '~/components/form-field'
 import { forbidden, notFound } from '~/http/responses.server'
 import type { Actor } from '~/org/teams.server'
-import { named, read, type Read } from '~/query/json-rows.server'
+import { named, read, readTogether, type Read } from '~/query/json-rows.server'
 import { loadRubric } from '~/reviews/rubric.server'
 import { requireFacilitator, requireMeetingAccess, teamAccess } from './access.server'
 import { announce } from './live.server'
@@ -240,28 +240,7 @@ export function teamPeopleRead(db: Db, organizationId: string, teamId: string) {
  * one still open.
  */
 export async function carriedActions(db: Db, meeting: { id: string; organizationId: string; teamId: string; month: string }) {
-  const [previous] = await db
-    .select({ id: meetings.id })
-    .from(meetings)
-    .where(and(eq(meetings.teamId, meeting.teamId), eq(meetings.organizationId, meeting.organizationId), lt(meetings.month, meeting.month)))
-    .orderBy(desc(meetings.month))
-    .limit(1)
-  const earlier = db
-    .select({ id: meetings.id })
-    .from(meetings)
-    .where(and(eq(meetings.teamId, meeting.teamId), lt(meetings.month, meeting.month)))
-  const rows = await selectViews(db)
-    .where(
-      and(
-        eq(actionItems.organizationId, meeting.organizationId),
-        eq(actionItems.teamId, meeting.teamId),
-        ne(actionItems.meetingId, meeting.id),
-        inArray(actionItems.meetingId, earlier),
-        or(previous ? eq(actionItems.meetingId, previous.id) : undefined, eq(actionItems.status, 'open')),
-      ),
-    )
-    .orderBy(asc(meetings.month), asc(actionItems.createdAt))
-  return withMetricNames(rows)
+  return (await readTogether(db, { carried: carriedActionsRead(db, meeting) })).carried
 }
 
 /**
