@@ -39,7 +39,9 @@ const STREET_WORDS =
   'straße strasse gasse platz allee damm ufer chaussee zeile ' +
   'odos οδός οδος λεωφόρος λεωφ πλατεία ' +
   'улица ул проспект пр пр-т переулок пер шоссе бульвар площадь вулиця вул ' +
-  'jalan jl jln soi thanon đường duong phố pho'
+  'jalan jl jln soi thanon đường duong phố pho ' +
+  'caddesi cadde sokak sokağı sokagi bulvarı bulvari ' +
+  'شارع طريق'
 const STREET_WORD_SET: ReadonlySet<string> = new Set(STREET_WORDS.split(' '))
 /** Glued endings: "Hauptstraße", "Lindenweg", "Storgatan", "Mannerheimintie", "Keizersgracht". */
 const STREET_ENDING_RE = /(?:straße|strasse|str\.|gasse|weg|platz|allee|ring|damm|ufer|steig|pfad|gatan|vägen|gränd|gata|gaten|veien|vegen|vej|gade|stræde|straat|laan|gracht|plein|kade|dijk|singel|katu|tie|kuja|polku|utca|útja|iela|gatvė|tänav|street|road)$/iu
@@ -101,6 +103,9 @@ function isNamePlace(value: string): boolean {
   return CITIES.has(lower) || (!COUNTRIES.has(lower) && !REGIONS.has(lower) && !isCommonWord(lower))
 }
 
+/** A street in Arabic script: "شارع" (street) or "طريق" (road), then one to five words and maybe a number. */
+const ARABIC_STREET_RE = /^(?:شارع|طريق)[ ][\p{Script=Arabic}]+(?:[ ][\p{Script=Arabic}]+){0,4}(?:[ ]\d{1,5})?$/u
+
 /** What one comma-separated part of a line is. */
 const PARTICLES = new Set('de del della delle di da do dos das du des la le les el los las van von der den am an im in zum zur auf of the and y e i und ta tal'.split(' '))
 
@@ -131,6 +136,11 @@ function classify(value: string, start: number): Part {
   const first = /^[\p{Ll}][\p{L}]*/u.exec(value)?.[0]
   if (first && !STREET_WORD_SET.has(first) && !/^(?:unit|flat|apt|apartment|suite|piso|planta|m|lok|app|whg|wohnung|lgh|kv|ap|apto|dpto|depto|dept|etg|bus|bte|top|tür|int|interno|scala|sc|of|floor|level|block|blk|building|bldg|tower|room)$/.test(first)) {
     // only "ul." style abbreviations and street words may open a part in lower case
+    return part
+  }
+  // "شارع سفيان", "شارع النزهة 12": Arabic has no capitals, the street word opens the name
+  if (ARABIC_STREET_RE.test(value)) {
+    part.kind = 'street'
     return part
   }
   if (/\d/.test(value)) {
@@ -284,6 +294,9 @@ const ADDRESS_TAIL_CUE_RE = /(?:^|[^\p{L}])(?:address(?: is)?|adresse|dirección
 
 const INLINE_CUE_RE = /(?:address(?: is)?|adresse|anschrift|dirección|direccion|indirizzo|endereço|adres|adresa|osoite|live at|living at|lives at|moved to|located at|send (?:it|them|this|that|the \w+) to|deliver(?:ed)? (?:it |them )?to|ship(?:ped)? (?:it |them )?to|post(?:ed)? (?:it|them) to|wohne in|vivo en|mieszkam (?:przy|na|w))[ \t]*:?[ \t]+/giu
 
+/** A cheap look before INLINE_CUE_RE runs over the whole text. */
+const INLINE_HINT_RE = /address|adress|adres|anschrift|direcci|indirizzo|endere|osoite|live|living|lives|moved|located|send|deliver|ship|post|wohne|vivo|mieszkam/i
+
 function lineBounds(text: string, index: number): [number, number] {
   const start = text.lastIndexOf('\n', index - 1) + 1
   const nl = text.indexOf('\n', index)
@@ -311,6 +324,16 @@ export function detectAddressBlocks(text: string, push: Push, priority: BlockPri
       if (seenLines.has(ls) || le - ls > 90) continue
       seenLines.add(ls)
       readBlock(text, ls, le, push, priority, seenLines, true)
+    }
+  }
+  // a line without a digit holding an address after a cue in the sentence ("I live at Bank
+  // Gaborone, Queens Road, Gaborone"): read like a line with a digit, where a street word must still make it a street
+  if (INLINE_HINT_RE.test(text)) {
+    for (const m of text.matchAll(INLINE_CUE_RE)) {
+      const [ls, le] = lineBounds(text, m.index)
+      if (seenLines.has(ls) || le - ls > 300 || /\d/.test(text.slice(ls, le))) continue
+      seenLines.add(ls)
+      readBlock(text, ls, le, push, priority, seenLines)
     }
   }
   // the next digit from a line's end, without copying the rest of the text for every line

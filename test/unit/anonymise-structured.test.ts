@@ -95,6 +95,26 @@ describe('postal addresses outside the UK and the US, part by part', () => {
   })
 })
 
+describe('streets without a house number or an English street word', () => {
+  it('a one-line address after a cue, with no digit at all: the street word makes the street', () => {
+    expect(labelsOf('I live at Hotel Marisol, Harbour Road, Kingstown, Saint Vincent now.', 'address')).toEqual(['Harbour Road'])
+    expect(labelsOf('Please deliver to Casa Verde, Avenida Central, San José', 'address')).toEqual(['Avenida Central'])
+  })
+
+  it('a sentence with a cue but no street word is left alone', () => {
+    expect(labelsOf('I moved to Lisbon with my sister last spring.', 'address')).toEqual([])
+  })
+
+  it('Arabic streets: the street word opens the name, with or without a number', () => {
+    expect(labelsOf('My address is Dar Salam, شارع الحرية, Ramallah', 'address')).toEqual(['شارع الحرية'])
+    expect(labelsOf('Address:\nشارع الجامعة 14\nعمان', 'address')).toEqual(['شارع الجامعة 14'])
+  })
+
+  it('Turkish street words', () => {
+    expect(labelsOf('Adres: Cumhuriyet Caddesi 45, 06420 Ankara', 'address')).toEqual(['Cumhuriyet Caddesi 45'])
+  })
+})
+
 describe('phone numbers in national formats', () => {
   it('grouped by dots or spaces, without +country, checked against the countries the text points at', () => {
     expect(labelsOf('Ich wohne in Österreich, Handy: 0664 1234567', 'phone')).toEqual(['0664 1234567'])
