@@ -108,6 +108,25 @@ describe('streets without a house number or an English street word', () => {
   it('Arabic streets: the street word opens the name, with or without a number', () => {
     expect(labelsOf('My address is Dar Salam, شارع الحرية, Ramallah', 'address')).toEqual(['شارع الحرية'])
     expect(labelsOf('Address:\nشارع الجامعة 14\nعمان', 'address')).toEqual(['شارع الجامعة 14'])
+    expect(labelsOf('Please deliver to مكتبة النور, شارع الملك فيصل, Amman', 'address')).toEqual(['شارع الملك فيصل'])
+  })
+
+  it('a shop or building line between the cue and a street with no number', () => {
+    const text = "Ship to\nRosa's bakery\nLilac Close\nMarigot\nSaint Martin"
+    expect(labelsOf(text, 'address')).toEqual(['Lilac Close'])
+  })
+
+  it('a street name of several particles or many words, with no number', () => {
+    expect(labelsOf('Please deliver to Hotel Sol, Rue de la Liberté, Dakar, Senegal', 'address')).toEqual(['Rue de la Liberté'])
+    expect(labelsOf('Please send it to Casa Nova, Via dei Mille, Torino', 'address')).toEqual(['Via dei Mille'])
+  })
+
+  it('a postcode, a town and its province code ("50123 Firenze FI"), and a town named "City of …"', () => {
+    const text = 'Address: Via dei Servi 12, 50122 Firenze FI, Italia'
+    expect(labelsOf(text, 'postcode')).toEqual(['50122'])
+    // the town, with or without its province's code: both are places
+    expect(labelsOf(text, 'place').some((p) => p.startsWith('Firenze'))).toBe(true)
+    expect(labelsOf('Ship to\nVia Roma 3\n47890 City of Valletta', 'address')).toEqual(['Via Roma 3'])
   })
 
   it('Turkish street words', () => {
