@@ -146,6 +146,13 @@ describe('phone numbers in national formats', () => {
     expect(found('the server is at 79.56.12.34')).toEqual([{ label: 'ip_address', value: '79.56.12.34' }])
   })
 
+  it('five or six digits of a small country, only when asked for as a phone', () => {
+    expect(labelsOf('Ring me on 23 456 any time', 'phone')).toEqual(['23 456'])
+    expect(labelsOf('call me on 45678 tonight', 'phone')).toEqual(['45678'])
+    expect(labelsOf('Room 40123 is booked', 'phone')).toEqual([])
+    expect(found('It costs 12.345 now')).toEqual([])
+  })
+
   it('an amount with a decimal point stays', () => {
     expect(found('The total is 1234.5678 units')).toEqual([])
   })
