@@ -159,7 +159,7 @@ export function detectPhones(text: string): Candidate[] {
       // undivided digits are usually order or account numbers: a leading 0 or a cue makes them a phone
       if (!grouped && !main.startsWith('0') && !cued) continue
       // "4471-2290": two short groups without a phone word are references or postcodes
-      if (main.split(/[ \t().\/-]+/).filter(Boolean).length === 2 && digits.length <= 8 && !cued) continue
+      if (main.split(/[ \t().\/-]+/).filter(Boolean).length === 2 && digits.length <= 8 && !cued && !strong) continue
       hints ??= countryHints(text)
       // a phone word right before the number: valid anywhere will do ("Tel: 79 56 12 34" in Burundi)
       if (!phoneIn(main, hints, cued) && !phoneIn(main, FALLBACK, cued) && !(strong && validSomewhere(main, [...hints, ...FALLBACK]))) continue

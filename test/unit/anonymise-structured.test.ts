@@ -150,6 +150,7 @@ describe('phone numbers in national formats', () => {
     expect(labelsOf('Ring me on 23 456 any time', 'phone')).toEqual(['23 456'])
     expect(labelsOf('call me on 45678 tonight', 'phone')).toEqual(['45678'])
     expect(labelsOf('Room 40123 is booked', 'phone')).toEqual([])
+    expect(labelsOf('555.1234 is my mobile', 'phone')).toEqual(['555.1234'])
     expect(found('It costs 12.345 now')).toEqual([])
   })
 
