@@ -39,7 +39,9 @@ const STREET_WORDS =
   'straße strasse gasse platz allee damm ufer chaussee zeile ' +
   'odos οδός οδος λεωφόρος λεωφ πλατεία ' +
   'улица ул проспект пр пр-т переулок пер шоссе бульвар площадь вулиця вул ' +
-  'jalan jl jln soi thanon đường duong phố pho'
+  'jalan jl jln soi thanon đường duong phố pho ' +
+  'caddesi cadde sokak sokağı sokagi bulvarı bulvari ' +
+  'شارع طريق'
 const STREET_WORD_SET: ReadonlySet<string> = new Set(STREET_WORDS.split(' '))
 /** Glued endings: "Hauptstraße", "Lindenweg", "Storgatan", "Mannerheimintie", "Keizersgracht". */
 const STREET_ENDING_RE = /(?:straße|strasse|str\.|gasse|weg|platz|allee|ring|damm|ufer|steig|pfad|gatan|vägen|gränd|gata|gaten|veien|vegen|vej|gade|stræde|straat|laan|gracht|plein|kade|dijk|singel|katu|tie|kuja|polku|utca|útja|iela|gatvė|tänav|street|road)$/iu
@@ -48,9 +50,11 @@ const HOUSE_NUMBER = String.raw`\d{1,5}(?:[ ]?[A-Za-z](?![\p{L}])(?:[ ]\d{1,3}(?
 /** A flat or floor after the number: "m. 3", "lok. 5", "2º Esq", "piso 4", "Apt 5B", "/ 3", "Top 7", "bus 2". */
 const UNIT = String.raw`(?:(?:m\.?|lok\.?|apt\.?|apartment|app\.?|flat|unit|suite|piso|planta|puerta|pta\.?|esc\.?|bus|bte|top|stiege|tür|whg\.?|wohnung|etg\.?|lgh|int\.?|interno|scala|sc\.|dpto\.?|depto\.?|dept\.?|apto\.?|of\.?|ap\.?|kv\.?|кв\.?)[ ]?\d{1,4}[A-Za-z]?|\d{1,2}[ºª°][ ]?(?:esq\.?|dto\.?|dta\.?|izq\.?|dcha\.?|d\.?|e\.?|[A-Z])?|\d{1,2}\.?[ ](?:OG|EG|DG|étage|etage|piso|andar|floor)(?:[ ](?:links|rechts|mitte|esq\.?|dto\.?))?)`
 
-const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}'’.-]*|(?:${STREET_WORDS.replace(/[.]/g, '\\.').split(' ').sort((a, b) => b.length - a.length).join('|')})\.?(?![\p{L}])|\d{1,3}(?:st|nd|rd|th|\.)|(?:de|del|della|delle|di|da|do|dos|das|du|des|la|le|les|el|los|las|van|von|der|den|am|an|im|in|zum|zur|auf|of|the|and|y|e|i|und|ta|tal|ul\.?|al\.?|os\.?|pl\.?|ulica|aleja|rue|chemin|avenue|boulevard|allée|impasse|quai|place|route|calle|carrer|avenida|avinguda|paseo|passeig|plaza|plaça|via|viale|corso|piazza|largo|rua|travessa|praça|estrada|strada|calea|odos|jalan|soi)|\p{Ll}+(?:straße|strasse|gasse|weg|platz|allee|gatan|vägen|vej|gade|straat|laan|katu|tie|utca|iela|tänav))`
+const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}'’.-]*|(?:${STREET_WORDS.replace(/[.]/g, '\\.').split(' ').sort((a, b) => b.length - a.length).join('|')})\.?(?![\p{L}])|\d{1,3}(?:st|nd|rd|th|\.)|(?:de|del|della|delle|dei|degli|dello|di|da|do|dos|das|du|des|la|le|les|el|los|las|van|von|der|den|am|an|im|in|zum|zur|auf|of|the|and|y|e|i|und|ta|tal|ul\.?|al\.?|os\.?|pl\.?|ulica|aleja|rue|chemin|avenue|boulevard|allée|impasse|quai|place|route|calle|carrer|avenida|avinguda|paseo|passeig|plaza|plaça|via|viale|corso|piazza|largo|rua|travessa|praça|estrada|strada|calea|odos|jalan|soi)|\p{Ll}+(?:straße|strasse|gasse|weg|platz|allee|gatan|vägen|vej|gade|straat|laan|katu|tie|utca|iela|tänav))`
 /** "Adama Asnyka 1", "ul. Marszałkowska 5/7 m. 3", "Rua Augusta 123, 2º Esq", "Calle Mayor, 5". */
 const NAME_THEN_NUMBER_RE = new RegExp(String.raw`^(${NAME_WORD}(?:[ ]${NAME_WORD}){0,5}),?[ ](?:nº[ ]?|no\.?[ ]?|nr\.?[ ]?|n\.?[ ]?|č\.?[ ]?|#)?${HOUSE_NUMBER}(?:,?[ ]${UNIT}(?:,?[ ]${UNIT})?)?$`, 'u')
+/** A street's name alone, without a number ("Via dei Gondi"): it counts only with a street word. */
+const STREET_NAME_ONLY_RE = new RegExp(String.raw`^${NAME_WORD}(?:[ ]${NAME_WORD}){1,5}$`, 'u')
 /** "12 rue de la Paix", "221B Baker Street", "5 Avenue Anatole France", "12, Odos Ermou". */
 const NUMBER_THEN_NAME_RE = new RegExp(String.raw`^${HOUSE_NUMBER},?[ ](${NAME_WORD}(?:[ ]${NAME_WORD}){0,5})(?:,?[ ]${UNIT})?$`, 'u')
 /** A part that is only a flat or a floor ("3. OG links", "m. 3", "Apt 4B", "2º Esq."). */
@@ -63,9 +67,9 @@ const UNIT_ONLY_RE = new RegExp(String.raw`^(?:${UNIT}|(?:flat|apartment|apt\.?|
 const POSTCODE = String.raw`(?:〒[ ]?)?(?:[A-Z]{2}[ -]\d{4}[ ]?[A-Z]{2}(?![\p{L}])|\d{4}[ ]?[A-Z]{2}(?![\p{L}])|(?:[A-Z]{1,2})-?(?=\d{4,5}(?![\d-]))\d{4,5}|\d{5}-\d{3}|\d{4}-\d{3}|\d{3}-\d{4}|\d{2}-\d{3}|\d{3}[ ]\d{2}|\d{4}[ ]?[A-Z]{2}(?![\p{L}])|[A-Z]\d{4}[A-Z]{3}|\d{4,7}|[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|\d{3})`
 /** A town's name: capitalised words, not an all-capitals region code ("NSW", "VIC"). */
 const TOWN_WORD = String.raw`\p{Lu}(?:[\p{Ll}'’.-][\p{L}'’.-]*)?`
-const TOWN = String.raw`${TOWN_WORD}(?:[ -](?:(?:de|del|la|le|les|am|an|im|der|sur|sous|en|upon|on|di|da|do|dos|das|ob|nad|pod|bei)[ -])?${TOWN_WORD}){0,3}`
+const TOWN = String.raw`${TOWN_WORD}(?:[ -](?:(?:de|del|la|le|les|am|an|im|der|sur|sous|en|upon|on|of|di|da|do|dos|das|ob|nad|pod|bei)[ -])?${TOWN_WORD}){0,3}`
 /** "00-624 Warszawa", "D-10115 Berlin", "1100-053 Lisboa", "1012 AB Amsterdam", "75001 Paris Cedex 01". */
-const CODE_THEN_TOWN_RE = new RegExp(String.raw`^(${POSTCODE})[ ]+(${TOWN})(?:[ ](?:Cedex|CEDEX)(?:[ ]\d{1,2})?)?$`, 'u')
+const CODE_THEN_TOWN_RE = new RegExp(String.raw`^(${POSTCODE})[ ]+(${TOWN})(?:[ ][A-Z]{2})?(?:[ ](?:Cedex|CEDEX)(?:[ ]\d{1,2})?)?$`, 'u')
 /** "Malé 20237", "Reykjavík 101", "Athens 105 63", "Dublin D02 X285", "Lisboa, 1100-053" (comma split already). */
 const TOWN_THEN_CODE_RE = new RegExp(String.raw`^(${TOWN})(?:[ ]([A-Z]{2,3}))?[ ]+(${POSTCODE})$`, 'u')
 const CODE_ONLY_RE = new RegExp(String.raw`^(${POSTCODE})$`, 'u')
@@ -101,6 +105,9 @@ function isNamePlace(value: string): boolean {
   return CITIES.has(lower) || (!COUNTRIES.has(lower) && !REGIONS.has(lower) && !isCommonWord(lower))
 }
 
+/** A street in Arabic script: "شارع" (street) or "طريق" (road), then one to five words and maybe a number. */
+const ARABIC_STREET_RE = /^(?:شارع|طريق)[ ][\p{Script=Arabic}]+(?:[ ][\p{Script=Arabic}]+){0,4}(?:[ ]\d{1,5})?$/u
+
 /** What one comma-separated part of a line is. */
 const PARTICLES = new Set('de del della delle di da do dos das du des la le les el los las van von der den am an im in zum zur auf of the and y e i und ta tal'.split(' '))
 
@@ -131,6 +138,11 @@ function classify(value: string, start: number): Part {
   const first = /^[\p{Ll}][\p{L}]*/u.exec(value)?.[0]
   if (first && !STREET_WORD_SET.has(first) && !/^(?:unit|flat|apt|apartment|suite|piso|planta|m|lok|app|whg|wohnung|lgh|kv|ap|apto|dpto|depto|dept|etg|bus|bte|top|tür|int|interno|scala|sc|of|floor|level|block|blk|building|bldg|tower|room)$/.test(first)) {
     // only "ul." style abbreviations and street words may open a part in lower case
+    return part
+  }
+  // "شارع سفيان", "شارع النزهة 12": Arabic has no capitals, the street word opens the name
+  if (ARABIC_STREET_RE.test(value)) {
+    part.kind = 'street'
     return part
   }
   if (/\d/.test(value)) {
@@ -184,6 +196,11 @@ function classify(value: string, start: number): Part {
       part.kind = 'code'
       return part
     }
+    return part
+  }
+  // "Route de la Résistance", "Abu Al Wafa Al Dajani Street": more words or particles than a town's name
+  if (!TOWN_ONLY_RE.test(value) && STREET_NAME_ONLY_RE.test(value) && hasStreetWord(value)) {
+    part.kind = 'street'
     return part
   }
   if ((m = TOWN_ONLY_RE.exec(value))) {
@@ -280,9 +297,12 @@ function readParts(text: string, lineStart: number, lineEnd: number): Part[] {
 }
 
 /** A cue before the address at the end of a short line ("… is Hauptstraße 12, 10115 Berlin"): one pattern, made once. */
-const ADDRESS_TAIL_CUE_RE = /(?:^|[^\p{L}])(?:address(?: is)?|adresse|dirección|indirizzo|endereço|to|at|in|an|à|a|en|na|w|em|auf|der|die|la|el|il|de|is|ist|es|est|é|è|je|jest|är|er|on|osoitteessa|osoite|adres|adresa|adressen|bor i|wohne in|vivo en|moro n[ao]|abito in|woon op|mieszkam)[ \t]*:?[ \t]+(?=[\p{Lu}\d]|(?:ul|al|os|pl|rue|calle|via|rua|str|ул|вул)\.?[ \t])/gu
+const ADDRESS_TAIL_CUE_RE = /(?:^|[^\p{L}])(?:address(?: is)?|adresse|dirección|indirizzo|endereço|to|at|in|an|à|a|en|na|w|em|auf|der|die|la|el|il|de|is|ist|es|est|é|è|je|jest|är|er|on|osoitteessa|osoite|adres|adresa|adressen|bor i|wohne in|vivo en|moro n[ao]|abito in|woon op|mieszkam)[ \t]*:?[ \t]+(?=[\p{Lu}\d\p{Script=Arabic}]|(?:ul|al|os|pl|rue|calle|via|rua|str|ул|вул)\.?[ \t])/gu
 
 const INLINE_CUE_RE = /(?:address(?: is)?|adresse|anschrift|dirección|direccion|indirizzo|endereço|adres|adresa|osoite|live at|living at|lives at|moved to|located at|send (?:it|them|this|that|the \w+) to|deliver(?:ed)? (?:it |them )?to|ship(?:ped)? (?:it |them )?to|post(?:ed)? (?:it|them) to|wohne in|vivo en|mieszkam (?:przy|na|w))[ \t]*:?[ \t]+/giu
+
+/** A cheap look before INLINE_CUE_RE runs over the whole text. */
+const INLINE_HINT_RE = /address|adress|adres|anschrift|direcci|indirizzo|endere|osoite|live|living|lives|moved|located|send|deliver|ship|post|wohne|vivo|mieszkam/i
 
 function lineBounds(text: string, index: number): [number, number] {
   const start = text.lastIndexOf('\n', index - 1) + 1
@@ -307,10 +327,26 @@ export function detectAddressBlocks(text: string, push: Push, priority: BlockPri
       if (!ADDRESS_CUE_RE.test(text.slice(Math.max(cueLineStart, nl - 60), nl).trimEnd())) continue
       const next = nl + 1 + (/^[ \t]*/.exec(text.slice(nl + 1, nl + 20))?.[0].length ?? 0)
       if (next >= text.length) continue
-      const [ls, le] = lineBounds(text, next)
+      let [ls, le] = lineBounds(text, next)
+      // a building's or a shop's name first ("Betty's market", "CWE Hotel"): the block starts on the line after it
+      if (le < text.length && le - ls <= 90 && addressParts(text, ls, le).length === 0) {
+        const [ns, ne] = lineBounds(text, le + 1)
+        // a line with a digit is read on its own below, as before
+        if (ne - ns <= 90 && text.slice(ns, ne).trim() && !/\d/.test(text.slice(ns, ne)) && addressParts(text, ns, ne).length > 0) [ls, le] = [ns, ne]
+      }
       if (seenLines.has(ls) || le - ls > 90) continue
       seenLines.add(ls)
       readBlock(text, ls, le, push, priority, seenLines, true)
+    }
+  }
+  // a line without a digit holding an address after a cue in the sentence ("I live at Bank
+  // Gaborone, Queens Road, Gaborone"): read like a line with a digit, where a street word must still make it a street
+  if (INLINE_HINT_RE.test(text)) {
+    for (const m of text.matchAll(INLINE_CUE_RE)) {
+      const [ls, le] = lineBounds(text, m.index)
+      if (seenLines.has(ls) || le - ls > 300 || /\d/.test(text.slice(ls, le))) continue
+      seenLines.add(ls)
+      readBlock(text, ls, le, push, priority, seenLines)
     }
   }
   // the next digit from a line's end, without copying the rest of the text for every line

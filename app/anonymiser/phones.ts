@@ -9,7 +9,7 @@ import { PRIORITY } from './patterns'
 import { lineBefore, previousLine } from './text-lines'
 import type { Candidate } from './types'
 
-const CANDIDATE_RE = /(?<![\p{L}\p{N}+\/.,_-])(?:\+|00)?\(?\d[\d().\/ \t-]{5,22}\d(?:[ \t]?(?:ext\.?|x|extension)[ \t]?\d{1,5})?(?![\p{L}\p{N}\/_]|[.,-]\d)/giu
+const CANDIDATE_RE = /(?<![\p{L}\p{N}+\/.,_-])(?:\+|00)?\(?\d[\d().\/ \t-]{3,22}\d(?:[ \t]?(?:ext\.?|x|extension)[ \t]?\d{1,5})?(?![\p{L}\p{N}\/_]|[.,-]\d)/giu
 const CUE_RE = /\b(?:phone|phones|call|called|calling|ring|mobile|cell|tel|telephone|landline|number|text|sms|whatsapp|reach (?:me|us)|contact|fax|dial|on|at|t|m|p|tél|telefon|handy|móvil|teléfono|telefono|cellulare|numéro|nummer|puhelin)\b[^\n]{0,12}$/i
 const NOT_PHONE_CUE_RE = /\b(?:order|account|acct|invoice|ticket|case|ref|reference|tracking|booking|confirmation|customer|member|policy|serial|id|no\.?|#|iban|sort code|routing|postcode|zip|card|amount|total|€|£|\$)[^\n]{0,6}$/i
 const DATE_LIKE_RE = /^(?:\d{4}[.\/-]\d{1,2}[.\/-]\d{1,2}|\d{1,2}[.\/-]\d{1,2}[.\/-]\d{2,4})$/
@@ -87,6 +87,8 @@ function readingOf(value: string, country: CountryCode): Reading {
 const READINGS = new Map<string, Reading>()
 
 const STRONG_CUE_RE = /\b(?:phone|mobile|cell|tel|telephone|landline|whatsapp|call me|text me|ring me|reach me|my number|handy|móvil|teléfono|telefone|telemóvel|telefono|cellulare|numéro|portable|telefon|puhelin|mobil|komórka|tlf|tfn)\b[^\n\d]{0,14}$/i
+/** Said right after the number: "555.1234 is my mobile". */
+const AFTER_CUE_RE = /^[ \t]*(?:is|was|=|-)[ \t]+(?:my|our|his|her|their|the)[ \t]+(?:mobile|phone|number|cell|landline|telephone|whatsapp|home number|work number)\b/i
 let ALL_COUNTRIES: CountryCode[] | null = null
 /**
  * Valid (not merely possible) in some country's numbering plan, asked only of a number already
@@ -129,15 +131,25 @@ export function detectPhones(text: string): Candidate[] {
     while (main.replace(/\D/g, '').length > 15 && /[ \t]\d+$/.test(main)) main = main.replace(/[ \t]+\d+$/, '')
     if (main.length < value.length && !/[ \t]?(?:ext\.?|x|extension)[ \t]?\d{1,5}$/i.test(value)) value = main
     const digits = main.replace(/\D/g, '')
-    if (digits.length < 7 || digits.length > 15) continue
+    if (digits.length < 5 || digits.length > 15) continue
+    // five or six digits are whole numbers only in small countries ("40123" on Ascension, "71 234" in the Cook Islands)
+    const short = digits.length < 7
     if (DATE_LIKE_RE.test(main)) continue
     // a speaker label ("customer: ") says who speaks, not what the number is
     const before = lineBefore(text, start, 40).replace(/^[ \t]*[\p{L} .'’()-]{1,30}:[ \t]*$/u, '')
     const context = `${previousLine(text, start).slice(-60)} ${before}`
     const cued = CUE_RE.test(before) || /\b(?:phone|call|mobile|number|tel|ring|text)\b/i.test(context)
     if (NOT_PHONE_CUE_RE.test(before) && !CUE_RE.test(before)) continue
+    // a phone word right before the number, or "… is my mobile" right after it
+    const strong = STRONG_CUE_RE.test(before) || STRONG_CUE_RE.test(previousLine(text, start).slice(-30)) || AFTER_CUE_RE.test(text.slice(start + value.length, start + value.length + 40))
+    if (short) {
+      // only asked for as a phone, undivided or grouped, and valid in some country's plan
+      if (!strong || /^(?:\+|00)/.test(main) || !validSomewhere(main, [])) continue
+      out.push({ start, end: start + value.length, label: 'phone', priority: PRIORITY.accountCued + 1 })
+      continue
+    }
     // "12.50" or "3,141592" is an amount; "041.2345678" after "call me on" is a number written with a dot
-    if (/^\d+[.,]\d+$/.test(main) && !(cued && digits.length >= 8 && /^0/.test(main))) continue
+    if (/^\d+[.,]\d+$/.test(main) && !(cued && digits.length >= 8 && /^0/.test(main)) && !(strong && /^\d+\.\d+$/.test(main))) continue
     const international = /^(?:\+|00)/.test(main)
     const grouped = /[ \t().\/-]/.test(main)
     if (international) {
@@ -147,10 +159,9 @@ export function detectPhones(text: string): Candidate[] {
       // undivided digits are usually order or account numbers: a leading 0 or a cue makes them a phone
       if (!grouped && !main.startsWith('0') && !cued) continue
       // "4471-2290": two short groups without a phone word are references or postcodes
-      if (main.split(/[ \t().\/-]+/).filter(Boolean).length === 2 && digits.length <= 8 && !cued) continue
+      if (main.split(/[ \t().\/-]+/).filter(Boolean).length === 2 && digits.length <= 8 && !cued && !strong) continue
       hints ??= countryHints(text)
       // a phone word right before the number: valid anywhere will do ("Tel: 79 56 12 34" in Burundi)
-      const strong = STRONG_CUE_RE.test(before) || STRONG_CUE_RE.test(previousLine(text, start).slice(-30))
       if (!phoneIn(main, hints, cued) && !phoneIn(main, FALLBACK, cued) && !(strong && validSomewhere(main, [...hints, ...FALLBACK]))) continue
     }
     // a number the phone plan accepts, asked for as a phone, beats a reference cue further back

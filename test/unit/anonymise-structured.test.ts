@@ -95,6 +95,45 @@ describe('postal addresses outside the UK and the US, part by part', () => {
   })
 })
 
+describe('streets without a house number or an English street word', () => {
+  it('a one-line address after a cue, with no digit at all: the street word makes the street', () => {
+    expect(labelsOf('I live at Hotel Marisol, Harbour Road, Kingstown, Saint Vincent now.', 'address')).toEqual(['Harbour Road'])
+    expect(labelsOf('Please deliver to Casa Verde, Avenida Central, San José', 'address')).toEqual(['Avenida Central'])
+  })
+
+  it('a sentence with a cue but no street word is left alone', () => {
+    expect(labelsOf('I moved to Lisbon with my sister last spring.', 'address')).toEqual([])
+  })
+
+  it('Arabic streets: the street word opens the name, with or without a number', () => {
+    expect(labelsOf('My address is Dar Salam, شارع الحرية, Ramallah', 'address')).toEqual(['شارع الحرية'])
+    expect(labelsOf('Address:\nشارع الجامعة 14\nعمان', 'address')).toEqual(['شارع الجامعة 14'])
+    expect(labelsOf('Please deliver to مكتبة النور, شارع الملك فيصل, Amman', 'address')).toEqual(['شارع الملك فيصل'])
+  })
+
+  it('a shop or building line between the cue and a street with no number', () => {
+    const text = "Ship to\nRosa's bakery\nLilac Close\nMarigot\nSaint Martin"
+    expect(labelsOf(text, 'address')).toEqual(['Lilac Close'])
+  })
+
+  it('a street name of several particles or many words, with no number', () => {
+    expect(labelsOf('Please deliver to Hotel Sol, Rue de la Liberté, Dakar, Senegal', 'address')).toEqual(['Rue de la Liberté'])
+    expect(labelsOf('Please send it to Casa Nova, Via dei Mille, Torino', 'address')).toEqual(['Via dei Mille'])
+  })
+
+  it('a postcode, a town and its province code ("50123 Firenze FI"), and a town named "City of …"', () => {
+    const text = 'Address: Via dei Servi 12, 50122 Firenze FI, Italia'
+    expect(labelsOf(text, 'postcode')).toEqual(['50122'])
+    // the town, with or without its province's code: both are places
+    expect(labelsOf(text, 'place').some((p) => p.startsWith('Firenze'))).toBe(true)
+    expect(labelsOf('Ship to\nVia Roma 3\n47890 City of Valletta', 'address')).toEqual(['Via Roma 3'])
+  })
+
+  it('Turkish street words', () => {
+    expect(labelsOf('Adres: Cumhuriyet Caddesi 45, 06420 Ankara', 'address')).toEqual(['Cumhuriyet Caddesi 45'])
+  })
+})
+
 describe('phone numbers in national formats', () => {
   it('grouped by dots or spaces, without +country, checked against the countries the text points at', () => {
     expect(labelsOf('Ich wohne in Österreich, Handy: 0664 1234567', 'phone')).toEqual(['0664 1234567'])
@@ -105,6 +144,14 @@ describe('phone numbers in national formats', () => {
   it('a dotted number asked for as a phone is a phone, not an IP address', () => {
     expect(found('my number is 79.56.12.34')).toEqual([{ label: 'phone', value: '79.56.12.34' }])
     expect(found('the server is at 79.56.12.34')).toEqual([{ label: 'ip_address', value: '79.56.12.34' }])
+  })
+
+  it('five or six digits of a small country, only when asked for as a phone', () => {
+    expect(labelsOf('Ring me on 23 456 any time', 'phone')).toEqual(['23 456'])
+    expect(labelsOf('call me on 45678 tonight', 'phone')).toEqual(['45678'])
+    expect(labelsOf('Room 40123 is booked', 'phone')).toEqual([])
+    expect(labelsOf('555.1234 is my mobile', 'phone')).toEqual(['555.1234'])
+    expect(found('It costs 12.345 now')).toEqual([])
   })
 
   it('an amount with a decimal point stays', () => {
