@@ -161,6 +161,8 @@ test('Maya replies in public under the 280-character limit of a social post', as
 })
 
 test('Jordan calibrates and is handed Maya’s reply, never his own', async ({ page, login }) => {
+  // a calibration and up to dozens of reviews in one journey: on a loaded 2-core machine this took 64 s
+  test.slow()
   await login('member@acme.test')
   await page.goto('/')
   await expect(page.getByRole('heading', { name: 'Reviews waiting for you' })).toBeVisible()
@@ -178,6 +180,8 @@ test('Jordan calibrates and is handed Maya’s reply, never his own', async ({ p
 })
 
 test('Maya is handed Jordan’s reply, never her own, and quotes a sentence', async ({ page, login }) => {
+  // a calibration and up to dozens of reviews in one journey: on a loaded 2-core machine this took 64 s
+  test.slow()
   await login('maya@acme.test')
   await calibrate(page)
   const seen: string[] = []
@@ -194,6 +198,8 @@ test('Maya is handed Jordan’s reply, never her own, and quotes a sentence', as
 })
 
 test('a new hire has to calibrate first; with the manager they complete the reviews', async ({ page, login }) => {
+  // a calibration and up to dozens of reviews in one journey: on a loaded 2-core machine this took 64 s
+  test.slow()
   await login('newhire@acme.test')
   await page.goto('/reviews')
   await expect(page.getByRole('heading', { name: 'First, calibrate' })).toBeVisible()
