@@ -6,7 +6,7 @@ import type { Db } from '#db/client.server'
 import { meetingReplyOffers, replies, teams, users } from '#db/schema'
 import { forbidden, invariantResponse, notFound } from '~/http/responses.server'
 import type { Actor } from '~/org/teams.server'
-import { named, read, type Read } from '~/query/json-rows.server'
+import { named, read, readTogether, type Read } from '~/query/json-rows.server'
 import { getAuthoredScenario } from '~/scenarios/authored-scenarios.server'
 
 export interface ReplyOfferStatus {
@@ -72,37 +72,8 @@ export interface OfferedReply {
 /** Replies offered to a team's meetings (newest first); `only` limits them to the picked ones. */
 export async function offeredReplies(db: Db, organizationId: string, teamId: string, only?: string[]): Promise<OfferedReply[]> {
   if (only && !only.length) return []
-  const rows = await db
-    .select({
-      replyId: replies.id,
-      text: replies.text,
-      scenarioSlug: replies.scenarioSlug,
-      named: meetingReplyOffers.named,
-      name: users.name,
-      offeredAt: meetingReplyOffers.offeredAt,
-    })
-    .from(meetingReplyOffers)
-    .innerJoin(replies, eq(replies.id, meetingReplyOffers.replyId))
-    .innerJoin(users, eq(users.id, meetingReplyOffers.userId))
-    .where(
-      and(
-        eq(meetingReplyOffers.organizationId, organizationId),
-        eq(meetingReplyOffers.teamId, teamId),
-        isNotNull(replies.finalisedAt),
-        only ? inArray(meetingReplyOffers.replyId, only) : undefined,
-      ),
-    )
-    .orderBy(desc(meetingReplyOffers.offeredAt))
-    .limit(50)
-  return Promise.all(
-    rows.map(async (row) => ({
-      replyId: row.replyId,
-      text: row.text,
-      scenarioTitle: (await getAuthoredScenario(row.scenarioSlug))?.title ?? 'An imported scenario',
-      authorName: row.named ? row.name : null,
-      offeredAt: row.offeredAt,
-    })),
-  )
+  const { offers } = await readTogether(db, { offers: offeredRepliesRead(db, organizationId, teamId, only) })
+  return offers
 }
 
 /** offeredReplies as a read a page sends with its other sections' (`readTogether`). */
