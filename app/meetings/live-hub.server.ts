@@ -58,8 +58,13 @@ class LiveHub {
   }
 }
 
-const hubs = new WeakMap<Database, LiveHub>()
-const allHubs = new Set<LiveHub>()
+// Held on globalThis: the production server and the Remix build each bundle a copy of this module,
+// and the server's shutdown must reach the hubs the build's routes opened.
+const registry = ((globalThis as { [key: symbol]: unknown })[Symbol.for('rapport.liveHubs')] ??= {
+  hubs: new WeakMap<Database, LiveHub>(),
+  allHubs: new Set<LiveHub>(),
+}) as { hubs: WeakMap<Database, LiveHub>; allHubs: Set<{ closeAll(): Promise<void> }> }
+const { hubs, allHubs } = registry
 
 export function liveHub(database: Database) {
   let hub = hubs.get(database)

@@ -36,7 +36,7 @@ function startInstance(port: number, databaseUrl: string) {
     const timer = setInterval(() => output.includes('Rapport is running') && (clearInterval(timer), resolve()), 50)
     child.on('exit', (code) => (clearInterval(timer), reject(new Error(`instance on ${port} exited with ${code}: ${output}`))))
   })
-  return { child, ready }
+  return { child, ready, output: () => output }
 }
 
 const stop = (child: ChildProcess) =>
@@ -134,5 +134,27 @@ describe.skipIf(!adminUrl)('a live meeting across two app instances', () => {
     expect((await post({ intent: 'step', index: '3' })).status).toBe(200)
     await readUntil(() => states.some((s) => s.status === 'live' && s.stepIndex === 3))
     controller.abort()
+  }, 60_000)
+
+  it('a stopping instance ends its open event streams instead of waiting for them', async () => {
+    const response = await fetch(`http://127.0.0.1:${portB}/__test/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'member@acme.test' }),
+    })
+    const member = `rapport_session=${((await response.json()) as { token: string }).token}`
+    const db = postgres(withDatabase(adminUrl!, databaseName), { max: 1, onnotice: () => {} })
+    const [meeting] = await db<{ id: string }[]>`
+      select m.id from meetings m join teams t on t.id = m.team_id where t.slug = 'support' order by m.scheduled_at desc limit 1`
+    await db.end()
+    const stream = await fetch(`http://127.0.0.1:${portB}/meetings/${meeting.id}/events`, { headers: { cookie: member } })
+    const reader = stream.body!.getReader()
+    await reader.read() // the stream is open and has said something
+    const exited = new Promise<number | null>((resolve) => b.child.on('exit', (code) => resolve(code)))
+    b.child.kill('SIGTERM')
+    // The server closes the stream itself: the reader reaches its end rather than an error.
+    for (let part = await reader.read(); !part.done; part = await reader.read());
+    expect(await exited).toBe(0)
+    expect(b.output()).not.toContain('did not drain')
   }, 60_000)
 })
