@@ -245,6 +245,8 @@ async function standAndLease(db: Db, actor: Actor, now: Date, rules: ReviewRules
       me as (
         select u.id from users u
         where u.id = ${actor.id} and (select open and not due and not released_mine from judged)
+          -- Nothing to lease: no lock either, so a look at an empty queue writes nothing.
+          and exists (select 1 from ranked)
           and u.xmin = (select seen.xmin from users seen where seen.id = ${actor.id})
         for update of u),
       picked as (
