@@ -195,17 +195,20 @@ function heldLeaseSql(actor: Actor, now: Date): SQL {
 }
 
 /** Same values, a new row version: what a one-statement lease compares with (see the top of this file). */
-const touchReplySql = (replyIds: SQL) => sql`update ${replies} set reviews_required = reviews_required where id in (${replyIds}) returning id`
+const touchReplySql = (replyId: SQL) => sql`update ${replies} set reviews_required = reviews_required where id = (${replyId}) returning id`
 const touchReviewerSql = (actor: Actor, leased: SQL) =>
   sql`update users set role = role where id = ${actor.id} and exists (${leased}) returning id`
 
-/** The lease insert: the reply in `picked` (one id), if it may be handed to them now and they hold no other live lease. */
+/**
+ * The locking transaction's lease insert: the reply `picked` names (a one-id subquery, compared as a
+ * scalar so the reply is found by its key), if it may be handed to them now and they hold no other live lease.
+ */
 function leaseInsertSql(actor: Actor, picked: SQL, now: Date, rules: ReviewRules): SQL {
   return sql`insert into reviews (organization_id, reply_id, reviewer_id, status, leased_until, created_at)
         select ${actor.organizationId}::uuid, ${replies.id}, ${actor.id}::uuid, 'leased'::review_status,
           ${iso(new Date(now.getTime() + rules.leaseMs))}::timestamptz, ${iso(now)}::timestamptz
         from ${replies}
-        where ${replies.id} in (${picked}) and ${eligibleSql(actor, now)}
+        where ${replies.id} = (${picked}) and ${eligibleSql(actor, now)}
           and not exists (select 1 from reviews mine where mine.reviewer_id = ${actor.id} and mine.submitted_at is null
             and mine.status = 'leased' and mine.leased_until > ${iso(now)}::timestamptz)
         returning id, reply_id, leased_until`
@@ -225,8 +228,26 @@ function leaseInsertSql(actor: Actor, picked: SQL, now: Date, rules: ReviewRules
  * rule: a short index range.
  */
 async function standAndLease(db: Db, actor: Actor, now: Date, rules: ReviewRules) {
-  const [row] = rowsOf<Partial<LeaseRow> & { calibrated: boolean; due: boolean; candidates: number; released: number; fresh: boolean }>(
-    await executePrepared(db, sql`
+  const [row] = rowsOf<Partial<LeaseRow> & { calibrated: boolean; due: boolean; candidates: number; released: number }>(
+    await executePrepared(db, standAndLeaseSql(actor, now, rules)),
+  )
+  return {
+    lease: row.review_id ? leaseOf(row as LeaseRow) : null,
+    calibrated: Boolean(row.calibrated),
+    due: Boolean(row.due),
+    // The statement still sees the leases it released (one of them may have been this person's, which
+    // kept its reply from them): only when it released none are the candidates the whole truth.
+    available: Number(row.candidates) > 0 || Number(row.released) > 0,
+  }
+}
+
+/**
+ * standAndLease's statement. The reviewer is locked only when there is something to lease (so a
+ * look at an empty queue writes nothing). The lease inserted is what `picked` locked: it passed the
+ * rules in this snapshot (ranked) and is the row version ranked saw, so it is not checked again.
+ */
+function standAndLeaseSql(actor: Actor, now: Date, rules: ReviewRules): SQL {
+  return sql`
       with released as (${releaseExpiredLeasesSql(actor.organizationId, now)} returning id, reviewer_id),
       held as materialized (${heldLeaseSql(actor, now)}),
       standing as materialized (
@@ -245,7 +266,6 @@ async function standAndLease(db: Db, actor: Actor, now: Date, rules: ReviewRules
       me as (
         select u.id from users u
         where u.id = ${actor.id} and (select open and not due and not released_mine from judged)
-          -- Nothing to lease: no lock either, so a look at an empty queue writes nothing.
           and exists (select 1 from ranked)
           and u.xmin = (select seen.xmin from users seen where seen.id = ${actor.id})
         for update of u),
@@ -256,23 +276,17 @@ async function standAndLease(db: Db, actor: Actor, now: Date, rules: ReviewRules
           order by ranked.preference, ranked.submitted_at, ranked.id
           limit 1
           for update of ${replies} skip locked) as best),
-      v as (${leaseInsertSql(actor, sql`select id from picked`, now, rules)}),
+      v as (
+        insert into reviews (organization_id, reply_id, reviewer_id, status, leased_until, created_at)
+        select ${actor.organizationId}::uuid, picked.id, ${actor.id}::uuid, 'leased'::review_status,
+          ${iso(new Date(now.getTime() + rules.leaseMs))}::timestamptz, ${iso(now)}::timestamptz
+        from picked
+        returning id, reply_id, leased_until),
       touched_reply as (${touchReplySql(sql`select reply_id from v`)}),
       touched_reviewer as (${touchReviewerSql(actor, sql`select 1 from v`)}),
       leased as (select ${LEASE_COLUMNS} from v join replies r on r.id = v.reply_id)
-      select judged.calibrated, judged.due, judged.released, (select count(*)::int from ranked) as candidates,
-        exists (select 1 from leased) as fresh, found.*
-      from judged left join lateral (select * from leased union all select * from held) as found on true`),
-  )
-  return {
-    lease: row.review_id ? leaseOf(row as LeaseRow) : null,
-    fresh: Boolean(row.fresh),
-    calibrated: Boolean(row.calibrated),
-    due: Boolean(row.due),
-    // The statement still sees the leases it released (one of them may have been this person's, which
-    // kept its reply from them): only when it released none are the candidates the whole truth.
-    available: Number(row.candidates) > 0 || Number(row.released) > 0,
-  }
+      select judged.calibrated, judged.due, judged.released, (select count(*)::int from ranked) as candidates, found.*
+      from judged left join lateral (select * from leased union all select * from held) as found on true`
 }
 
 /**
