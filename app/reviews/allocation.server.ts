@@ -346,16 +346,22 @@ export async function nextReviewFor(
   if (!state.available) return { status: 'empty' }
 
   const lease = await transactionWithRetry(db, async (tx) => {
+    // Now that they are locked, a lease another tab of theirs took is seen.
+    const heldNow = async () => {
+      const [held] = rowsOf<LeaseRow>(await executePrepared(tx, heldLeaseSql(actor, now)))
+      return held ? leaseOf(held) : null
+    }
     for (let round = 0; round < 3; round++) {
       const best = await lockBestCandidate(tx, actor, now)
-      if (best.candidates === 0) return null
+      // Nothing left: the one-statement lease saw candidates, so another tab may have taken the last.
+      if (best.candidates === 0) return heldNow()
       // Every candidate was being leased by someone else: look again.
       if (!best.id) continue
       const lease = await insertLease(tx, actor, best.id, now, rules)
       if (lease) return lease
       // Refused: the reply filled up meanwhile, or another tab of theirs leased one first.
-      const [held] = rowsOf<LeaseRow>(await executePrepared(tx, heldLeaseSql(actor, now)))
-      if (held) return leaseOf(held)
+      const held = await heldNow()
+      if (held) return held
     }
     return null
   })
