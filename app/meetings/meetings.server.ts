@@ -14,7 +14,7 @@ import { requireFacilitator, requireMeetingAccess, type MeetingAccess } from './
 import { actionMetrics, actionsOfMeeting, actionsOfMeetingRead, teamPeopleRead } from './action-items.server'
 import { agendaInsights, agendaReads, assembleAgenda, type Agenda } from './agenda.server'
 import { calibrationRead, goldChoices, type CalibrationView } from './calibration.server'
-import { attendanceRead, liveStateOf, recordAttendance, type LiveState } from './live.server'
+import { attendanceRead, liveStateOf, type LiveState } from './live.server'
 import { offeredReplies, offeredRepliesRead, type OfferedReply } from './offers.server'
 import { moveStep, normalisePlan, stepMinutes, stepsOf, stepTitle, toggleSkipped, type MeetingPlan, type StepKey } from './plan'
 import { organizationTimeZone, organizationTimeZoneRead, slotsQuery } from './schedule.server'
@@ -162,12 +162,13 @@ export interface MeetingPage {
 
 /**
  * Everything one meeting's page shows to this viewer; opening a live meeting records attendance.
- * Round trips: the access check, the team's insights (their own reads) and one statement for the rest.
+ * Round trips: the access check (with the attendance it records), the team's insights (their own reads)
+ * and one statement for the rest.
  */
 export async function getMeetingPage(db: Db, actor: Actor, meetingId: string, now = new Date()): Promise<MeetingPage> {
-  const access = await requireMeetingAccess(db, actor, meetingId)
+  // Opening a live meeting records attendance in the access check's own statement.
+  const access = await requireMeetingAccess(db, actor, meetingId, { attendIfLive: now })
   const { meeting, team } = access
-  if (meeting.status === 'live') await recordAttendance(db, actor, meetingId, now)
   const plan = normalisePlan(meeting.plan)
   const facilitates = access.role === 'facilitator'
   const org = meeting.organizationId

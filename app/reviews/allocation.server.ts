@@ -6,10 +6,18 @@
 //
 // Concurrency: a lease is only inserted while holding the reply's row lock (FOR UPDATE SKIP LOCKED:
 // a reply someone else is leasing is skipped, not waited for) and the reviewer's own row lock (so two
-// tabs of one person cannot lease twice). The insert is a later statement than the locking one, so
-// under READ COMMITTED its checks (free slots, no other live lease) see everything committed before
-// the locks were granted. The unique (reply_id, reviewer_id) index is the last line of defence
-// against reviewing the same reply twice.
+// tabs of one person cannot lease twice). The unique (reply_id, reviewer_id) index is the last line
+// of defence against reviewing the same reply twice.
+//
+// The usual lease is taken in the same statement that reads where the reviewer stands (one round
+// trip). That statement's checks (free slots, no other live lease) see its snapshot, taken before
+// the locks were granted, so every lease also rewrites the reply's row and the reviewer's row (same
+// values, a new row version): a statement whose snapshot predates such a write finds a newer
+// version when it locks the row, and refuses it (the version it ranked is not the one it locked).
+// Whatever the one statement cannot settle (due replies to finalise, the reviewer's own expired
+// lease just released, every candidate changed or taken meanwhile) goes to the locking transaction:
+// the lock first, then the insert as a later statement, whose checks under READ COMMITTED see
+// everything committed before the locks were granted.
 import { reviewRulesFor } from '~/org/settings.server'
 import { and, count, eq, gt, isNull, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
@@ -57,14 +65,16 @@ function eligibleSql(actor: Actor, now: Date): SQL {
 }
 
 /**
- * Replies the reviewer may be handed now, best first (id, preference, submitted_at): other teams'
+ * Replies the reviewer may be handed now, best first (id, preference, submitted_at, and the row
+ * version seen, `version`, for the one-statement lease to compare with the row it locks): other teams'
  * replies first ("everyone is part of the brand"), oldest first, then same-team replies when those
  * run out. Two walks of the open-queue index in submission order, the second only when the first
  * comes up short, so the cost follows the head of the queue, not its length.
  */
 export function candidatesSql(actor: Actor, now: Date, limit: number): SQL {
   const sameTeam = sql`exists (select 1 from memberships m where m.user_id = ${actor.id} and m.team_id = ${replies.teamId})`
-  const walk = (preference: 0 | 1) => sql`(select ${replies.id} as id, ${sql.raw(String(preference))} as preference, ${replies.submittedAt} as submitted_at
+  const walk = (preference: 0 | 1) => sql`(select ${replies.id} as id, ${sql.raw(String(preference))} as preference, ${replies.submittedAt} as submitted_at,
+      ${replies}.xmin as version
     from ${replies} where ${eligibleSql(actor, now)} and ${preference ? sameTeam : sql`not ${sameTeam}`}
     order by ${replies.submittedAt}, ${replies.id} limit ${limit})`
   return sql`(select * from (${walk(0)} union all ${walk(1)}) as walks limit ${limit})`
@@ -184,38 +194,99 @@ function heldLeaseSql(actor: Actor, now: Date): SQL {
     order by v.created_at limit 1`
 }
 
+/** Same values, a new row version: what a one-statement lease compares with (see the top of this file). */
+const touchReplySql = (replyId: SQL) => sql`update ${replies} set reviews_required = reviews_required where id = (${replyId}) returning id`
+const touchReviewerSql = (actor: Actor, leased: SQL) =>
+  sql`update users set role = role where id = ${actor.id} and exists (${leased}) returning id`
+
 /**
- * Where this person stands, in one round trip: the organization's expired leases are deleted
- * (their slots return to the pool; a lease being submitted is skipped, never waited for), and we
- * learn the live lease they hold, whether they passed calibration and — only when they may be
- * handed a new reply — whether some reply is due for finalisation. A reply reaches its
- * requirement while open only by ageing (the review that completes a fresh reply finalises it at
- * once), so that check reads only replies old enough for the relaxed rule: a short index range.
+ * The locking transaction's lease insert: the reply `picked` names (a one-id subquery, compared as a
+ * scalar so the reply is found by its key), if it may be handed to them now and they hold no other live lease.
  */
-async function reviewerState(db: Db, actor: Actor, now: Date) {
-  const [row] = rowsOf<Partial<LeaseRow> & { calibrated: boolean; due: boolean; available: boolean; released: number }>(
-    await executePrepared(db, sql`
-      with released as (${releaseExpiredLeasesSql(actor.organizationId, now)} returning id),
-      calibrated as (
-        select exists (select 1 from calibration_attempts c
-          where c.user_id = ${actor.id} and c.organization_id = ${actor.organizationId} and c.passed) as calibrated)
-      select held.*, calibrated.calibrated,
-        (case when held.review_id is null and calibrated.calibrated
-          then exists (select 1 from ${replies} where ${dueSql(actor.organizationId, now)}
-            and ${replies.submittedAt} <= ${iso(relaxedSince(now))}::timestamptz) else false end) as due,
-        (case when held.review_id is null and calibrated.calibrated
-          then exists (select 1 from ${candidatesSql(actor, now, 1)} as candidate) else false end) as available,
-        (select count(*)::int from released) as released
-      from calibrated left join lateral (${heldLeaseSql(actor, now)}) as held on true`),
+function leaseInsertSql(actor: Actor, picked: SQL, now: Date, rules: ReviewRules): SQL {
+  return sql`insert into reviews (organization_id, reply_id, reviewer_id, status, leased_until, created_at)
+        select ${actor.organizationId}::uuid, ${replies.id}, ${actor.id}::uuid, 'leased'::review_status,
+          ${iso(new Date(now.getTime() + rules.leaseMs))}::timestamptz, ${iso(now)}::timestamptz
+        from ${replies}
+        where ${replies.id} = (${picked}) and ${eligibleSql(actor, now)}
+          and not exists (select 1 from reviews mine where mine.reviewer_id = ${actor.id} and mine.submitted_at is null
+            and mine.status = 'leased' and mine.leased_until > ${iso(now)}::timestamptz)
+        returning id, reply_id, leased_until`
+}
+
+/**
+ * Where this person stands and, in the usual case, their new lease, in one round trip: the
+ * organization's expired leases are deleted (their slots return to the pool; a lease being
+ * submitted is skipped, never waited for), and we learn the live lease they hold, whether they
+ * passed calibration and — only when they may be handed a new reply — whether some reply is due
+ * for finalisation and which replies they could be handed. When nothing stands in the way (a
+ * lease held, calibration, a due reply, their own expired lease released just now) the best of
+ * those they can lock unchanged is leased to them, as the locking transaction would choose it.
+ *
+ * A reply reaches its requirement while open only by ageing (the review that completes a fresh
+ * reply finalises it at once), so the due check reads only replies old enough for the relaxed
+ * rule: a short index range.
+ */
+async function standAndLease(db: Db, actor: Actor, now: Date, rules: ReviewRules) {
+  const [row] = rowsOf<Partial<LeaseRow> & { calibrated: boolean; due: boolean; candidates: number; released: number }>(
+    await executePrepared(db, standAndLeaseSql(actor, now, rules)),
   )
   return {
-    held: row.review_id ? leaseOf(row as LeaseRow) : null,
+    lease: row.review_id ? leaseOf(row as LeaseRow) : null,
     calibrated: Boolean(row.calibrated),
     due: Boolean(row.due),
     // The statement still sees the leases it released (one of them may have been this person's, which
-    // kept its reply from them): only when it released none is `available` the whole truth.
-    available: Boolean(row.available) || Number(row.released) > 0,
+    // kept its reply from them): only when it released none are the candidates the whole truth.
+    available: Number(row.candidates) > 0 || Number(row.released) > 0,
   }
+}
+
+/**
+ * standAndLease's statement. The reviewer is locked only when there is something to lease (so a
+ * look at an empty queue writes nothing). The lease inserted is what `picked` locked: it passed the
+ * rules in this snapshot (ranked) and is the row version ranked saw, so it is not checked again.
+ */
+function standAndLeaseSql(actor: Actor, now: Date, rules: ReviewRules): SQL {
+  return sql`
+      with released as (${releaseExpiredLeasesSql(actor.organizationId, now)} returning id, reviewer_id),
+      held as materialized (${heldLeaseSql(actor, now)}),
+      standing as materialized (
+        select c.calibrated, c.calibrated and not exists (select 1 from held) as open,
+          (select count(*)::int from released) as released,
+          exists (select 1 from released where released.reviewer_id = ${actor.id}) as released_mine
+        from (select exists (select 1 from calibration_attempts c
+          where c.user_id = ${actor.id} and c.organization_id = ${actor.organizationId} and c.passed) as calibrated) c),
+      judged as materialized (
+        select standing.*, (case when standing.open
+          then exists (select 1 from ${replies} where ${dueSql(actor.organizationId, now)}
+            and ${replies.submittedAt} <= ${iso(relaxedSince(now))}::timestamptz) else false end) as due
+        from standing),
+      ranked as materialized (
+        select * from ${candidatesSql(actor, now, CANDIDATES)} as c where (select open from standing)),
+      me as (
+        select u.id from users u
+        where u.id = ${actor.id} and (select open and not due and not released_mine from judged)
+          and exists (select 1 from ranked)
+          and u.xmin = (select seen.xmin from users seen where seen.id = ${actor.id})
+        for update of u),
+      picked as (
+        select best.id from me cross join lateral (
+          select ${replies.id} from ${replies} join ranked on ranked.id = ${replies.id}
+          where ${replies}.xmin = ranked.version
+          order by ranked.preference, ranked.submitted_at, ranked.id
+          limit 1
+          for update of ${replies} skip locked) as best),
+      v as (
+        insert into reviews (organization_id, reply_id, reviewer_id, status, leased_until, created_at)
+        select ${actor.organizationId}::uuid, picked.id, ${actor.id}::uuid, 'leased'::review_status,
+          ${iso(new Date(now.getTime() + rules.leaseMs))}::timestamptz, ${iso(now)}::timestamptz
+        from picked
+        returning id, reply_id, leased_until),
+      touched_reply as (${touchReplySql(sql`select reply_id from v`)}),
+      touched_reviewer as (${touchReviewerSql(actor, sql`select 1 from v`)}),
+      leased as (select ${LEASE_COLUMNS} from v join replies r on r.id = v.reply_id)
+      select judged.calibrated, judged.due, judged.released, (select count(*)::int from ranked) as candidates, found.*
+      from judged left join lateral (select * from leased union all select * from held) as found on true`
 }
 
 /**
@@ -241,19 +312,14 @@ async function lockBestCandidate(tx: Db, actor: Actor, now: Date) {
 /**
  * Leases the locked reply to the reviewer if, seen afresh now that the locks are held, it still
  * needs a reviewer and they still hold no other lease; returns the lease with its reply, or null.
+ * Like the one-statement lease, it rewrites the reply's and the reviewer's rows.
  */
 async function insertLease(tx: Db, actor: Actor, replyId: string, now: Date, rules: ReviewRules): Promise<Lease | null> {
   const [row] = rowsOf<LeaseRow>(
     await executePrepared(tx, sql`
-      with v as (
-        insert into reviews (organization_id, reply_id, reviewer_id, status, leased_until, created_at)
-        select ${actor.organizationId}::uuid, ${replies.id}, ${actor.id}::uuid, 'leased'::review_status,
-          ${iso(new Date(now.getTime() + rules.leaseMs))}::timestamptz, ${iso(now)}::timestamptz
-        from ${replies}
-        where ${replies.id} = ${replyId} and ${eligibleSql(actor, now)}
-          and not exists (select 1 from reviews mine where mine.reviewer_id = ${actor.id} and mine.submitted_at is null
-            and mine.status = 'leased' and mine.leased_until > ${iso(now)}::timestamptz)
-        returning id, reply_id, leased_until)
+      with v as (${leaseInsertSql(actor, sql`select ${replyId}::uuid`, now, rules)}),
+      touched_reply as (${touchReplySql(sql`select reply_id from v`)}),
+      touched_reviewer as (${touchReviewerSql(actor, sql`select 1 from v`)})
       select ${LEASE_COLUMNS} from v join replies r on r.id = v.reply_id`),
   )
   return row ? leaseOf(row) : null
@@ -272,24 +338,30 @@ export async function nextReviewFor(
   now = new Date(),
   rules: ReviewRules = DEFAULT_REVIEW_RULES,
 ): Promise<NextReview> {
-  const state = await reviewerState(db, actor, now)
-  if (state.held) return { status: 'leased', lease: state.held }
+  const state = await standAndLease(db, actor, now, rules)
+  if (state.lease) return { status: 'leased', lease: state.lease }
   if (!state.calibrated) return { status: 'calibrate' }
   if (state.due) await finaliseDueReplies(db, actor.organizationId, now, rules)
   // Nothing to review: say so without the locking transaction, so a look at an empty queue writes nothing.
   if (!state.available) return { status: 'empty' }
 
   const lease = await transactionWithRetry(db, async (tx) => {
+    // Now that they are locked, a lease another tab of theirs took is seen.
+    const heldNow = async () => {
+      const [held] = rowsOf<LeaseRow>(await executePrepared(tx, heldLeaseSql(actor, now)))
+      return held ? leaseOf(held) : null
+    }
     for (let round = 0; round < 3; round++) {
       const best = await lockBestCandidate(tx, actor, now)
-      if (best.candidates === 0) return null
+      // Nothing left: the one-statement lease saw candidates, so another tab may have taken the last.
+      if (best.candidates === 0) return heldNow()
       // Every candidate was being leased by someone else: look again.
       if (!best.id) continue
       const lease = await insertLease(tx, actor, best.id, now, rules)
       if (lease) return lease
       // Refused: the reply filled up meanwhile, or another tab of theirs leased one first.
-      const [held] = rowsOf<LeaseRow>(await executePrepared(tx, heldLeaseSql(actor, now)))
-      if (held) return leaseOf(held)
+      const held = await heldNow()
+      if (held) return held
     }
     return null
   })

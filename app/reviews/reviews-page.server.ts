@@ -1,5 +1,6 @@
 // What /reviews shows, in as few round trips as the page allows: the reviewer's next reply (one
-// statement when they already hold a lease; leasing a new one is its own short transaction), then
+// statement, whether they already hold a lease or it leases them a new one; only a lease it cannot
+// settle alone takes the locking transaction, see allocation.server.ts), then
 // everything else — their recent replies, the replies waiting for their deciding review, how far
 // they are from unlocking their feedback, and the scenarios those name — in one more statement
 // (readTogether). The reads run after the lease, as the separate calls they replace did, so the
@@ -164,7 +165,7 @@ export interface ReviewsPage {
   leasedScenario: PracticeScenario | null
 }
 
-/** Everything /reviews shows, in two statements when the reviewer already holds a lease. */
+/** Everything /reviews shows, in two statements whether the reviewer holds a lease or is leased one now. */
 export async function readReviewsPage(db: Db, actor: Actor, now = new Date(), options: { mine?: number } = {}): Promise<ReviewsPage> {
   const next = await nextReviewFor(db, actor, now, DEFAULT_REVIEW_RULES)
   const leasedSlug = next.status === 'leased' ? next.lease.reply.scenarioSlug : null

@@ -1,13 +1,14 @@
 // Issue #13: each main page makes at most 5 database round trips, the session lookup being one
 // (sessions.test.ts proves that one). Here: the drills and meetings pages' own loaders (and one meeting's page), run on the
-// demo organization as each kind of demo login, make at most the 4 that are left, and a manager
-// who does not oversee a drill still sees their own assignment of it.
-import { eq } from 'drizzle-orm'
+// demo organization as each kind of demo login, make at most the 4 that are left, a live meeting's
+// page too when its first open records the attendance, and a manager who does not oversee a drill
+// still sees their own assignment of it.
+import { and, eq, sql } from 'drizzle-orm'
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../db/client.server'
 import { createUser } from '../../db/factories'
-import { drills, meetings, users } from '../../db/schema'
+import { drills, meetingAttendance, meetings, memberships, teams, users } from '../../db/schema'
 import { countQueries } from '../../db/query-count.server'
 import { loader as drillsLoader } from '~/routes/drills._index'
 import { loader as drillLoader } from '~/routes/drills.$id'
@@ -15,6 +16,7 @@ import { loader as newDrillLoader } from '~/routes/drills.new'
 import { loader as meetingsLoader } from '~/routes/meetings._index'
 import { loader as meetingLoader } from '~/routes/meetings.$id'
 import { createDrill, drillTable, myDrill } from '~/drills/drills.server'
+import { startMeeting } from '~/meetings/live.server'
 import { organizationTimeZone } from '~/drills/organization-zone.server'
 import { wallClock } from '~/drills/schedule'
 import { createDemoDatabase } from '../support/test-database'
@@ -142,5 +144,64 @@ describe('round trips of the drills and meetings pages', () => {
     const asAdmin = await load(drillLoader, admin, `/drills/${id}`, { id })
     expect(asAdmin.queries + SESSION_LOOKUP).toBeLessThanOrEqual(PAGE_BUDGET)
     expect((asAdmin.data as { table: { rows: { userId: string }[] } }).table.rows.map((r) => r.userId)).toEqual([outsider.id])
+  })
+
+  // Last: it starts a meeting, which the tests above would see as a third kind.
+  it('records a live meeting’s attendance on the first open, within the same budget, once per person', async () => {
+    const manager = await person('manager@acme.test')
+    const [support] = await database.db.select().from(teams).where(and(eq(teams.organizationId, manager.organizationId), eq(teams.slug, 'support')))
+    const [upcoming] = await database.db
+      .select({ id: meetings.id })
+      .from(meetings)
+      .where(and(eq(meetings.teamId, support.id), eq(meetings.status, 'scheduled')))
+    await startMeeting(database.db, manager, upcoming.id)
+    const id = upcoming.id
+    const attendance = () =>
+      database.db.select().from(meetingAttendance).where(eq(meetingAttendance.meetingId, id)).orderBy(meetingAttendance.userId)
+    // Starting it recorded the manager; the others are recorded when they first open it.
+    expect((await attendance()).map((row) => row.userId)).toEqual([manager.id])
+
+    const logins = ['member@acme.test', 'newhire@acme.test', 'admin@acme.test', 'manager@acme.test']
+    const opened: string[] = [manager.id]
+    for (const email of logins) {
+      const user = await person(email)
+      const before = (await attendance()).find((row) => row.userId === user.id)
+      let first: Awaited<ReturnType<typeof load>>
+      try {
+        first = await load(meetingLoader, user, `/meetings/${id}`, { id })
+      } catch (response) {
+        // Refused (not in the team): nothing recorded for them.
+        expect((response as Response).status, email).toBe(403)
+        expect((await attendance()).some((row) => row.userId === user.id), email).toBe(false)
+        continue
+      }
+      expect(first.queries + SESSION_LOOKUP, `first open of the live meeting as ${email}`).toBeLessThanOrEqual(PAGE_BUDGET)
+      if (!opened.includes(user.id)) opened.push(user.id)
+      // The page already lists them: the attendance was written before the page's reads.
+      expect((first.data as { attendance: { id: string }[] }).attendance.map((a) => a.id), email).toContain(user.id)
+      const recorded = (await attendance()).filter((row) => row.userId === user.id)
+      expect(recorded, email).toHaveLength(1)
+      if (before) expect(recorded[0].joinedAt, email).toEqual(before.joinedAt)
+      // Opening it again records nothing new: attended once, from the first time they joined.
+      const again = await load(meetingLoader, user, `/meetings/${id}`, { id })
+      expect(again.queries + SESSION_LOOKUP).toBeLessThanOrEqual(PAGE_BUDGET)
+      expect((await attendance()).filter((row) => row.userId === user.id)).toEqual(recorded)
+    }
+    expect((await attendance()).map((row) => row.userId).sort()).toEqual([...opened].sort())
+    // Someone outside the team (and not an admin) is refused and never recorded.
+    const [outsider] = await database.db
+      .select({ id: users.id })
+      .from(users)
+      .where(
+        and(
+          eq(users.organizationId, manager.organizationId),
+          eq(users.role, 'member'),
+          sql`not exists (select 1 from ${memberships} m where m.user_id = ${users.id} and m.team_id = ${support.id})`,
+        ),
+      )
+      .limit(1)
+    const stranger = await person((await database.db.select({ email: users.email }).from(users).where(eq(users.id, outsider.id)))[0].email)
+    await expect(load(meetingLoader, stranger, `/meetings/${id}`, { id })).rejects.toMatchObject({ status: 403 })
+    expect((await attendance()).some((row) => row.userId === stranger.id)).toBe(false)
   })
 })

@@ -1,21 +1,24 @@
 // /reviews reads what the separate calls it replaced read, in at most 3 round trips of its own for
-// every demo login once the reviewer holds a lease (the request adds the page cache's snapshot
-// check and the session lookup: 5 at most).
-import { eq } from 'drizzle-orm'
-import { beforeAll, describe, expect, it } from 'vitest'
+// every demo login, whether they hold a lease or the visit takes a new one (the request adds the
+// page cache's snapshot check and the session lookup: 5 at most). A lease taken in one statement is
+// the reply the locking transaction would have chosen, and (on PostgreSQL) a statement whose
+// snapshot predates another lease never over-leases a reply nor gives one person two leases.
+import { and, eq, gt, isNull, sql } from 'drizzle-orm'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { countQueries } from '../../db/query-count.server'
-import { users } from '../../db/schema'
+import { replies, reviews, users } from '../../db/schema'
 import type { Database } from '../../db/client.server'
 import { findPracticeScenario } from '~/practice/practice.server'
-import { nextReviewFor, resultsUnlock } from '~/reviews/allocation.server'
+import { candidatesSql, nextReviewFor, resultsUnlock } from '~/reviews/allocation.server'
 import { myReplies } from '~/reviews/feedback.server'
 import { readReviewsPage } from '~/reviews/reviews-page.server'
 import { flaggedForManager } from '~/reviews/reviews.server'
 import { loader } from '~/routes/reviews._index'
 import { submitReview } from '~/reviews/reviews.server'
 import { addMembership, createOrganization, createTeam, createUser } from '../../db/factories'
+import type { Actor } from '~/org/teams.server'
 import { passCalibration, replyAs, reviewWith } from '../support/practice-fixtures'
-import { createDemoDatabase } from '../support/test-database'
+import { createDemoDatabase, createTestDatabase } from '../support/test-database'
 
 let fresh: Database
 // The demo's history is generated up to its `now`: which login sees feedback locked depends on the
@@ -104,5 +107,139 @@ describe('the reviews page', () => {
       const page = await roundTrips(() => readReviewsPage(fresh.db, user))
       if (page.result.next.status !== 'empty') expect(page.queries, email).toBe(2)
     }
+  })
+})
+
+// The page cache's snapshot check and the session lookup come on top of the loader's own.
+const AROUND_THE_LOADER = 2
+const PAGE_BUDGET = 5
+
+/** Rows of a raw statement, whatever the driver. */
+const rowsOf = <T,>(result: unknown) => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[]
+
+/** The reply the locking transaction leases when nobody else is leasing: the best candidate. */
+async function bestCandidate(db: Database['db'], user: Actor, at: Date) {
+  const [best] = rowsOf<{ id: string }>(
+    await db.execute(sql`select c.id from ${candidatesSql(user, at, 20)} as c order by c.preference, c.submitted_at, c.id limit 1`),
+  )
+  return best?.id ?? null
+}
+
+async function liveLeases(db: Database['db'], userId: string, at: Date) {
+  return db
+    .select({ id: reviews.id, replyId: reviews.replyId })
+    .from(reviews)
+    .where(and(eq(reviews.reviewerId, userId), eq(reviews.status, 'leased'), isNull(reviews.submittedAt), gt(reviews.leasedUntil, at)))
+}
+
+describe('a first visit that takes a lease', () => {
+  let demo: Database
+  beforeAll(async () => {
+    demo = await createDemoDatabase(now)
+  })
+
+  it('leases the reply the locking transaction would have chosen, within the page’s budget', async () => {
+    const taken: string[] = []
+    for (const email of LOGINS) {
+      const [user] = await demo.db.select().from(users).where(eq(users.email, email))
+      const held = await liveLeases(demo.db, user.id, now)
+      const expected = await bestCandidate(demo.db, user, now)
+      const context = { db: demo.db, auth: { user, sessionId: 'test' } }
+      const tally = { queries: 0 }
+      // The loader reads the clock: it is stopped at the demo's day, so the candidates are the same.
+      vi.useFakeTimers({ toFake: ['Date'] })
+      vi.setSystemTime(now)
+      const data = await countQueries(tally, () =>
+        loader({ request: new Request('http://rapport.test/reviews'), context, params: {} } as unknown as Parameters<typeof loader>[0]),
+      ).finally(() => vi.useRealTimers())
+      const page = (data as unknown as { data: { status: string; review: { id: string } | null } }).data
+      expect(tally.queries, email).toBeLessThanOrEqual(3)
+      expect(tally.queries + AROUND_THE_LOADER, email).toBeLessThanOrEqual(PAGE_BUDGET)
+      const after = await liveLeases(demo.db, user.id, now)
+      if (held.length || page.status !== 'leased') {
+        expect(after, email).toEqual(held)
+        continue
+      }
+      // A new lease: the best candidate, and the only lease they hold.
+      expect(after, email).toEqual([{ id: page.review!.id, replyId: expected }])
+      taken.push(email)
+    }
+    // The demo has logins whose first visit takes a lease.
+    expect(taken.length).toBeGreaterThan(0)
+  })
+})
+
+const onPostgres = Boolean(process.env.TEST_DATABASE_URL)
+
+describe.skipIf(!onPostgres)('a lease taken in one statement, beside others on PostgreSQL', () => {
+  let database: Database
+  beforeAll(async () => {
+    database = await createTestDatabase()
+  })
+
+  /** Waits until some statement of this database waits for a row lock. */
+  async function untilOneWaits() {
+    for (let i = 0; i < 500; i++) {
+      const [row] = rowsOf<{ n: number }>(
+        await database.db.execute(sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`),
+      )
+      if (row.n > 0) return
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    }
+    throw new Error('no statement ever waited for a lock')
+  }
+
+  async function organization(names: string[]) {
+    const db = database.db
+    const org = await createOrganization(db)
+    const team = await createTeam(db, org.id, { name: 'Support' })
+    const people: Actor[] = []
+    for (const name of names) {
+      const person = await createUser(db, org.id, { name })
+      await addMembership(db, { organizationId: org.id, userId: person.id, teamId: team.id })
+      await passCalibration(db, person)
+      people.push(person)
+    }
+    return people
+  }
+
+  it('never leases a reply past what it needs when its snapshot predates the lease that filled it', async () => {
+    const db = database.db
+    const [author, ana, ben] = await organization(['Author', 'Ana', 'Ben'])
+    const reply = await replyAs(db, author)
+    await db.update(replies).set({ reviewsRequired: 1 }).where(eq(replies.id, reply))
+    const at = new Date()
+    // Ben's allocation starts (its snapshot: the reply has a free slot), then waits for his own row…
+    const { pending } = await db.transaction(async (tx) => {
+      await tx.execute(sql`select id from users where id = ${ben.id} for update`)
+      const pending = nextReviewFor(db, ben, at)
+      await untilOneWaits()
+      // …while Ana takes the last slot and commits.
+      expect(await nextReviewFor(db, ana, at)).toMatchObject({ status: 'leased', lease: { replyId: reply } })
+      return { pending }
+    })
+    expect(await pending).toEqual({ status: 'empty' })
+    expect(await db.select({ reviewerId: reviews.reviewerId }).from(reviews).where(eq(reviews.replyId, reply))).toEqual([{ reviewerId: ana.id }])
+  })
+
+  it('never gives one person two leases from two tabs', async () => {
+    const db = database.db
+    const [first, second, cleo] = await organization(['First', 'Second', 'Cleo'])
+    await replyAs(db, first)
+    await replyAs(db, second)
+    const at = new Date()
+    // Cleo's second tab starts (its snapshot: she holds no lease) and waits for her row, which the
+    // first tab holds while it leases her a reply.
+    const { pending, lease } = await db.transaction(async (tx) => {
+      await tx.execute(sql`select id from users where id = ${cleo.id} for update`)
+      const pending = nextReviewFor(db, cleo, at)
+      await untilOneWaits()
+      const lease = await nextReviewFor(tx as unknown as typeof db, cleo, at)
+      expect(lease.status).toBe('leased')
+      return { pending, lease }
+    })
+    // The second tab is handed the lease the first took.
+    expect(await pending).toEqual(lease)
+    expect(await liveLeases(db, cleo.id, at)).toHaveLength(1)
   })
 })
