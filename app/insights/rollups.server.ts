@@ -105,8 +105,14 @@ function rollupLocksSql(target: { reviewId?: string; review?: SQL; replyId?: str
  * will take. Call it before both hooks when one transaction runs both (a review that finalises its
  * reply): each hook's own locks are then already held, so it never waits holding others.
  */
-export async function lockRollups(tx: Db, target: { reviewId?: string; replyId?: string }): Promise<void> {
-  await executePrepared(tx, sql`with ${rollupLocksSql(target)} select held from rollup_locks`)
+export async function lockRollups(tx: Db, target: { reviewId?: string; replyId?: string; submittingAt?: Date }): Promise<void> {
+  // A review still leased (about to be submitted at `submittingAt`) is not yet 'submitted': named
+  // by its id, so its team-months are in the set taken now, not taken later by the submission.
+  const review = target.reviewId && target.submittingAt
+    ? sql`select v.organization_id as org, v.reviewer_id as person, ${target.submittingAt.toISOString()}::timestamptz as at, null::text as scenario_slug
+        from reviews v where v.id = ${target.reviewId}`
+    : undefined
+  await executePrepared(tx, sql`with ${rollupLocksSql({ ...target, review })} select held from rollup_locks`)
 }
 
 /**

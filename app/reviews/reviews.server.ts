@@ -85,7 +85,7 @@ export async function submitReview(
     // The reply is locked, so whether this review completes it is known now. When it does, both
     // rollup hooks run in this transaction: their locks are taken together first, in one fixed order.
     const completes = reply.reviewsDone + 1 >= required
-    if (completes) await lockRollups(tx, { reviewId, replyId: reply.id })
+    if (completes) await lockRollups(tx, { reviewId, replyId: reply.id, submittingAt: now })
 
     // One statement: the review leaves its lease, the reply counts it, and the reviewer's
     // team-month rollups add it.
