@@ -5,9 +5,9 @@
 // side by side (pool of 4); on PGlite they interleave.
 import { beforeAll, describe, expect, it } from 'vitest'
 import { addMembership, createOrganization, createTeam, createUser } from '../../db/factories'
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { replies } from '../../db/schema'
-import { rebuildRollups, recordFinalisedReply } from '~/insights/rollups.server'
+import { lockRollups, rebuildRollups, recordFinalisedReply } from '~/insights/rollups.server'
 import type { Actor } from '~/org/teams.server'
 import { nextReviewFor } from '~/reviews/allocation.server'
 import { submitReview } from '~/reviews/reviews.server'
@@ -81,6 +81,37 @@ describe('rollups under concurrent review submissions', () => {
     expect(incremental.people.reduce((sum, row) => sum + Number((row as { reviews_given: number }).reviews_given), 0)).toBeGreaterThanOrEqual(72)
     await rebuildRollups(db, org.id)
     expect(await rollups(org.id)).toEqual(incremental)
+  })
+
+  // PostgreSQL only: pg_locks shows which advisory locks a transaction holds.
+  it.skipIf(!process.env.TEST_DATABASE_URL)('takes the team-month locks of a review still leased when a completing review locks first', async () => {
+    const { db } = database
+    const org = await createOrganization(db)
+    const [support, sales] = await Promise.all(['Support', 'Sales'].map((name) => createTeam(db, org.id, { name })))
+    const author = await createUser(db, org.id, { name: 'Author' })
+    const reviewer = await createUser(db, org.id, { name: 'Reviewer' })
+    await addMembership(db, { organizationId: org.id, userId: author.id, teamId: support.id })
+    await addMembership(db, { organizationId: org.id, userId: reviewer.id, teamId: sales.id })
+    await passCalibration(db, reviewer)
+    await replyAs(db, author)
+    const next = await nextReviewFor(db, reviewer)
+    expect(next.status).toBe('leased')
+    if (next.status !== 'leased') return
+    const now = new Date()
+    const month = now.toISOString().slice(0, 7) + '-01'
+    const teamLock = (teamId: string) => sql`hashtext(${teamId}::text || ':' || ${month})`
+    const held = await db.transaction(async (tx) => {
+      await lockRollups(tx, { reviewId: next.lease.reviewId, replyId: next.lease.replyId, submittingAt: now })
+      // Which team-month locks this transaction holds: the reviewer's (Sales) as well as the author's.
+      const result = (await tx.execute(sql`
+        select (select count(*)::int from pg_locks l where l.locktype = 'advisory' and l.pid = pg_backend_pid()
+            and l.classid::int = hashtext('rapport.rollups.team') and l.objid::int = ${teamLock(sales.id)}) as reviewer_team,
+          (select count(*)::int from pg_locks l where l.locktype = 'advisory' and l.pid = pg_backend_pid()
+            and l.classid::int = hashtext('rapport.rollups.team') and l.objid::int = ${teamLock(support.id)}) as author_team`)) as unknown
+      const rows = Array.isArray(result) ? result : (result as { rows: unknown[] }).rows
+      return rows[0] as { reviewer_team: number; author_team: number }
+    })
+    expect(held).toEqual({ reviewer_team: 1, author_team: 1 })
   })
 
   it('drops a criterion a re-finalised reply no longer scores, in every team of its author', async () => {
