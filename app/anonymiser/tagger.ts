@@ -814,6 +814,20 @@ export class PerceptronTrainer implements Weights {
 }
 
 /** Reads committed weights ("feature" → "tag:weight,…", weights × 100). */
+/**
+ * The trained weights: as committed (tagger-weights.json, hundredths by tag as text), or as the
+ * bundle carries them, already float32 (build.mjs packs them: a worker starts without parsing).
+ */
+export type TrainedWeights = { features: Record<string, string> } | { packed: { names: readonly string[]; values: Float32Array } }
+
+export function loadTrainedWeights(trained: TrainedWeights): Weights {
+  if ('features' in trained) return loadWeights(trained.features)
+  const { names, values } = trained.packed
+  const map = new Map<string, Float32Array>()
+  for (let i = 0; i < names.length; i++) map.set(names[i], values.subarray(i * TAG_COUNT, (i + 1) * TAG_COUNT))
+  return map
+}
+
 export function loadWeights(serialised: Record<string, string>): Weights {
   const map = new Map<string, Float32Array>()
   // read digit by digit: every worker loads 36,000 of these before its first text
