@@ -70,7 +70,8 @@ export default data`,
     module: `import { readFileSync } from 'node:fs'
 const names = readFileSync(new URL('./tagger-weights.names', import.meta.url), 'utf8').split('\\n')
 const bytes = readFileSync(new URL('./tagger-weights.bin', import.meta.url))
-const values = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length))
+// a view on the file's bytes when they are aligned for float32 (a file this size has a buffer of its own), else a copy
+const values = bytes.byteOffset % 4 === 0 ? new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4) : new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length))
 export default { packed: { names, values } }`,
   },
 }
