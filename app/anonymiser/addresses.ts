@@ -246,21 +246,20 @@ function partsOf(text: string, from: number, to: number): Part[] {
  * send it to Hauptstraße 12, 10115 Berlin"): the parts from that tail.
  */
 function addressParts(text: string, lineStart: number, lineEnd: number): Part[] {
-  // a block is read from each of its lines with a digit: each line is split once per text
-  if (partsText !== text) {
-    partsText = text
-    partsCache.clear()
-  }
-  let parts = partsCache.get(lineStart)
+  // a block is read from each of its lines with a digit, and the second look at the output reads
+  // the same lines again: a line's parts depend on that line alone, so they are kept by its text
+  // (at offsets into the line)
+  const line = text.slice(lineStart, lineEnd)
+  let parts = partsByLine.get(line)
   if (parts === undefined) {
-    parts = readParts(text, lineStart, lineEnd)
-    partsCache.set(lineStart, parts)
+    parts = readParts(line, 0, line.length)
+    if (partsByLine.size >= 20_000) partsByLine.clear()
+    partsByLine.set(line, parts)
   }
   // copies: a block may set a part aside without changing what the next block reads
-  return parts.map((p) => ({ ...p }))
+  return parts.map((p) => ({ ...p, start: p.start + lineStart, end: p.end + lineStart }))
 }
-let partsText = ''
-const partsCache = new Map<number, Part[]>()
+const partsByLine = new Map<string, Part[]>()
 
 function readParts(text: string, lineStart: number, lineEnd: number): Part[] {
   const line = text.slice(lineStart, lineEnd)

@@ -2,7 +2,7 @@
 // neither runs through a TypeScript loader: build/anonymiser/{cli,worker}.js under the project root.
 //   node app/anonymiser/build.mjs         (run by `npm run build`)
 import { readdirSync, statSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { basename, join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 // The project root is the working directory (npm scripts and the server start there): this module
@@ -30,16 +30,76 @@ export function isStale(outdir = defaultOutdir) {
   }
 }
 
-/** Bundles an imported .json file as `JSON.parse("…")` rather than as an object literal. */
-const jsonAsString = {
-  name: 'json-as-string',
-  setup(build) {
-    build.onLoad({ filter: /\.json$/ }, async (args) => {
-      const { readFile } = await import('node:fs/promises')
-      const compact = JSON.stringify(JSON.parse(await readFile(args.path, 'utf8')))
-      return { contents: `export default JSON.parse(${JSON.stringify(compact)})`, loader: 'js' }
-    })
+/** The modules that read the data files beside the bundle, by the name of the .json file they replace. */
+const DATA_MODULES = {
+  // the word lists as lines of tab-separated words (no word holds a tab or a line break): split
+  // into arrays faster than JSON.parse builds the same arrays
+  'gazetteer.json': {
+    files: (data) => {
+      const lists = Object.entries(data).filter(([, value]) => Array.isArray(value))
+      for (const [name, words] of lists) {
+        if (words.some((word) => /[\t\n]/.test(word))) throw new Error(`gazetteer.json: a word of ${name} holds a tab or a line break`)
+      }
+      const rest = Object.fromEntries(Object.entries(data).filter(([, value]) => !Array.isArray(value)))
+      return { 'gazetteer.txt': [JSON.stringify(rest), ...lists.map(([name, words]) => [name, ...words].join('\t'))].join('\n') }
+    },
+    module: `import { readFileSync } from 'node:fs'
+const [rest, ...lists] = readFileSync(new URL('./gazetteer.txt', import.meta.url), 'utf8').split('\\n')
+const data = JSON.parse(rest)
+for (const line of lists) {
+  const words = line.split('\\t')
+  data[words[0]] = words.slice(1)
+}
+export default data`,
   },
+  // the weights packed as float32 (what loadWeights makes of the committed hundredths), with the
+  // features' names one a line: no parsing at all when a worker starts
+  'tagger-weights.json': {
+    files: (data) => {
+      const names = Object.keys(data.features)
+      const values = new Float32Array(names.length * TAG_COUNT)
+      names.forEach((name, i) => {
+        for (const part of data.features[name].split(',')) {
+          const [tag, hundredths] = part.split(':')
+          values[i * TAG_COUNT + Number(tag)] = Number(hundredths) / 100
+        }
+      })
+      if (names.some((name) => name.includes('\n'))) throw new Error('tagger-weights.json: a feature name holds a line break')
+      return { 'tagger-weights.names': names.join('\n'), 'tagger-weights.bin': Buffer.from(values.buffer) }
+    },
+    module: `import { readFileSync } from 'node:fs'
+const names = readFileSync(new URL('./tagger-weights.names', import.meta.url), 'utf8').split('\\n')
+const bytes = readFileSync(new URL('./tagger-weights.bin', import.meta.url))
+// a view on the file's bytes when they are aligned for float32 (a file this size has a buffer of its own), else a copy
+const values = bytes.byteOffset % 4 === 0 ? new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4) : new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length))
+export default { packed: { names, values } }`,
+  },
+}
+/** Tags of the tagger (tagger.ts TAGS): the length of each feature's weights. */
+const TAG_COUNT = 11
+
+/**
+ * An imported .json file (the word lists and weights, 4 MB) is written beside the bundle and read
+ * from there when the bundle loads: a data file costs far less than the same data compiled as
+ * part of the script (as an object literal or as one long string literal).
+ */
+function dataBeside(outdir) {
+  return {
+    name: 'data-beside',
+    setup(build) {
+      build.onLoad({ filter: /\.json$/ }, async (args) => {
+        const { readFile, writeFile, mkdir } = await import('node:fs/promises')
+        const name = basename(args.path)
+        const data = JSON.parse(await readFile(args.path, 'utf8'))
+        const special = DATA_MODULES[name]
+        const files = special ? special.files(data) : { [name]: JSON.stringify(data) }
+        await mkdir(outdir, { recursive: true })
+        for (const [file, contents] of Object.entries(files)) await writeFile(join(outdir, file), contents)
+        const contents = special?.module ?? `import { readFileSync } from 'node:fs'\nexport default JSON.parse(readFileSync(new URL(${JSON.stringify(`./${name}`)}, import.meta.url), 'utf8'))`
+        return { contents, loader: 'js' }
+      })
+    },
+  }
 }
 
 export async function buildAnonymiser(outdir = defaultOutdir) {
@@ -53,9 +113,8 @@ export async function buildAnonymiser(outdir = defaultOutdir) {
     target: 'node20',
     // piscina finds its own worker script by path, so it stays a normal import
     external: ['piscina'],
-    // the word lists and weights (3 MB) as one JSON string: JSON.parse reads it several times
-    // faster than V8 compiles the same data written as an object literal (each worker pays this)
-    plugins: [jsonAsString],
+    // the word lists and weights are data files beside the bundle (each worker reads them)
+    plugins: [dataBeside(outdir)],
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     logLevel: 'warning',
   })

@@ -12,8 +12,7 @@ import { createReadStream, fstatSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { createInterface } from 'node:readline'
 import { once } from 'node:events'
-import cliProgress from 'cli-progress'
-import { Piscina } from 'piscina'
+import type { Piscina } from 'piscina'
 import type { JsonlBatch, JsonlBatchResult } from './jsonl'
 import type { AnonymiseTask } from './worker'
 
@@ -90,7 +89,9 @@ async function main(): Promise<number> {
     totalBytes = 0
   }
   const showBar = Boolean(process.stderr.isTTY)
-  const bars = showBar
+  // loaded only when used: a short run starts sooner without them
+  const cliProgress = showBar ? (await import('cli-progress')).default : null
+  const bars = cliProgress
     ? new cliProgress.MultiBar(
         {
           stream: process.stderr,
@@ -147,7 +148,10 @@ async function main(): Promise<number> {
       pending.push({ lineNumbers, result: Promise.resolve(run(task)), bytes })
       return
     }
-    pool ??= new Piscina({ filename: workerUrl, minThreads: threads, maxThreads: threads })
+    if (!pool) {
+      const { Piscina } = await import('piscina')
+      pool = new Piscina({ filename: workerUrl, minThreads: threads, maxThreads: threads })
+    }
     pending.push({ lineNumbers, result: pool.run(task) as Promise<JsonlBatchResult>, bytes })
     while (pending.length > threads * AHEAD_PER_THREAD) await writeHead()
   }

@@ -3,7 +3,7 @@
  * one thing a tagger cannot see: which person is the agent.
  */
 import { BRANDS, BUSINESS_WORDS, CITIES, COUNTRIES, FIELD_KIND, FIELD_LABEL_WORDS, FIRST_NAMES, INSTITUTION_WORDS, isCommonWord, NOUN_CAPITALISING_WORDS, ORG_HEADS, ORG_SUFFIXES, REGIONS, STOPWORDS, SURNAMES, TOWNS } from './gazetteer'
-import { CAPITAL, loadWeights, OPEN_MARGIN, SHOUTED, tagTokens, withoutAccents, tokenize, type Mask, type Tag, type Token, type Weights } from './tagger'
+import { CAPITAL, loadTrainedWeights, OPEN_MARGIN, SHOUTED, tagTokens, withoutAccents, tokenize, type Mask, type Tag, type Token, type TrainedWeights, type Weights } from './tagger'
 import trained from './tagger-weights.json'
 import type { Candidate, PiiLabel } from './types'
 
@@ -13,7 +13,7 @@ const PRIORITY: Record<string, number> = { PER: 60, ORG: 55, LOC: 54, ADDR: 62, 
 
 let weights: Weights | null = null
 function tagger(): Weights {
-  weights ??= loadWeights((trained as { features: Record<string, string> }).features)
+  weights ??= loadTrainedWeights(trained as TrainedWeights)
   return weights
 }
 

@@ -131,6 +131,10 @@ export class Collisions {
   private lower: string | null = null
   private reservedWords: ReadonlySet<string> | null = null
   private readonly verdicts = new Map<string, boolean>()
+  /** hasWord by word: "alex" is searched once, not again for "Alex 2", "Alex 3"… */
+  private readonly wordVerdicts = new Map<string, boolean>()
+  /** referenceWritten by invented reference: every render hands out the same ones again */
+  private readonly referenceVerdicts = new Map<string, boolean>()
   /** each list of invented values less those that collide, for Sequence */
   readonly allowedLists = new Map<readonly string[], Allowed>()
 
@@ -163,18 +167,59 @@ export class Collisions {
    * needs, rather than a set of all its words.
    */
   private hasWord(w: string): boolean {
+    let verdict = this.wordVerdicts.get(w)
+    if (verdict === undefined) {
+      verdict = this.searchWord(w)
+      this.wordVerdicts.set(w, verdict)
+    }
+    return verdict
+  }
+
+  private searchWord(w: string): boolean {
     this.reservedWords ??= new Set(this.reservedNames.join(' ').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])
     if (this.reservedWords.has(w)) return true
     const text = this.lowerText
     for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) {
       const end = i + w.length
-      if ((i === 0 || !LETTER_OR_DIGIT_BEFORE.test(text.slice(Math.max(0, i - 2), i))) && (end === text.length || !LETTER_OR_DIGIT_AFTER.test(text.slice(end, end + 2)))) return true
+      if ((i === 0 || !letterOrDigitBefore(text, i)) && (end === text.length || !letterOrDigitAfter(text, end))) return true
     }
     return false
+  }
+
+  /**
+   * True when an invented reference ("ORD-1001") or its number is written in the text or in
+   * alsoAvoid. Worked out once per reference for all the renders of the text.
+   */
+  referenceWritten(invented: string, number: string): boolean {
+    let verdict = this.referenceVerdicts.get(invented)
+    if (verdict === undefined) {
+      verdict = this.lowerText.includes(invented.toLowerCase()) || this.text.includes(number) || this.alsoAvoid.includes(number)
+      this.referenceVerdicts.set(invented, verdict)
+    }
+    return verdict
   }
 }
 const LETTER_OR_DIGIT_BEFORE = /[\p{L}\p{N}]$/u
 const LETTER_OR_DIGIT_AFTER = /^[\p{L}\p{N}]/u
+
+/** ASCII letter or digit, by code. */
+function isAsciiLetterOrDigit(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)
+}
+
+/** A letter or digit ends just before i (ASCII by code, anything else by the Unicode pattern). */
+function letterOrDigitBefore(text: string, i: number): boolean {
+  const code = text.charCodeAt(i - 1)
+  if (code < 128) return isAsciiLetterOrDigit(code)
+  return LETTER_OR_DIGIT_BEFORE.test(text.slice(Math.max(0, i - 2), i))
+}
+
+/** A letter or digit starts at i. */
+function letterOrDigitAfter(text: string, i: number): boolean {
+  const code = text.charCodeAt(i)
+  if (code < 128) return isAsciiLetterOrDigit(code)
+  return LETTER_OR_DIGIT_AFTER.test(text.slice(i, i + 2))
+}
 
 /** The lower-case words of an invented value (from the fixed lists above: kept once worked out). */
 const candidateWords = new Map<string, string[]>()
@@ -335,7 +380,7 @@ export class Pseudonyms {
         const n = this.counters.get(kind) ?? 0
         this.counters.set(kind, n + 1)
         const invented = `${prefix}-${base + n}`
-        if (!this.lowerText.includes(invented.toLowerCase()) && !this.text.includes(String(base + n)) && !this.alsoAvoid.includes(String(base + n))) return invented
+        if (!this.collisions.referenceWritten(invented, String(base + n))) return invented
       }
     })
   }

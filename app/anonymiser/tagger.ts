@@ -814,6 +814,38 @@ export class PerceptronTrainer implements Weights {
 }
 
 /** Reads committed weights ("feature" → "tag:weight,…", weights × 100). */
+/**
+ * The trained weights: as committed (tagger-weights.json, hundredths by tag as text), or as the
+ * bundle carries them, already float32 (build.mjs packs them: a worker starts without parsing).
+ */
+export type TrainedWeights = { features: Record<string, string> } | { packed: { names: readonly string[]; values: Float32Array } }
+
+export function loadTrainedWeights(trained: TrainedWeights): Weights {
+  if ('features' in trained) return loadWeights(trained.features)
+  return new PackedWeights(trained.packed.names, trained.packed.values)
+}
+
+/**
+ * Packed weights: each feature's place in one float32 array. Its weights are handed out as a view
+ * when asked for (the tagger keeps what it asks for), rather than a view made for each of the
+ * 44,000 features before the first text.
+ */
+class PackedWeights implements Weights {
+  private readonly offsets = new Map<string, number>()
+
+  constructor(
+    names: readonly string[],
+    private readonly values: Float32Array,
+  ) {
+    for (let i = 0; i < names.length; i++) this.offsets.set(names[i], i * TAG_COUNT)
+  }
+
+  get(feature: string): Float32Array | undefined {
+    const offset = this.offsets.get(feature)
+    return offset === undefined ? undefined : this.values.subarray(offset, offset + TAG_COUNT)
+  }
+}
+
 export function loadWeights(serialised: Record<string, string>): Weights {
   const map = new Map<string, Float32Array>()
   // read digit by digit: every worker loads 36,000 of these before its first text
