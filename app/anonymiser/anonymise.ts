@@ -217,10 +217,14 @@ function detectCandidates(text: string, options: AnonymiseOptions = {}): Candida
   const ignoredValues = new Set((options.ignore ?? []).map((v) => v.trim().toLowerCase()).filter(Boolean))
   const ignoredRanges: Array<[number, number]> = []
   for (const value of ignoredValues) ignoredRanges.push(...occurrences(text, value))
+  // "Agent" is a role (a speaker label, and what an agent's name becomes), never personal data: a
+  // later look that met it after "I am …" would otherwise spread a name over every "Agent:" label.
+  const isRoleWord = (start: number, end: number) => end - start === 5 && text.slice(start, end).toLowerCase() === 'agent'
   const isIgnored =
     ignoredValues.size === 0
-      ? () => false
-      : (start: number, end: number) => ignoredValues.has(text.slice(start, end).trim().toLowerCase()) || ignoredRanges.some(([s, e]) => s <= start && end <= e)
+      ? isRoleWord
+      : (start: number, end: number) =>
+          isRoleWord(start, end) || ignoredValues.has(text.slice(start, end).trim().toLowerCase()) || ignoredRanges.some(([s, e]) => s <= start && end <= e)
   const kept = candidates.filter((c) => c.priority === PRIORITY.extra || !isIgnored(c.start, c.end))
 
   const accepted = propagate(text, tokens, resolve(text, kept), isIgnored)
