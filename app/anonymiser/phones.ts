@@ -47,19 +47,12 @@ export function countryHints(text: string): CountryCode[] {
 function phoneIn(value: string, countries: readonly CountryCode[], cued: boolean): boolean {
   // the second look at an anonymised text meets the same numbers again: parse each once
   const key = `${value}\u0000${cued ? 1 : 0}\u0000${countries === FALLBACK ? '*' : countries.join(',')}`
-  const known = PHONE_IN.get(key)
-  if (known !== undefined) return known
-  let found = false
-  for (const country of countries) {
-    const reading = readingOf(value, country)
-    if (reading.valid || (cued && reading.possible)) {
-      found = true
-      break
-    }
-  }
-  if (PHONE_IN.size >= 5_000) PHONE_IN.clear()
-  PHONE_IN.set(key, found)
-  return found
+  return remember(PHONE_IN, key, 5_000, () =>
+    countries.some((country) => {
+      const reading = readingOf(value, country)
+      return reading.valid || (cued && reading.possible)
+    }),
+  )
 }
 const PHONE_IN = new Map<string, boolean>()
 
@@ -73,18 +66,23 @@ interface Reading {
   possible: boolean
 }
 function readingOf(value: string, country: CountryCode): Reading {
-  const key = `${value}\u0000${country}`
-  let reading = READINGS.get(key)
-  if (reading === undefined) {
+  return remember(READINGS, `${value}\u0000${country}`, 20_000, () => {
     const parsed = parsePhoneNumberFromString(value, country)
     const valid = parsed?.isValid() ?? false
-    reading = { valid, possible: valid || (parsed?.isPossible() ?? false) }
-    if (READINGS.size >= 20_000) READINGS.clear()
-    READINGS.set(key, reading)
-  }
-  return reading
+    return { valid, possible: valid || (parsed?.isPossible() ?? false) }
+  })
 }
 const READINGS = new Map<string, Reading>()
+
+/** A memo that forgets everything once it holds `limit` entries (long inputs would grow it forever). */
+function remember<T>(memo: Map<string, T>, key: string, limit: number, compute: () => T): T {
+  const known = memo.get(key)
+  if (known !== undefined) return known
+  const value = compute()
+  if (memo.size >= limit) memo.clear()
+  memo.set(key, value)
+  return value
+}
 
 const STRONG_CUE_RE = /\b(?:phone|mobile|cell|tel|telephone|landline|whatsapp|call me|text me|ring me|reach me|my number|handy|móvil|teléfono|telefone|telemóvel|telefono|cellulare|numéro|portable|telefon|puhelin|mobil|komórka|tlf|tfn)\b[^\n\d]{0,14}$/i
 /** Said right after the number: "555.1234 is my mobile". */
@@ -96,21 +94,11 @@ let ALL_COUNTRIES: CountryCode[] | null = null
  * parse costing as much as the rest of a line's detection.
  */
 function validSomewhere(value: string, tried: readonly CountryCode[]): boolean {
-  const known = VALID_SOMEWHERE.get(value)
-  if (known !== undefined) return known
-  ALL_COUNTRIES ??= getCountries()
-  const skip = new Set(tried)
-  let found = false
-  for (const country of ALL_COUNTRIES) {
-    if (skip.has(country)) continue
-    if (readingOf(value, country).valid) {
-      found = true
-      break
-    }
-  }
-  if (VALID_SOMEWHERE.size >= 5_000) VALID_SOMEWHERE.clear()
-  VALID_SOMEWHERE.set(value, found)
-  return found
+  return remember(VALID_SOMEWHERE, value, 5_000, () => {
+    ALL_COUNTRIES ??= getCountries()
+    const skip = new Set(tried)
+    return ALL_COUNTRIES.some((country) => !skip.has(country) && readingOf(value, country).valid)
+  })
 }
 const VALID_SOMEWHERE = new Map<string, boolean>()
 

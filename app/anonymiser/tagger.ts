@@ -813,7 +813,6 @@ export class PerceptronTrainer implements Weights {
   }
 }
 
-/** Reads committed weights ("feature" → "tag:weight,…", weights × 100). */
 /**
  * The trained weights: as committed (tagger-weights.json, hundredths by tag as text), or as the
  * bundle carries them, already float32 (build.mjs packs them: a worker starts without parsing).
@@ -846,6 +845,7 @@ class PackedWeights implements Weights {
   }
 }
 
+/** Reads committed weights ("feature" → "tag:weight,…", weights × 100). */
 export function loadWeights(serialised: Record<string, string>): Weights {
   const map = new Map<string, Float32Array>()
   // read digit by digit: every worker loads 36,000 of these before its first text
