@@ -1,0 +1,143 @@
+/**
+ * What the words around a value say it is, whatever the tagger made of the value itself:
+ *   - a form's field: "Surname: Häkkinen", "Country: Finland", "Company: Wagner Elektro GmbH";
+ *   - the answer to a question about a name: "Could I have your surname?\nCustomer: Fjeldstad";
+ *   - a list of three or more people's names: "Lindholm, Jansen, Okafor and Petrov".
+ * And what is never a value: the label of a field ("Given" of "Given name:").
+ */
+import { BRANDS, BUSINESS_WORDS, CITIES, COUNTRIES, FIELD_KIND, FIRST_NAMES, isCommonWord, ORG_HEADS, ORG_SUFFIXES, REGIONS, STOPWORDS, SURNAMES, TOWNS } from './gazetteer'
+import { withoutAccents } from './tagger'
+import type { Candidate, PiiLabel } from './types'
+
+type Kind = 'PER' | 'LOC' | 'ORG'
+const LABEL_OF: Record<Kind, PiiLabel> = { PER: 'name', LOC: 'place', ORG: 'organization' }
+/** Above the tagger's guesses for the same words (person 60, organisation 55, place 54), below addresses and patterns. */
+const PRIORITY: Record<Kind, number> = { PER: 64, ORG: 59, LOC: 58 }
+
+const isPersonWord = (w: string) => FIRST_NAMES.has(w) || SURNAMES.has(w) || FIRST_NAMES.has(withoutAccents(w)) || SURNAMES.has(withoutAccents(w))
+/** Lower-case words inside a name ("Anouk de Vries", "Ali bin Hamad"). */
+const NAME_PARTICLES = new Set(['de', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'du', 'van', 'von', 'der', 'den', 'ter', 'le', 'la', 'bin', 'bint', 'al', 'el', 'y', 'e'])
+/** Words that mean "name" in a question ("Could I have your surname?", "Ihr Nachname?"). */
+const NAME_WORDS = new Set(
+  ('name names surname surnames forename firstname lastname nachname vorname familienname nom prénom prenom nombre apellido apellidos nome cognome ' +
+    'sobrenome apelido naam achternaam voornaam namn efternamn förnamn navn etternavn fornavn efternavn nimi sukunimi etunimi imię imie nazwisko ' +
+    'jméno jmeno příjmení prijmeni meno priezvisko ime prezime priimek név nev vezetéknév keresztnév nume prenume όνομα επώνυμο имя фамилия soyad soyadı ad')
+    .split(' '),
+)
+/** "It's Kowalska", "My name is …": what an answer may start with before the name. */
+const ANSWER_LEAD_RE = /^(?:(?:yes|yeah|sure|ok|okay)[,.!]?\s+)?(?:it's|it is|its|my name is|my name's|this is|i'm|i am|the name is|name's|under)\s+/i
+/** A speaker's label at the start of a line: "Customer:", "User:", "Jana K.:". */
+const SPEAKER_RE = /^[ \t]*[\p{L}][\p{L}\p{N} .'’()-]{0,24}:[ \t]*/u
+
+/**
+ * The words of value look like one person's name, a place's or a company's: one to four
+ * capitalised words (particles allowed inside), no digits, no everyday words unless they are
+ * also given names or surnames.
+ */
+function looksLikeName(value: string, kind: Kind): boolean {
+  if (value.length < 2 || value.length > 60 || /[\p{N}@/?!:;]/u.test(value)) return false
+  const words = value.split(/\s+/)
+  if (words.length > (kind === 'ORG' ? 6 : 4)) return false
+  let named = 0
+  for (const [i, raw] of words.entries()) {
+    const word = raw.replace(/[.,]$/, '')
+    const lower = word.toLowerCase()
+    if (i > 0 && i < words.length - 1 && NAME_PARTICLES.has(word)) continue
+    if (kind === 'ORG' && (word === '&' || ORG_SUFFIXES.has(lower))) continue
+    if (!/^\p{Lu}/u.test(word)) return false
+    if (word.length > 1 && (isCommonWord(lower) || STOPWORDS.has(lower)) && !isPersonWord(lower) && !(kind !== 'PER' && (CITIES.has(lower) || COUNTRIES.has(lower) || REGIONS.has(lower) || BRANDS.has(lower)))) return false
+    named++
+  }
+  return named > 0
+}
+
+interface Line {
+  start: number
+  end: number
+}
+
+function linesOf(text: string): Line[] {
+  const lines: Line[] = []
+  for (let start = 0; start <= text.length; ) {
+    const nl = text.indexOf('\n', start)
+    const end = nl < 0 ? text.length : nl
+    lines.push({ start, end })
+    start = end + 1
+  }
+  return lines
+}
+
+/** [start, end) of value inside [from, to), trimmed of spaces and a closing full stop or comma. */
+function trimmed(text: string, from: number, to: number): [number, number] {
+  while (from < to && /\s/.test(text[from])) from++
+  while (to > from && /[\s.,]/.test(text[to - 1]) && !(text[to - 1] === '.' && /(?:^|\s)\p{Lu}\.$/u.test(text.slice(from, to)))) to--
+  return [from, to]
+}
+
+export function addFieldsAndAnswers(text: string, found: Candidate[]): Candidate[] {
+  if (!text.includes(':') && !text.includes('?') && !text.includes(',')) return found
+  const lines = linesOf(text)
+  const labels: Array<[number, number]> = []
+  const push = (start: number, end: number, kind: Kind) => {
+    if (end > start) found.push({ start, end, label: LABEL_OF[kind], priority: PRIORITY[kind] })
+  }
+  for (const [n, line] of lines.entries()) {
+    const content = text.slice(line.start, line.end)
+    // a field: the whole label before the colon names what the rest of the line is
+    const colon = content.search(/[:：]/)
+    if (colon > 0 && colon <= 32) {
+      const kind = FIELD_KIND.get(content.slice(0, colon).trim().toLowerCase())
+      if (kind) {
+        labels.push([line.start, line.start + colon])
+        const [s, e] = trimmed(text, line.start + colon + 1, line.end)
+        if (looksLikeName(text.slice(s, e), kind)) push(s, e, kind)
+      }
+    }
+    // a question about a name, answered after it on the same line or on the next one
+    const ask = content.lastIndexOf('?')
+    if (ask < 0 || !asksForName(content.slice(0, ask))) continue
+    let answer: Line | undefined = { start: line.start + ask + 1, end: line.end }
+    if (!text.slice(answer.start, answer.end).trim()) answer = lines.slice(n + 1).find((l) => text.slice(l.start, l.end).trim() !== '')
+    if (!answer) continue
+    let from = answer.start
+    if (answer.start !== line.start + ask + 1) from += SPEAKER_RE.exec(text.slice(answer.start, answer.end))?.[0].length ?? 0
+    from += /^\s*/.exec(text.slice(from, answer.end))?.[0].length ?? 0
+    from += ANSWER_LEAD_RE.exec(text.slice(from, answer.end))?.[0].length ?? 0
+    const [s, e] = trimmed(text, from, answer.end)
+    if (looksLikeName(text.slice(s, e), 'PER')) push(s, e, 'PER')
+  }
+  addNameLists(text, found, push)
+  // "Given" of "Given name:" is the field's label, not someone's name
+  return labels.length === 0 ? found : found.filter((c) => !labels.some(([s, e]) => c.start < e && s < c.end))
+}
+
+/** The question (up to its "?") asks for a name: one of its last words means "name". */
+function asksForName(question: string): boolean {
+  const words = question.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean)
+  return words.slice(-8).some((w) => NAME_WORDS.has(w))
+}
+
+/** Three or more single capitalised words in a list: "Lindholm, Jansen, Okafor and Petrov". */
+const LIST_RE = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}'’-]+(?:, \p{Lu}[\p{L}'’-]+)+,? (?:and|or|und|oder|et|ou|y|e|i|og|och|ja|en|és|a|oraz) \p{Lu}[\p{L}'’-]+(?![\p{L}\p{N}&])/gu
+
+function addNameLists(text: string, found: readonly Candidate[], push: (start: number, end: number, kind: Kind) => void): void {
+  if (!text.includes(', ')) return
+  for (const m of text.matchAll(LIST_RE)) {
+    const items: Array<[number, string]> = []
+    for (const w of m[0].matchAll(/\p{Lu}[\p{L}'’-]+/gu)) items.push([m.index + w.index, w[0]])
+    // the list's first word may open a sentence ("Kowalczyk, Nowak and …") or be a capitalised conjunction's neighbour
+    let people = 0
+    let other = false
+    for (const [at, word] of items) {
+      const lower = word.toLowerCase()
+      if (CITIES.has(lower) || COUNTRIES.has(lower) || REGIONS.has(lower) || TOWNS.has(lower) || BRANDS.has(lower) || ORG_HEADS.has(lower) || BUSINESS_WORDS.has(word) || ((isCommonWord(lower) || STOPWORDS.has(lower)) && !isPersonWord(lower))) {
+        other = true
+        break
+      }
+      if (isPersonWord(lower) || found.some((c) => c.label === 'name' && c.start <= at && at < c.end)) people++
+    }
+    // a list of people: nothing in it is a place, a brand or an everyday word, and most of it are known names
+    if (other || people * 2 < items.length) continue
+    for (const [at, word] of items) push(at, at + word.length, 'PER')
+  }
+}

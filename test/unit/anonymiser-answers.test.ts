@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest'
+import { detect } from '~/anonymiser'
+
+function found(text: string): Array<[string, string]> {
+  return detect(text).map((s) => [s.label, text.slice(s.start, s.end)])
+}
+
+describe('a form field says what its value is', () => {
+  it('the parts of a name, in English and other languages, and never the field label itself', () => {
+    expect(found('Surname: Häkkinen\nGiven name: Aatu')).toEqual([
+      ['name', 'Häkkinen'],
+      ['name', 'Aatu'],
+    ])
+    expect(found('Nachname: Oberhauser\nVorname: Wendelin')).toEqual([
+      ['name', 'Oberhauser'],
+      ['name', 'Wendelin'],
+    ])
+    expect(found('Cardholder: TOMASZ ZIELIŃSKI')).toEqual([['name', 'TOMASZ ZIELIŃSKI']])
+  })
+
+  it('a country or a region field holds a place', () => {
+    expect(found('Country: Finland\nRegion: Uusimaa')).toEqual([
+      ['place', 'Finland'],
+      ['place', 'Uusimaa'],
+    ])
+  })
+
+  it('a speaker label that is also a field name keeps ordinary replies as they are', () => {
+    expect(found('Customer: Thanks\nAgent: You are welcome')).toEqual([])
+    expect(found('Customer: Hello there\nAgent: Hi, how can I help?')).toEqual([])
+  })
+})
+
+describe('the answer to a question about a name is a name', () => {
+  it('on the next speaker line, even when the words alone look like a place', () => {
+    expect(found('Agent: Could I have your surname please?\nCustomer: Fjeldstad')).toEqual([['name', 'Fjeldstad']])
+    expect(found("Agent: Whose name is the booking under?\nCustomer: It's under Kowalska")).toEqual([['name', 'Kowalska']])
+  })
+
+  it('on the same line after the question, or alone on the next line', () => {
+    expect(found('Who am I speaking with? Radka Nováková')).toEqual([['name', 'Radka Nováková']])
+    expect(found("What's your family name?\nSkarsgård")).toEqual([['name', 'Skarsgård']])
+  })
+
+  it('an answer that is not a name stays', () => {
+    expect(found('Agent: Is the name on the account correct?\nCustomer: Yes, thanks')).toEqual([])
+    expect(found('Agent: What name should I put on the card?\nCustomer: I will check with my wife')).toEqual([])
+  })
+})
+
+describe('several surnames in a list are several people', () => {
+  it('each surname of a list of three or more is a name, not one organisation', () => {
+    expect(found('Kowalczyk, Nowak and Wiśniewska founded the firm.')).toEqual([
+      ['name', 'Kowalczyk'],
+      ['name', 'Nowak'],
+      ['name', 'Wiśniewska'],
+    ])
+    expect(found('I had calls with Lindholm, Jansen, Okafor and Petrov this week.').map(([label]) => label)).toEqual(['name', 'name', 'name', 'name'])
+  })
+
+  it('a list of towns stays a list of places', () => {
+    expect(found('We deliver to Lyon, Marseille and Toulouse.').map(([label]) => label)).toEqual(['place', 'place', 'place'])
+  })
+})
