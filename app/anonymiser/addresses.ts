@@ -137,6 +137,12 @@ function wordsOver(value: string, n: number): boolean {
 function classify(value: string, start: number): Part {
   const part: Part = { start, end: start + value.length, value, kind: 'other' }
   if (value.length < 2 || value.length > 60) return part
+  // a street's other name in brackets ("4 Sam Nujoma Avenue (Kaiser Wilhelm St)"): read without it, replaced with it
+  if (value.includes('(')) {
+    const core = value.replace(/[ ]?\([^()\n]{1,40}\)/g, '')
+    if (core !== value && classify(core, start).kind === 'street') part.kind = 'street'
+    return part
+  }
   let m: RegExpExecArray | null
   // cheap rejections first: a clause of many words, or one opening with an everyday lower-case word
   if (wordsOver(value, 8)) return part
@@ -407,9 +413,12 @@ function readBlock(text: string, ls: number, le: number, push: Push, priority: B
   for (const p of all) if ((p.kind === 'codeTown' || p.kind === 'townCode') && /^\d{3}$/.test(townOf(p)[1]) && !sure) p.kind = 'other'
   // a street with a number and a postcode with a town, or either after an address cue, or a strong postcode line
   const strongCode = codeTowns.some((p) => /[-\s]|^[A-Z]|^\d{5}$/.test(townOf(p)[1]))
+  // a country on the block's last line closes an address ("Perseverancia 209\nHavana\nCuba")
+  const lastPart = lines[lines.length - 1].parts[0]
+  const closedByCountry = lines.length > 1 && lines[lines.length - 1].parts.length === 1 && lastPart.kind === 'region' && COUNTRIES.has(lastPart.value.toLowerCase())
   const isAddress =
-    (streets.length > 0 && (codeTowns.length > 0 || cued || streets.some((p) => hasStreetWord(p.value)))) ||
-    (codeTowns.length > 0 && (cued || strongCode || streetish.length > 0)) ||
+    (streets.length > 0 && (codeTowns.length > 0 || cued || closedByCountry || streets.some((p) => hasStreetWord(p.value)))) ||
+    (codeTowns.length > 0 && (cued || strongCode || closedByCountry || streetish.length > 0)) ||
     (cued && streetish.length > 0)
   if (!isAddress) return
   const inBlock = new Set(all)
