@@ -62,3 +62,31 @@ describe('several surnames in a list are several people', () => {
     expect(found('We deliver to Lyon, Marseille and Toulouse.').map(([label]) => label)).toEqual(['place', 'place', 'place'])
   })
 })
+
+describe('a company or an institution named by its own word', () => {
+  it('capitalised words before a company word, without the sentence\'s "The"', () => {
+    expect(found('The Halvorsen Foundation funded the project.')).toEqual([['organization', 'Halvorsen Foundation']])
+    expect(found('She studied at the University of Tartu.')).toEqual([['organization', 'University of Tartu']])
+  })
+
+  it('a department or a team made of everyday words is no company', () => {
+    expect(found('Customer Service said no, and Technical Support agreed.')).toEqual([])
+  })
+})
+
+describe('a year placed in time is a date', () => {
+  it('after a word that places it, and both ends of a span of years', () => {
+    expect(found('He has been a customer since 1999.')).toEqual([['date', '1999']])
+    expect(found('Between 2010 and 2015 I lived abroad.')).toEqual([
+      ['date', '2010'],
+      ['date', '2015'],
+    ])
+    expect(found('Back in the 1990s we used fax.')).toEqual([['date', '1990s']])
+  })
+
+  it('a count, an amount or a version is no year', () => {
+    expect(found('I have 2000 points and 1500 miles.')).toEqual([])
+    expect(found('A total of 2000 euros was charged.')).toEqual([])
+    expect(found('The 2019.3 build does not start.')).toEqual([])
+  })
+})

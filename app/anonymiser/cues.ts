@@ -2,10 +2,11 @@
  * What the words around a value say it is, whatever the tagger made of the value itself:
  *   - a form's field: "Surname: Häkkinen", "Country: Finland", "Company: Wagner Elektro GmbH";
  *   - the answer to a question about a name: "Could I have your surname?\nCustomer: Fjeldstad";
- *   - a list of three or more people's names: "Lindholm, Jansen, Okafor and Petrov".
+ *   - a list of three or more people's names: "Lindholm, Jansen, Okafor and Petrov";
+ *   - a company or an institution by its word: "The Halvorsen Foundation", "University of Tartu".
  * And what is never a value: the label of a field ("Given" of "Given name:").
  */
-import { BRANDS, BUSINESS_WORDS, CITIES, COUNTRIES, FIELD_KIND, FIRST_NAMES, isCommonWord, ORG_HEADS, ORG_SUFFIXES, REGIONS, STOPWORDS, SURNAMES, TOWNS } from './gazetteer'
+import { BRANDS, BUSINESS_WORDS, CITIES, COUNTRIES, FIELD_KIND, FIRST_NAMES, INSTITUTION_WORDS, isCommonWord, ORG_HEADS, ORG_SUFFIXES, REGIONS, STOPWORDS, SURNAMES, TOWNS } from './gazetteer'
 import { withoutAccents } from './tagger'
 import type { Candidate, PiiLabel } from './types'
 
@@ -75,6 +76,7 @@ function trimmed(text: string, from: number, to: number): [number, number] {
 }
 
 export function addFieldsAndAnswers(text: string, found: Candidate[]): Candidate[] {
+  addNamedOrganisations(text, found)
   if (!text.includes(':') && !text.includes('?') && !text.includes(',')) return found
   const lines = linesOf(text)
   const labels: Array<[number, number]> = []
@@ -139,5 +141,31 @@ function addNameLists(text: string, found: readonly Candidate[], push: (start: n
     // a list of people: nothing in it is a place, a brand or an everyday word, and most of it are known names
     if (other || people * 2 < items.length) continue
     for (const [at, word] of items) push(at, at + word.length, 'PER')
+  }
+}
+
+/** Capitalised words, then a company word ("Halvorsen Foundation", "Kovalainen Logistics"). */
+const HEADED_RE = /(?<![\p{L}\p{N}])((?:\p{Lu}[\p{L}'’&-]*[ ]){1,3})(\p{Lu}\p{Ll}+)(?![\p{L}\p{N}])/gu
+/** An institution's word, "of", then its place or field ("University of Tartu", "Bank of Valletta"). */
+const INSTITUTION_OF_RE = /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+)[ ](?:of|de|di|do|da|der|des|du|van|för|for)[ ](?:the[ ])?(\p{Lu}[\p{L}'’-]+(?:[ ]\p{Lu}[\p{L}'’-]+){0,2})(?![\p{L}\p{N}])/gu
+
+/**
+ * An organisation named by its own word even where the tagger saw nothing: at least one word
+ * before the company word must be nobody's everyday word ("Customer Service" is no company).
+ */
+function addNamedOrganisations(text: string, found: Candidate[]): void {
+  const push = (start: number, end: number, kind: Kind) => found.push({ start, end, label: LABEL_OF[kind], priority: PRIORITY[kind] })
+  for (const m of text.matchAll(HEADED_RE)) {
+    if (!ORG_HEADS.has(m[2].toLowerCase())) continue
+    const words = m[1].trim().split(' ')
+    // "The" opening a sentence is not part of the name
+    const skip = /^(?:The|A|An|Our|My|Your|Their)$/.test(words[0]) ? words[0].length + 1 : 0
+    const named = words.slice(skip > 0 ? 1 : 0)
+    if (named.length === 0 || !named.some((w) => !isCommonWord(w.toLowerCase()) && !STOPWORDS.has(w.toLowerCase()) && !ORG_HEADS.has(w.toLowerCase()))) continue
+    push(m.index + skip, m.index + m[0].length, 'ORG')
+  }
+  for (const m of text.matchAll(INSTITUTION_OF_RE)) {
+    if (!INSTITUTION_WORDS.has(m[1].toLowerCase()) && !ORG_HEADS.has(m[1].toLowerCase())) continue
+    push(m.index, m.index + m[0].length, 'ORG')
   }
 }
