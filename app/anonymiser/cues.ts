@@ -155,6 +155,7 @@ const INSTITUTION_OF_RE = /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+)[ ](?:of|de|di|do|da|
  */
 function addNamedOrganisations(text: string, found: Candidate[]): void {
   const push = (start: number, end: number, kind: Kind) => found.push({ start, end, label: LABEL_OF[kind], priority: PRIORITY[kind] })
+  addUnknownAfterOrgCue(text, found)
   for (const m of text.matchAll(HEADED_RE)) {
     if (!ORG_HEADS.has(m[2].toLowerCase())) continue
     const words = m[1].trim().split(' ')
@@ -167,5 +168,23 @@ function addNamedOrganisations(text: string, found: Candidate[]): void {
   for (const m of text.matchAll(INSTITUTION_OF_RE)) {
     if (!INSTITUTION_WORDS.has(m[1].toLowerCase()) && !ORG_HEADS.has(m[1].toLowerCase())) continue
     push(m.index, m.index + m[0].length, 'ORG')
+  }
+}
+
+/** Words a company's name follows ("an account with …", "my manager at …", "after joining …"). */
+const ORG_CUE_RE = /(?<![\p{L}])(?:at|with|from|through|via|joined|joining|left|leaving|by|for|contacted|emailed|called|using|use|uses)[ ](\p{Lu}\p{Ll}{3,})(?![\p{L}\p{N}'’]|[ ]\p{Lu})/gu
+
+/**
+ * A single capitalised word after such a word, that no list knows (no everyday word, name, place
+ * or brand), and that nothing else found: a company nobody has heard of ("joining Lumendal").
+ */
+function addUnknownAfterOrgCue(text: string, found: Candidate[]): void {
+  for (const m of text.matchAll(ORG_CUE_RE)) {
+    const word = m[1]
+    const lower = word.toLowerCase()
+    const start = m.index + m[0].length - word.length
+    if (isCommonWord(lower) || STOPWORDS.has(lower) || isPersonWord(lower) || CITIES.has(lower) || COUNTRIES.has(lower) || REGIONS.has(lower) || TOWNS.has(lower) || BRANDS.has(lower) || FIELD_KIND.has(lower)) continue
+    if (found.some((c) => c.start < start + word.length && start < c.end)) continue
+    found.push({ start, end: start + word.length, label: 'organization', priority: 50 })
   }
 }

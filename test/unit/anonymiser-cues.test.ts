@@ -69,6 +69,11 @@ describe('a company or an institution named by its own word', () => {
     expect(found('She studied at the University of Tartu.')).toEqual([['organization', 'University of Tartu']])
   })
 
+  it('a word no list knows, after a word a company follows', () => {
+    expect(found('I left my old job after joining Lumendal.')).toEqual([['organization', 'Lumendal']])
+    expect(found('I have an account with Bankwell.')).toEqual([['organization', 'Bankwell']])
+  })
+
   it('a department or a team made of everyday words is no company', () => {
     expect(found('Customer Service said no, and Technical Support agreed.')).toEqual([])
   })
