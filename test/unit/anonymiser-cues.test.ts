@@ -70,8 +70,8 @@ describe('a company or an institution named by its own word', () => {
   })
 
   it('a word no list knows, after a word a company follows', () => {
-    expect(found('I left my old job after joining Lumendal.')).toEqual([['organization', 'Lumendal']])
     expect(found('I have an account with Bankwell.')).toEqual([['organization', 'Bankwell']])
+    expect(found('The refund came through Kelvaro, not directly.')).toEqual([['organization', 'Kelvaro']])
   })
 
   it('a department or a team made of everyday words is no company', () => {
