@@ -243,6 +243,8 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
     return foreign
   }
   const sameLine = (a: number, b: number) => !text.slice(tokens[a].end, tokens[b].start).includes('\n')
+  /** The word before token i, with a title's full stop read as part of the title ("Ms."). */
+  const wordBefore = (i: number): string => (i > 1 && tokens[i - 1].text === '.' && TITLE.test(tokens[i - 2].text) ? tokens[i - 2].text : i > 0 ? tokens[i - 1].text : '')
   /**
    * What the words around a span say about it: a capital proves nothing in German text or on a
    * sentence's first function word ("Vi har", "La empresa"), unless a greeting, a title, a field or
@@ -252,7 +254,9 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
     // "Veranstaltung" in German text: a noun, unless a brand list knows it or it is in capitals
     if (kind === 'ORG' && from === to && capitalisesNouns() && !BRANDS.has(tokens[from].lower) && !/^[\p{Lu}\p{N}]{2,}$/u.test(tokens[from].text)) return null
     if (kind !== 'PER') return kind
-    const prev = from > 0 && sameLine(from - 1, from) ? tokens[from - 1] : undefined
+    // "Ms." is one title: the word before the full stop is what vouches
+    const titled = from > 1 && tokens[from - 1].text === '.' && TITLE.test(tokens[from - 2].text) && sameLine(from - 2, from)
+    const prev = titled ? tokens[from - 2] : from > 0 && sameLine(from - 1, from) ? tokens[from - 1] : undefined
     const next = to + 1 < tokens.length && sameLine(to, to + 1) ? tokens[to + 1] : undefined
     const cued = prev !== undefined && (NAME_CUE_BEFORE.has(prev.lower) || TITLE.test(prev.text) || prev.text === ':' || prev.text === ',' || prev.text === '-' || prev.text === '•' || prev.text === '@')
     const speaker = next !== undefined && next.text === ':' && prev === undefined
@@ -364,7 +368,7 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
       const field = fieldKind(open.from)
       // a dateline's town, unless it is someone's given name ("Ginebra", "Maria, 23 May")
       const datelineTown = open.kind !== 'LOC' && !field && dateline(open.from, open.to) && !isFirstName(tokens[open.from].lower)
-      const kind = datelineTown ? 'LOC' : field ?? byContext(kindByGazetteer(open.kind, value, open.from > 0 ? tokens[open.from - 1].text : '', nextCapitalised, placeCue(text, tokens, open.from) !== null), open.from, open.to)
+      const kind = datelineTown ? 'LOC' : field ?? byContext(kindByGazetteer(open.kind, value, wordBefore(open.from), nextCapitalised, placeCue(text, tokens, open.from) !== null), open.from, open.to)
       if (kind === null) {
         open = null
         return

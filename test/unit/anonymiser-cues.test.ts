@@ -95,3 +95,12 @@ describe('a year placed in time is a date', () => {
     expect(found('The 2019.3 build does not start.')).toEqual([])
   })
 })
+
+describe('a title with its full stop vouches for a person', () => {
+  it('"Ms." before a double-barrelled surname', () => {
+    expect(found("Mr. O'Sullivan and Ms. McAllister-Greene are on the call.")).toEqual([
+      ['name', "O'Sullivan"],
+      ['name', 'McAllister-Greene'],
+    ])
+  })
+})
