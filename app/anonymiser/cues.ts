@@ -6,7 +6,7 @@
  *   - a company or an institution by its word: "The Halvorsen Foundation", "University of Tartu".
  * And what is never a value: the label of a field ("Given" of "Given name:").
  */
-import { BRANDS, BUSINESS_WORDS, CITIES, COUNTRIES, FIELD_KIND, FIRST_NAMES, INSTITUTION_WORDS, isCommonWord, ORG_HEADS, ORG_SUFFIXES, REGIONS, STOPWORDS, SURNAMES, TOWNS } from './gazetteer'
+import { BRANDS, BUSINESS_WORDS, CITIES, COUNTRIES, FIELD_KIND, FIELD_LABEL_WORDS, FIRST_NAMES, INSTITUTION_WORDS, isCommonWord, ORG_HEADS, ORG_SUFFIXES, REGIONS, STOPWORDS, SURNAMES, TOWNS } from './gazetteer'
 import { withoutAccents } from './tagger'
 import type { Candidate, PiiLabel } from './types'
 
@@ -109,6 +109,7 @@ export function addFieldsAndAnswers(text: string, found: Candidate[]): Candidate
     if (looksLikeName(text.slice(s, e), 'PER')) push(s, e, 'PER')
   }
   addNameLists(text, found, push)
+  addSpeakers(text, lines, push)
   // "Given" of "Given name:" is the field's label, not someone's name
   return labels.length === 0 ? found : found.filter((c) => !labels.some(([s, e]) => c.start < e && s < c.end))
 }
@@ -188,3 +189,37 @@ function addUnknownAfterOrgCue(text: string, found: Candidate[]): void {
     found.push({ start, end: start + word.length, label: 'organization', priority: 50 })
   }
 }
+
+/** A speaker's label opening a line, maybe after a time ("[10:42] Xochitl:", "Oyelaran:"). */
+const SPEAKER_LABEL_RE = /^[ \t]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+)?(\p{Lu}[\p{L}'’-]+(?:[ ]\p{Lu}[\p{L}'’-]+){0,2}):[ \t]/u
+
+/**
+ * In a conversation (two or more lines open with a speaker's label), a label that is no role
+ * ("Agent", "Customer", "Bot") and no field ("Subject", "Name") is a person.
+ */
+function addSpeakers(text: string, lines: readonly Line[], push: (start: number, end: number, kind: Kind) => void): void {
+  const labels: Array<[number, string]> = []
+  for (const line of lines) {
+    const m = SPEAKER_LABEL_RE.exec(text.slice(line.start, Math.min(line.end, line.start + 60)))
+    if (m) labels.push([line.start + m[0].indexOf(m[1]), m[1]])
+  }
+  if (labels.length < 2) return
+  // a conversation, not a header block ("Von:", "Gesendet:", "Betreff:"): a role speaks, or someone speaks twice
+  const seen = new Set<string>()
+  let conversation = false
+  for (const [, label] of labels) {
+    const lower = label.toLowerCase()
+    if (ROLE_WORDS.has(lower) || seen.has(lower)) conversation = true
+    seen.add(lower)
+  }
+  if (!conversation) return
+  for (const [at, label] of labels) {
+    const lower = label.toLowerCase()
+    if (label.length < 3 || ROLE_WORDS.has(lower) || FIELD_KIND.has(lower) || /^[\p{Lu} -]+$/u.test(label)) continue
+    const known = (w: string) => isCommonWord(w) || STOPWORDS.has(w) || FIELD_LABEL_WORDS.has(w)
+    if (lower.split(/[ -]/).some((w) => known(w) && !FIRST_NAMES.has(w))) continue
+    push(at, at + label.length, 'PER')
+  }
+}
+/** Who speaks in a support conversation besides people. */
+const ROLE_WORDS: ReadonlySet<string> = new Set(['agent', 'support', 'customer', 'user', 'bot', 'chatbot', 'client', 'assistant', 'operator', 'advisor', 'adviser', 'rep', 'representative', 'me', 'system', 'staff', 'caller', 'guest', 'visitor', 'kunde', 'kundin', 'cliente', 'klant', 'asiakas', 'klient', 'utilisateur', 'usuario', 'utente'])

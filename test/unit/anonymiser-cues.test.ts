@@ -104,3 +104,16 @@ describe('a title with its full stop vouches for a person', () => {
     ])
   })
 })
+
+describe('a speaker of a conversation is a person', () => {
+  it('a label no list knows, beside a role or speaking twice, also after a time', () => {
+    expect(found('Oyelaran: hello?\nAgent: Hi, how can I help?')).toEqual([['name', 'Oyelaran']])
+    expect(found('[10:42] Xochitl: my card was declined\n[10:43] Agent: let me check')).toEqual([['name', 'Xochitl']])
+  })
+
+  it('the fields of a header block and of a form are no speakers', () => {
+    const header = found('Von: service@example.de\nGesendet: Montag\nBetreff: Rechnung').map(([, value]) => value)
+    for (const label of ['Von', 'Gesendet', 'Betreff']) expect(header).not.toContain(label)
+    expect(found('Guest: Helena Kowalczyk\nRoom: 214\nCheck-in: tomorrow').map(([, value]) => value)).toEqual(['Helena Kowalczyk'])
+  })
+})
