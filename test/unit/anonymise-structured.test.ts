@@ -109,6 +109,12 @@ describe('postal addresses outside the UK and the US, part by part', () => {
     ])
   })
 
+  it('a flat and its street on two lines stay two parts, and the line break survives', () => {
+    const text = 'Flat 4B\n27 Harcourt Road\nAdmiralty\nHong Kong'
+    expect(labelsOf(text, 'address')).toEqual(['Flat 4B', '27 Harcourt Road'])
+    expect(anonymise(text).text.split('\n')).toHaveLength(4)
+  })
+
   it('what closes a message after an address is not a place: a thank-you, a signature', () => {
     expect(labelsOf('Hauptstraße 12\n10115 Berlin\nMerci !', 'place')).toEqual(['Berlin'])
     expect(found('Rua Augusta 274\n1100-053 Lisboa\nObrigado').map((f) => f.value)).not.toContain('Obrigado')
