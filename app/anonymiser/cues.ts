@@ -14,6 +14,8 @@ type Kind = 'PER' | 'LOC' | 'ORG'
 const LABEL_OF: Record<Kind, PiiLabel> = { PER: 'name', LOC: 'place', ORG: 'organization' }
 /** Above the tagger's guesses for the same words (person 60, organisation 55, place 54), below addresses and patterns. */
 const PRIORITY: Record<Kind, number> = { PER: 64, ORG: 59, LOC: 58 }
+/** A name found by its cue: the same word elsewhere is this person too, even alone. */
+export const CUED_NAME_PRIORITY = PRIORITY.PER
 
 const isPersonWord = (w: string) => FIRST_NAMES.has(w) || SURNAMES.has(w) || FIRST_NAMES.has(withoutAccents(w)) || SURNAMES.has(withoutAccents(w))
 /** Lower-case words inside a name ("Anouk de Vries", "Ali bin Hamad"). */
@@ -77,6 +79,7 @@ function trimmed(text: string, from: number, to: number): [number, number] {
 
 export function addFieldsAndAnswers(text: string, found: Candidate[]): Candidate[] {
   addNamedOrganisations(text, found)
+  addSelfIntroductions(text, found)
   if (!text.includes(':') && !text.includes('?') && !text.includes(',')) return found
   const lines = linesOf(text)
   const labels: Array<[number, number]> = []
@@ -223,3 +226,17 @@ function addSpeakers(text: string, lines: readonly Line[], push: (start: number,
 }
 /** Who speaks in a support conversation besides people. */
 const ROLE_WORDS: ReadonlySet<string> = new Set(['agent', 'support', 'customer', 'user', 'bot', 'chatbot', 'client', 'assistant', 'operator', 'advisor', 'adviser', 'rep', 'representative', 'me', 'system', 'staff', 'caller', 'guest', 'visitor', 'kunde', 'kundin', 'cliente', 'klant', 'asiakas', 'klient', 'utilisateur', 'usuario', 'utente'])
+
+/** Someone saying who they are: "my name is Sofia", "I'm Kenji Watanabe", "you're speaking with Ines". */
+const SELF_INTRO_RE = /(?<![\p{L}])(?:([Mm]y name is|[Mm]y name's|[Nn]ame is)|I am|I'm|I’m|[Tt]his is|[Yy]ou're speaking (?:to|with)|[Yy]ou are speaking (?:to|with))[ \t]+(\p{Lu}[\p{L}'’-]+(?:[ ]\p{Lu}[\p{L}'’-]+){0,2})/gu
+
+/** After "my name is" any name-shaped words; after "I'm" or "this is" only a known given name or surname ("This is Amazon" stays). */
+function addSelfIntroductions(text: string, found: Candidate[]): void {
+  for (const m of text.matchAll(SELF_INTRO_RE)) {
+    const value = m[2]
+    if (!looksLikeName(value, 'PER')) continue
+    if (!m[1] && !value.split(' ').some((w) => isPersonWord(w.toLowerCase()))) continue
+    const start = m.index + m[0].length - value.length
+    found.push({ start, end: start + value.length, label: 'name', priority: PRIORITY.PER })
+  }
+}

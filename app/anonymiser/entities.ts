@@ -2,7 +2,7 @@
  * People, organisations, places, street lines and postcodes from the tagger's token tags, plus the
  * one thing a tagger cannot see: which person is the agent.
  */
-import { addFieldsAndAnswers } from './cues'
+import { addFieldsAndAnswers, CUED_NAME_PRIORITY } from './cues'
 import { BRANDS, BUSINESS_WORDS, CITIES, COUNTRIES, FIELD_KIND, FIELD_LABEL_WORDS, FIRST_NAMES, INSTITUTION_WORDS, isCommonWord, NOUN_CAPITALISING_WORDS, ORG_HEADS, ORG_SUFFIXES, REGIONS, STOPWORDS, SURNAMES, TOWNS } from './gazetteer'
 import { CAPITAL, loadTrainedWeights, OPEN_MARGIN, SHOUTED, tagTokens, withoutAccents, tokenize, type Mask, type Tag, type Token, type TrainedWeights, type Weights } from './tagger'
 import trained from './tagger-weights.json'
@@ -405,7 +405,9 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
   addCountries(text, tokens, tags, masked, out, otherLanguage)
   addBrands(text, tokens, tags, masked, out)
   addTowns(text, tokens, tags, masked, out)
-  return sameNameSameKind(text, mergeAdjacentNames(text, addFieldsAndAnswers(text, out)))
+  const cued = addFieldsAndAnswers(text, out)
+  for (const c of cued) if (c.label === 'name' && c.role === undefined && isAgent(text, c.start, c.end)) c.role = 'agent'
+  return sameNameSameKind(text, mergeAdjacentNames(text, cued))
 }
 
 /**
@@ -534,7 +536,8 @@ function sameNameSameKind(text: string, found: Candidate[]): Candidate[] {
   for (const c of found) {
     if (c.label !== 'name') continue
     const words = text.slice(c.start, c.end).toLowerCase().split(/\s+/)
-    if (words.length > 1) for (const w of words) nameWords.add(w)
+    // a name of one word counts when a cue vouched for it ("my name is Sofia": the later "Sofia" is her too)
+    if (words.length > 1 || c.priority >= CUED_NAME_PRIORITY) for (const w of words) nameWords.add(w)
   }
   if (nameWords.size === 0) return found
   for (const c of found) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { detect } from '~/anonymiser'
+import { anonymise, detect } from '~/anonymiser'
 
 function found(text: string): Array<[string, string]> {
   return detect(text).map((s) => [s.label, text.slice(s.start, s.end)])
@@ -115,5 +115,16 @@ describe('a speaker of a conversation is a person', () => {
     const header = found('Von: service@example.de\nGesendet: Montag\nBetreff: Rechnung').map(([, value]) => value)
     for (const label of ['Von', 'Gesendet', 'Betreff']) expect(header).not.toContain(label)
     expect(found('Guest: Helena Kowalczyk\nRoom: 214\nCheck-in: tomorrow').map(([, value]) => value)).toEqual(['Helena Kowalczyk'])
+  })
+})
+
+describe('someone saying who they are', () => {
+  it('an agent named like a city stays the agent everywhere, never a place', () => {
+    const text = 'Agent: Hello, my name is Sofia, how can I help?\nCustomer: hi Sofia, my order is late'
+    expect(anonymise(text).text).toBe('Agent: Hello, my name is Agent, how can I help?\nCustomer: hi Agent, my order is late')
+  })
+
+  it('after "I am" only a known given name or surname: a nationality stays', () => {
+    expect(found('I am Brazilian and I am Kenji Watanabe.')).toEqual([['name', 'Kenji Watanabe']])
   })
 })
