@@ -45,8 +45,8 @@ const STREET_WORDS =
 const STREET_WORD_SET: ReadonlySet<string> = new Set(STREET_WORDS.split(' '))
 /** Glued endings: "Hauptstraße", "Lindenweg", "Storgatan", "Mannerheimintie", "Keizersgracht". */
 const STREET_ENDING_RE = /(?:straße|strasse|str\.|gasse|weg|platz|allee|ring|damm|ufer|steig|pfad|gatan|vägen|gränd|gata|gaten|veien|vegen|vej|gade|stræde|straat|laan|gracht|plein|kade|dijk|singel|katu|tie|kuja|polku|utca|útja|iela|gatvė|tänav|street|road)$/iu
-/** A house number: "12", "12a", "5/7", "221B", "12-14", "12 bis". */
-const HOUSE_NUMBER = String.raw`\d{1,5}(?:[ ]?[A-Za-z](?![\p{L}])(?:[ ]\d{1,3}(?![\d]))?)?(?:[\/-]\d{1,4}[A-Za-z]?)?(?:[ ](?:bis|ter))?`
+/** A house number: "12", "12a", "5/7", "221B", "12-14", "12 bis", "3-12-5" (block, lot and house). */
+const HOUSE_NUMBER = String.raw`\d{1,5}(?:[ ]?[A-Za-z](?![\p{L}])(?:[ ]\d{1,3}(?![\d]))?)?(?:[\/-]\d{1,4}[A-Za-z]?)?(?:-\d{1,4})?(?:[ ](?:bis|ter))?`
 /** A flat or floor after the number: "m. 3", "lok. 5", "2º Esq", "piso 4", "Apt 5B", "/ 3", "Top 7", "bus 2". */
 const UNIT = String.raw`(?:(?:m\.?|lok\.?|apt\.?|apartment|app\.?|flat|unit|suite|piso|planta|puerta|pta\.?|esc\.?|bus|bte|top|stiege|tür|whg\.?|wohnung|etg\.?|lgh|int\.?|interno|scala|sc\.|dpto\.?|depto\.?|dept\.?|apto\.?|of\.?|ap\.?|kv\.?|кв\.?)[ ]?\d{1,4}[A-Za-z]?|\d{1,2}[ºª°][ ]?(?:esq\.?|dto\.?|dta\.?|izq\.?|dcha\.?|d\.?|e\.?|[A-Z])?|\d{1,2}\.?[ ](?:OG|EG|DG|étage|etage|piso|andar|floor)(?:[ ](?:links|rechts|mitte|esq\.?|dto\.?))?)`
 
@@ -86,7 +86,7 @@ interface Part {
   start: number
   end: number
   value: string
-  kind: 'street' | 'unit' | 'codeTown' | 'townCode' | 'code' | 'town' | 'other'
+  kind: 'street' | 'unit' | 'codeTown' | 'townCode' | 'code' | 'town' | 'region' | 'other'
   match?: RegExpExecArray
 }
 
@@ -98,6 +98,11 @@ function hasStreetWord(words: string): boolean {
     if (STREET_WORD_SET.has(w) || STREET_ENDING_RE.test(raw)) return true
   }
   return false
+}
+
+function isCountryOrRegion(value: string): boolean {
+  const lower = value.toLowerCase()
+  return COUNTRIES.has(lower) || REGIONS.has(lower)
 }
 
 function isNamePlace(value: string): boolean {
@@ -132,9 +137,24 @@ function wordsOver(value: string, n: number): boolean {
 function classify(value: string, start: number): Part {
   const part: Part = { start, end: start + value.length, value, kind: 'other' }
   if (value.length < 2 || value.length > 60) return part
+  // a street's other name in brackets ("4 Sam Nujoma Avenue (Kaiser Wilhelm St)"): read without it, replaced with it
+  if (value.includes('(')) {
+    const core = value.replace(/[ ]?\([^()\n]{1,40}\)/g, '')
+    if (core !== value && classify(core, start).kind === 'street') part.kind = 'street'
+    return part
+  }
   let m: RegExpExecArray | null
   // cheap rejections first: a clause of many words, or one opening with an everyday lower-case word
   if (wordsOver(value, 8)) return part
+  // a country or a region, in any case ("Norway", "mazowieckie", "Île-de-France"): a place only inside an address block
+  if (!/\d/.test(value) && isCountryOrRegion(value)) {
+    part.kind = 'region'
+    // "the Netherlands": the article is not the name
+    const article = /^the /i.exec(value)?.[0].length ?? 0
+    part.start += article
+    part.value = value.slice(article)
+    return part
+  }
   const first = /^[\p{Ll}][\p{L}]*/u.exec(value)?.[0]
   if (first && !STREET_WORD_SET.has(first) && !/^(?:unit|flat|apt|apartment|suite|piso|planta|m|lok|app|whg|wohnung|lgh|kv|ap|apto|dpto|depto|dept|etg|bus|bte|top|tür|int|interno|scala|sc|of|floor|level|block|blk|building|bldg|tower|room)$/.test(first)) {
     // only "ul." style abbreviations and street words may open a part in lower case
@@ -169,8 +189,8 @@ function classify(value: string, start: number): Part {
         part.kind = 'town'
         return part
       }
-      // "Maseru 100", "Thimphu 810": a known town and a number of three or more digits
-      const townCode = /^(\p{Lu}[\p{L}'’-]+)[ ](\d{3,6})$/u.exec(value)
+      // "Maseru 100", "Thimphu 810", "Tokyo 150-0002": a known town and a postcode-shaped number
+      const townCode = /^(\p{Lu}[\p{L}'’-]+)[ ](\d{3,6}|\d{3}-\d{4}|\d{5}-\d{3}|\d{4}-\d{3}|\d{2}-\d{3})$/u.exec(value)
       if (!streetWord && townCode && CITIES.has(townCode[1].toLowerCase()) && (m = TOWN_THEN_CODE_RE.exec(value))) {
         part.kind = 'townCode'
         part.match = m
@@ -393,9 +413,12 @@ function readBlock(text: string, ls: number, le: number, push: Push, priority: B
   for (const p of all) if ((p.kind === 'codeTown' || p.kind === 'townCode') && /^\d{3}$/.test(townOf(p)[1]) && !sure) p.kind = 'other'
   // a street with a number and a postcode with a town, or either after an address cue, or a strong postcode line
   const strongCode = codeTowns.some((p) => /[-\s]|^[A-Z]|^\d{5}$/.test(townOf(p)[1]))
+  // a country on the block's last line closes an address ("Perseverancia 209\nHavana\nCuba")
+  const lastPart = lines[lines.length - 1].parts[0]
+  const closedByCountry = lines.length > 1 && lines[lines.length - 1].parts.length === 1 && lastPart.kind === 'region' && COUNTRIES.has(lastPart.value.toLowerCase())
   const isAddress =
-    (streets.length > 0 && (codeTowns.length > 0 || cued || streets.some((p) => hasStreetWord(p.value)))) ||
-    (codeTowns.length > 0 && (cued || strongCode || streetish.length > 0)) ||
+    (streets.length > 0 && (codeTowns.length > 0 || cued || closedByCountry || streets.some((p) => hasStreetWord(p.value)))) ||
+    (codeTowns.length > 0 && (cued || strongCode || closedByCountry || streetish.length > 0)) ||
     (cued && streetish.length > 0)
   if (!isAddress) return
   const inBlock = new Set(all)
@@ -420,14 +443,34 @@ function readBlock(text: string, ls: number, le: number, push: Push, priority: B
         }
       } else if (p.kind === 'code' && (/^(?:[A-Z]{1,2}-?\d{4,5}|\d{2,5}[- ]\d{2,4}|\d{4,7})$/.test(p.value) || (/^\d{3}$/.test(p.value) && streetish.length > 0)) && (streetish.length > 0 || codeTowns.length > 0 || cued)) {
         push(p.start, p.end, 'postcode', priority.postcode)
-      } else if (p.kind === 'town' && isNamePlace(p.value)) {
+      } else if (p.kind === 'region' && afterStreet(lines, line, k) && !/[!?]\s*$/.test(text.slice(line.start, line.end))) {
+        // the region and the country that close a block ("Niedersachsen", "Polska")
+        push(p.start, p.end, 'place', priority.place)
+      } else if (p.kind === 'town' && (isNamePlace(p.value) || isCountryOrRegion(p.value))) {
         // a town: right after the street, or before a postcode in the same line ("Lisboa, 1100-053")
         const previous = k > 0 ? line.parts[k - 1] : lastPartBefore(lines, line)
         const nextPart = line.parts[k + 1]
         // a name between a flat and a street ("Flat 9, Alder House, 3 Station Approach") is a building
         const beforeUnit = previous?.kind === 'unit' ? line.parts[k - 2] : undefined
-        if (nextPart?.kind === 'street' || (previous?.kind === 'unit' && beforeUnit?.kind !== 'street')) continue
-        if ((previous?.kind === 'street' && streetish.includes(previous)) || previous?.kind === 'unit' || nextPart?.kind === 'code') push(p.start, p.end, 'place', priority.place)
+        // (on a line of its own after the flat's line, it is a building only when a street follows)
+        const after = nextPart ?? lines[lines.indexOf(line) + 1]?.parts[0]
+        if (nextPart?.kind === 'street' || (previous?.kind === 'unit' && beforeUnit?.kind !== 'street' && (k > 0 || after?.kind === 'street'))) continue
+        // a line of its own below the street: a district or a town ("Bela Vista", "São Paulo - SP")
+        // when a known town, or when a postcode, a region or a country still follows in the block
+        // (a closing "Merci !" or a signature's name is neither)
+        const ownLineBelow =
+          line.parts.length === 1 &&
+          previous !== undefined &&
+          previous.kind !== 'other' &&
+          !/[!?]\s*$/.test(text.slice(line.start, line.end)) &&
+          afterStreet(lines, line, k) &&
+          (CITIES.has(p.value.toLowerCase()) || lines.slice(lines.indexOf(line) + 1).some((l) => l.parts.some((q) => q.kind === 'code' || q.kind === 'codeTown' || q.kind === 'townCode' || q.kind === 'region')))
+        if ((previous?.kind === 'street' && streetish.includes(previous)) || previous?.kind === 'unit' || nextPart?.kind === 'code' || ownLineBelow) {
+          push(p.start, p.end, 'place', priority.place)
+          // "São Paulo - SP", "Roma RM": the region's code after the town is a place too
+          const tail = text.slice(p.end, line.end).trimEnd()
+          if (/^[ ]-?[ ]?[A-Z]{2}$/.test(tail)) push(p.end + tail.length - 2, p.end + tail.length, 'place', priority.place)
+        }
       }
     }
   }
@@ -457,6 +500,13 @@ function detectCjkAddresses(text: string, push: Push, priority: BlockPriorities)
     const lead = CJK_LEAD_RE.exec(m[0])?.[0].length ?? 0
     push(m.index + lead, m.index + m[0].length, 'address', priority.address)
   }
+}
+
+/** Whether a street, a flat or a postcode comes before part k of this line in the block. */
+function afterStreet(lines: ReadonlyArray<{ parts: Part[] }>, line: { parts: Part[] }, k: number): boolean {
+  const i = lines.indexOf(line as (typeof lines)[number])
+  const before = [...lines.slice(0, i).flatMap((l) => l.parts), ...line.parts.slice(0, k)]
+  return before.some((p) => p.kind === 'street' || p.kind === 'unit' || p.kind === 'codeTown' || p.kind === 'townCode' || p.kind === 'code')
 }
 
 function lastPartBefore(lines: ReadonlyArray<{ parts: Part[] }>, line: { parts: Part[] }): Part | undefined {

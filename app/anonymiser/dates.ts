@@ -9,7 +9,7 @@
  * a word is a month only if it is in the calendar vocabulary. A month name that is also an English
  * word ("set", "out", "ago", "mar") needs a year ("5 out of 10" is no date).
  */
-import { isCommonWord } from './gazetteer'
+import { isCommonWord, STOPWORDS } from './gazetteer'
 import type { PiiLabel } from './types'
 
 type Push = (start: number, end: number, label: PiiLabel, priority: number) => void
@@ -77,6 +77,30 @@ function dayOk(day: string): boolean {
 
 const MONTH_CHAR_RE = /[\p{L}\p{M}.'’-]/u
 
+/** Words that put a year in time ("in 2004", "since 1999", "founded 1985", "the 1990s"), in the languages met most. */
+const YEAR_CUE_RE = /(?:^|[^\p{L}])(?:in|since|from|until|till|by|during|before|after|between|around|circa|c\.|est\.|established|founded|born|of|the|im|seit|bis|vor|nach|ab|en|desde|hasta|depuis|dès|dal|dalla|nel|fino al|em|desde|sinds|tot|sedan|siden|vuonna|od|do|w|roku|v|ve)[ \t]+$/iu
+/** The second year of a span: "2010 and 2015", "2010 to 2015", "2010–2015". */
+const SECOND_YEAR_RE = /(?:19|20)\d{2}[ \t]*(?:and|to|until|till|bis|a|al|à|-|–)[ \t]*$/iu
+
+/**
+ * A year (1900–2099) placed in time by the word before it, and not a count ("2000 points"): the
+ * word after it, if any, is a function word, a capitalised word or punctuation.
+ */
+function isYearInTime(text: string, i: number): boolean {
+  const year = Number(text.slice(i, i + 4))
+  if (year < 1900 || year > 2099 || /[\p{L}\p{N}€$£¥.,]/u.test(text[i - 1] ?? '') || /[\p{N}]/u.test(text[i + 4] ?? '')) return false
+  const before = text.slice(Math.max(0, i - 24), i)
+  if (!YEAR_CUE_RE.test(before) && !SECOND_YEAR_RE.test(before)) return false
+  const next = /^(s?)(?:([ \t]+)(\p{L}+)|[ \t]*([.,]\d|%|€|\$|£))?/u.exec(text.slice(i + 4, i + 30))
+  if (!next) return true
+  if (next[4]) return false
+  if (next[1] === 's' && !/^s(?![\p{L}])/u.test(text.slice(i + 4, i + 6))) return false
+  const word = next[3]
+  return word === undefined || /^\p{Lu}/u.test(word) || STOPWORDS.has(word.toLowerCase()) || ENGLISH_FUNCTION_WORDS.has(word.toLowerCase())
+}
+/** English function words the stop-word lists leave out (they tell other languages apart). */
+const ENGLISH_FUNCTION_WORDS: ReadonlySet<string> = new Set(['and', 'or', 'but', 'the', 'a', 'an', 'i', 'so', 'when', 'then', 'with', 'at', 'on', 'for', 'as', 'that', 'which', 'where', 'while'])
+
 /** Every date found at a run of digits: [start, end). */
 export function detectMultilingualDates(text: string, push: Push, priority: number): void {
   const runs = /\d+/g
@@ -113,6 +137,7 @@ export function detectMultilingualDates(text: string, push: Push, priority: numb
         }
       }
     }
+    if (run.length === 4 && isYearInTime(text, i)) push(i, i + 4 + (text[i + 4] === 's' ? 1 : 0), 'date', priority)
     if (run.length === 4 && (m = at(YEAR_FIRST_RE, text, i))) {
       // groups: gada form → day 2, month 3; otherwise month 4, day 5
       const [month, day] = m[2] ? [m[3], m[2]] : [m[4], m[5]]

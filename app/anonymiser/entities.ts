@@ -2,6 +2,7 @@
  * People, organisations, places, street lines and postcodes from the tagger's token tags, plus the
  * one thing a tagger cannot see: which person is the agent.
  */
+import { addFieldsAndAnswers, CUED_NAME_PRIORITY } from './cues'
 import { BRANDS, BUSINESS_WORDS, CITIES, COUNTRIES, FIELD_KIND, FIELD_LABEL_WORDS, FIRST_NAMES, INSTITUTION_WORDS, isCommonWord, NOUN_CAPITALISING_WORDS, ORG_HEADS, ORG_SUFFIXES, REGIONS, STOPWORDS, SURNAMES, TOWNS } from './gazetteer'
 import { CAPITAL, loadTrainedWeights, OPEN_MARGIN, SHOUTED, tagTokens, withoutAccents, tokenize, type Mask, type Tag, type Token, type TrainedWeights, type Weights } from './tagger'
 import trained from './tagger-weights.json'
@@ -242,6 +243,8 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
     return foreign
   }
   const sameLine = (a: number, b: number) => !text.slice(tokens[a].end, tokens[b].start).includes('\n')
+  /** The word before token i, with a title's full stop read as part of the title ("Ms."). */
+  const wordBefore = (i: number): string => (i > 1 && tokens[i - 1].text === '.' && TITLE.test(tokens[i - 2].text) ? tokens[i - 2].text : i > 0 ? tokens[i - 1].text : '')
   /**
    * What the words around a span say about it: a capital proves nothing in German text or on a
    * sentence's first function word ("Vi har", "La empresa"), unless a greeting, a title, a field or
@@ -251,7 +254,9 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
     // "Veranstaltung" in German text: a noun, unless a brand list knows it or it is in capitals
     if (kind === 'ORG' && from === to && capitalisesNouns() && !BRANDS.has(tokens[from].lower) && !/^[\p{Lu}\p{N}]{2,}$/u.test(tokens[from].text)) return null
     if (kind !== 'PER') return kind
-    const prev = from > 0 && sameLine(from - 1, from) ? tokens[from - 1] : undefined
+    // "Ms." is one title: the word before the full stop is what vouches
+    const titled = from > 1 && tokens[from - 1].text === '.' && TITLE.test(tokens[from - 2].text) && sameLine(from - 2, from)
+    const prev = titled ? tokens[from - 2] : from > 0 && sameLine(from - 1, from) ? tokens[from - 1] : undefined
     const next = to + 1 < tokens.length && sameLine(to, to + 1) ? tokens[to + 1] : undefined
     const cued = prev !== undefined && (NAME_CUE_BEFORE.has(prev.lower) || TITLE.test(prev.text) || prev.text === ':' || prev.text === ',' || prev.text === '-' || prev.text === '•' || prev.text === '@')
     const speaker = next !== undefined && next.text === ':' && prev === undefined
@@ -363,7 +368,7 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
       const field = fieldKind(open.from)
       // a dateline's town, unless it is someone's given name ("Ginebra", "Maria, 23 May")
       const datelineTown = open.kind !== 'LOC' && !field && dateline(open.from, open.to) && !isFirstName(tokens[open.from].lower)
-      const kind = datelineTown ? 'LOC' : field ?? byContext(kindByGazetteer(open.kind, value, open.from > 0 ? tokens[open.from - 1].text : '', nextCapitalised, placeCue(text, tokens, open.from) !== null), open.from, open.to)
+      const kind = datelineTown ? 'LOC' : field ?? byContext(kindByGazetteer(open.kind, value, wordBefore(open.from), nextCapitalised, placeCue(text, tokens, open.from) !== null), open.from, open.to)
       if (kind === null) {
         open = null
         return
@@ -400,7 +405,9 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
   addCountries(text, tokens, tags, masked, out, otherLanguage)
   addBrands(text, tokens, tags, masked, out)
   addTowns(text, tokens, tags, masked, out)
-  return sameNameSameKind(text, mergeAdjacentNames(text, out))
+  const cued = addFieldsAndAnswers(text, out)
+  for (const c of cued) if (c.label === 'name' && c.role === undefined && isAgent(text, c.start, c.end)) c.role = 'agent'
+  return sameNameSameKind(text, mergeAdjacentNames(text, cued))
 }
 
 /**
@@ -529,7 +536,8 @@ function sameNameSameKind(text: string, found: Candidate[]): Candidate[] {
   for (const c of found) {
     if (c.label !== 'name') continue
     const words = text.slice(c.start, c.end).toLowerCase().split(/\s+/)
-    if (words.length > 1) for (const w of words) nameWords.add(w)
+    // a name of one word counts when a cue vouched for it ("my name is Sofia": the later "Sofia" is her too)
+    if (words.length > 1 || c.priority >= CUED_NAME_PRIORITY) for (const w of words) nameWords.add(w)
   }
   if (nameWords.size === 0) return found
   for (const c of found) {

@@ -892,7 +892,8 @@ const STREET_SUFFIX =
   'street|st|road|rd|avenue|ave|av|lane|ln|drive|dr|boulevard|blvd|way|court|ct|place|pl|terrace|terr|close|crescent|cres|square|sq|highway|hwy|parkway|pkwy|circle|cir|trail|trl|row|mews|grove|gardens|gdns|hill|park|walk|green|rise|vale|view|parade|alley|loop|path|pike|plaza|quay|wharf|embankment|broadway|causeway|esplanade|promenade|boulevarde|market|gate|yard|wynd|brae|heights|meadow|meadows|chase|croft|fold|hollow|ridge|manor|estate|end|cottages|cottage|farm|house|lodge|barns|buildings|mansions|villas|mill|mills|centre|center|tower|towers|apartments|residences|hall|fields|wood|woods|common'
 const ORDINAL_OR_WORD = String.raw`(?:\d{1,3}(?:st|nd|rd|th)|[A-Z][A-Za-z'’.-]*|[a-z][a-z'’-]+)`
 const STREET_RE = new RegExp(
-  String.raw`(?<![\w£$€.,-])(?:(?:flat|apt|apartment|unit|suite|ste|room|floor)\.?\s*#?\w{1,5},?\s+)?\d{1,5}[A-Za-z]?(?:[-\/]\d{1,4}[A-Za-z]?)?,?\s+(?:${ORDINAL_OR_WORD}\s+){0,3}(?:${STREET_SUFFIX})\b\.?(?:\s+(?:North|South|East|West|NE|NW|SE|SW|N|S|E|W)\b)?`,
+  // spaces and tabs only: a street never runs over a line break ("Flat 4B\n27 Harcourt Road" is two parts)
+  String.raw`(?<![\w£$€.,-])(?:(?:flat|apt|apartment|unit|suite|ste|room|floor)\.?[ \t]*#?\w{1,5},?[ \t]+)?\d{1,5}[A-Za-z]?(?:[-\/]\d{1,4}[A-Za-z]?)?,?[ \t]+(?:${ORDINAL_OR_WORD}[ \t]+){0,3}(?:${STREET_SUFFIX})\b\.?(?:[ \t]+(?:North|South|East|West|NE|NW|SE|SW|N|S|E|W)\b)?`,
   'gi',
 )
 const PO_BOX_RE = /\b(?:P\.?\s?O\.?\s?Box|Post Office Box|PO Box)\s+\d{1,6}\b/gi

@@ -85,6 +85,41 @@ describe('postal addresses outside the UK and the US, part by part', () => {
     expect(labelsOf('88 Baggot Street\nDublin 2\nD02 Y754', 'place')).toEqual(['Dublin 2'])
   })
 
+  it('the lines below the street: district, town with its region code, region and country', () => {
+    expect(found('Avenida Paulista 1578, apto 92\nBela Vista\nSão Paulo - SP\n01310-200\nBrasil')).toEqual([
+      { label: 'address', value: 'Avenida Paulista 1578' },
+      { label: 'address', value: 'apto 92' },
+      { label: 'place', value: 'Bela Vista' },
+      { label: 'place', value: 'São Paulo' },
+      { label: 'place', value: 'SP' },
+      { label: 'postcode', value: '01310-200' },
+      { label: 'place', value: 'Brasil' },
+    ])
+    expect(labelsOf('ul. Marszałkowska 84/92 m. 15\n00-514 Warszawa\nmazowieckie\nPolska', 'place')).toEqual(['Warszawa', 'mazowieckie', 'Polska'])
+    expect(labelsOf('Keizersgracht 221\n1016 DV Amsterdam\nthe Netherlands', 'place')).toEqual(['Amsterdam', 'Netherlands'])
+  })
+
+  it('a Japanese address in Latin letters: block, lot and house numbers, ward, town and postcode', () => {
+    expect(found('3-12-5 Shibuya\nShibuya-ku, Tokyo 150-0002\nJapan')).toEqual([
+      { label: 'address', value: '3-12-5 Shibuya' },
+      { label: 'place', value: 'Shibuya-ku' },
+      { label: 'place', value: 'Tokyo' },
+      { label: 'postcode', value: '150-0002' },
+      { label: 'place', value: 'Japan' },
+    ])
+  })
+
+  it('a flat and its street on two lines stay two parts, and the line break survives', () => {
+    const text = 'Flat 4B\n27 Harcourt Road\nAdmiralty\nHong Kong'
+    expect(labelsOf(text, 'address')).toEqual(['Flat 4B', '27 Harcourt Road'])
+    expect(anonymise(text).text.split('\n')).toHaveLength(4)
+  })
+
+  it('what closes a message after an address is not a place: a thank-you, a signature', () => {
+    expect(labelsOf('Hauptstraße 12\n10115 Berlin\nMerci !', 'place')).toEqual(['Berlin'])
+    expect(found('Rua Augusta 274\n1100-053 Lisboa\nObrigado').map((f) => f.value)).not.toContain('Obrigado')
+  })
+
   it('keeps field labels, line breaks and punctuation; replaces each part whole', () => {
     const text = 'Adresse :\nHauptstraße 12,\nD-10115 Berlin.\nMerci !'
     const out = anonymise(text).text

@@ -74,13 +74,13 @@ describe('names of many locales, wherever they stand', () => {
 })
 
 describe('places and organisations without a cue word', () => {
-  it('a country someone mentions is a place; the country line of an address stays as it is', () => {
+  it('a country someone mentions is a place, and so is the country line of an address', () => {
     expect(entities('I was charged a roaming fee in Portugal but never left home.')).toEqual([['place', 'Portugal']])
     expect(entities('We shipped it to The Netherlands and Germany.')).toEqual([
       ['place', 'The Netherlands'],
       ['place', 'Germany'],
     ])
-    expect(entities('Laura Fernández\nAvenida de la Constitución 21\n41004 Sevilla\nEspaña').filter(([, v]) => v === 'España')).toEqual([])
+    expect(entities('Laura Fernández\nAvenida de la Constitución 21\n41004 Sevilla\nEspaña').filter(([, v]) => v === 'España')).toEqual([['place', 'España']])
   })
 
   it('a country under a case ending of its language is a place', () => {

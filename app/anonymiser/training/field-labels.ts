@@ -47,10 +47,23 @@ export const NAME_FIELD_LABELS = [
   'Name', 'Full name', 'Customer name', 'Contact', 'Account holder', 'Sender', 'Vorname', 'Nachname', 'Absender', 'Kunde', 'Prénom', 'Nom', 'Client',
   'Nombre', 'Apellidos', 'Cliente', 'Nome', 'Cognome', 'Nome completo', 'Naam', 'Klant', 'Imię', 'Nazwisko', 'Imię i nazwisko', 'Jméno', 'Příjmení',
   'Meno', 'Ime', 'Prezime', 'Ime i prezime', 'Név', 'Nume', 'Namn', 'Navn', 'Nimi', 'Ad Soyad', 'Vardas', 'Vārds', 'Όνομα', 'Имя', 'Фамилия', 'Klient', 'Asiakas',
+  // the parts of a name, and who a form says a person is
+  'First name', 'Last name', 'Surname', 'Given name', 'Family name', 'Middle name', 'Forename', 'Firstname', 'Lastname', 'Contact name', 'Contact person',
+  'Cardholder', 'Cardholder name', 'Card holder', 'Name on card', 'Name on the card', 'Name on account', 'Name on the account', 'Account name', 'Recipient',
+  'Addressee', 'Beneficiary', 'Requested by', 'Familienname', 'Empfänger', 'Kontoinhaber',
+  'Ansprechpartner', 'Nom de famille', 'Destinataire', 'Titulaire', 'Apellido', 'Primer apellido', 'Destinatario', 'Titular', 'Intestatario', 'Sobrenome',
+  'Apelido', 'Achternaam', 'Voornaam', 'Ontvanger', 'Efternamn', 'Förnamn', 'Mottagare', 'Etternavn', 'Fornavn', 'Efternavn', 'Mottaker', 'Modtager',
+  'Sukunimi', 'Etunimi', 'Vastaanottaja', 'Odbiorca', 'Příjemce', 'Priezvisko', 'Vezetéknév', 'Keresztnév', 'Címzett', 'Prenume', 'Destinatar', 'Primatelj',
+  'Priimek', 'Επώνυμο', 'Soyad', 'Soyadı', 'Alıcı', 'Pavardė', 'Uzvārds', 'Perekonnanimi', 'Eesnimi',
 ]
 export const CITY_FIELD_LABELS = [
   'City', 'Town', 'Suburb', 'Stadt', 'Ort', 'Wohnort', 'Ville', 'Ciudad', 'Localidad', 'Città', 'Comune', 'Cidade', 'Stad', 'Plaats', 'Woonplaats', 'Miasto',
   'Miejscowość', 'Město', 'Mesto', 'Grad', 'Mjesto', 'Város', 'Oraș', 'Kaupunki', 'Şehir', 'İlçe', 'Miestas', 'Pilsēta', 'Linn', 'Πόλη', 'Город', 'Місто', 'Kommune', 'By',
+  // regions, countries and birthplaces
+  'Country', 'State', 'Region', 'Province', 'County', 'District', 'Village', 'Municipality', 'Place of birth', 'Birthplace', 'Country of residence',
+  'Land', 'Bundesland', 'Kanton', 'Geburtsort', 'Pays', 'Région', 'Département', 'Lieu de naissance', 'País', 'Provincia', 'Comunidad', 'Lugar de nacimiento',
+  'Paese', 'Regione', 'Luogo di nascita', 'Estado', 'Distrito', 'Concelho', 'Bairro', 'Provincie', 'Gemeente', 'Län', 'Fylke', 'Maa', 'Lääni', 'Kraj',
+  'Województwo', 'Země', 'Krajina', 'Država', 'Ország', 'Megye', 'Țara', 'Județ', 'Χώρα', 'Ülke', 'Страна', 'Šalis', 'Valsts', 'Riik',
 ]
 export const COMPANY_FIELD_LABELS = [
   'Company', 'Organisation', 'Organization', 'Employer', 'Firma', 'Arbeitgeber', 'Unternehmen', 'Société', 'Entreprise', 'Empresa', 'Azienda', 'Società', 'Bedrijf',

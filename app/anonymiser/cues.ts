@@ -1,0 +1,242 @@
+/**
+ * What the words around a value say it is, whatever the tagger made of the value itself:
+ *   - a form's field: "Surname: Häkkinen", "Country: Finland", "Company: Wagner Elektro GmbH";
+ *   - the answer to a question about a name: "Could I have your surname?\nCustomer: Fjeldstad";
+ *   - a list of three or more people's names: "Lindholm, Jansen, Okafor and Petrov";
+ *   - a company or an institution by its word: "The Halvorsen Foundation", "University of Tartu".
+ * And what is never a value: the label of a field ("Given" of "Given name:").
+ */
+import { BRANDS, BUSINESS_WORDS, CITIES, COUNTRIES, FIELD_KIND, FIELD_LABEL_WORDS, FIRST_NAMES, INSTITUTION_WORDS, isCommonWord, ORG_HEADS, ORG_SUFFIXES, REGIONS, STOPWORDS, SURNAMES, TOWNS } from './gazetteer'
+import { withoutAccents } from './tagger'
+import type { Candidate, PiiLabel } from './types'
+
+type Kind = 'PER' | 'LOC' | 'ORG'
+const LABEL_OF: Record<Kind, PiiLabel> = { PER: 'name', LOC: 'place', ORG: 'organization' }
+/** Above the tagger's guesses for the same words (person 60, organisation 55, place 54), below addresses and patterns. */
+const PRIORITY: Record<Kind, number> = { PER: 64, ORG: 59, LOC: 58 }
+/** A name found by its cue: the same word elsewhere is this person too, even alone. */
+export const CUED_NAME_PRIORITY = PRIORITY.PER
+
+const isPersonWord = (w: string) => FIRST_NAMES.has(w) || SURNAMES.has(w) || FIRST_NAMES.has(withoutAccents(w)) || SURNAMES.has(withoutAccents(w))
+/** Lower-case words inside a name ("Anouk de Vries", "Ali bin Hamad"). */
+const NAME_PARTICLES = new Set(['de', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'du', 'van', 'von', 'der', 'den', 'ter', 'le', 'la', 'bin', 'bint', 'al', 'el', 'y', 'e'])
+/** Words that mean "name" in a question ("Could I have your surname?", "Ihr Nachname?"). */
+const NAME_WORDS = new Set(
+  ('name names surname surnames forename firstname lastname nachname vorname familienname nom prénom prenom nombre apellido apellidos nome cognome ' +
+    'sobrenome apelido naam achternaam voornaam namn efternamn förnamn navn etternavn fornavn efternavn nimi sukunimi etunimi imię imie nazwisko ' +
+    'jméno jmeno příjmení prijmeni meno priezvisko ime prezime priimek név nev vezetéknév keresztnév nume prenume όνομα επώνυμο имя фамилия soyad soyadı ad')
+    .split(' '),
+)
+/** "It's Kowalska", "My name is …": what an answer may start with before the name. */
+const ANSWER_LEAD_RE = /^(?:(?:yes|yeah|sure|ok|okay)[,.!]?\s+)?(?:it's|it is|its|my name is|my name's|this is|i'm|i am|the name is|name's|under)\s+/i
+/** A speaker's label at the start of a line: "Customer:", "User:", "Jana K.:". */
+const SPEAKER_RE = /^[ \t]*[\p{L}][\p{L}\p{N} .'’()-]{0,24}:[ \t]*/u
+
+/**
+ * The words of value look like one person's name, a place's or a company's: one to four
+ * capitalised words (particles allowed inside), no digits, no everyday words unless they are
+ * also given names or surnames.
+ */
+function looksLikeName(value: string, kind: Kind): boolean {
+  if (value.length < 2 || value.length > 60 || /[\p{N}@/?!:;]/u.test(value)) return false
+  const words = value.split(/\s+/)
+  if (words.length > (kind === 'ORG' ? 6 : 4)) return false
+  let named = 0
+  for (const [i, raw] of words.entries()) {
+    const word = raw.replace(/[.,]$/, '')
+    const lower = word.toLowerCase()
+    if (i > 0 && i < words.length - 1 && NAME_PARTICLES.has(word)) continue
+    if (kind === 'ORG' && (word === '&' || ORG_SUFFIXES.has(lower))) continue
+    if (!/^\p{Lu}/u.test(word)) return false
+    if (word.length > 1 && (isCommonWord(lower) || STOPWORDS.has(lower)) && !isPersonWord(lower) && !(kind !== 'PER' && (CITIES.has(lower) || COUNTRIES.has(lower) || REGIONS.has(lower) || BRANDS.has(lower)))) return false
+    named++
+  }
+  return named > 0
+}
+
+interface Line {
+  start: number
+  end: number
+}
+
+function linesOf(text: string): Line[] {
+  const lines: Line[] = []
+  for (let start = 0; start <= text.length; ) {
+    const nl = text.indexOf('\n', start)
+    const end = nl < 0 ? text.length : nl
+    lines.push({ start, end })
+    start = end + 1
+  }
+  return lines
+}
+
+/** [start, end) of value inside [from, to), trimmed of spaces and a closing full stop or comma. */
+function trimmed(text: string, from: number, to: number): [number, number] {
+  while (from < to && /\s/.test(text[from])) from++
+  while (to > from && /[\s.,]/.test(text[to - 1]) && !(text[to - 1] === '.' && /(?:^|\s)\p{Lu}\.$/u.test(text.slice(from, to)))) to--
+  return [from, to]
+}
+
+export function addFieldsAndAnswers(text: string, found: Candidate[]): Candidate[] {
+  addNamedOrganisations(text, found)
+  addSelfIntroductions(text, found)
+  if (!text.includes(':') && !text.includes('?') && !text.includes(',')) return found
+  const lines = linesOf(text)
+  const labels: Array<[number, number]> = []
+  const push = (start: number, end: number, kind: Kind) => {
+    if (end > start) found.push({ start, end, label: LABEL_OF[kind], priority: PRIORITY[kind] })
+  }
+  for (const [n, line] of lines.entries()) {
+    const content = text.slice(line.start, line.end)
+    // a field: the whole label before the colon names what the rest of the line is
+    const colon = content.search(/[:：]/)
+    if (colon > 0 && colon <= 32) {
+      const kind = FIELD_KIND.get(content.slice(0, colon).trim().toLowerCase())
+      if (kind) {
+        labels.push([line.start, line.start + colon])
+        const [s, e] = trimmed(text, line.start + colon + 1, line.end)
+        if (looksLikeName(text.slice(s, e), kind)) push(s, e, kind)
+      }
+    }
+    // a question about a name, answered after it on the same line or on the next one
+    const ask = content.lastIndexOf('?')
+    if (ask < 0 || !asksForName(content.slice(0, ask))) continue
+    let answer: Line | undefined = { start: line.start + ask + 1, end: line.end }
+    if (!text.slice(answer.start, answer.end).trim()) answer = lines.slice(n + 1).find((l) => text.slice(l.start, l.end).trim() !== '')
+    if (!answer) continue
+    let from = answer.start
+    if (answer.start !== line.start + ask + 1) from += SPEAKER_RE.exec(text.slice(answer.start, answer.end))?.[0].length ?? 0
+    from += /^\s*/.exec(text.slice(from, answer.end))?.[0].length ?? 0
+    from += ANSWER_LEAD_RE.exec(text.slice(from, answer.end))?.[0].length ?? 0
+    const [s, e] = trimmed(text, from, answer.end)
+    if (looksLikeName(text.slice(s, e), 'PER')) push(s, e, 'PER')
+  }
+  addNameLists(text, found, push)
+  addSpeakers(text, lines, push)
+  // "Given" of "Given name:" is the field's label, not someone's name
+  return labels.length === 0 ? found : found.filter((c) => !labels.some(([s, e]) => c.start < e && s < c.end))
+}
+
+/** The question (up to its "?") asks for a name: one of its last words means "name". */
+function asksForName(question: string): boolean {
+  const words = question.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean)
+  return words.slice(-8).some((w) => NAME_WORDS.has(w))
+}
+
+/** Three or more single capitalised words in a list: "Lindholm, Jansen, Okafor and Petrov". */
+const LIST_RE = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}'’-]+(?:, \p{Lu}[\p{L}'’-]+)+,? (?:and|or|und|oder|et|ou|y|e|i|og|och|ja|en|és|a|oraz) \p{Lu}[\p{L}'’-]+(?![\p{L}\p{N}&])/gu
+
+function addNameLists(text: string, found: readonly Candidate[], push: (start: number, end: number, kind: Kind) => void): void {
+  if (!text.includes(', ')) return
+  for (const m of text.matchAll(LIST_RE)) {
+    const items: Array<[number, string]> = []
+    for (const w of m[0].matchAll(/\p{Lu}[\p{L}'’-]+/gu)) items.push([m.index + w.index, w[0]])
+    // the list's first word may open a sentence ("Kowalczyk, Nowak and …") or be a capitalised conjunction's neighbour
+    let people = 0
+    let other = false
+    for (const [at, word] of items) {
+      const lower = word.toLowerCase()
+      if (CITIES.has(lower) || COUNTRIES.has(lower) || REGIONS.has(lower) || TOWNS.has(lower) || BRANDS.has(lower) || ORG_HEADS.has(lower) || BUSINESS_WORDS.has(word) || ((isCommonWord(lower) || STOPWORDS.has(lower)) && !isPersonWord(lower))) {
+        other = true
+        break
+      }
+      if (isPersonWord(lower) || found.some((c) => c.label === 'name' && c.start <= at && at < c.end)) people++
+    }
+    // a list of people: nothing in it is a place, a brand or an everyday word, and most of it are known names
+    if (other || people * 2 < items.length) continue
+    for (const [at, word] of items) push(at, at + word.length, 'PER')
+  }
+}
+
+/** Capitalised words, then a company word ("Halvorsen Foundation", "Kovalainen Logistics"). */
+const HEADED_RE = /(?<![\p{L}\p{N}])((?:\p{Lu}[\p{L}'’&-]*[ ]){1,3})(\p{Lu}\p{Ll}+)(?![\p{L}\p{N}])/gu
+/** An institution's word, "of", then its place or field ("University of Tartu", "Bank of Valletta"). */
+const INSTITUTION_OF_RE = /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+)[ ](?:of|de|di|do|da|der|des|du|van|för|for)[ ](?:the[ ])?(\p{Lu}[\p{L}'’-]+(?:[ ]\p{Lu}[\p{L}'’-]+){0,2})(?![\p{L}\p{N}])/gu
+
+/**
+ * An organisation named by its own word even where the tagger saw nothing: at least one word
+ * before the company word must be nobody's everyday word ("Customer Service" is no company).
+ */
+function addNamedOrganisations(text: string, found: Candidate[]): void {
+  const push = (start: number, end: number, kind: Kind) => found.push({ start, end, label: LABEL_OF[kind], priority: PRIORITY[kind] })
+  addUnknownAfterOrgCue(text, found)
+  for (const m of text.matchAll(HEADED_RE)) {
+    if (!ORG_HEADS.has(m[2].toLowerCase())) continue
+    const words = m[1].trim().split(' ')
+    // "The" opening a sentence is not part of the name
+    const skip = /^(?:The|A|An|Our|My|Your|Their)$/.test(words[0]) ? words[0].length + 1 : 0
+    const named = words.slice(skip > 0 ? 1 : 0)
+    if (named.length === 0 || !named.some((w) => !isCommonWord(w.toLowerCase()) && !STOPWORDS.has(w.toLowerCase()) && !ORG_HEADS.has(w.toLowerCase()))) continue
+    push(m.index + skip, m.index + m[0].length, 'ORG')
+  }
+  for (const m of text.matchAll(INSTITUTION_OF_RE)) {
+    if (!INSTITUTION_WORDS.has(m[1].toLowerCase()) && !ORG_HEADS.has(m[1].toLowerCase())) continue
+    push(m.index, m.index + m[0].length, 'ORG')
+  }
+}
+
+/** Words a company's name follows ("an account with …", "my manager at …", "after joining …"). */
+const ORG_CUE_RE = /(?<![\p{L}])(?:at|with|from|through|via|joined|joining|left|leaving|by|for|contacted|emailed|called|using|use|uses)[ ](\p{Lu}\p{Ll}{3,})(?![\p{L}\p{N}'’]|[ ]\p{Lu})/gu
+
+/**
+ * A single capitalised word after such a word, that no list knows (no everyday word, name, place
+ * or brand), and that nothing else found: a company nobody has heard of ("joining Lumendal").
+ */
+function addUnknownAfterOrgCue(text: string, found: Candidate[]): void {
+  for (const m of text.matchAll(ORG_CUE_RE)) {
+    const word = m[1]
+    const lower = word.toLowerCase()
+    const start = m.index + m[0].length - word.length
+    if (isCommonWord(lower) || STOPWORDS.has(lower) || isPersonWord(lower) || CITIES.has(lower) || COUNTRIES.has(lower) || REGIONS.has(lower) || TOWNS.has(lower) || BRANDS.has(lower) || FIELD_KIND.has(lower)) continue
+    if (found.some((c) => c.start < start + word.length && start < c.end)) continue
+    found.push({ start, end: start + word.length, label: 'organization', priority: 50 })
+  }
+}
+
+/** A speaker's label opening a line, maybe after a time ("[10:42] Xochitl:", "Oyelaran:"). */
+const SPEAKER_LABEL_RE = /^[ \t]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+)?(\p{Lu}[\p{L}'’-]+(?:[ ]\p{Lu}[\p{L}'’-]+){0,2}):[ \t]/u
+
+/**
+ * In a conversation (two or more lines open with a speaker's label), a label that is no role
+ * ("Agent", "Customer", "Bot") and no field ("Subject", "Name") is a person.
+ */
+function addSpeakers(text: string, lines: readonly Line[], push: (start: number, end: number, kind: Kind) => void): void {
+  const labels: Array<[number, string]> = []
+  for (const line of lines) {
+    const m = SPEAKER_LABEL_RE.exec(text.slice(line.start, Math.min(line.end, line.start + 60)))
+    if (m) labels.push([line.start + m[0].indexOf(m[1]), m[1]])
+  }
+  if (labels.length < 2) return
+  // a conversation, not a header block ("Von:", "Gesendet:", "Betreff:"): a role speaks, or someone speaks twice
+  const seen = new Set<string>()
+  let conversation = false
+  for (const [, label] of labels) {
+    const lower = label.toLowerCase()
+    if (ROLE_WORDS.has(lower) || seen.has(lower)) conversation = true
+    seen.add(lower)
+  }
+  if (!conversation) return
+  for (const [at, label] of labels) {
+    const lower = label.toLowerCase()
+    if (label.length < 3 || ROLE_WORDS.has(lower) || FIELD_KIND.has(lower) || /^[\p{Lu} -]+$/u.test(label)) continue
+    const known = (w: string) => isCommonWord(w) || STOPWORDS.has(w) || FIELD_LABEL_WORDS.has(w)
+    if (lower.split(/[ -]/).some((w) => known(w) && !FIRST_NAMES.has(w))) continue
+    push(at, at + label.length, 'PER')
+  }
+}
+/** Who speaks in a support conversation besides people. */
+const ROLE_WORDS: ReadonlySet<string> = new Set(['agent', 'support', 'customer', 'user', 'bot', 'chatbot', 'client', 'assistant', 'operator', 'advisor', 'adviser', 'rep', 'representative', 'me', 'system', 'staff', 'caller', 'guest', 'visitor', 'kunde', 'kundin', 'cliente', 'klant', 'asiakas', 'klient', 'utilisateur', 'usuario', 'utente'])
+
+/** Someone saying who they are: "my name is Sofia", "I'm Kenji Watanabe", "you're speaking with Ines". */
+const SELF_INTRO_RE = /(?<![\p{L}])(?:([Mm]y name is|[Mm]y name's|[Nn]ame is)|I am|I'm|I’m|[Tt]his is|[Yy]ou're speaking (?:to|with)|[Yy]ou are speaking (?:to|with))[ \t]+(\p{Lu}[\p{L}'’-]+(?:[ ]\p{Lu}[\p{L}'’-]+){0,2})/gu
+
+/** After "my name is" any name-shaped words; after "I'm" or "this is" only a known given name or surname ("This is Amazon" stays). */
+function addSelfIntroductions(text: string, found: Candidate[]): void {
+  for (const m of text.matchAll(SELF_INTRO_RE)) {
+    const value = m[2]
+    if (!looksLikeName(value, 'PER')) continue
+    if (!m[1] && !value.split(' ').some((w) => isPersonWord(w.toLowerCase()))) continue
+    const start = m.index + m[0].length - value.length
+    found.push({ start, end: start + value.length, label: 'name', priority: PRIORITY.PER })
+  }
+}

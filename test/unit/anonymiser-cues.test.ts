@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest'
+import { anonymise, detect } from '~/anonymiser'
+
+function found(text: string): Array<[string, string]> {
+  return detect(text).map((s) => [s.label, text.slice(s.start, s.end)])
+}
+
+describe('a form field says what its value is', () => {
+  it('the parts of a name, in English and other languages, and never the field label itself', () => {
+    expect(found('Surname: Häkkinen\nGiven name: Aatu')).toEqual([
+      ['name', 'Häkkinen'],
+      ['name', 'Aatu'],
+    ])
+    expect(found('Nachname: Oberhauser\nVorname: Wendelin')).toEqual([
+      ['name', 'Oberhauser'],
+      ['name', 'Wendelin'],
+    ])
+    expect(found('Cardholder: TOMASZ ZIELIŃSKI')).toEqual([['name', 'TOMASZ ZIELIŃSKI']])
+  })
+
+  it('a country or a region field holds a place', () => {
+    expect(found('Country: Finland\nRegion: Uusimaa')).toEqual([
+      ['place', 'Finland'],
+      ['place', 'Uusimaa'],
+    ])
+  })
+
+  it('a speaker label that is also a field name keeps ordinary replies as they are', () => {
+    expect(found('Customer: Thanks\nAgent: You are welcome')).toEqual([])
+    expect(found('Customer: Hello there\nAgent: Hi, how can I help?')).toEqual([])
+  })
+})
+
+describe('the answer to a question about a name is a name', () => {
+  it('on the next speaker line, even when the words alone look like a place', () => {
+    expect(found('Agent: Could I have your surname please?\nCustomer: Fjeldstad')).toEqual([['name', 'Fjeldstad']])
+    expect(found("Agent: Whose name is the booking under?\nCustomer: It's under Kowalska")).toEqual([['name', 'Kowalska']])
+  })
+
+  it('on the same line after the question, or alone on the next line', () => {
+    expect(found('Who am I speaking with? Radka Nováková')).toEqual([['name', 'Radka Nováková']])
+    expect(found("What's your family name?\nSkarsgård")).toEqual([['name', 'Skarsgård']])
+  })
+
+  it('an answer that is not a name stays', () => {
+    expect(found('Agent: Is the name on the account correct?\nCustomer: Yes, thanks')).toEqual([])
+    expect(found('Agent: What name should I put on the card?\nCustomer: I will check with my wife')).toEqual([])
+  })
+})
+
+describe('several surnames in a list are several people', () => {
+  it('each surname of a list of three or more is a name, not one organisation', () => {
+    expect(found('Kowalczyk, Nowak and Wiśniewska founded the firm.')).toEqual([
+      ['name', 'Kowalczyk'],
+      ['name', 'Nowak'],
+      ['name', 'Wiśniewska'],
+    ])
+    expect(found('I had calls with Lindholm, Jansen, Okafor and Petrov this week.').map(([label]) => label)).toEqual(['name', 'name', 'name', 'name'])
+  })
+
+  it('a list of towns stays a list of places', () => {
+    expect(found('We deliver to Lyon, Marseille and Toulouse.').map(([label]) => label)).toEqual(['place', 'place', 'place'])
+  })
+})
+
+describe('a company or an institution named by its own word', () => {
+  it('capitalised words before a company word, without the sentence\'s "The"', () => {
+    expect(found('The Halvorsen Foundation funded the project.')).toEqual([['organization', 'Halvorsen Foundation']])
+    expect(found('She studied at the University of Tartu.')).toEqual([['organization', 'University of Tartu']])
+  })
+
+  it('a word no list knows, after a word a company follows', () => {
+    expect(found('I have an account with Bankwell.')).toEqual([['organization', 'Bankwell']])
+    expect(found('The refund came through Kelvaro, not directly.')).toEqual([['organization', 'Kelvaro']])
+  })
+
+  it('a department or a team made of everyday words is no company', () => {
+    expect(found('Customer Service said no, and Technical Support agreed.')).toEqual([])
+  })
+})
+
+describe('a year placed in time is a date', () => {
+  it('after a word that places it, and both ends of a span of years', () => {
+    expect(found('He has been a customer since 1999.')).toEqual([['date', '1999']])
+    expect(found('Between 2010 and 2015 I lived abroad.')).toEqual([
+      ['date', '2010'],
+      ['date', '2015'],
+    ])
+    expect(found('Back in the 1990s we used fax.')).toEqual([['date', '1990s']])
+  })
+
+  it('a count, an amount or a version is no year', () => {
+    expect(found('I have 2000 points and 1500 miles.')).toEqual([])
+    expect(found('A total of 2000 euros was charged.')).toEqual([])
+    expect(found('The 2019.3 build does not start.')).toEqual([])
+  })
+})
+
+describe('a title with its full stop vouches for a person', () => {
+  it('"Ms." before a double-barrelled surname', () => {
+    expect(found("Mr. O'Sullivan and Ms. McAllister-Greene are on the call.")).toEqual([
+      ['name', "O'Sullivan"],
+      ['name', 'McAllister-Greene'],
+    ])
+  })
+})
+
+describe('a speaker of a conversation is a person', () => {
+  it('a label no list knows, beside a role or speaking twice, also after a time', () => {
+    expect(found('Oyelaran: hello?\nAgent: Hi, how can I help?')).toEqual([['name', 'Oyelaran']])
+    expect(found('[10:42] Xochitl: my card was declined\n[10:43] Agent: let me check')).toEqual([['name', 'Xochitl']])
+  })
+
+  it('the fields of a header block and of a form are no speakers', () => {
+    const header = found('Von: service@example.de\nGesendet: Montag\nBetreff: Rechnung').map(([, value]) => value)
+    for (const label of ['Von', 'Gesendet', 'Betreff']) expect(header).not.toContain(label)
+    expect(found('Guest: Helena Kowalczyk\nRoom: 214\nCheck-in: tomorrow').map(([, value]) => value)).toEqual(['Helena Kowalczyk'])
+  })
+})
+
+describe('someone saying who they are', () => {
+  it('an agent named like a city stays the agent everywhere, never a place', () => {
+    const text = 'Agent: Hello, my name is Sofia, how can I help?\nCustomer: hi Sofia, my order is late'
+    expect(anonymise(text).text).toBe('Agent: Hello, my name is Agent, how can I help?\nCustomer: hi Agent, my order is late')
+  })
+
+  it('after "I am" only a known given name or surname: a nationality stays', () => {
+    expect(found('I am Brazilian and I am Kenji Watanabe.')).toEqual([['name', 'Kenji Watanabe']])
+  })
+})
