@@ -9,7 +9,11 @@ import { PRIORITY } from './patterns'
 import { lineBefore, previousLine } from './text-lines'
 import type { Candidate } from './types'
 
-const CANDIDATE_RE = /(?<![\p{L}\p{N}+\/.,_-])(?:\+|00)?\(?\d[\d().\/ \t-]{3,22}\d(?:[ \t]?(?:ext\.?|x|extension)[ \t]?\d{1,5})?(?![\p{L}\p{N}\/_]|[.,-]\d)/giu
+// Japanese, Chinese and Korean write numbers straight after and before words ("電話は090-1234-5678です"):
+// their letters do not glue a number to a word
+const CANDIDATE_RE = /(?<![\p{N}+\/.,_-]|(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}])\p{L})(?:\+|00)?\(?\d[\d().\/ \t-]{3,22}\d(?:[ \t]?(?:ext\.?|x|extension)[ \t]?\d{1,5})?(?![\p{N}\/_]|(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}])\p{L}|[.,-]\d)/giu
+/** A sum of money after the number ("1 234 567 HUF", "12 500 €", "3 400 kr"): no phone. */
+const CURRENCY_AFTER_RE = /^[ \t]?(?:€|\$|£|¥|₹|₽|zł|kr\b|kč\b|ft\b|lei\b|eur\b|usd\b|gbp\b|chf\b|huf\b|pln\b|czk\b|sek\b|nok\b|dkk\b|ron\b|try\b|euros?\b|dollars?\b|pounds?\b)/i
 const CUE_RE = /\b(?:phone|phones|call|called|calling|ring|mobile|cell|tel|telephone|landline|number|text|sms|whatsapp|reach (?:me|us)|contact|fax|dial|on|at|t|m|p|tél|telefon|handy|móvil|teléfono|telefono|cellulare|numéro|nummer|puhelin)\b[^\n]{0,12}$/i
 const NOT_PHONE_CUE_RE = /\b(?:order|account|acct|invoice|ticket|case|ref|reference|tracking|booking|confirmation|customer|member|policy|serial|id|no\.?|#|iban|sort code|routing|postcode|zip|card|amount|total|€|£|\$)[^\n]{0,6}$/i
 const DATE_LIKE_RE = /^(?:\d{4}[.\/-]\d{1,2}[.\/-]\d{1,2}|\d{1,2}[.\/-]\d{1,2}[.\/-]\d{2,4})$/
@@ -120,6 +124,7 @@ export function detectPhones(text: string): Candidate[] {
     if (main.length < value.length && !/[ \t]?(?:ext\.?|x|extension)[ \t]?\d{1,5}$/i.test(value)) value = main
     const digits = main.replace(/\D/g, '')
     if (digits.length < 5 || digits.length > 15) continue
+    if (CURRENCY_AFTER_RE.test(text.slice(start + value.length, start + value.length + 8))) continue
     // five or six digits are whole numbers only in small countries ("40123" on Ascension, "71 234" in the Cook Islands)
     const short = digits.length < 7
     if (DATE_LIKE_RE.test(main)) continue

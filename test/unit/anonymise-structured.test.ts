@@ -170,6 +170,11 @@ describe('streets without a house number or an English street word', () => {
 })
 
 describe('phone numbers in national formats', () => {
+  it('a sum of money with its currency is no phone number', () => {
+    expect(labelsOf('It costs 1 234 567 HUF and the deposit was 12 500 € last year', 'phone')).toEqual([])
+    expect(labelsOf('call 06 12 34 56 78 please', 'phone')).toEqual(['06 12 34 56 78'])
+  })
+
   it('grouped by dots or spaces, without +country, checked against the countries the text points at', () => {
     expect(labelsOf('Ich wohne in Österreich, Handy: 0664 1234567', 'phone')).toEqual(['0664 1234567'])
     expect(labelsOf('Tel: 06.12.34.56.78', 'phone')).toEqual(['06.12.34.56.78'])
