@@ -111,6 +111,9 @@ export async function buildAnonymiser(outdir = defaultOutdir) {
     platform: 'node',
     format: 'esm',
     target: 'node20',
+    // esbuild would rewrite every /\p{…}/u literal as new RegExp("…"), built again on each call
+    // (a dozen sit in hot loops); Node has read them natively since version 10
+    supported: { 'regexp-unicode-property-escapes': true },
     // piscina finds its own worker script by path, so it stays a normal import
     external: ['piscina'],
     // the word lists and weights are data files beside the bundle (each worker reads them)

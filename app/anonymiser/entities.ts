@@ -4,7 +4,7 @@
  */
 import { addFieldsAndAnswers, CUED_NAME_PRIORITY } from './cues'
 import { BRANDS, BUSINESS_WORDS, CITIES, COUNTRIES, FIELD_KIND, FIELD_LABEL_WORDS, FIRST_NAMES, INSTITUTION_WORDS, isCommonWord, NOUN_CAPITALISING_WORDS, ORG_HEADS, ORG_SUFFIXES, REGIONS, STOPWORDS, SURNAMES, TOWNS } from './gazetteer'
-import { CAPITAL, loadTrainedWeights, OPEN_MARGIN, SHOUTED, tagTokens, withoutAccents, tokenize, type Mask, type Tag, type Token, type TrainedWeights, type Weights } from './tagger'
+import { ASCII, CAPITAL, DIGIT, loadTrainedWeights, OPEN_MARGIN, SHOUTED, UPPER, WORD as WORD_FLAG, tagTokens, withoutAccents, tokenize, type Mask, type Tag, type Token, type TrainedWeights, type Weights } from './tagger'
 import trained from './tagger-weights.json'
 import type { Candidate, PiiLabel } from './types'
 
@@ -158,6 +158,34 @@ function inflectedPlace(word: string): string | null {
   return null
 }
 
+/** What the words of a list are made of, read once: which tokens a scan of the text can skip. */
+interface ListShapes {
+  /** some word of the list has no letter or digit */
+  markOnly: boolean
+  /** some word of the list holds a digit */
+  digit: boolean
+  /** some word of the list holds a capital A–Z */
+  asciiCapital: boolean
+}
+function shapesOf(words: ReadonlySet<string>): ListShapes {
+  const all = [...words]
+  return { markOnly: all.some((w) => !/[\p{L}\p{N}]/u.test(w)), digit: all.some((w) => /\p{N}/u.test(w)), asciiCapital: all.some((w) => /[A-Z]/.test(w)) }
+}
+const STOPWORD_SHAPES = shapesOf(STOPWORDS)
+const NOUN_CAPITALISING_SHAPES = shapesOf(new Set([...NOUN_CAPITALISING_WORDS, ...GERMAN_ARTICLES]))
+
+/**
+ * A token (by its flags) that no word of the list can be, in lower case or as written: the scans
+ * for another language's function words skip marks, numbers and ASCII words with a capital
+ * without a look-up (a capital A–Z makes the token differ from its lower case and from every
+ * word of a list without one).
+ */
+function cannotBeListed(flags: number, shapes: ListShapes): boolean {
+  if (!(flags & WORD_FLAG)) return !shapes.markOnly
+  if (flags & DIGIT) return !shapes.digit
+  return (flags & (ASCII | UPPER)) === (ASCII | UPPER) && !shapes.asciiCapital
+}
+
 /** masked[i] for a token inside a date (the other masks are 1). */
 const DATE_MASK = 2
 
@@ -225,6 +253,7 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
       let seen = 0
       let articles = 0
       for (let k = 0; k < tokens.length && seen + Math.min(articles, 1) < 2; k++) {
+        if (cannotBeListed(tokens[k].flags, NOUN_CAPITALISING_SHAPES)) continue
         if (NOUN_CAPITALISING_WORDS.has(tokens[k].text)) seen++
         else if (GERMAN_ARTICLES.has(tokens[k].text)) articles++
       }
@@ -237,7 +266,10 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
   const otherLanguage = (): boolean => {
     if (foreign === undefined) {
       let seen = 0
-      for (let k = 0; k < tokens.length && seen < 2; k++) if (tokens[k].text === tokens[k].lower && STOPWORDS.has(tokens[k].lower) && !isCommonWord(tokens[k].lower)) seen++
+      for (let k = 0; k < tokens.length && seen < 2; k++) {
+        if (cannotBeListed(tokens[k].flags, STOPWORD_SHAPES)) continue
+        if (tokens[k].text === tokens[k].lower && STOPWORDS.has(tokens[k].lower) && !isCommonWord(tokens[k].lower)) seen++
+      }
       foreign = seen >= 2
     }
     return foreign

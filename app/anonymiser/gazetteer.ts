@@ -51,9 +51,24 @@ export const ORG_HEADS: ReadonlySet<string> = new Set(
     .split(' '),
 )
 
+/** isCommonWord's answers for words not in the lexicon as written, by the word. */
+const notListed = new Map<string, boolean>()
+
 /** Everyday English word (in the lexicon as something other than a name), singular or plural. */
 export function isCommonWord(lower: string): boolean {
   if (COMMON.has(lower)) return true
+  // the other words (names, numbers, codes) come back again and again: their answer is kept
+  let known = notListed.get(lower)
+  if (known === undefined) {
+    known = isInflectedCommonWord(lower)
+    if (notListed.size >= 50_000) notListed.clear()
+    notListed.set(lower, known)
+  }
+  return known
+}
+
+/** isCommonWord for a word the lexicon lacks as written: a contraction or a plural of one it holds. */
+function isInflectedCommonWord(lower: string): boolean {
   // contractions: "can't", "it's", "we're", "i've"
   const stem = lower.replace(/(?:n['’]t|['’](?:s|re|ve|ll|d|m))$/, '')
   if (stem !== lower) return stem === 'i' || stem === 'ca' || stem === 'wo' || COMMON.has(stem)

@@ -139,13 +139,13 @@ function stretchesAround(text: string, reach: number, anchors: readonly number[]
  * look-behind or look-ahead could step over a separator (or reach further than a word) must not
  * be read this way.
  */
-function matchesIn(re: RegExp, text: string, stretches: readonly number[]): RegExpExecArray[] {
+function matchesIn(re: RegExp, text: string, stretches: readonly number[], slices?: readonly string[]): RegExpExecArray[] {
   const out: RegExpExecArray[] = []
   for (let k = 0; k < stretches.length; k += 2) {
     const from = stretches[k]
     const to = stretches[k + 1]
     const sliceStart = Math.max(0, from - 1)
-    const slice = text.slice(sliceStart, Math.min(text.length, to + 1))
+    const slice = slices !== undefined ? slices[k >> 1] : sliceOf(text, from, to)
     re.lastIndex = from - sliceStart
     for (let m = re.exec(slice); m !== null; m = re.exec(slice)) {
       if (m.index >= to - sliceStart) break
@@ -156,6 +156,11 @@ function matchesIn(re: RegExp, text: string, stretches: readonly number[]): RegE
   }
   re.lastIndex = 0
   return out
+}
+
+/** The text matchesIn reads for the stretch [from, to): with one character either side. */
+function sliceOf(text: string, from: number, to: number): string {
+  return text.slice(Math.max(0, from - 1), Math.min(text.length, to + 1))
 }
 
 /**
@@ -183,22 +188,71 @@ export function matchesNear(re: RegExp, text: string, reach: number, anchors: re
 
 // the digits' stretches of the text being read, by reach: a dozen patterns share them
 let digitText = ''
-let digitAnchors: number[] = []
-const digitStretches = new Map<number, number[]>()
+/** The text's words (runs of non-spaces, as wordsBack and wordsOn step over them): starts and ends. */
+let wordStarts: number[] = []
+let wordEnds: number[] = []
+/** The words that hold a digit (digitWords' anchors, one per word), by index into the words. */
+let digitWordIndexes: number[] = []
+const digitStretches = new Map<number, { stretches: number[]; slices: string[] }>()
+
+/** The text's words and which of them hold a digit, in one pass. */
+function readDigitWords(text: string): void {
+  wordStarts = []
+  wordEnds = []
+  digitWordIndexes = []
+  const n = text.length
+  let i = 0
+  while (i < n) {
+    while (i < n && isSpace(text.charCodeAt(i))) i++
+    if (i >= n) break
+    const start = i
+    let digit = false
+    for (; i < n; i++) {
+      const code = text.charCodeAt(i)
+      if (isSpace(code)) break
+      if (code >= 48 && code <= 57) digit = true
+    }
+    if (digit) digitWordIndexes.push(wordStarts.length)
+    wordStarts.push(start)
+    wordEnds.push(i)
+  }
+}
+
+/**
+ * stretchesAround(text, reach, digitWords(text)) from the words worked out once: a digit's word
+ * `reach` words back starts the stretch, `reach` words on ends it (the text's ends where there
+ * are fewer words).
+ */
+function digitStretchesOf(text: string, reach: number): number[] {
+  const out: number[] = []
+  const count = wordStarts.length
+  for (const j of digitWordIndexes) {
+    const start = j - reach >= 0 ? wordStarts[j - reach] : 0
+    const end = j + reach < count ? wordEnds[j + reach] : text.length
+    // stretches that meet or overlap are one (a match may run from one into the other)
+    if (out.length > 0 && start <= out[out.length - 1] + 1) out[out.length - 1] = Math.max(out[out.length - 1], end)
+    else out.push(start, end)
+  }
+  return out
+}
 
 /** matchesNear with the digits as anchors. */
 export function matchesNearDigits(re: RegExp, text: string, reach: number): RegExpExecArray[] {
   if (text !== digitText) {
     digitText = text
-    digitAnchors = digitWords(text)
+    readDigitWords(text)
     digitStretches.clear()
   }
-  let stretches = digitStretches.get(reach)
-  if (stretches === undefined) {
-    stretches = stretchesAround(text, reach, digitAnchors)
-    digitStretches.set(reach, stretches)
+  let read = digitStretches.get(reach)
+  if (read === undefined) {
+    const stretches = digitStretchesOf(text, reach)
+    // the same slices serve every pattern of this reach
+    const slices: string[] = []
+    for (let k = 0; k < stretches.length; k += 2) slices.push(sliceOf(text, stretches[k], stretches[k + 1]))
+    read = { stretches, slices }
+    digitStretches.set(reach, read)
   }
-  return matchesIn(re, text, stretches)
+  return matchesIn(re, text, read.stretches, read.slices)
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -31,8 +31,7 @@ const COUNTRY_WORD_RE = new RegExp(`(?<!\\p{L})(?:${Object.keys(COUNTRY_WORDS).s
 export function countryHints(text: string): CountryCode[] {
   const hints = new Set<CountryCode>()
   for (const m of text.matchAll(/(?:^|[^\d])\+(\d{1,3})[ \t(.-]?\d/g)) {
-    const parsed = parsePhoneNumberFromString(`+${m[1]}0000000000`.slice(0, 14))
-    const country = parsed?.country
+    const country = countryOfCode(m[1])
     if (country) hints.add(country)
   }
   for (const m of text.matchAll(/\.(uk|de|fr|es|it|nl|be|ch|at|ie|pt|se|no|dk|fi|pl|cz|sk|hu|ro|gr|tr|au|nz|ca|in|za|ng|br|mx|ar|jp|sg)\b/gi)) hints.add(TLD_COUNTRY[m[1].toLowerCase()])
@@ -43,6 +42,18 @@ export function countryHints(text: string): CountryCode[] {
   }
   return [...hints]
 }
+
+/** The country a +code points at ('' for none), parsed once per code (a few hundred codes exist). */
+function countryOfCode(code: string): CountryCode | '' {
+  return remember(CODE_COUNTRY, code, 5_000, () => parsePhoneNumberFromString(`+${code}0000000000`.slice(0, 14))?.country ?? '')
+}
+const CODE_COUNTRY = new Map<string, CountryCode | ''>()
+
+/** A number written with its +country code is of a possible length there: parsed once per number. */
+function possibleInternational(value: string): boolean {
+  return remember(POSSIBLE_INTERNATIONAL, value, 5_000, () => parsePhoneNumberFromString(value)?.isPossible() ?? false)
+}
+const POSSIBLE_INTERNATIONAL = new Map<string, boolean>()
 
 /**
  * Valid in one of the countries; with a phone word nearby, a number of a possible length is enough
@@ -147,7 +158,7 @@ export function detectPhones(text: string): Candidate[] {
     const grouped = /[ \t().\/-]/.test(main)
     if (international) {
       // an explicit +country code is intent enough: a possible length for that country will do
-      if (!parsePhoneNumberFromString(main.replace(/^00/, '+'))?.isPossible()) continue
+      if (!possibleInternational(main.replace(/^00/, '+'))) continue
     } else {
       // undivided digits are usually order or account numbers: a leading 0 or a cue makes them a phone
       if (!grouped && !main.startsWith('0') && !cued) continue

@@ -518,9 +518,13 @@ function allowed(prev: Tag, k: number): boolean {
   return tag[0] !== 'I' || (prev !== 'O' && prev.slice(2) === tag.slice(2))
 }
 
+/** allowed(prev, k) for every pair, by the previous tag's index: worked out once. */
+const ALLOWED: readonly Uint8Array[] = TAGS.map((prev) => Uint8Array.from(TAGS, (_, k) => (allowed(prev, k) ? 1 : 0)))
+
 function bestTag(scores: Float64Array, prev: Tag): number {
+  const permitted = ALLOWED[TAG_INDEX[prev]]
   let best = 0
-  for (let k = 1; k < TAG_COUNT; k++) if (allowed(prev, k) && scores[k] > scores[best]) best = k
+  for (let k = 1; k < TAG_COUNT; k++) if (permitted[k] === 1 && scores[k] > scores[best]) best = k
   return best
 }
 
@@ -540,8 +544,15 @@ export const OPEN_MARGIN: Record<string, number> = { 'B-PER': 0, 'B-ORG': 2, 'B-
 // 2^23, so float64 sums of them are exact in any order. Summing a word's own features once (and
 // caching each pair's weights) gives the very scores of adding feature by feature, far faster.
 
-type Vector = Float32Array | Float64Array
+// Every weight the scoring adds is held as float64 (widened once, exactly, from the float32 the
+// weights come as): the adding loop then meets one kind of array only, which V8 runs far faster.
+type Vector = Float64Array
 type WeightCache = Map<number, Vector | null>
+
+/** A feature's weights as float64 (the same values), or null for a feature without weights. */
+function widen(w: Float32Array | Float64Array | undefined): Vector | null {
+  return w === undefined ? null : Float64Array.from(w)
+}
 
 /** The sums and cached weights of one word's features under one set of weights. */
 interface ScoredFacts {
@@ -574,9 +585,9 @@ function scoredOf(f: TokenFacts, weights: Weights): ScoredFacts {
       weights,
       own: sumOf(weights, f.own),
       asPrev: sumOf(weights, f.asPrev),
-      asPrev2: weights.get(f.asPrev2) ?? null,
+      asPrev2: widen(weights.get(f.asPrev2)),
       asNext: sumOf(weights, f.asNext),
-      asNext2: weights.get(f.asNext2) ?? null,
+      asNext2: widen(weights.get(f.asNext2)),
       pairs: new Map(),
       byPrevious: [],
       byLine: new Map(),
@@ -590,7 +601,7 @@ function pairWeights(kind: Pair, f: TokenFacts, scored: ScoredFacts, n: number):
   const key = kind * 0x200000 + n
   let w = scored.pairs.get(key)
   if (w === undefined) {
-    w = scored.weights.get(pair(kind, f, n)) ?? null
+    w = widen(scored.weights.get(pair(kind, f, n)))
     scored.pairs.set(key, w)
   }
   return w
@@ -609,10 +620,10 @@ function useShared(weights: Weights): void {
   sharedFor = weights
   lineWeights.clear()
   lineSums.clear()
-  prevTagWeights = PREV_TAG.map((feature) => weights.get(feature) ?? null)
-  prevTagsWeights = PREV_TAGS.map((row) => row.map((feature) => weights.get(feature) ?? null))
-  biasWeights = weights.get('b') ?? null
-  speakerRoleWeights = weights.get('spk-role') ?? null
+  prevTagWeights = PREV_TAG.map((feature) => widen(weights.get(feature)))
+  prevTagsWeights = PREV_TAGS.map((row) => row.map((feature) => widen(weights.get(feature))))
+  biasWeights = widen(weights.get('b'))
+  speakerRoleWeights = widen(weights.get('spk-role'))
 }
 
 /** The features of the line alone, summed, by their key. */
@@ -670,14 +681,26 @@ function lineWeight(weights: Weights, kind: number, a: number, b = 0, c = 0): Ve
   const key = ((kind * 16 + a) * 16 + b) * 16 + c
   let w = lineWeights.get(key)
   if (w === undefined) {
-    w = weights.get(lineFeature(kind, a, b, c)) ?? null
+    w = widen(weights.get(lineFeature(kind, a, b, c)))
     lineWeights.set(key, w)
   }
   return w
 }
 
 function add(scores: Float64Array, w: Vector | null): void {
-  if (w) for (let k = 0; k < TAG_COUNT; k++) scores[k] += w[k]
+  if (w === null) return
+  // TAG_COUNT (11) terms written out: this is the tagger's innermost loop
+  scores[0] += w[0]
+  scores[1] += w[1]
+  scores[2] += w[2]
+  scores[3] += w[3]
+  scores[4] += w[4]
+  scores[5] += w[5]
+  scores[6] += w[6]
+  scores[7] += w[7]
+  scores[8] += w[8]
+  scores[9] += w[9]
+  scores[10] += w[10]
 }
 
 /** The scores of token i: the sum of the weights of featuresOf(i, …), without building its strings. */
