@@ -1,21 +1,16 @@
 // The demo organization described in DESIGN.md. Idempotent: does nothing when Acme exists.
-import { count, eq } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import type { Db } from './client.server'
 import { addMembership, createOrganization, createTeam, createUser } from './factories'
-import { organizations, pathEnrollments, users } from './schema'
+import { organizations, pathEnrollments } from './schema'
+import { DEMO_PASSWORD } from './demo.server'
 import { seedHistory } from '~/insights/seed-history.server'
 import { seedAttention } from '~/demo/seed-attention.server'
 import { seedOpenReplies } from '~/practice/seed-practice.server'
 import { seedMeetings } from '~/meetings/seed-meetings.server'
 import { seedDrills } from '~/drills/seed-drills.server'
 
-export const DEMO_LOGINS = [
-  { email: 'admin@acme.test', role: 'admin', what: 'admin of Acme' },
-  { email: 'manager@acme.test', role: 'manager', what: 'manager of Support and Engineering' },
-  { email: 'newhire@acme.test', role: 'member', what: 'joined this week, on the "First week" path' },
-  { email: 'member@acme.test', role: 'member', what: 'a Support member with a year of history' },
-] as const
-export const DEMO_PASSWORD = 'rapport-demo'
+export { DEMO_LOGINS, DEMO_PASSWORD, hasDemoOrganization, isEmpty } from './demo.server'
 
 const DAY = 24 * 60 * 60 * 1000
 
@@ -52,12 +47,6 @@ export const DEMO_PEOPLE: [string, string, 'admin' | 'manager' | 'member', [Team
   ['Owen Hughes', 'owen@acme.test', 'member', [['marketing', 'member']], 10],
 ]
 
-/** Whether the demo organization exists (its logins are printed at start only then). */
-export async function hasDemoOrganization(db: Db) {
-  const [org] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, 'acme'))
-  return Boolean(org)
-}
-
 export interface SeedResult {
   created: boolean
   organizationId: string
@@ -91,7 +80,3 @@ export async function seedDemo(db: Db, now = new Date()): Promise<SeedResult> {
   return { created: true, organizationId: org.id }
 }
 
-export async function isEmpty(db: Db) {
-  const [row] = await db.select({ n: count() }).from(users)
-  return row.n === 0
-}

@@ -10,7 +10,6 @@ import type { Actor } from '~/org/teams.server'
 import { jsonRows, named, read, readTogether, type Read } from '~/query/json-rows.server'
 import { listCalibrationItems } from '~/reviews/calibration.server'
 import { loadRubric } from '~/reviews/rubric.server'
-import { anonymise } from '~/anonymiser'
 import { getAuthoredScenario } from '~/scenarios/authored-scenarios.server'
 import { requireFacilitator, requireMeetingAccess, type MeetingAccess } from './access.server'
 import { MIN_VOTES_TO_REVEAL, overallSpread, spreadOf, type CriterionSpread } from './calibration-results'
@@ -50,6 +49,8 @@ async function otherTeamsReply(db: Db, access: MeetingAccess) {
     .limit(20)
   if (!candidates.length) return null
   const pick = candidates[Math.floor(Math.random() * candidates.length)]
+  // Loaded on first use: its word lists are megabytes the server need not parse to start.
+  const { anonymise } = await import('~/anonymiser')
   return { ...pick, text: anonymise(pick.text, { agentNames: [pick.authorName] }).text }
 }
 

@@ -1,7 +1,7 @@
 // The import pipeline between "what the importer gave us" and "an anonymised scenario document".
 // Everything here runs in memory on one request: the raw text, and the mapping from original
 // values to pseudonyms, are never stored, logged or put in an error message.
-import { isPiiLabel, type PiiLabel } from '~/anonymiser'
+import { isPiiLabel, type PiiLabel } from '~/anonymiser/types'
 import { anonymiseOffThread } from '~/anonymiser/pool.server'
 import type { Channel, Difficulty, Mood, Scenario, TeamTag } from './scenario-schema'
 import {

@@ -51,7 +51,7 @@ let build = firstBuild
 
 // Loaded after the database and the build are on their way (see build-server.mjs: these are
 // chunks of their own, with the packages only they use), not before everything else.
-const [{ DEMO_LOGINS, DEMO_PASSWORD, hasDemoOrganization }, { firstRunSetupToken }] = await Promise.all([import('#db/seed.server'), import('~/org/setup.server')])
+const [{ DEMO_LOGINS, DEMO_PASSWORD, hasDemoOrganization }, { firstRunSetupToken }] = await Promise.all([import('#db/demo.server'), import('~/org/setup.server')])
 
 // Independent start-up reads, sent together (PGlite runs them one after another anyway).
 const [demoSeeded, setupToken] = await Promise.all([
@@ -109,7 +109,12 @@ server.listen(env.PORT, env.HOST, async () => {
   const url = `http://localhost:${env.PORT}`
   // performance.now() counts from the process start: this is start-to-listening.
   // Milliseconds from the process start to each step's end, to see what a slow start waits on.
-  logger.info({ port: env.PORT, driver: database.driver, startMs: Math.round(performance.now()), startPhases }, 'listening')
+  // cpuMs: CPU time of the whole process so far (all threads), steadier than wall time on a busy machine.
+  const cpu = process.cpuUsage()
+  logger.info(
+    { port: env.PORT, driver: database.driver, startMs: Math.round(performance.now()), cpuMs: Math.round((cpu.user + cpu.system) / 1000), startPhases },
+    'listening',
+  )
   console.log(`\nRapport is running at ${url}  (database: ${database.driver === 'pglite' ? `PGlite in ${env.PGLITE_DIR}` : 'PostgreSQL'})`)
   if (setupToken) {
     const setupUrl = `${env.APP_URL}/setup/${setupToken}`
@@ -187,8 +192,10 @@ async function openAndPrepareDatabase(env: Env) {
       await database.withOneConnection(async (locked) => {
         if (database.driver === 'postgres') await locked.execute(sql`select pg_advisory_lock(hashtext('rapport.seed'))`)
         try {
-          const { isEmpty, seedDemo } = await import('#db/seed.server')
+          // The seeding code (and what it loads) only when there is something to seed.
+          const { isEmpty } = await import('#db/demo.server')
           if (env.SEED_DEMO && (await isEmpty(database.db))) {
+            const { seedDemo } = await import('#db/seed.server')
             await seedDemo(database.db)
             logger.info('seeded the demo organization')
           }
