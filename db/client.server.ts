@@ -6,7 +6,6 @@
 // the process. A pg pool reports a lost connection as an 'error' event we handle (see below).
 import fs from 'node:fs'
 import path from 'node:path'
-import v8 from 'node:v8'
 import { PGlite } from '@electric-sql/pglite'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
@@ -113,22 +112,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   }
 }
 
-// V8 runs PGlite's WebAssembly with its baseline compiler and recompiles a function with its
-// optimising one once it has run enough. PostgreSQL's start-up runs code that is hot only then
-// (shared memory, catalogue caches), and the default threshold sent a good part of it to the
-// optimiser: about 0.3 s of CPU per start for code that never runs again. Twenty times the default
-// threshold skips that; the functions queries keep using still get optimised, after a few thousand
-// queries instead of a few hundred. Set before the module is instantiated (a flag given to node wins).
-const WASM_TIERING_BUDGET = 36_000_000
-let tieringSet = false
-function raiseWasmTieringBudget() {
-  if (tieringSet || process.execArgv.some((arg) => arg.startsWith('--wasm-tiering-budget'))) return
-  tieringSet = true
-  v8.setFlagsFromString(`--wasm-tiering-budget=${WASM_TIERING_BUDGET}`)
-}
-
 async function openPglite(dir: string, loadDataDir?: Blob): Promise<Database> {
-  raiseWasmTieringBudget()
   let releaseLock = () => {}
   if (!dir.startsWith('memory://')) {
     const problem = describePgliteDirProblem(dir)
