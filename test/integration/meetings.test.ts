@@ -9,6 +9,7 @@ import {
   meetings,
   notifications,
   outboxMessages,
+  replies,
   reviews,
   teamMonthCriterionRollups,
   teamMonthRollups,
@@ -364,6 +365,18 @@ describe('meetings', () => {
     expect(await castVote(db, maya, june.id, levels(3))).toMatchObject({ ok: false })
     const [{ after }] = await db.select({ after: count() }).from(reviews)
     expect(after).toBe(before)
+  })
+
+  it('calibrates on another team’s reviewed reply with its author’s name and personal data anonymised', async () => {
+    const july = await meetingOf('2030-07-01')
+    const text = 'Hi, this is Sam Seller from sales. I will call you back on +44 20 7946 0958 today, Dana Whitfield.'
+    const replyId = await replyAs(db, seller, { now: NOW, text })
+    await db.update(replies).set({ finalisedAt: NOW }).where(eq(replies.id, replyId))
+    await chooseCalibration(db, manager, july.id, { source: 'reply' })
+    const view = (await calibrationView(db, july.id, manager.id))!
+    expect(view.source).toBe('reply')
+    expect(view.text).toContain('from sales. I will call you back on')
+    for (const personal of ['Sam Seller', 'Seller', '7946', 'Dana Whitfield']) expect(view.text).not.toContain(personal)
   })
 
   it('ends with action items, a Markdown summary and the summary e-mailed to the team', async () => {
