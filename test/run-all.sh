@@ -20,7 +20,7 @@ fi
 mkdir -p test/.artifacts
 # The type check runs beside the builds and vitest; its incremental state makes a second run on
 # the same sources (the CI's PostgreSQL pass) quick.
-tsc_log=test/.artifacts/tsc.log
+tsc_log=$(mktemp)
 npx tsc --noEmit --incremental --tsBuildInfoFile test/.artifacts/tsc.tsbuildinfo >"$tsc_log" 2>&1 &
 tsc_pid=$!
 trap 'kill "$tsc_pid" 2>/dev/null || true' EXIT
@@ -33,7 +33,7 @@ build() { RAPPORT_BUILD_DIR="$1" NODE_ENV=production bash test/support/build-if-
 build test/.artifacts/build-remix "$PWD/node_modules/.bin/remix" build &
 remix_pid=$!
 build test/.artifacts/build-lifecycle npm run -s build
-build "test/.artifacts/build-${E2E_PORT:-3100}" npm run -s build
+build "${E2E_BUILD_DIR:-test/.artifacts/build-${E2E_PORT:-3100}}" npm run -s build
 wait "$remix_pid"
 
 vitest_status=0
@@ -41,6 +41,8 @@ npx vitest run --config test/vitest.config.ts || vitest_status=$?
 tsc_status=0
 wait "$tsc_pid" || tsc_status=$?
 trap - EXIT
-if [ "$tsc_status" != 0 ]; then echo "== tsc --noEmit failed:"; cat "$tsc_log"; exit "$tsc_status"; fi
+cat "$tsc_log"; rm -f "$tsc_log"
+if [ "$tsc_status" != 0 ]; then echo "tsc --noEmit failed" >&2; exit "$tsc_status"; fi
 [ "$vitest_status" = 0 ] || exit "$vitest_status"
+echo "== browser tests (Playwright)"
 npx playwright test --config test/playwright.config.ts
