@@ -35,7 +35,8 @@ test.beforeAll(async () => {
     APP_URL: origin,
     LOG_LEVEL: 'info',
     PGLITE_DIR: dataDir,
-    RAPPORT_BUILD_DIR: `test/.artifacts/build-${port - 1}`,
+    // The browser tests' build (start-server.sh).
+    RAPPORT_BUILD_DIR: process.env.E2E_BUILD_DIR ?? `test/.artifacts/build-${port - 1}`,
   }
   delete env.DATABASE_URL
   if (process.env.E2E_DATABASE_URL) {

@@ -71,10 +71,13 @@ export function startPrivatePostgres(port: number): PrivatePostgres {
   }
 }
 
-export const buildDir = path.join(root, 'test/.artifacts/build-fault')
+// The Remix build (server.js is not needed: these servers run app/server/start.ts through tsx),
+// shared by the fault tests and the vitest files that start servers the same way.
+export const buildDir = path.join(root, 'test/.artifacts/build-remix')
 
 export function buildApp() {
-  const built = spawnSync(path.join(root, 'node_modules/.bin/remix'), ['build'], {
+  // Skipped when the folder already holds a build of these sources (another file's or test run's).
+  const built = spawnSync('bash', ['test/support/build-if-stale.sh', path.join(root, 'node_modules/.bin/remix'), 'build'], {
     cwd: root,
     env: { ...process.env, NODE_ENV: 'production', RAPPORT_BUILD_DIR: buildDir },
     encoding: 'utf8',

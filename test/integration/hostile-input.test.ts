@@ -1,17 +1,16 @@
 // A running server (the production build, a real database) sent random and hostile bodies, URLs and
 // content types on every action: nothing may answer 5xx. Then a journey types known strings and
 // none of them may reach the captured log.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { freePort, signIn as signInAt } from '../fault/support'
+import { buildApp, buildDir, freePort, signIn as signInAt } from '../fault/support'
 import { withDatabase } from '../setup/global-setup'
 
 const root = path.resolve(import.meta.dirname, '../..')
-const buildDir = path.join(root, 'test/.artifacts/build-hostile')
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-hostile-'))
 let server: ChildProcess
 let log = ''
@@ -24,12 +23,7 @@ let pathSlug = ''
 const signIn = (email: string) => signInAt(base, email)
 
 beforeAll(async () => {
-  const built = spawnSync(path.join(root, 'node_modules/.bin/remix'), ['build'], {
-    cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', RAPPORT_BUILD_DIR: buildDir },
-    encoding: 'utf8',
-  })
-  if (built.status !== 0) throw new Error(`remix build failed: ${built.stderr}`)
+  buildApp()
   const provided = inject('testDatabase')
   const databaseEnv: Record<string, string> =
     provided.kind === 'postgres'

@@ -1,16 +1,16 @@
 // Two real app processes on one PostgreSQL database: a step change made through instance A reaches
 // a participant whose event stream is connected to instance B (state in the database, announced
 // with LISTEN/NOTIFY). PostgreSQL only: PGlite is one process by design.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 import postgres from 'postgres'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildApp, buildDir } from '../fault/support'
 import { withDatabase } from '../setup/global-setup'
 
 const root = path.resolve(import.meta.dirname, '../..')
 const adminUrl = process.env.TEST_DATABASE_URL
 const [portA, portB] = (process.env.MEETINGS_TEST_PORTS ?? '4310,4311').split(',').map(Number)
-const buildDir = path.join(root, 'test/.artifacts/build-two-instances')
 const databaseName = `rapport_two_${process.pid}`
 
 if (!adminUrl) console.info('meetings-two-instances: skipped, set TEST_DATABASE_URL to a PostgreSQL server to run it')
@@ -55,12 +55,7 @@ describe.skipIf(!adminUrl)('a live meeting across two app instances', () => {
     admin = postgres(adminUrl!, { max: 1, onnotice: () => {} })
     await admin.unsafe(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`)
     await admin.unsafe(`CREATE DATABASE ${databaseName}`)
-    const built = spawnSync(path.join(root, 'node_modules/.bin/remix'), ['build'], {
-      cwd: root,
-      env: { ...process.env, NODE_ENV: 'production', RAPPORT_BUILD_DIR: buildDir },
-      encoding: 'utf8',
-    })
-    if (built.status !== 0) throw new Error(`remix build failed: ${built.stderr}`)
+    buildApp()
     const url = withDatabase(adminUrl!, databaseName)
     // A migrates and seeds the demo; B starts on the database A prepared.
     a = startInstance(portA, url)
