@@ -273,7 +273,7 @@ function replacementFor(p: Pseudonyms, c: Candidate, value: string): string {
 function render(text: string, candidates: readonly Candidate[], options: AnonymiseOptions | undefined, collisions: Collisions): AnonymiseResult {
   const pseudonyms = new Pseudonyms(text, options?.reservedNames, options?.alsoAvoid, collisions)
   for (const c of candidates) {
-    if (c.label === 'name') pseudonyms.noteFullName(text.slice(c.start, c.end))
+    if (c.label === 'name') pseudonyms.noteName(text.slice(c.start, c.end), c.start)
     if (c.label === 'organization') pseudonyms.noteOrganisation(text.slice(c.start, c.end))
   }
   // names first, so that an e-mail built from a name can reuse that person's pseudonym

@@ -58,6 +58,8 @@ const PLACEHOLDERS: Partial<Record<PiiLabel, string>> = {
   url: '[url]',
 }
 
+/** A form's surname field right before a value ("Surname: ", "Nachname: "). */
+const SURNAME_FIELD_BEFORE_RE = /(?:surname|last name|lastname|family name|nachname|familienname|nom de famille|apellidos?|cognome|sobrenome|achternaam|efternamn|etternavn|efternavn|sukunimi|nazwisko|příjmení|priezvisko|prezime|priimek|vezetéknév|επώνυμο|soyad[ıi]?|фамилия)[ \t]*[:：][ \t]*$/i
 const TITLE_BEFORE_RE = /\b(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|lady|lord|mister|madam|mme|herr|frau|señor|señora|sr|sra)\.?\s+$/i
 
 function matchCase(original: string, invented: string): string {
@@ -275,10 +277,18 @@ export class Pseudonyms {
     return this.collisions.lowerText
   }
 
-  /** Call once per multi-word name before replacing, so a lone "Whitfield" is known to be a surname. */
-  noteFullName(value: string): void {
+  /**
+   * Call once per name found, before replacing: a lone "Whitfield" is known to be a surname when
+   * "Dana Whitfield", "Ms. Whitfield" or "Surname: Whitfield" is in the text, so every lone
+   * "Whitfield" gets the same invented surname.
+   */
+  noteName(value: string, start: number): void {
     const tokens = value.split(/\s+/).filter(Boolean)
-    if (tokens.length < 2) return
+    if (tokens.length === 1) {
+      const before = this.text.slice(Math.max(0, start - 24), start)
+      if (TITLE_BEFORE_RE.test(before) || SURNAME_FIELD_BEFORE_RE.test(before)) this.knownSurnames.add(tokens[0].toLowerCase())
+      return
+    }
     this.knownFirstNames.add(tokens[0].toLowerCase())
     this.knownSurnames.add(tokens[tokens.length - 1].toLowerCase())
   }

@@ -128,3 +128,12 @@ describe('someone saying who they are', () => {
     expect(found('I am Brazilian and I am Kenji Watanabe.')).toEqual([['name', 'Kenji Watanabe']])
   })
 })
+
+describe('one invented surname for one surname', () => {
+  it('a surname from a form field, after a title and alone gets the same pseudonym everywhere', () => {
+    const out = anonymise('Surname: Häkkinen\nThanks Ms. Häkkinen, and Häkkinen again.').text
+    const [, pseudonym] = /^Surname: (\S+)\n/.exec(out) ?? []
+    expect(pseudonym).toBeTruthy()
+    expect(out).toBe(`Surname: ${pseudonym}\nThanks Ms. ${pseudonym}, and ${pseudonym} again.`)
+  })
+})
