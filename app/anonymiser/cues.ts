@@ -80,6 +80,7 @@ function trimmed(text: string, from: number, to: number): [number, number] {
 export function addFieldsAndAnswers(text: string, found: Candidate[]): Candidate[] {
   addNamedOrganisations(text, found)
   addSelfIntroductions(text, found)
+  withSurnameParticles(text, found)
   if (!text.includes(':') && !text.includes('?') && !text.includes(',')) return found
   const lines = linesOf(text)
   const labels: Array<[number, number]> = []
@@ -238,5 +239,23 @@ function addSelfIntroductions(text: string, found: Candidate[]): void {
     if (!m[1] && !value.split(' ').some((w) => isPersonWord(w.toLowerCase()))) continue
     const start = m.index + m[0].length - value.length
     found.push({ start, end: start + value.length, label: 'name', priority: PRIORITY.PER })
+  }
+}
+
+/** "van der", "de la", "von", "el"… right before a surname, after a title or opening a line or a list. */
+const PARTICLES_BEFORE_RE = /(?:^|\n|(?<title>\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Herr|Frau|Mme|Mlle|Sr|Sra)\.?[ ]))(?<particles>(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]el|[Dd]ella|[Dd]i|[Dd]a|[Dd]u|[Dd]es|[Ll]a|[Ll]e|[Tt]er|[Tt]en|[Zz]u|[Dd]os|[Dd]as|[Dd]o|[Aa]l|[Ee]l|bin|ibn)(?:[ ](?:van|von|de|der|den|del|della|di|da|du|des|la|le|ter|ten|zu))*)[ ]$/
+
+/**
+ * A surname with its particles is one name: "van der Merwe, Pieter" and "Ms van den Berg" keep
+ * nothing of the name behind; after a title the words are a person whatever the tagger made of them.
+ */
+function withSurnameParticles(text: string, found: Candidate[]): void {
+  for (const c of [...found]) {
+    if (c.label !== 'name' && c.label !== 'organization' && c.label !== 'place') continue
+    const m = PARTICLES_BEFORE_RE.exec(text.slice(Math.max(0, c.start - 40), c.start))
+    if (!m?.groups) continue
+    if (c.label !== 'name' && !m.groups.title) continue
+    const start = c.start - m.groups.particles.length - 1
+    found.push({ start, end: c.end, label: 'name', priority: PRIORITY.PER })
   }
 }

@@ -314,7 +314,9 @@ export class Pseudonyms {
   }
 
   name(value: string, start: number): string {
-    const tokens = value.split(/\s+/).filter(Boolean)
+    let tokens = value.split(/\s+/).filter(Boolean)
+    // "van der Merwe": lower-case particles before the one capitalised word are a surname's
+    if (tokens.length > 1 && tokens.slice(0, -1).every((t) => /^\p{Ll}/u.test(t))) tokens = tokens.slice(-1)
     if (tokens.length === 1) {
       const key = tokens[0].toLowerCase()
       const titled = TITLE_BEFORE_RE.test(this.text.slice(Math.max(0, start - 12), start))

@@ -137,3 +137,16 @@ describe('one invented surname for one surname', () => {
     expect(out).toBe(`Surname: ${pseudonym}\nThanks Ms. ${pseudonym}, and ${pseudonym} again.`)
   })
 })
+
+describe('a surname with its particles is one name', () => {
+  it('opening a line, after a title, and beside the given name: never half a name, one pseudonym', () => {
+    expect(found('van der Merwe, Pieter (Mr)')).toEqual([
+      ['name', 'van der Merwe'],
+      ['name', 'Pieter'],
+    ])
+    expect(found('Please contact Ms van den Berg tomorrow.')).toEqual([['name', 'van den Berg']])
+    const out = anonymise('Anouk de Vries wrote, and Mr de Vries called.').text
+    const [, first, last] = /^(\S+) (\S+) wrote/.exec(out) ?? []
+    expect(out).toBe(`${first} ${last} wrote, and Mr ${last} called.`)
+  })
+})
