@@ -81,7 +81,7 @@ export function addFieldsAndAnswers(text: string, found: Candidate[]): Candidate
   addNamedOrganisations(text, found)
   addSelfIntroductions(text, found)
   withSurnameParticles(text, found)
-  if (!text.includes(':') && !text.includes('?') && !text.includes(',')) return found
+  if (!text.includes(':') && !text.includes('?') && !text.includes(',')) return found.filter((c) => !FORM_ABBREVIATIONS.has(text.slice(c.start, c.end)))
   const lines = linesOf(text)
   const labels: Array<[number, number]> = []
   const push = (start: number, end: number, kind: Kind) => {
@@ -114,8 +114,8 @@ export function addFieldsAndAnswers(text: string, found: Candidate[]): Candidate
   }
   addNameLists(text, found, push)
   addSpeakers(text, lines, push)
-  // "Given" of "Given name:" is the field's label, not someone's name
-  return labels.length === 0 ? found : found.filter((c) => !labels.some(([s, e]) => c.start < e && s < c.end))
+  // "Given" of "Given name:" is the field's label, not someone's name; "DOB" or "IP" is a form's word
+  return found.filter((c) => !FORM_ABBREVIATIONS.has(text.slice(c.start, c.end)) && !labels.some(([s, e]) => c.start < e && s < c.end))
 }
 
 /** The question (up to its "?") asks for a name: one of its last words means "name". */
@@ -194,6 +194,9 @@ function addUnknownAfterOrgCue(text: string, found: Candidate[]): void {
   }
 }
 
+/** What forms and tickets abbreviate: never a person, a company or a place of their own. */
+const FORM_ABBREVIATIONS: ReadonlySet<string> = new Set(['DOB', 'D.O.B.', 'SSN', 'ID', 'IP', 'IBAN', 'BIC', 'SWIFT', 'VAT', 'NHS', 'BSN', 'PIN', 'OTP', 'PO', 'ETA', 'FAQ', 'URL', 'SMS', 'MFA', '2FA', 'KYC', 'TIN', 'NIN', 'NI'])
+
 /** A speaker's label opening a line, maybe after a time ("[10:42] Xochitl:", "Oyelaran:"). */
 const SPEAKER_LABEL_RE = /^[ \t]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+)?(\p{Lu}[\p{L}'’-]+(?:[ ]\p{Lu}[\p{L}'’-]+){0,2}):[ \t]/u
 
@@ -229,7 +232,7 @@ function addSpeakers(text: string, lines: readonly Line[], push: (start: number,
 const ROLE_WORDS: ReadonlySet<string> = new Set(['agent', 'support', 'customer', 'user', 'bot', 'chatbot', 'client', 'assistant', 'operator', 'advisor', 'adviser', 'rep', 'representative', 'me', 'system', 'staff', 'caller', 'guest', 'visitor', 'kunde', 'kundin', 'cliente', 'klant', 'asiakas', 'klient', 'utilisateur', 'usuario', 'utente'])
 
 /** Someone saying who they are: "my name is Sofia", "I'm Kenji Watanabe", "you're speaking with Ines". */
-const SELF_INTRO_RE = /(?<![\p{L}])(?:([Mm]y name is|[Mm]y name's|[Nn]ame is)|I am|I'm|I’m|[Tt]his is|[Yy]ou're speaking (?:to|with)|[Yy]ou are speaking (?:to|with))[ \t]+(\p{Lu}[\p{L}'’-]+(?:[ ]\p{Lu}[\p{L}'’-]+){0,2})/gu
+const SELF_INTRO_RE = /(?<![\p{L}])(?:([Mm]y (?:sur|last |first |family |given |full )?name is|[Mm]y (?:sur)?name's|[Nn]ame is)|I am|I'm|I’m|[Tt]his is|[Yy]ou're speaking (?:to|with)|[Yy]ou are speaking (?:to|with))[ \t]+(\p{Lu}[\p{L}'’-]+(?:[ ]\p{Lu}[\p{L}'’-]+){0,2})/gu
 
 /** After "my name is" any name-shaped words; after "I'm" or "this is" only a known given name or surname ("This is Amazon" stays). */
 function addSelfIntroductions(text: string, found: Candidate[]): void {

@@ -5,7 +5,7 @@
 import { digitsOf, ibanValid, IBAN_LENGTHS, ipv4Valid, ipv6Valid, isCardNumber, luhnValid, nhsNumberValid, ssnValid } from './checksums'
 import type { Candidate, PiiLabel, ReferenceKind } from './types'
 import { lineAfter, lineBefore, previousLine } from './text-lines'
-import { isCommonWord } from './gazetteer'
+import { isCommonWord, SURNAMES } from './gazetteer'
 import { detectAddressBlocks } from './addresses'
 import { detectMultilingualDates } from './dates'
 
@@ -861,8 +861,10 @@ function detectUsernames(text: string, push: Push): void {
     // "username helgab": a strong cue takes the next word unless it is an everyday word
     const strongCue = /^(?:user ?name|user ?id|userid|screen ?name|gamer ?tag|profile name|display name|handle|[a-z.]+ (?:id|name|username|user name|tag|handle|login))$/.test(cue) && !/^account name$/.test(cue)
     const plainWord = /^[a-z]+$/.test(value) && (isCommonWord(value) || value.length < 3)
-    if (!explicit && !looksLikeHandle && !(strongCue && !plainWord) && (weakCue || platform || !/^\s*(?:is|was)\s*$/i.test(separator))) continue
-    if (!explicit && weakCue && !looksLikeHandle) continue
+    // "login is mkowalski": an initial or two glued to a surname is someone's login
+    const initialsAndSurname = /^[a-z]{5,}$/.test(value) && !isCommonWord(value) && (SURNAMES.has(value.slice(1)) || SURNAMES.has(value.slice(2)))
+    if (!explicit && !looksLikeHandle && !initialsAndSurname && !(strongCue && !plainWord) && (weakCue || platform || !/^\s*(?:is|was)\s*$/i.test(separator))) continue
+    if (!explicit && weakCue && !looksLikeHandle && !initialsAndSurname) continue
     if (platform && !looksLikeHandle && !explicit) continue
     push(start, end, 'username', PRIORITY.usernameCued)
     // "username is petal.wren i think, or maybe petalwren": the alternatives are usernames too

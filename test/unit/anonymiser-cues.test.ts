@@ -150,3 +150,16 @@ describe('a surname with its particles is one name', () => {
     expect(out).toBe(`${first} ${last} wrote, and Mr ${last} called.`)
   })
 })
+
+describe('logins, surnames said outright and the words forms abbreviate', () => {
+  it('a login made of an initial and a surname, and "my surname is …"', () => {
+    expect(found('My login is mkowalski and my surname is Kowalski.')).toEqual([
+      ['username', 'mkowalski'],
+      ['name', 'Kowalski'],
+    ])
+  })
+
+  it('"DOB" before a date is a form\'s word, not a place', () => {
+    expect(found('SSN 078-05-1120, DOB 04/12/1979').map(([label]) => label)).toEqual(['national_id', 'date_of_birth'])
+  })
+})
