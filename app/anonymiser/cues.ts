@@ -3,8 +3,11 @@
  *   - a form's field: "Surname: Häkkinen", "Country: Finland", "Company: Wagner Elektro GmbH";
  *   - the answer to a question about a name: "Could I have your surname?\nCustomer: Fjeldstad";
  *   - a list of three or more people's names: "Lindholm, Jansen, Okafor and Petrov";
- *   - a company or an institution by its word: "The Halvorsen Foundation", "University of Tartu".
- * And what is never a value: the label of a field ("Given" of "Given name:").
+ *   - a speaker of a conversation, and someone saying who they are ("my name is Sofia");
+ *   - a company or an institution by its word: "The Halvorsen Foundation", "University of Tartu";
+ *   - a surname with its particles: "van der Merwe, Pieter", "Ms van den Berg".
+ * And what is never a value: the label of a field ("Given" of "Given name:"), a form's
+ * abbreviation ("DOB", "ID").
  */
 import { BRANDS, BUSINESS_WORDS, CITIES, COUNTRIES, FIELD_KIND, FIELD_LABEL_WORDS, FIRST_NAMES, INSTITUTION_WORDS, isCommonWord, ORG_HEADS, ORG_SUFFIXES, REGIONS, STOPWORDS, SURNAMES, TOWNS } from './gazetteer'
 import { withoutAccents } from './tagger'
@@ -77,11 +80,19 @@ function trimmed(text: string, from: number, to: number): [number, number] {
   return [from, to]
 }
 
-export function addFieldsAndAnswers(text: string, found: Candidate[]): Candidate[] {
+/** The tagger's findings with what the cues add; what they rule out is dropped. */
+export function applyCues(text: string, found: Candidate[]): Candidate[] {
   addNamedOrganisations(text, found)
   addSelfIntroductions(text, found)
   withSurnameParticles(text, found)
-  if (!text.includes(':') && !text.includes('?') && !text.includes(',')) return found.filter((c) => !FORM_ABBREVIATIONS.has(text.slice(c.start, c.end)))
+  // fields, answers, lists and speakers all need a colon, a question mark or a comma
+  const labels = text.includes(':') || text.includes('?') || text.includes(',') ? addFieldsAnswersListsAndSpeakers(text, found) : []
+  // "Given" of "Given name:" is the field's label, not someone's name; "DOB" or "IP" is a form's word
+  return found.filter((c) => !FORM_ABBREVIATIONS.has(text.slice(c.start, c.end)) && !labels.some(([s, e]) => c.start < e && s < c.end))
+}
+
+/** Adds what fields, answers, lists and speakers say; returns where the fields' labels are. */
+function addFieldsAnswersListsAndSpeakers(text: string, found: Candidate[]): Array<[number, number]> {
   const lines = linesOf(text)
   const labels: Array<[number, number]> = []
   const push = (start: number, end: number, kind: Kind) => {
@@ -114,8 +125,7 @@ export function addFieldsAndAnswers(text: string, found: Candidate[]): Candidate
   }
   addNameLists(text, found, push)
   addSpeakers(text, lines, push)
-  // "Given" of "Given name:" is the field's label, not someone's name; "DOB" or "IP" is a form's word
-  return found.filter((c) => !FORM_ABBREVIATIONS.has(text.slice(c.start, c.end)) && !labels.some(([s, e]) => c.start < e && s < c.end))
+  return labels
 }
 
 /** The question (up to its "?") asks for a name: one of its last words means "name". */

@@ -2,7 +2,7 @@
  * People, organisations, places, street lines and postcodes from the tagger's token tags, plus the
  * one thing a tagger cannot see: which person is the agent.
  */
-import { addFieldsAndAnswers, CUED_NAME_PRIORITY } from './cues'
+import { applyCues, CUED_NAME_PRIORITY } from './cues'
 import { BRANDS, BUSINESS_WORDS, CITIES, COUNTRIES, FIELD_KIND, FIELD_LABEL_WORDS, FIRST_NAMES, INSTITUTION_WORDS, isCommonWord, NOUN_CAPITALISING_WORDS, ORG_HEADS, ORG_SUFFIXES, REGIONS, STOPWORDS, SURNAMES, TOWNS } from './gazetteer'
 import { ASCII, CAPITAL, DIGIT, loadTrainedWeights, OPEN_MARGIN, SHOUTED, UPPER, WORD as WORD_FLAG, tagTokens, withoutAccents, tokenize, type Mask, type Tag, type Token, type TrainedWeights, type Weights } from './tagger'
 import trained from './tagger-weights.json'
@@ -437,7 +437,7 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
   addCountries(text, tokens, tags, masked, out, otherLanguage)
   addBrands(text, tokens, tags, masked, out)
   addTowns(text, tokens, tags, masked, out)
-  const cued = addFieldsAndAnswers(text, out)
+  const cued = applyCues(text, out)
   for (const c of cued) if (c.label === 'name' && c.role === undefined && isAgent(text, c.start, c.end)) c.role = 'agent'
   return sameNameSameKind(text, mergeAdjacentNames(text, cued))
 }
