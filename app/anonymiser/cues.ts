@@ -256,7 +256,7 @@ function addSelfIntroductions(text: string, found: Candidate[]): void {
 }
 
 /** "van der", "de la", "von", "el"… right before a surname, after a title or opening a line or a list. */
-const PARTICLES_BEFORE_RE = /(?:^|\n|(?<title>\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Herr|Frau|Mme|Mlle|Sr|Sra)\.?[ ]))(?<particles>(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]el|[Dd]ella|[Dd]i|[Dd]a|[Dd]u|[Dd]es|[Ll]a|[Ll]e|[Tt]er|[Tt]en|[Zz]u|[Dd]os|[Dd]as|[Dd]o|[Aa]l|[Ee]l|bin|ibn)(?:[ ](?:van|von|de|der|den|del|della|di|da|du|des|la|le|ter|ten|zu))*)[ ]$/
+const PARTICLES_BEFORE_RE = /(?:^|\n|[ ,;(]|(?<title>\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Herr|Frau|Mme|Mlle|Sr|Sra)\.?[ ]))(?<particles>(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]el|[Dd]ella|[Dd]i|[Dd]a|[Dd]u|[Dd]es|[Ll]a|[Ll]e|[Tt]er|[Tt]en|[Zz]u|[Dd]os|[Dd]as|[Dd]o|[Aa]l|[Ee]l|bin|ibn)(?:[ ](?:van|von|de|der|den|del|della|di|da|du|des|la|le|ter|ten|zu))*)[ ]$/
 
 /**
  * A surname with its particles is one name: "van der Merwe, Pieter" and "Ms van den Berg" keep
@@ -267,7 +267,8 @@ function withSurnameParticles(text: string, found: Candidate[]): void {
     if (c.label !== 'name' && c.label !== 'organization' && c.label !== 'place') continue
     const m = PARTICLES_BEFORE_RE.exec(text.slice(Math.max(0, c.start - 40), c.start))
     if (!m?.groups) continue
-    if (c.label !== 'name' && !m.groups.title) continue
+    // "van der", "von", "ter" come before surnames only; "de", "la", "el" before towns too ("de Bilt", "El Paso")
+    if (c.label !== 'name' && !m.groups.title && !/^(?:van|von|ter|ten|zu)\b/i.test(m.groups.particles)) continue
     const start = c.start - m.groups.particles.length - 1
     found.push({ start, end: c.end, label: 'name', priority: PRIORITY.PER })
   }

@@ -145,6 +145,7 @@ describe('a surname with its particles is one name', () => {
       ['name', 'Pieter'],
     ])
     expect(found('Please contact Ms van den Berg tomorrow.')).toEqual([['name', 'van den Berg']])
+    expect(found('The form is done, van der Merwe is my manager.')).toEqual([['name', 'van der Merwe']])
     const out = anonymise('Anouk de Vries wrote, and Mr de Vries called.').text
     const [, first, last] = /^(\S+) (\S+) wrote/.exec(out) ?? []
     expect(out).toBe(`${first} ${last} wrote, and Mr ${last} called.`)
