@@ -20,7 +20,10 @@ const PRIORITY: Record<Kind, number> = { PER: 64, ORG: 59, LOC: 58 }
 /** A name found by its cue: the same word elsewhere is this person too, even alone. */
 export const CUED_NAME_PRIORITY = PRIORITY.PER
 
-const isPersonWord = (w: string) => FIRST_NAMES.has(w) || SURNAMES.has(w) || FIRST_NAMES.has(withoutAccents(w)) || SURNAMES.has(withoutAccents(w))
+/** A given name or a surname the lists know, with or without its accents (shared with entities.ts). */
+export const isFirstName = (w: string) => FIRST_NAMES.has(w) || FIRST_NAMES.has(withoutAccents(w))
+export const isSurname = (w: string) => SURNAMES.has(w) || SURNAMES.has(withoutAccents(w))
+export const isPersonWord = (w: string) => isFirstName(w) || isSurname(w)
 /** Lower-case words inside a name ("Anouk de Vries", "Ali bin Hamad"). */
 const NAME_PARTICLES = new Set(['de', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'du', 'van', 'von', 'der', 'den', 'ter', 'le', 'la', 'bin', 'bint', 'al', 'el', 'y', 'e'])
 /** Words that mean "name" in a question ("Could I have your surname?", "Ihr Nachname?"). */

@@ -2,8 +2,8 @@
  * People, organisations, places, street lines and postcodes from the tagger's token tags, plus the
  * one thing a tagger cannot see: which person is the agent.
  */
-import { applyCues, CUED_NAME_PRIORITY } from './cues'
-import { BRANDS, BUSINESS_WORDS, CITIES, COUNTRIES, FIELD_KIND, FIELD_LABEL_WORDS, FIRST_NAMES, INSTITUTION_WORDS, isCommonWord, NOUN_CAPITALISING_WORDS, ORG_HEADS, ORG_SUFFIXES, REGIONS, STOPWORDS, SURNAMES, TOWNS } from './gazetteer'
+import { applyCues, CUED_NAME_PRIORITY, isFirstName, isPersonWord, isSurname } from './cues'
+import { BRANDS, BUSINESS_WORDS, CITIES, COUNTRIES, FIELD_KIND, FIELD_LABEL_WORDS, INSTITUTION_WORDS, isCommonWord, NOUN_CAPITALISING_WORDS, ORG_HEADS, ORG_SUFFIXES, REGIONS, STOPWORDS, TOWNS } from './gazetteer'
 import { ASCII, CAPITAL, DIGIT, loadTrainedWeights, OPEN_MARGIN, SHOUTED, UPPER, WORD as WORD_FLAG, tagTokens, withoutAccents, tokenize, type Mask, type Tag, type Token, type TrainedWeights, type Weights } from './tagger'
 import trained from './tagger-weights.json'
 import type { Candidate, PiiLabel } from './types'
@@ -98,9 +98,6 @@ function plausible(kind: string, value: string, tokens: number, previous = ''): 
 }
 const TITLE = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|herr|herrn|frau|mme|mlle|sr|sra|srta)\.?$/i
 
-const isFirstName = (w: string) => FIRST_NAMES.has(w) || FIRST_NAMES.has(withoutAccents(w))
-const isSurname = (w: string) => SURNAMES.has(w) || SURNAMES.has(withoutAccents(w))
-const isPersonWord = (w: string) => isFirstName(w) || isSurname(w)
 
 /**
  * Between people, organisations and places the tagger's context can mislead it ("from Lisbon" reads
@@ -275,8 +272,9 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
     return foreign
   }
   const sameLine = (a: number, b: number) => !text.slice(tokens[a].end, tokens[b].start).includes('\n')
-  /** The word before token i, with a title's full stop read as part of the title ("Ms."). */
-  const wordBefore = (i: number): string => (i > 1 && tokens[i - 1].text === '.' && TITLE.test(tokens[i - 2].text) ? tokens[i - 2].text : i > 0 ? tokens[i - 1].text : '')
+  /** The index of the word before token i, a title's full stop read as part of the title ("Ms."); -1 at the start. */
+  const indexBefore = (i: number): number => (i > 1 && tokens[i - 1].text === '.' && TITLE.test(tokens[i - 2].text) ? i - 2 : i - 1)
+  const wordBefore = (i: number): string => (i > 0 ? tokens[indexBefore(i)].text : '')
   /**
    * What the words around a span say about it: a capital proves nothing in German text or on a
    * sentence's first function word ("Vi har", "La empresa"), unless a greeting, a title, a field or
@@ -287,8 +285,8 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
     if (kind === 'ORG' && from === to && capitalisesNouns() && !BRANDS.has(tokens[from].lower) && !/^[\p{Lu}\p{N}]{2,}$/u.test(tokens[from].text)) return null
     if (kind !== 'PER') return kind
     // "Ms." is one title: the word before the full stop is what vouches
-    const titled = from > 1 && tokens[from - 1].text === '.' && TITLE.test(tokens[from - 2].text) && sameLine(from - 2, from)
-    const prev = titled ? tokens[from - 2] : from > 0 && sameLine(from - 1, from) ? tokens[from - 1] : undefined
+    const before = indexBefore(from)
+    const prev = before >= 0 && sameLine(before, from) ? tokens[before] : undefined
     const next = to + 1 < tokens.length && sameLine(to, to + 1) ? tokens[to + 1] : undefined
     const cued = prev !== undefined && (NAME_CUE_BEFORE.has(prev.lower) || TITLE.test(prev.text) || prev.text === ':' || prev.text === ',' || prev.text === '-' || prev.text === '•' || prev.text === '@')
     const speaker = next !== undefined && next.text === ':' && prev === undefined
