@@ -3,7 +3,7 @@
  * one thing a tagger cannot see: which person is the agent.
  */
 import { applyCues, CUED_NAME_PRIORITY, isFirstName, isPersonWord, isSurname } from './cues'
-import { BRANDS, BUSINESS_WORDS, CITIES, COUNTRIES, FIELD_KIND, FIELD_LABEL_WORDS, INSTITUTION_WORDS, isCommonWord, NOUN_CAPITALISING_WORDS, ORG_HEADS, ORG_SUFFIXES, REGIONS, STOPWORDS, TOWNS } from './gazetteer'
+import { BRANDS, BUSINESS_WORDS, CITIES, COUNTRIES, GIVEN_NAME_TOWNS, FIELD_KIND, FIELD_LABEL_WORDS, INSTITUTION_WORDS, isCommonWord, NOUN_CAPITALISING_WORDS, ORG_HEADS, ORG_SUFFIXES, REGIONS, STOPWORDS, TOWNS } from './gazetteer'
 import { ASCII, CAPITAL, DIGIT, loadTrainedWeights, OPEN_MARGIN, SHOUTED, UPPER, WORD as WORD_FLAG, tagTokens, withoutAccents, tokenize, type Mask, type Tag, type Token, type TrainedWeights, type Weights } from './tagger'
 import trained from './tagger-weights.json'
 import type { Candidate, PiiLabel } from './types'
@@ -96,6 +96,9 @@ function plausible(kind: string, value: string, tokens: number, previous = ''): 
   }
   return true
 }
+/** Endings of surnames in languages whose surnames rarely appear in the lists ("-ov", "-ska", "-vić", "-enko", "-shvili"). */
+const SURNAME_SHAPE = /\p{L}{3}(?:ov|ova|ev|eva|ovich|evich|ovna|evna|sky|skiy|skaya|ski|ska|wicz|czyk|vić|vić|vich|ović|ević|enko|chuk|escu|eanu|oğlu|oglu|shvili|dze|poulos|opoulou|akis|ová|ská)$/u
+const isCompanyWord = (w: string) => BRANDS.has(w) || ORG_HEADS.has(w) || BUSINESS_WORDS.has(w) || ORG_SUFFIXES.has(w.replace(/\.$/, '')) || INSTITUTION_WORDS.has(w)
 const TITLE = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|herr|herrn|frau|mme|mlle|sr|sra|srta)\.?$/i
 
 
@@ -116,6 +119,10 @@ function kindByGazetteer(kind: string, value: string, previous: string, nextCapi
   if (words.length > 1 && INSTITUTION_WORDS.has(words[0])) return 'ORG'
   // "Evri", "Barclaycard" alone: a brand the lists know, and no person's name, is a company
   if (kind === 'PER' && words.length === 1 && BRANDS.has(last) && !isPersonWord(last) && !NAME_CUE_BEFORE.has(previous.toLowerCase()) && !TITLE.test(previous)) return 'ORG'
+  // "Hi Michter,": whoever is greeted or thanked is a person, unless a list knows a company by that name
+  if (kind === 'ORG' && words.length <= 2 && NAME_CUE_BEFORE.has(previous.toLowerCase()) && !words.some(isCompanyWord)) return 'PER'
+  // "Trifonov", "Kowalska", "Petrović": a word shaped like a surname, that no list knows otherwise
+  if (kind !== 'PER' && words.length === 1 && SURNAME_SHAPE.test(last) && !isCompanyWord(last) && !CITIES.has(last) && !COUNTRIES.has(last) && !REGIONS.has(last) && !isCommonWord(last)) return 'PER'
   // "Policía", "Parlamento" alone: an institution, never a person
   if (kind === 'PER' && words.length === 1 && INSTITUTION_WORDS.has(words[0])) return 'ORG'
   if (words.some((w) => ORG_SUFFIXES.has(w.replace(/\.$/, '')))) return kind
@@ -126,8 +133,11 @@ function kindByGazetteer(kind: string, value: string, previous: string, nextCapi
   // "en Mieres", "aus Radebeul": a town only the long list knows, after a word that comes before a
   // place, and not the first word of a longer name ("to Greenfield Leisure")
   if ((kind === 'PER' || placeCued) && kind !== 'LOC' && !nextCapitalised && (TOWNS.has(spelt) || TOWNS.has(whole)) && !words.some(isPersonWord) && !BRANDS.has(spelt) && !NAME_CUE_BEFORE.has(previous.toLowerCase()) && !TITLE.test(previous)) return 'LOC'
+  // a given name that is also some town's ("Norman", "Mary", "Nick") is a person unless a place word comes before it
+  const givenNameOrTown = words.length === 1 && GIVEN_NAME_TOWNS.has(whole) && !REGIONS.has(whole)
+  if (givenNameOrTown && !placeCued && kind === 'LOC') return 'PER'
   // a town or a country taken for a person ("Berlin", "São Paulo"), unless greeted or titled like one
-  if (kind === 'PER' && (CITIES.has(whole) || COUNTRIES.has(whole) || (REGIONS.has(whole) && !isFirstName(words[0]))) && !NAME_CUE_BEFORE.has(previous.toLowerCase()) && !TITLE.test(previous) && (words.length > 1 || !isSurname(whole) || (CITIES.has(whole) && !isFirstName(whole)))) return 'LOC'
+  if (kind === 'PER' && !(givenNameOrTown && !placeCued) && (CITIES.has(whole) || COUNTRIES.has(whole) || (REGIONS.has(whole) && !isFirstName(words[0]))) && !NAME_CUE_BEFORE.has(previous.toLowerCase()) && !TITLE.test(previous) && (words.length > 1 || !isSurname(whole) || (CITIES.has(whole) && !isFirstName(whole)))) return 'LOC'
   if (kind === 'ORG' && (TITLE.test(previous) || TITLE.test(words[0]))) return 'PER'
   if (kind === 'ORG' && words.length <= 3 && !CITIES.has(whole) && !words.some((w) => ORG_HEADS.has(w))) {
     // "Deepa Krishnan", or a lone given name ("Arjun", "Bethany", "Marek") that is no everyday word or

@@ -14,6 +14,8 @@ export const CITIES: ReadonlySet<string> = new Set(data.cities)
  * read only by the place rules after the tagger, and only after a word that comes before a place.
  */
 export const TOWNS: ReadonlySet<string> = new Set(data.towns)
+/** Towns named like a common given name ("Norman", "Madison", "Mary"). */
+export const GIVEN_NAME_TOWNS: ReadonlySet<string> = new Set(data.givenNameTowns)
 export const COUNTRIES: ReadonlySet<string> = new Set(data.countries)
 /** States, provinces and counties ("Texas", "Bavaria", "Kent"). */
 export const REGIONS: ReadonlySet<string> = new Set(data.regions)
@@ -75,7 +77,8 @@ function isInflectedCommonWord(lower: string): boolean {
   if (lower.length > 3 && lower.endsWith('s')) {
     if (COMMON.has(lower.slice(0, -1))) return true
     if (lower.endsWith('ies') && COMMON.has(`${lower.slice(0, -3)}y`)) return true
-    if (lower.endsWith('es') && COMMON.has(lower.slice(0, -2))) return true
+    // "-es" only after the endings English pluralises that way ("boxes", "churches"): "James" is no "jam"
+    if (lower.endsWith('es') && /(?:s|x|z|ch|sh|o)es$/.test(lower) && COMMON.has(lower.slice(0, -2))) return true
   }
   return false
 }

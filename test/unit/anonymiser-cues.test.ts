@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { anonymise, detect } from '~/anonymiser'
+import { isCommonWord } from '~/anonymiser/gazetteer'
 
 function found(text: string): Array<[string, string]> {
   return detect(text).map((s) => [s.label, text.slice(s.start, s.end)])
+}
+
+/** The text of every span found with the given label. */
+function foundAs(text: string, label: string): string[] {
+  return found(text)
+    .filter(([kind]) => kind === label)
+    .map(([, value]) => value)
 }
 
 describe('a form field says what its value is', () => {
@@ -162,5 +170,36 @@ describe('logins, surnames said outright and the words forms abbreviate', () => 
 
   it('"DOB" before a date is a form\'s word, not a place', () => {
     expect(found('SSN 078-05-1120, DOB 04/12/1979').map(([label]) => label)).toEqual(['national_id', 'date_of_birth'])
+  })
+})
+
+describe('a given name that is also a town, a country or an everyday word', () => {
+  it('a smaller town named like a common given name is a person unless a place word comes before it', () => {
+    expect(foundAs('Ask Norman about the invoice.', 'name')).toEqual(['Norman'])
+    expect(foundAs('Madison said the parcel was late.', 'name')).toEqual(['Madison'])
+    expect(foundAs('I grew up in Norman, Oklahoma.', 'place')).toContain('Norman')
+  })
+
+  it('a country is a place, also where a long list of given names holds it', () => {
+    expect(foundAs('These parts came from Taiwan.', 'place')).toEqual(['Taiwan'])
+    expect(foundAs('They would have lost everything in Syria.', 'place')).toEqual(['Syria'])
+  })
+
+  it('"James" is a name, not a plural of "jam"; "boxes" stays a plural', () => {
+    expect(foundAs('You sound like James lol', 'name')).toEqual(['James'])
+    expect(isCommonWord('boxes')).toBe(true)
+    expect(isCommonWord('james')).toBe(false)
+  })
+})
+
+describe('a person by a greeting or by the shape of a surname', () => {
+  it('whoever is greeted is a person, a known company stays a company', () => {
+    expect(foundAs('Hi Michter, we are interested in using your video.', 'name')).toEqual(['Michter'])
+    expect(foundAs('Thanks Vodafone for nothing', 'name')).toEqual([])
+  })
+
+  it('a surname ending no list knows ("-ov", "-ska", "-vić") is a person', () => {
+    expect(foundAs('The ticket says that Trifonov approved it.', 'name')).toEqual(['Trifonov'])
+    expect(foundAs('Please pass this to Kowalska in billing.', 'name')).toEqual(['Kowalska'])
   })
 })

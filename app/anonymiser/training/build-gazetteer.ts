@@ -49,6 +49,8 @@ function words(values: string[]): string[] {
 }
 
 const firstNames = new Set<string>()
+/** faker's given names alone: common names of their locales (the larger list below is noisier) */
+const commonFirstNames = new Set<string>()
 const surnames = new Set<string>()
 const streetWords = new Set<string>()
 const cityWords = new Set<string>()
@@ -60,7 +62,7 @@ for (const [code, locale] of Object.entries(allLocales)) {
   const person = (locale as { person?: Record<string, Tree> }).person ?? {}
   const location = (locale as { location?: Record<string, Tree> }).location ?? {}
   const company = (locale as { company?: Record<string, Tree> }).company ?? {}
-  for (const w of words(strings(person.first_name))) firstNames.add(lower(w))
+  for (const w of words(strings(person.first_name))) commonFirstNames.add(lower(w))
   for (const w of words(strings(person.last_name))) surnames.add(lower(w))
   for (const w of words(strings([location.street_suffix, location.street_prefix]))) streetWords.add(lower(w))
   // street names ("Ackerweg", "Adalbertstr.") teach the tagger; here only their last or first word
@@ -77,11 +79,21 @@ for (const [code, locale] of Object.entries(allLocales)) {
   }
   for (const w of words(strings(company.legal_entity_type))) orgSuffixes.add(lower(w))
 }
-// each of its files is a Map of lower-case given name → gender
+const countryNames = new Set<string>()
+for (const lang of countries.langs()) {
+  for (const names of Object.values(countries.getNames(lang, { select: 'all' }))) {
+    for (const name of names as string[]) if (LATIN_OR_GREEK_OR_CYRILLIC.test(name.replace(/[\s,()]/g, ''))) countryNames.add(lower(name))
+  }
+}
+
+for (const name of commonFirstNames) firstNames.add(name)
+// each of its files is a Map of lower-case given name → gender; it also holds countries in many
+// languages ("syria", "taiwan", "italia") that are rarely anyone's name: a country is a given name
+// only when faker's name lists say so ("Jordan", "Georgia", "Chad")
 const require = createRequire(import.meta.url)
 const namesDir = require.resolve('gender-detection-from-name').replace(/index\.js$/, 'names/')
 for (const file of readdirSync(namesDir).filter((f) => f.endsWith('.js'))) {
-  for (const name of (require(namesDir + file) as Map<string, string>).keys()) for (const w of words([name])) firstNames.add(lower(w))
+  for (const name of (require(namesDir + file) as Map<string, string>).keys()) for (const w of words([name])) if (!countryNames.has(lower(w))) firstNames.add(lower(w))
 }
 // brand names: the whole name, and a one-word name's word ("Monzo", "Klarna", "Zendesk")
 const brands = new Set<string>()
@@ -102,18 +114,14 @@ for (const [code, locale] of Object.entries(allLocales)) {
   for (const name of strings([location.state, location.county])) if (!name.includes('{') && name.length > 2) regions.add(lower(name))
 }
 for (const c of cityTimezones.cityMapping) if (c.province && c.province.length > 2) regions.add(lower(c.province))
+/** towns of half a million people or more ("London", "Houston"): their name reads as the town first */
+const bigCities = new Set<string>()
 for (const c of cityTimezones.cityMapping) {
   for (const name of [c.city_ascii, c.city]) {
     if (!name) continue
     cities.add(lower(name))
+    if (c.pop >= 500_000) bigCities.add(lower(name))
     for (const w of words([name])) cityWords.add(lower(w))
-  }
-}
-
-const countryNames = new Set<string>()
-for (const lang of countries.langs()) {
-  for (const names of Object.values(countries.getNames(lang, { select: 'all' }))) {
-    for (const name of names as string[]) if (LATIN_OR_GREEK_OR_CYRILLIC.test(name.replace(/[\s,()]/g, ''))) countryNames.add(lower(name))
   }
 }
 
@@ -205,6 +213,8 @@ const out = {
   cityWords: sorted(cityWords),
   cities: sorted(cities),
   towns: sorted(towns),
+  // smaller towns named like a common given name ("Norman", "Madison"): a person unless a place word comes before
+  givenNameTowns: sorted(new Set([...commonFirstNames].filter((name) => cities.has(name) && !bigCities.has(name) && !countryNames.has(name)))),
   countries: sorted(countryNames),
   regions: sorted(regions),
   orgSuffixes: sorted(orgSuffixes),
