@@ -3,7 +3,7 @@
  * one thing a tagger cannot see: which person is the agent.
  */
 import { applyCues, CUED_NAME_PRIORITY, isFirstName, isPersonWord, isSurname } from './cues'
-import { BRANDS, BUSINESS_WORDS, CITIES, COUNTRIES, GIVEN_NAME_TOWNS, FIELD_KIND, FIELD_LABEL_WORDS, INSTITUTION_WORDS, isCommonWord, NOUN_CAPITALISING_WORDS, ORG_HEADS, ORG_SUFFIXES, REGIONS, STOPWORDS, TOWNS } from './gazetteer'
+import { BRANDS, BUSINESS_WORDS, CITIES, COUNTRIES, GIVEN_NAME_TOWNS, GIVEN_NAMES, FIELD_KIND, FIELD_LABEL_WORDS, INSTITUTION_WORDS, isCommonWord, NOUN_CAPITALISING_WORDS, ORG_HEADS, ORG_SUFFIXES, REGIONS, STOPWORDS, TOWNS } from './gazetteer'
 import { ASCII, CAPITAL, DIGIT, loadTrainedWeights, OPEN_MARGIN, SHOUTED, UPPER, WORD as WORD_FLAG, tagTokens, withoutAccents, tokenize, type Mask, type Tag, type Token, type TrainedWeights, type Weights } from './tagger'
 import trained from './tagger-weights.json'
 import type { Candidate, PiiLabel } from './types'
@@ -445,6 +445,7 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
   addCountries(text, tokens, tags, masked, out, otherLanguage)
   addBrands(text, tokens, tags, masked, out)
   addTowns(text, tokens, tags, masked, out)
+  addGivenNames(text, tokens, masked, out)
   const cued = applyCues(text, out)
   for (const c of cued) if (c.label === 'name' && c.role === undefined && isAgent(text, c.start, c.end)) c.role = 'agent'
   return sameNameSameKind(text, mergeAdjacentNames(text, cued))
@@ -539,6 +540,33 @@ function addTowns(text: string, tokens: readonly Token[], tags: readonly Tag[], 
       i = j
       break
     }
+  }
+}
+
+/**
+ * A common given name no list knows as anything else ("see Isaiah in good spirits", "Miranda is
+ * the best"), capitalised, that neither the tagger nor a rule claimed: a person. It must stand
+ * alone: not beside another capitalised word (part of a longer name the tagger read otherwise),
+ * and at a sentence's start only before a lower-case word.
+ */
+function addGivenNames(text: string, tokens: readonly Token[], masked: Uint8Array, out: Candidate[]): void {
+  let claimed: Uint8Array | undefined
+  for (let i = 0; i < tokens.length; i++) {
+    if ((tokens[i].flags & (CAPITAL | SHOUTED)) !== CAPITAL || masked[i] || !GIVEN_NAMES.has(tokens[i].lower)) continue
+    const next = tokens[i + 1]
+    const nextOnLine = next !== undefined && !text.slice(tokens[i].end, next.start).includes('\n') ? next : undefined
+    if (nextOnLine !== undefined && text.slice(tokens[i].end, nextOnLine.start) === ' ' && (/^\p{Lu}/u.test(nextOnLine.text) || nextOnLine.text === '&')) continue
+    const previous = i > 0 && !text.slice(tokens[i - 1].end, tokens[i].start).includes('\n') ? tokens[i - 1] : undefined
+    if (previous === undefined || SENTENCE_CLOSE.has(previous.text)) {
+      // a sentence's first word: a name only before a lower-case word ("Miranda is")
+      if (nextOnLine === undefined || nextOnLine.text !== nextOnLine.lower || !/^\p{L}/u.test(nextOnLine.text)) continue
+    } else if (/^\p{Lu}/u.test(previous.text)) continue
+    if (claimed === undefined) {
+      claimed = new Uint8Array(text.length + 1)
+      for (const c of out) claimed.fill(1, c.start, c.end)
+    }
+    if (claimed[tokens[i].start]) continue
+    out.push({ start: tokens[i].start, end: tokens[i].end, label: 'name', priority: PRIORITY.PER })
   }
 }
 

@@ -14,6 +14,8 @@ export const CITIES: ReadonlySet<string> = new Set(data.cities)
  * read only by the place rules after the tagger, and only after a word that comes before a place.
  */
 export const TOWNS: ReadonlySet<string> = new Set(data.towns)
+/** Common given names that no list knows as anything else ("Isaiah", "Miranda"). */
+export const GIVEN_NAMES: ReadonlySet<string> = new Set(data.givenNames)
 /** Towns named like a common given name ("Norman", "Madison", "Mary"). */
 export const GIVEN_NAME_TOWNS: ReadonlySet<string> = new Set(data.givenNameTowns)
 export const COUNTRIES: ReadonlySet<string> = new Set(data.countries)

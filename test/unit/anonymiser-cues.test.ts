@@ -198,6 +198,11 @@ describe('a person by a greeting or by the shape of a surname', () => {
     expect(foundAs('Thanks Vodafone for nothing', 'name')).toEqual([])
   })
 
+  it('a common given name standing alone mid-sentence, or opening a sentence before a lower-case word, is a person', () => {
+    expect(foundAs('Great to see Isaiah in good spirits!', 'name')).toEqual(['Isaiah'])
+    expect(foundAs('Kendrick called about the refund twice.', 'name')).toEqual(['Kendrick'])
+  })
+
   it('a surname ending no list knows ("-ov", "-ska", "-vić") is a person', () => {
     expect(foundAs('The ticket says that Trifonov approved it.', 'name')).toEqual(['Trifonov'])
     expect(foundAs('Please pass this to Kowalska in billing.', 'name')).toEqual(['Kowalska'])

@@ -213,6 +213,9 @@ const out = {
   cityWords: sorted(cityWords),
   cities: sorted(cities),
   towns: sorted(towns),
+  // common given names that are nothing else in the lists: no everyday or function word, field label,
+  // brand, town, region or country ("Isaiah", "Miranda", "Sølvi")
+  givenNames: sorted(new Set([...commonFirstNames].filter((name) => name.length >= 3 && !/[.'’-]/.test(name) && !common.has(name) && !stopwords.has(name) && !fieldLabels.has(name) && !brands.has(name) && !cities.has(name) && !towns.has(name) && !regions.has(name) && !countryNames.has(name)))),
   // smaller towns named like a common given name ("Norman", "Madison"): a person unless a place word comes before
   givenNameTowns: sorted(new Set([...commonFirstNames].filter((name) => cities.has(name) && !bigCities.has(name) && !countryNames.has(name)))),
   countries: sorted(countryNames),
