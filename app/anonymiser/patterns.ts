@@ -532,8 +532,8 @@ const ANY_MONTH = `(?:${MONTHS}|${FOREIGN_MONTHS})`
 const WEEKDAY = '(?:mon|tues?|wed|thu(?:rs)?|fri|sat|sun)(?:day)?\\.?,?'
 const GENERAL_DATE_RE = new RegExp(
   [
-    // 2024-03-12, 12/03/2024, 12.03.24, 3-12-2024
-    String.raw`(?<![\d./-])\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?![\d./-]*\d)`,
+    // 2024-03-12, 12/03/2024, 12.03.24, 3-12-2024, 2024-03-12T14:30:00Z
+    String.raw`(?<![\d./-])\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\d./-]*\d)`,
     String.raw`(?<![\d./-])\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})(?![\d./-]*\d)`,
     // (Tuesday) 12 March 2024, 12th of March, 3. März 2024, 12 de marzo de 2024
     String.raw`(?:${WEEKDAY}\s+)?\d{1,2}(?:st|nd|rd|th|\.|º)?(?:\s+of|\s+de)?\s+${ANY_MONTH}\.?(?:,?\s+(?:de\s+)?\d{4})?`,
@@ -1092,6 +1092,14 @@ function detectAddresses(text: string, push: Push): void {
   }
 }
 
+const TIME_AFTER_DATE_RE = /(?:,?[ \t]+(?:at|um|à|a las|alle|om|kl\.?|klo|o)?[ \t]*|T)(?:[01]?\d|2[0-3])[:.h][0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:[ \t]?[AaPp](?:\.[Mm]\.|[Mm]))?(?:[ \t]?(?:Z|UTC|GMT|[+-]\d{2}:?\d{2}))?(?![\p{L}\p{N}:])/uy
+
+/** Where a date ending at end ends with the time written right after it. */
+function timeAfter(text: string, end: number): number {
+  TIME_AFTER_DATE_RE.lastIndex = end
+  return TIME_AFTER_DATE_RE.exec(text) ? TIME_AFTER_DATE_RE.lastIndex : end
+}
+
 /** Every pattern detector over the whole text. */
 export function detectPatterns(text: string): Candidate[] {
   const out: Candidate[] = []
@@ -1101,8 +1109,10 @@ export function detectPatterns(text: string): Candidate[] {
   detectIbans(text, push)
   detectNationalIds(text, push)
   detectDatesOfBirth(text, push)
-  detectDates(text, push)
-  detectMultilingualDates(text, push, PRIORITY.date)
+  // a time right after a date is part of it ("12 Jan 2021 14:30", "March 3, 2024 at 9:15 PM")
+  const pushDate: Push = (start, end, label, priority) => push(start, label === 'date' ? timeAfter(text, end) : end, label, priority)
+  detectDates(text, pushDate)
+  detectMultilingualDates(text, pushDate, PRIORITY.date)
   detectAccountNumbers(text, push)
   detectUsernames(text, push)
   detectAddresses(text, push)

@@ -104,6 +104,15 @@ describe('a year placed in time is a date', () => {
   })
 })
 
+describe('a time written right after a date is part of the date', () => {
+  it('after a space, a comma or "at", and an ISO time; a sentence\'s full stop stays', () => {
+    expect(foundAs('The meeting is on March 14, 1998 at 10:42 PM.', 'date')).toEqual(['March 14, 1998 at 10:42 PM'])
+    expect(foundAs('Appointment: 12 Jan 2021 14:30', 'date')).toEqual(['12 Jan 2021 14:30'])
+    expect(foundAs('Logged 2021-07-04T14:30:00Z by the system', 'date')).toEqual(['2021-07-04T14:30:00Z'])
+    expect(foundAs('Call me on 12 March 2021 at 14.5 or later', 'date')).toEqual(['12 March 2021'])
+  })
+})
+
 describe('a title with its full stop vouches for a person', () => {
   it('"Ms." before a double-barrelled surname', () => {
     expect(found("Mr. O'Sullivan and Ms. McAllister-Greene are on the call.")).toEqual([
