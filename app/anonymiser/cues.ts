@@ -140,6 +140,9 @@ function asksForName(question: string): boolean {
 /** Three or more single capitalised words in a list: "Lindholm, Jansen, Okafor and Petrov". */
 const LIST_RE = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}'’-]+(?:, \p{Lu}[\p{L}'’-]+)+,? (?:and|or|und|oder|et|ou|y|e|i|og|och|ja|en|és|a|oraz) \p{Lu}[\p{L}'’-]+(?![\p{L}\p{N}&])/gu
 
+/** Words before a firm someone works at or deals with ("at", "for", "from", "employer is", "the firm"). */
+export const FIRM_CUE_BEFORE_RE = /(?:^|[^\p{L}])(?:at|for|from|by|employer(?: is)?|company|firm|joined|left|bei|für|chez|pour|para|en|presso|per|voor)[ \t]+$/iu
+
 function addNameLists(text: string, found: readonly Candidate[], push: (start: number, end: number, kind: Kind) => void): void {
   if (!text.includes(', ')) return
   for (const m of text.matchAll(LIST_RE)) {
@@ -158,6 +161,11 @@ function addNameLists(text: string, found: readonly Candidate[], push: (start: n
     }
     // a list of people: nothing in it is a place, a brand or an everyday word, and most of it are known names
     if (other || people * 2 < items.length) continue
+    // "works at Smith, Johnson and Brown": three surnames named as a firm is one organisation
+    if (items.length === 3 && !m[0].includes(', and') && FIRM_CUE_BEFORE_RE.test(text.slice(Math.max(0, m.index - 30), m.index))) {
+      push(m.index, m.index + m[0].length, 'ORG')
+      continue
+    }
     for (const [at, word] of items) push(at, at + word.length, 'PER')
   }
 }

@@ -2,7 +2,7 @@
  * People, organisations, places, street lines and postcodes from the tagger's token tags, plus the
  * one thing a tagger cannot see: which person is the agent.
  */
-import { applyCues, CUED_NAME_PRIORITY, isFirstName, isPersonWord, isSurname } from './cues'
+import { applyCues, CUED_NAME_PRIORITY, FIRM_CUE_BEFORE_RE, isFirstName, isPersonWord, isSurname } from './cues'
 import { BRANDS, BUSINESS_WORDS, CITIES, COUNTRIES, GIVEN_NAME_TOWNS, GIVEN_NAMES, FIELD_KIND, FIELD_LABEL_WORDS, INSTITUTION_WORDS, isCommonWord, NOUN_CAPITALISING_WORDS, ORG_HEADS, ORG_SUFFIXES, REGIONS, STOPWORDS, TOWNS } from './gazetteer'
 import { ASCII, CAPITAL, DIGIT, loadTrainedWeights, OPEN_MARGIN, SHOUTED, UPPER, WORD as WORD_FLAG, tagTokens, withoutAccents, tokenize, type Mask, type Tag, type Token, type TrainedWeights, type Weights } from './tagger'
 import trained from './tagger-weights.json'
@@ -552,7 +552,9 @@ function addTowns(text: string, tokens: readonly Token[], tags: readonly Tag[], 
 function addGivenNames(text: string, tokens: readonly Token[], masked: Uint8Array, out: Candidate[]): void {
   let claimed: Uint8Array | undefined
   for (let i = 0; i < tokens.length; i++) {
-    if ((tokens[i].flags & (CAPITAL | SHOUTED)) !== CAPITAL || masked[i] || !GIVEN_NAMES.has(tokens[i].lower)) continue
+    if ((tokens[i].flags & (CAPITAL | SHOUTED)) !== CAPITAL || masked[i]) continue
+    const kind = GIVEN_NAMES.has(tokens[i].lower) ? 'PER' : isDoubleSurname(tokens[i].text) ? (FIRM_CUE_BEFORE_RE.test(text.slice(Math.max(0, tokens[i].start - 30), tokens[i].start)) ? 'ORG' : 'PER') : null
+    if (kind === null) continue
     const next = tokens[i + 1]
     const nextOnLine = next !== undefined && !text.slice(tokens[i].end, next.start).includes('\n') ? next : undefined
     if (nextOnLine !== undefined && text.slice(tokens[i].end, nextOnLine.start) === ' ' && (/^\p{Lu}/u.test(nextOnLine.text) || nextOnLine.text === '&')) continue
@@ -560,14 +562,20 @@ function addGivenNames(text: string, tokens: readonly Token[], masked: Uint8Arra
     if (previous === undefined || SENTENCE_CLOSE.has(previous.text)) {
       // a sentence's first word: a name only before a lower-case word ("Miranda is")
       if (nextOnLine === undefined || nextOnLine.text !== nextOnLine.lower || !/^\p{L}/u.test(nextOnLine.text)) continue
-    } else if (/^\p{Lu}/u.test(previous.text)) continue
+    } else if (/^\p{Lu}/u.test(previous.text) && !TITLE.test(previous.text)) continue
     if (claimed === undefined) {
       claimed = new Uint8Array(text.length + 1)
       for (const c of out) claimed.fill(1, c.start, c.end)
     }
     if (claimed[tokens[i].start]) continue
-    out.push({ start: tokens[i].start, end: tokens[i].end, label: 'name', priority: PRIORITY.PER })
+    out.push({ start: tokens[i].start, end: tokens[i].end, label: LABEL_OF[kind], priority: PRIORITY[kind] })
   }
+}
+
+/** Two surnames joined by a hyphen ("Kowalska-Nowak", "Ortiz-Herrera"): a person's, or a firm's after "at" or "for". */
+function isDoubleSurname(word: string): boolean {
+  const parts = word.split('-')
+  return parts.length === 2 && parts.every((p) => /^\p{Lu}\p{Ll}{2,}$/u.test(p) && (isSurname(p.toLowerCase()) || SURNAME_SHAPE.test(p)) && !isCommonWord(p.toLowerCase()) && !CITIES.has(p.toLowerCase()))
 }
 
 /** Words before a company someone deals with ("paid with Klarna", "switched from Plusnet to Sky"). */

@@ -66,6 +66,16 @@ describe('several surnames in a list are several people', () => {
     expect(found('I had calls with Lindholm, Jansen, Okafor and Petrov this week.').map(([label]) => label)).toEqual(['name', 'name', 'name', 'name'])
   })
 
+  it('three surnames named as a firm after "at", "for" or "from" are one organisation', () => {
+    expect(found('The invoice from Smith, Johnson and Brown is wrong.')).toEqual([['organization', 'Smith, Johnson and Brown']])
+  })
+
+  it('two surnames joined by a hyphen are a person, or a firm after "for" or "at"', () => {
+    expect(foundAs('Please ask Ms Kowalska-Nowak to call.', 'name')).toEqual(['Kowalska-Nowak'])
+    expect(foundAs('I work for Kowalski-Nowak in sales.', 'organization')).toEqual(['Kowalski-Nowak'])
+    expect(found('A Coca-Cola in Baden-Baden, please.').filter(([label]) => label === 'name')).toEqual([])
+  })
+
   it('a list of towns stays a list of places', () => {
     expect(found('We deliver to Lyon, Marseille and Toulouse.').map(([label]) => label)).toEqual(['place', 'place', 'place'])
   })
