@@ -448,7 +448,7 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
   addGivenNames(text, tokens, masked, out)
   const cued = applyCues(text, out)
   for (const c of cued) if (c.label === 'name' && c.role === undefined && isAgent(text, c.start, c.end)) c.role = 'agent'
-  return sameNameSameKind(text, mergeAdjacentNames(text, cued))
+  return sameNameSameKind(text, wholeCompanies(text, mergeAdjacentNames(text, cued)))
 }
 
 /**
@@ -626,6 +626,58 @@ function sameNameSameKind(text: string, found: Candidate[]): Candidate[] {
 }
 
 /** Two names one space apart are one person ("18:22 Mustafa Öztürk"): never half a name replaced. */
+const AMPERSAND_BEFORE_RE = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}'’-]+[ ]?&[ ]?$/u
+const SURNAMES_AND_RE = /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+)[ ]?&[ ]?(\p{Lu}\p{Ll}+)(?![\p{L}\p{N}])/gu
+
+/**
+ * A company's whole name, never half of it: a name and its legal form ("Rossi SpA"), a word joined
+ * by "&" to a company ("Müller & Söhne"), two surnames joined by "&" ("Hartwell & Finch").
+ * Expects the candidates in order of start.
+ */
+function wholeCompanies(text: string, found: Candidate[]): Candidate[] {
+  if (found.length === 0 && !text.includes('&')) return found
+  const out: Candidate[] = []
+  for (const c of found) {
+    const last = out[out.length - 1]
+    if (last !== undefined && c.label === 'organization' && (last.label === 'name' || last.label === 'organization') && c.start === last.end + 1 && text[last.end] === ' ' && ORG_SUFFIXES.has(text.slice(c.start, c.end).toLowerCase().replace(/\.$/, ''))) {
+      last.end = c.end
+      last.label = 'organization'
+      last.priority = Math.max(last.priority, c.priority)
+      delete last.role
+      continue
+    }
+    if (c.label === 'organization') {
+      const before = AMPERSAND_BEFORE_RE.exec(text.slice(Math.max(0, c.start - 40), c.start))
+      if (before !== null) {
+        const start = c.start - before[0].length
+        // the word before "&" may have been read as a name of its own: it is the company's now
+        if (last !== undefined && last.end > start) {
+          if (last.start !== start) {
+            out.push(c)
+            continue
+          }
+          out.pop()
+        }
+        c.start = start
+      }
+    }
+    out.push(c)
+  }
+  if (!text.includes('&')) return out
+  let joined = out
+  for (const m of text.matchAll(SURNAMES_AND_RE)) {
+    const end = m.index + m[0].length
+    const surname = (w: string) => (isSurname(w.toLowerCase()) || SURNAME_SHAPE.test(w)) && !GIVEN_NAMES.has(w.toLowerCase())
+    if (!surname(m[1]) || !surname(m[2])) continue
+    // each side may have been read as a person of its own; anything else there keeps the text as it was read
+    const inside = joined.filter((c) => c.start < end && m.index < c.end)
+    if (inside.some((c) => c.label !== 'name' || c.start < m.index || c.end > end)) continue
+    joined = joined.filter((c) => !inside.includes(c))
+    joined.push({ start: m.index, end, label: 'organization', priority: PRIORITY.ORG })
+  }
+  return joined.sort((a, b) => a.start - b.start)
+}
+
 function mergeAdjacentNames(text: string, found: Candidate[]): Candidate[] {
   if (found.length < 2) return found
   found.sort((a, b) => a.start - b.start)

@@ -76,6 +76,12 @@ describe('several surnames in a list are several people', () => {
     expect(found('A Coca-Cola in Baden-Baden, please.').filter(([label]) => label === 'name')).toEqual([])
   })
 
+  it('a company is replaced whole: a name with its legal form, two names joined by "&"', () => {
+    expect(found('Rossi SpA sent me a letter')).toEqual([['organization', 'Rossi SpA']])
+    expect(found('Müller & Söhne shipped it late.')).toEqual([['organization', 'Müller & Söhne']])
+    expect(found('Kowalski & Nowak sent the bill')).toEqual([['organization', 'Kowalski & Nowak']])
+  })
+
   it('a list of towns stays a list of places', () => {
     expect(found('We deliver to Lyon, Marseille and Toulouse.').map(([label]) => label)).toEqual(['place', 'place', 'place'])
   })
