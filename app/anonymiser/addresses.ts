@@ -233,6 +233,9 @@ function classify(value: string, start: number): Part {
   return part
 }
 
+/** A house number on its own ("5", "nº 12", "12/3", "7B"). */
+const HOUSE_NUMBER_RE = /^(?:nº|n\.?º?|no\.?|nr\.?|#)?[ ]?\d{1,5}[A-Za-z]?(?:[\/-]\d{1,4}[A-Za-z]?)?$/
+
 /** The comma-separated parts of the line [from, to), each trimmed, with a field label ("Adresse :") left out. */
 function partsOf(text: string, from: number, to: number): Part[] {
   const parts: Part[] = []
@@ -250,7 +253,12 @@ function partsOf(text: string, from: number, to: number): Part[] {
         const part = classify(text.slice(a, b), a)
         const last = parts[parts.length - 1]
         // "Calle Mayor, 5": the number after the comma belongs to the street
-        if (last?.kind === 'street' && !/\d/.test(last.value) && /^(?:nº|n\.?º?|no\.?|nr\.?|#)?[ ]?\d{1,5}[A-Za-z]?(?:[\/-]\d{1,4}[A-Za-z]?)?$/.test(part.value)) {
+        if (last?.kind === 'street' && !/\d/.test(last.value) && HOUSE_NUMBER_RE.test(part.value)) {
+          last.end = part.end
+          last.value = text.slice(last.start, last.end)
+        } else if (last !== undefined && part.kind === 'street' && !/\d/.test(part.value) && HOUSE_NUMBER_RE.test(last.value)) {
+          // "12, rue de la Paix": the number before the comma too
+          last.kind = 'street'
           last.end = part.end
           last.value = text.slice(last.start, last.end)
         } else parts.push(part)

@@ -964,6 +964,8 @@ const CA_POSTCODE_RE = /(?<![A-Za-z0-9])[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?
 const US_STATES =
   'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY'
 const STATE_ZIP_RE = new RegExp(String.raw`\b(?:${US_STATES}|${US_STATES.toLowerCase()})\.?,?\s+(\d{5}(?:-\d{4})?)(?![\w-])`, 'g')
+const TOWN_BEFORE_STATE_RE = /(?:^|,)[ ]?(\p{Lu}[\p{L}'’.-]+(?:[ ]\p{Lu}[\p{L}'’.-]+){0,2}),?[ ]$/u
+const MILITARY_ADDRESS_RE = /\b(?:((?:PSC|Unit) \d{4},? Box \d{4}|(?:USNS|USNV|USS|USCGC) \p{Lu}\p{Ll}+)(?=,?\s+(?:APO|FPO|DPO)\b)|(?:APO|FPO|DPO) (?:AA|AE|AP) \d{5})\b/gu
 const POSTCODE_CUE_RE = /\b(?:post ?code|postal code|zip(?: ?code)?|plz|eircode|postleitzahl|code postal|cap)\b\s*(?:is|was|:|=|-)?\s*(?:is\s+)?/gi
 const POSTCODE_VALUE_RE = /^(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d|\d{4} ?[A-Z]{2}|\d{5}(?:-\d{4})?|\d{4}|[A-Z]\d{2} ?[A-Z0-9]{4}|\d{3}-\d{4}|\d{2}-\d{3})(?![\w])/i
 const EU_POSTCODE_CITY_RE = /(?<![\w-])(\d{4} ?[A-Z]{2}|\d{5})(?=\s+[A-ZÀ-Ý][a-zà-ÿ]+)/g
@@ -1078,6 +1080,18 @@ function detectAddresses(text: string, push: Push): void {
   for (const m of matchesNearDigits(STATE_ZIP_RE, text, 1)) {
     const start = m.index + m[0].length - m[1].length
     push(start, start + m[1].length, 'postcode', PRIORITY.postcode)
+    // "…, Lake Jessica, NV 23245": the words before the state, after a comma or alone on the line, are its town
+    const before = lineBefore(text, m.index, 60)
+    const town = TOWN_BEFORE_STATE_RE.exec(before)
+    if (town) {
+      const start = m.index - before.length + town.index + town[0].indexOf(town[1])
+      push(start, start + town[1].length, 'place', PRIORITY.postcode - 1)
+    }
+  }
+  // military mail: "PSC 4115, Box 7815", "Unit 3621 Box 2934", "USNS Miller", then "APO AE 41945" (the post office, its region and ZIP as one code)
+  for (const m of text.matchAll(MILITARY_ADDRESS_RE)) {
+    if (m[1] !== undefined) push(m.index, m.index + m[1].length, 'address', PRIORITY.address)
+    else push(m.index, m.index + m[0].length, 'postcode', PRIORITY.postcode)
   }
   for (const m of text.matchAll(POSTCODE_CUE_RE)) {
     const start = m.index + m[0].length

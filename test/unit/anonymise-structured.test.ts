@@ -130,6 +130,30 @@ describe('postal addresses outside the UK and the US, part by part', () => {
   })
 })
 
+describe('US addresses: the town before the state, and military mail', () => {
+  it('the words between the street and "NV 23245" are the town, even when they read like a name', () => {
+    const text = 'I live at 8419 Hernandez Mountains Apt. 183, Lake Jessica, NV 23245'
+    expect(labelsOf(text, 'place')).toEqual(['Lake Jessica'])
+    expect(labelsOf(text, 'name')).toEqual([])
+    expect(labelsOf('8419 Hernandez Mountains\nNorth Kevin, TX 23245', 'place')).toContain('North Kevin')
+  })
+
+  it('a unit, a post box or a ship, then the military post office with its ZIP', () => {
+    expect(found('Ship it to PSC 4115, Box 7815, APO AA 41945 please.')).toEqual([
+      { label: 'address', value: 'PSC 4115, Box 7815' },
+      { label: 'postcode', value: 'APO AA 41945' },
+    ])
+    expect(found('USNS Miller\nFPO AP 05286')).toEqual([
+      { label: 'address', value: 'USNS Miller' },
+      { label: 'postcode', value: 'FPO AP 05286' },
+    ])
+  })
+
+  it('a French house number before the comma belongs to its street', () => {
+    expect(labelsOf('Address: 12, rue de la Paix, 75002 Paris', 'address')).toEqual(['12, rue de la Paix'])
+  })
+})
+
 describe('streets without a house number or an English street word', () => {
   it('a one-line address after a cue, with no digit at all: the street word makes the street', () => {
     expect(labelsOf('I live at Hotel Marisol, Harbour Road, Kingstown, Saint Vincent now.', 'address')).toEqual(['Harbour Road'])
