@@ -98,6 +98,11 @@ describe('a company or an institution named by its own word', () => {
     expect(found('The refund came through Kelvaro, not directly.')).toEqual([['organization', 'Kelvaro']])
   })
 
+  it('an everyday word opening a sentence or after a comma is no company, capitalised or not', () => {
+    expect(found('Looks amazing! Just found your channel and your work is stunning.')).toEqual([])
+    expect(found('Great video, Liked, how about another one!')).toEqual([])
+  })
+
   it('a department or a team made of everyday words is no company', () => {
     expect(found('Customer Service said no, and Technical Support agreed.')).toEqual([])
   })
