@@ -294,9 +294,10 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
     // "Veranstaltung" in German text: a noun, unless a brand list knows it or it is in capitals
     if (kind === 'ORG' && from === to && capitalisesNouns() && !BRANDS.has(tokens[from].lower) && !/^[\p{Lu}\p{N}]{2,}$/u.test(tokens[from].text)) return null
     // "Just found your channel", "Great Video, Liked,": an everyday word, capitalised, is no company
-    if (kind === 'ORG' && from === to && isCommonWord(tokens[from].lower) && !BRANDS.has(tokens[from].lower) && /^\p{Lu}\p{Ll}+$/u.test(tokens[from].text)) {
+    // there, even one that is also a brand's name ("Just") when it opens a sentence
+    if (kind === 'ORG' && from === to && isCommonWord(tokens[from].lower) && /^\p{Lu}\p{Ll}+$/u.test(tokens[from].text)) {
       const previous = from > 0 && sameLine(from - 1, from) ? tokens[from - 1] : undefined
-      if (previous === undefined || SENTENCE_CLOSE.has(previous.text) || previous.text === ',') return null
+      if (previous === undefined || SENTENCE_CLOSE.has(previous.text) || (previous.text === ',' && !BRANDS.has(tokens[from].lower))) return null
     }
     if (kind !== 'PER') return kind
     // "Ms." is one title: the word before the full stop is what vouches
