@@ -25,7 +25,7 @@ export const isFirstName = (w: string) => FIRST_NAMES.has(w) || FIRST_NAMES.has(
 export const isSurname = (w: string) => SURNAMES.has(w) || SURNAMES.has(withoutAccents(w))
 export const isPersonWord = (w: string) => isFirstName(w) || isSurname(w)
 /** Lower-case words inside a name ("Anouk de Vries", "Ali bin Hamad"). */
-const NAME_PARTICLES = new Set(['de', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'du', 'van', 'von', 'der', 'den', 'ter', 'le', 'la', 'bin', 'bint', 'al', 'el', 'y', 'e'])
+export const NAME_PARTICLES: ReadonlySet<string> = new Set(['de', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'du', 'van', 'von', 'der', 'den', 'ter', 'le', 'la', 'bin', 'bint', 'al', 'el', 'y', 'e'])
 /** Words that mean "name" in a question ("Could I have your surname?", "Ihr Nachname?"). */
 const NAME_WORDS = new Set(
   ('name names surname surnames forename firstname lastname nachname vorname familienname nom prénom prenom nombre apellido apellidos nome cognome ' +

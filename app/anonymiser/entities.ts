@@ -2,6 +2,7 @@
  * People, organisations, places, street lines and postcodes from the tagger's token tags, plus the
  * one thing a tagger cannot see: which person is the agent.
  */
+import { addCjkNames } from './cjk-names'
 import { applyCues, CUED_NAME_PRIORITY, FIRM_CUE_BEFORE_RE, isFirstName, isPersonWord, isSurname } from './cues'
 import { BRANDS, BUSINESS_WORDS, CITIES, COUNTRIES, GIVEN_NAME_TOWNS, GIVEN_NAMES, FIELD_KIND, FIELD_LABEL_WORDS, INSTITUTION_WORDS, isCommonWord, NOUN_CAPITALISING_WORDS, ORG_HEADS, ORG_SUFFIXES, REGIONS, STOPWORDS, TOWNS } from './gazetteer'
 import { ASCII, CAPITAL, DIGIT, loadTrainedWeights, OPEN_MARGIN, SHOUTED, UPPER, WORD as WORD_FLAG, tagTokens, withoutAccents, tokenize, type Mask, type Tag, type Token, type TrainedWeights, type Weights } from './tagger'
@@ -97,7 +98,24 @@ function plausible(kind: string, value: string, tokens: number, previous = ''): 
   return true
 }
 /** Endings of surnames in languages whose surnames rarely appear in the lists ("-ov", "-ska", "-vić", "-enko", "-shvili"). */
-const SURNAME_SHAPE = /\p{L}{3}(?:ov|ova|ev|eva|ovich|evich|ovna|evna|sky|skiy|skaya|ski|ska|wicz|czyk|vić|vić|vich|ović|ević|enko|chuk|escu|eanu|oğlu|oglu|shvili|dze|poulos|opoulou|akis|ová|ská)$/u
+const SURNAME_SHAPE = /\p{L}{3}(?:ov|ova|ev|eva|ovich|evich|ovna|evna|sky|skiy|skaya|ski|ska|wicz|czyk|vić|vić|vich|ović|ević|enko|chuk|escu|eanu|oğlu|oglu|shvili|dze|poulos|opoulou|akis|ová|ská|ов|ова|ев|ева|ин|ина|ский|ская|енко|чук|ович|евич|овна|евна|ична|івна|όπουλος|πουλος|ίδης|ιδης|άκης|ακης|ίου|πούλου|ίδου)$/u
+
+/**
+ * Two or three words that are a person's whole name by the lists: each a known given name or
+ * surname, or shaped like a surname or patronymic ("Иванов Сергей Петрович", "Παπαδόπουλος
+ * Νικόλαος"), with at least one given name, and none a town, a country or an everyday word.
+ */
+function isWholeName(words: readonly string[]): boolean {
+  if (words.length < 2 || words.length > 3) return false
+  let given = false
+  for (const word of words) {
+    const lower = word.toLowerCase()
+    if (!/^\p{Lu}\p{Ll}+$/u.test(word) || CITIES.has(lower) || COUNTRIES.has(lower) || isCommonWord(lower) || isCompanyWord(lower)) return false
+    if (isFirstName(lower)) given = true
+    else if (!isSurname(lower) && !SURNAME_SHAPE.test(word)) return false
+  }
+  return given && words.some((w) => isSurname(w.toLowerCase()) || SURNAME_SHAPE.test(w))
+}
 const isCompanyWord = (w: string) => BRANDS.has(w) || ORG_HEADS.has(w) || BUSINESS_WORDS.has(w) || ORG_SUFFIXES.has(w.replace(/\.$/, '')) || INSTITUTION_WORDS.has(w)
 const TITLE = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|herr|herrn|frau|mme|mlle|sr|sra|srta)\.?$/i
 
@@ -119,6 +137,8 @@ function kindByGazetteer(kind: string, value: string, previous: string, nextCapi
   if (words.length > 1 && INSTITUTION_WORDS.has(words[0])) return 'ORG'
   // "Evri", "Barclaycard" alone: a brand the lists know, and no person's name, is a company
   if (kind === 'PER' && words.length === 1 && BRANDS.has(last) && !isPersonWord(last) && !NAME_CUE_BEFORE.has(previous.toLowerCase()) && !TITLE.test(previous)) return 'ORG'
+  // "Παπαδόπουλος Νικόλαος" read as a town: a given name and a surname by the lists are a person
+  if (kind !== 'PER' && isWholeName(value.split(/\s+/))) return 'PER'
   // "Hi Michter,": whoever is greeted or thanked is a person, unless a list knows a company by that name
   if (kind === 'ORG' && words.length <= 2 && NAME_CUE_BEFORE.has(previous.toLowerCase()) && !words.some(isCompanyWord)) return 'PER'
   // "Trifonov", "Kowalska", "Petrović": a word shaped like a surname, that no list knows otherwise
@@ -452,6 +472,7 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
   addBrands(text, tokens, tags, masked, out)
   addTowns(text, tokens, tags, masked, out)
   addGivenNames(text, tokens, masked, out)
+  addCjkNames(text, out, PRIORITY.PER)
   const cued = applyCues(text, out)
   for (const c of cued) if (c.label === 'name' && c.role === undefined && isAgent(text, c.start, c.end)) c.role = 'agent'
   return sameNameSameKind(text, wholeCompanies(text, mergeAdjacentNames(text, cued)))
@@ -559,6 +580,23 @@ function addGivenNames(text: string, tokens: readonly Token[], masked: Uint8Arra
   let claimed: Uint8Array | undefined
   for (let i = 0; i < tokens.length; i++) {
     if ((tokens[i].flags & (CAPITAL | SHOUTED)) !== CAPITAL || masked[i]) continue
+    // "Иванов Сергей Петрович" after a label: a whole name by the lists, two or three words
+    let last = i
+    while (last < i + 2 && last + 1 < tokens.length && (tokens[last + 1].flags & (CAPITAL | SHOUTED)) === CAPITAL && !masked[last + 1] && text.slice(tokens[last].end, tokens[last + 1].start) === ' ') last++
+    if (last > i && isWholeName(tokens.slice(i, last + 1).map((t) => t.text))) {
+      claimed ??= claimedBy(text, out)
+      const start = tokens[i].start
+      const end = tokens[last].end
+      // "Иванов Сергей Петрович, тел. …" read as one address: the name before the comma is the addressee
+      const address = out.find((c) => c.label === 'address' && c.start === start && c.end > end + 1 && text[end] === ',')
+      if (address !== undefined) {
+        address.start = end + 1 + (text.slice(end + 1).length - text.slice(end + 1).trimStart().length)
+        out.push({ start, end, label: 'name', priority: PRIORITY.PER })
+        claimed = undefined
+      } else if (!claimed.subarray(start, end).includes(1)) out.push({ start, end, label: 'name', priority: PRIORITY.PER })
+      i = last
+      continue
+    }
     const kind = GIVEN_NAMES.has(tokens[i].lower) ? 'PER' : isDoubleSurname(tokens[i].text) ? (FIRM_CUE_BEFORE_RE.test(text.slice(Math.max(0, tokens[i].start - 30), tokens[i].start)) ? 'ORG' : 'PER') : null
     if (kind === null) continue
     const next = tokens[i + 1]
@@ -569,13 +607,17 @@ function addGivenNames(text: string, tokens: readonly Token[], masked: Uint8Arra
       // a sentence's first word: a name only before a lower-case word ("Miranda is")
       if (nextOnLine === undefined || nextOnLine.text !== nextOnLine.lower || !/^\p{L}/u.test(nextOnLine.text)) continue
     } else if (/^\p{Lu}/u.test(previous.text) && !TITLE.test(previous.text)) continue
-    if (claimed === undefined) {
-      claimed = new Uint8Array(text.length + 1)
-      for (const c of out) claimed.fill(1, c.start, c.end)
-    }
+    claimed ??= claimedBy(text, out)
     if (claimed[tokens[i].start]) continue
     out.push({ start: tokens[i].start, end: tokens[i].end, label: LABEL_OF[kind], priority: PRIORITY[kind] })
   }
+}
+
+/** Which characters of text the candidates cover (1) or not (0). */
+function claimedBy(text: string, found: readonly Candidate[]): Uint8Array {
+  const claimed = new Uint8Array(text.length + 1)
+  for (const c of found) claimed.fill(1, c.start, c.end)
+  return claimed
 }
 
 /** Two surnames joined by a hyphen ("Kowalska-Nowak", "Ortiz-Herrera"): a person's, or a firm's after "at" or "for". */

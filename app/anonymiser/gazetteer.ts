@@ -16,6 +16,9 @@ export const CITIES: ReadonlySet<string> = new Set(data.cities)
 export const TOWNS: ReadonlySet<string> = new Set(data.towns)
 /** Common given names that no list knows as anything else ("Isaiah", "Miranda"). */
 export const GIVEN_NAMES: ReadonlySet<string> = new Set(data.givenNames)
+/** Chinese, Japanese and Korean given names and surnames, in their own scripts ("太郎", "佐藤", "민준", "김"). */
+export const CJK_GIVEN_NAMES: ReadonlySet<string> = new Set(data.cjkGivenNames)
+export const CJK_SURNAMES: ReadonlySet<string> = new Set(data.cjkSurnames)
 /** Towns named like a common given name ("Norman", "Madison", "Mary"). */
 export const GIVEN_NAME_TOWNS: ReadonlySet<string> = new Set(data.givenNameTowns)
 export const COUNTRIES: ReadonlySet<string> = new Set(data.countries)

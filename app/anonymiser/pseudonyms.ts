@@ -4,6 +4,7 @@
  * the original text. The mapping lives only in this object (never logged, never returned).
  */
 import type { PiiLabel, ReferenceKind } from './types'
+import { NAME_PARTICLES } from './cues'
 
 const INVENTED_FIRST_NAMES = [
   'Alex', 'Sam', 'Jordan', 'Robin', 'Casey', 'Morgan', 'Riley', 'Jamie', 'Avery', 'Quinn', 'Rowan',
@@ -63,8 +64,10 @@ const SURNAME_FIELD_BEFORE_RE = /(?:surname|last name|lastname|family name|nachn
 const TITLE_BEFORE_RE = /\b(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|lady|lord|mister|madam|mme|herr|frau|señor|señora|sr|sra)\.?\s+$/i
 
 function matchCase(original: string, invented: string): string {
-  if (original.length > 1 && original === original.toUpperCase() && /\p{L}/u.test(original)) return invented.toUpperCase()
-  if (original === original.toLowerCase() && /\p{L}/u.test(original)) return invented.toLowerCase()
+  // scripts without capitals ("山田", "김민준") say nothing about case
+  if (!/\p{Lu}|\p{Ll}/u.test(original)) return invented
+  if (original.length > 1 && original === original.toUpperCase()) return invented.toUpperCase()
+  if (original === original.toLowerCase()) return invented.toLowerCase()
   return invented
 }
 
@@ -315,8 +318,8 @@ export class Pseudonyms {
 
   name(value: string, start: number): string {
     let tokens = value.split(/\s+/).filter(Boolean)
-    // "van der Merwe": lower-case particles before the one capitalised word are a surname's
-    if (tokens.length > 1 && tokens.slice(0, -1).every((t) => /^\p{Ll}/u.test(t))) tokens = tokens.slice(-1)
+    // "van der Merwe": lower-case particles before the one capitalised word are a surname's ("mario rossi" is no particle's)
+    if (tokens.length > 1 && tokens.slice(0, -1).every((t) => NAME_PARTICLES.has(t))) tokens = tokens.slice(-1)
     if (tokens.length === 1) {
       const key = tokens[0].toLowerCase()
       const titled = TITLE_BEFORE_RE.test(this.text.slice(Math.max(0, start - 12), start))

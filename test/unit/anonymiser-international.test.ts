@@ -73,6 +73,36 @@ describe('names of many locales, wherever they stand', () => {
   })
 })
 
+describe('Chinese, Japanese and Korean names, which have no spaces or capitals to go by', () => {
+  it('a listed surname set apart as a name: by a space, an honorific or text in another script', () => {
+    expect(entities('My name is 山田 太郎 and I need help.')).toEqual([['name', '山田 太郎']])
+    expect(entities('山田太郎さんから電話がありました')).toEqual([['name', '山田太郎']])
+    expect(entities('Please call 王芳 tomorrow.')).toEqual([['name', '王芳']])
+    expect(entities('Please call 박서준 tomorrow.')).toEqual([['name', '박서준']])
+  })
+
+  it('in Korean prose only a listed surname and a listed given name, with a particle or honorific after it', () => {
+    expect(entities('김민준님이 전화하셨습니다')).toEqual([['name', '김민준']])
+    expect(entities('이메일을 보내 주세요')).toEqual([])
+  })
+
+  it('the pseudonym is written in ordinary case, not in capitals', () => {
+    expect(anonymise('山田太郎さんから電話がありました').text).toMatch(/^\p{Lu}\p{Ll}+さんから/u)
+  })
+})
+
+describe('a name in lower case or in another script keeps its whole shape', () => {
+  it('"mario rossi" gets a whole lower-case pseudonym, "van der Merwe" one surname', () => {
+    expect(anonymise('mario rossi here').text).toMatch(/^\p{Ll}+ \p{Ll}+ here$/u)
+    expect(anonymise('Ms van der Merwe called').text).toMatch(/^Ms \p{Lu}\p{Ll}+ called$/u)
+  })
+
+  it('a surname, a given name and a patronymic in Cyrillic or Greek, after a label', () => {
+    expect(entities('Контакт: Иванов Сергей Петрович, тел. 912 345-67-89')).toEqual([['name', 'Иванов Сергей Петрович']])
+    expect(entities('The customer Παπαδόπουλος Νικόλαος wants a refund')).toEqual([['name', 'Παπαδόπουλος Νικόλαος']])
+  })
+})
+
 describe('places and organisations without a cue word', () => {
   it('a country someone mentions is a place, and so is the country line of an address', () => {
     expect(entities('I was charged a roaming fee in Portugal but never left home.')).toEqual([['place', 'Portugal']])

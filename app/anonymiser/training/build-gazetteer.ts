@@ -48,6 +48,9 @@ function words(values: string[]): string[] {
     .filter((w) => w.length > 1 && LATIN_OR_GREEK_OR_CYRILLIC.test(w) && !w.includes('{'))
 }
 
+const CJK_NAME = /^[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]{1,4}$/u
+const cjkGivenNames = new Set<string>()
+const cjkSurnames = new Set<string>()
 const firstNames = new Set<string>()
 /** faker's given names alone: common names of their locales (the larger list below is noisier) */
 const commonFirstNames = new Set<string>()
@@ -64,6 +67,11 @@ for (const [code, locale] of Object.entries(allLocales)) {
   const company = (locale as { company?: Record<string, Tree> }).company ?? {}
   for (const w of words(strings(person.first_name))) commonFirstNames.add(lower(w))
   for (const w of words(strings(person.last_name))) surnames.add(lower(w))
+  // patronymics ("Петрович", "Олександрівна") are read as names' words too
+  for (const w of words(strings(person.middle_name))) commonFirstNames.add(lower(w))
+  // Chinese, Japanese and Korean names, written without letters the tokenizer splits into words
+  for (const name of strings(person.first_name)) if (CJK_NAME.test(name)) cjkGivenNames.add(name)
+  for (const name of strings(person.last_name)) if (CJK_NAME.test(name)) cjkSurnames.add(name)
   for (const w of words(strings([location.street_suffix, location.street_prefix]))) streetWords.add(lower(w))
   // street names ("Ackerweg", "Adalbertstr.") teach the tagger; here only their last or first word
   for (const name of strings(location.street_name)) {
@@ -216,6 +224,8 @@ const out = {
   // common given names that are nothing else in the lists: no everyday or function word, field label,
   // brand, town, region or country ("Isaiah", "Miranda", "Sølvi")
   givenNames: sorted(new Set([...commonFirstNames].filter((name) => name.length >= 3 && !/[.'’-]/.test(name) && !common.has(name) && !stopwords.has(name) && !fieldLabels.has(name) && !brands.has(name) && !cities.has(name) && !towns.has(name) && !regions.has(name) && !countryNames.has(name)))),
+  cjkGivenNames: sorted(cjkGivenNames),
+  cjkSurnames: sorted(cjkSurnames),
   // smaller towns named like a common given name ("Norman", "Madison"): a person unless a place word comes before
   givenNameTowns: sorted(new Set([...commonFirstNames].filter((name) => cities.has(name) && !bigCities.has(name) && !countryNames.has(name)))),
   countries: sorted(countryNames),

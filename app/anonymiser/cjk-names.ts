@@ -1,0 +1,60 @@
+/**
+ * Chinese, Japanese and Korean names, which the tagger cannot read: their scripts put no space
+ * between words, so a name is found by its parts instead. A run of Han characters made of a listed
+ * surname and a listed given name ("李伟", "山田翔太"), or a Hangul word that starts with them
+ * ("김민준님이"), is a person. Given-name lists are short, so where the run is plainly set apart as
+ * a name, a listed surname is enough: a space between surname and given name ("山田 太郎"), an
+ * honorific after it ("佐藤花子さん"), or text around it in another script ("Please call 王芳").
+ * Inside Chinese, Japanese or Korean prose both parts must be listed, which keeps ordinary words
+ * out ("이메일" starts like the surname 이, but "메일" is nobody's given name).
+ */
+import { CJK_GIVEN_NAMES, CJK_SURNAMES } from './gazetteer'
+import type { Candidate } from './types'
+
+/** Any character of these scripts: most texts have none and skip the rest. */
+const CJK_RE = /[\p{Script=Han}\p{Script=Hangul}]/u
+/** A run of Han characters, optionally split once by a space ("山田 太郎"), standing alone. */
+const HAN_NAME_RE = /(?<!\p{Script=Han})\p{Script=Han}{1,3}(?:[ \u3000]?\p{Script=Han}{1,3})?(?!\p{Script=Han})/gu
+/** A Hangul word: a surname, a given name and perhaps an honorific or a particle after it. */
+const HANGUL_WORD_RE = /(?<!\p{Script=Hangul})\p{Script=Hangul}{2,7}(?!\p{Script=Hangul})/gu
+/** What may follow a Korean name in the same word: an honorific ("님", "씨") and a particle ("이", "께서"). */
+const KOREAN_NAME_TAIL_RE = /^(?:고객님|선생님|님|씨)?(?:이|가|은|는|을|를|의|에게|께|께서|과|와|도|만)?$/u
+
+/** Japanese honorifics after a name ("さん", "様", "先生"). */
+const HONORIFIC_AFTER_RE = /^(?:さん|さま|様|氏|先生|くん|君|ちゃん|殿)/u
+/** Letters of these scripts and of kana: where they are most of a text's letters, it is CJK prose. */
+const CJK_LETTER_RE = /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/gu
+
+/**
+ * The length of the name at the start of value: a listed surname, an optional space, then a given
+ * name (listed, or any one to three characters when anyGiven) followed by a rest that tail accepts;
+ * -1 when there is none.
+ */
+function nameLength(value: string, anyGiven: boolean, tail: (rest: string) => boolean): number {
+  for (const surnameLength of [1, 2]) {
+    if (!CJK_SURNAMES.has(value.slice(0, surnameLength))) continue
+    const afterSurname = value.slice(surnameLength).replace(/^[ \u3000]/, '')
+    const gap = value.length - surnameLength - afterSurname.length
+    for (let givenLength = Math.min(3, afterSurname.length); givenLength >= 1; givenLength--) {
+      const given = afterSurname.slice(0, givenLength)
+      if ((anyGiven || CJK_GIVEN_NAMES.has(given)) && !/[ \u3000]/.test(given) && tail(afterSurname.slice(givenLength))) return surnameLength + gap + givenLength
+    }
+  }
+  return -1
+}
+
+/** Chinese, Japanese and Korean names that no span covers yet, added to found. */
+export function addCjkNames(text: string, found: Candidate[], priority: number): void {
+  if (!CJK_RE.test(text)) return
+  const free = (start: number, end: number) => !found.some((c) => c.start < end && start < c.end)
+  const push = (start: number, length: number) => {
+    if (length > 0 && free(start, start + length)) found.push({ start, end: start + length, label: 'name', priority })
+  }
+  const letters = text.match(/\p{L}/gu)?.length ?? 0
+  const otherScript = (text.match(CJK_LETTER_RE)?.length ?? 0) * 2 < letters
+  for (const m of text.matchAll(HAN_NAME_RE)) {
+    const setApart = otherScript || /[ \u3000]/.test(m[0]) || HONORIFIC_AFTER_RE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3))
+    push(m.index, nameLength(m[0], setApart, (rest) => rest === ''))
+  }
+  for (const m of text.matchAll(HANGUL_WORD_RE)) push(m.index, nameLength(m[0], otherScript, (rest) => KOREAN_NAME_TAIL_RE.test(rest)))
+}
