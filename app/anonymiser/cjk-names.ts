@@ -6,7 +6,8 @@
  * a name, a listed surname is enough: a space between surname and given name ("山田 太郎"), an
  * honorific after it ("佐藤花子さん"), or text around it in another script ("Please call 王芳").
  * Inside Chinese, Japanese or Korean prose both parts must be listed, which keeps ordinary words
- * out ("이메일" starts like the surname 이, but "메일" is nobody's given name).
+ * out ("이메일" starts like the surname 이, but "메일" is nobody's given name). Companies go by
+ * their legal form ("株式会社", "有限公司", "주식회사").
  */
 import { CJK_GIVEN_NAMES, CJK_SURNAMES } from './gazetteer'
 import type { Candidate } from './types'
@@ -43,7 +44,10 @@ function nameLength(value: string, anyGiven: boolean, tail: (rest: string) => bo
   return -1
 }
 
-/** Chinese, Japanese and Korean names that no span covers yet, added to found. */
+/** Companies by their legal form: "株式会社田中", "田中商事株式会社", "华为技术有限公司", "주식회사 한빛", "(주)한빛". */
+const CJK_COMPANY_RE = /(?:株式会社|有限会社|合同会社)[ \u3000]?[\p{Script=Han}\p{Script=Katakana}ー]{1,10}|[\p{Script=Han}\p{Script=Katakana}ー]{1,10}(?:株式会社|有限会社|合同会社|股份有限公司|有限公司|集团)|(?:주식회사|\(주\)|㈜)[ ]?\p{Script=Hangul}{1,8}?(?=(?:에서|에게|이|가|은|는|을|를|의|와|과|로|으로|도)?(?!\p{Script=Hangul}))|\p{Script=Hangul}{1,8}[ ]?(?:주식회사|\(주\)|㈜)/gu
+
+/** Chinese, Japanese and Korean names and companies that no span covers yet, added to found. */
 export function addCjkNames(text: string, found: Candidate[], priority: number): void {
   if (!CJK_RE.test(text)) return
   const free = (start: number, end: number) => !found.some((c) => c.start < end && start < c.end)
@@ -52,6 +56,7 @@ export function addCjkNames(text: string, found: Candidate[], priority: number):
   }
   const letters = text.match(/\p{L}/gu)?.length ?? 0
   const otherScript = (text.match(CJK_LETTER_RE)?.length ?? 0) * 2 < letters
+  for (const m of text.matchAll(CJK_COMPANY_RE)) if (free(m.index, m.index + m[0].length)) found.push({ start: m.index, end: m.index + m[0].length, label: 'organization', priority })
   for (const m of text.matchAll(HAN_NAME_RE)) {
     const setApart = otherScript || /[ \u3000]/.test(m[0]) || HONORIFIC_AFTER_RE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3))
     push(m.index, nameLength(m[0], setApart, (rest) => rest === ''))

@@ -195,7 +195,21 @@ function addNamedOrganisations(text: string, found: Candidate[]): void {
     if (!INSTITUTION_WORDS.has(m[1].toLowerCase()) && !ORG_HEADS.has(m[1].toLowerCase())) continue
     push(m.index, m.index + m[0].length, 'ORG')
   }
+  // "Industrias Ramírez", "Grupo Hernández y Soto": a trade or company word, then surnames; above a
+  // person's reading of the same words
+  for (const m of text.matchAll(TRADE_FIRST_RE)) {
+    const first = m[1].toLowerCase()
+    if (!BUSINESS_WORDS.has(first) && !COMPANY_FIRST_WORDS.has(first)) continue
+    const named = m[2].split(/[ ]+/).filter((w) => /^\p{Lu}/u.test(w))
+    if (!named.every((w) => isSurname(w.toLowerCase()) || (!isCommonWord(w.toLowerCase()) && !STOPWORDS.has(w.toLowerCase())))) continue
+    found.push({ start: m.index, end: m.index + m[0].length, label: 'organization', priority: PRIORITY.PER + 1 })
+  }
 }
+
+/** A capitalised trade word, then one or two capitalised names, the second after "y", "e", "et" or "&". */
+const TRADE_FIRST_RE = /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+)[ ](\p{Lu}[\p{L}'’-]+(?:[ ](?:y|e|et|&)[ ]\p{Lu}[\p{L}'’-]+)?)(?![\p{L}\p{N}])/gu
+/** Institution words that are companies' first words ("Grupo", "Empresa"); the rest name public bodies. */
+const COMPANY_FIRST_WORDS: ReadonlySet<string> = new Set(['grupo', 'gruppo', 'groupe', 'gruppe', 'groep', 'empresa', 'compañía', 'companhia', 'compagnia', 'compagnie', 'sociedad', 'sociedade', 'società', 'société', 'spółka', 'společnost'])
 
 /** Words a company's name follows ("an account with …", "my manager at …", "after joining …"). */
 const ORG_CUE_RE = /(?<![\p{L}])(?:at|with|from|through|via|joined|joining|left|leaving|by|for|contacted|emailed|called|using|use|uses)[ ](\p{Lu}\p{Ll}{3,})(?![\p{L}\p{N}'’]|[ ]\p{Lu})/gu

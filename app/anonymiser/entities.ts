@@ -674,12 +674,17 @@ function sameNameSameKind(text: string, found: Candidate[]): Candidate[] {
 }
 
 /** Two names one space apart are one person ("18:22 Mustafa Öztürk"): never half a name replaced. */
+/** Legal forms written after a company's name, several words long or with dots ("sp. z o.o.", "e figli", "GmbH & Co. KG"). */
+const LEGAL_FORM_AFTER_RE = /,?[ ](?:sp\. z o\.o\.|sp\. [jkp]\.|S\.A\.|S\/A|s\.r\.o\.|s\.r\.l\.|S\.L\.L?\.|S\.p\.A\.|S\.Coop\.|GmbH & Co\. KG|e\.G\.|Co\., Ltd\.|Pty\.? Ltd|e figli|et fils|y hijos|e filhos|& Söhne|(?:and|&) Sons|& Co\.|K\.K\.|B\.V\.|N\.V\.|A\/S)(?![\p{L}\p{N}])/uy
+/** "and" between the two surnames of a firm, in the languages met most. */
+const FIRM_JOINT_RE = /^[ ](?:and|&|et|e|y|und|en|og|och|i)[ ]$/u
 const AMPERSAND_BEFORE_RE = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}'’-]+[ ]?&[ ]?$/u
 const SURNAMES_AND_RE = /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+)[ ]?&[ ]?(\p{Lu}\p{Ll}+)(?![\p{L}\p{N}])/gu
 
 /**
- * A company's whole name, never half of it: a name and its legal form ("Rossi SpA"), a word joined
- * by "&" to a company ("Müller & Söhne"), two surnames joined by "&" ("Hartwell & Finch").
+ * A company's whole name, never half of it: a name and its legal form ("Rossi SpA", "Nowak sp. z
+ * o.o.", "Conti e figli"), a word joined by "&" to a company ("Müller & Söhne"), two surnames joined
+ * by "and" in some language when either was read as a company ("Lefebvre et Martin") or by "&".
  * Expects the candidates in order of start.
  */
 function wholeCompanies(text: string, found: Candidate[]): Candidate[] {
@@ -687,6 +692,17 @@ function wholeCompanies(text: string, found: Candidate[]): Candidate[] {
   const out: Candidate[] = []
   for (const c of found) {
     const last = out[out.length - 1]
+    // "Lefebvre et Martin": two surnames joined by "and" in any language are one firm, when either is read as one
+    if (last !== undefined && (c.label === 'organization' || last.label === 'organization') && (c.label === 'name' || c.label === 'organization') && (last.label === 'name' || last.label === 'organization')) {
+      const joint = text.slice(last.end, c.start)
+      const surnames = [text.slice(last.start, last.end), text.slice(c.start, c.end)].every((w) => /^\p{Lu}\p{Ll}+$/u.test(w) && (isSurname(w.toLowerCase()) || SURNAME_SHAPE.test(w)) && !BRANDS.has(w.toLowerCase()) && !GIVEN_NAMES.has(w.toLowerCase()))
+      if (surnames && FIRM_JOINT_RE.test(joint)) {
+        last.end = c.end
+        last.label = 'organization'
+        delete last.role
+        continue
+      }
+    }
     if (last !== undefined && c.label === 'organization' && (last.label === 'name' || last.label === 'organization') && c.start === last.end + 1 && text[last.end] === ' ' && ORG_SUFFIXES.has(text.slice(c.start, c.end).toLowerCase().replace(/\.$/, ''))) {
       last.end = c.end
       last.label = 'organization'
@@ -710,6 +726,12 @@ function wholeCompanies(text: string, found: Candidate[]): Candidate[] {
       }
     }
     out.push(c)
+  }
+  // "Nowak sp. z o.o.", "Conti e figli": the legal form after the name is the company's too
+  for (const c of out) {
+    if (c.label !== 'organization') continue
+    LEGAL_FORM_AFTER_RE.lastIndex = c.end
+    if (LEGAL_FORM_AFTER_RE.test(text)) c.end = LEGAL_FORM_AFTER_RE.lastIndex
   }
   if (!text.includes('&')) return out
   let joined = out

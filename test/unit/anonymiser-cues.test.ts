@@ -82,6 +82,14 @@ describe('several surnames in a list are several people', () => {
     expect(found('Kowalski & Nowak sent the bill')).toEqual([['organization', 'Kowalski & Nowak']])
   })
 
+  it('a trade or company word before surnames, legal forms of several words, and firms joined by "et" or "e"', () => {
+    expect(found('Compré en Industrias Ramírez')).toEqual([['organization', 'Industrias Ramírez']])
+    expect(found('Firma Nowak sp. z o.o. wysłała fakturę')).toEqual([['organization', 'Firma Nowak sp. z o.o.']])
+    expect(found('Invoice from Becker GmbH & Co. KG.')).toEqual([['organization', 'Becker GmbH & Co. KG']])
+    expect(found('I bought it from Lefebvre et Martin.')).toEqual([['organization', 'Lefebvre et Martin']])
+    expect(found('Pagamento a Conti e figli')).toEqual([['organization', 'Conti e figli']])
+  })
+
   it('a list of towns stays a list of places', () => {
     expect(found('We deliver to Lyon, Marseille and Toulouse.').map(([label]) => label)).toEqual(['place', 'place', 'place'])
   })

@@ -86,6 +86,12 @@ describe('Chinese, Japanese and Korean names, which have no spaces or capitals t
     expect(entities('이메일을 보내 주세요')).toEqual([])
   })
 
+  it('companies by their legal form, before or after the name', () => {
+    expect(entities('株式会社田中 sent the invoice')).toEqual([['organization', '株式会社田中']])
+    expect(entities('华为技术有限公司的发票')).toEqual([['organization', '华为技术有限公司']])
+    expect(entities('주식회사 한빛에서 연락이 왔습니다')).toEqual([['organization', '주식회사 한빛']])
+  })
+
   it('the pseudonym is written in ordinary case, not in capitals', () => {
     expect(anonymise('山田太郎さんから電話がありました').text).toMatch(/^\p{Lu}\p{Ll}+さんから/u)
   })

@@ -82,6 +82,7 @@ export const BUSINESS_WORDS = [
   'Bygg', 'Byggtjänst', 'Rör', 'Fastigheter', 'Bageri', 'Konsult', 'Tandläkare', 'Entreprenør', 'Ejendomme', 'Rådgivning', 'Regnskap', 'Eiendom', 'Tannlege',
   // Romance languages
   'Reformas', 'Construcciones', 'Distribuciones', 'Inmobiliaria', 'Seguros', 'Transportes', 'Asesoría', 'Asesores', 'Abogados', 'Panadería', 'Farmacia', 'Ferretería',
+  'Industrias', 'Industrie', 'Comercial', 'Corporación', 'Corporação', 'Hermanos', 'Servicios', 'Serviços', 'Inversiones', 'Proyectos', 'Viajes', 'Firma',
   'Talleres', 'Taller', 'Electricidad', 'Fontanería', 'Clínica', 'Hostal', 'Bodega', 'Bodegas', 'Ceramiche', 'Arredamenti', 'Costruzioni', 'Impianti', 'Assicurazioni',
   'Trasporti', 'Trattoria', 'Osteria', 'Pizzeria', 'Ristorante', 'Panificio', 'Officina', 'Elettronica', 'Immobiliare', 'Studio', 'Farmácia', 'Construções', 'Padaria',
   'Imobiliária', 'Contabilidade', 'Advogados', 'Oficina', 'Comércio', 'Boulangerie', 'Pâtisserie', 'Brasserie', 'Bistrot', 'Boucherie', 'Pharmacie', 'Immobilier',
