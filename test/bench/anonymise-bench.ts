@@ -4,10 +4,7 @@
  *   - the engine's own throughput in one thread (MB/s of JSON Lines, no workers);
  *   - the bundled command line: how soon it answers one line, and MB/s on about 5 MB of JSON Lines
  *     (worker threads, one per core).
- * Two kinds of text, alternating "Customer:" and "Agent:" lines, numbers varied so no two lines
- * are identical:
- *   dense   — the labelled messages (personal data in almost every line: the worst case);
- *   typical — the ABCD sample conversations (personal data in a few lines, like real chats).
+ * Two kinds of text (anonymise-inputs.ts): dense (personal data in almost every line) and typical.
  * Prints figures with the load average; asserts nothing. The CLI inherits this process's priority:
  * under `nice` on a busy machine its wall time mostly measures the other work, its CPU-seconds do not.
  *
@@ -15,40 +12,24 @@
  *   (the ABCD sample is read from SHARED_DATA_DIR, default ../shared/data)
  */
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { anonymise, detect } from '../../app/anonymiser'
 import { anonymiseJsonlBatch } from '../../app/anonymiser/jsonl'
+import { abcdMessages, buildTranscript, jsonl, labelledMessages } from './anonymise-inputs'
 
 const targetWords = Number(process.argv[2] ?? 10_000)
 const cliMegabytes = Number(process.argv[3] ?? 5)
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const sharedData = process.env.SHARED_DATA_DIR ?? `${root}../shared/data`
-const labelled = readFileSync(`${root}test/fixtures/anonymiser/labelled.jsonl`, 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => (JSON.parse(l) as { text: string }).text.replace(/\n+/g, ' '))
-const abcdFile = `${sharedData}/abcd_sample.json`
-const abcd = existsSync(abcdFile)
-  ? (JSON.parse(readFileSync(abcdFile, 'utf8')) as Array<{ original: Array<[string, string]> }>).flatMap((c) => c.original.map(([, text]) => text))
-  : null
-if (!abcd) console.log(`(no ABCD sample at ${abcdFile}: "typical" uses the labelled messages too; set SHARED_DATA_DIR)`)
+const labelled = labelledMessages(root)
+const abcd = abcdMessages(sharedData)
+if (!abcd) console.log(`(no ABCD sample at ${sharedData}/abcd_sample.json: "typical" uses the labelled messages too; set SHARED_DATA_DIR)`)
 const kinds: Array<[string, readonly string[]]> = [
   ['typical', abcd ?? labelled],
   ['dense', labelled],
 ]
-
-function buildTranscript(messages: readonly string[], words: number): string {
-  const lines: string[] = []
-  let count = 0
-  for (let i = 0; count < words; i++) {
-    const message = messages[(i * 7) % messages.length].replace(/\d/g, (d) => String((Number(d) + i) % 10))
-    lines.push(`${i % 2 === 0 ? 'Customer' : 'Agent'}: ${message}`)
-    count += message.split(/\s+/).length + 1
-  }
-  return lines.join('\n')
-}
 
 function time<T>(fn: () => T): [T, number] {
   const start = performance.now()
@@ -75,19 +56,6 @@ function benchTranscript(name: string, transcript: string): void {
   console.log(`${name} transcript: ${words} words, ${transcript.length} characters, ${spans} spans`)
   console.log(`  anonymise, median of 5: ${median(anonymiseRuns).toFixed(0)} ms (min ${Math.min(...anonymiseRuns).toFixed(0)}, max ${Math.max(...anonymiseRuns).toFixed(0)})`)
   console.log(`  of which detect alone, median of 5: ${median(detectRuns).toFixed(0)} ms`)
-}
-
-/** About `bytes` of JSON Lines, each a conversation of ~200 words. */
-function jsonl(messages: readonly string[], bytes: number): string {
-  const lines: string[] = []
-  let size = 0
-  for (let i = 0; size < bytes; i++) {
-    const text = buildTranscript(messages.slice((i * 11) % messages.length).concat(messages), 200)
-    const line = JSON.stringify({ id: i, text })
-    lines.push(line)
-    size += line.length + 1
-  }
-  return lines.join('\n') + '\n'
 }
 
 const [, coldMs] = time(() => detect(buildTranscript(kinds[0][1], 200)))
