@@ -5,7 +5,7 @@
 import { digitsOf, ibanValid, IBAN_LENGTHS, ipv4Valid, ipv6Valid, isCardNumber, luhnValid, nhsNumberValid, ssnValid } from './checksums'
 import type { Candidate, PiiLabel, ReferenceKind } from './types'
 import { lineAfter, lineBefore, previousLine } from './text-lines'
-import { isCommonWord, SURNAMES } from './gazetteer'
+import { FIRST_NAMES, isCommonWord, SURNAMES } from './gazetteer'
 import { detectAddressBlocks } from './addresses'
 import { detectMultilingualDates } from './dates'
 
@@ -836,6 +836,8 @@ const SNAKE_CASE_RE = /(?<![\w@.\/-])[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-
 /** Read only at line starts (sticky): a match holds no line break, so this finds what text.matchAll would with /gm. */
 const BARE_USERNAME_LINE_RE = /^[ \t]*(?:[A-Za-z]+[ \t]*:[ \t]*)?([A-Za-z][A-Za-z0-9._-]*\d[A-Za-z0-9._-]*|[a-z]+[._][a-z0-9._]+)[ \t]*[.!]?[ \t]*$/my
 
+const NAME_HANDLE_RE = /(?<![\p{L}\p{N}@.\/_-])\p{Lu}\p{Ll}+(?:[._]\p{Lu}?\p{Ll}+\d{0,4}|\d{1,4})(?![\p{L}\p{N}@_-]|\.\p{L})/gu
+
 function detectUsernames(text: string, push: Push): void {
   for (const m of matchesNear(HANDLE_RE, text, 0, positionsOf(text, '@'))) {
     // "@gmail.com" is the end of an e-mail address, not a handle
@@ -916,6 +918,14 @@ function detectUsernames(text: string, push: Push): void {
   for (const m of matchesNearDigits(LETTERS_DIGITS_RE, text, 0)) {
     const letters = /^[a-z]+/.exec(m[0])?.[0] ?? ''
     if (NOT_HANDLE_STEMS.has(letters)) continue
+    push(m.index, m.index + m[0].length, 'username', PRIORITY.usernameWeak)
+  }
+  // "Doreen55", "Shelley.Kihn10", "Theodora.Dicki": a capitalised given name or surname with digits, or
+  // joined to another name by a dot or an underscore without a space, is somebody's login
+  for (const m of text.matchAll(NAME_HANDLE_RE)) {
+    const [first, second] = m[0].replace(/\d+$/, '').split(/[._]/).map((w) => w.toLowerCase())
+    const known = (w: string) => FIRST_NAMES.has(w) || SURNAMES.has(w)
+    if (!known(first) || (second !== undefined && !known(second) && isCommonWord(second)) || (second !== undefined && isCommonWord(first) && isCommonWord(second))) continue
     push(m.index, m.index + m[0].length, 'username', PRIORITY.usernameWeak)
   }
   // Reddit users: "u/quietcartographer"

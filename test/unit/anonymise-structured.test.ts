@@ -130,6 +130,13 @@ describe('postal addresses outside the UK and the US, part by part', () => {
   })
 })
 
+describe('logins made of names', () => {
+  it('a capitalised name with digits, or two names joined by a dot or an underscore, is a username', () => {
+    for (const login of ['Doreen55', 'Peter22', 'Shelley.Kihn10', 'Theodora.Dicki', 'Maria_Lopez']) expect(labelsOf(`details: ${login} ok`, 'username')).toEqual([login])
+    expect(labelsOf('See Section3 and read it. Thanks.Bye now', 'username')).toEqual([])
+  })
+})
+
 describe('US addresses: the town before the state, and military mail', () => {
   it('the words between the street and "NV 23245" are the town, even when they read like a name', () => {
     const text = 'I live at 8419 Hernandez Mountains Apt. 183, Lake Jessica, NV 23245'
