@@ -77,8 +77,8 @@ function dayOk(day: string): boolean {
 
 const MONTH_CHAR_RE = /[\p{L}\p{M}.'’-]/u
 
-/** Words that put a year in time ("in 2004", "since 1999", "founded 1985", "the 1990s"), in the languages met most. */
-const YEAR_CUE_RE = /(?:^|[^\p{L}])(?:in|since|from|until|till|by|during|before|after|between|around|circa|c\.|est\.|established|founded|born|of|the|im|seit|bis|vor|nach|ab|en|desde|hasta|depuis|dès|dal|dalla|nel|fino al|em|desde|sinds|tot|sedan|siden|vuonna|od|do|w|roku|v|ve)[ \t]+$/iu
+/** Words that put a year in time ("in 2004", "since 1999", "founded 1985", "the 1990s", "the year was 1998"), in the languages met most. */
+const YEAR_CUE_RE = /(?:^|[^\p{L}])(?:in|since|from|until|till|by|during|before|after|between|around|circa|c\.|est\.|established|founded|born|of|the|year|year was|year is|im|seit|bis|vor|nach|ab|en|desde|hasta|depuis|dès|dal|dalla|nel|fino al|em|desde|sinds|tot|sedan|siden|vuonna|od|do|w|roku|v|ve)[ \t]+$/iu
 /** The second year of a span: "2010 and 2015", "2010 to 2015", "2010–2015". */
 const SECOND_YEAR_RE = /(?:19|20)\d{2}[ \t]*(?:and|to|until|till|bis|a|al|à|-|–)[ \t]*$/iu
 

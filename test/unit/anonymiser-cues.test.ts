@@ -126,6 +126,10 @@ describe('a year placed in time is a date', () => {
     expect(found('Back in the 1990s we used fax.')).toEqual([['date', '1990s']])
   })
 
+  it('after "the year"', () => {
+    expect(foundAs('The year was 1998.', 'date')).toEqual(['1998'])
+  })
+
   it('a count, an amount or a version is no year', () => {
     expect(found('I have 2000 points and 1500 miles.')).toEqual([])
     expect(found('A total of 2000 euros was charged.')).toEqual([])
