@@ -12,7 +12,7 @@
  * number beside a capitalised word is a postcode only next to a street or in a line that is nothing
  * else. Only lines holding a digit are looked at first, so text without addresses costs little.
  */
-import { CITIES, COUNTRIES, isCommonWord, REGIONS } from './gazetteer'
+import { CITIES, COUNTRIES, FIELD_KIND, FIELD_LABEL_WORDS, isCommonWord, REGIONS } from './gazetteer'
 import type { PiiLabel } from './types'
 
 type Push = (start: number, end: number, label: PiiLabel, priority: number) => void
@@ -107,6 +107,8 @@ function isCountryOrRegion(value: string): boolean {
 
 function isNamePlace(value: string): boolean {
   const lower = value.toLowerCase()
+  // a field's label ("Postleitzahl 10115", "CP 28013") is no town
+  if (FIELD_LABEL_WORDS.has(lower) || FIELD_KIND.has(lower)) return false
   return CITIES.has(lower) || (!COUNTRIES.has(lower) && !REGIONS.has(lower) && !isCommonWord(lower))
 }
 

@@ -4,7 +4,7 @@
  */
 import { addCjkNames } from './cjk-names'
 import { applyCues, CUED_NAME_PRIORITY, FIRM_CUE_BEFORE_RE, isFirstName, isPersonWord, isSurname } from './cues'
-import { BRANDS, BUSINESS_WORDS, CITIES, COUNTRIES, GIVEN_NAME_TOWNS, GIVEN_NAMES, FIELD_KIND, FIELD_LABEL_WORDS, INSTITUTION_WORDS, isCommonWord, NOUN_CAPITALISING_WORDS, ORG_HEADS, ORG_SUFFIXES, REGIONS, STOPWORDS, TOWNS } from './gazetteer'
+import { BRANDS, BUSINESS_WORDS, CITIES, COUNTRIES, CURRENCY_WORDS, GIVEN_NAME_TOWNS, GIVEN_NAMES, FIELD_KIND, FIELD_LABEL_WORDS, INSTITUTION_WORDS, isCommonWord, NOUN_CAPITALISING_WORDS, ORG_HEADS, ORG_SUFFIXES, REGIONS, STOPWORDS, TOWNS } from './gazetteer'
 import { ASCII, CAPITAL, DIGIT, loadTrainedWeights, OPEN_MARGIN, SHOUTED, UPPER, WORD as WORD_FLAG, tagTokens, withoutAccents, tokenize, type Mask, type Tag, type Token, type TrainedWeights, type Weights } from './tagger'
 import trained from './tagger-weights.json'
 import type { Candidate, PiiLabel } from './types'
@@ -70,6 +70,8 @@ function plausible(kind: string, value: string, tokens: number, previous = ''): 
     return value.split(/[^\p{L}]+/u).some((w) => /^\p{Lu}/u.test(w) && w !== 'I')
   }
   if (kind === 'POST') return /\p{N}/u.test(value) && value.length <= 12
+  // "20000 Euro": a currency after an amount is no town or company
+  if (tokens === 1 && CURRENCY_WORDS.has(value.toLowerCase())) return false
   // written all in lower case: only a name the gazetteers know ("hi mario"), never "logins" or "hiya"
   if (!/\p{Lu}|\p{N}/u.test(value)) {
     const words = value.split(/\s+/)
@@ -428,6 +430,12 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
     const value = text.slice(start, end)
     let before = open.from - 1
     while (before >= 0 && (tokens[before].text === ',' || tokens[before].text === 'you' || tokens[before].text === 'you,')) before--
+    // "20000 Euro": an amount before its currency is no postcode
+    const following = tokens[open.to + 1]
+    if (open.kind === 'POST' && following !== undefined && CURRENCY_WORDS.has(following.lower)) {
+      open = null
+      return
+    }
     if (plausible(open.kind, value, open.to - open.from + 1, before >= 0 ? tokens[before].lower : '')) {
       const next = tokens[open.to + 1]
       const nextCapitalised = next !== undefined && text.slice(tokens[open.to].end, next.start) === ' ' && /^\p{Lu}/u.test(next.text)

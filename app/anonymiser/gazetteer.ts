@@ -45,6 +45,9 @@ export const FIELD_KIND: ReadonlyMap<string, 'PER' | 'LOC' | 'ORG'> = new Map([
   ...data.companyFields.map((l) => [l, 'ORG'] as const),
 ])
 
+/** Currencies named after an amount ("20000 Euro", "500 Rand"): some are towns' names too. */
+export const CURRENCY_WORDS: ReadonlySet<string> = new Set(['euro', 'euros', 'eur', 'dollar', 'dollars', 'pound', 'pounds', 'rand', 'real', 'reais', 'peso', 'pesos', 'franc', 'francs', 'krona', 'kronor', 'krone', 'kroner', 'zloty', 'złoty', 'forint', 'lira', 'lei', 'yen', 'yuan', 'rupee', 'rupees', 'dinar', 'dirham', 'shekel', 'won', 'baht', 'ringgit', 'lev', 'kuna', 'hryvnia', 'rubel', 'ruble', 'rubles'])
+
 /** Words that end an organisation's name ("Blue Heron Outfitters", "Glenview Dental Surgery"). */
 export const ORG_HEADS: ReadonlySet<string> = new Set(
   ('logistics bank banking telecom energy insurance airways airlines dental solutions systems foods media motors pharma travel hotels hotel ' +

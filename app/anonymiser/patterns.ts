@@ -5,7 +5,7 @@
 import { digitsOf, ibanValid, IBAN_LENGTHS, ipv4Valid, ipv6Valid, isCardNumber, luhnValid, nhsNumberValid, ssnValid } from './checksums'
 import type { Candidate, PiiLabel, ReferenceKind } from './types'
 import { lineAfter, lineBefore, previousLine } from './text-lines'
-import { FIRST_NAMES, isCommonWord, SURNAMES } from './gazetteer'
+import { CITIES, CURRENCY_WORDS, FIRST_NAMES, isCommonWord, SURNAMES, TOWNS } from './gazetteer'
 import { detectAddressBlocks } from './addresses'
 import { detectMultilingualDates } from './dates'
 
@@ -1106,12 +1106,15 @@ function detectAddresses(text: string, push: Push): void {
   for (const m of text.matchAll(POSTCODE_CUE_RE)) {
     const start = m.index + m[0].length
     const v = POSTCODE_VALUE_RE.exec(text.slice(start))
-    if (v) push(start, start + v[0].length, 'postcode', PRIORITY.postcode + 1)
+    // named a postcode: above a phone's reading of the same digits ("Zip: 02139-4307")
+    if (v) push(start, start + v[0].length, 'postcode', PRIORITY.phone + 1)
   }
   for (const m of matchesNearDigits(EU_POSTCODE_CITY_RE, text, 2)) {
     // "1017 AB Amsterdam", "10115 Berlin" — only after an address-looking comma ("Hauptstr. 5, 10115 Berlin")
     const before = lineBefore(text, m.index, 40)
-    if (!/(?:\d[a-z]?|straße|str\.|street|st\.|road|laan|gracht|straat|weg)\s*,\s*$/i.test(before)) continue
+    // or before a town the lists know ("went to 10115 Berlin")
+    const town = /^\s+([\p{L}-]+)/u.exec(text.slice(m.index + m[1].length, m.index + m[1].length + 40))?.[1].toLowerCase() ?? ''
+    if (!/(?:\d[a-z]?|straße|str\.|street|st\.|road|laan|gracht|straat|weg)\s*,\s*$/i.test(before) && !((CITIES.has(town) || TOWNS.has(town)) && !isCommonWord(town) && !CURRENCY_WORDS.has(town))) continue
     push(m.index, m.index + m[1].length, 'postcode', PRIORITY.postcode)
   }
 }

@@ -130,6 +130,18 @@ describe('postal addresses outside the UK and the US, part by part', () => {
   })
 })
 
+describe('postcodes by their label or their town', () => {
+  it('a postcode before a known town, or after its label, whatever a phone or a reference would read', () => {
+    expect(labelsOf('The package went to 10115 Berlin', 'postcode')).toEqual(['10115'])
+    expect(labelsOf('Zip: 02139-4307', 'postcode')).toEqual(['02139-4307'])
+    expect(found('Postleitzahl 10115')).toEqual([{ label: 'postcode', value: '10115' }])
+  })
+
+  it('an amount before its currency is no postcode, and the currency no town', () => {
+    expect(found('I paid 20000 Euro')).toEqual([])
+  })
+})
+
 describe('logins made of names', () => {
   it('a capitalised name with digits, or two names joined by a dot or an underscore, is a username', () => {
     for (const login of ['Doreen55', 'Peter22', 'Shelley.Kihn10', 'Theodora.Dicki', 'Maria_Lopez']) expect(labelsOf(`details: ${login} ok`, 'username')).toEqual([login])
