@@ -2,7 +2,7 @@
  * People, organisations, places, street lines and postcodes from the tagger's token tags, plus the
  * one thing a tagger cannot see: which person is the agent.
  */
-import { addCjkNames } from './cjk-names'
+import { addNamesWithoutCapitals } from './names-without-capitals'
 import { applyCues, CUED_NAME_PRIORITY, FIRM_CUE_BEFORE_RE, isFirstName, isPersonWord, isSurname } from './cues'
 import { BRANDS, BUSINESS_WORDS, CITIES, COUNTRIES, CURRENCY_WORDS, GIVEN_NAME_TOWNS, GIVEN_NAMES, FIELD_KIND, FIELD_LABEL_WORDS, INSTITUTION_WORDS, isCommonWord, NOUN_CAPITALISING_WORDS, ORG_HEADS, ORG_SUFFIXES, REGIONS, STOPWORDS, TOWNS } from './gazetteer'
 import { ASCII, CAPITAL, DIGIT, loadTrainedWeights, OPEN_MARGIN, SHOUTED, UPPER, WORD as WORD_FLAG, tagTokens, withoutAccents, tokenize, type Mask, type Tag, type Token, type TrainedWeights, type Weights } from './tagger'
@@ -480,7 +480,7 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
   addBrands(text, tokens, tags, masked, out)
   addTowns(text, tokens, tags, masked, out)
   addGivenNames(text, tokens, masked, out)
-  addCjkNames(text, out, PRIORITY.PER)
+  addNamesWithoutCapitals(text, out, PRIORITY.PER)
   const cued = applyCues(text, out)
   for (const c of cued) if (c.label === 'name' && c.role === undefined && isAgent(text, c.start, c.end)) c.role = 'agent'
   return sameNameSameKind(text, wholeCompanies(text, mergeAdjacentNames(text, cued)))

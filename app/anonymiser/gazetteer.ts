@@ -19,6 +19,9 @@ export const GIVEN_NAMES: ReadonlySet<string> = new Set(data.givenNames)
 /** Chinese, Japanese and Korean given names and surnames, in their own scripts ("太郎", "佐藤", "민준", "김"). */
 export const CJK_GIVEN_NAMES: ReadonlySet<string> = new Set(data.cjkGivenNames)
 export const CJK_SURNAMES: ReadonlySet<string> = new Set(data.cjkSurnames)
+/** Given names and surnames, word by word, in other scripts without capitals (Arabic, Hebrew, Thai, Devanagari, Georgian…). */
+export const UNCASED_GIVEN_NAMES: ReadonlySet<string> = new Set(data.uncasedGivenNames)
+export const UNCASED_SURNAMES: ReadonlySet<string> = new Set(data.uncasedSurnames)
 /** Towns named like a common given name ("Norman", "Madison", "Mary"). */
 export const GIVEN_NAME_TOWNS: ReadonlySet<string> = new Set(data.givenNameTowns)
 export const COUNTRIES: ReadonlySet<string> = new Set(data.countries)

@@ -73,7 +73,7 @@ describe('names of many locales, wherever they stand', () => {
   })
 })
 
-describe('Chinese, Japanese and Korean names, which have no spaces or capitals to go by', () => {
+describe('names in scripts without capitals: Chinese, Japanese, Korean, Arabic, Hebrew…', () => {
   it('a listed surname set apart as a name: by a space, an honorific or text in another script', () => {
     expect(entities('My name is 山田 太郎 and I need help.')).toEqual([['name', '山田 太郎']])
     expect(entities('山田太郎さんから電話がありました')).toEqual([['name', '山田太郎']])
@@ -90,6 +90,12 @@ describe('Chinese, Japanese and Korean names, which have no spaces or capitals t
     expect(entities('株式会社田中 sent the invoice')).toEqual([['organization', '株式会社田中']])
     expect(entities('华为技术有限公司的发票')).toEqual([['organization', '华为技术有限公司']])
     expect(entities('주식회사 한빛에서 연락이 왔습니다')).toEqual([['organization', '주식회사 한빛']])
+  })
+
+  it('Arabic, Hebrew, Thai and Georgian names: a listed given name beside a listed surname, or alone among Latin words', () => {
+    expect(entities('Please ask خلود بودوارة to check the order.')).toEqual([['name', 'خلود بودوارة']])
+    expect(entities('מנשה ישראלי called about the invoice.')).toEqual([['name', 'מנשה ישראלי']])
+    expect(entities('Thanks,\nجابر')).toEqual([['name', 'جابر']])
   })
 
   it('the pseudonym is written in ordinary case, not in capitals', () => {

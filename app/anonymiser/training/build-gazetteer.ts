@@ -49,6 +49,9 @@ function words(values: string[]): string[] {
 }
 
 const CJK_NAME = /^[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]{1,4}$/u
+const UNCASED_WORD = /^[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thai}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Georgian}\p{Script=Thaana}\u200c]{2,}$/u
+const uncasedGivenNames = new Set<string>()
+const uncasedSurnames = new Set<string>()
 const cjkGivenNames = new Set<string>()
 const cjkSurnames = new Set<string>()
 const firstNames = new Set<string>()
@@ -72,6 +75,9 @@ for (const [code, locale] of Object.entries(allLocales)) {
   // Chinese, Japanese and Korean names, written without letters the tokenizer splits into words
   for (const name of strings(person.first_name)) if (CJK_NAME.test(name)) cjkGivenNames.add(name)
   for (const name of strings(person.last_name)) if (CJK_NAME.test(name)) cjkSurnames.add(name)
+  // and names in other scripts without capitals, word by word ("محمد", "אביבי", "กนกวรรณ")
+  for (const name of strings(person.first_name)) for (const w of name.split(/\s+/)) if (UNCASED_WORD.test(w)) uncasedGivenNames.add(w)
+  for (const name of strings(person.last_name)) for (const w of name.split(/\s+/)) if (UNCASED_WORD.test(w)) uncasedSurnames.add(w)
   for (const w of words(strings([location.street_suffix, location.street_prefix]))) streetWords.add(lower(w))
   // street names ("Ackerweg", "Adalbertstr.") teach the tagger; here only their last or first word
   for (const name of strings(location.street_name)) {
@@ -226,6 +232,8 @@ const out = {
   givenNames: sorted(new Set([...commonFirstNames].filter((name) => name.length >= 3 && !/[.'’-]/.test(name) && !common.has(name) && !stopwords.has(name) && !fieldLabels.has(name) && !brands.has(name) && !cities.has(name) && !towns.has(name) && !regions.has(name) && !countryNames.has(name)))),
   cjkGivenNames: sorted(cjkGivenNames),
   cjkSurnames: sorted(cjkSurnames),
+  uncasedGivenNames: sorted(uncasedGivenNames),
+  uncasedSurnames: sorted(uncasedSurnames),
   // smaller towns named like a common given name ("Norman", "Madison"): a person unless a place word comes before
   givenNameTowns: sorted(new Set([...commonFirstNames].filter((name) => cities.has(name) && !bigCities.has(name) && !countryNames.has(name)))),
   countries: sorted(countryNames),
