@@ -13,7 +13,7 @@
  *
  * Arabic, Hebrew, Persian, Thai, Devanagari, Georgian and other scripts that separate words: a
  * listed given name next to a listed surname ("خلود بودوارة", "מנשה ישראלי"), or either alone in
- * text written in another script ("Thanks, جابر").
+ * text written in another script ("Thanks, جابر"), or a given name after "my name is" ("اسمي محمد").
  */
 import { CJK_GIVEN_NAMES, CJK_SURNAMES, UNCASED_GIVEN_NAMES, UNCASED_SURNAMES } from './gazetteer'
 import type { Candidate } from './types'
@@ -73,6 +73,9 @@ export function addNamesWithoutCapitals(text: string, found: Candidate[], priori
   addSpacedNames(text, otherScript, push)
 }
 
+/** "My name is", "I am" in these scripts ("اسمي محمد", "שמי דנה", "ชื่อ สมชาย"): a given name after one stands alone. */
+const NAME_CUES: ReadonlySet<string> = new Set(['اسمي', 'أنا', 'انا', 'اسمم', 'من', 'שמי', 'אני', 'ชื่อ', 'ผม', 'ดิฉัน', 'नाम', 'हूँ', 'მქვია', 'მე'])
+
 /** Given names and surnames of scripts that separate words: a pair, or one alone in another script's text. */
 function addSpacedNames(text: string, otherScript: boolean, push: (start: number, length: number) => void): void {
   const words = [...text.matchAll(UNCASED_WORD_RE)]
@@ -86,6 +89,6 @@ function addSpacedNames(text: string, otherScript: boolean, push: (start: number
     if (adjacent && ((given && (UNCASED_SURNAMES.has(next[0]) || UNCASED_GIVEN_NAMES.has(next[0]))) || (surname && UNCASED_GIVEN_NAMES.has(next[0])))) {
       push(words[i].index, next.index + next[0].length - words[i].index)
       i++
-    } else if (otherScript) push(words[i].index, word.length)
+    } else if (otherScript || (given && i > 0 && NAME_CUES.has(words[i - 1][0]))) push(words[i].index, word.length)
   }
 }

@@ -96,6 +96,8 @@ describe('names in scripts without capitals: Chinese, Japanese, Korean, Arabic, 
     expect(entities('Please ask خلود بودوارة to check the order.')).toEqual([['name', 'خلود بودوارة']])
     expect(entities('מנשה ישראלי called about the invoice.')).toEqual([['name', 'מנשה ישראלי']])
     expect(entities('Thanks,\nجابر')).toEqual([['name', 'جابر']])
+    // in its own script a lone given name needs "my name is" before it
+    expect(entities('مرحبا، اسمي محمد وأريد استرداد المبلغ')).toEqual([['name', 'محمد']])
   })
 
   it('the pseudonym is written in ordinary case, not in capitals', () => {
