@@ -836,6 +836,11 @@ const SNAKE_CASE_RE = /(?<![\w@.\/-])[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-
 /** Read only at line starts (sticky): a match holds no line break, so this finds what text.matchAll would with /gm. */
 const BARE_USERNAME_LINE_RE = /^[ \t]*(?:[A-Za-z]+[ \t]*:[ \t]*)?([A-Za-z][A-Za-z0-9._-]*\d[A-Za-z0-9._-]*|[a-z]+[._][a-z0-9._]+)[ \t]*[.!]?[ \t]*$/my
 
+/** "mkowalski", "jrsmith": an initial or two glued to a surname, the shape of a login. */
+function isInitialsAndSurname(value: string): boolean {
+  return /^[a-z]{5,}$/.test(value) && !isCommonWord(value) && (SURNAMES.has(value.slice(1)) || SURNAMES.has(value.slice(2)))
+}
+
 const NAME_HANDLE_RE = /(?<![\p{L}\p{N}@.\/_-])\p{Lu}\p{Ll}+(?:[._]\p{Lu}?\p{Ll}+\d{0,4}|\d{1,4})(?![\p{L}\p{N}@_-]|\.\p{L})/gu
 
 function detectUsernames(text: string, push: Push): void {
@@ -864,7 +869,7 @@ function detectUsernames(text: string, push: Push): void {
     const strongCue = /^(?:user ?name|user ?id|userid|screen ?name|gamer ?tag|profile name|display name|handle|[a-z.]+ (?:id|name|username|user name|tag|handle|login))$/.test(cue) && !/^account name$/.test(cue)
     const plainWord = /^[a-z]+$/.test(value) && (isCommonWord(value) || value.length < 3)
     // "login is mkowalski": an initial or two glued to a surname is someone's login
-    const initialsAndSurname = /^[a-z]{5,}$/.test(value) && !isCommonWord(value) && (SURNAMES.has(value.slice(1)) || SURNAMES.has(value.slice(2)))
+    const initialsAndSurname = isInitialsAndSurname(value)
     if (!explicit && !looksLikeHandle && !initialsAndSurname && !(strongCue && !plainWord) && (weakCue || platform || !/^\s*(?:is|was)\s*$/i.test(separator))) continue
     if (!explicit && weakCue && !looksLikeHandle && !initialsAndSurname) continue
     if (platform && !looksLikeHandle && !explicit) continue
@@ -902,7 +907,7 @@ function detectUsernames(text: string, push: Push): void {
   // "the login for the shared account is frontdesk.leeds": the cue and its value a few words apart
   if (/user|log|handle/i.test(text)) for (const m of text.matchAll(/\b(?:user ?name|login|log-in|handle|user id)\b(?:[ \t]+[a-z]+){1,5}?[ \t]+(?:is|was|:)[ \t]+["'“‘]?([A-Za-z0-9][\w.@-]*[A-Za-z0-9])/gi)) {
     const value = m[1]
-    if (!/[\d_.]/.test(value) || NOT_USERNAMES.has(value.toLowerCase())) continue
+    if ((!/[\d_.]/.test(value) && !isInitialsAndSurname(value)) || NOT_USERNAMES.has(value.toLowerCase())) continue
     const start = m.index + m[0].length - value.length
     push(start, start + value.length, 'username', PRIORITY.usernameCued - 1)
   }

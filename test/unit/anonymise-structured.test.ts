@@ -146,6 +146,7 @@ describe('logins made of names', () => {
   it('a capitalised name with digits, or two names joined by a dot or an underscore, is a username', () => {
     for (const login of ['Doreen55', 'Peter22', 'Shelley.Kihn10', 'Theodora.Dicki', 'Maria_Lopez']) expect(labelsOf(`details: ${login} ok`, 'username')).toEqual([login])
     expect(labelsOf('See Section3 and read it. Thanks.Bye now', 'username')).toEqual([])
+    expect(labelsOf('The login for the portal is mkowalski', 'username')).toEqual(['mkowalski'])
   })
 })
 
