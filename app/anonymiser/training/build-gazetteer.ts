@@ -99,6 +99,8 @@ for (const lang of countries.langs()) {
     for (const name of names as string[]) if (LATIN_OR_GREEK_OR_CYRILLIC.test(name.replace(/[\s,()]/g, ''))) countryNames.add(lower(name))
   }
 }
+// what people call countries that the standard names leave out: the nations of the United Kingdom, and short forms
+for (const name of ['england', 'scotland', 'wales', 'northern ireland', 'britain', 'america', 'korea']) countryNames.add(name)
 
 for (const name of commonFirstNames) firstNames.add(name)
 // each of its files is a Map of lower-case given name → gender; it also holds countries in many
