@@ -158,6 +158,8 @@ function kindByGazetteer(kind: string, value: string, previous: string, nextCapi
   // a given name that is also some town's ("Norman", "Mary", "Nick") is a person unless a place word comes before it
   const givenNameOrTown = words.length === 1 && GIVEN_NAME_TOWNS.has(whole) && !REGIONS.has(whole)
   if (givenNameOrTown && !placeCued && kind === 'LOC') return 'PER'
+  // "Gardena", "Troutdale" read as a company: a town the long list knows that is no brand or name is a place
+  if (kind === 'ORG' && words.length === 1 && !nextCapitalised && (TOWNS.has(spelt) || TOWNS.has(whole)) && !BRANDS.has(spelt) && !isPersonWord(spelt)) return 'LOC'
   // a town or a country taken for a person ("Berlin", "São Paulo"), unless greeted or titled like one
   if (kind === 'PER' && !(givenNameOrTown && !placeCued) && (CITIES.has(whole) || COUNTRIES.has(whole) || (REGIONS.has(whole) && !isFirstName(words[0]))) && !NAME_CUE_BEFORE.has(previous.toLowerCase()) && !TITLE.test(previous) && (words.length > 1 || !isSurname(whole) || (CITIES.has(whole) && !isFirstName(whole)))) return 'LOC'
   if (kind === 'ORG' && (TITLE.test(previous) || TITLE.test(words[0]))) return 'PER'
@@ -495,12 +497,20 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
  */
 const COUNTRY_FIRST_WORDS: ReadonlySet<string> = new Set([...COUNTRIES].filter((c) => c.includes(' ')).map((c) => c.split(' ')[0]))
 
+const LOWER_CASE_PLACE_CUES: ReadonlySet<string> = new Set(['in', 'from', 'to', 'near', 'visiting', 'visit', 'across'])
+
 function addCountries(text: string, tokens: readonly Token[], tags: readonly Tag[], masked: Uint8Array, out: Candidate[], otherLanguage: () => boolean): void {
   // case endings belong to other languages' text: English text is spared the look-ups
   let inflected: boolean | undefined
   for (let i = 0; i < tokens.length; i++) {
+    if (tags[i] !== 'O' || masked[i]) continue
+    // "i live in australia": a country in lower case after a word that comes before a place, unless an everyday word ("china")
+    if (tokens[i].text === tokens[i].lower && COUNTRIES.has(tokens[i].lower) && tokens[i].lower.length >= 4 && LOWER_CASE_PLACE_CUES.has(i > 0 ? tokens[i - 1].lower : '') && !isCommonWord(tokens[i].lower) && !isFirstName(tokens[i].lower)) {
+      out.push({ start: tokens[i].start, end: tokens[i].end, label: 'place', priority: PRIORITY.LOC })
+      continue
+    }
     // capitalised, not in capitals ("UK", "USA" stay): the flags the tokenizer worked out
-    if (tags[i] !== 'O' || (tokens[i].flags & (CAPITAL | SHOUTED)) !== CAPITAL || masked[i]) continue
+    if ((tokens[i].flags & (CAPITAL | SHOUTED)) !== CAPITAL) continue
     // a country of two or three words is tried only after its first word ("The Netherlands", "New Zealand")
     for (let n = COUNTRY_FIRST_WORDS.has(tokens[i].lower) ? Math.min(3, tokens.length - i) : 1; n >= 1; n--) {
       const j = i + n - 1

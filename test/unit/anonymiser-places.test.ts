@@ -47,6 +47,13 @@ describe('towns from the GeoNames list (issue #12)', () => {
     expect(found('Maria, 23 May is fine for the call.', 'place')).toEqual([])
   })
 
+  it('a town the long list knows, read as a company, is a place; a country in lower case after "in" or "to" too', () => {
+    expect(found('We are in Troutdale now.', 'organization')).toEqual([])
+    expect(found('i have been to the one in australia and its awesome', 'place')).toEqual(['australia'])
+    // an everyday word stays one ("made in china")
+    expect(found('the plates were made in china', 'place')).toEqual([])
+  })
+
   it("takes a country that is also a given name for a place after another language's word for 'in'", () => {
     expect(found('Han bor i Kina nå.', 'place')).toEqual(['Kina'])
     // a country in English prose is a place as well ("a roaming fee in Portugal")
