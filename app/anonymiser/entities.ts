@@ -485,6 +485,7 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
   addNamesWithoutCapitals(text, out, PRIORITY.PER)
   const cued = applyCues(text, out)
   for (const c of cued) if (c.label === 'name' && c.role === undefined && isAgent(text, c.start, c.end)) c.role = 'agent'
+  if (!capitalisesNouns()) withSurnameBefore(text, cued)
   return sameNameSameKind(text, wholeCompanies(text, mergeAdjacentNames(text, cued)))
 }
 
@@ -628,6 +629,29 @@ function addGivenNames(text: string, tokens: readonly Token[], masked: Uint8Arra
     claimed ??= claimedBy(text, out)
     if (claimed[tokens[i].start]) continue
     out.push({ start: tokens[i].start, end: tokens[i].end, label: LABEL_OF[kind], priority: PRIORITY[kind] })
+  }
+}
+
+const CAPITALISED_WORD_BEFORE_RE = /(?<![\p{L}\p{N}'’.-])(\p{Lu}\p{Ll}+)[ ]$/u
+
+/**
+ * "Kertész Zsófia vagyok": a surname written before the given name (Hungarian order, or a list
+ * sorted by surname) belongs to the name, when it is a word no list knows as anything else or a
+ * listed surname, and nothing else claimed it. Never half a name left behind.
+ */
+function withSurnameBefore(text: string, found: Candidate[]): void {
+  for (const c of found) {
+    if (c.label !== 'name' || /\s/.test(text.slice(c.start, c.end)) || !isFirstName(text.slice(c.start, c.end).toLowerCase())) continue
+    const m = CAPITALISED_WORD_BEFORE_RE.exec(text.slice(Math.max(0, c.start - 30), c.start))
+    if (m === null) continue
+    const word = m[1]
+    const lower = word.toLowerCase()
+    const known = isSurname(lower) || SURNAME_SHAPE.test(word)
+    const unknown = !isCommonWord(lower) && !STOPWORDS.has(lower) && !FIELD_LABEL_WORDS.has(lower) && !FIELD_KIND.has(lower) && !isFirstName(lower) && !CITIES.has(lower) && !COUNTRIES.has(lower) && !REGIONS.has(lower) && !TOWNS.has(lower) && !BRANDS.has(lower) && !isCompanyWord(lower) && !TITLE.test(word) && !NAME_CUE_BEFORE.has(lower)
+    if (!known && !unknown) continue
+    const start = c.start - word.length - 1
+    if (found.some((o) => o !== c && o.start < c.start && start < o.end)) continue
+    c.start = start
   }
 }
 

@@ -17,6 +17,11 @@ function entities(text: string): Array<[Kind, string]> {
 }
 
 describe('names of many locales, wherever they stand', () => {
+  it('a surname written before the given name belongs to the name ("Kertész Zsófia")', () => {
+    expect(entities('Kertész Zsófia vagyok')).toEqual([['name', 'Kertész Zsófia']])
+    expect(entities('Hello Zsófia, thanks')).toEqual([['name', 'Zsófia']])
+  })
+
   it('finds every person of a list, each whole', () => {
     expect(entities('Anna Kowalska, Jiří Novák and Sigrid Ødegård joined the call.')).toEqual([
       ['name', 'Anna Kowalska'],
