@@ -110,13 +110,16 @@ const SURNAME_SHAPE = /\p{L}{3}(?:ov|ova|ev|eva|ovich|evich|ovna|evna|sky|skiy|s
 function isWholeName(words: readonly string[]): boolean {
   if (words.length < 2 || words.length > 3) return false
   let given = false
+  let everyday = 0
   for (const word of words) {
     const lower = word.toLowerCase()
-    if (!/^\p{Lu}\p{Ll}+$/u.test(word) || CITIES.has(lower) || COUNTRIES.has(lower) || isCommonWord(lower) || isCompanyWord(lower)) return false
+    if (!/^\p{Lu}\p{Ll}+$/u.test(word) || CITIES.has(lower) || COUNTRIES.has(lower) || isCompanyWord(lower)) return false
+    // a given name that is also an everyday word ("Jan", "Mark") counts beside a surname that is not
+    if (isCommonWord(lower)) everyday++
     if (isFirstName(lower)) given = true
     else if (!isSurname(lower) && !SURNAME_SHAPE.test(word)) return false
   }
-  return given && words.some((w) => isSurname(w.toLowerCase()) || SURNAME_SHAPE.test(w))
+  return given && everyday <= 1 && words.some((w) => (isSurname(w.toLowerCase()) || SURNAME_SHAPE.test(w)) && !isCommonWord(w.toLowerCase()))
 }
 const isCompanyWord = (w: string) => BRANDS.has(w) || ORG_HEADS.has(w) || BUSINESS_WORDS.has(w) || ORG_SUFFIXES.has(w.replace(/\.$/, '')) || INSTITUTION_WORDS.has(w)
 const TITLE = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|herr|herrn|frau|mme|mlle|sr|sra|srta)\.?$/i

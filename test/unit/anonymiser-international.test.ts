@@ -20,6 +20,11 @@ describe('names of many locales, wherever they stand', () => {
   it('a surname written before the given name belongs to the name ("Kertész Zsófia")', () => {
     expect(entities('Kertész Zsófia vagyok')).toEqual([['name', 'Kertész Zsófia']])
     expect(entities('Hello Zsófia, thanks')).toEqual([['name', 'Zsófia']])
+    // a given name that is also an everyday word ("Jan") beside a surname
+    expect(entities('Nowak Anna, Kowalski Jan')).toEqual([
+      ['name', 'Nowak Anna'],
+      ['name', 'Kowalski Jan'],
+    ])
   })
 
   it('finds every person of a list, each whole', () => {
