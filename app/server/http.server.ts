@@ -48,7 +48,9 @@ export function createHttpApp({ env, database, getBuild, publicDir, assetsDir }:
   // First, so that every response carries them: pages, data, CSV, assets, redirects and errors.
   app.use(securityHeaders({ development: env.NODE_ENV === 'development' }))
   app.get('/metrics', metricsOnPublicPort(database, env.METRICS_TOKEN))
-  app.use(compression())
+  // Every answer is compressed afresh (a kept page gets its own nonce), so the level is chosen for
+  // CPU: level 3 took 0.10 ms for a 36 kB page where the default 6 took 0.23 ms, for 5 % more bytes.
+  app.use(compression({ level: 3 }))
 
   app.use('/build', express.static(assetsDir, { immutable: true, maxAge: '1y' }))
   app.use(publicFiles(publicDir, env.NODE_ENV === 'development'))

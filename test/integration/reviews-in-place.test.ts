@@ -122,7 +122,7 @@ describe('a review posted without the page’s script', () => {
     const org = reviewer.organizationId
     const extra = await createUser(database.db, org, { name: 'Fay' })
     const [team] = await database.db.select({ id: replies.teamId }).from(replies).limit(1)
-    await addMembership(database.db, { organizationId: org, userId: extra.id, teamId: team.id })
+    await addMembership(database.db, { organizationId: org, userId: extra.id, teamId: team.id! })
     await replyAs(database.db, extra)
     const held = await openPage()
     expect(held.status).toBe('leased')
