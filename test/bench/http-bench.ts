@@ -2,8 +2,8 @@
 // in this build) on PGlite and on PostgreSQL, loaded with autocannon as a signed-in member.
 // Prints, per driver: start-up time on an existing database; per route requests/s, p50, p99, the
 // ratio to the bare route in the same run, database queries per request and whether the page
-// cache answered; then (PostgreSQL) review submissions per second through HTTP, with acknowledged
-// vs stored; then the pages again with the page cache off (every request rendered, as on a first
+// cache answered; then (PostgreSQL) review submissions per second through HTTP, with and without
+// the page's script (test/bench/review-http-client.ts), with acknowledged vs stored; then the pages again with the page cache off (every request rendered, as on a first
 // visit or after a write; BENCH_RENDERED_SECONDS, default half of BENCH_SECONDS, 0 to skip).
 // Asserts nothing.
 //
@@ -23,6 +23,7 @@ import pg from 'pg'
 import { openDatabase, type Database } from '#db/client.server'
 import { reviews } from '#db/schema'
 import { prepareReviews } from './review-fixtures'
+import { runReviewer, type ReviewerTally } from './review-http-client'
 
 type Who = 'member' | 'nobody'
 type BenchRoute = { name: string; path: string; as: Who }
@@ -196,39 +197,34 @@ function printTable(title: string, rows: Row[]) {
 
 const REVIEWERS = 50
 
-async function benchReviewSubmissions(database: Database) {
-  const { cookies, reviewerIds, criteria } = await prepareReviews(database, { reviewers: REVIEWERS })
-  let acknowledged = 0
-  let refused = 0
-  const deadline = performance.now() + seconds * 1000
-  const started = performance.now()
-  // Each reviewer does what a person without JavaScript does: open /reviews (which hands out the
-  // next reply), submit the form, follow the redirect back to /reviews.
-  async function reviewer(cookie: string) {
-    while (performance.now() < deadline) {
-      const page = await fetch(`${base}/reviews`, { headers: { cookie } })
-      const reviewId = /name="reviewId" value="([0-9a-f-]{36})"/.exec(await page.text())?.[1]
-      if (!reviewId) return
-      const form = new URLSearchParams({ reviewId })
-      for (const id of criteria) form.set(`score.${id}`, '3')
-      form.set(`comment.${criteria[0]}`, 'Names what went wrong and says what happens next.')
-      const submitted = await fetch(`${base}/reviews?index`, { method: 'POST', headers: { cookie }, body: form, redirect: 'manual' })
-      await submitted.arrayBuffer()
-      if (submitted.status === 302 && submitted.headers.get('location')?.includes('thanks')) acknowledged++
-      else refused++
-    }
+async function benchReviewSubmissions(database: Database, pid: number | undefined) {
+  const { cookies, reviewerIds, criteria } = await prepareReviews(database, { reviewers: REVIEWERS, replyCount: 4000 })
+  // With the page's script (one POST per review, answered with the next reply), then without it
+  // (GET /reviews, then POST the form): see review-http-client.ts.
+  for (const flow of ['script', 'no-script'] as const) {
+    const storedBefore = await storedReviews(database, reviewerIds)
+    const tally: ReviewerTally = { acknowledged: 0, refused: 0, ranDry: false }
+    const cpuBefore = serverCpuMs(pid)
+    const started = performance.now()
+    await Promise.all(cookies.map((cookie) => runReviewer({ base, cookie, criteria, flow, until: started + seconds * 1000 }, tally)))
+    const elapsed = (performance.now() - started) / 1000
+    const cpuAfter = serverCpuMs(pid)
+    const stored = (await storedReviews(database, reviewerIds)) - storedBefore
+    const cpu = cpuBefore !== null && cpuAfter !== null && tally.acknowledged ? ((cpuAfter - cpuBefore) / tally.acknowledged).toFixed(1) : '–'
+    console.log(
+      `\nreview submissions through HTTP (PostgreSQL, ${REVIEWERS} reviewers, ${flow === 'script' ? 'with the page’s script: one POST each' : 'without it: GET /reviews, POST the form'}): ` +
+        `${(tally.acknowledged / elapsed).toFixed(0)}/s over ${elapsed.toFixed(1)} s; acknowledged ${tally.acknowledged}, stored ${stored}` +
+        `${tally.acknowledged === stored ? ' (equal)' : ' (DIFFERENT)'}, refused ${tally.refused}; server CPU ${cpu} ms per submission`,
+    )
   }
-  await Promise.all(cookies.map(reviewer))
-  const elapsed = (performance.now() - started) / 1000
-  const [stored] = await database.db
+}
+
+async function storedReviews(database: Database, reviewerIds: string[]) {
+  const [row] = await database.db
     .select({ n: sql<number>`count(*)::int` })
     .from(reviews)
     .where(and(inArray(reviews.reviewerId, reviewerIds), eq(reviews.status, 'submitted')))
-  console.log(
-    `\nreview submissions through HTTP (PostgreSQL, ${REVIEWERS} reviewers, each: GET /reviews, POST the form): ` +
-      `${(acknowledged / elapsed).toFixed(0)}/s over ${elapsed.toFixed(1)} s; acknowledged ${acknowledged}, stored ${stored.n}` +
-      `${acknowledged === stored.n ? ' (equal)' : ' (DIFFERENT)'}, refused ${refused}`,
-  )
+  return row.n
 }
 
 // ── drivers ───────────────────────────────────────────────────────────────────────────────────
@@ -249,7 +245,7 @@ async function runDriver(driver: string) {
       console.log(`\nPostgreSQL: skipped, ${adminUrl} is not reachable (${(error as Error).message})`)
       return
     }
-    const name = `rapport_bench_${process.pid}`
+    const name = `${process.env.BENCH_DB_PREFIX ?? ''}rapport_bench_${process.pid}`
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
     await admin.query(`CREATE DATABASE ${name}`)
     const url = new URL(adminUrl)
@@ -273,7 +269,7 @@ async function runDriver(driver: string) {
       if (driver === 'postgres') {
         const database = await openDatabase({ databaseUrl: env.DATABASE_URL, poolSize: 2 })
         try {
-          await benchReviewSubmissions(database)
+          await benchReviewSubmissions(database, server.child.pid)
         } finally {
           await database.close()
         }
