@@ -34,12 +34,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return data(page, { headers: timing.headers() })
 }
 
+// After a review answered in place (with the next reply), the page has its data already.
 export const shouldRevalidate = skipReloadAfterAnswerInPlace
 
 /** Everything the page shows: the reviewer's next reply (leasing one if they hold none) and where they stand. */
 async function reviewsPage(db: AppLoadContext['db'], user: SessionUser, timing: ServerTiming) {
   const now = new Date()
-  // The next reply first (it may lease one), then the rest of the page in one more statement.
+  // The next reply (it may lease one) and the rest of the page: usually one statement.
   const { next, mine, flagged, unlock, leasedScenario } = await timing.time('page', () => readReviewsPage(db, user, now))
   const leased = next.status === 'leased' ? next.lease : null
   // Cached per process after the first read of a version: no round trip.
