@@ -5,6 +5,7 @@ import { MainNav, SignOutButton } from '~/components/main-nav'
 import { useNonce } from '~/http/nonce'
 import stylesheet from '~/styles/app.css'
 import { unreadNotificationCount } from '~/notifications/notifications.server'
+import { skipReloadAfterAnswerInPlace } from '~/http/answered-in-place'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesheet },
@@ -20,6 +21,10 @@ export async function loader({ context }: LoaderFunctionArgs) {
   const unread = user ? (context.auth?.unreadNotifications ?? (await unreadNotificationCount(context.db, user))) : 0
   return { user: user ? { name: user.name, role: user.role, email: user.email } : null, unread, timeZone: user?.timeZone ?? 'UTC' }
 }
+
+// An action that answers in place (e.g. a review, answered with the next one) changes nothing the
+// header shows: the page keeps its header rather than asking the server for it again.
+export const shouldRevalidate = skipReloadAfterAnswerInPlace
 
 function Shell({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root')

@@ -35,6 +35,11 @@ export async function notify(db: Db, items: NewNotification | NewNotification[])
   await db.insert(notifications).values(list)
 }
 
+/** notify's insert (of at least one notification) as a query, to run inside another statement (a CTE). */
+export function notifyQuery(db: Db, items: [NewNotification, ...NewNotification[]] | NewNotification[]) {
+  return db.insert(notifications).values(items).returning({ id: notifications.id })
+}
+
 export async function listNotifications(db: Db, actor: Actor, limit = 50) {
   return db
     .select({

@@ -33,20 +33,36 @@ export const read = <Row, Result>(query: SQLWrapper, build: (rows: Row[]) => Res
   orderBy,
 })
 
+export type Built<Reads extends Record<string, Read<never, unknown>>> = { [K in keyof Reads]: Awaited<ReturnType<Reads[K]['build']>> }
+
 /**
  * Runs independent reads of several page sections in one round trip; each section's domain still
  * writes its own query and builds its own result.
  */
-export async function readTogether<Reads extends Record<string, Read<never, unknown>>>(
-  db: Db,
-  reads: Reads,
-): Promise<{ [K in keyof Reads]: Awaited<ReturnType<Reads[K]['build']>> }> {
+export async function readTogether<Reads extends Record<string, Read<never, unknown>>>(db: Db, reads: Reads): Promise<Built<Reads>> {
   const entries = Object.entries(reads)
   const [row] = await db
     .select(Object.fromEntries(entries.map(([name, r]) => [name, jsonRows<never>(r.query, r.orderBy)])))
     .from(sql`(select 1) as one`)
-  const built = await Promise.all(entries.map(([name, r]) => r.build((row as Record<string, never[]>)[name])))
-  return Object.fromEntries(entries.map(([name], i) => [name, built[i]])) as { [K in keyof Reads]: Awaited<ReturnType<Reads[K]['build']>> }
+  return buildReads(reads, row as Record<string, unknown>)
+}
+
+/**
+ * The reads as more columns of a statement that runs anyway (`, (…) as "name"` each, after its
+ * own columns): readTogether without a round trip of its own. They see that statement's snapshot.
+ */
+export function readsAsColumns(reads: Record<string, Read<never, unknown>>): SQL {
+  return sql.join(
+    Object.entries(reads).map(([name, r]) => sql`, ${jsonRows<never>(r.query, r.orderBy)} as ${sql.identifier(name)}`),
+    sql``,
+  )
+}
+
+/** What readTogether returns, from a row holding the reads' columns (readsAsColumns). */
+export async function buildReads<Reads extends Record<string, Read<never, unknown>>>(reads: Reads, row: Record<string, unknown>): Promise<Built<Reads>> {
+  const entries = Object.entries(reads)
+  const built = await Promise.all(entries.map(([name, r]) => r.build(row[name] as never[])))
+  return Object.fromEntries(entries.map(([name], i) => [name, built[i]])) as Built<Reads>
 }
 
 /** A read a page does not need this time (its section stays empty): no rows, null. */

@@ -34,6 +34,7 @@ import {
   type ReviewRules,
 } from './review-rules'
 import { transactionWithRetry } from './transactions.server'
+import { buildReads, readsAsColumns, type Built, type Read } from '~/query/json-rows.server'
 
 const iso = (date: Date) => date.toISOString()
 
@@ -227,11 +228,13 @@ function leaseInsertSql(actor: Actor, picked: SQL, now: Date, rules: ReviewRules
  * reply finalises it at once), so the due check reads only replies old enough for the relaxed
  * rule: a short index range.
  */
-async function standAndLease(db: Db, actor: Actor, now: Date, rules: ReviewRules) {
+async function standAndLease(db: Db, actor: Actor, now: Date, rules: ReviewRules, alongside: SQL = sql``) {
   const [row] = rowsOf<Partial<LeaseRow> & { calibrated: boolean; due: boolean; candidates: number; released: number }>(
-    await executePrepared(db, standAndLeaseSql(actor, now, rules)),
+    await executePrepared(db, standAndLeaseSql(actor, now, rules, alongside)),
   )
   return {
+    row: row as Row,
+    released: Number(row.released),
     lease: row.review_id ? leaseOf(row as LeaseRow) : null,
     calibrated: Boolean(row.calibrated),
     due: Boolean(row.due),
@@ -246,7 +249,7 @@ async function standAndLease(db: Db, actor: Actor, now: Date, rules: ReviewRules
  * look at an empty queue writes nothing). The lease inserted is what `picked` locked: it passed the
  * rules in this snapshot (ranked) and is the row version ranked saw, so it is not checked again.
  */
-function standAndLeaseSql(actor: Actor, now: Date, rules: ReviewRules): SQL {
+function standAndLeaseSql(actor: Actor, now: Date, rules: ReviewRules, alongside: SQL): SQL {
   return sql`
       with released as (${releaseExpiredLeasesSql(actor.organizationId, now)} returning id, reviewer_id),
       held as materialized (${heldLeaseSql(actor, now)}),
@@ -285,7 +288,7 @@ function standAndLeaseSql(actor: Actor, now: Date, rules: ReviewRules): SQL {
       touched_reply as (${touchReplySql(sql`select reply_id from v`)}),
       touched_reviewer as (${touchReviewerSql(actor, sql`select 1 from v`)}),
       leased as (select ${LEASE_COLUMNS} from v join replies r on r.id = v.reply_id)
-      select judged.calibrated, judged.due, judged.released, (select count(*)::int from ranked) as candidates, found.*
+      select judged.calibrated, judged.due, judged.released, (select count(*)::int from ranked) as candidates, found.* ${alongside}
       from judged left join lateral (select * from leased union all select * from held) as found on true`
 }
 
@@ -338,12 +341,41 @@ export async function nextReviewFor(
   now = new Date(),
   rules: ReviewRules = DEFAULT_REVIEW_RULES,
 ): Promise<NextReview> {
-  const state = await standAndLease(db, actor, now, rules)
-  if (state.lease) return { status: 'leased', lease: state.lease }
-  if (!state.calibrated) return { status: 'calibrate' }
+  return (await nextReviewWithReads(db, actor, now, rules, {})).next
+}
+
+/**
+ * nextReviewFor, with a page's reads (json-rows Reads) run as more columns of the statement that
+ * settles the lease, and the approved document of the leased reply's scenario beside them (null
+ * when there is none, e.g. an authored scenario). `reads` is null when that statement did not settle
+ * it alone (a due reply finalised, the locking transaction) or released leases the reads could not
+ * see yet: the caller then reads afterwards, as before.
+ */
+export async function nextReviewWithReads<Reads extends Record<string, Read<never, unknown>>>(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  rules: ReviewRules,
+  reads: Reads,
+): Promise<{ next: NextReview; reads: Built<Reads> | null; leasedScenarioDocument: unknown }> {
+  const alongside = Object.keys(reads).length
+    ? sql`${readsAsColumns(reads)}, (select s.document from scenarios s where s.organization_id = ${actor.organizationId}
+        and s.slug = found.scenario_slug and s.status = 'approved') as scenario_document`
+    : sql``
+  const state = await standAndLease(db, actor, now, rules, alongside)
+  // The statement's own reads saw its snapshot: true to the page unless leases it released (not
+  // visible to them) could change what is left to review.
+  const settled = async (next: NextReview) => ({
+    next,
+    reads: state.lease || state.released === 0 ? await buildReads(reads, state.row) : null,
+    leasedScenarioDocument: state.row.scenario_document ?? null,
+  })
+  if (state.lease) return settled({ status: 'leased', lease: state.lease })
+  if (!state.calibrated) return settled({ status: 'calibrate' })
+  const unsettled = (next: NextReview) => ({ next, reads: null, leasedScenarioDocument: null })
   if (state.due) await finaliseDueReplies(db, actor.organizationId, now, rules)
   // Nothing to review: say so without the locking transaction, so a look at an empty queue writes nothing.
-  if (!state.available) return { status: 'empty' }
+  if (!state.available) return state.due ? unsettled({ status: 'empty' }) : settled({ status: 'empty' })
 
   const lease = await transactionWithRetry(db, async (tx) => {
     // Now that they are locked, a lease another tab of theirs took is seen.
@@ -365,7 +397,7 @@ export async function nextReviewFor(
     }
     return null
   })
-  return lease ? { status: 'leased', lease } : { status: 'empty' }
+  return unsettled(lease ? { status: 'leased', lease } : { status: 'empty' })
 }
 
 /** The lease this person holds on a given review, or null (expired, submitted, or not theirs). */

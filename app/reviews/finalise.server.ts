@@ -6,7 +6,7 @@ import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { memberships, replies, reviewerQuality, reviews, users } from '#db/schema'
 import { recordFinalisedReply } from '~/insights/rollups.server'
-import { notify, type NewNotification } from '~/notifications/notifications.server'
+import { notifyQuery, type NewNotification } from '~/notifications/notifications.server'
 import { getAuthoredScenario } from '~/scenarios/authored-scenarios.server'
 import { closeness, consensus, disagreement, reviewerWeight, type Levels } from './consensus'
 import { DEFAULT_REVIEW_RULES, type ReviewRules } from './review-rules'
@@ -130,8 +130,10 @@ export async function finaliseReply(
       .where(and(eq(reviews.replyId, replyId), eq(reviews.status, 'leased')))
       .returning({ id: reviews.id }),
   )
+  // The first time, the reviewers' quality and the notifications are written by that statement too.
+  const alongside = firstTime ? await firstFinalisation(tx, reply, now, done, criteria, criterionScores, flagNow, reviewerIds) : []
   await tx
-    .with(released)
+    .with(released, ...alongside)
     .update(replies)
     .set({
       criterionScores,
@@ -141,56 +143,72 @@ export async function finaliseReply(
     })
     .where(eq(replies.id, replyId))
 
-  if (firstTime) {
-    // One statement for every reviewer, sorted so two finalisations never lock quality rows in opposite orders.
-    const peerReviews = done.filter((review) => !review.deciding).sort((a, b) => a.reviewerId.localeCompare(b.reviewerId))
-    if (peerReviews.length) {
-      await tx
-        .insert(reviewerQuality)
-        .values(
-          peerReviews.map((review) => ({
-            userId: review.reviewerId,
-            organizationId: reply.organizationId,
-            quality: closeness(criteria, (review.scores ?? {}) as Levels, criterionScores),
-            reviewsCounted: 1,
-            updatedAt: now,
-          })),
-        )
-        .onConflictDoUpdate({
-          target: reviewerQuality.userId,
-          set: {
-            quality: sql`(${reviewerQuality.quality} * ${reviewerQuality.reviewsCounted} + excluded.quality) / (${reviewerQuality.reviewsCounted} + 1)`,
-            reviewsCounted: sql`${reviewerQuality.reviewsCounted} + 1`,
-            updatedAt: now,
-          },
-        })
-    }
-
-    const title = await scenarioTitle(reply.scenarioSlug)
-    const href = `/replies/${reply.id}`
-    const messages: NewNotification[] = [
-      {
-        organizationId: reply.organizationId,
-        userId: reply.userId,
-        kind: 'reply-finalised',
-        title: `Your reply to “${title}” has all its reviews`,
-        href,
-      },
-    ]
-    if (flagNow) {
-      for (const managerId of await decidersFor(tx, reply.organizationId, reply.userId, reviewerIds)) {
-        messages.push({
-          organizationId: reply.organizationId,
-          userId: managerId,
-          kind: 'reply-flagged',
-          title: `Reviewers disagreed widely on a reply to “${title}”: add a deciding review`,
-          href,
-        })
-      }
-    }
-    await notify(tx, messages)
-  }
-
   await recordFinalisedReply(tx, replyId)
   return { criterionScores, score, flagged: flagNow, reasons }
+}
+
+/**
+ * What only a reply's first finalisation writes, as data-modifying CTEs for finaliseReply's update:
+ * each peer reviewer's quality moves toward how close they were (one row each, sorted so two
+ * finalisations never lock quality rows in opposite orders), and the author — and, for wide
+ * disagreement, whoever decides it — are notified.
+ */
+async function firstFinalisation(
+  tx: Db,
+  reply: Reply,
+  now: Date,
+  done: { reviewerId: string; scores: unknown; deciding: boolean }[],
+  criteria: { id: string; weight: number }[],
+  criterionScores: Levels,
+  flagNow: boolean,
+  reviewerIds: string[],
+) {
+  const title = await scenarioTitle(reply.scenarioSlug)
+  const href = `/replies/${reply.id}`
+  const messages: NewNotification[] = [
+    {
+      organizationId: reply.organizationId,
+      userId: reply.userId,
+      kind: 'reply-finalised',
+      title: `Your reply to “${title}” has all its reviews`,
+      href,
+    },
+  ]
+  if (flagNow) {
+    for (const managerId of await decidersFor(tx, reply.organizationId, reply.userId, reviewerIds)) {
+      messages.push({
+        organizationId: reply.organizationId,
+        userId: managerId,
+        kind: 'reply-flagged',
+        title: `Reviewers disagreed widely on a reply to “${title}”: add a deciding review`,
+        href,
+      })
+    }
+  }
+  const notified = tx.$with('notified').as(notifyQuery(tx, messages))
+  const peerReviews = done.filter((review) => !review.deciding).sort((a, b) => a.reviewerId.localeCompare(b.reviewerId))
+  if (!peerReviews.length) return [notified]
+  const quality = tx.$with('quality').as(
+    tx
+      .insert(reviewerQuality)
+      .values(
+        peerReviews.map((review) => ({
+          userId: review.reviewerId,
+          organizationId: reply.organizationId,
+          quality: closeness(criteria, (review.scores ?? {}) as Levels, criterionScores),
+          reviewsCounted: 1,
+          updatedAt: now,
+        })),
+      )
+      .onConflictDoUpdate({
+        target: reviewerQuality.userId,
+        set: {
+          quality: sql`(${reviewerQuality.quality} * ${reviewerQuality.reviewsCounted} + excluded.quality) / (${reviewerQuality.reviewsCounted} + 1)`,
+          reviewsCounted: sql`${reviewerQuality.reviewsCounted} + 1`,
+          updatedAt: now,
+        },
+      })
+      .returning({ userId: reviewerQuality.userId }),
+  )
+  return [quality, notified]
 }

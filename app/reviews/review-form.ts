@@ -76,3 +76,7 @@ export function scenarioForReviewer(scenario: Scenario | null | undefined, promp
     promptText: prompts.find((p) => p.id === promptId)?.text ?? null,
   }
 }
+
+/** Sent by the form once the page's script runs: answer with the next reply instead of a redirect. */
+export const NEXT_IN_PLACE_FIELD = 'then'
+export const NEXT_IN_PLACE = 'next-in-place'

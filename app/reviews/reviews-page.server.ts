@@ -1,10 +1,12 @@
 // What /reviews shows, in as few round trips as the page allows: the reviewer's next reply (one
 // statement, whether they already hold a lease or it leases them a new one; only a lease it cannot
-// settle alone takes the locking transaction, see allocation.server.ts), then
-// everything else — their recent replies, the replies waiting for their deciding review, how far
-// they are from unlocking their feedback, and the scenarios those name — in one more statement
-// (readTogether). The reads run after the lease, as the separate calls they replace did, so the
-// unlock sees the lease just taken.
+// settle alone takes the locking transaction, see allocation.server.ts), and everything else —
+// their recent replies, the replies waiting for their deciding review, how far they are from
+// unlocking their feedback, and the scenarios those name — as more columns of that same statement.
+// Those columns see the statement's snapshot, from before its own lease: the unlock counts the
+// reply being leased among the candidates, so it says the same as a read after the lease. When the
+// statement cannot settle the lease alone, or released leases it cannot see yet, the reads run in
+// one more statement afterwards (readTogether), as they always did.
 import { and, desc, eq, sql } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { memberships, organizations, replies, scenarios, users } from '#db/schema'
@@ -14,7 +16,7 @@ import { named, nothingToRead, read, readTogether } from '~/query/json-rows.serv
 import { getAuthoredScenario } from '~/scenarios/authored-scenarios.server'
 import { scenarioSchema } from '~/scenarios/scenario-schema'
 import { myReplyColumns } from './feedback.server'
-import { candidatesSql, nextReviewFor, type NextReview, type UnlockState } from './allocation.server'
+import { candidatesSql, nextReviewWithReads, type NextReview, type UnlockState } from './allocation.server'
 import { DEFAULT_REVIEW_RULES, type ReviewRules } from './review-rules'
 
 const iso = (date: Date) => date.toISOString()
@@ -165,15 +167,26 @@ export interface ReviewsPage {
   leasedScenario: PracticeScenario | null
 }
 
-/** Everything /reviews shows, in two statements whether the reviewer holds a lease or is leased one now. */
+/**
+ * Everything /reviews shows, usually in one statement: the page's reads run as columns of the
+ * statement that settles the lease (see nextReviewWithReads), with the leased scenario's document.
+ * When that statement could not settle it alone, they are read in one more statement afterwards.
+ */
 export async function readReviewsPage(db: Db, actor: Actor, now = new Date(), options: { mine?: number } = {}): Promise<ReviewsPage> {
-  const next = await nextReviewFor(db, actor, now, DEFAULT_REVIEW_RULES)
-  const leasedSlug = next.status === 'leased' ? next.lease.reply.scenarioSlug : null
-  const authored = leasedSlug ? await getAuthoredScenario(leasedSlug) : null
-  const page = await readTogether(db, {
+  const reads = {
     mine: myRepliesRead(db, actor, options.mine ?? 5),
     flagged: flaggedRead(db, actor),
     unlock: unlockRead(actor, now),
+  }
+  const { next, reads: readAlongside, leasedScenarioDocument } = await nextReviewWithReads(db, actor, now, DEFAULT_REVIEW_RULES, reads)
+  const leasedSlug = next.status === 'leased' ? next.lease.reply.scenarioSlug : null
+  if (readAlongside) {
+    const leasedScenario = leasedSlug ? await scenarioFrom(leasedSlug, leasedScenarioDocument) : null
+    return { next, ...readAlongside, leasedScenario }
+  }
+  const authored = leasedSlug ? await getAuthoredScenario(leasedSlug) : null
+  const page = await readTogether(db, {
+    ...reads,
     leasedScenario: leasedSlug && !authored ? leasedScenarioRead(db, actor, leasedSlug) : nothingToRead(),
   })
   return { next, mine: page.mine, flagged: page.flagged, unlock: page.unlock, leasedScenario: authored ?? page.leasedScenario }

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useRef } from 'react'
 import { requireUser } from '~/auth/guards.server'
@@ -7,12 +7,15 @@ import { useFocusFirstError } from '~/components/focus-first-error'
 import { splitSentences } from '~/practice/coach-hints'
 import { RubricFieldset } from '~/reviews/components/rubric-fieldset'
 import { ScenarioBrief } from '~/reviews/components/scenario-brief'
-import { commentField, quoteField, readReviewForm, scenarioForReviewer, scoreField } from '~/reviews/review-form'
+import { commentField, NEXT_IN_PLACE, NEXT_IN_PLACE_FIELD, quoteField, readReviewForm, scenarioForReviewer, scoreField } from '~/reviews/review-form'
 import { DEFAULT_REVIEW_RULES } from '~/reviews/review-rules'
 import { submitReview } from '~/reviews/reviews.server'
 import { readReviewsPage } from '~/reviews/reviews-page.server'
 import { rubricForReply } from '~/reviews/rubric-versions.server'
-import { createServerTiming } from '~/http/server-timing.server'
+import { createServerTiming, type ServerTiming } from '~/http/server-timing.server'
+import { answerInPlace, skipReloadAfterAnswerInPlace } from '~/http/answered-in-place'
+import { useHydrated } from '~/components/use-hydrated'
+import type { SessionUser } from '~/auth/session.server'
 import { readForm } from '~/http/form.server'
 import { FormError } from '~/components/form-field'
 import { cachedUntilNextWrite } from '~/http/page-cache'
@@ -26,13 +29,22 @@ export const meta: MetaFunction = ({ error }) => [{ title: error ? errorTitle(er
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request)
-  const now = new Date()
   const timing = createServerTiming()
-  // The next reply first (it may lease one), then the rest of the page in one more statement.
-  const { next, mine, flagged, unlock, leasedScenario } = await timing.time('page', () => readReviewsPage(context.db, user, now))
+  const page = await reviewsPage(context.db, user, timing)
+  return data(page, { headers: timing.headers() })
+}
+
+// After a review answered in place (with the next reply), the page has its data already.
+export const shouldRevalidate = skipReloadAfterAnswerInPlace
+
+/** Everything the page shows: the reviewer's next reply (leasing one if they hold none) and where they stand. */
+async function reviewsPage(db: AppLoadContext['db'], user: SessionUser, timing: ServerTiming) {
+  const now = new Date()
+  // The next reply (it may lease one) and the rest of the page: usually one statement.
+  const { next, mine, flagged, unlock, leasedScenario } = await timing.time('page', () => readReviewsPage(db, user, now))
   const leased = next.status === 'leased' ? next.lease : null
   // Cached per process after the first read of a version: no round trip.
-  const stored = leased ? await timing.time('rubric', () => rubricForReply(context.db, leased.reply.rubricVersionId)) : null
+  const stored = leased ? await timing.time('rubric', () => rubricForReply(db, leased.reply.rubricVersionId)) : null
   const shared = {
     rules: { perReply: DEFAULT_REVIEW_RULES.reviewsPerReply, toUnlock: DEFAULT_REVIEW_RULES.reviewsToUnlock },
     unlock,
@@ -40,22 +52,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     flagged,
     mine,
   }
-  const headers = timing.headers()
-  if (!leased || !stored) return data({ ...shared, status: next.status, review: null }, { headers })
-  return data(
-    {
-      ...shared,
-      status: next.status,
-      review: {
-        id: leased.reviewId,
-        minutesLeft: Math.max(1, Math.round((leased.leasedUntil.getTime() - now.getTime()) / 60_000)),
-        text: leased.reply.text,
-        ...scenarioForReviewer(leasedScenario, leased.reply.promptId),
-        rubric: stored.rubric,
-      },
+  if (!leased || !stored) return { ...shared, status: next.status, review: null }
+  return {
+    ...shared,
+    status: next.status,
+    review: {
+      id: leased.reviewId,
+      minutesLeft: Math.max(1, Math.round((leased.leasedUntil.getTime() - now.getTime()) / 60_000)),
+      text: leased.reply.text,
+      ...scenarioForReviewer(leasedScenario, leased.reply.promptId),
+      rubric: stored.rubric,
     },
-    { headers },
-  )
+  }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -71,16 +79,29 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const input = readReviewForm(form, [...ids])
   const result = await submitReview(context.db, user, reviewId, input)
-  if (result.ok) return redirect(`/reviews?thanks=${result.finalised ? 'complete' : '1'}`)
+  if (result.ok) {
+    const thanks = result.finalised ? 'complete' : 'given'
+    // Posted by the page's script: the next reply comes in this answer (one request per review).
+    if (form.get(NEXT_IN_PLACE_FIELD) === NEXT_IN_PLACE) {
+      const timing = createServerTiming()
+      const page = await reviewsPage(context.db, user, timing)
+      return data(answerInPlace({ thanks, page }), { headers: timing.headers() })
+    }
+    return redirect(`/reviews?thanks=${thanks === 'complete' ? 'complete' : '1'}`)
+  }
   const values: Record<string, string> = {}
   for (const [key, value] of form.entries()) if (typeof value === 'string') values[key] = value
   return { reviewId, errors: result.errors, values }
 }
 
 export default function ReviewsPage() {
-  const data = useLoaderData<typeof loader>()
+  const loaded = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
   const [params] = useSearchParams()
-  const thanks = params.get('thanks')
+  // After a review posted by the page's script, the action's answer is the page (the loaders did not run again).
+  const answered = actionData && 'page' in actionData ? actionData : null
+  const data = answered?.page ?? loaded
+  const thanks = answered?.thanks ?? params.get('thanks')
   return (
     <div className="stack reviews-page">
       <header className="page-header">
@@ -134,7 +155,7 @@ export default function ReviewsPage() {
           </p>
         </section>
       ) : (
-        <ReviewForm review={data.review} />
+        <ReviewForm key={data.review.id} review={data.review} />
       )}
 
       {data.mine.length ? (
@@ -204,15 +225,26 @@ function UnlockProgress({
 }
 
 type LoadedReview = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>['review']>
+type ActionAnswer = ReturnType<typeof useActionData<typeof action>>
+
+/** The action's answer about this form (its field errors), or about another review (it was lost), or neither. */
+function answerAbout(actionData: ActionAnswer, reviewId: string) {
+  const refused = actionData && 'errors' in actionData ? actionData : null
+  const reviewIdOf = refused && 'reviewId' in refused ? refused.reviewId : null
+  return {
+    mine: refused && (reviewIdOf === reviewId || !reviewIdOf) ? refused : null,
+    stale: refused && reviewIdOf && reviewIdOf !== reviewId ? refused.errors.form : null,
+  }
+}
 
 function ReviewForm({ review }: { review: LoadedReview }) {
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
-  const mine = actionData && actionData.reviewId === review.id ? actionData : null
+  const hydrated = useHydrated()
+  const { mine, stale } = answerAbout(actionData, review.id)
   const errors: Record<string, string> = mine?.errors ?? {}
   const values: Record<string, string> = mine?.values ?? {}
   const sentences = splitSentences(review.text)
-  const stale = actionData && actionData.reviewId !== review.id ? actionData.errors.form : null
   const formRef = useRef<HTMLFormElement>(null)
   useFocusFirstError(formRef, mine, Object.keys(errors).length > 0)
 
@@ -237,6 +269,7 @@ function ReviewForm({ review }: { review: LoadedReview }) {
       </div>
       <Form method="post" className="review-form" noValidate ref={formRef}>
         <input type="hidden" name="reviewId" value={review.id} />
+        {hydrated ? <input type="hidden" name={NEXT_IN_PLACE_FIELD} value={NEXT_IN_PLACE} /> : null}
         <h3 className="review-form__title">Your review</h3>
         <p className="small muted">
           Score each criterion on its own. Leave at least one comment; to point at a sentence, quote it and your comment appears beside it.

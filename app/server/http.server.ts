@@ -48,7 +48,10 @@ export function createHttpApp({ env, database, getBuild, publicDir, assetsDir }:
   // First, so that every response carries them: pages, data, CSV, assets, redirects and errors.
   app.use(securityHeaders({ development: env.NODE_ENV === 'development' }))
   app.get('/metrics', metricsOnPublicPort(database, env.METRICS_TOKEN))
-  app.use(compression())
+  // Every answer is compressed afresh (a kept page gets its own nonce), so the level is chosen for
+  // CPU: level 1 took 0.15 ms of CPU for the 36 kB /reviews page where the default (6) took 0.44 ms,
+  // for 8 % more bytes (8.8 kB instead of 8.1 kB).
+  app.use(compression({ level: 1 }))
 
   app.use('/build', express.static(assetsDir, { immutable: true, maxAge: '1y' }))
   app.use(publicFiles(publicDir, env.NODE_ENV === 'development'))

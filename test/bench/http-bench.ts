@@ -1,10 +1,13 @@
 // HTTP benchmark: the production build (with one extra route, a bare Remix page that exists only
 // in this build) on PGlite and on PostgreSQL, loaded with autocannon as a signed-in member.
 // Prints, per driver: start-up time on an existing database; per route requests/s, p50, p99, the
-// ratio to the bare route in the same run, database queries per request and whether the page
-// cache answered; then (PostgreSQL) review submissions per second through HTTP, with acknowledged
-// vs stored; then the pages again with the page cache off (every request rendered, as on a first
-// visit or after a write; BENCH_RENDERED_SECONDS, default half of BENCH_SECONDS, 0 to skip).
+// ratio to the bare route in the same run, database queries per request, whether the page cache
+// answered, and the CPU per request of the server and of autocannon (which shares the cores); then
+// (PostgreSQL) review submissions per second through HTTP, with and without the page's script
+// (test/bench/review-http-client.ts), with acknowledged vs stored and CPU per submission; then the
+// pages again with the page cache off (every request rendered, as on a first visit or after a
+// write; BENCH_RENDERED_SECONDS, default half of BENCH_SECONDS, 0 to skip). BENCH_DB_PREFIX goes
+// before the throwaway database's name.
 // Asserts nothing.
 //
 //   npx tsx test/bench/http-bench.ts            (or via `npm run bench`)
@@ -23,6 +26,7 @@ import pg from 'pg'
 import { openDatabase, type Database } from '#db/client.server'
 import { reviews } from '#db/schema'
 import { prepareReviews } from './review-fixtures'
+import { runReviewer, type ReviewerTally } from './review-http-client'
 
 type Who = 'member' | 'nobody'
 type BenchRoute = { name: string; path: string; as: Who }
@@ -58,7 +62,7 @@ const connections = 50
 const adminUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 const drivers = (process.env.BENCH_DRIVERS ?? 'pglite,postgres').split(',')
 
-type Row = { route: string; rps: number; p50: number; p99: number; ratio: string; queries: string; cache: string; cpu: string; note: string }
+type Row = { route: string; rps: number; p50: number; p99: number; ratio: string; queries: string; cache: string; cpu: string; loadCpu: string; note: string }
 
 function build() {
   console.log('building the production server with the bench route…')
@@ -143,7 +147,7 @@ async function measure(route: BenchRoute, cookie: string, pid: number | undefine
   const headers: Record<string, string> = route.as === 'member' ? { cookie } : {}
   const probe = await fetch(`${base}${route.path}`, { headers, redirect: 'manual' })
   await probe.arrayBuffer()
-  if (probe.status !== 200) return { route: route.path, rps: 0, p50: 0, p99: 0, queries: '–', cache: '–', cpu: '–', note: `status ${probe.status}` }
+  if (probe.status !== 200) return { route: route.path, rps: 0, p50: 0, p99: 0, queries: '–', cache: '–', cpu: '–', loadCpu: '–', note: `status ${probe.status}` }
   // Warm up (JIT, caches) before the measured run, then count the queries of a request in that
   // steady state (e.g. /reviews once the member holds a lease). fetch() sends its own user agent,
   // which autocannon does not: its first request is a page cache miss of its own, so ask twice.
@@ -155,7 +159,10 @@ async function measure(route: BenchRoute, cookie: string, pid: number | undefine
   const queries = queriesOf(steady)
   const cache = cacheOf(steady)
   const cpuBefore = serverCpuMs(pid)
+  // autocannon runs in this process: its CPU shares the machine's two cores with the server's.
+  const ownBefore = process.cpuUsage()
   const result = await autocannon({ url: `${base}${route.path}`, headers, connections, duration })
+  const own = process.cpuUsage(ownBefore)
   const cpuAfter = serverCpuMs(pid)
   const cpu = cpuBefore !== null && cpuAfter !== null && result.requests.total ? ((cpuAfter - cpuBefore) / result.requests.total).toFixed(1) : '–'
   const failures = result.non2xx + result.errors + result.timeouts
@@ -167,6 +174,7 @@ async function measure(route: BenchRoute, cookie: string, pid: number | undefine
     queries,
     cache,
     cpu,
+    loadCpu: result.requests.total ? ((own.user + own.system) / 1000 / result.requests.total).toFixed(1) : '–',
     note: failures ? `${failures} failed` : '',
   }
 }
@@ -184,8 +192,8 @@ async function benchRoutes(cookie: string, pid: number | undefined, routes = ROU
 
 function printTable(title: string, rows: Row[]) {
   console.log(`\n${title}`)
-  const header = ['route', 'req/s', 'p50 ms', 'p99 ms', '× bare', 'queries', 'page cache', 'server CPU ms/req', '']
-  const lines = rows.map((r) => [r.route, String(Math.round(r.rps)), String(r.p50), String(r.p99), r.ratio, r.queries, r.cache, r.cpu, r.note])
+  const header = ['route', 'req/s', 'p50 ms', 'p99 ms', '× bare', 'queries', 'page cache', 'server CPU ms/req', 'autocannon CPU ms/req', '']
+  const lines = rows.map((r) => [r.route, String(Math.round(r.rps)), String(r.p50), String(r.p99), r.ratio, r.queries, r.cache, r.cpu, r.loadCpu, r.note])
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)))
   const format = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')
   console.log(format(header))
@@ -196,39 +204,37 @@ function printTable(title: string, rows: Row[]) {
 
 const REVIEWERS = 50
 
-async function benchReviewSubmissions(database: Database) {
-  const { cookies, reviewerIds, criteria } = await prepareReviews(database, { reviewers: REVIEWERS })
-  let acknowledged = 0
-  let refused = 0
-  const deadline = performance.now() + seconds * 1000
-  const started = performance.now()
-  // Each reviewer does what a person without JavaScript does: open /reviews (which hands out the
-  // next reply), submit the form, follow the redirect back to /reviews.
-  async function reviewer(cookie: string) {
-    while (performance.now() < deadline) {
-      const page = await fetch(`${base}/reviews`, { headers: { cookie } })
-      const reviewId = /name="reviewId" value="([0-9a-f-]{36})"/.exec(await page.text())?.[1]
-      if (!reviewId) return
-      const form = new URLSearchParams({ reviewId })
-      for (const id of criteria) form.set(`score.${id}`, '3')
-      form.set(`comment.${criteria[0]}`, 'Names what went wrong and says what happens next.')
-      const submitted = await fetch(`${base}/reviews?index`, { method: 'POST', headers: { cookie }, body: form, redirect: 'manual' })
-      await submitted.arrayBuffer()
-      if (submitted.status === 302 && submitted.headers.get('location')?.includes('thanks')) acknowledged++
-      else refused++
-    }
+async function benchReviewSubmissions(database: Database, pid: number | undefined) {
+  const { cookies, reviewerIds, criteria } = await prepareReviews(database, { reviewers: REVIEWERS, replyCount: 4000 })
+  // With the page's script (one POST per review, answered with the next reply), then without it
+  // (GET /reviews, then POST the form): see review-http-client.ts.
+  for (const flow of ['script', 'no-script'] as const) {
+    const storedBefore = await storedReviews(database, reviewerIds)
+    const tally: ReviewerTally = { acknowledged: 0, refused: 0, ranDry: false }
+    const cpuBefore = serverCpuMs(pid)
+    const ownBefore = process.cpuUsage()
+    const started = performance.now()
+    await Promise.all(cookies.map((cookie) => runReviewer({ base, cookie, criteria, flow, until: started + seconds * 1000 }, tally)))
+    const elapsed = (performance.now() - started) / 1000
+    const own = process.cpuUsage(ownBefore)
+    const cpuAfter = serverCpuMs(pid)
+    const stored = (await storedReviews(database, reviewerIds)) - storedBefore
+    const cpu = cpuBefore !== null && cpuAfter !== null && tally.acknowledged ? ((cpuAfter - cpuBefore) / tally.acknowledged).toFixed(1) : '–'
+    console.log(
+      `\nreview submissions through HTTP (PostgreSQL, ${REVIEWERS} reviewers, ${flow === 'script' ? 'with the page’s script: one POST each' : 'without it: GET /reviews, POST the form'}): ` +
+        `${(tally.acknowledged / elapsed).toFixed(0)}/s over ${elapsed.toFixed(1)} s; acknowledged ${tally.acknowledged}, stored ${stored}` +
+        `${tally.acknowledged === stored ? ' (equal)' : ' (DIFFERENT)'}, refused ${tally.refused}; CPU per submission: server ${cpu} ms, ` +
+        `this load generator ${tally.acknowledged ? ((own.user + own.system) / 1000 / tally.acknowledged).toFixed(1) : '–'} ms`,
+    )
   }
-  await Promise.all(cookies.map(reviewer))
-  const elapsed = (performance.now() - started) / 1000
-  const [stored] = await database.db
+}
+
+async function storedReviews(database: Database, reviewerIds: string[]) {
+  const [row] = await database.db
     .select({ n: sql<number>`count(*)::int` })
     .from(reviews)
     .where(and(inArray(reviews.reviewerId, reviewerIds), eq(reviews.status, 'submitted')))
-  console.log(
-    `\nreview submissions through HTTP (PostgreSQL, ${REVIEWERS} reviewers, each: GET /reviews, POST the form): ` +
-      `${(acknowledged / elapsed).toFixed(0)}/s over ${elapsed.toFixed(1)} s; acknowledged ${acknowledged}, stored ${stored.n}` +
-      `${acknowledged === stored.n ? ' (equal)' : ' (DIFFERENT)'}, refused ${refused}`,
-  )
+  return row.n
 }
 
 // ── drivers ───────────────────────────────────────────────────────────────────────────────────
@@ -249,7 +255,7 @@ async function runDriver(driver: string) {
       console.log(`\nPostgreSQL: skipped, ${adminUrl} is not reachable (${(error as Error).message})`)
       return
     }
-    const name = `rapport_bench_${process.pid}`
+    const name = `${process.env.BENCH_DB_PREFIX ?? ''}rapport_bench_${process.pid}`
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
     await admin.query(`CREATE DATABASE ${name}`)
     const url = new URL(adminUrl)
@@ -273,7 +279,7 @@ async function runDriver(driver: string) {
       if (driver === 'postgres') {
         const database = await openDatabase({ databaseUrl: env.DATABASE_URL, poolSize: 2 })
         try {
-          await benchReviewSubmissions(database)
+          await benchReviewSubmissions(database, server.child.pid)
         } finally {
           await database.close()
         }

@@ -7,7 +7,7 @@
 //   npx tsx test/bench/review-submit-direct.ts
 //
 // Environment: BENCH_SECONDS (10), REVIEWERS (8, run side by side), POOL (8), BENCH_PG_URL (the
-// admin URL). A throwaway database is created and dropped.
+// admin URL), BENCH_DB_PREFIX (before the database's name). A throwaway database is created and dropped.
 import os from 'node:os'
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import pg from 'pg'
@@ -30,7 +30,7 @@ async function backendsCpu(admin: pg.Client, name: string) {
   return backendsCpuMs(rows)
 }
 
-const name = `review_direct_bench_${process.pid}`
+const name = `${process.env.BENCH_DB_PREFIX ?? ''}review_direct_bench_${process.pid}`
 const admin = new pg.Client({ connectionString: adminUrl })
 await admin.connect()
 await admin.query(`CREATE DATABASE ${name}`)

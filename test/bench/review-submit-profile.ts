@@ -1,13 +1,16 @@
-// Review submissions through HTTP on PostgreSQL, alone: the same loop as the submission section of
-// http-bench.ts (each reviewer opens /reviews, which leases the next reply, then posts the form),
-// without the page table around it, and with what it takes to see where the time goes: per
-// request kind the mean and p99 latency and the database queries (Server-Timing), optionally a
-// CPU profile of the server and its log. Asserts nothing.
+// Review submissions through HTTP on PostgreSQL, alone: the same reviewers as the submission section
+// of http-bench.ts (test/bench/review-http-client.ts: with the page's script, one POST per review
+// answered with the next reply; without it, GET /reviews then POST the form), without the page
+// table around them, and with what it takes to see where the time goes: per request kind the mean
+// and p99 latency and the database queries (Server-Timing), CPU per submission of the server, of
+// PostgreSQL's backends and of this load generator, optionally a CPU profile of the server and its
+// log. Asserts nothing.
 //
 //   npm run build with RAPPORT_BUILD_DIR=test/.artifacts/bench-build (as http-bench.ts does), then
 //   npx tsx test/bench/review-submit-profile.ts
 //
 // Environment: BENCH_SECONDS (10), WARMUP_SECONDS (3, the same loop unmeasured first), BENCH_PORT (4650), BENCH_PG_URL (the admin URL), REVIEWERS (50),
+// REVIEW_FLOWS (script,no-script: measured one after the other), REPLIES (4000 open replies), BENCH_DB_PREFIX (before the database's name),
 // BENCH_BUILD_DIR (another build, e.g. of an older commit),
 // CPU_PROF_DIR (a folder: the server runs with --cpu-prof into it), SERVER_LOG (a file for the
 // server's output), KEEP_DB=1 (keep the throwaway database, e.g. for EXPLAIN).
@@ -19,9 +22,10 @@ import { fileURLToPath } from 'node:url'
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import pg from 'pg'
 import { openDatabase, type Database } from '#db/client.server'
-import { replies, reviews } from '#db/schema'
+import { reviews } from '#db/schema'
 import { backendsCpuMs, processCpuMs } from './process-cpu'
 import { prepareReviews } from './review-fixtures'
+import { runReviewer, type RequestKind, type ReviewerOptions, type ReviewerTally, type ReviewFlow } from './review-http-client'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const buildDir = path.resolve(process.env.BENCH_BUILD_DIR ?? path.join(root, 'test/.artifacts/bench-build'))
@@ -29,7 +33,8 @@ const port = Number(process.env.BENCH_PORT ?? 4650)
 const base = `http://127.0.0.1:${port}`
 const seconds = Number(process.env.BENCH_SECONDS ?? 10)
 const reviewerCount = Number(process.env.REVIEWERS ?? 50)
-const replyCount = 2000
+const replyCount = Number(process.env.REPLIES ?? 4000)
+const flows = (process.env.REVIEW_FLOWS ?? 'script,no-script').split(',') as ReviewFlow[]
 const adminUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 const profileDir = process.env.CPU_PROF_DIR
 const serverLog = process.env.SERVER_LOG
@@ -70,86 +75,67 @@ async function postgresCpuMs(database: Database, name: string): Promise<number> 
   return backendsCpuMs(rows)
 }
 
-type Kind = 'GET /reviews' | 'POST /reviews?index'
-const stats = new Map<Kind, { ms: number[]; queries: Map<string, number> }>()
+type Stats = Map<RequestKind, { ms: number[]; queries: Map<string, number> }>
 
 async function run(database: Database, serverPid: number | undefined, databaseName: string) {
   const { cookies, reviewerIds, criteria } = await prepareReviews(database, { reviewers: reviewerCount, replyCount })
-  let acknowledged = 0
-  let refused = 0
-  let emptyPages = 0
-  let record = (_kind: Kind, _ms: number, _response: Response) => {}
-  // Each reviewer does what a person without JavaScript does: open /reviews (which hands out the
-  // next reply), submit the form; the redirect to the thanks page is the acknowledgement.
-  async function reviewer(cookie: string, deadline: number) {
-    while (performance.now() < deadline) {
-      let t = performance.now()
-      const page = await fetch(`${base}/reviews`, { headers: { cookie } })
-      const html = await page.text()
-      record('GET /reviews', performance.now() - t, page)
-      const reviewId = /name="reviewId" value="([0-9a-f-]{36})"/.exec(html)?.[1]
-      if (!reviewId) {
-        emptyPages++
-        return
-      }
-      const form = new URLSearchParams({ reviewId })
-      for (const id of criteria) form.set(`score.${id}`, '3')
-      form.set(`comment.${criteria[0]}`, 'Names what went wrong and says what happens next.')
-      t = performance.now()
-      const submitted = await fetch(`${base}/reviews?index`, { method: 'POST', headers: { cookie }, body: form, redirect: 'manual' })
-      await submitted.arrayBuffer()
-      record('POST /reviews?index', performance.now() - t, submitted)
-      if (submitted.status === 302 && submitted.headers.get('location')?.includes('thanks')) acknowledged++
-      else refused++
+  for (const flow of flows) {
+    const loop = (until: number, tally: ReviewerTally, onAnswer?: ReviewerOptions['onAnswer']) =>
+      Promise.all(cookies.map((cookie) => runReviewer({ base, cookie, criteria, flow, until, onAnswer }, tally)))
+    // Warm up (JIT, pool) with the same work, unmeasured.
+    const warm: ReviewerTally = { acknowledged: 0, refused: 0, ranDry: false }
+    if (warmupSeconds > 0) await loop(performance.now() + warmupSeconds * 1000, warm)
+    const storedBefore = await storedReviews(database, reviewerIds)
+    const stats: Stats = new Map()
+    const record = (kind: RequestKind, ms: number, response: Response) => {
+      const entry = stats.get(kind) ?? { ms: [] as number[], queries: new Map<string, number>() }
+      stats.set(kind, entry)
+      entry.ms.push(ms)
+      const queries = /db;desc="(\d+) queries"/.exec(response.headers.get('server-timing') ?? '')?.[1] ?? '?'
+      entry.queries.set(queries, (entry.queries.get(queries) ?? 0) + 1)
     }
-  }
-  // Warm up (JIT, pool) with the same work, unmeasured.
-  if (warmupSeconds > 0) {
-    const until = performance.now() + warmupSeconds * 1000
-    await Promise.all(cookies.map((cookie) => reviewer(cookie, until)))
-  }
-  const acknowledgedBefore = acknowledged
-  record = (kind, ms, response) => {
-    const entry = stats.get(kind) ?? { ms: [] as number[], queries: new Map<string, number>() }
-    stats.set(kind, entry)
-    entry.ms.push(ms)
-    const queries = /db;desc="(\d+) queries"/.exec(response.headers.get('server-timing') ?? '')?.[1] ?? '?'
-    entry.queries.set(queries, (entry.queries.get(queries) ?? 0) + 1)
-  }
-  const load = os.loadavg()[0]
-  const serverCpuBefore = processCpuMs(serverPid)
-  const pgCpuBefore = await postgresCpuMs(database, databaseName)
-  const started = performance.now()
-  await Promise.all(cookies.map((cookie) => reviewer(cookie, started + seconds * 1000)))
-  const elapsed = (performance.now() - started) / 1000
-  const measured = acknowledged - acknowledgedBefore
-  const serverCpu = processCpuMs(serverPid) - serverCpuBefore
-  const pgCpu = (await postgresCpuMs(database, databaseName)) - pgCpuBefore
-  const [stored] = await database.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(reviews)
-    .where(and(inArray(reviews.reviewerId, reviewerIds), eq(reviews.status, 'submitted')))
-  const [finalised] = await database.db.select({ n: sql<number>`count(*)::int` }).from(replies).where(sql`${replies.finalisedAt} is not null`)
-  console.log(
-    `review submissions: ${(measured / elapsed).toFixed(0)}/s over ${elapsed.toFixed(1)} s with ${reviewerCount} reviewers (after ${warmupSeconds} s of warm-up); ` +
-      `acknowledged ${acknowledged} (both phases), stored ${stored.n}${acknowledged === stored.n ? ' (equal)' : ' (DIFFERENT)'}, refused ${refused}; ` +
-      `reviewers who found nothing to review ${emptyPages}; ` +
-      `replies finalised ${finalised.n}; load average at start ${load.toFixed(1)}, at end ${os.loadavg()[0].toFixed(1)} (${os.cpus().length} cores)`,
-  )
-  console.log(
-    `  CPU per acknowledged submission (GET + POST): server ${(serverCpu / measured).toFixed(2)} ms, ` +
-      `PostgreSQL backends ${(pgCpu / measured).toFixed(2)} ms`,
-  )
-  for (const [kind, entry] of stats) {
-    const sorted = [...entry.ms].sort((a, b) => a - b)
-    const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length
-    const p99 = sorted[Math.floor(sorted.length * 0.99)]
-    const queries = [...entry.queries].sort((a, b) => b[1] - a[1]).map(([q, n]) => `${q}×${n}`).join(', ')
-    console.log(`  ${kind.padEnd(20)} n ${String(sorted.length).padStart(5)}  mean ${mean.toFixed(1)} ms  p99 ${p99.toFixed(1)} ms  queries (count×requests): ${queries}`)
+    const tally: ReviewerTally = { acknowledged: 0, refused: 0, ranDry: false }
+    const load = os.loadavg()[0]
+    const serverCpuBefore = processCpuMs(serverPid)
+    const pgCpuBefore = await postgresCpuMs(database, databaseName)
+    const ownCpuBefore = process.cpuUsage()
+    const started = performance.now()
+    await loop(started + seconds * 1000, tally, record)
+    const elapsed = (performance.now() - started) / 1000
+    const own = process.cpuUsage(ownCpuBefore)
+    const serverCpu = processCpuMs(serverPid) - serverCpuBefore
+    const pgCpu = (await postgresCpuMs(database, databaseName)) - pgCpuBefore
+    const stored = (await storedReviews(database, reviewerIds)) - storedBefore
+    const measured = tally.acknowledged
+    console.log(
+      `${flow}: review submissions ${(measured / elapsed).toFixed(0)}/s over ${elapsed.toFixed(1)} s with ${reviewerCount} reviewers (after ${warmupSeconds} s of warm-up); ` +
+        `acknowledged ${measured}, stored ${stored}${measured === stored ? ' (equal)' : ' (DIFFERENT)'}, refused ${tally.refused}` +
+        `${tally.ranDry || warm.ranDry ? '; some reviewers found nothing left to review' : ''}; ` +
+        `load average at start ${load.toFixed(1)}, at end ${os.loadavg()[0].toFixed(1)} (${os.cpus().length} cores)`,
+    )
+    console.log(
+      `  CPU per acknowledged submission: server ${(serverCpu / measured).toFixed(2)} ms, ` +
+        `PostgreSQL backends ${(pgCpu / measured).toFixed(2)} ms, this load generator ${((own.user + own.system) / 1000 / measured).toFixed(2)} ms`,
+    )
+    for (const [kind, entry] of stats) {
+      const sorted = [...entry.ms].sort((a, b) => a - b)
+      const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length
+      const p99 = sorted[Math.floor(sorted.length * 0.99)]
+      const queries = [...entry.queries].sort((a, b) => b[1] - a[1]).map(([q, n]) => `${q}×${n}`).join(', ')
+      console.log(`  ${kind.padEnd(24)} n ${String(sorted.length).padStart(5)}  mean ${mean.toFixed(1)} ms  p99 ${p99.toFixed(1)} ms  queries (count×requests): ${queries}`)
+    }
   }
 }
 
-const name = `review_rate_bench_${process.pid}`
+async function storedReviews(database: Database, reviewerIds: string[]) {
+  const [row] = await database.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(reviews)
+    .where(and(inArray(reviews.reviewerId, reviewerIds), eq(reviews.status, 'submitted')))
+  return row.n
+}
+
+const name = `${process.env.BENCH_DB_PREFIX ?? ''}review_rate_bench_${process.pid}`
 const admin = new pg.Client({ connectionString: adminUrl })
 await admin.connect()
 await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)

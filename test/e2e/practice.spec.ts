@@ -309,8 +309,69 @@ test('feedback is private: Jordan cannot open Maya’s, and the manager hears of
   await expectNoAxeViolations(page)
 })
 
+/** Scores every criterion at 3 with one comment, on the reply /reviews shows now. */
+async function fillReview(page: Page) {
+  const groups = page.locator('fieldset.rubric-criterion')
+  await expect(groups).toHaveCount(5)
+  for (let i = 0; i < 5; i++) await groups.nth(i).getByRole('radio').nth(2).check()
+  await page.getByLabel('Comment on warmth and tone').fill('The thanks comes first and sounds meant.')
+}
+
+test('a review is answered with the next reply in one request, and a form from another site is refused', async ({ page, login }) => {
+  // Two fresh replies from Sales, so that Ravi (Engineering) has two to review whatever is left in the queue.
+  for (const email of ['zara@acme.test', 'ben@acme.test']) {
+    await page.context().clearCookies()
+    await login(email)
+    await page.goto('/scenarios/late-delivery-gift')
+    const again = page.getByRole('button', { name: 'Try again' })
+    if (await again.isVisible()) await again.click()
+    await page.getByLabel('Write your reply to Daniel.').fill(JORDAN_REPLY)
+    await page.getByRole('button', { name: 'Submit reply' }).click()
+    await expect(page.getByText('Reply submitted.')).toBeVisible()
+  }
+  await page.context().clearCookies()
+  await login('ravi@acme.test')
+  await calibrate(page)
+  await page.goto('/reviews')
+  await expect(page.getByRole('heading', { name: 'Your review' })).toBeVisible()
+  const first = await page.locator('input[name="reviewId"]').inputValue()
+  await fillReview(page)
+  const requests: string[] = []
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.startsWith('/reviews')) requests.push(`${request.method()} ${new URL(request.url()).pathname}`)
+  })
+  await page.getByRole('button', { name: 'Submit review' }).click()
+  await expect(page.getByText('Thank you, your review is in.')).toBeVisible()
+  // The next reply (or the empty queue) came with the answer: no reload of the page's data.
+  await expect(page.locator(`input[name="reviewId"][value="${first}"]`)).toHaveCount(0)
+  expect(requests).toEqual(['POST /reviews.data'])
+  // The second fresh reply: a fresh form, nothing carried over from the last one.
+  await expect(page.getByRole('heading', { name: 'Your review' })).toBeVisible()
+  {
+    await expect(page.getByLabel('Comment on warmth and tone')).toHaveValue('')
+    await expect(page.locator('fieldset.rubric-criterion input[type="radio"]:checked')).toHaveCount(0)
+    await expectNoAxeViolations(page)
+    const held = await page.locator('input[name="reviewId"]').inputValue()
+    const posted = await page.request.post('/reviews.data?index', {
+      headers: { Origin: 'https://elsewhere.example' },
+      form: { reviewId: held, then: 'next-in-place', 'score.empathy': '3', 'comment.empathy': 'From elsewhere.' },
+    })
+    expect(posted.status()).toBe(403)
+  }
+})
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false })
+
+  test('a review posted without JavaScript is thanked on the page it redirects to', async ({ page, login }) => {
+    await login('ravi@acme.test')
+    // The reply the test above left him holding.
+    await page.goto('/reviews')
+    await fillReview(page)
+    await page.getByRole('button', { name: 'Submit review' }).click()
+    await expect(page.getByText('Thank you, your review is in.')).toBeVisible()
+    await expect(page).toHaveURL(/\/reviews\?thanks=(1|complete)$/)
+  })
 
   test('a choice step branches, a draft is saved with the button, and the reply submits', async ({ page, login }) => {
     await login('hana@acme.test')

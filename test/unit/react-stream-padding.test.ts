@@ -56,3 +56,41 @@ describe('React 18 stream padding', () => {
     expect(trimViewPadding(untouched)).toBe(untouched)
   })
 })
+
+describe('React output passed on in one piece per turn', () => {
+  test('a page React writes in one go leaves as one chunk, equal to the whole page', async () => {
+    const chunks: Buffer[] = []
+    await new Promise<void>((resolve, reject) => {
+      const sink = new Writable({
+        write(chunk: Buffer, _encoding, callback) {
+          chunks.push(Buffer.from(chunk))
+          callback()
+        },
+      })
+      sink.on('finish', resolve)
+      const { pipe } = renderToPipeableStream(page(3), {
+        onAllReady() {
+          const body = createPaddingTrimmer()
+          body.pipe(sink)
+          pipe(body)
+        },
+        onError: reject,
+      })
+    })
+    expect(chunks).toHaveLength(1)
+    expect(chunks[0].toString('utf8')).toBe(renderToString(page(3)))
+  })
+
+  test('what is written on a later turn still leaves on its own', async () => {
+    const body = createPaddingTrimmer()
+    const seen: string[] = []
+    body.on('data', (chunk: Buffer) => seen.push(chunk.toString('utf8')))
+    body.write(Buffer.from('a'))
+    body.write(Buffer.from('b'))
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(seen).toEqual(['ab'])
+    body.write(Buffer.from('c'))
+    await new Promise((resolve) => body.end(resolve))
+    expect(seen).toEqual(['ab', 'c'])
+  })
+})
