@@ -143,7 +143,7 @@ function kindByGazetteer(kind: string, value: string, previous: string, nextCapi
   // "Evri", "Barclaycard" alone: a brand the lists know, and no person's name, is a company
   if (kind === 'PER' && words.length === 1 && BRANDS.has(last) && !isPersonWord(last) && !NAME_CUE_BEFORE.has(previous.toLowerCase()) && !TITLE.test(previous)) return 'ORG'
   // "Παπαδόπουλος Νικόλαος" read as a town: a given name and a surname by the lists are a person
-  if (kind !== 'PER' && isWholeName(value.split(/\s+/))) return 'PER'
+  if (kind !== 'PER' && isWholeName(value.split(/\s+/)) && !CITIES.has(value.toLowerCase()) && !isTownShaped(value)) return 'PER'
   // "Hi Michter,": whoever is greeted or thanked is a person, unless a list knows a company by that name
   if (kind === 'ORG' && words.length <= 2 && NAME_CUE_BEFORE.has(previous.toLowerCase()) && !words.some(isCompanyWord)) return 'PER'
   // "Trifonov", "Kowalska", "Petrović": a word shaped like a surname, that no list knows otherwise
@@ -161,6 +161,8 @@ function kindByGazetteer(kind: string, value: string, previous: string, nextCapi
   // a given name that is also some town's ("Norman", "Mary", "Nick") is a person unless a place word comes before it
   const givenNameOrTown = words.length === 1 && GIVEN_NAME_TOWNS.has(whole) && !REGIONS.has(whole)
   if (givenNameOrTown && !placeCued && kind === 'LOC') return 'PER'
+  // "Lake Jessica", "North Chanel", "Borgo Tobia", "Jessicaview": a town's prefix or ending around a name makes a place
+  if ((kind === 'PER' || kind === 'ORG') && isTownShaped(value)) return 'LOC'
   // "Gardena", "Troutdale" read as a company: a town the long list knows that is no brand or name is a place
   if (kind === 'ORG' && words.length === 1 && !nextCapitalised && (TOWNS.has(spelt) || TOWNS.has(whole)) && !BRANDS.has(spelt) && !isPersonWord(spelt)) return 'LOC'
   // a town or a country taken for a person ("Berlin", "São Paulo"), unless greeted or titled like one
@@ -172,8 +174,21 @@ function kindByGazetteer(kind: string, value: string, previous: string, nextCapi
     if (isFirstName(words[0]) && (words.length === 1 ? !isCommonWord(last) && !BRANDS.has(last) && !nextCapitalised : isSurname(last) || !isCommonWord(last))) return 'PER'
   }
   if (kind !== 'LOC' && words.length === 1 && inflectedPlace(words[0]) !== null) return 'LOC'
-  if (kind === 'LOC' && words.length <= 2 && isFirstName(words[0]) && !CITIES.has(whole) && !CITIES.has(words[0]) && !COUNTRIES.has(whole)) return 'PER'
+  if (kind === 'LOC' && words.length <= 2 && isFirstName(words[0]) && !CITIES.has(whole) && !CITIES.has(words[0]) && !COUNTRIES.has(whole) && !isTownShaped(value)) return 'PER'
   return kind
+}
+
+/** First words of towns' names ("Lake Jessica", "Port Angela", "San Miguel", "Borgo Tobia", "Vila Nova"). */
+const TOWN_PREFIXES: ReadonlySet<string> = new Set(['North', 'South', 'East', 'West', 'New', 'Lake', 'Port', 'Fort', 'Mount', 'Saint', 'St.', 'San', 'Santa', 'Santo', 'São', 'Sankt', 'Sainte', 'Borgo', 'Sesto', 'Quarto', 'Quinto', 'Settimo', 'Castel', 'Castello', 'Porto', 'Puerto', 'Villa', 'Vila', 'Nueva', 'Nuevo', 'Bad', 'Alt', 'Neu', 'Groß', 'Klein', 'Ober', 'Unter'])
+/** Endings of towns' names glued to a name ("Jessicaview", "Michaelmouth", "Kevinfurt", "Annaburgh"). */
+const TOWN_ENDING_RE = /^(\p{Lu}\p{Ll}{2,}?)(?:view|mouth|furt|stad|haven|borough|burgh|bury|chester|shire|ville|land|side|fort|port|berg|town|ton)$/u
+
+/** A town's name by its shape: a town prefix before capitalised words, or a town ending after a name. */
+function isTownShaped(value: string): boolean {
+  const words = value.split(/\s+/)
+  if (words.length >= 2 && words.length <= 4 && TOWN_PREFIXES.has(words[0]) && words.slice(1).every((w) => /^\p{Lu}/u.test(w)) && !BRANDS.has(value.toLowerCase())) return true
+  const stem = words.length === 1 ? TOWN_ENDING_RE.exec(words[0])?.[1].toLowerCase() : undefined
+  return stem !== undefined && (isFirstName(stem) || isSurname(stem)) && !isCommonWord(words[0].toLowerCase())
 }
 
 /** Case endings that languages put on a place's name ("Norges", "Nigeriassa", "Helsingistä", "Latviaa"). */

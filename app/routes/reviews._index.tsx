@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
-import { useRef } from 'react'
+import { useEffect, useRef } from 'react'
 import { requireUser } from '~/auth/guards.server'
 import { GeneralErrorBoundary, errorTitle } from '~/components/error-boundary'
 import { useFocusFirstError } from '~/components/focus-first-error'
@@ -102,6 +102,14 @@ export default function ReviewsPage() {
   const answered = actionData && 'page' in actionData ? actionData : null
   const data = answered?.page ?? loaded
   const thanks = answered?.thanks ?? params.get('thanks')
+  // The next reply replaced the one just reviewed without a page load: start reading it from the
+  // top, with the thanks announced and focused (as after the redirect a form without script gets).
+  const thanksRef = useRef<HTMLParagraphElement>(null)
+  useEffect(() => {
+    if (!answered) return
+    window.scrollTo({ top: 0 })
+    thanksRef.current?.focus({ preventScroll: true })
+  }, [answered])
   return (
     <div className="stack reviews-page">
       <header className="page-header">
@@ -112,7 +120,7 @@ export default function ReviewsPage() {
         </p>
       </header>
       {thanks ? (
-        <p className="form-success" role="status">
+        <p className="form-success" role="status" tabIndex={-1} ref={thanksRef}>
           Thank you, your review is in.{thanks === 'complete' ? ' That reply now has all its reviews, and its writer will hear about it.' : ''}
         </p>
       ) : null}

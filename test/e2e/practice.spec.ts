@@ -342,6 +342,9 @@ test('a review is answered with the next reply in one request, and a form from a
   })
   await page.getByRole('button', { name: 'Submit review' }).click()
   await expect(page.getByText('Thank you, your review is in.')).toBeVisible()
+  // the next reply is read from the top: the thanks is in view and has the focus
+  await expect(page.getByText('Thank you, your review is in.')).toBeInViewport()
+  await expect(page.getByText('Thank you, your review is in.')).toBeFocused()
   // The next reply (or the empty queue) came with the answer: no reload of the page's data.
   await expect(page.locator(`input[name="reviewId"][value="${first}"]`)).toHaveCount(0)
   expect(requests).toEqual(['POST /reviews.data'])
