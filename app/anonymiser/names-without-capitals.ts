@@ -9,7 +9,8 @@
  * enough: a space between surname and given name ("山田 太郎"), an honorific after it ("佐藤花子さん"),
  * or text around it in another script ("Please call 王芳"). Inside Chinese, Japanese or Korean prose
  * both parts must be listed, which keeps ordinary words out ("이메일" starts like the surname 이, but
- * "메일" is nobody's given name). Companies go by their legal form ("株式会社", "有限公司", "주식회사").
+ * "메일" is nobody's given name). Companies go by their legal form ("株式会社", "有限公司", "주식회사"),
+ * and among words of another script towns by their ending ("大阪市", "강릉시").
  *
  * Arabic, Hebrew, Persian, Thai, Devanagari, Georgian and other scripts that separate words: a
  * listed given name next to a listed surname ("خلود بودوارة", "מנשה ישראלי"), or either alone in
@@ -25,7 +26,9 @@ const UNCASED_WORD_RE = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thai}\p{Sc
 /** Letters of all these scripts and kana: where they are most of a text's letters, it is written in one. */
 const UNCASED_LETTER_RE = /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thai}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Georgian}\p{Script=Thaana}]/gu
 /** A run of Han characters, optionally split once by a space ("山田 太郎"), standing alone. */
-const HAN_NAME_RE = /(?<!\p{Script=Han})\p{Script=Han}{1,3}(?:[ \u3000]?\p{Script=Han}{1,3})?(?!\p{Script=Han})/gu
+const HAN_NAME_RE = /(?<![\p{Script=Han}\p{N}])\p{Script=Han}{1,3}(?:[ \u3000]?\p{Script=Han}{1,3})?(?![\p{Script=Han}\p{N}])/gu
+/** A town or district by its ending, standing alone: "大阪市", "渋谷区", "南田中村", "강릉시", "송파구". */
+const CJK_PLACE_RE = /(?<![\p{Script=Han}\p{N}])\p{Script=Han}{1,5}(?:市|区|區|県|縣|町|村|郡|省|州)(?![\p{Script=Han}\p{N}])|(?<!\p{Script=Hangul})\p{Script=Hangul}{2,4}(?:시|군|구)(?!\p{Script=Hangul})/gu
 /** A Hangul word: a surname, a given name and perhaps an honorific or a particle after it. */
 const HANGUL_WORD_RE = /(?<!\p{Script=Hangul})\p{Script=Hangul}{2,7}(?!\p{Script=Hangul})/gu
 /** What may follow a Korean name in the same word: an honorific ("님", "씨") and a particle ("이", "께서"). */
@@ -65,6 +68,8 @@ export function addNamesWithoutCapitals(text: string, found: Candidate[], priori
   const letters = text.match(/\p{L}/gu)?.length ?? 0
   const otherScript = (text.match(UNCASED_LETTER_RE)?.length ?? 0) * 2 < letters
   for (const m of text.matchAll(CJK_COMPANY_RE)) if (free(m.index, m.index + m[0].length)) found.push({ start: m.index, end: m.index + m[0].length, label: 'organization', priority })
+  // in another script's text only: inside Chinese or Japanese prose a run rarely stands alone
+  if (otherScript) for (const m of text.matchAll(CJK_PLACE_RE)) if (free(m.index, m.index + m[0].length)) found.push({ start: m.index, end: m.index + m[0].length, label: 'place', priority })
   for (const m of text.matchAll(HAN_NAME_RE)) {
     const setApart = otherScript || /[ \u3000]/.test(m[0]) || HONORIFIC_AFTER_RE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3))
     push(m.index, nameLength(m[0], setApart, (rest) => rest === ''))

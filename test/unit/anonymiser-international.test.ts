@@ -110,6 +110,18 @@ describe('names in scripts without capitals: Chinese, Japanese, Korean, Arabic, 
     expect(entities('مرحبا، اسمي محمد وأريد استرداد المبلغ')).toEqual([['name', 'محمد']])
   })
 
+  it('towns by their ending among words of another script; numbered address parts are nobody', () => {
+    expect(entities('We moved from 김천구 last year.')).toEqual([['place', '김천구']])
+    expect(entities('I live in 南京子市.')).toEqual([['place', '南京子市']])
+    expect(entities('Address: 8丁目9番2号, 関町')).toEqual([['place', '関町']])
+  })
+
+  it('towns named by a prefix or an ending around a name, not people', () => {
+    expect(entities('We moved from Lake Michelstad last year.')).toEqual([['place', 'Lake Michelstad']])
+    expect(entities('I live in Jessicaview.')).toEqual([['place', 'Jessicaview']])
+    expect(entities('We moved from Santa Cruz last year.')).toEqual([['place', 'Santa Cruz']])
+  })
+
   it('the pseudonym is written in ordinary case, not in capitals', () => {
     expect(anonymise('山田太郎さんから電話がありました').text).toMatch(/^\p{Lu}\p{Ll}+さんから/u)
   })
