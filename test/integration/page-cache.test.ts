@@ -15,6 +15,7 @@ import { createTestDatabase } from '../support/test-database'
 
 const database = await createTestDatabase()
 const { member, manager } = await createOrgWithPeople(database.db)
+const LIFETIME_MS = 2_000
 let renders = 0
 let base = ''
 let close = () => {}
@@ -28,7 +29,8 @@ const routeFor: RouteLookup = async (pathname) => ({
 beforeAll(async () => {
   const app = express()
   app.use(securityHeaders({ development: false }))
-  app.use(pageCache({ database, routeFor, lifetimeMs: 400 }))
+  // long enough that two requests in a row fit in it on a busy machine
+  app.use(pageCache({ database, routeFor, lifetimeMs: LIFETIME_MS }))
   // A page that reads the visitor's name from the database, as a loader would.
   app.get(['/page', '/uncached', '/sets-cookie', '/slow'], async (req, res) => {
     renders++
@@ -105,7 +107,7 @@ describe('page cache', () => {
   it('renders again once the lifetime has passed, even with nothing written', async () => {
     await get('/page', manager.id)
     expect((await get('/page', manager.id)).cache).toBe('hit')
-    await new Promise((resolve) => setTimeout(resolve, 450))
+    await new Promise((resolve) => setTimeout(resolve, LIFETIME_MS + 50))
     expect((await get('/page', manager.id)).cache).toBe('miss')
   })
 
