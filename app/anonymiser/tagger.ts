@@ -563,8 +563,12 @@ interface ScoredFacts {
   asNext: Float64Array
   asNext2: Vector | null
   pairs: WeightCache
-  /** the bias, the word's own features, the previous tag and the word paired with it, by previous tag */
+  /** the bias, the word's own features, the previous tag (and the two before) and the word paired with it, by the two previous tags */
   byPrevious: Array<Float64Array | undefined>
+  /** the previous word's features and its shape and gazetteer classes paired with this word's, by that word */
+  byPreviousWord: Map<TokenFacts, Float64Array>
+  /** the same for the next word */
+  byNextWord: Map<TokenFacts, Float64Array>
   /** the word paired with its line's facts (length, sentence start, heading, lower case elsewhere), by their key */
   byLine: Map<number, Float64Array>
 }
@@ -590,6 +594,8 @@ function scoredOf(f: TokenFacts, weights: Weights): ScoredFacts {
       asNext2: widen(weights.get(f.asNext2)),
       pairs: new Map(),
       byPrevious: [],
+      byPreviousWord: new Map(),
+      byNextWord: new Map(),
       byLine: new Map(),
     }
     f.scored = scored
@@ -648,16 +654,48 @@ function lineSum(weights: Weights, cap: number, pos: number, ll: number, speaker
   return sum
 }
 
-function byPrevious(f: TokenFacts, scored: ScoredFacts, prev: number): Float64Array {
-  let sum = scored.byPrevious[prev]
+function byPrevious(f: TokenFacts, scored: ScoredFacts, prev: number, prev2: number): Float64Array {
+  const key = prev2 * TAG_COUNT + prev
+  let sum = scored.byPrevious[key]
   if (sum === undefined) {
     sum = new Float64Array(TAG_COUNT)
     add(sum, biasWeights)
     add(sum, scored.own)
     add(sum, prevTagWeights[prev])
+    add(sum, prevTagsWeights[prev2][prev])
     add(sum, pairWeights(Pair.PrevTagShape, f, scored, prev))
     add(sum, pairWeights(Pair.PrevTagGaz, f, scored, prev))
-    scored.byPrevious[prev] = sum
+    scored.byPrevious[key] = sum
+  }
+  return sum
+}
+
+/**
+ * A word meets a few hundred different neighbours at most in practice; past this many it sums its
+ * neighbour's weights each time instead of keeping them (a common word's maps would grow with the input).
+ */
+const NEIGHBOURS_KEPT = 512
+
+function byPreviousWord(f: TokenFacts, scored: ScoredFacts, p1: TokenFacts): Float64Array {
+  let sum = scored.byPreviousWord.get(p1)
+  if (sum === undefined) {
+    sum = new Float64Array(TAG_COUNT)
+    add(sum, scoredOf(p1, scored.weights).asPrev)
+    add(sum, pairWeights(Pair.PrevShapeShape, f, scored, p1.shapeId))
+    add(sum, pairWeights(Pair.PrevGazGaz, f, scored, p1.gazId))
+    if (scored.byPreviousWord.size < NEIGHBOURS_KEPT) scored.byPreviousWord.set(p1, sum)
+  }
+  return sum
+}
+
+function byNextWord(f: TokenFacts, scored: ScoredFacts, n1: TokenFacts): Float64Array {
+  let sum = scored.byNextWord.get(n1)
+  if (sum === undefined) {
+    sum = new Float64Array(TAG_COUNT)
+    add(sum, scoredOf(n1, scored.weights).asNext)
+    add(sum, pairWeights(Pair.ShapeNextShape, f, scored, n1.shapeId))
+    add(sum, pairWeights(Pair.GazNextGaz, f, scored, n1.gazId))
+    if (scored.byNextWord.size < NEIGHBOURS_KEPT) scored.byNextWord.set(n1, sum)
   }
   return sum
 }
@@ -716,16 +754,12 @@ function scoreOf(i: number, tokens: readonly Token[], facts: readonly TokenFacts
   const cap = t.flags & CAPITAL ? 0 : t.flags & WORD ? 1 : 2
   const ll = lines.lineLength[i]
   const own = scoredOf(f, weights)
-  add(scores, byPrevious(f, own, prev))
-  add(scores, scoredOf(p1, weights).asPrev)
+  // the sums are grouped by what they depend on and kept (exact in any grouping: see the note on weights above)
+  add(scores, byPrevious(f, own, prev, prev2))
+  add(scores, byPreviousWord(f, own, p1))
   add(scores, scoredOf(p2, weights).asPrev2)
-  add(scores, scoredOf(n1, weights).asNext)
+  add(scores, byNextWord(f, own, n1))
   add(scores, scoredOf(n2, weights).asNext2)
-  add(scores, prevTagsWeights[prev2][prev])
-  add(scores, pairWeights(Pair.ShapeNextShape, f, own, n1.shapeId))
-  add(scores, pairWeights(Pair.PrevShapeShape, f, own, p1.shapeId))
-  add(scores, pairWeights(Pair.GazNextGaz, f, own, n1.gazId))
-  add(scores, pairWeights(Pair.PrevGazGaz, f, own, p1.gazId))
   add(scores, lineSum(weights, cap, pos, ll, lines.speaker[i], lines.titleLine[i], lines.lowerElsewhere[i], lines.capElsewhere[i]))
   add(scores, byLine(f, own, ll, lines.sentenceStart[i], cap, lines.titleLine[i], lines.lowerElsewhere[i]))
   if (lines.speaker[i] && SPEAKER_ROLES.has(t.lower)) add(scores, speakerRoleWeights)
