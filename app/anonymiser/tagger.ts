@@ -676,26 +676,17 @@ function byPrevious(f: TokenFacts, scored: ScoredFacts, prev: number, prev2: num
  */
 const NEIGHBOURS_KEPT = 512
 
-function byPreviousWord(f: TokenFacts, scored: ScoredFacts, p1: TokenFacts): Float64Array {
-  let sum = scored.byPreviousWord.get(p1)
+/** The neighbouring word's own weights and its shape and gazetteer classes paired with this word's, kept by that word. */
+function byNeighbour(f: TokenFacts, scored: ScoredFacts, neighbour: TokenFacts, side: 'previous' | 'next'): Float64Array {
+  const kept = side === 'previous' ? scored.byPreviousWord : scored.byNextWord
+  let sum = kept.get(neighbour)
   if (sum === undefined) {
     sum = new Float64Array(TAG_COUNT)
-    add(sum, scoredOf(p1, scored.weights).asPrev)
-    add(sum, pairWeights(Pair.PrevShapeShape, f, scored, p1.shapeId))
-    add(sum, pairWeights(Pair.PrevGazGaz, f, scored, p1.gazId))
-    if (scored.byPreviousWord.size < NEIGHBOURS_KEPT) scored.byPreviousWord.set(p1, sum)
-  }
-  return sum
-}
-
-function byNextWord(f: TokenFacts, scored: ScoredFacts, n1: TokenFacts): Float64Array {
-  let sum = scored.byNextWord.get(n1)
-  if (sum === undefined) {
-    sum = new Float64Array(TAG_COUNT)
-    add(sum, scoredOf(n1, scored.weights).asNext)
-    add(sum, pairWeights(Pair.ShapeNextShape, f, scored, n1.shapeId))
-    add(sum, pairWeights(Pair.GazNextGaz, f, scored, n1.gazId))
-    if (scored.byNextWord.size < NEIGHBOURS_KEPT) scored.byNextWord.set(n1, sum)
+    const theirs = scoredOf(neighbour, scored.weights)
+    add(sum, side === 'previous' ? theirs.asPrev : theirs.asNext)
+    add(sum, pairWeights(side === 'previous' ? Pair.PrevShapeShape : Pair.ShapeNextShape, f, scored, neighbour.shapeId))
+    add(sum, pairWeights(side === 'previous' ? Pair.PrevGazGaz : Pair.GazNextGaz, f, scored, neighbour.gazId))
+    if (kept.size < NEIGHBOURS_KEPT) kept.set(neighbour, sum)
   }
   return sum
 }
@@ -756,9 +747,9 @@ function scoreOf(i: number, tokens: readonly Token[], facts: readonly TokenFacts
   const own = scoredOf(f, weights)
   // the sums are grouped by what they depend on and kept (exact in any grouping: see the note on weights above)
   add(scores, byPrevious(f, own, prev, prev2))
-  add(scores, byPreviousWord(f, own, p1))
+  add(scores, byNeighbour(f, own, p1, 'previous'))
   add(scores, scoredOf(p2, weights).asPrev2)
-  add(scores, byNextWord(f, own, n1))
+  add(scores, byNeighbour(f, own, n1, 'next'))
   add(scores, scoredOf(n2, weights).asNext2)
   add(scores, lineSum(weights, cap, pos, ll, lines.speaker[i], lines.titleLine[i], lines.lowerElsewhere[i], lines.capElsewhere[i]))
   add(scores, byLine(f, own, ll, lines.sentenceStart[i], cap, lines.titleLine[i], lines.lowerElsewhere[i]))
