@@ -499,7 +499,7 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
   addCountries(text, tokens, tags, masked, out, otherLanguage)
   addBrands(text, tokens, tags, masked, out)
   addTowns(text, tokens, tags, masked, out)
-  addGivenNames(text, tokens, masked, out)
+  addNamesByTheLists(text, tokens, masked, out)
   addNamesWithoutCapitals(text, out, PRIORITY.PER)
   const cued = applyCues(text, out)
   for (const c of cued) if (c.label === 'name' && c.role === undefined && isAgent(text, c.start, c.end)) c.role = 'agent'
@@ -608,12 +608,16 @@ function addTowns(text: string, tokens: readonly Token[], tags: readonly Tag[], 
 }
 
 /**
- * A common given name no list knows as anything else ("see Isaiah in good spirits", "Miranda is
- * the best"), capitalised, that neither the tagger nor a rule claimed: a person. It must stand
- * alone: not beside another capitalised word (part of a longer name the tagger read otherwise),
- * and at a sentence's start only before a lower-case word.
+ * People (and hyphenated firms) the name lists vouch for where neither the tagger nor a rule
+ * claimed anything:
+ * - a whole name of two or three listed words ("Иванов Сергей Петрович"), taking its place at the
+ *   head of an address the tagger read over it;
+ * - a common given name no list knows as anything else ("see Isaiah in good spirits", "Miranda is
+ *   the best"), or two hyphenated surnames ("Kowalska-Nowak"; a firm after "at" or "for"). These
+ *   must stand alone: not beside another capitalised word (part of a longer name the tagger read
+ *   otherwise), and at a sentence's start only before a lower-case word.
  */
-function addGivenNames(text: string, tokens: readonly Token[], masked: Uint8Array, out: Candidate[]): void {
+function addNamesByTheLists(text: string, tokens: readonly Token[], masked: Uint8Array, out: Candidate[]): void {
   let claimed: Uint8Array | undefined
   for (let i = 0; i < tokens.length; i++) {
     if ((tokens[i].flags & (CAPITAL | SHOUTED)) !== CAPITAL || masked[i]) continue
