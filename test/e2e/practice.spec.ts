@@ -121,7 +121,7 @@ test('Jordan drafts a reply that survives a reload, sees coach hints live, and s
   await screenshot(page, 'reply-box')
   await phoneShot(page, 'reply-box')
   await page.getByRole('button', { name: 'Submit reply' }).click()
-  await expect(page.getByText('Reply submitted.')).toBeVisible()
+  await expect(page.getByText('Reply submitted.', { exact: true })).toBeVisible()
   // The message can show before the navigation settles on its URL; wait for the id to be there.
   await expect(page).toHaveURL(/[?&]submitted=[0-9a-f-]{36}/)
   replies.jordan = new URL(page.url()).searchParams.get('submitted') ?? undefined
@@ -152,7 +152,7 @@ test('Maya replies in public under the 280-character limit of a social post', as
   await page.locator('#reply-text').fill(MAYA_REPLY)
   await expect(page.locator('#reply-counter')).toContainText(`${MAYA_REPLY.length} / 280 characters`)
   await page.getByRole('button', { name: 'Submit reply' }).click()
-  await expect(page.getByText('Reply submitted.')).toBeVisible()
+  await expect(page.getByText('Reply submitted.', { exact: true })).toBeVisible()
   await expect(page).toHaveURL(/[?&]submitted=[0-9a-f-]{36}/)
   replies.maya = new URL(page.url()).searchParams.get('submitted') ?? undefined
   expect(replies.maya).toBeTruthy()
@@ -327,7 +327,7 @@ test('a review is answered with the next reply in one request, and a form from a
     if (await again.isVisible()) await again.click()
     await page.getByLabel('Write your reply to Daniel.').fill(JORDAN_REPLY)
     await page.getByRole('button', { name: 'Submit reply' }).click()
-    await expect(page.getByText('Reply submitted.')).toBeVisible()
+    await expect(page.getByText('Reply submitted.', { exact: true })).toBeVisible()
   }
   await page.context().clearCookies()
   await login('ravi@acme.test')
@@ -393,7 +393,7 @@ test.describe('without JavaScript', () => {
       .getByLabel('Write your reply to Ingrid.')
       .fill('Ingrid, I am sorry: we broke our own promise. Thank you for the payloads. Your account has the old format back since 09:20; I will write again at 15:00.')
     await page.getByRole('button', { name: 'Submit reply' }).click()
-    await expect(page.getByText('Reply submitted.')).toBeVisible()
+    await expect(page.getByText('Reply submitted.', { exact: true })).toBeVisible()
     // (axe needs JavaScript; these pages are checked with it in the tests above.)
   })
 })

@@ -21,14 +21,27 @@ export function faultTestsUnavailable(): string | null {
   return null
 }
 
+/**
+ * A port that is free now and stays free while the test reuses it: it is picked below the kernel's
+ * ephemeral range, since a port from that range (what `listen(0)` hands out) may be taken meanwhile
+ * as the local end of any outgoing connection, and a restart on it then fails with EADDRINUSE.
+ */
 export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+  const [ephemeralLow] = fs.readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number)
+  const high = Math.min(ephemeralLow || 32768, 32768) - 1
+  const low = 20000
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const port = low + Math.floor(Math.random() * (high - low))
+    if (await canListen(port)) return port
+  }
+  throw new Error(`no free port between ${low} and ${high}`)
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = net.createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
+    server.once('error', () => resolve(false))
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)))
   })
 }
 
