@@ -335,7 +335,8 @@ function detectCards(text: string, push: Push): void {
           found = true
         }
       }
-      continue
+      // else a number before the card ("47 4539 1488 0343 6467"): the run search below may find it
+      if (found) continue
     }
     // "114-2233445-6677889" is an order number that happens to pass Luhn: cards are written 4-4-4-4 or 4-6-5,
     // and card numbers start with 2 to 6 ("0049 171 2345678" is a phone number)

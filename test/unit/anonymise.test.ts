@@ -30,6 +30,8 @@ describe('detect: each kind of personal data in a realistic sentence', () => {
     ['username', 'my login is k.obrien77 if that helps', 'k.obrien77'],
     ['username', 'hey @nova_support any update?', '@nova_support'],
     ['card_number', 'I paid with my Visa 4539 1488 0343 6467 and it was taken twice.', '4539 1488 0343 6467'],
+    // a short number written just before the card: the card is still the four groups, not a phone
+    ['card_number', 'seat 47 4539 1488 0343 6467 was on the receipt', '4539 1488 0343 6467'],
     ['iban', 'Please send the refund to NL91 ABNA 0417 1643 00.', 'NL91 ABNA 0417 1643 00'],
     ['ip_address', 'Our office IP is 203.0.113.47, can you whitelist it?', '203.0.113.47'],
     ['ip_address', 'The VPN gives me 2001:db8:85a3::8a2e:370:7334 and you refuse it.', '2001:db8:85a3::8a2e:370:7334'],
