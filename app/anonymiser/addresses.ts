@@ -112,6 +112,16 @@ function isNamePlace(value: string): boolean {
   return CITIES.has(lower) || (!COUNTRIES.has(lower) && !REGIONS.has(lower) && !isCommonWord(lower))
 }
 
+/**
+ * The name beside a postcode ("20121 Milano", "01310-100 São Paulo"): a town even where the name
+ * is also its province's or state's, and where the town list has only its English name.
+ */
+function isPostcodeTown(value: string): boolean {
+  const lower = value.toLowerCase()
+  if (FIELD_LABEL_WORDS.has(lower) || FIELD_KIND.has(lower) || COUNTRIES.has(lower)) return false
+  return CITIES.has(lower) || REGIONS.has(lower) || !isCommonWord(lower)
+}
+
 /** A street in Arabic script: "شارع" (street) or "طريق" (road), then one to five words and maybe a number. */
 const ARABIC_STREET_RE = /^(?:شارع|طريق)[ ][\p{Script=Arabic}]+(?:[ ][\p{Script=Arabic}]+){0,4}(?:[ ]\d{1,5})?$/u
 
@@ -415,7 +425,7 @@ function readBlock(text: string, ls: number, le: number, push: Push, priority: B
   }
   const all = lines.flatMap((l) => l.parts)
   const streets = all.filter((p) => p.kind === 'street' && /\d/.test(p.value) && (hasStreetWord(p.value) || p.value.split(' ').length >= 2))
-  const codeTowns = all.filter((p) => (p.kind === 'codeTown' || p.kind === 'townCode') && isNamePlace(townOf(p)[2]))
+  const codeTowns = all.filter((p) => (p.kind === 'codeTown' || p.kind === 'townCode') && isPostcodeTown(townOf(p)[2]))
   const cued = afterCue || ADDRESS_CUE_RE.test(text.slice(Math.max(0, lines[0].start - 60), lines[0].start).trimEnd()) || ADDRESS_CUE_RE.test(text.slice(Math.max(0, all[0].start - 40), all[0].start).trimEnd())
   const streetish = all.filter((p) => p.kind === 'street' && (/\d/.test(p.value) || hasStreetWord(p.value)))
   // a three-digit postcode ("Thimphu 810", "116 Muscat") only in a block that is surely an address
@@ -442,15 +452,17 @@ function readBlock(text: string, ls: number, le: number, push: Push, priority: B
       } else if (p.kind === 'unit' && (streets.length > 0 || k > 0)) push(p.start, p.end, 'address', priority.address)
       else if (p.kind === 'codeTown' || p.kind === 'townCode') {
         const [codeStart, code, town, townStart] = townOf(p)
-        if (!isNamePlace(town)) continue
+        if (!isPostcodeTown(town)) continue
         push(codeStart, codeStart + code.length, 'postcode', priority.postcode)
         push(townStart, townStart + town.length, 'place', priority.place)
-        // "Bondi NSW 2026": the state's code is a place too
+        // "Bondi NSW 2026", "20121 Milano MI": the state's or province's code is a place too
         const region = p.kind === 'townCode' ? (p.match as RegExpExecArray)[2] : undefined
         if (region) {
           const at = p.start + (p.match as RegExpExecArray)[0].indexOf(region, town.length)
           push(at, at + region.length, 'place', priority.place)
         }
+        const provinceAfter = p.kind === 'codeTown' ? /^[ ][A-Z]{2}(?![\p{L}])/u.exec(text.slice(townStart + town.length, p.end)) : null
+        if (provinceAfter) push(townStart + town.length + 1, townStart + town.length + 3, 'place', priority.place)
       } else if (p.kind === 'code' && (/^(?:[A-Z]{1,2}-?\d{4,5}|\d{2,5}[- ]\d{2,4}|\d{4,7})$/.test(p.value) || (/^\d{3}$/.test(p.value) && streetish.length > 0)) && (streetish.length > 0 || codeTowns.length > 0 || cued)) {
         push(p.start, p.end, 'postcode', priority.postcode)
       } else if (p.kind === 'region' && afterStreet(lines, line, k) && !/[!?]\s*$/.test(text.slice(line.start, line.end))) {

@@ -504,7 +504,9 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
   const cued = applyCues(text, out)
   for (const c of cued) if (c.label === 'name' && c.role === undefined && isAgent(text, c.start, c.end)) c.role = 'agent'
   if (!capitalisesNouns()) withSurnameBefore(text, cued)
-  return sameNameSameKind(text, wholeCompanies(text, mergeAdjacentNames(text, cued)))
+  const merged = mergeAdjacentNames(text, cued)
+  withoutGreeting(text, merged)
+  return sameNameSameKind(text, wholeCompanies(text, merged))
 }
 
 /**
@@ -659,21 +661,38 @@ const CAPITALISED_WORD_BEFORE_RE = /(?<![\p{L}\p{N}'’.-])(\p{Lu}\p{Ll}+)[ ]$/u
 /**
  * "Kertész Zsófia vagyok": a surname written before the given name (Hungarian order, or a list
  * sorted by surname) belongs to the name, when it is a word no list knows as anything else or a
- * listed surname, and nothing else claimed it. Never half a name left behind.
+ * listed surname, and nothing else claimed it; so does a given name before a surname found alone
+ * ("Hallgrímur Sigurðsson"). Never half a name left behind.
  */
 function withSurnameBefore(text: string, found: Candidate[]): void {
   for (const c of found) {
-    if (c.label !== 'name' || /\s/.test(text.slice(c.start, c.end)) || !isFirstName(text.slice(c.start, c.end).toLowerCase())) continue
+    if (c.label !== 'name' || /\s/.test(text.slice(c.start, c.end))) continue
+    const value = text.slice(c.start, c.end)
+    const given = isFirstName(value.toLowerCase())
+    // otherwise a surname found alone ("Hallgrímur Sigurðsson"): the word before is its given name
     const m = CAPITALISED_WORD_BEFORE_RE.exec(text.slice(Math.max(0, c.start - 30), c.start))
     if (m === null) continue
     const word = m[1]
     const lower = word.toLowerCase()
-    const known = isSurname(lower) || SURNAME_SHAPE.test(word)
+    // a greeting or thanks before the name is no part of it, even where a list holds it ("Merci")
+    if (NAME_CUE_BEFORE.has(lower) || TITLE.test(word)) continue
+    const known = given ? isSurname(lower) || SURNAME_SHAPE.test(word) : isFirstName(lower) && !isCommonWord(lower) && !STOPWORDS.has(lower)
     const unknown = !isCommonWord(lower) && !STOPWORDS.has(lower) && !FIELD_LABEL_WORDS.has(lower) && !FIELD_KIND.has(lower) && !isFirstName(lower) && !CITIES.has(lower) && !COUNTRIES.has(lower) && !REGIONS.has(lower) && !TOWNS.has(lower) && !BRANDS.has(lower) && !isCompanyWord(lower) && !TITLE.test(word) && !NAME_CUE_BEFORE.has(lower)
     if (!known && !unknown) continue
     const start = c.start - word.length - 1
     if (found.some((o) => o !== c && o.start < c.start && start < o.end)) continue
     c.start = start
+  }
+}
+
+/** "Bonjour Dupont", "Danke Schmidt": the greeting or thanks that opens a name is not part of it. */
+function withoutGreeting(text: string, found: Candidate[]): void {
+  for (const c of found) {
+    if (c.label !== 'name') continue
+    const space = text.indexOf(' ', c.start)
+    if (space < 0 || space >= c.end - 1) continue
+    const first = text.slice(c.start, space).toLowerCase()
+    if (first.length > 2 && NAME_CUE_BEFORE.has(first) && !isFirstName(first) && !isSurname(first)) c.start = space + 1
   }
 }
 

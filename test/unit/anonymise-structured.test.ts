@@ -30,6 +30,19 @@ describe('postal addresses outside the UK and the US, part by part', () => {
     expect(labelsOf(text, 'place')).toContain('Berlin')
   })
 
+  it('a town beside its postcode though its name is also its province\'s, with the province\'s code after it', () => {
+    const text = 'Via Roma 12\nInt. 4\n20121 Milano MI\nItalia'
+    expect(found(text)).toEqual([
+      { label: 'address', value: 'Via Roma 12' },
+      { label: 'address', value: 'Int. 4' },
+      { label: 'postcode', value: '20121' },
+      { label: 'place', value: 'Milano' },
+      { label: 'place', value: 'MI' },
+      { label: 'place', value: 'Italia' },
+    ])
+    expect(labelsOf('Av. Paulista 1000\n01310-100 São Paulo SP', 'place')).toEqual(['São Paulo', 'SP'])
+  })
+
   it('one line of comma-separated parts: Portuguese, French, Dutch, Hungarian, Latvian', () => {
     expect(found('Morada: Rua Augusta 123, 2º Esq, 1100-053 Lisboa')).toEqual([
       { label: 'address', value: 'Rua Augusta 123' },

@@ -27,6 +27,13 @@ describe('names of many locales, wherever they stand', () => {
     ])
   })
 
+  it('a given name no list holds stays with the surname after it, but a greeting or thanks before a name does not', () => {
+    expect(entities('Hallgrímur Sigurðsson\nI need help with my order')).toEqual([['name', 'Hallgrímur Sigurðsson']])
+    expect(entities('Bonjour Dupont')).toEqual([['name', 'Dupont']])
+    expect(entities('Merci Dupont, à bientôt')).toEqual([['name', 'Dupont']])
+    expect(entities('Danke Schmidt')).toEqual([['name', 'Schmidt']])
+  })
+
   it('finds every person of a list, each whole', () => {
     expect(entities('Anna Kowalska, Jiří Novák and Sigrid Ødegård joined the call.')).toEqual([
       ['name', 'Anna Kowalska'],
