@@ -87,6 +87,7 @@ function trimmed(text: string, from: number, to: number): [number, number] {
 export function applyCues(text: string, found: Candidate[]): Candidate[] {
   addNamedOrganisations(text, found)
   addSelfIntroductions(text, found)
+  addLowerCaseIntroductions(text, found)
   withSurnameParticles(text, found)
   // fields, answers, lists and speakers all need a colon, a question mark or a comma
   const labels = text.includes(':') || text.includes('?') || text.includes(',') ? addFieldsAnswersListsAndSpeakers(text, found) : []
@@ -277,6 +278,37 @@ function addSelfIntroductions(text: string, found: Candidate[]): void {
     if (!m[1] && !value.split(' ').some((w) => isPersonWord(w.toLowerCase()))) continue
     const start = m.index + m[0].length - value.length
     found.push({ start, end: start + value.length, label: 'name', priority: PRIORITY.PER })
+  }
+}
+
+/**
+ * The same in lower case ("hi my name is dana whitfield", "can i speak to john"): after "my name is"
+ * the first word is a name unless it is an everyday word no list holds; after the weaker leads it
+ * must be a listed name and no everyday word. Up to two more words join while they are no everyday word.
+ */
+const LOWER_INTRO_RE = /(?<![\p{L}])(?:(my (?:sur|last |first |family |given |full )?name is|my (?:sur)?name's|name is|call me)|i am|i'm|i’m|im|this is|it's|you're speaking (?:to|with)|speak (?:to|with)|talk to|ask for|regards,?|thanks,?|cheers,?)[ \t]+(\p{Ll}[\p{Ll}'’-]+(?:[ ]\p{Ll}[\p{Ll}'’-]+){0,2})/giu
+
+const listedName = (w: string) => isPersonWord(w) && !isCommonWord(w) && !STOPWORDS.has(w)
+
+function addLowerCaseIntroductions(text: string, found: Candidate[]): void {
+  // a text with its names capitalised has them read by the rules above
+  if (!/\b(?:name|call|am|i'm|i’m|im|this|it's|speaking|speak|talk|ask|regards|thanks|cheers)\b/i.test(text)) return
+  for (const m of text.matchAll(LOWER_INTRO_RE)) {
+    const words = m[2].split(' ')
+    let taken = 0
+    for (const w of words) {
+      const everyday = isCommonWord(w) || STOPWORDS.has(w)
+      // the first word after "my name is" may be any name; after the weaker leads a listed one; a
+      // surname after it any word that is no everyday word ("dana whitfield", "anna kowalska")
+      // (the given-name lists hold "the" and "my": an everyday English word is never taken first)
+      const ok = taken === 0 ? (m[1] ? !isCommonWord(w) : listedName(w)) : (!everyday || isSurname(w)) && !STOPWORDS.has(w) && w.length > 2
+      if (!ok || FIELD_LABEL_WORDS.has(w) || ROLE_WORDS.has(w)) break
+      taken++
+    }
+    if (taken === 0) continue
+    const start = m.index + m[0].length - m[2].length
+    const end = start + words.slice(0, taken).join(' ').length
+    found.push({ start, end, label: 'name', priority: PRIORITY.PER })
   }
 }
 

@@ -140,6 +140,16 @@ describe('a name in lower case or in another script keeps its whole shape', () =
     expect(anonymise('Ms van der Merwe called').text).toMatch(/^Ms \p{Lu}\p{Ll}+ called$/u)
   })
 
+  it('a whole name written in lower case after someone says who they are, and no everyday word after "i\'m" or "this is"', () => {
+    expect(entities('hi my name is dana whitfield and my order is late')).toEqual([['name', 'dana whitfield']])
+    expect(entities("i'm anna kowalska, i ordered twice")).toEqual([['name', 'anna kowalska']])
+    expect(entities("i'm john smith")).toEqual([['name', 'john smith']])
+    expect(entities('can i speak to john please')).toEqual([['name', 'john']])
+    for (const text of ["i'm sorry about that", 'this is ridiculous', 'my name is on the account', 'speak to a manager', 'call me tomorrow', 'regards, the team']) {
+      expect(entities(text), text).toEqual([])
+    }
+  })
+
   it('a surname, a given name and a patronymic in Cyrillic or Greek, after a label', () => {
     expect(entities('Контакт: Иванов Сергей Петрович, тел. 912 345-67-89')).toEqual([['name', 'Иванов Сергей Петрович']])
     expect(entities('The customer Παπαδόπουλος Νικόλαος wants a refund')).toEqual([['name', 'Παπαδόπουλος Νικόλαος']])
