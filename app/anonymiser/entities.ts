@@ -504,7 +504,7 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
   const cued = applyCues(text, out)
   for (const c of cued) if (c.label === 'name' && c.role === undefined && isAgent(text, c.start, c.end)) c.role = 'agent'
   if (!capitalisesNouns()) withSurnameBefore(text, cued)
-  const merged = mergeAdjacentNames(text, cued)
+  const merged = mergeAdjacentNames(text, cued).filter((c) => !isSalutation(text, c))
   withoutGreeting(text, merged)
   return sameNameSameKind(text, wholeCompanies(text, merged))
 }
@@ -685,14 +685,38 @@ function withSurnameBefore(text: string, found: Candidate[]): void {
   }
 }
 
-/** "Bonjour Dupont", "Danke Schmidt": the greeting or thanks that opens a name is not part of it. */
+/**
+ * Who a letter or a chat is addressed to when it is nobody in particular ("Hi Team", "Sehr geehrte
+ * Damen und Herren", "Estimados Señores", "Szanowni Państwo"): never a name, greeted or not.
+ */
+const SALUTATION_WORDS: ReadonlySet<string> = new Set([
+  'team', 'all', 'everyone', 'everybody', 'folks', 'guys', 'there', 'sir', 'sirs', 'madam', 'madame', 'colleagues', 'friends', 'customer', 'customers', 'support', 'valued',
+  'damen', 'herren', 'geehrte', 'geehrter', 'kunde', 'kundin', 'kollegen', 'kolleginnen', 'estimado', 'estimada', 'estimados', 'estimadas', 'señor', 'señora', 'señores', 'señoras', 'equipo', 'cliente', 'clientes',
+  'monsieur', 'messieurs', 'mesdames', 'équipe', 'equipe', 'chers', 'chères', 'cher', 'chère', 'gentile', 'gentili', 'egregio', 'spettabile', 'signori', 'prezado', 'prezada', 'prezados', 'senhor', 'senhora', 'senhores',
+  'geachte', 'heer', 'mevrouw', 'heren', 'dames', 'beste', 'szanowni', 'szanowny', 'szanowna', 'państwo', 'pan', 'pani', 'kundtjänst', 'kundeservice', 'asiakaspalvelu',
+])
+
+/** "Hi Team", "Damen und Herren": a name made only of salutation words is none. */
+function isSalutation(text: string, c: Candidate): boolean {
+  return c.label === 'name' && text.slice(c.start, c.end).toLowerCase().split(/[\s,]+/).every((w) => SALUTATION_WORDS.has(w))
+}
+
+/**
+ * "Bonjour Dupont", "Danke Schmidt", "Team, Anna", "Pan Kowalski": a greeting, thanks, salutation or
+ * polite title that opens a name is not part of it.
+ */
 function withoutGreeting(text: string, found: Candidate[]): void {
   for (const c of found) {
     if (c.label !== 'name') continue
-    const space = text.indexOf(' ', c.start)
-    if (space < 0 || space >= c.end - 1) continue
-    const first = text.slice(c.start, space).toLowerCase()
-    if (first.length > 2 && NAME_CUE_BEFORE.has(first) && !isFirstName(first) && !isSurname(first)) c.start = space + 1
+    for (;;) {
+      const first = /^[^\s,]+/.exec(text.slice(c.start, c.end))?.[0] ?? ''
+      const rest = /^[\s,]+/.exec(text.slice(c.start + first.length, c.end))?.[0].length ?? 0
+      if (rest === 0 || c.start + first.length + rest >= c.end) break
+      const lower = first.toLowerCase()
+      const greeting = lower.length > 2 && NAME_CUE_BEFORE.has(lower) && !isFirstName(lower) && !isSurname(lower)
+      if (!greeting && !SALUTATION_WORDS.has(lower)) break
+      c.start += first.length + rest
+    }
   }
 }
 

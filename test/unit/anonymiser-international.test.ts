@@ -34,6 +34,14 @@ describe('names of many locales, wherever they stand', () => {
     expect(entities('Danke Schmidt')).toEqual([['name', 'Schmidt']])
   })
 
+  it('a letter or chat addressed to nobody in particular names nobody, and a polite title before a name is no part of it', () => {
+    for (const text of ['Hi Team,', 'Sehr geehrte Damen und Herren,', 'Estimados Señores:', 'Geachte heer, mevrouw,', 'Szanowni Państwo,', 'Hola Equipo,']) {
+      expect(entities(text), text).toEqual([])
+    }
+    expect(entities('Hi Team, Anna here')).toEqual([['name', 'Anna']])
+    expect(entities('Hi Pan Kowalski')).toEqual([['name', 'Kowalski']])
+  })
+
   it('finds every person of a list, each whole', () => {
     expect(entities('Anna Kowalska, Jiří Novák and Sigrid Ødegård joined the call.')).toEqual([
       ['name', 'Anna Kowalska'],
