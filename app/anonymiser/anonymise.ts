@@ -9,6 +9,7 @@
  * inside one anonymise() call and is never logged or returned.
  */
 import { detectEntities } from './entities'
+import { loginsOfNames } from './logins'
 import { FIRST_NAMES, isCommonWord, SURNAMES } from './gazetteer'
 import { detectPatterns, PRIORITY } from './patterns'
 import { detectPhones } from './phones'
@@ -228,6 +229,7 @@ function detectCandidates(text: string, options: AnonymiseOptions = {}): Candida
   const kept = candidates.filter((c) => c.priority === PRIORITY.extra || !isIgnored(c.start, c.end))
 
   const accepted = propagate(text, tokens, resolve(text, kept), isIgnored)
+  for (const login of loginsOfNames(text, accepted, PRIORITY.usernameCued - 1)) if (!isIgnored(login.start, login.end)) accepted.push(login)
   for (const c of accepted) if (c.label === 'account_number' && askedForPostcode(text, c.start, c.end)) c.label = 'postcode'
 
   // the agent: marked by option, by "Tom (Agent):" or by introducing themselves on an "Agent:" line

@@ -408,6 +408,23 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
         return
       }
     }
+    // a bracket ends a name, company or place ("Siddharth Venkataraman (Engineering)"): what a
+    // person's or a company's brackets hold is said about them; a place's ("Montréal (QC)") is its region
+    if (open.kind === 'PER' || open.kind === 'ORG' || open.kind === 'LOC') {
+      for (let k = open.from + 1; k <= open.to; k++) {
+        if (!BRACKETS.has(tokens[k].text)) continue
+        const { kind, to } = open
+        open.to = k - 1
+        while (open.to > open.from && !WORD.test(tokens[open.to].text)) open.to--
+        const inside = k + 1 <= to ? tokens[k + 1] : undefined
+        const region = inside !== undefined && (/^\p{Lu}{2,3}$/u.test(inside.text) || REGIONS.has(inside.lower) || COUNTRIES.has(inside.lower))
+        if (kind !== 'LOC' || !region) break
+        close()
+        open = { kind, from: k + 1, to }
+        close()
+        return
+      }
+    }
     // a street line never holds a clock time or a numbered list ("18:22 Mustafa", "1. Chloé Martin 2. Mathis")
     if (open.kind === 'ADDR') {
       const afterTime = open.from > 1 && tokens[open.from - 1].text === ':' && /^\d+$/.test(tokens[open.from - 2].text)
@@ -684,6 +701,8 @@ function withSurnameBefore(text: string, found: Candidate[]): void {
     c.start = start
   }
 }
+
+const BRACKETS: ReadonlySet<string> = new Set(['(', ')', '[', ']', '{', '}', '<', '>'])
 
 /**
  * Who a letter or a chat is addressed to when it is nobody in particular ("Hi Team", "Sehr geehrte

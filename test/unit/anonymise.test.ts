@@ -185,6 +185,21 @@ describe('detect: whole entities and nothing around them', () => {
     expect(found('2024-03-02 18:22 Mustafa Öztürk: Kargo nerede?')).toContainEqual({ label: 'name', value: 'Mustafa Öztürk' })
   })
 
+  it('a bracket after a name ends it: what the brackets hold stays', () => {
+    expect(found('Reply from Siddharth Venkataraman (Engineering)')).toEqual([{ label: 'name', value: 'Siddharth Venkataraman' }])
+  })
+
+  it('a login made of the name of someone in the same text is their username, with any digits after it', () => {
+    expect(found('ticket opened by mkowalczyk (Marta Kowalczyk)')).toEqual([
+      { label: 'username', value: 'mkowalczyk' },
+      { label: 'name', value: 'Marta Kowalczyk' },
+    ])
+    expect(found("Siobhán O'Neill, login soneill")).toContainEqual({ label: 'username', value: 'soneill' })
+    expect(found('Anna Nowak here, my account is anna.nowak77')).toContainEqual({ label: 'username', value: 'anna.nowak77' })
+    // a word that only looks like part of a name is no login
+    expect(found('Anna Nowak here, annual plan please').map((f) => f.label)).toEqual(['name'])
+  })
+
   it('a full stop after a street or a town stays in the text, and the next sentence is no town', () => {
     expect(found('Send it to 14 Rowan Street. Thanks')).toEqual([{ label: 'address', value: '14 Rowan Street' }])
     expect(found('14 Rowan Street, Leeds.')).toContainEqual({ label: 'place', value: 'Leeds' })
