@@ -30,7 +30,7 @@ const CONNECTOR = String.raw`(?:de|del|of|ta[’']|di|van|the)`
 
 /** 14 March 2024, 14. März, 14 de marzo de 2024, 9 d’octubre del 2015, 12 ta’ Frar 2019. */
 const DAY_MONTH_RE = new RegExp(
-  String.raw`(\d{1,2})(?:st|nd|rd|th|er|e|º|ª|\.)?[ \t]+(?:${CONNECTOR}[ \t]+)?(?:d[’'][ \t]?)?(${WORD})(?:,?[ \t]+(?:${CONNECTOR}[ \t]+)?(\d{4})(?!\d)${YEAR_TAIL})?`,
+  String.raw`(\d{1,2})(?:st|nd|rd|th|ste|de|ème|er|e|º|ª|-?го|\.)?[ \t]+(?:${CONNECTOR}[ \t]+)?(?:d[’'][ \t]?)?(${WORD})(?:,?[ \t]+(?:${CONNECTOR}[ \t]+)?(\d{4})(?!\d)${YEAR_TAIL})?`,
   'uy',
 )
 const DAY_YEAR_RE = /(\d{1,2})(?:st|nd|rd|th|\.)?(?![\d:.,]\d)(?:,?[ \t]+(\d{4})(?!\d))?/uy
@@ -101,6 +101,23 @@ function isYearInTime(text: string, i: number): boolean {
 /** English function words the stop-word lists leave out (they tell other languages apart). */
 const ENGLISH_FUNCTION_WORDS: ReadonlySet<string> = new Set(['and', 'or', 'but', 'the', 'a', 'an', 'i', 'so', 'when', 'then', 'with', 'at', 'on', 'for', 'as', 'that', 'which', 'where', 'while'])
 
+const MONTH_BEFORE_YEAR_RE = /(?<![\p{L}\p{M}])([\p{L}\p{M}]{3,12}\.?)(?:[ \t]+|-|\.[ \t]*)$/u
+/**
+ * A month named in any calendar language right before a year ("Сентябрь 2012", "сен. 2012",
+ * "sep-2012", "kwiecień 2019"): where the month starts, or -1. A month that is also an everyday
+ * word ("set", "mar") counts only with a capital.
+ */
+function monthBeforeYear(text: string, i: number): number {
+  const year = Number(text.slice(i, i + 4))
+  if (year < 1900 || year > 2099 || /[\p{N}]/u.test(text[i + 4] ?? '') || /[.,]\d/.test(text.slice(i + 4, i + 6))) return -1
+  const m = MONTH_BEFORE_YEAR_RE.exec(text.slice(Math.max(0, i - 16), i))
+  if (!m || !isMonth(m[1])) return -1
+  const month = m[1].replace(/\.$/, '').toLowerCase()
+  // "sep-2012" is joined like a date; "set 2012" apart is more often the verb
+  if (isCommonWord(month) && !/^\p{Lu}/u.test(m[1]) && !/^[-.]$/.test(m[0].slice(m[1].length))) return -1
+  return i - m[0].length
+}
+
 /** Every date found at a run of digits: [start, end). */
 export function detectMultilingualDates(text: string, push: Push, priority: number): void {
   const runs = /\d+/g
@@ -130,14 +147,20 @@ export function detectMultilingualDates(text: string, push: Push, priority: numb
       let w = b
       if (b < i) while (w > 0 && b - w < 20 && MONTH_CHAR_RE.test(text[w - 1])) w--
       const word = w < b ? text.slice(w, b) : ''
-      if (word && /^\p{Lu}/u.test(word) && isMonth(word) && (m = at(DAY_YEAR_RE, text, i)) && dayOk(m[1])) {
+      if (word && isMonth(word) && (m = at(DAY_YEAR_RE, text, i)) && dayOk(m[1])) {
         const month = word.replace(/\.$/, '')
-        if (!isCommonWord(month.toLowerCase()) || m[2] || /^(?:May|March|June|July|August)$/.test(month)) {
+        const capital = /^\p{Lu}/u.test(word)
+        // a lower-case month ("agosto 10, 2012") needs its year and must be no everyday word
+        if (capital ? !isCommonWord(month.toLowerCase()) || m[2] || /^(?:May|March|June|July|August)$/.test(month) : m[2] && !isCommonWord(month.toLowerCase())) {
           push(weekdayBefore(text, w), weekdayAfter(text, i + m[0].length), 'date', priority)
         }
       }
     }
     if (run.length === 4 && isYearInTime(text, i)) push(i, i + 4 + (text[i + 4] === 's' ? 1 : 0), 'date', priority)
+    if (run.length === 4) {
+      const start = monthBeforeYear(text, i)
+      if (start >= 0) push(weekdayBefore(text, start), i + 4, 'date', priority)
+    }
     if (run.length === 4 && (m = at(YEAR_FIRST_RE, text, i))) {
       // groups: gada form → day 2, month 3; otherwise month 4, day 5
       const [month, day] = m[2] ? [m[3], m[2]] : [m[4], m[5]]

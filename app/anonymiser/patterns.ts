@@ -536,6 +536,10 @@ const GENERAL_DATE_RE = new RegExp(
     // 2024-03-12, 12/03/2024, 12.03.24, 3-12-2024, 2024-03-12T14:30:00Z
     String.raw`(?<![\d./-])\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\d./-]*\d)`,
     String.raw`(?<![\d./-])\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})(?![\d./-]*\d)`,
+    // 06/Nov/2023, 15-Mar-24 (logs, forms): a day, a month's abbreviation and a year joined by one separator
+    String.raw`(?<![\d./-])\d{1,2}([-/.])(?:${MONTHS})\1(?:\d{4}|\d{2})(?![\d./-]*\d)`,
+    // 04/2016, 11-2024 (a month and a year: expiry dates, billing periods)
+    String.raw`(?<![\d./-])(?:0[1-9]|1[0-2])[/-](?:19|20)\d{2}(?![\d./-]*\d)`,
     // (Tuesday) 12 March 2024, 12th of March, 3. März 2024, 12 de marzo de 2024
     String.raw`(?:${WEEKDAY}\s+)?\d{1,2}(?:st|nd|rd|th|\.|º)?(?:\s+of|\s+de)?\s+${ANY_MONTH}\.?(?:,?\s+(?:de\s+)?\d{4})?`,
     // (Tuesday,) March 12(th)(, 2024)

@@ -272,6 +272,13 @@ describe('dates in many languages and formats', () => {
     ['Arribada divendres, 9 d’octubre del 2015', 'divendres, 9 d’octubre del 2015'],
     ['See you Tuesday, March 3rd', 'Tuesday, March 3rd'],
     ['Delivered on 20.09.23.', '20.09.23'],
+    ['Контракт с Сентябрь 2012 года', 'Сентябрь 2012'],
+    ['Abonament od kwiecień 2019', 'kwiecień 2019'],
+    ['Member since sep-2012', 'sep-2012'],
+    ['Card expires 04/2026, thanks', '04/2026'],
+    ['Logged in at 06/Nov/2023 from home', '06/Nov/2023'],
+    ['Pagato agosto 10, 2012 con carta', 'agosto 10, 2012'],
+    ['Bezorgd op 24ste oktober', '24ste oktober'],
   ]
   for (const [text, date] of cases) {
     it(date, () => {
@@ -282,6 +289,7 @@ describe('dates in many languages and formats', () => {
   it('version numbers and ordinary words next to numbers are no dates', () => {
     expect(found('Version 10.11.12 installed; iOS 17.4.1 too')).toEqual([])
     expect(found('I got 5 out of 10 and 3 set of keys, 2 days ago')).toEqual([])
+    expect(found('I set 2012 as the target and scored 13/2016')).toEqual([])
   })
 })
 
