@@ -99,8 +99,8 @@ export function applyCues(text: string, found: Candidate[]): Candidate[] {
 function addFieldsAnswersListsAndSpeakers(text: string, found: Candidate[]): Array<[number, number]> {
   const lines = linesOf(text)
   const labels: Array<[number, number]> = []
-  const push = (start: number, end: number, kind: Kind) => {
-    if (end > start) found.push({ start, end, label: LABEL_OF[kind], priority: PRIORITY[kind] })
+  const push = (start: number, end: number, kind: Kind, priority = PRIORITY[kind]) => {
+    if (end > start) found.push({ start, end, label: LABEL_OF[kind], priority })
   }
   for (const [n, line] of lines.entries()) {
     const content = text.slice(line.start, line.end)
@@ -111,7 +111,14 @@ function addFieldsAnswersListsAndSpeakers(text: string, found: Candidate[]): Arr
       if (kind) {
         labels.push([line.start, line.start + colon])
         const [s, e] = trimmed(text, line.start + colon + 1, line.end)
-        if (looksLikeName(text.slice(s, e), kind)) push(s, e, kind)
+        // "Contact: Sipho Dlamini, Johannesburg": a person and the town after the comma
+        const town = kind === 'PER' ? placeAfterComma(text, s, e) : -1
+        if (town >= 0) {
+          const [ps, pe] = trimmed(text, s, town)
+          if (looksLikeName(text.slice(ps, pe), kind)) push(ps, pe, kind)
+          // as sure as the name it follows (the tagger may read "Paris" as a given name)
+          push(town, e, 'LOC', PRIORITY.PER)
+        } else if (looksLikeName(text.slice(s, e), kind)) push(s, e, kind)
       }
     }
     // a question about a name, answered after it on the same line or on the next one
@@ -130,6 +137,24 @@ function addFieldsAnswersListsAndSpeakers(text: string, found: Candidate[]): Arr
   addNameLists(text, found, push)
   addSpeakers(text, lines, push)
   return labels
+}
+
+/**
+ * Where a place starts after the last comma of a person's field value ("Sipho Dlamini,
+ * Johannesburg"), or -1: the words there are a town, region or country and nobody's name, so
+ * "Dlamini, Sipho" stays one name.
+ */
+function placeAfterComma(text: string, start: number, end: number): number {
+  const comma = text.lastIndexOf(',', end)
+  if (comma <= start) return -1
+  const words = text.slice(comma + 1, end).trim().split(/\s+/)
+  if (words.length === 0 || words.length > 3 || words.some((w) => !/^\p{Lu}/u.test(w))) return -1
+  const lower = words.join(' ').toLowerCase()
+  // after a whole name a known city is the town even if it is someone's name too ("Paris")
+  const wholeNameBefore = text.slice(start, comma).trim().split(/\s+/).length >= 2
+  const bigPlace = CITIES.has(lower) || REGIONS.has(lower) || COUNTRIES.has(lower)
+  if (!(bigPlace || TOWNS.has(lower)) || (!(bigPlace && wholeNameBefore) && words.some((w) => isPersonWord(w.toLowerCase())))) return -1
+  return end - text.slice(comma + 1, end).trimStart().length
 }
 
 /** The question (up to its "?") asks for a name: one of its last words means "name". */

@@ -26,6 +26,18 @@ describe('a form field says what its value is', () => {
     expect(found('Cardholder: TOMASZ ZIELIŃSKI')).toEqual([['name', 'TOMASZ ZIELIŃSKI']])
   })
 
+  it('a person field with a town after a comma holds a name and a place; a surname and given name stay one name', () => {
+    expect(found('Contact: Sipho Dlamini, Johannesburg')).toEqual([
+      ['name', 'Sipho Dlamini'],
+      ['place', 'Johannesburg'],
+    ])
+    expect(found('Contact: Maria Lopez, Paris')).toEqual([
+      ['name', 'Maria Lopez'],
+      ['place', 'Paris'],
+    ])
+    expect(found('Contact: Dlamini, Sipho')).toEqual([['name', 'Dlamini, Sipho']])
+  })
+
   it('a country or a region field holds a place', () => {
     expect(found('Country: Finland\nRegion: Uusimaa')).toEqual([
       ['place', 'Finland'],
