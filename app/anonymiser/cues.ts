@@ -198,6 +198,12 @@ function addNameLists(text: string, found: readonly Candidate[], push: (start: n
 
 /** Capitalised words, then a company word ("Halvorsen Foundation", "Kovalainen Logistics"). */
 const HEADED_RE = /(?<![\p{L}\p{N}])((?:\p{Lu}[\p{L}'’&-]*[ ]){1,3})(\p{Lu}\p{Ll}+)(?![\p{L}\p{N}])/gu
+/** Capitalised words, then a legal form ("Co.", "Ltd", "GmbH", "AB"). */
+const SUFFIXED_RE = /(?<![\p{L}\p{N}])((?:\p{Lu}[\p{L}'’&-]*[ ](?:(?:&|and|és|e|y|et|und|og|och|en|i|a)[ ])?){0,2}\p{Lu}[\p{L}'’&-]*)(,?[ ])(\p{Lu}\p{L}*\.?)(?![\p{L}\p{N}])/gu
+/** Legal forms also written after a comma ("Acme, Inc."). */
+const FORMS_AFTER_COMMA: ReadonlySet<string> = new Set(['inc', 'ltd', 'llc', 'corp', 'plc', 'gmbh', 'co', 'limited'])
+/** Legal forms in the list that are as often a word of a sentence or of a name ("En", "As", "Og"). */
+const NOT_LEGAL_FORMS: ReadonlySet<string> = new Set(['and', 'en', 'og', 'as', 'ba', 'ei', 'sem', 'partner', 'investment', 'group', 'gruppe', 'groep', 'grupa', 'brothers'])
 /** An institution's word, "of", then its place or field ("University of Tartu", "Bank of Valletta"). */
 const INSTITUTION_OF_RE = /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+)[ ](?:of|de|di|do|da|der|des|du|van|för|for)[ ](?:the[ ])?(\p{Lu}[\p{L}'’-]+(?:[ ]\p{Lu}[\p{L}'’-]+){0,2})(?![\p{L}\p{N}])/gu
 
@@ -216,6 +222,24 @@ function addNamedOrganisations(text: string, found: Candidate[]): void {
     const named = words.slice(skip > 0 ? 1 : 0)
     if (named.length === 0 || !named.some((w) => !isCommonWord(w.toLowerCase()) && !STOPWORDS.has(w.toLowerCase()) && !ORG_HEADS.has(w.toLowerCase()))) continue
     push(m.index + skip, m.index + m[0].length, 'ORG')
+  }
+  // "Hoshino Trading Co.", "Nakamura Holdings Ltd": capitalised words closed by a legal form
+  for (const m of text.matchAll(SUFFIXED_RE)) {
+    const form = m[3].replace(/\.$/, '').toLowerCase()
+    // "Co" and "ab" are words in Polish and German; "Co." and "AB" are a company's
+    if (!ORG_SUFFIXES.has(form) || (STOPWORDS.has(form) && !m[3].endsWith('.') && !/^\p{Lu}+$/u.test(m[3])) || NOT_LEGAL_FORMS.has(form)) continue
+    if (m[2] !== ' ' && !FORMS_AFTER_COMMA.has(form)) continue
+    // "Leamington Spa" is a town; Italian companies write "SpA"
+    if (form === 'spa' && !/^S[pP][aA]$/.test(m[3])) continue
+    const words = m[1].split(' ')
+    const skip = /^(?:The|A|An|Our|My|Your|Their|Hi|Hello|Hey|Dear|Thanks)$/.test(words[0]) ? words[0].length + 1 : 0
+    const named = words.slice(skip > 0 ? 1 : 0)
+    if (named.length === 0 || !named.some((w) => !isCommonWord(w.toLowerCase()) && !STOPWORDS.has(w.toLowerCase()) && !ORG_HEADS.has(w.toLowerCase()))) continue
+    const [start, end] = [m.index + skip, m.index + m[0].length]
+    // the tagger's reading of a longer name around it stands ("Farkas és Társa Kft.")
+    if (found.some((c) => c.label === 'organization' && c.start <= start && end <= c.end && c.end - c.start > end - start)) continue
+    // a legal form outweighs a person's reading of the words before it ("Rossi SpA")
+    found.push({ start, end, label: 'organization', priority: PRIORITY.PER + 1 })
   }
   for (const m of text.matchAll(INSTITUTION_OF_RE)) {
     if (!INSTITUTION_WORDS.has(m[1].toLowerCase()) && !ORG_HEADS.has(m[1].toLowerCase())) continue

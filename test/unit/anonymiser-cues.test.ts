@@ -113,6 +113,15 @@ describe('a company or an institution named by its own word', () => {
     expect(found('She studied at the University of Tartu.')).toEqual([['organization', 'University of Tartu']])
   })
 
+  it('capitalised words closed by a legal form are one company, whole, wherever it stands', () => {
+    expect(found('Sales Manager\nHoshino Trading Co., Ltd.')).toEqual([['organization', 'Hoshino Trading Co., Ltd.']])
+    expect(found('Nakamura Trading Co.')).toEqual([['organization', 'Nakamura Trading Co.']])
+    expect(found('I bought it from Acme, Inc. last year')).toEqual([['organization', 'Acme, Inc.']])
+    expect(found('Jensen Holdings AB')).toEqual([['organization', 'Jensen Holdings AB']])
+    expect(found('Farkas és Társa Kft.')).toEqual([['organization', 'Farkas és Társa Kft.']])
+    expect(found('Rossi SpA')).toEqual([['organization', 'Rossi SpA']])
+  })
+
   it('a word no list knows, after a word a company follows', () => {
     expect(found('I have an account with Bankwell.')).toEqual([['organization', 'Bankwell']])
     expect(found('The refund came through Kelvaro, not directly.')).toEqual([['organization', 'Kelvaro']])
