@@ -448,6 +448,8 @@ function readBlock(text: string, ls: number, le: number, push: Push, priority: B
       if (p.kind === 'street') {
         // a street with no number counts only beside a postcode line, a numbered street or after a cue
         if (!/\d/.test(p.value) && !(hasStreetWord(p.value) && (codeTowns.length > 0 || streets.length > 0 || cued))) continue
+        // "Frau Dr. Annegret Vogelsang": a titled addressee whose surname is also a street's name
+        if (!/\d/.test(p.value) && ADDRESSEE_TITLE_RE.test(p.value)) continue
         push(p.start, p.end, 'address', priority.address)
       } else if (p.kind === 'unit' && (streets.length > 0 || k > 0)) push(p.start, p.end, 'address', priority.address)
       else if (p.kind === 'codeTown' || p.kind === 'townCode') {
@@ -497,6 +499,9 @@ function readBlock(text: string, ls: number, le: number, push: Push, priority: B
     }
   }
 }
+
+/** A person's title opening a line of an address block ("Herr", "Mrs", "Frau Dr."). */
+const ADDRESSEE_TITLE_RE = /^(?:Mr|Mrs|Ms|Miss|Mx|Herr|Herrn|Frau|Mme|Mlle|Sr|Sra|Srta|Sig|Sig\.ra|Pan|Pani)\.?[ ]/u
 
 const CJK_HINT_RE = /[都道府県市区町村省路街号番〒]/u
 const HAN = String.raw`[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]`

@@ -3,8 +3,8 @@
  * one thing a tagger cannot see: which person is the agent.
  */
 import { addNamesWithoutCapitals } from './names-without-capitals'
-import { applyCues, CUED_NAME_PRIORITY, FIRM_CUE_BEFORE_RE, isFirstName, isPersonWord, isSurname } from './cues'
-import { BRANDS, BUSINESS_WORDS, CITIES, COUNTRIES, CURRENCY_WORDS, GIVEN_NAME_TOWNS, GIVEN_NAMES, FIELD_KIND, FIELD_LABEL_WORDS, INSTITUTION_WORDS, isCommonWord, NOUN_CAPITALISING_WORDS, ORG_HEADS, ORG_SUFFIXES, REGIONS, STOPWORDS, TOWNS } from './gazetteer'
+import { applyCues, CUED_NAME_PRIORITY, FIRM_CUE_BEFORE_RE, isFirstName, isPersonWord, isSurname, NAME_PARTICLES } from './cues'
+import { BRANDS, BUSINESS_WORDS, CITIES, COUNTRIES, CURRENCY_WORDS, GIVEN_NAME_TOWNS, GIVEN_NAMES, FIELD_KIND, FIELD_LABEL_WORDS, INSTITUTION_WORDS, isCommonWord, NOUN_CAPITALISING_WORDS, ORG_HEADS, ORG_SUFFIXES, REGIONS, STOPWORDS, STREET_WORDS, TOWNS } from './gazetteer'
 import { ASCII, CAPITAL, DIGIT, loadTrainedWeights, OPEN_MARGIN, SHOUTED, UPPER, WORD as WORD_FLAG, tagTokens, withoutAccents, tokenize, type Mask, type Tag, type Token, type TrainedWeights, type Weights } from './tagger'
 import trained from './tagger-weights.json'
 import type { Candidate, PiiLabel } from './types'
@@ -517,6 +517,7 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
   addBrands(text, tokens, tags, masked, out)
   addTowns(text, tokens, tags, masked, out)
   addNamesByTheLists(text, tokens, masked, out)
+  addresseeAtHeadOfAddress(text, out)
   addNamesWithoutCapitals(text, out, PRIORITY.PER)
   const cued = applyCues(text, out)
   for (const c of cued) if (c.label === 'name' && c.role === undefined && isAgent(text, c.start, c.end)) c.role = 'agent'
@@ -670,6 +671,35 @@ function addNamesByTheLists(text: string, tokens: readonly Token[], masked: Uint
     claimed ??= claimedBy(text, out)
     if (claimed[tokens[i].start]) continue
     out.push({ start: tokens[i].start, end: tokens[i].end, label: LABEL_OF[kind], priority: PRIORITY[kind] })
+  }
+}
+
+/**
+ * "Annegret Vogelsang, Lindenallee 4" or "Frau Dr. Annegret Vogelsang, Lindenallee 4" read as an
+ * address: the addressee's name before the comma is a person (titles before it stay as written),
+ * when it opens with a listed given name and holds no digit, no street's word ("Street", but
+ * "Vogelsang", a German street's name, is a surname too), company or town word.
+ */
+function addresseeAtHeadOfAddress(text: string, out: Candidate[]): void {
+  for (const c of [...out]) {
+    if (c.label !== 'address') continue
+    const value = text.slice(c.start, c.end)
+    const comma = value.indexOf(',')
+    // the whole span may be the addressee, followed by the street's own span
+    const head = comma >= 0 ? value.slice(0, comma) : text[c.end] === ',' ? value : ''
+    if (head === '' || /\d|\n/.test(head)) continue
+    const words = head.split(' ')
+    let titles = 0
+    while (titles < words.length && TITLE.test(words[titles])) titles++
+    const name = words.slice(titles)
+    if (name.length < 2 || name.length > 4 || !isFirstName(name[0].toLowerCase())) continue
+    const plain = name.every((w, k) => (k > 0 && NAME_PARTICLES.has(w)) || (/^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(w) && !(STREET_WORDS.has(w.toLowerCase()) && isCommonWord(w.toLowerCase())) && !isCompanyWord(w.toLowerCase()) && !CITIES.has(w.toLowerCase()) && !COUNTRIES.has(w.toLowerCase())))
+    if (!plain) continue
+    const start = c.start + words.slice(0, titles).join(' ').length + (titles > 0 ? 1 : 0)
+    const end = c.start + head.length
+    if (comma >= 0) c.start = end + 1 + (value.slice(comma + 1).length - value.slice(comma + 1).trimStart().length)
+    else out.splice(out.indexOf(c), 1)
+    out.push({ start, end, label: 'name', priority: PRIORITY.PER })
   }
 }
 

@@ -27,6 +27,20 @@ describe('names of many locales, wherever they stand', () => {
     ])
   })
 
+  it('the addressee before an address is a person, without the title, even if the surname is also a street\'s name', () => {
+    const found = (text: string) => detect(text).map((s) => [s.label, text.slice(s.start, s.end)])
+    expect(found('Ship to: Annegret Vogelsang, Lindenallee 4, 50968 Köln')).toEqual([
+      ['name', 'Annegret Vogelsang'],
+      ['address', 'Lindenallee 4'],
+      ['postcode', '50968'],
+      ['place', 'Köln'],
+    ])
+    expect(found('Deliver to Frau Dr. Annegret Vogelsang, Lindenallee 4, 50968 Köln').slice(0, 2)).toEqual([
+      ['name', 'Annegret Vogelsang'],
+      ['address', 'Lindenallee 4'],
+    ])
+  })
+
   it('a given name no list holds stays with the surname after it, but a greeting or thanks before a name does not', () => {
     expect(entities('Hallgrímur Sigurðsson\nI need help with my order')).toEqual([['name', 'Hallgrímur Sigurðsson']])
     expect(entities('Bonjour Dupont')).toEqual([['name', 'Dupont']])
