@@ -92,7 +92,27 @@ export function applyCues(text: string, found: Candidate[]): Candidate[] {
   // fields, answers, lists and speakers all need a colon, a question mark or a comma
   const labels = text.includes(':') || text.includes('?') || text.includes(',') ? addFieldsAnswersListsAndSpeakers(text, found) : []
   // "Given" of "Given name:" is the field's label, not someone's name; "DOB" or "IP" is a form's word
-  return found.filter((c) => !FORM_ABBREVIATIONS.has(text.slice(c.start, c.end)) && !labels.some(([s, e]) => c.start < e && s < c.end))
+  return found.filter((c) => !FORM_ABBREVIATIONS.has(text.slice(c.start, c.end)) && !labels.some(([s, e]) => c.start < e && s < c.end) && !isJobTitle(text, c))
+}
+
+/** Words that open a job title ("Gerente de Ventas", "Head of Billing", "Leiterin Vertrieb"). */
+const JOB_TITLE_WORDS: ReadonlySet<string> = new Set(
+  ('manager director head chief lead officer coordinator supervisor assistant specialist consultant analyst representative engineer president vice ' +
+    'gerente director directora jefe jefa coordinador coordinadora responsable directeur directrice chargé chargée chef leiter leiterin ' +
+    'geschäftsführer geschäftsführerin direttore direttrice responsabile diretor diretora gerente kierownik dyrektor specjalista manažer ředitel ' +
+    'vedoucí vezető igazgató hoofd directeur chef sjef leder chef päällikkö johtaja')
+    .split(' '),
+)
+
+/** A company or a person read where a signature gives someone's job ("Gerente de Ventas"): neither. */
+function isJobTitle(text: string, c: Candidate): boolean {
+  if (c.label !== 'organization' && c.label !== 'name') return false
+  const value = text.slice(c.start, c.end)
+  // a person only when a job word leads what it is of ("Gerente de Ventas", "Head of Sales")
+  if (c.label === 'name' && !/^\p{L}+ (?:de|del|of|di|du|des|für|do|da|van)[ ]/u.test(value)) return false
+  const first = /^\p{L}+/u.exec(value)?.[0].toLowerCase()
+  const last = /[\p{L}.]+$/u.exec(value)?.[0].replace(/\.$/, '').toLowerCase()
+  return first !== undefined && JOB_TITLE_WORDS.has(first) && !(last !== undefined && ORG_SUFFIXES.has(last))
 }
 
 /** Adds what fields, answers, lists and speakers say; returns where the fields' labels are. */
@@ -199,7 +219,7 @@ function addNameLists(text: string, found: readonly Candidate[], push: (start: n
 /** Capitalised words, then a company word ("Halvorsen Foundation", "Kovalainen Logistics"). */
 const HEADED_RE = /(?<![\p{L}\p{N}])((?:\p{Lu}[\p{L}'’&-]*[ ]){1,3})(\p{Lu}\p{Ll}+)(?![\p{L}\p{N}])/gu
 /** Capitalised words, then a legal form ("Co.", "Ltd", "GmbH", "AB"). */
-const SUFFIXED_RE = /(?<![\p{L}\p{N}])((?:\p{Lu}[\p{L}'’&-]*[ ](?:(?:&|and|és|e|y|et|und|og|och|en|i|a)[ ])?){0,2}\p{Lu}[\p{L}'’&-]*)(,?[ ])(\p{Lu}\p{L}*\.?)(?![\p{L}\p{N}])/gu
+const SUFFIXED_RE = /(?<![\p{L}\p{N}])((?:\p{Lu}[\p{L}'’&-]*[ ](?:(?:&|and|és|e|y|et|und|og|och|en|i|a|de|del|della|di|da|do|dos|das|du|des|la|le|van|von|der|den)[ ])?){0,2}\p{Lu}[\p{L}'’&-]*)(,?[ ])(\p{Lu}\p{L}*(?:\.\p{L}+)*\.?)(?![\p{L}\p{N}])/gu
 /** Legal forms also written after a comma ("Acme, Inc."). */
 const FORMS_AFTER_COMMA: ReadonlySet<string> = new Set(['inc', 'ltd', 'llc', 'corp', 'plc', 'gmbh', 'co', 'limited'])
 /** Legal forms in the list that are as often a word of a sentence or of a name ("En", "As", "Og"). */

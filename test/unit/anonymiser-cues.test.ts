@@ -120,6 +120,15 @@ describe('a company or an institution named by its own word', () => {
     expect(found('Jensen Holdings AB')).toEqual([['organization', 'Jensen Holdings AB']])
     expect(found('Farkas és Társa Kft.')).toEqual([['organization', 'Farkas és Társa Kft.']])
     expect(found('Rossi SpA')).toEqual([['organization', 'Rossi SpA']])
+    expect(found('Banco do Brasil S.A.')).toEqual([['organization', 'Banco do Brasil S.A.']])
+  })
+
+  it('a job title in a signature is neither a company nor a person; the company below it is whole', () => {
+    expect(found('Alejandro García López\nGerente de Ventas\nDistribuciones del Sur S.L.')).toEqual([
+      ['name', 'Alejandro García López'],
+      ['organization', 'Distribuciones del Sur S.L.'],
+    ])
+    expect(found('Head of Sales')).toEqual([])
   })
 
   it('a word no list knows, after a word a company follows', () => {
