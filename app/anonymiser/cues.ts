@@ -243,24 +243,7 @@ function addNamedOrganisations(text: string, found: Candidate[]): void {
     if (named.length === 0 || !named.some((w) => !isCommonWord(w.toLowerCase()) && !STOPWORDS.has(w.toLowerCase()) && !ORG_HEADS.has(w.toLowerCase()))) continue
     push(m.index + skip, m.index + m[0].length, 'ORG')
   }
-  // "Hoshino Trading Co.", "Nakamura Holdings Ltd": capitalised words closed by a legal form
-  for (const m of text.matchAll(SUFFIXED_RE)) {
-    const form = m[3].replace(/\.$/, '').toLowerCase()
-    // "Co" and "ab" are words in Polish and German; "Co." and "AB" are a company's
-    if (!ORG_SUFFIXES.has(form) || (STOPWORDS.has(form) && !m[3].endsWith('.') && !/^\p{Lu}+$/u.test(m[3])) || NOT_LEGAL_FORMS.has(form)) continue
-    if (m[2] !== ' ' && !FORMS_AFTER_COMMA.has(form)) continue
-    // "Leamington Spa" is a town; Italian companies write "SpA"
-    if (form === 'spa' && !/^S[pP][aA]$/.test(m[3])) continue
-    const words = m[1].split(' ')
-    const skip = /^(?:The|A|An|Our|My|Your|Their|Hi|Hello|Hey|Dear|Thanks)$/.test(words[0]) ? words[0].length + 1 : 0
-    const named = words.slice(skip > 0 ? 1 : 0)
-    if (named.length === 0 || !named.some((w) => !isCommonWord(w.toLowerCase()) && !STOPWORDS.has(w.toLowerCase()) && !ORG_HEADS.has(w.toLowerCase()))) continue
-    const [start, end] = [m.index + skip, m.index + m[0].length]
-    // the tagger's reading of a longer name around it stands ("Farkas és Társa Kft.")
-    if (found.some((c) => c.label === 'organization' && c.start <= start && end <= c.end && c.end - c.start > end - start)) continue
-    // a legal form outweighs a person's reading of the words before it ("Rossi SpA")
-    found.push({ start, end, label: 'organization', priority: PRIORITY.PER + 1 })
-  }
+  addLegalFormCompanies(text, found)
   for (const m of text.matchAll(INSTITUTION_OF_RE)) {
     if (!INSTITUTION_WORDS.has(m[1].toLowerCase()) && !ORG_HEADS.has(m[1].toLowerCase())) continue
     push(m.index, m.index + m[0].length, 'ORG')
@@ -274,6 +257,39 @@ function addNamedOrganisations(text: string, found: Candidate[]): void {
     if (!named.every((w) => isSurname(w.toLowerCase()) || (!isCommonWord(w.toLowerCase()) && !STOPWORDS.has(w.toLowerCase())))) continue
     found.push({ start: m.index, end: m.index + m[0].length, label: 'organization', priority: PRIORITY.PER + 1 })
   }
+}
+
+/** "Hoshino Trading Co.", "Acme, Inc.", "Statoil ASA": capitalised words closed by a legal form. */
+function addLegalFormCompanies(text: string, found: Candidate[]): void {
+  const re = new RegExp(SUFFIXED_RE.source, 'gu')
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const formAt = m.index + m[1].length + m[2].length
+    // the word taken for a form may open the next company ("Håland, Statoil ASA"): look again from it
+    if (!isLegalForm(m[3], m[2])) {
+      re.lastIndex = formAt
+      continue
+    }
+    const words = m[1].split(' ')
+    const skip = /^(?:The|A|An|Our|My|Your|Their|Hi|Hello|Hey|Dear|Thanks)$/.test(words[0]) ? words[0].length + 1 : 0
+    const named = words.slice(skip > 0 ? 1 : 0)
+    if (named.length === 0 || !named.some((w) => !isCommonWord(w.toLowerCase()) && !STOPWORDS.has(w.toLowerCase()) && !ORG_HEADS.has(w.toLowerCase()))) continue
+    const [start, end] = [m.index + skip, m.index + m[0].length]
+    // the tagger's reading of a longer name around it stands ("Farkas és Társa Kft.")
+    if (found.some((c) => c.label === 'organization' && c.start <= start && end <= c.end && c.end - c.start > end - start)) continue
+    // a legal form outweighs a person's reading of the words before it ("Rossi SpA")
+    found.push({ start, end, label: 'organization', priority: PRIORITY.PER + 1 })
+  }
+}
+
+/** word, written after gap (" " or ", "), is a company's legal form. */
+function isLegalForm(word: string, gap: string): boolean {
+  const form = word.replace(/\.$/, '').toLowerCase()
+  if (!ORG_SUFFIXES.has(form) || NOT_LEGAL_FORMS.has(form)) return false
+  // "Co" and "ab" are words in Polish and German; "Co." and "AB" are a company's
+  if (STOPWORDS.has(form) && !word.endsWith('.') && !/^\p{Lu}+$/u.test(word)) return false
+  if (gap !== ' ' && !FORMS_AFTER_COMMA.has(form)) return false
+  // "Leamington Spa" is a town; Italian companies write "SpA"
+  return form !== 'spa' || /^S[pP][aA]$/.test(word)
 }
 
 /** A capitalised trade word, then one or two capitalised names, the second after "y", "e", "et" or "&". */

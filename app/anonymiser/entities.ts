@@ -111,15 +111,24 @@ function isWholeName(words: readonly string[]): boolean {
   if (words.length < 2 || words.length > 3) return false
   let given = false
   let everyday = 0
+  // a double given name ("Bjørn-Erik") is rarely anything but a person's: any surname after it
+  const doubleGiven = words.length === 2 && words[0].includes('-') && !isCommonWord(words[1].toLowerCase())
   for (const word of words) {
     const lower = word.toLowerCase()
+    // "Bjørn-Erik", "Anne-Sophie": a given name of listed given names
+    if (word.includes('-')) {
+      const parts = lower.split('-')
+      if (!/^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)+$/u.test(word) || !parts.every((p) => isFirstName(p) && !isCommonWord(p))) return false
+      given = true
+      continue
+    }
     if (!/^\p{Lu}\p{Ll}+$/u.test(word) || CITIES.has(lower) || COUNTRIES.has(lower) || isCompanyWord(lower)) return false
     // a given name that is also an everyday word ("Jan", "Mark") counts beside a surname that is not
     if (isCommonWord(lower)) everyday++
     if (isFirstName(lower)) given = true
-    else if (!isSurname(lower) && !SURNAME_SHAPE.test(word)) return false
+    else if (!isSurname(lower) && !SURNAME_SHAPE.test(word) && !doubleGiven) return false
   }
-  return given && everyday <= 1 && words.some((w) => (isSurname(w.toLowerCase()) || SURNAME_SHAPE.test(w)) && !isCommonWord(w.toLowerCase()))
+  return given && everyday <= 1 && (doubleGiven || words.some((w) => (isSurname(w.toLowerCase()) || SURNAME_SHAPE.test(w)) && !isCommonWord(w.toLowerCase())))
 }
 const isCompanyWord = (w: string) => BRANDS.has(w) || ORG_HEADS.has(w) || BUSINESS_WORDS.has(w) || ORG_SUFFIXES.has(w.replace(/\.$/, '')) || INSTITUTION_WORDS.has(w)
 const TITLE = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|herr|herrn|frau|mme|mlle|sr|sra|srta)\.?$/i
@@ -654,7 +663,7 @@ function addNamesByTheLists(text: string, tokens: readonly Token[], masked: Uint
         address.start = end + 1 + (text.slice(end + 1).length - text.slice(end + 1).trimStart().length)
         out.push({ start, end, label: 'name', priority: PRIORITY.PER })
         claimed = undefined
-      } else if (!claimed.subarray(start, end).includes(1)) out.push({ start, end, label: 'name', priority: PRIORITY.PER })
+      } else if (!claimed.subarray(start, end).includes(1) || (!namesAPlace(text.slice(start, end)) && onlyGuessedWithin(out, start, end))) out.push({ start, end, label: 'name', priority: PRIORITY.PER })
       i = last
       continue
     }
@@ -770,6 +779,17 @@ function withoutGreeting(text: string, found: Candidate[]): void {
 }
 
 /** Which characters of text the candidates cover (1) or not (0). */
+/** "Santa Cruz", "Port Elizabeth": words a town's name is made of, whatever the name lists say. */
+function namesAPlace(value: string): boolean {
+  const lower = value.toLowerCase()
+  return TOWN_PREFIXES.has(value.split(' ')[0]) || CITIES.has(lower) || TOWNS.has(lower)
+}
+
+/** Whatever overlaps [start, end) is the tagger's guess of a town or a company inside it: a whole name by the lists outweighs it. */
+function onlyGuessedWithin(found: readonly Candidate[], start: number, end: number): boolean {
+  return found.every((c) => c.end <= start || end <= c.start || ((c.label === 'place' || c.label === 'organization') && c.priority <= PRIORITY.ORG && start <= c.start && c.end <= end))
+}
+
 function claimedBy(text: string, found: readonly Candidate[]): Uint8Array {
   const claimed = new Uint8Array(text.length + 1)
   for (const c of found) claimed.fill(1, c.start, c.end)

@@ -41,6 +41,14 @@ describe('names of many locales, wherever they stand', () => {
     ])
   })
 
+  it('a double given name makes a whole name with any surname, and the company after it is whole too', () => {
+    expect(entities('Thanks, Bjørn-Erik Håland, Statoil ASA')).toEqual([
+      ['name', 'Bjørn-Erik Håland'],
+      ['organization', 'Statoil ASA'],
+    ])
+    expect(entities('Santa Cruz is lovely')).toEqual([['place', 'Santa Cruz']])
+  })
+
   it('a given name no list holds stays with the surname after it, but a greeting or thanks before a name does not', () => {
     expect(entities('Hallgrímur Sigurðsson\nI need help with my order')).toEqual([['name', 'Hallgrímur Sigurðsson']])
     expect(entities('Bonjour Dupont')).toEqual([['name', 'Dupont']])
