@@ -40,7 +40,7 @@ const STREET_WORDS =
   'odos οδός οδος λεωφόρος λεωφ πλατεία ' +
   'улица ул проспект пр пр-т переулок пер шоссе бульвар площадь вулиця вул ' +
   'jalan jl jln soi thanon đường duong phố pho ' +
-  'caddesi cadde sokak sokağı sokagi bulvarı bulvari ' +
+  'caddesi cadde cad sokak sokağı sokagi sok sk bulvarı bulvari blv mahallesi mah ' +
   'شارع طريق'
 const STREET_WORD_SET: ReadonlySet<string> = new Set(STREET_WORDS.split(' '))
 /** Glued endings: "Hauptstraße", "Lindenweg", "Storgatan", "Mannerheimintie", "Keizersgracht". */
@@ -48,11 +48,11 @@ const STREET_ENDING_RE = /(?:straße|strasse|str\.|gasse|weg|platz|allee|ring|da
 /** A house number: "12", "12a", "5/7", "221B", "12-14", "12 bis", "3-12-5" (block, lot and house). */
 const HOUSE_NUMBER = String.raw`\d{1,5}(?:[ ]?[A-Za-z](?![\p{L}])(?:[ ]\d{1,3}(?![\d]))?)?(?:[\/-]\d{1,4}[A-Za-z]?)?(?:-\d{1,4})?(?:[ ](?:bis|ter))?`
 /** A flat or floor after the number: "m. 3", "lok. 5", "2º Esq", "piso 4", "Apt 5B", "/ 3", "Top 7", "bus 2". */
-const UNIT = String.raw`(?:(?:m\.?|lok\.?|apt\.?|apartment|app\.?|flat|unit|suite|piso|planta|puerta|pta\.?|esc\.?|bus|bte|top|stiege|tür|whg\.?|wohnung|etg\.?|lgh|int\.?|interno|scala|sc\.|dpto\.?|depto\.?|dept\.?|apto\.?|of\.?|ap\.?|kv\.?|кв\.?)[ ]?\d{1,4}[A-Za-z]?|\d{1,2}[ºª°][ ]?(?:esq\.?|dto\.?|dta\.?|izq\.?|dcha\.?|d\.?|e\.?|[A-Z])?|\d{1,2}\.?[ ](?:OG|EG|DG|étage|etage|piso|andar|floor)(?:[ ](?:links|rechts|mitte|esq\.?|dto\.?))?)`
+const UNIT = String.raw`(?:(?:m\.?|lok\.?|apt\.?|apartment|app\.?|flat|unit|suite|piso|planta|puerta|pta\.?|esc\.?|bus|bte|top|stiege|tür|whg\.?|wohnung|etg\.?|lgh|int\.?|interno|scala|sc\.|dpto\.?|depto\.?|dept\.?|apto\.?|of\.?|ap\.?|kv\.?|кв\.?|[Dd]aire|[Kk]at|D:)[ ]?:?[ ]?\d{1,4}[A-Za-z]?|\d{1,2}[ºª°][ ]?(?:esq\.?|dto\.?|dta\.?|izq\.?|dcha\.?|d\.?|e\.?|[A-Z])?|\d{1,2}\.?[ ](?:OG|EG|DG|étage|etage|piso|andar|floor)(?:[ ](?:links|rechts|mitte|esq\.?|dto\.?))?)`
 
 const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}'’.-]*|(?:${STREET_WORDS.replace(/[.]/g, '\\.').split(' ').sort((a, b) => b.length - a.length).join('|')})\.?(?![\p{L}])|\d{1,3}(?:st|nd|rd|th|\.)|(?:de|del|della|delle|dei|degli|dello|di|da|do|dos|das|du|des|la|le|les|el|los|las|van|von|der|den|am|an|im|in|zum|zur|auf|of|the|and|y|e|i|und|ta|tal|ul\.?|al\.?|os\.?|pl\.?|ulica|aleja|rue|chemin|avenue|boulevard|allée|impasse|quai|place|route|calle|carrer|avenida|avinguda|paseo|passeig|plaza|plaça|via|viale|corso|piazza|largo|rua|travessa|praça|estrada|strada|calea|odos|jalan|soi)|\p{Ll}+(?:straße|strasse|gasse|weg|platz|allee|gatan|vägen|vej|gade|straat|laan|katu|tie|utca|iela|tänav))`
 /** "Adama Asnyka 1", "ul. Marszałkowska 5/7 m. 3", "Rua Augusta 123, 2º Esq", "Calle Mayor, 5". */
-const NAME_THEN_NUMBER_RE = new RegExp(String.raw`^(${NAME_WORD}(?:[ ]${NAME_WORD}){0,5}),?[ ](?:nº[ ]?|no\.?[ ]?|nr\.?[ ]?|n\.?[ ]?|č\.?[ ]?|#)?${HOUSE_NUMBER}(?:,?[ ]${UNIT}(?:,?[ ]${UNIT})?)?$`, 'u')
+const NAME_THEN_NUMBER_RE = new RegExp(String.raw`^(${NAME_WORD}(?:[ ]${NAME_WORD}){0,5}),?[ ](?:nº[ ]?|[Nn]o[.:]?[ ]?|nr\.?[ ]?|n\.?[ ]?|č\.?[ ]?|#)?${HOUSE_NUMBER}(?:,?[ ]${UNIT}(?:,?[ ]${UNIT})?)?$`, 'u')
 /** A street's name alone, without a number ("Via dei Gondi"): it counts only with a street word. */
 const STREET_NAME_ONLY_RE = new RegExp(String.raw`^${NAME_WORD}(?:[ ]${NAME_WORD}){1,5}$`, 'u')
 /** "12 rue de la Paix", "221B Baker Street", "5 Avenue Anatole France", "12, Odos Ermou". */
@@ -132,7 +132,7 @@ const PARTICLES = new Set('de del della delle di da do dos das du des la le les 
 function namesBeforeNumber(value: string): boolean {
   const words = value.split(' ')
   let k = 0
-  for (; k < words.length && !/^\d/.test(words[k]); k++) {
+  for (; k < words.length && !/^(?:\d|(?:[Nn][or]|nº)[.:]?\d)/.test(words[k]); k++) {
     const w = words[k].replace(/[.,]$/, '')
     if (!/^\p{Lu}/u.test(w) && !/^\d{1,3}(?:st|nd|rd|th)$/.test(w) && !STREET_WORD_SET.has(w.toLowerCase()) && !PARTICLES.has(w.toLowerCase()) && !STREET_ENDING_RE.test(w)) return false
   }
@@ -253,7 +253,8 @@ function partsOf(text: string, from: number, to: number): Part[] {
   const parts: Part[] = []
   let lineStart = from
   const label = /^[ \t]*[\p{L} ]{2,25}[ \t]*:[ \t]*/u.exec(text.slice(from, to))
-  if (label && !/\d/.test(label[0])) lineStart = from + label[0].length
+  // "Bağdat Caddesi No: 12": a house number's "No:" is no field label
+  if (label && !/\d/.test(label[0]) && !/(?:^|[ ])(?:no|nr|nro)[ \t]*:[ \t]*$/i.test(label[0])) lineStart = from + label[0].length
   let s = lineStart
   for (let i = lineStart; i <= to; i++) {
     if (i === to || text[i] === ',' || text[i] === ';') {

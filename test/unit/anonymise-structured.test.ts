@@ -23,6 +23,12 @@ describe('postal addresses outside the UK and the US, part by part', () => {
     )
   })
 
+  it('a Turkish address: street words abbreviated, the number after "No:" and the flat after "Daire" or "Kat:"', () => {
+    expect(labelsOf('Atatürk Cad. No: 45 Daire 3\n34710 Kadıköy/İstanbul', 'address')).toEqual(['Atatürk Cad. No: 45 Daire 3'])
+    expect(labelsOf('Adres: Bağdat Caddesi No:12 Kat:3, Kadıköy, İstanbul', 'address')).toEqual(['Bağdat Caddesi No:12 Kat:3'])
+    expect(labelsOf('Şair Nefi Sok. No: 5, 34710 Kadıköy', 'address')).toEqual(['Şair Nefi Sok. No: 5'])
+  })
+
   it('a German block with a floor line and a country-prefixed postcode', () => {
     const text = 'Lieferadresse:\nHauptstraße 12\n3. OG links\nD-10115 Berlin\nDeutschland'
     expect(labelsOf(text, 'address')).toEqual(['Hauptstraße 12', '3. OG links'])
