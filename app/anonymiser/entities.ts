@@ -525,6 +525,7 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
   addCountries(text, tokens, tags, masked, out, otherLanguage)
   addBrands(text, tokens, tags, masked, out)
   addTowns(text, tokens, tags, masked, out)
+  addCitiesOfSeveralWords(text, tokens, masked, out)
   addNamesByTheLists(text, tokens, masked, out)
   addresseeAtHeadOfAddress(text, out)
   addNamesWithoutCapitals(text, out, PRIORITY.PER)
@@ -630,6 +631,29 @@ function addTowns(text: string, tokens: readonly Token[], tags: readonly Tag[], 
       const next = tokens[j + 1]
       if (next !== undefined && text.slice(tokens[j].end, next.start) === ' ' && /^\p{Lu}/u.test(next.text)) break
       out.push({ start: tokens[i].start, end: tokens[j].end, label: 'place', priority: PRIORITY.LOC })
+      i = j
+      break
+    }
+  }
+}
+
+/**
+ * "Buenos Aires", "Kuala Lumpur", "Rio de Janeiro": a city whose name is several words is that city
+ * wherever it stands, above the tagger's reading of its words ("Aires" is a given name too). Not
+ * when its first word is a given name ("Anna Regina", "Albert Lea" are more often people) or a
+ * capitalised word follows (part of a longer name).
+ */
+function addCitiesOfSeveralWords(text: string, tokens: readonly Token[], masked: Uint8Array, out: Candidate[]): void {
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if ((tokens[i].flags & (CAPITAL | SHOUTED)) !== CAPITAL || masked[i] || isFirstName(tokens[i].lower) || TITLE.test(tokens[i - 1]?.text ?? '')) continue
+    for (let n = Math.min(4, tokens.length - i); n >= 2; n--) {
+      const j = i + n - 1
+      let clean = /^\p{Lu}/u.test(tokens[j].text)
+      for (let k = i + 1; k <= j && clean; k++) clean = !masked[k] && text.slice(tokens[k - 1].end, tokens[k].start) === ' ' && /^(?:\p{Lu}|de$|del$|do$|da$|dos$|das$|di$|la$|am$|im$|an$|sur$|upon$|on$)/u.test(tokens[k].text)
+      if (!clean || !CITIES.has(text.slice(tokens[i].start, tokens[j].end).toLowerCase())) continue
+      const next = tokens[j + 1]
+      if (next !== undefined && text.slice(tokens[j].end, next.start) === ' ' && /^\p{Lu}/u.test(next.text)) break
+      out.push({ start: tokens[i].start, end: tokens[j].end, label: 'place', priority: PRIORITY.PER + 1 })
       i = j
       break
     }

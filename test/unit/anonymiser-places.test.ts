@@ -59,4 +59,17 @@ describe('towns from the GeoNames list (issue #12)', () => {
     // a country in English prose is a place as well ("a roaming fee in Portugal")
     expect(found('Public holidays in Germany are listed below.', 'place')).toEqual(['Germany'])
   })
+
+  it('a city of several words is that city wherever it stands, whole, even when a word of it is a given name', () => {
+    const places = (text: string) => detect(text).map((s) => [s.label, text.slice(s.start, s.end)])
+    expect(places('Buenos Aires is far')).toEqual([['place', 'Buenos Aires']])
+    expect(places('phone: 011 4567-8910 (Buenos Aires)')).toEqual([
+      ['phone', '011 4567-8910'],
+      ['place', 'Buenos Aires'],
+    ])
+    expect(places('We flew from Kuala Lumpur to Rio de Janeiro')).toEqual([
+      ['place', 'Kuala Lumpur'],
+      ['place', 'Rio de Janeiro'],
+    ])
+  })
 })
