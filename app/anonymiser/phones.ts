@@ -158,7 +158,8 @@ export function detectPhones(text: string): Candidate[] {
     const grouped = /[ \t().\/-]/.test(main)
     if (international) {
       // an explicit +country code is intent enough: a possible length for that country will do
-      if (!possibleInternational(main.replace(/^00/, '+'))) continue
+      // with a phone word, a grouped number the plan no longer knows ("+52 1 55 …", Mexico's old mobile prefix) still is one
+      if (!possibleInternational(main.replace(/^00/, '+')) && !(cued && grouped && digits.length >= 9)) continue
     } else {
       // undivided digits are usually order or account numbers: a leading 0 or a cue makes them a phone
       if (!grouped && !main.startsWith('0') && !cued) continue

@@ -257,6 +257,10 @@ describe('phone numbers in national formats', () => {
     expect(found('It costs 12.345 now')).toEqual([])
   })
 
+  it('a grouped +country number the numbering plan no longer knows, asked for as a phone ("+52 1 55 …")', () => {
+    expect(found('WhatsApp +52 1 55 1234 5678')).toEqual([{ label: 'phone', value: '+52 1 55 1234 5678' }])
+  })
+
   it('an amount with a decimal point stays', () => {
     expect(found('The total is 1234.5678 units')).toEqual([])
   })
