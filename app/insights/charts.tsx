@@ -1,9 +1,11 @@
-// Server-rendered SVG charts for the dashboard (visx: scales, shapes, axes). They need no JavaScript;
+// Server-rendered SVG charts for the dashboard (visx scales and shapes). They need no JavaScript;
 // each carries a <title> and <desc>, and the pages put a data table beside every one of them.
-import { AxisBottom, AxisLeft } from '@visx/axis'
-import { Group } from '@visx/group'
+// The markup is kept small because the team page draws six of them (each chart twice, for wide
+// screens and for phones): axes are plain lines and text rather than visx's Axis (a nested <svg>,
+// <tspan> and repeated attributes per tick), shared attributes sit once on a group, and
+// coordinates are rounded to a tenth of a pixel, finer than anything a screen shows.
 import { scaleBand, scaleLinear, scalePoint } from '@visx/scale'
-import { Area, Bar, LinePath } from '@visx/shape'
+import { Area, LinePath } from '@visx/shape'
 import { shortMonth } from './cci'
 
 // Hex twins of the app.css palette: SVG presentation attributes cannot read CSS variables.
@@ -14,6 +16,9 @@ const LINE = '#e2d9cc'
 const ACCENT = '#b4461f'
 const BAND = '#f4cdb9'
 const NO_DATA = '#f3eee6'
+
+/** A coordinate to one decimal. */
+const r = (v: number) => Math.round(v * 10) / 10
 
 export interface TrendDatum {
   month: string
@@ -61,11 +66,51 @@ function ChartFrame({
       role="img"
       aria-labelledby={`${id}-title ${id}-desc`}
       preserveAspectRatio="xMinYMin meet"
+      fontFamily="system-ui, sans-serif"
     >
       <title id={`${id}-title`}>{title}</title>
       <desc id={`${id}-desc`}>{description}</desc>
       {children}
     </svg>
+  )
+}
+
+/**
+ * Tick labels to the left of a vertical scale (where visx's AxisLeft without its line and ticks put
+ * them: 8 px tick length and 4 px more), and the ticks and labels under a horizontal one, drawn the
+ * way visx's AxisBottom drew them: 3 px ticks, the label's baseline one font size below them.
+ */
+function LeftLabels({ ticks, fontSize }: { ticks: { y: number; label: string }[]; fontSize: number }) {
+  return (
+    <g fill={MUTED} fontSize={fontSize} textAnchor="end">
+      {ticks.map((tick) => (
+        <text key={tick.label} x={-12} y={r(tick.y)} dy="0.33em">
+          {tick.label}
+        </text>
+      ))}
+    </g>
+  )
+}
+
+function BottomAxis({ top, from, to, ticks, fontSize }: { top: number; from: number; to: number; ticks: { x: number; label: string }[]; fontSize: number }) {
+  return (
+    <g transform={`translate(0,${r(top)})`}>
+      <g stroke={LINE} shapeRendering="crispEdges">
+        <g strokeLinecap="square">
+          {ticks.map((tick) => (
+            <line key={tick.x} x1={r(tick.x)} x2={r(tick.x)} y2={3} />
+          ))}
+        </g>
+        <line x1={r(from + 0.5)} x2={r(to + 0.5)} />
+      </g>
+      <g fill={MUTED} fontSize={fontSize} textAnchor="middle">
+        {ticks.map((tick) => (
+          <text key={tick.x} x={r(tick.x)} y={3 + fontSize} dy="0.25em">
+            {tick.label}
+          </text>
+        ))}
+      </g>
+    </g>
   )
 }
 
@@ -117,46 +162,40 @@ export function TrendChart({
   const last = data[data.length - 1]
   return (
     <ChartFrame id={id} title={title} description={description} width={width} height={height} className={`chart--${size}`}>
-      <Group left={margin.left} top={margin.top}>
-        {ticks.map((tick) => (
-          <line key={tick} x1={0} x2={innerWidth} y1={y(tick)} y2={y(tick)} stroke={LINE} strokeWidth={1} />
-        ))}
+      <g transform={`translate(${margin.left},${margin.top})`}>
+        <g stroke={LINE}>
+          {ticks.map((tick) => (
+            <line key={tick} x2={innerWidth} y1={r(y(tick))} y2={r(y(tick))} />
+          ))}
+        </g>
         <Area<TrendDatum>
           data={data}
-          x={px}
-          y0={(d) => y(d.low ?? 0)}
-          y1={(d) => y(d.high ?? 0)}
+          x={(d) => r(px(d))}
+          y0={(d) => r(y(d.low ?? 0))}
+          y1={(d) => r(y(d.high ?? 0))}
           defined={(d) => d.low !== null && d.high !== null}
           fill={BAND}
           fillOpacity={0.7}
         />
-        <LinePath<TrendDatum> data={data} x={px} y={(d) => y(d.value ?? 0)} defined={has} stroke={ACCENT} strokeWidth={2.5} />
-        {data.map((d) =>
-          d.value === null ? (
-            <circle key={d.month} cx={px(d)} cy={innerHeight - 5} r={3} fill="#fff" stroke={MUTED} strokeWidth={1.2} />
-          ) : (
-            <circle key={d.month} cx={px(d)} cy={y(d.value)} r={d === last ? 4.5 : 3} fill={ACCENT} stroke="#fff" strokeWidth={1.2} />
-          ),
-        )}
-        <AxisLeft
-          scale={y}
-          tickValues={ticks}
-          hideAxisLine
-          hideTicks
-          tickFormat={(v) => String(v)}
-          tickLabelProps={{ fill: MUTED, fontSize: font, textAnchor: 'end', dx: -4, dy: '0.33em', fontFamily: 'system-ui, sans-serif' }}
-        />
-        <AxisBottom
+        <LinePath<TrendDatum> data={data} x={(d) => r(px(d))} y={(d) => r(y(d.value ?? 0))} defined={has} stroke={ACCENT} strokeWidth={2.5} />
+        <g fill={ACCENT} stroke="#fff" strokeWidth={1.2}>
+          {data.map((d) =>
+            d.value === null ? (
+              <circle key={d.month} cx={r(px(d))} cy={innerHeight - 5} r={3} fill="#fff" stroke={MUTED} />
+            ) : (
+              <circle key={d.month} cx={r(px(d))} cy={r(y(d.value))} r={d === last ? 4.5 : 3} />
+            ),
+          )}
+        </g>
+        <LeftLabels fontSize={font} ticks={ticks.map((tick) => ({ y: y(tick), label: String(tick) }))} />
+        <BottomAxis
           top={innerHeight}
-          scale={x}
-          tickValues={data.map((d) => d.month).filter((_, i, all) => (all.length - 1 - i) % every === 0)}
-          tickFormat={(m) => shortMonth(m)}
-          stroke={LINE}
-          tickStroke={LINE}
-          tickLength={3}
-          tickLabelProps={{ fill: MUTED, fontSize: font, textAnchor: 'middle', fontFamily: 'system-ui, sans-serif' }}
+          from={0}
+          to={innerWidth}
+          fontSize={font}
+          ticks={data.filter((_, i, all) => (all.length - 1 - i) % every === 0).map((d) => ({ x: px(d), label: shortMonth(d.month) }))}
         />
-      </Group>
+      </g>
     </ChartFrame>
   )
 }
@@ -211,47 +250,41 @@ export function CriteriaHeatmap({
   const y = scaleBand<number>({ domain: rows.map((_, i) => i), range: [header, header + rows.length * cell.height], padding: 0.08 })
   return (
     <ChartFrame id={id} title={title} description={description} width={width} height={height} className="chart--heatmap">
-      {columns.map((label, c) => (
-        <text
-          key={label}
-          x={(x(c) ?? 0) + x.bandwidth() / 2}
-          y={header - (narrow ? 8 : 12)}
-          textAnchor={narrow ? 'start' : 'middle'}
-          transform={narrow ? `rotate(-35 ${(x(c) ?? 0) + x.bandwidth() / 2} ${header - 8})` : undefined}
-          fontSize={12}
-          fontWeight={600}
-          fill={INK_2}
-          fontFamily="system-ui, sans-serif"
-        >
-          {label}
-        </text>
-      ))}
-      {rows.map((row, r) => (
-        <Group key={row.label} top={y(r) ?? 0}>
-          <text x={0} y={y.bandwidth() / 2} dy="0.35em" fontSize={narrow ? 12 : 13} fill={INK} fontFamily="system-ui, sans-serif">
+      <g fontSize={12} fontWeight={600} fill={INK_2} textAnchor={narrow ? 'start' : 'middle'}>
+        {columns.map((label, c) => {
+          const cx = r((x(c) ?? 0) + x.bandwidth() / 2)
+          return (
+            <text key={label} x={cx} y={header - (narrow ? 8 : 12)} transform={narrow ? `rotate(-35 ${cx} ${header - 8})` : undefined}>
+              {label}
+            </text>
+          )
+        })}
+      </g>
+      {rows.map((row, i) => (
+        <g key={row.label} transform={`translate(0,${r(y(i) ?? 0)})`}>
+          <text y={r(y.bandwidth() / 2)} dy="0.35em" fontSize={narrow ? 12 : 13} fill={INK}>
             {row.label}
           </text>
-          {row.values.map((value, c) => {
-            const fill = value === null ? NO_DATA : heatFill(value)
-            return (
-              <g key={c}>
-                <Bar x={x(c) ?? 0} y={0} width={x.bandwidth()} height={y.bandwidth()} rx={4} fill={fill} stroke={value === null ? LINE : 'none'} />
-                <text
-                  x={(x(c) ?? 0) + x.bandwidth() / 2}
-                  y={y.bandwidth() / 2}
-                  dy="0.35em"
-                  textAnchor="middle"
-                  fontSize={14}
-                  fontWeight={value === null ? 400 : 600}
-                  fill={value === null ? MUTED : inkOn(fill)}
-                  fontFamily="system-ui, sans-serif"
-                >
-                  {value === null ? '–' : Math.round(value)}
-                </text>
-              </g>
-            )
-          })}
-        </Group>
+          <g fontSize={14} textAnchor="middle">
+            {row.values.map((value, c) => {
+              const fill = value === null ? NO_DATA : heatFill(value)
+              return (
+                <g key={c}>
+                  <rect x={r(x(c) ?? 0)} width={r(x.bandwidth())} height={r(y.bandwidth())} rx={4} fill={fill} stroke={value === null ? LINE : 'none'} />
+                  <text
+                    x={r((x(c) ?? 0) + x.bandwidth() / 2)}
+                    y={r(y.bandwidth() / 2)}
+                    dy="0.35em"
+                    fontWeight={value === null ? 400 : 600}
+                    fill={value === null ? MUTED : inkOn(fill)}
+                  >
+                    {value === null ? '–' : Math.round(value)}
+                  </text>
+                </g>
+              )
+            })}
+          </g>
+        </g>
       ))}
     </ChartFrame>
   )
@@ -278,38 +311,41 @@ export function BarsChart({
   const height = top + bars.length * rowHeight + 22
   const x = scaleLinear<number>({ domain: [0, 100], range: [labelWidth, width - valueWidth] })
   const y = scaleBand<number>({ domain: bars.map((_, i) => i), range: [top, top + bars.length * rowHeight], padding: 0.25 })
+  const ticks = [0, 25, 50, 75, 100]
   return (
     <ChartFrame id={id} title={title} description={description} width={width} height={height} className="chart--bars">
-      {[0, 25, 50, 75, 100].map((tick) => (
-        <line key={tick} x1={x(tick)} x2={x(tick)} y1={top} y2={top + bars.length * rowHeight} stroke={LINE} />
-      ))}
-      {bars.map((bar, i) => (
-        <Group key={bar.label} top={y(i) ?? 0}>
-          <text x={labelWidth - 8} y={y.bandwidth() / 2} dy="0.35em" textAnchor="end" fontSize={13} fill={INK} fontFamily="system-ui, sans-serif">
-            {bar.label}
-          </text>
-          {bar.value === null ? (
-            <text x={labelWidth + 6} y={y.bandwidth() / 2} dy="0.35em" fontSize={12} fill={MUTED} fontFamily="system-ui, sans-serif">
-              not enough data
+      <g stroke={LINE}>
+        {ticks.map((tick) => (
+          <line key={tick} x1={r(x(tick))} x2={r(x(tick))} y1={top} y2={top + bars.length * rowHeight} />
+        ))}
+      </g>
+      <g fontSize={13} fill={INK}>
+        {bars.map((bar, i) => (
+          <g key={bar.label} transform={`translate(0,${r(y(i) ?? 0)})`}>
+            <text x={labelWidth - 8} y={r(y.bandwidth() / 2)} dy="0.35em" textAnchor="end">
+              {bar.label}
             </text>
-          ) : (
-            <>
-              <Bar x={labelWidth} y={0} width={Math.max(1, x(bar.value) - labelWidth)} height={y.bandwidth()} rx={3} fill={ACCENT} />
-              <text x={x(bar.value) + 6} y={y.bandwidth() / 2} dy="0.35em" fontSize={13} fontWeight={600} fill={INK} fontFamily="system-ui, sans-serif">
-                {Math.round(bar.value)}
+            {bar.value === null ? (
+              <text x={labelWidth + 6} y={r(y.bandwidth() / 2)} dy="0.35em" fontSize={12} fill={MUTED}>
+                not enough data
               </text>
-            </>
-          )}
-        </Group>
-      ))}
-      <AxisBottom
+            ) : (
+              <>
+                <rect x={labelWidth} width={r(Math.max(1, x(bar.value) - labelWidth))} height={r(y.bandwidth())} rx={3} fill={ACCENT} />
+                <text x={r(x(bar.value) + 6)} y={r(y.bandwidth() / 2)} dy="0.35em" fontWeight={600}>
+                  {Math.round(bar.value)}
+                </text>
+              </>
+            )}
+          </g>
+        ))}
+      </g>
+      <BottomAxis
         top={top + bars.length * rowHeight}
-        scale={x}
-        tickValues={[0, 25, 50, 75, 100]}
-        stroke={LINE}
-        tickStroke={LINE}
-        tickLength={3}
-        tickLabelProps={{ fill: MUTED, fontSize: 11, textAnchor: 'middle', fontFamily: 'system-ui, sans-serif' }}
+        from={labelWidth}
+        to={width - valueWidth}
+        fontSize={11}
+        ticks={ticks.map((tick) => ({ x: x(tick), label: String(tick) }))}
       />
     </ChartFrame>
   )
@@ -337,45 +373,39 @@ export function ColumnsChart({
   const innerHeight = height - margin.top - margin.bottom
   const x = scaleBand<string>({ domain: columns.map((c) => c.month), range: [0, innerWidth], padding: 0.3 })
   const y = scaleLinear<number>({ domain: [0, 1], range: [innerHeight, 0] })
+  const ticks = [0, 0.5, 1]
   return (
     <ChartFrame id={id} title={title} description={description} width={width} height={height} className="chart--columns">
-      <Group left={margin.left} top={margin.top}>
-        {[0, 0.5, 1].map((tick) => (
-          <line key={tick} x1={0} x2={innerWidth} y1={y(tick)} y2={y(tick)} stroke={LINE} />
-        ))}
-        {columns.map((c) =>
-          c.share === null ? null : (
-            <Bar
-              key={c.month}
-              x={x(c.month) ?? 0}
-              y={y(c.share)}
-              width={x.bandwidth()}
-              height={Math.max(0, innerHeight - y(c.share))}
-              rx={3}
-              fill={ACCENT}
-              fillOpacity={0.85}
-            />
-          ),
-        )}
-        <AxisLeft
-          scale={y}
-          tickValues={[0, 0.5, 1]}
-          hideAxisLine
-          hideTicks
-          tickFormat={(v) => `${Math.round(Number(v) * 100)}%`}
-          tickLabelProps={{ fill: MUTED, fontSize: 12, textAnchor: 'end', dx: -4, dy: '0.33em', fontFamily: 'system-ui, sans-serif' }}
+      <g transform={`translate(${margin.left},${margin.top})`}>
+        <g stroke={LINE}>
+          {ticks.map((tick) => (
+            <line key={tick} x2={innerWidth} y1={r(y(tick))} y2={r(y(tick))} />
+          ))}
+        </g>
+        <g fill={ACCENT} fillOpacity={0.85}>
+          {columns.map((c) =>
+            c.share === null ? null : (
+              <rect key={c.month} x={r(x(c.month) ?? 0)} y={r(y(c.share))} width={r(x.bandwidth())} height={r(Math.max(0, innerHeight - y(c.share)))} rx={3} />
+            ),
+          )}
+        </g>
+        <LeftLabels
+          fontSize={12}
+          ticks={ticks.map((tick) => ({
+            y: y(tick),
+            label: `${Math.round(tick * 100)}%`,
+          }))}
         />
-        <AxisBottom
+        <BottomAxis
           top={innerHeight}
-          scale={x}
-          tickValues={columns.map((c) => c.month).filter((_, i, all) => !narrow || (all.length - 1 - i) % 2 === 0)}
-          tickFormat={(m) => shortMonth(m)}
-          stroke={LINE}
-          tickStroke={LINE}
-          tickLength={3}
-          tickLabelProps={{ fill: MUTED, fontSize: narrow ? 11 : 12, textAnchor: 'middle', fontFamily: 'system-ui, sans-serif' }}
+          from={0}
+          to={innerWidth}
+          fontSize={narrow ? 11 : 12}
+          ticks={columns
+            .filter((_, i, all) => !narrow || (all.length - 1 - i) % 2 === 0)
+            .map((c) => ({ x: (x(c.month) ?? 0) + x.bandwidth() / 2, label: shortMonth(c.month) }))}
         />
-      </Group>
+      </g>
     </ChartFrame>
   )
 }
@@ -389,8 +419,8 @@ export function Sparkline({ id, title, description, values }: { id: string; titl
   const points = values.map((value, i) => ({ i, value }))
   return (
     <ChartFrame id={id} title={title} description={description} width={width} height={height} className="chart--spark">
-      <LinePath data={points} x={(p) => x(p.i)} y={(p) => y(p.value ?? 0)} defined={(p) => p.value !== null} stroke={ACCENT} strokeWidth={2} />
-      {points.map((p) => (p.value === null ? null : <circle key={p.i} cx={x(p.i)} cy={y(p.value)} r={2.5} fill={ACCENT} />))}
+      <LinePath data={points} x={(p) => r(x(p.i))} y={(p) => r(y(p.value ?? 0))} defined={(p) => p.value !== null} stroke={ACCENT} strokeWidth={2} />
+      <g fill={ACCENT}>{points.map((p) => (p.value === null ? null : <circle key={p.i} cx={r(x(p.i))} cy={r(y(p.value))} r={2.5} />))}</g>
     </ChartFrame>
   )
 }

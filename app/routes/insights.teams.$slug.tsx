@@ -10,6 +10,7 @@ import { openActionsOfTeam } from '~/meetings/action-items.server'
 import { OpenActionItems } from '~/meetings/components/open-action-items'
 import { CciDefinition, CciValue, ChangeBadge, CriteriaTable, MonthPicker, TrendTable } from '~/insights/components'
 import { getTeamInsights } from '~/insights/insights.server'
+import { teamPageData } from '~/insights/team-page.server'
 import { createServerTiming } from '~/http/server-timing.server'
 import { cachedUntilNextWrite } from '~/http/page-cache'
 
@@ -34,7 +35,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // The team's access as insights worked it out: managing it, being in it, or seeing it in aggregate only.
   const access = insights.team.access
   const openActions = await openActionsOfTeam(context.db, user, insights.team.id, { visible: access !== 'aggregate', manages: access === 'manage' })
-  return data({ insights, openActions }, { headers: timing.headers() })
+  return data(teamPageData(insights, openActions), { headers: timing.headers() })
 }
 
 export default function TeamInsightsPage() {
@@ -195,8 +196,8 @@ export default function TeamInsightsPage() {
             <>
               <p className="small muted">Names only: nobody’s scores are shown here. A reply counts once its reviews are in.</p>
               <ul className="name-list">
-                {notPractised.map((p) => (
-                  <li key={p.id}>{p.name}</li>
+                {notPractised.map((p, i) => (
+                  <li key={i}>{p.name}</li>
                 ))}
               </ul>
             </>

@@ -7,7 +7,7 @@ export function OpenActionItems({
   items,
   teamName,
 }: {
-  items: (Omit<ActionItemView, 'ownerName'> & { ownerName: string | null })[]
+  items: (Pick<ActionItemView, 'id' | 'meetingId' | 'text' | 'dueOn' | 'metricName' | 'targetChange'> & { ownerName: string | null })[]
   teamName: string
 }) {
   return (
