@@ -19,7 +19,7 @@ import { createDrill, drillTable, myDrill } from '~/drills/drills.server'
 import { startMeeting } from '~/meetings/live.server'
 import { organizationTimeZone } from '~/drills/organization-zone.server'
 import { wallClock } from '~/drills/schedule'
-import { createDemoDatabase } from '../support/test-database'
+import { createDemoDatabase, sessionUser } from '../support/test-database'
 
 const PAGE_BUDGET = 5
 const SESSION_LOOKUP = 1
@@ -31,11 +31,7 @@ beforeAll(async () => {
   database = await createDemoDatabase(now)
 })
 
-/** A demo person as the session lookup gives them: with their organization's time zone. */
-async function person(email: string) {
-  const [row] = await database.db.select().from(users).where(eq(users.email, email))
-  return { ...row, timeZone: await organizationTimeZone(database.db, row.organizationId) }
-}
+const person = (email: string) => sessionUser(database, email)
 
 type Loader = (args: LoaderFunctionArgs) => Promise<unknown>
 

@@ -5,11 +5,11 @@ import { eq } from 'drizzle-orm'
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../db/client.server'
-import { actionItems, users } from '../../db/schema'
+import { actionItems } from '../../db/schema'
 import { getTeamInsights } from '~/insights/insights.server'
 import { openActionsOfTeam } from '~/meetings/action-items.server'
 import { loader } from '~/routes/insights.teams.$slug'
-import { createDemoDatabase } from '../support/test-database'
+import { createDemoDatabase, sessionUser } from '../support/test-database'
 
 let database: Database
 const now = new Date()
@@ -18,10 +18,7 @@ beforeAll(async () => {
   database = await createDemoDatabase(now)
 })
 
-async function person(email: string) {
-  const [row] = await database.db.select().from(users).where(eq(users.email, email))
-  return { ...row, timeZone: 'Europe/London' }
-}
+const person = (email: string) => sessionUser(database, email)
 
 async function load(email: string, slug: string) {
   const user = await person(email)

@@ -1,7 +1,10 @@
 import fs from 'node:fs'
 import postgres from 'postgres'
 import { afterAll, inject } from 'vitest'
+import { eq } from 'drizzle-orm'
 import { openDatabase, type Database } from '../../db/client.server'
+import { users } from '../../db/schema'
+import { organizationTimeZone } from '~/drills/organization-zone.server'
 import { withDatabase } from '../setup/global-setup'
 
 /**
@@ -43,4 +46,10 @@ export async function createDemoDatabase(now: Date): Promise<Database> {
   const database = await createTestDatabase()
   await seedDemo(database.db, now)
   return database
+}
+
+/** A demo person as the session lookup gives them: with their organization's time zone. */
+export async function sessionUser(database: Database, email: string) {
+  const [row] = await database.db.select().from(users).where(eq(users.email, email))
+  return { ...row, timeZone: await organizationTimeZone(database.db, row.organizationId) }
 }
