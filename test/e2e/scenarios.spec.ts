@@ -26,6 +26,8 @@ test('a member browses the library, filters by channel, and reads an e-mail and 
   await page.getByLabel('Channel').selectOption('email')
   await page.getByRole('button', { name: 'Show scenarios' }).click()
   await expect(page).toHaveURL(/channel=email/)
+  // the URL may change before the filtered list is on the page: wait for the list's own status
+  await expect(page.getByText(/\d+ scenarios match your filters/)).toBeVisible()
   const emailCards = page.getByRole('list', { name: 'Scenarios' }).getByRole('article')
   const count = await emailCards.count()
   expect(count).toBeGreaterThan(0)
