@@ -98,9 +98,9 @@ export function applyCues(text: string, found: Candidate[]): Candidate[] {
 /** Words that open a job title ("Gerente de Ventas", "Head of Billing", "Leiterin Vertrieb"). */
 const JOB_TITLE_WORDS: ReadonlySet<string> = new Set(
   ('manager director head chief lead officer coordinator supervisor assistant specialist consultant analyst representative engineer president vice ' +
-    'gerente director directora jefe jefa coordinador coordinadora responsable directeur directrice chargé chargée chef leiter leiterin ' +
-    'geschäftsführer geschäftsführerin direttore direttrice responsabile diretor diretora gerente kierownik dyrektor specjalista manažer ředitel ' +
-    'vedoucí vezető igazgató hoofd directeur chef sjef leder chef päällikkö johtaja')
+    'gerente directora jefe jefa coordinador coordinadora responsable directeur directrice chargé chargée chef leiter leiterin ' +
+    'geschäftsführer geschäftsführerin direttore direttrice responsabile diretor diretora kierownik dyrektor specjalista manažer ředitel ' +
+    'vedoucí vezető igazgató hoofd sjef leder päällikkö johtaja')
     .split(' '),
 )
 
@@ -239,8 +239,7 @@ function addNamedOrganisations(text: string, found: Candidate[]): void {
     const words = m[1].trim().split(' ')
     // "The" opening a sentence is not part of the name
     const skip = /^(?:The|A|An|Our|My|Your|Their)$/.test(words[0]) ? words[0].length + 1 : 0
-    const named = words.slice(skip > 0 ? 1 : 0)
-    if (named.length === 0 || !named.some((w) => !isCommonWord(w.toLowerCase()) && !STOPWORDS.has(w.toLowerCase()) && !ORG_HEADS.has(w.toLowerCase()))) continue
+    if (!hasOwnWord(words.slice(skip > 0 ? 1 : 0))) continue
     push(m.index + skip, m.index + m[0].length, 'ORG')
   }
   addLegalFormCompanies(text, found)
@@ -261,7 +260,8 @@ function addNamedOrganisations(text: string, found: Candidate[]): void {
 
 /** "Hoshino Trading Co.", "Acme, Inc.", "Statoil ASA": capitalised words closed by a legal form. */
 function addLegalFormCompanies(text: string, found: Candidate[]): void {
-  const re = new RegExp(SUFFIXED_RE.source, 'gu')
+  const re = SUFFIXED_RE
+  re.lastIndex = 0
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const formAt = m.index + m[1].length + m[2].length
     // the word taken for a form may open the next company ("Håland, Statoil ASA"): look again from it
@@ -271,14 +271,18 @@ function addLegalFormCompanies(text: string, found: Candidate[]): void {
     }
     const words = m[1].split(' ')
     const skip = /^(?:The|A|An|Our|My|Your|Their|Hi|Hello|Hey|Dear|Thanks)$/.test(words[0]) ? words[0].length + 1 : 0
-    const named = words.slice(skip > 0 ? 1 : 0)
-    if (named.length === 0 || !named.some((w) => !isCommonWord(w.toLowerCase()) && !STOPWORDS.has(w.toLowerCase()) && !ORG_HEADS.has(w.toLowerCase()))) continue
+    if (!hasOwnWord(words.slice(skip > 0 ? 1 : 0))) continue
     const [start, end] = [m.index + skip, m.index + m[0].length]
     // the tagger's reading of a longer name around it stands ("Farkas és Társa Kft.")
     if (found.some((c) => c.label === 'organization' && c.start <= start && end <= c.end && c.end - c.start > end - start)) continue
     // a legal form outweighs a person's reading of the words before it ("Rossi SpA")
     found.push({ start, end, label: 'organization', priority: PRIORITY.PER + 1 })
   }
+}
+
+/** Some word of a company's name is its own: no everyday word, stop word or company word ("Customer Service" is none). */
+function hasOwnWord(words: readonly string[]): boolean {
+  return words.some((w) => !isCommonWord(w.toLowerCase()) && !STOPWORDS.has(w.toLowerCase()) && !ORG_HEADS.has(w.toLowerCase()))
 }
 
 /** word, written after gap (" " or ", "), is a company's legal form. */
