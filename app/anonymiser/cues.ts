@@ -10,6 +10,7 @@
  * abbreviation ("DOB", "ID").
  */
 import { BRANDS, BUSINESS_WORDS, CITIES, COUNTRIES, FIELD_KIND, FIELD_LABEL_WORDS, FIRST_NAMES, INSTITUTION_WORDS, isCommonWord, ORG_HEADS, ORG_SUFFIXES, REGIONS, STOPWORDS, SURNAMES, TOWNS } from './gazetteer'
+import { LEGAL_FORM_SOURCE } from './legal-forms'
 import { withoutAccents } from './tagger'
 import type { Candidate, PiiLabel } from './types'
 
@@ -52,13 +53,16 @@ function looksLikeName(value: string, kind: Kind): boolean {
     const word = raw.replace(/[.,]$/, '')
     const lower = word.toLowerCase()
     if (i > 0 && i < words.length - 1 && NAME_PARTICLES.has(word)) continue
-    if (kind === 'ORG' && (word === '&' || ORG_SUFFIXES.has(lower))) continue
+    if (kind === 'ORG' && (word === '&' || word === '-' || ORG_SUFFIXES.has(lower) || (i > 0 && i < words.length - 1 && FIRM_JOINTS.has(word)))) continue
     if (!/^\p{Lu}/u.test(word)) return false
     if (word.length > 1 && (isCommonWord(lower) || STOPWORDS.has(lower)) && !isPersonWord(lower) && !(kind !== 'PER' && (CITIES.has(lower) || COUNTRIES.has(lower) || REGIONS.has(lower) || BRANDS.has(lower)))) return false
     named++
   }
   return named > 0
 }
+
+/** "and" in a company's name ("Lohse, Schlawitz und Moeller"). */
+const FIRM_JOINTS: ReadonlySet<string> = new Set(['and', 'und', 'e', 'y', 'et', 'a', 'i', 'og', 'och', 'en', 'és', 'ja', 'u'])
 
 interface Line {
   start: number
@@ -192,6 +196,8 @@ export const FIRM_CUE_BEFORE_RE = /(?:^|[^\p{L}])(?:at|for|from|by|employer(?: i
 function addNameLists(text: string, found: readonly Candidate[], push: (start: number, end: number, kind: Kind) => void): void {
   if (!text.includes(', ')) return
   for (const m of text.matchAll(LIST_RE)) {
+    // "Company: Lohse, Schlawitz und Moeller" is one firm, as its field says
+    if (found.some((c) => c.label === 'organization' && c.priority >= PRIORITY.ORG && c.start <= m.index && m.index + m[0].length <= c.end)) continue
     const items: Array<[number, string]> = []
     for (const w of m[0].matchAll(/\p{Lu}[\p{L}'’-]+/gu)) items.push([m.index + w.index, w[0]])
     // the list's first word may open a sentence ("Kowalczyk, Nowak and …") or be a capitalised conjunction's neighbour
@@ -243,6 +249,8 @@ function addNamedOrganisations(text: string, found: Candidate[]): void {
     push(m.index + skip, m.index + m[0].length, 'ORG')
   }
   addLegalFormCompanies(text, found)
+  addCompaniesBeforeWrittenForms(text, found)
+  if (text.includes(' - ')) addDashedFirms(text, found)
   for (const m of text.matchAll(INSTITUTION_OF_RE)) {
     if (!INSTITUTION_WORDS.has(m[1].toLowerCase()) && !ORG_HEADS.has(m[1].toLowerCase())) continue
     push(m.index, m.index + m[0].length, 'ORG')
@@ -277,6 +285,74 @@ function addLegalFormCompanies(text: string, found: Candidate[]): void {
     if (found.some((c) => c.label === 'organization' && c.start <= start && end <= c.end && c.end - c.start > end - start)) continue
     // a legal form outweighs a person's reading of the words before it ("Rossi SpA")
     found.push({ start, end, label: 'organization', priority: PRIORITY.PER + 1 })
+  }
+}
+
+/** A word of a company's name: capitalised, maybe hyphenated ("Di Gaetano-Catanzaro"), maybe after particles ("van den Pol"). */
+const COMPANY_ITEM = String.raw`(?:(?:van|von|de|der|den|di|da|del|della|dos|das|do|du|des|la|le|ter|ten)[ ]){0,2}\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*`
+/** What joins the words of a company's name: a space, a spaced dash, a comma, "and" in some language. */
+const COMPANY_JOIN = String.raw`(?:[ ]|[ ]-[ ]|,[ ]|[ ](?:&|and|und|e|y|et|a|i|og|och|en|és|ja|u|и)[ ])`
+const CONJUNCTION_JOIN_RE = /^[ ](?:&|and|und|e|y|et|a|i|og|och|en|és|ja|u|и)[ ]$/u
+/** Up to six name words, then a legal form as companies write it ("Šeda a Zezula s.r.o.", "Lo Piccolo, Mele e Trombetta s.r.l."). */
+const BEFORE_WRITTEN_FORM_RE = new RegExp(String.raw`(?<![\p{L}\p{N}])(${COMPANY_ITEM}(?:${COMPANY_JOIN}${COMPANY_ITEM}){0,5})(,?[ ])(?:${LEGAL_FORM_SOURCE})(?![\p{L}\p{N}])`, 'gu')
+const COMPANY_ITEM_RE = new RegExp(COMPANY_ITEM, 'gu')
+const LEADING_NOT_NAME_RE = /^(?:The|A|An|Our|My|Your|Their|Hi|Hello|Hey|Dear|Thanks|Company|Firma|Empresa)$/
+
+/**
+ * Name words closed by a legal form written as companies write it, lower case and dots included,
+ * are one company above any person's or place's reading of its words. A list before it with
+ * commas is the company's only when "and" closes it ("Deckow, Kemmer and Conn Ltd") or when it
+ * is only surnames ("Lindström, Arvidsson Kommanditbolag"); otherwise the company starts after
+ * the last comma ("Thanks, Nowak GmbH").
+ */
+function addCompaniesBeforeWrittenForms(text: string, found: Candidate[]): void {
+  for (const m of text.matchAll(BEFORE_WRITTEN_FORM_RE)) {
+    const items: Array<{ start: number; end: number; gapBefore: string }> = []
+    for (const w of m[1].matchAll(COMPANY_ITEM_RE)) {
+      const start = m.index + w.index
+      const previous = items[items.length - 1]
+      items.push({ start, end: start + w[0].length, gapBefore: previous ? text.slice(previous.end, start) : '' })
+    }
+    const word = (k: number) => text.slice(items[k].start, items[k].end)
+    const lastComma = items.findLastIndex((item) => item.gapBefore.includes(','))
+    let first = 0
+    if (lastComma > 0 && !items.slice(lastComma + 1).some((item) => CONJUNCTION_JOIN_RE.test(item.gapBefore))) {
+      const onlySurnames = items.every((_, k) => /^\p{Lu}[\p{L}'’-]+$/u.test(word(k)) && (isSurname(word(k).toLowerCase()) || !isCommonWord(word(k).toLowerCase())))
+      if (!onlySurnames) first = lastComma
+    }
+    // a sentence's or a greeting's first word is no part of the name ("Yesterday Pech a.s. wrote")
+    // "a" is "and" in Czech but "to" in Italian ("Pagamento a Conti e figli"): a joint only between surnames
+    for (let k = first + 1; k < items.length; k++) {
+      if (items[k].gapBefore === ' a ' && !(isSurname(word(k - 1).toLowerCase()) && isSurname(word(k).toLowerCase()))) first = k
+    }
+    while (first < items.length - 1 && items[first + 1].gapBefore === ' ') {
+      const lower = word(first).toLowerCase()
+      if (!LEADING_NOT_NAME_RE.test(word(first)) && !((isCommonWord(lower) || STOPWORDS.has(lower)) && !isSurname(lower))) break
+      first++
+    }
+    const kept = items.slice(first).map((_, k) => word(first + k))
+    if (!hasOwnWord(kept)) continue
+    found.push({ start: items[first].start, end: m.index + m[0].length, label: 'organization', priority: PRIORITY.PER + 1 })
+  }
+}
+
+const PARTICLES_BEFORE = String.raw`(?:(?:van|von|de|der|den|di|da|del|della|dos|das|do|du|des|la|le|ter|ten)[ ]){0,2}`
+/** Two surnames joined by a spaced dash ("Mills - Wisozk", "van Vliet - de Corte"), no capitalised word on either side. */
+const DASHED_FIRM_RE = new RegExp(String.raw`(?<![\p{L}\p{N}]|\p{Lu}[\p{L}'’.]*[ ])(${PARTICLES_BEFORE}(\p{Lu}[\p{L}'’]+))[ ]-[ ](${PARTICLES_BEFORE}(\p{Lu}[\p{L}'’]+))(?![\p{L}\p{N}]|[ ]\p{Lu})`, 'gu')
+
+/** A surname, or a word no list knows, that is no place, brand or everyday word. */
+function isFirmSurname(word: string): boolean {
+  const lower = word.toLowerCase()
+  if (CITIES.has(lower) || COUNTRIES.has(lower) || REGIONS.has(lower) || TOWNS.has(lower) || BRANDS.has(lower) || FIELD_KIND.has(lower)) return false
+  if (isSurname(lower)) return true
+  return !isFirstName(lower) && !isCommonWord(lower) && !STOPWORDS.has(lower)
+}
+
+/** Surnames joined by a spaced dash are how firms write their names; people join theirs without spaces. */
+function addDashedFirms(text: string, found: Candidate[]): void {
+  for (const m of text.matchAll(DASHED_FIRM_RE)) {
+    if (!isFirmSurname(m[2]) || !isFirmSurname(m[4])) continue
+    found.push({ start: m.index, end: m.index + m[0].length, label: 'organization', priority: PRIORITY.PER + 1 })
   }
 }
 

@@ -4,6 +4,7 @@
  */
 import { addNamesWithoutCapitals } from './names-without-capitals'
 import { applyCues, CUED_NAME_PRIORITY, FIRM_CUE_BEFORE_RE, isFirstName, isPersonWord, isSurname, NAME_PARTICLES } from './cues'
+import { LEGAL_FORM_SOURCE } from './legal-forms'
 import { BRANDS, BUSINESS_WORDS, CITIES, COUNTRIES, CURRENCY_WORDS, GIVEN_NAME_TOWNS, GIVEN_NAMES, FIELD_KIND, FIELD_LABEL_WORDS, INSTITUTION_WORDS, isCommonWord, NOUN_CAPITALISING_WORDS, ORG_HEADS, ORG_SUFFIXES, REGIONS, STOPWORDS, STREET_WORDS, TOWNS } from './gazetteer'
 import { ASCII, CAPITAL, DIGIT, loadTrainedWeights, OPEN_MARGIN, SHOUTED, UPPER, WORD as WORD_FLAG, tagTokens, withoutAccents, tokenize, type Mask, type Tag, type Token, type TrainedWeights, type Weights } from './tagger'
 import trained from './tagger-weights.json'
@@ -875,7 +876,7 @@ function sameNameSameKind(text: string, found: Candidate[]): Candidate[] {
 
 /** Two names one space apart are one person ("18:22 Mustafa Öztürk"): never half a name replaced. */
 /** Legal forms written after a company's name, several words long or with dots ("sp. z o.o.", "e figli", "GmbH & Co. KG"). */
-const LEGAL_FORM_AFTER_RE = /,?[ ](?:sp\. z o\.o\.|sp\. [jkp]\.|S\.A\.|S\/A|s\.r\.o\.|s\.r\.l\.|S\.L\.L?\.|S\.p\.A\.|S\.Coop\.|GmbH & Co\. KG|e\.G\.|Co\., Ltd\.|Pty\.? Ltd|Ltd\.?|Inc\.?|LLC|Corp\.|e figli|et fils|y hijos|e filhos|& Söhne|(?:and|&) Sons|& Co\.|K\.K\.|B\.V\.|N\.V\.|A\/S)(?![\p{L}\p{N}])/uy
+const LEGAL_FORM_AFTER_RE = new RegExp(String.raw`,?[ ](?:${LEGAL_FORM_SOURCE})(?![\p{L}\p{N}])`, 'uy')
 /** "and" between the two surnames of a firm, in the languages met most. */
 const FIRM_JOINT_RE = /^[ ](?:and|&|et|e|y|und|en|og|och|i)[ ]$/u
 const AMPERSAND_BEFORE_RE = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}'’-]+[ ]?&[ ]?$/u

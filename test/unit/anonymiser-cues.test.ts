@@ -123,6 +123,26 @@ describe('a company or an institution named by its own word', () => {
     expect(found('Banco do Brasil S.A.')).toEqual([['organization', 'Banco do Brasil S.A.']])
   })
 
+  it('legal forms written with their dots and lower case close a company of several names, wherever it stands', () => {
+    expect(found('Holec a.s. sent me the invoice.')).toEqual([['organization', 'Holec a.s.']])
+    expect(found('Company: Šeda a Zezula s.r.o.')).toEqual([['organization', 'Šeda a Zezula s.r.o.']])
+    expect(found('a colleague from Lo Piccolo, Mele e Trombetta s.r.l. said so')).toEqual([['organization', 'Lo Piccolo, Mele e Trombetta s.r.l.']])
+    expect(found('Vergara Villegas Ayala Pedroza S.A.')).toEqual([['organization', 'Vergara Villegas Ayala Pedroza S.A.']])
+    expect(found('Rasmussen-Christiansen Bøger A/S sent me the invoice.')).toEqual([['organization', 'Rasmussen-Christiansen Bøger A/S']])
+    expect(found('Kubacki Sp. j. sent me the invoice.')).toEqual([['organization', 'Kubacki Sp. j.']])
+    // a greeting before a comma, a sentence's first word and Italian "a" ("to") are not the company's
+    expect(found('Thanks, Nowak GmbH')).toEqual([['organization', 'Nowak GmbH']])
+    expect(found('Yesterday Pech a.s. wrote to me')).toEqual([['organization', 'Pech a.s.']])
+  })
+
+  it("a company field's value is one company even as a list of surnames; surnames joined by a spaced dash are a firm", () => {
+    expect(found('Company: Lohse, Schlawitz und Moeller')).toEqual([['organization', 'Lohse, Schlawitz und Moeller']])
+    expect(found('Company: Mills - Wisozk')).toEqual([['organization', 'Mills - Wisozk']])
+    expect(found('a colleague from van Vliet - de Corte said so')).toEqual([['organization', 'van Vliet - de Corte']])
+    expect(found('Open Monday - Friday')).toEqual([])
+    expect(foundAs('We met Lindholm, Jansen, Okafor and Petrov.', 'name')).toEqual(['Lindholm', 'Jansen', 'Okafor', 'Petrov'])
+  })
+
   it('a job title in a signature is neither a company nor a person; the company below it is whole', () => {
     expect(found('Alejandro García López\nGerente de Ventas\nDistribuciones del Sur S.L.')).toEqual([
       ['name', 'Alejandro García López'],
