@@ -47,8 +47,14 @@ const STREET_WORD_SET: ReadonlySet<string> = new Set(STREET_WORDS.split(' '))
 const STREET_ENDING_RE = /(?:straße|strasse|str\.|gasse|weg|platz|allee|ring|damm|ufer|steig|pfad|gatan|vägen|gränd|gata|gaten|veien|vegen|vej|gade|stræde|straat|laan|gracht|plein|kade|dijk|singel|katu|tie|kuja|polku|utca|útja|iela|gatvė|tänav|street|road)$/iu
 /** A house number: "12", "12a", "5/7", "221B", "12-14", "12 bis", "3-12-5" (block, lot and house). */
 const HOUSE_NUMBER = String.raw`\d{1,5}(?:[ ]?[A-Za-z](?![\p{L}])(?:[ ]\d{1,3}(?![\d]))?)?(?:[\/-]\d{1,4}[A-Za-z]?)?(?:-\d{1,4})?(?:[ ](?:bis|ter))?`
-/** A flat or floor after the number: "m. 3", "lok. 5", "2º Esq", "piso 4", "Apt 5B", "/ 3", "Top 7", "bus 2". */
-const UNIT = String.raw`(?:(?:m\.?|lok\.?|apt\.?|apartment|app\.?|flat|unit|suite|piso|planta|puerta|pta\.?|esc\.?|bus|bte|top|stiege|tür|whg\.?|wohnung|etg\.?|lgh|int\.?|interno|scala|sc\.|dpto\.?|depto\.?|dept\.?|apto\.?|of\.?|ap\.?|kv\.?|кв\.?|[Dd]aire|[Kk]at|D:)[ ]?:?[ ]?\d{1,4}[A-Za-z]?|\d{1,2}[ºª°][ ]?(?:esq\.?|dto\.?|dta\.?|izq\.?|dcha\.?|d\.?|e\.?|[A-Z])?|\d{1,2}\.?[ ](?:OG|EG|DG|étage|etage|piso|andar|floor)(?:[ ](?:links|rechts|mitte|esq\.?|dto\.?))?)`
+/** A flat or floor after the number: "m. 3", "lok. 5", "2º Esq", "piso 4", "Apt 5B", "/ 3", "Top 7", "bus 2", "4. tv" (Danish), "3 hoog" (Dutch). */
+const UNIT_WORDS = 'm. lok. apt. apartment app. flat unit suite piso planta puerta pta. esc. bus bte top stiege tür whg. wohnung etg. lgh int. interno scala sc. dpto. depto. dept. apto. of. ap. kv. кв. daire kat zimmer piano casa sala bloco'
+/** Each flat word, lower case or capitalised, its dot optional ("apt", "Apt.", "Zimmer"). */
+const UNIT_WORD = UNIT_WORDS.split(' ')
+  .sort((a, b) => b.length - a.length)
+  .map((w) => `[${w[0].toUpperCase()}${w[0]}]${w.slice(1).replace(/\.$/, '\\.?')}`)
+  .join('|')
+const UNIT = String.raw`(?:(?:${UNIT_WORD}|D:)[ ]?:?[ ]?\d{1,4}[A-Za-z]?|\d{1,2}\.[ ]?(?:tv|th|mf)\.?|st\.[ ]?(?:tv|th|mf)\.?|\d{1,2}[ ](?:hoog|hg)(?:[ ](?:achter|voor))?|\d{1,2}[ºª°][ ]?(?:esq\.?|dto\.?|dta\.?|izq\.?|dcha\.?|d\.?|e\.?|[A-Z])?|\d{1,2}\.?[ ](?:OG|EG|DG|étage|etage|piso|andar|floor)(?:[ ](?:links|rechts|mitte|esq\.?|dto\.?))?)`
 
 const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}'’.-]*|(?:${STREET_WORDS.replace(/[.]/g, '\\.').split(' ').sort((a, b) => b.length - a.length).join('|')})\.?(?![\p{L}])|\d{1,3}(?:st|nd|rd|th|\.)|(?:de|del|della|delle|dei|degli|dello|di|da|do|dos|das|du|des|la|le|les|el|los|las|van|von|der|den|am|an|im|in|zum|zur|auf|of|the|and|y|e|i|und|ta|tal|ul\.?|al\.?|os\.?|pl\.?|ulica|aleja|rue|chemin|avenue|boulevard|allée|impasse|quai|place|route|calle|carrer|avenida|avinguda|paseo|passeig|plaza|plaça|via|viale|corso|piazza|largo|rua|travessa|praça|estrada|strada|calea|odos|jalan|soi)|\p{Ll}+(?:straße|strasse|gasse|weg|platz|allee|gatan|vägen|vej|gade|straat|laan|katu|tie|utca|iela|tänav))`
 /** "Adama Asnyka 1", "ul. Marszałkowska 5/7 m. 3", "Rua Augusta 123, 2º Esq", "Calle Mayor, 5". */
@@ -505,6 +511,8 @@ function readBlock(text: string, ls: number, le: number, push: Push, priority: B
 const ADDRESSEE_TITLE_RE = /^(?:Mr|Mrs|Ms|Miss|Mx|Herr|Herrn|Frau|Mme|Mlle|Sr|Sra|Srta|Sig|Sig\.ra|Pan|Pani)\.?[ ]/u
 
 const CJK_HINT_RE = /[都道府県市区町村省路街号番〒]/u
+/** A building and its flat after a Japanese address ("パレス芝公園123", "亀井867号室"). */
+const CJK_BUILDING = String.raw`(?:[ 　][\p{Script=Han}\p{Script=Katakana}ー]{1,12}[0-9０-９]{1,5}(?:号室)?(?![0-9０-９]))?`
 const HAN = String.raw`[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]`
 /**
  * Japanese and Chinese addresses, written from the largest unit down without spaces:
@@ -512,9 +520,15 @@ const HAN = String.raw`[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]
  * A run of place units ending in a block or house number; "〒730-0846" is a postcode.
  */
 const CJK_ADDRESS_RE = new RegExp(
-  String.raw`(?:${HAN}{1,8}?(?:都|道|府|県|省|市|区|區|町|村|郡|县|縣)){1,5}${HAN}{0,12}?[ 　]?[0-9０-９]{1,5}(?:(?:丁目|番地|番|号|號|-|－|‐|の)[0-9０-９]{0,5})*(?:号|號)?`,
+  String.raw`(?:${HAN}{1,8}?(?:都|道|府|県|省|市|区|區|町|村|郡|县|縣)){1,5}${HAN}{0,12}?[ 　]?[0-9０-９]{1,5}(?:(?:丁目|番地|番|号|號|-|－|‐|の)[0-9０-９]{0,5})*(?:号|號)?${CJK_BUILDING}`,
   'gu',
 )
+/** The block, lot and house of a Japanese address without its town: "9丁目7番6号", maybe with a building's flat. */
+const CHOME_RE = new RegExp(String.raw`(?<![0-9０-９])[0-9０-９]{1,3}丁目[0-9０-９]{1,4}番(?:地)?(?:[0-9０-９]{1,4}号)?${CJK_BUILDING}`, 'gu')
+/** A town or ward named alone ("東長沢市", "北海道札幌市中央区"): kanji ending in their units, three or more, no kanji around. */
+const CJK_TOWN_RE = /(?<!\p{Script=Han})(?:\p{Script=Han}{2,3}(?:都|道|府|県))?(?:\p{Script=Han}{1,5}?(?:市|区|區|町|村|郡)){1,3}(?!\p{Script=Han})/gu
+/** Kanji words that end like a town but are none ("大都市", "中心市", "商店街" is no town either). */
+const NOT_CJK_TOWNS: ReadonlySet<string> = new Set(['大都市', '中心市', '政令市', '特別区', '市町村', '行政区', '選挙区', '住宅区'])
 const CJK_LEAD_RE = /^(?:送到|寄到|寄往|发到|發到|送往|住在|位于|位於|地址是|地址|在|到|は|に|の)/u
 const CJK_POSTCODE_RE = /〒[ ]?(\d{3}-\d{4})/gu
 
@@ -528,6 +542,8 @@ function detectCjkAddresses(text: string, push: Push, priority: BlockPriorities)
     const lead = CJK_LEAD_RE.exec(m[0])?.[0].length ?? 0
     push(m.index + lead, m.index + m[0].length, 'address', priority.address)
   }
+  for (const m of text.matchAll(CHOME_RE)) push(m.index, m.index + m[0].length, 'address', priority.address - 1)
+  for (const m of text.matchAll(CJK_TOWN_RE)) if (m[0].length >= 3 && !NOT_CJK_TOWNS.has(m[0])) push(m.index, m.index + m[0].length, 'place', priority.place - 1)
 }
 
 /** Whether a street, a flat or a postcode comes before part k of this line in the block. */

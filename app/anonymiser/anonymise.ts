@@ -193,6 +193,26 @@ function askedForPostcode(text: string, start: number, end: number): boolean {
   return /(?:post ?code|postal code|zip|plz|code postal|c[oó]digo postal|\bcap\b|\bcep\b|kod pocztowy|postnumm?er|postinumero)[^\n]{0,20}\?\s*$/iu.test(previousLine)
 }
 
+/**
+ * A street and its flat on one line, apart only by a comma ("Mosevej 361, 4. tv", "Via Catanzaro 7,
+ * Piano 9"), are one address: one replacement, not two.
+ */
+function joinAddressParts(text: string, found: Candidate[]): Candidate[] {
+  if (found.filter((c) => c.label === 'address').length < 2) return found
+  found.sort((a, b) => a.start - b.start)
+  const out: Candidate[] = []
+  for (const c of found) {
+    const last = out[out.length - 1]
+    if (last?.label === 'address' && c.label === 'address' && /^,?[ ]$/.test(text.slice(last.end, c.start))) {
+      last.end = c.end
+      last.priority = Math.max(last.priority, c.priority)
+      continue
+    }
+    out.push(c)
+  }
+  return out
+}
+
 /** Everything detect() and anonymise() share: candidates with their kind and agent role. */
 function detectCandidates(text: string, options: AnonymiseOptions = {}): Candidate[] {
   const agentTokens = agentTokensOf(options.agentNames)
@@ -228,7 +248,7 @@ function detectCandidates(text: string, options: AnonymiseOptions = {}): Candida
           isRoleWord(start, end) || ignoredValues.has(text.slice(start, end).trim().toLowerCase()) || ignoredRanges.some(([s, e]) => s <= start && end <= e)
   const kept = candidates.filter((c) => c.priority === PRIORITY.extra || !isIgnored(c.start, c.end))
 
-  const accepted = propagate(text, tokens, resolve(text, kept), isIgnored)
+  const accepted = joinAddressParts(text, propagate(text, tokens, resolve(text, kept), isIgnored))
   for (const login of loginsOfNames(text, accepted, PRIORITY.usernameCued - 1)) if (!isIgnored(login.start, login.end)) accepted.push(login)
   for (const c of accepted) if (c.label === 'account_number' && askedForPostcode(text, c.start, c.end)) c.label = 'postcode'
 

@@ -974,7 +974,7 @@ const STREET_RE = new RegExp(
 )
 const PO_BOX_RE = /\b(?:P\.?\s?O\.?\s?Box|Post Office Box|PO Box)\s+\d{1,6}\b/gi
 const EU_STREET_RE = /\b[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|laan|straat|gracht|plein|kade|dijk|singel|steeg|vej|gade|gatan|vägen|veien)\s+\d{1,4}[a-z]?\b/g
-const ROMANCE_STREET_RE = /\b(?:\d{1,4},?\s+)?(?:[Rr]ue|[Bb]oulevard|[Cc]hemin|[Aa]llée|[Ii]mpasse|[Qq]uai|[Cc]alle|[Aa]venida|[Pp]aseo|[Vv]iale|[Cc]orso|[Pp]iazza|[Rr]ua|[Tt]ravessa|Via|[Aa]venue|Plaza)\s+(?:(?:de|del|de la|des|du|della|di|da|do|dos|das|la|le|les)\s+)?[A-ZÀ-Ý][\wÀ-ÿ'’-]+(?:\s+[A-ZÀ-Ý][\wÀ-ÿ'’-]+){0,2}(?:,?\s+\d{1,4}[a-z]?(?![\w]))?/g
+const ROMANCE_STREET_RE = /\b(?:\d{1,5},?\s+)?(?:[Rr]ue|[Bb]oulevard|[Cc]hemin|[Aa]llée|[Ii]mpasse|[Qq]uai|[Cc]alle|[Aa]venida|[Pp]aseo|[Vv]iale|[Cc]orso|[Pp]iazza|[Rr]ua|[Tt]ravessa|Via|[Aa]venue|Plaza|[Aa]lameda|[Mm]arginal|[Rr]odovia|[Ee]strada)\s+(?:(?:de|del|de la|des|du|della|di|da|do|dos|das|la|le|les)\s+)?[A-ZÀ-Ý][\wÀ-ÿ'’-]+(?:\s+(?!(?:Apto|Apt|Casa|Piso|Sala|Bloco|Piano|Interno|Scala|Puerta|Lote)\b)[A-ZÀ-Ý][\wÀ-ÿ'’-]+){0,2}(?:,?\s+\d{1,4}[a-z]?(?![\w]))?/g
 const ADDRESS_STOP_WORDS = new Set(
   'a an the my your our their his her its this that these those in on at to of for and or but with by from is are was were be been have has had do does did not no every each all any some per about into over after before than then them they we you i it me us him so very just only also more most other such same two three four five six seven eight nine ten days weeks months years times items hours minutes people orders calls emails tickets'.split(' '),
 )
@@ -987,7 +987,7 @@ const STATE_ZIP_RE = new RegExp(String.raw`\b(?:${US_STATES}|${US_STATES.toLower
 const TOWN_BEFORE_STATE_RE = /(?:^|,)[ ]?(\p{Lu}[\p{L}'’.-]+(?:[ ]\p{Lu}[\p{L}'’.-]+){0,2}),?[ ]$/u
 const MILITARY_ADDRESS_RE = /\b(?:((?:PSC|Unit) \d{4},? Box \d{4}|(?:USNS|USNV|USS|USCGC) \p{Lu}\p{Ll}+)(?=,?\s+(?:APO|FPO|DPO)\b)|(?:APO|FPO|DPO) (?:AA|AE|AP) \d{5})\b/gu
 const POSTCODE_CUE_RE = /\b(?:post ?code|postal code|zip(?: ?code)?|plz|eircode|postleitzahl|code postal|cap)\b\s*(?:is|was|:|=|-)?\s*(?:is\s+)?/gi
-const POSTCODE_VALUE_RE = /^(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d|\d{4} ?[A-Z]{2}|\d{5}(?:-\d{4})?|\d{4}|[A-Z]\d{2} ?[A-Z0-9]{4}|\d{3}-\d{4}|\d{2}-\d{3})(?![\w])/i
+const POSTCODE_VALUE_RE = /^(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d|\d{4} ?[A-Z]{2}|\d{5}-\d{3}(?![\d-])|\d{5}(?:-\d{4})?|\d{4}-\d{3}(?![\d-])|\d{6}|\d{4}|\d{3} \d{2}(?![\d])|[A-Z]\d{2} ?[A-Z0-9]{4}|\d{3}-\d{4}|\d{2}-\d{3})(?![\w])/i
 const EU_POSTCODE_CITY_RE = /(?<![\w-])(\d{4} ?[A-Z]{2}|\d{5})(?=\s+[A-ZÀ-Ý][a-zà-ÿ]+)/g
 
 function isStreetCandidateOk(value: string): boolean {
@@ -1009,7 +1009,12 @@ function isStreetCandidateOk(value: string): boolean {
 /** Irish Eircode: a routing key ("D02", "H91", "D6W") and four characters from a restricted set. */
 const EIRCODE = String.raw`(?:[ACDEFHKNPRTVWXY]\d{2}|D6W) ?(?=[0-9ACDEFHKNPRTVWXY]{0,3}\d)(?=[0-9ACDEFHKNPRTVWXY]{0,3}[ACDEFHKNPRTVWXY])[0-9ACDEFHKNPRTVWXY]{4}`
 const EIRCODE_RE = new RegExp(String.raw`(?<![A-Za-z0-9-])${EIRCODE}(?![A-Za-z0-9-])`, 'g')
-const UNIT_AFTER_RE = /^,?[ \t]*(?:apt|apartment|unit|suite|ste|flat|fl|floor|#)\.?[ \t]*#?[A-Za-z0-9]{1,5}\b/i
+/**
+ * A flat or floor after a street, in the languages met most: "Apt. 186", "Zimmer 280", "Piano 9",
+ * "Apto. 877", "m. 3", "4. tv" (Danish floor and side), "3 hoog" (Dutch floor), "2º B".
+ */
+// longer words first: "Apto" is not "Apt" and an "o"
+const UNIT_AFTER_RE = /^,?[ \t]*(?:(?:apartment|wohnung|interno|zimmer|stiege|puerta|suite|floor|piano|scala|bloco|depto|lokal|daire|étage|etage|unit|flat|room|casa|apto|sala|piso|dpto|apt|ste|whg|top|tür|int|pta|esc|lok|kat|bus|bte|fl|ap|kv|m|#)\.?[ \t]*(?:n[º°o]\.?[ \t]*)?#?[A-Za-z0-9]{1,5}\b|\d{1,2}\.?[ \t]?(?:tv|th|mf|og|eg|dg|stock|étage|etage|piso|andar|floor|hoog)\b\.?|\d{1,2}[ºª°](?:[ \t]?(?:[A-Z]|izq|dcha|esq|dto)\b\.?)?|st\.[ \t]?(?:tv|th|mf)\b\.?)/i
 const TOWN_RE = /^,?[ \t]+(\p{Lu}[\p{Ll}'’.]*[\p{Ll}'’.](?:[ -](?:(?:upon|on|under|in|le|la|de|sur|en|am|an|der)[ -])?\p{Lu}[\p{Ll}'’.]*[\p{Ll}'’.]){0,2})(?:,[ \t]*([A-Z]{2})\b)?/u
 const LOWER_TOWN_RE = /^,?[ \t]+([a-z][a-z.'-]*(?:[ \t]+[a-z][a-z.'-]*){0,2})(?:,[ \t]*([a-z]{2})(?=[ \t]+\d{5}\b)|(?=,?[ \t]+[a-z]{1,2}\d[a-z\d]?[ \t]?\d[a-z]{2}\b))/i
 const POSTCODE_AFTER_RE = new RegExp(
@@ -1061,12 +1066,23 @@ function continueAddress(text: string, end: number, push: Push): void {
   }
 }
 
+const UNIT_WORD_BEFORE_RE = /(?<![\p{L}\p{N}])(?:flat|apt|apartment|unit|suite|ste|room|floor)\.?[ \t]?$/iu
+
+/** Where a street ends once the flats and floors written after it are counted (at most two: "3. OG, Whg. 5"). */
+function withUnitsAfter(text: string, end: number): number {
+  for (let n = 0; n < 2; n++) {
+    const unit = UNIT_AFTER_RE.exec(text.slice(end, end + 24))
+    if (!unit) break
+    end += unit[0].length
+  }
+  return end
+}
+
 function detectAddresses(text: string, push: Push): void {
   const streets: Array<[number, number, number]> = []
   for (const m of matchesNearDigits(STREET_RE, text, 6)) {
     if (!isStreetCandidateOk(m[0])) continue
-    const end = m.index + m[0].length + (UNIT_AFTER_RE.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 20))?.[0].length ?? 0)
-    streets.push([m.index, end, PRIORITY.address])
+    streets.push([m.index, m.index + m[0].length, PRIORITY.address])
   }
   for (const m of matchesNearDigits(PO_BOX_RE, text, 3)) streets.push([m.index, m.index + m[0].length, PRIORITY.address - 1])
   for (const m of matchesNearDigits(EU_STREET_RE, text, 1)) streets.push([m.index, m.index + m[0].length, PRIORITY.address - 1])
@@ -1087,6 +1103,11 @@ function detectAddresses(text: string, push: Push): void {
     if (merged.some(([s, e]) => s < start + m[1].length && start < e)) continue
     if (ADDRESS_STOP_WORDS.has(m[1].split(/\s+/)[0].toLowerCase())) continue
     merged.push([start, start + m[1].length, PRIORITY.address - 1])
+  }
+  for (const street of merged) {
+    street[1] = withUnitsAfter(text, street[1])
+    // "Unit 14, Riverside Business Park": the flat's word before the number is the address's too
+    street[0] -= UNIT_WORD_BEFORE_RE.exec(text.slice(Math.max(0, street[0] - 12), street[0]))?.[0].length ?? 0
   }
   for (const [start, end, priority] of merged) push(start, end, 'address', priority)
   for (const [, end] of merged) continueAddress(text, end, push)

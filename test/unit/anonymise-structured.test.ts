@@ -51,8 +51,7 @@ describe('postal addresses outside the UK and the US, part by part', () => {
 
   it('one line of comma-separated parts: Portuguese, French, Dutch, Hungarian, Latvian', () => {
     expect(found('Morada: Rua Augusta 123, 2º Esq, 1100-053 Lisboa')).toEqual([
-      { label: 'address', value: 'Rua Augusta 123' },
-      { label: 'address', value: '2º Esq' },
+      { label: 'address', value: 'Rua Augusta 123, 2º Esq' },
       { label: 'postcode', value: '1100-053' },
       { label: 'place', value: 'Lisboa' },
     ])
@@ -79,7 +78,7 @@ describe('postal addresses outside the UK and the US, part by part', () => {
   it('Greek and Swedish postcodes with a space, a Spanish street with its number after a comma', () => {
     expect(labelsOf('Odos Ermou 56\n105 63 Athens\nGreece', 'postcode')).toEqual(['105 63'])
     expect(labelsOf('Storgatan 12\n114 51 Stockholm', 'postcode')).toEqual(['114 51'])
-    expect(labelsOf('Calle Mayor, 5, 3º izq, 28013 Madrid', 'address')).toEqual(['Calle Mayor, 5', '3º izq'])
+    expect(labelsOf('Calle Mayor, 5, 3º izq, 28013 Madrid', 'address')).toEqual(['Calle Mayor, 5, 3º izq'])
   })
 
   it('a street with no number in a block that is surely an address', () => {
@@ -95,6 +94,24 @@ describe('postal addresses outside the UK and the US, part by part', () => {
     expect(labelsOf('送到上海市浦东新区陆家嘴西路99号，谢谢', 'address')).toEqual(['上海市浦东新区陆家嘴西路99号'])
   })
 
+  it('a flat or floor after the street, in capitals or not, is the address too: one span with its street', () => {
+    expect(labelsOf('I live at Weddigenstr. 61b Apt. 186.', 'address')).toEqual(['Weddigenstr. 61b Apt. 186'])
+    expect(labelsOf('I live at Elisenstr. 42b Zimmer 280.', 'address')).toEqual(['Elisenstr. 42b Zimmer 280'])
+    expect(labelsOf('Ship it to Engvej 3, 3. tv, please', 'address')).toEqual(['Engvej 3, 3. tv'])
+    expect(labelsOf('Hazeslaan 8 3 hoog', 'address')).toEqual(['Hazeslaan 8 3 hoog'])
+    expect(labelsOf('Via Catanzaro 7, Piano 9', 'address')).toEqual(['Via Catanzaro 7, Piano 9'])
+    expect(labelsOf('Address: 83251 Rua Carvalho Apto. 877', 'address')).toEqual(['83251 Rua Carvalho Apto. 877'])
+    expect(anonymise('Mosevej 361, 4. tv').text).toBe('[address]')
+  })
+
+  it('Japanese block, lot and house numbers without their town, with a flat; a town or ward named alone', () => {
+    expect(labelsOf('I live at 9丁目7番6号 亀井867号室.', 'address')).toEqual(['9丁目7番6号 亀井867号室'])
+    expect(labelsOf('東京都港区芝公園1丁目2番3号 パレス芝公園123', 'address')).toEqual(['東京都港区芝公園1丁目2番3号 パレス芝公園123'])
+    expect(labelsOf('City: 東長沢市', 'place')).toEqual(['東長沢市'])
+    expect(labelsOf('横浜市に住んでいます', 'place')).toEqual(['横浜市'])
+    expect(found('大都市に住んでいます')).toEqual([])
+  })
+
   it('an Australian town with its state code, and a Dublin postal district', () => {
     expect(found('Unit 6, 44 Beach Road\nBondi NSW 2026').filter((f) => f.label !== 'address')).toEqual([
       { label: 'place', value: 'Bondi' },
@@ -106,8 +123,7 @@ describe('postal addresses outside the UK and the US, part by part', () => {
 
   it('the lines below the street: district, town with its region code, region and country', () => {
     expect(found('Avenida Paulista 1578, apto 92\nBela Vista\nSão Paulo - SP\n01310-200\nBrasil')).toEqual([
-      { label: 'address', value: 'Avenida Paulista 1578' },
-      { label: 'address', value: 'apto 92' },
+      { label: 'address', value: 'Avenida Paulista 1578, apto 92' },
       { label: 'place', value: 'Bela Vista' },
       { label: 'place', value: 'São Paulo' },
       { label: 'place', value: 'SP' },
@@ -154,6 +170,13 @@ describe('postcodes by their label or their town', () => {
     expect(labelsOf('The package went to 10115 Berlin', 'postcode')).toEqual(['10115'])
     expect(labelsOf('Zip: 02139-4307', 'postcode')).toEqual(['02139-4307'])
     expect(found('Postleitzahl 10115')).toEqual([{ label: 'postcode', value: '10115' }])
+  })
+
+  it('after its label, a postcode in the shapes of Brazil, Portugal, Czechia, Greece and Sweden', () => {
+    expect(labelsOf('the zip is 26727-366', 'postcode')).toEqual(['26727-366'])
+    expect(labelsOf('Postcode 588 31', 'postcode')).toEqual(['588 31'])
+    expect(labelsOf('ZIP: 454 01', 'postcode')).toEqual(['454 01'])
+    expect(labelsOf('Postcode: 1100-053', 'postcode')).toEqual(['1100-053'])
   })
 
   it('an amount before its currency is no postcode, and the currency no town', () => {

@@ -77,7 +77,7 @@ describe('detect: general rules for text it was not tuned on', () => {
     // addresses and postcodes
     ['an Eircode after an Irish address', 'postcode', 'new address is 14 Fr Griffin Rd, Galway H91 X2C4', 'H91 X2C4'],
     ['a street and number before a postcode and town', 'address', 'Our office: Damrak 1, 1012 LG Amsterdam.', 'Damrak 1'],
-    ['a street name without a number', 'address', 'Unit 14, Riverside Business Park, Wharf Road, Stockton-on-Tees TS18 2PQ', 'Wharf Road'],
+    ['a street name without a number, with the flat before it', 'address', 'Unit 14, Riverside Business Park, Wharf Road, Stockton-on-Tees TS18 2PQ', 'Unit 14, Riverside Business Park, Wharf Road'],
     ['a hyphenated town after an address', 'place', 'Unit 14, Riverside Business Park, Wharf Road, Stockton-on-Tees TS18 2PQ', 'Stockton-on-Tees'],
     ['a town before a four-digit postcode', 'postcode', 'Send it to PO Box 4410, Wellington 6140, New Zealand.', '6140'],
     // organisations
