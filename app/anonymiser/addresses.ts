@@ -29,10 +29,10 @@ const STREET_WORDS =
   'calle carrer carrera camino paseo passeig ronda travesía travesia avenida avinguda plaça praza callejón calzada carretera ' +
   'via viale corso piazza piazzale largo vicolo contrada strada borgo lungomare ' +
   'rua travessa praça praca estrada alameda rodovia ' +
-  'ul ulica ulicy al aleja aleje os osiedle plac pl skwer ' +
+  'ul ulica ulicy al aleja aleje os osiedle plac pl skwer szosa rondo bulwar bulw wybrzeże wyb pasaż zaułek droga trakt ' +
   'ulice nám náměstí třída trieda námestie ' +
-  'utca út tér körút köz ' +
-  'strada str bulevardul bd calea aleea șoseaua soseaua piața ' +
+  'utca út tér körút köz sétány liget fasor rakpart körtér ' +
+  'strada str bulevardul bd calea aleea șoseaua soseaua piața intrarea splaiul drumul ' +
   'iela prospekts gatvė gatve prospektas tänav tn mnt maantee puiestee ' +
   'gata gatan vägen väg gränd torget gate veien vei vej gade allé alle plads stræde katu tie kuja polku väylä ' +
   'straat laan weg plein gracht kade dijk singel steeg hof ' +
@@ -46,7 +46,7 @@ const STREET_WORD_SET: ReadonlySet<string> = new Set(STREET_WORDS.split(' '))
 /** Glued endings: "Hauptstraße", "Lindenweg", "Storgatan", "Mannerheimintie", "Keizersgracht". */
 const STREET_ENDING_RE = /(?:straße|strasse|str\.|gasse|weg|platz|allee|ring|damm|ufer|steig|pfad|gatan|vägen|gränd|gata|gaten|veien|vegen|vej|gade|stræde|straat|laan|gracht|plein|kade|dijk|singel|katu|tie|kuja|polku|utca|útja|iela|gatvė|tänav|street|road)$/iu
 /** A house number: "12", "12a", "5/7", "221B", "12-14", "12 bis", "3-12-5" (block, lot and house). */
-const HOUSE_NUMBER = String.raw`\d{1,5}(?:[ ]?[A-Za-z](?![\p{L}])(?:[ ]\d{1,3}(?![\d]))?)?(?:[\/-]\d{1,4}[A-Za-z]?)?(?:-\d{1,4})?(?:[ ](?:bis|ter))?`
+const HOUSE_NUMBER = String.raw`(?:s\/n\.?|\d{1,5}(?:[ ]?[A-Za-z](?![\p{L}])(?:[ ]\d{1,3}(?![\d]))?)?(?:[\/-]\d{1,4}[A-Za-z]?)?(?:-\d{1,4})?(?:[ ](?:bis|ter|I{1,3}|IV))?)`
 /** A flat or floor after the number: "m. 3", "lok. 5", "2º Esq", "piso 4", "Apt 5B", "/ 3", "Top 7", "bus 2", "4. tv" (Danish), "3 hoog" (Dutch). */
 const UNIT_WORDS = 'm. lok. apt. apartment app. flat unit suite piso planta puerta pta. esc. bus bte top stiege tür whg. wohnung etg. lgh int. interno scala sc. dpto. depto. dept. apto. of. ap. kv. кв. daire kat zimmer piano casa sala bloco'
 /** Each flat word, lower case or capitalised, its dot optional ("apt", "Apt.", "Zimmer"). */
@@ -54,7 +54,7 @@ const UNIT_WORD = UNIT_WORDS.split(' ')
   .sort((a, b) => b.length - a.length)
   .map((w) => `[${w[0].toUpperCase()}${w[0]}]${w.slice(1).replace(/\.$/, '\\.?')}`)
   .join('|')
-const UNIT = String.raw`(?:(?:${UNIT_WORD}|D:)[ ]?:?[ ]?\d{1,4}[A-Za-z]?|\d{1,2}\.[ ]?(?:tv|th|mf)\.?|st\.[ ]?(?:tv|th|mf)\.?|\d{1,2}[ ](?:hoog|hg)(?:[ ](?:achter|voor))?|\d{1,2}[ºª°][ ]?(?:esq\.?|dto\.?|dta\.?|izq\.?|dcha\.?|d\.?|e\.?|[A-Z])?|\d{1,2}\.?[ ](?:OG|EG|DG|étage|etage|piso|andar|floor)(?:[ ](?:links|rechts|mitte|esq\.?|dto\.?))?)`
+const UNIT = String.raw`(?:(?:${UNIT_WORD}|D:)[ ]?:?[ ]?\d{1,4}[A-Za-z]?|\d{1,2}\.[ ]?em\.?(?:[ ]\d{1,3}\.?[ ]?ajtó)?|[Oo]ppgang [A-Z]|R\/C(?:[ ](?:Esq|Dto|Dt|Dir)\.?)?|\d{1,2}[ ]?(?:Esq|Dto|Dt|Dir)\.?|(?:Bajo|Entresuelo|Ático|Atico)(?:[ ](?:Izda|Dcha|Izq|Der)\.?)?|\d{1,2}\.[ ]?(?:tv|th|mf)\.?|st\.[ ]?(?:tv|th|mf)\.?|\d{1,2}[ ](?:hoog|hg)(?:[ ](?:achter|voor))?|\d{1,2}[ºª°][ ]?(?:esq\.?|dto\.?|dta\.?|izq\.?|dcha\.?|d\.?|e\.?|[A-Z])?|\d{1,2}\.?[ ](?:OG|EG|DG|étage|etage|piso|andar|floor)(?:[ ](?:links|rechts|mitte|esq\.?|dto\.?))?)`
 
 const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}'’.-]*|(?:${STREET_WORDS.replace(/[.]/g, '\\.').split(' ').sort((a, b) => b.length - a.length).join('|')})\.?(?![\p{L}])|\d{1,3}(?:st|nd|rd|th|\.)|(?:de|del|della|delle|dei|degli|dello|di|da|do|dos|das|du|des|la|le|les|el|los|las|van|von|der|den|am|an|im|in|zum|zur|auf|of|the|and|y|e|i|und|ta|tal|ul\.?|al\.?|os\.?|pl\.?|ulica|aleja|rue|chemin|avenue|boulevard|allée|impasse|quai|place|route|calle|carrer|avenida|avinguda|paseo|passeig|plaza|plaça|via|viale|corso|piazza|largo|rua|travessa|praça|estrada|strada|calea|odos|jalan|soi)|\p{Ll}+(?:straße|strasse|gasse|weg|platz|allee|gatan|vägen|vej|gade|straat|laan|katu|tie|utca|iela|tänav))`
 /** "Adama Asnyka 1", "ul. Marszałkowska 5/7 m. 3", "Rua Augusta 123, 2º Esq", "Calle Mayor, 5". */
@@ -70,7 +70,7 @@ const UNIT_ONLY_RE = new RegExp(String.raw`^(?:${UNIT}|(?:flat|apartment|apt\.?|
  * Postcodes of many countries, with an optional country prefix ("D-10115", "LV-1009", "NL 1012 AB",
  * "CH-8001", "〒730-0846"). Order matters: longer shapes first.
  */
-const POSTCODE = String.raw`(?:〒[ ]?)?(?:[A-Z]{2}[ -]\d{4}[ ]?[A-Z]{2}(?![\p{L}])|\d{4}[ ]?[A-Z]{2}(?![\p{L}])|(?:[A-Z]{1,2})-?(?=\d{4,5}(?![\d-]))\d{4,5}|\d{5}-\d{3}|\d{4}-\d{3}|\d{3}-\d{4}|\d{2}-\d{3}|\d{3}[ ]\d{2}|\d{4}[ ]?[A-Z]{2}(?![\p{L}])|[A-Z]\d{4}[A-Z]{3}|\d{4,7}|[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|\d{3})`
+const POSTCODE = String.raw`(?:〒[ ]?)?(?:[A-Z]{2}[ -]\d{4}[ ]?[A-Z]{2}(?![\p{L}])|\d{4}[ ]?[A-Z]{2}(?![\p{L}])|(?:[A-Z]{1,2})-?(?=\d{4,5}(?![\d-]))\d{4,5}|\d{5}-\d{4}|\d{5}-\d{3}|\d{4}-\d{3}|\d{3}-\d{4}|\d{2}-\d{3}|\d{3}[ ]\d{2}|\d{4}[ ]?[A-Z]{2}(?![\p{L}])|[A-Z]\d{4}[A-Z]{3}|\d{4,7}|[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|\d{3})`
 /** A town's name: capitalised words, not an all-capitals region code ("NSW", "VIC"). */
 const TOWN_WORD = String.raw`\p{Lu}(?:[\p{Ll}'’.-][\p{L}'’.-]*)?`
 const TOWN = String.raw`${TOWN_WORD}(?:[ -](?:(?:de|del|la|le|les|am|an|im|der|sur|sous|en|upon|on|of|di|da|do|dos|das|ob|nad|pod|bei)[ -])?${TOWN_WORD}){0,3}`
@@ -183,6 +183,16 @@ function classify(value: string, start: number): Part {
     part.kind = 'street'
     return part
   }
+  // flats written without a digit ("Oppgang A", "R/C", "Bajo Izda.") and a Spanish street without a number ("… s/n")
+  if (!/\d/.test(value) && /^(?:[Oo]ppgang|R\/C|Bajo|Entresuelo|Ático|Atico)\b/u.test(value) && UNIT_ONLY_RE.test(value)) {
+    part.kind = 'unit'
+    return part
+  }
+  if (/[ ]s\/n\.?$/.test(value) && (m = NAME_THEN_NUMBER_RE.exec(value))) {
+    part.kind = 'street'
+    part.match = m
+    return part
+  }
   if (/\d/.test(value)) {
     // what each shape needs, checked cheaply before its pattern runs
     const codeFirst = /^(?:〒|\d|[A-Z]{1,2}-?\d|[A-Z]{2} \d)/.test(value)
@@ -197,6 +207,11 @@ function classify(value: string, start: number): Part {
     }
     if (UNIT_ONLY_RE.test(value)) {
       part.kind = 'unit'
+      return part
+    }
+    // "3144 SH" alone on its line is a Dutch postcode, not a house number and a street
+    if (/^\d{4}[ ]?[A-Z]{2}$/.test(value) && (m = CODE_ONLY_RE.exec(value))) {
+      part.kind = 'code'
       return part
     }
     if ((nameFirst && (m = NAME_THEN_NUMBER_RE.exec(value))) || (/^\d/.test(value) && (m = NUMBER_THEN_NAME_RE.exec(value)))) {

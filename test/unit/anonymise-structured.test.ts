@@ -104,6 +104,19 @@ describe('postal addresses outside the UK and the US, part by part', () => {
     expect(anonymise('Mosevej 361, 4. tv').text).toBe('[address]')
   })
 
+  it('flats and floors on their own line in Polish, Dutch, Hungarian, Norwegian and Portuguese blocks; a US ZIP+4 and a Dutch postcode alone on a line', () => {
+    expect(labelsOf('Address:\nszosa Kasprzak 31\nm. 447\nSuwałki\n47-868', 'address')).toEqual(['szosa Kasprzak 31', 'm. 447'])
+    expect(labelsOf('Address:\nTimmermansgracht 789 II\n1 hoog\n8716 EK Godlinze', 'address')).toEqual(['Timmermansgracht 789 II', '1 hoog'])
+    expect(labelsOf('Address:\nMarcell sétány 703\n3.em 24 ajtó\nVillánykövesd\n8481', 'address')).toEqual(['Marcell sétány 703', '3.em 24 ajtó'])
+    expect(labelsOf('Address:\nThomasgata 3\nOppgang A\nInnås\n0481', 'address')).toEqual(['Thomasgata 3', 'Oppgang A'])
+    expect(labelsOf('Address:\nAlameda Mateus Barros 6125\nR/C\nSão Mamede de Infesta\n0579-218', 'address')).toEqual(['Alameda Mateus Barros 6125', 'R/C'])
+    expect(labelsOf('Address:\n2028 Amy Crescent\nApt. 564\nWest Vernieburgh\nAlabama\n94786-8022', 'postcode')).toEqual(['94786-8022'])
+    expect(labelsOf('Address:\nVeenstragracht 34\n3 hoog\nBultingedorp\nGelderland\n3144 SH', 'postcode')).toEqual(['3144 SH'])
+    expect(labelsOf('Dirección: Calle Mayor s/n, 28013 Madrid', 'address')).toEqual(['Calle Mayor s/n'])
+    // the street ends at its line's end: the floor below is its own part
+    expect(labelsOf('Address:\n775 Boulevard Saint-Honoré\n7 étage\nSaint-Étienne\n05824', 'address')).toEqual(['775 Boulevard Saint-Honoré', '7 étage'])
+  })
+
   it('Japanese block, lot and house numbers without their town, with a flat; a town or ward named alone', () => {
     expect(labelsOf('I live at 9丁目7番6号 亀井867号室.', 'address')).toEqual(['9丁目7番6号 亀井867号室'])
     expect(labelsOf('東京都港区芝公園1丁目2番3号 パレス芝公園123', 'address')).toEqual(['東京都港区芝公園1丁目2番3号 パレス芝公園123'])
