@@ -31,6 +31,7 @@ const HAN_NAME_RE = /(?<![\p{Script=Han}\p{N}])\p{Script=Han}{1,3}(?:[ \u3000]?\
 const CJK_PLACE_RE = /(?<![\p{Script=Han}\p{N}])\p{Script=Han}{1,5}(?:市|区|區|県|縣|町|村|郡|省|州)(?![\p{Script=Han}\p{N}])|(?<!\p{Script=Hangul})\p{Script=Hangul}{2,4}(?:시|군|구)(?!\p{Script=Hangul})/gu
 /** A Hangul word: a surname, a given name and perhaps an honorific or a particle after it. */
 const HANGUL_WORD_RE = /(?<!\p{Script=Hangul})\p{Script=Hangul}{2,7}(?!\p{Script=Hangul})/gu
+const HANGUL_GIVEN_THEN_SURNAME_RE = /(?<!\p{Script=Hangul})(\p{Script=Hangul}{1,2})[ ](\p{Script=Hangul})(?!\p{Script=Hangul})/gu
 /** What may follow a Korean name in the same word: an honorific ("님", "씨") and a particle ("이", "께서"). */
 const KOREAN_NAME_TAIL_RE = /^(?:고객님|선생님|님|씨)?(?:이|가|은|는|을|를|의|에게|께|께서|과|와|도|만)?$/u
 
@@ -72,8 +73,15 @@ export function addNamesWithoutCapitals(text: string, found: Candidate[], priori
   if (otherScript) for (const m of text.matchAll(CJK_PLACE_RE)) if (free(m.index, m.index + m[0].length)) found.push({ start: m.index, end: m.index + m[0].length, label: 'place', priority })
   for (const m of text.matchAll(HAN_NAME_RE)) {
     const setApart = otherScript || /[ \u3000]/.test(m[0]) || HONORIFIC_AFTER_RE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3))
-    push(m.index, nameLength(m[0], setApart, (rest) => rest === ''))
+    const length = nameLength(m[0], setApart, (rest) => rest === '')
+    // written in Western order among Latin words, given name first ("桜 橋本"), or a listed given name as a speaker's label ("瑛太: …")
+    const [given, surname] = m[0].split(/[ \u3000]/)
+    const westernOrder = otherScript && surname !== undefined && CJK_GIVEN_NAMES.has(given) && CJK_SURNAMES.has(surname)
+    const speaker = surname === undefined && /^[:：]/.test(text.slice(m.index + m[0].length)) && (m.index === 0 || text[m.index - 1] === '\n') && CJK_GIVEN_NAMES.has(given)
+    push(m.index, length > 0 ? length : westernOrder || speaker ? m[0].length : -1)
   }
+  // "현아 황": a Korean given name, then a one-syllable surname, in Western order
+  if (otherScript) for (const m of text.matchAll(HANGUL_GIVEN_THEN_SURNAME_RE)) if (CJK_GIVEN_NAMES.has(m[1]) && CJK_SURNAMES.has(m[2])) push(m.index, m[0].length)
   for (const m of text.matchAll(HANGUL_WORD_RE)) push(m.index, nameLength(m[0], otherScript, (rest) => KOREAN_NAME_TAIL_RE.test(rest)))
   addSpacedNames(text, otherScript, push)
 }

@@ -128,6 +128,15 @@ describe('names in scripts without capitals: Chinese, Japanese, Korean, Arabic, 
     expect(entities('Please call 박서준 tomorrow.')).toEqual([['name', '박서준']])
   })
 
+  it('given name first among Latin words ("桜 橋本", "현아 황"), and a listed given name as a speaker\'s label', () => {
+    expect(entities('桜 橋本 wrote on 26 April')).toEqual([['name', '桜 橋本']])
+    expect(entities('현아 황 wrote on 19 December')).toEqual([['name', '현아 황']])
+    expect(entities('瑛太: hi, my order never came\nAgent: sorry, can I have your phone?\n博: it is below')).toEqual([
+      ['name', '瑛太'],
+      ['name', '博'],
+    ])
+  })
+
   it('in Korean prose only a listed surname and a listed given name, with a particle or honorific after it', () => {
     expect(entities('김민준님이 전화하셨습니다')).toEqual([['name', '김민준']])
     expect(entities('이메일을 보내 주세요')).toEqual([])
