@@ -12,7 +12,8 @@
  * number beside a capitalised word is a postcode only next to a street or in a line that is nothing
  * else. Only lines holding a digit are looked at first, so text without addresses costs little.
  */
-import { CITIES, COUNTRIES, FIELD_KIND, FIELD_LABEL_WORDS, isCommonWord, REGIONS } from './gazetteer'
+import { CITIES, COUNTRIES, FIELD_KIND, FIELD_LABEL_WORDS, isCommonWord, REGIONS, STOPWORDS } from './gazetteer'
+import { isFirstName } from './cues'
 import type { PiiLabel } from './types'
 
 type Push = (start: number, end: number, label: PiiLabel, priority: number) => void
@@ -96,12 +97,19 @@ interface Part {
   match?: RegExpExecArray
 }
 
+/** More of the US Postal Service's street suffixes ("Horacio Groves", "Hagenes Landing"): as often plain words, so only capitalised after a capitalised name. */
+export const MORE_STREET_SUFFIXES: ReadonlySet<string> = new Set(
+  ('annex arcade bayou beach bend bluff bluffs bottom branch bridge brook brooks burg burgs bypass camp canyon cape centers circles cliff cliffs club commons corner corners course courts cove coves creek crest crossing crossroad curve dale dam divide drives estates expressway extension extensions falls ferry flat flats ford fords forest forge forges fork forks fort freeway glen glens greens groves harbor harbors haven highway hills inlet island islands isle junction junctions key keys knoll knolls lake lakes land landing light lights loaf lock locks manors mission motorway mount mountain mountains neck orchard oval overpass parks parkways pass passage pines plain plains point points port ports prairie radial ramp ranch rapid rapids rest ridges river roads route run shoal shoals shore shores skyway spring springs spur spurs squares station stravenue stream streets summit throughway trace track trafficway trailer tunnel turnpike underpass union unions valley valleys viaduct views village villages ville walks wall ways well wells').split(' '),
+)
 function hasStreetWord(words: string): boolean {
-  for (const [i, raw] of words.split(/[ ,]+/).entries()) {
+  const list = words.split(/[ ,]+/)
+  for (const [i, raw] of list.entries()) {
     const w = raw.toLowerCase().replace(/\.$/, '')
     // "St. John's" is a saint's town, "Main St." a street
     if (i === 0 && w === 'st') continue
     if (STREET_WORD_SET.has(w) || STREET_ENDING_RE.test(raw)) return true
+    // "Horacio Groves", not "1000 Islands" or the town "Palm Springs"
+    if (i > 0 && MORE_STREET_SUFFIXES.has(w) && /^\p{Lu}/u.test(raw) && /^\p{Lu}/u.test(list[i - 1]) && !CITIES.has(words.replace(/^[\d ,]+/, '').toLowerCase())) return true
   }
   return false
 }
@@ -511,7 +519,16 @@ function readBlock(text: string, ls: number, le: number, push: Push, priority: B
           !/[!?]\s*$/.test(text.slice(line.start, line.end)) &&
           afterStreet(lines, line, k) &&
           (CITIES.has(p.value.toLowerCase()) || lines.slice(lines.indexOf(line) + 1).some((l) => l.parts.some((q) => q.kind === 'code' || q.kind === 'codeTown' || q.kind === 'townCode' || q.kind === 'region')))
-        if ((previous?.kind === 'street' && streetish.includes(previous)) || previous?.kind === 'unit' || nextPart?.kind === 'code' || ownLineBelow) {
+        // the block's last line after its postcode and town: the country, in a language the lists lack ("Makedonie")
+        const countryLine =
+          line === lines[lines.length - 1] &&
+          line.parts.length === 1 &&
+          (previous?.kind === 'codeTown' || previous?.kind === 'townCode') &&
+          !/[!?.,:]\s*$/.test(text.slice(line.start, line.end)) &&
+          !p.value.split(' ').every((w) => isFirstName(w.toLowerCase())) &&
+          // "Obrigado", "Thanks a lot": a closing word is no country
+          !p.value.split(' ').some((w) => w.length > 2 && (isCommonWord(w.toLowerCase()) || STOPWORDS.has(w.toLowerCase())))
+        if ((previous?.kind === 'street' && streetish.includes(previous)) || previous?.kind === 'unit' || nextPart?.kind === 'code' || ownLineBelow || countryLine) {
           push(p.start, p.end, 'place', priority.place)
           // "São Paulo - SP", "Roma RM": the region's code after the town is a place too
           const tail = text.slice(p.end, line.end).trimEnd()

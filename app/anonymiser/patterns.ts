@@ -6,7 +6,7 @@ import { digitsOf, ibanValid, IBAN_LENGTHS, ipv4Valid, ipv6Valid, isCardNumber, 
 import type { Candidate, PiiLabel, ReferenceKind } from './types'
 import { lineAfter, lineBefore, previousLine } from './text-lines'
 import { CITIES, CURRENCY_WORDS, FIRST_NAMES, isCommonWord, SURNAMES, TOWNS } from './gazetteer'
-import { detectAddressBlocks } from './addresses'
+import { detectAddressBlocks, MORE_STREET_SUFFIXES } from './addresses'
 import { detectMultilingualDates } from './dates'
 
 /** Priorities: validated formats first, cue-confirmed next, bare guesses last. */
@@ -969,7 +969,7 @@ const STREET_SUFFIX =
 const ORDINAL_OR_WORD = String.raw`(?:\d{1,3}(?:st|nd|rd|th)|[A-Z][A-Za-z'’.-]*|[a-z][a-z'’-]+)`
 const STREET_RE = new RegExp(
   // spaces and tabs only: a street never runs over a line break ("Flat 4B\n27 Harcourt Road" is two parts)
-  String.raw`(?<![\w£$€.,-])(?:(?:flat|apt|apartment|unit|suite|ste|room|floor)\.?[ \t]*#?\w{1,5},?[ \t]+)?\d{1,5}[A-Za-z]?(?:[-\/]\d{1,4}[A-Za-z]?)?,?[ \t]+(?:${ORDINAL_OR_WORD}[ \t]+){0,3}(?:${STREET_SUFFIX})\b\.?(?:[ \t]+(?:North|South|East|West|NE|NW|SE|SW|N|S|E|W)\b)?`,
+  String.raw`(?<![\w£$€.,-])(?:(?:flat|apt|apartment|unit|suite|ste|room|floor)\.?[ \t]*#?\w{1,5},?[ \t]+)?\d{1,5}[A-Za-z]?(?:[-\/]\d{1,4}[A-Za-z]?)?,?[ \t]+(?:${ORDINAL_OR_WORD}[ \t]+){0,3}(?:${STREET_SUFFIX}|${[...MORE_STREET_SUFFIXES].join('|')})\b\.?(?:[ \t]+(?:North|South|East|West|NE|NW|SE|SW|N|S|E|W)\b)?`,
   'gi',
 )
 const PO_BOX_RE = /\b(?:P\.?\s?O\.?\s?Box|Post Office Box|PO Box)\s+\d{1,6}\b/gi
@@ -1000,6 +1000,8 @@ function isStreetCandidateOk(value: string): boolean {
   if (words.some((w) => ADDRESS_STOP_WORDS.has(w.toLowerCase()))) return false
   const allLower = value === value.toLowerCase()
   // short suffixes that are also words ("way", "park", "green", "view") need a capitalised street
+  // a suffix of the longer list is a street only written as a name's ("Hagenes Landing", not "a soft landing")
+  if (MORE_STREET_SUFFIXES.has(suffix.replace(/\.$/, '').toLowerCase()) && !(/^[A-Z]/.test(suffix) && /^[A-Z]/.test(words[0] ?? ''))) return false
   const weakSuffix = /^(?:way|park|hill|green|walk|view|rise|vale|row|gate|yard|market|place|pl|court|ct|close|path|loop|circle|chase|fold|manor|estate|end|heights|ridge|meadow|meadows|croft|hollow|st|dr|av|cottages|cottage|farm|house|lodge|barns|buildings|mansions|villas|mill|mills|centre|center|tower|towers|apartments|residences|hall|fields|wood|woods|common)\.?$/i.test(suffix)
   if (weakSuffix && !/^[A-Z]/.test(words[0] ?? suffix)) return false
   if (allLower && words.length === 0) return false
@@ -1047,7 +1049,9 @@ function continueAddress(text: string, end: number, push: Push): void {
   // without a comma only a postcode after it makes the next capitalised word a town ("… Street. Thanks")
   if (town && (townThenCode || (townEndsClause && town[0].startsWith(',')))) {
     const start = pos + town[0].indexOf(town[1])
-    push(start, pos + town[0].length, 'place', PRIORITY.postcode - 1)
+    push(start, start + town[1].length, 'place', PRIORITY.postcode - 1)
+    // ", NV": the state's code is a place of its own, not part of the town's name
+    if (town[2] !== undefined) push(pos + town[0].length - town[2].length, pos + town[0].length, 'place', PRIORITY.postcode - 1)
     pos += town[0].length
   }
   const code = POSTCODE_AFTER_RE.exec(rest())

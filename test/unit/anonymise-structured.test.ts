@@ -117,6 +117,18 @@ describe('postal addresses outside the UK and the US, part by part', () => {
     expect(labelsOf('Address:\n775 Boulevard Saint-Honoré\n7 étage\nSaint-Étienne\n05824', 'address')).toEqual(['775 Boulevard Saint-Honoré', '7 étage'])
   })
 
+  it('the line after the postcode and town closes the block as its country, in a language the lists lack; a closing word does not', () => {
+    expect(labelsOf('Ship to:\nMilík Lakatoš\nRadvanická 57\n91744 Podivín\nMakedonie', 'place')).toEqual(['Podivín', 'Makedonie'])
+    expect(labelsOf('Ship to:\nBatuk Özkara\nKaldırım Sokak 346\n83029 Çankırı\nKanarya Adaları', 'place')).toEqual(['Çankırı', 'Kanarya Adaları'])
+    expect(labelsOf('Hauptstr. 5\n10115 Berlin\nThanks a lot', 'place')).toEqual(['Berlin'])
+  })
+
+  it('US street suffixes of the longer list, written as a name\'s: "Horacio Groves", "Hagenes Landing"', () => {
+    expect(labelsOf('Ship to:\nMarcelo Doyle\n5387 Horacio Groves\n34749-1744 Abdielland', 'address')).toEqual(['5387 Horacio Groves'])
+    expect(labelsOf('I live at 3998 Hagenes Landing, Springfield', 'address')).toEqual(['3998 Hagenes Landing'])
+    expect(found('we had 3 hard landing attempts')).toEqual([])
+  })
+
   it('Japanese block, lot and house numbers without their town, with a flat; a town or ward named alone', () => {
     expect(labelsOf('I live at 9丁目7番6号 亀井867号室.', 'address')).toEqual(['9丁目7番6号 亀井867号室'])
     expect(labelsOf('東京都港区芝公園1丁目2番3号 パレス芝公園123', 'address')).toEqual(['東京都港区芝公園1丁目2番3号 パレス芝公園123'])
@@ -208,7 +220,8 @@ describe('logins made of names', () => {
 describe('US addresses: the town before the state, and military mail', () => {
   it('the words between the street and "NV 23245" are the town, even when they read like a name', () => {
     const text = 'I live at 8419 Hernandez Mountains Apt. 183, Lake Jessica, NV 23245'
-    expect(labelsOf(text, 'place')).toEqual(['Lake Jessica'])
+    // the state's code after the town is a place of its own
+    expect(labelsOf(text, 'place')).toEqual(['Lake Jessica', 'NV'])
     expect(labelsOf(text, 'name')).toEqual([])
     expect(labelsOf('8419 Hernandez Mountains\nNorth Kevin, TX 23245', 'place')).toContain('North Kevin')
   })

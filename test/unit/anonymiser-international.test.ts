@@ -113,6 +113,10 @@ describe('names of many locales, wherever they stand', () => {
     ])
   })
 
+  it('someone saying who they are keeps the particles of their surname', () => {
+    expect(entities('Hi, this is Odin van der Velde from the third floor.')).toEqual([['name', 'Odin van der Velde']])
+  })
+
   it('replaces a whole name, never half of it', () => {
     const text = 'Ved siden av Per Hansen satt Kari Nordmann.'
     const { text: out } = anonymise(text)
