@@ -99,6 +99,8 @@ function remember<T>(memo: Map<string, T>, key: string, limit: number, compute: 
   return value
 }
 
+/** A form's phone field right before the number ("Phone:", "Tel.:", "Mobile number:", "Telefon:"). */
+const PHONE_FIELD_RE = /(?:^|[ \t])(?:phone|mobile|cell|tel|telephone|landline|whatsapp|fax|handy|móvil|teléfono|telefone|telemóvel|telefono|cellulare|téléphone|portable|telefon|puhelin|mobil|komórka|tlf|tfn)\.?(?:[ \t](?:no\.?|number|nr\.?|nummer|número|numero))?[ \t]*:[ \t]*$/i
 const STRONG_CUE_RE = /\b(?:phone|mobile|cell|tel|telephone|landline|whatsapp|call me|text me|ring me|reach me|my number|handy|móvil|teléfono|telefone|telemóvel|telefono|cellulare|numéro|portable|telefon|puhelin|mobil|komórka|tlf|tfn)\b[^\n\d]{0,14}$/i
 /** Said right after the number: "555.1234 is my mobile". */
 const AFTER_CUE_RE = /^[ \t]*(?:is|was|=|-)[ \t]+(?:my|our|his|her|their|the)[ \t]+(?:mobile|phone|number|cell|landline|telephone|whatsapp|home number|work number)\b/i
@@ -140,7 +142,9 @@ export function detectPhones(text: string): Candidate[] {
     const short = digits.length < 7
     if (DATE_LIKE_RE.test(main)) continue
     // a speaker label ("customer: ") says who speaks, not what the number is
-    const before = lineBefore(text, start, 40).replace(/^[ \t]*[\p{L} .'’()-]{1,30}:[ \t]*$/u, '')
+    const lineStart = lineBefore(text, start, 40)
+    // ("Phone:", "Tel.:" are fields: they say what it is)
+    const before = PHONE_FIELD_RE.test(lineStart) ? lineStart : lineStart.replace(/^[ \t]*[\p{L} .'’()-]{1,30}:[ \t]*$/u, '')
     const context = `${previousLine(text, start).slice(-60)} ${before}`
     const cued = CUE_RE.test(before) || /\b(?:phone|call|mobile|number|tel|ring|text)\b/i.test(context)
     if (NOT_PHONE_CUE_RE.test(before) && !CUE_RE.test(before)) continue

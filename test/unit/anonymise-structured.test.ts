@@ -310,6 +310,14 @@ describe('phone numbers in national formats', () => {
     expect(found('WhatsApp +52 1 55 1234 5678')).toEqual([{ label: 'phone', value: '+52 1 55 1234 5678' }])
   })
 
+  it('a phone field\'s number is a phone wherever its plan puts it, undivided or grouped; another field\'s is not', () => {
+    expect(labelsOf('Phone: 35519798', 'phone')).toEqual(['35519798'])
+    expect(labelsOf('Phone: 6709 8211', 'phone')).toEqual(['6709 8211'])
+    expect(labelsOf('Tel.: (10) 33283-2518', 'phone')).toEqual(['(10) 33283-2518'])
+    expect(labelsOf('Mobile number: 18211354261', 'phone')).toEqual(['18211354261'])
+    expect(labelsOf('Order: 35519798', 'phone')).toEqual([])
+  })
+
   it('an amount with a decimal point stays', () => {
     expect(found('The total is 1234.5678 units')).toEqual([])
   })
