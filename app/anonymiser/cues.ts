@@ -433,7 +433,7 @@ function addSpeakers(text: string, lines: readonly Line[], push: (start: number,
 const ROLE_WORDS: ReadonlySet<string> = new Set(['agent', 'support', 'customer', 'user', 'bot', 'chatbot', 'client', 'assistant', 'operator', 'advisor', 'adviser', 'rep', 'representative', 'me', 'system', 'staff', 'caller', 'guest', 'visitor', 'kunde', 'kundin', 'cliente', 'klant', 'asiakas', 'klient', 'utilisateur', 'usuario', 'utente'])
 
 /** Someone saying who they are: "my name is Sofia", "I'm Kenji Watanabe", "you're speaking with Ines", "this is Odin van der Velde". */
-const SELF_INTRO_RE = /(?<![\p{L}])(?:([Mm]y (?:sur|last |first |family |given |full )?name is|[Mm]y (?:sur)?name's|[Nn]ame is)|I am|I'm|I’m|[Tt]his is|[Yy]ou're speaking (?:to|with)|[Yy]ou are speaking (?:to|with))[ \t]+(\p{Lu}[\p{L}'’-]+(?:[ ](?:(?:van|von|de|der|den|ter|ten|da|di|dos|du|del|della|la|le)[ ]){0,2}\p{Lu}[\p{L}'’-]+){0,2})/gu
+const SELF_INTRO_RE = /(?<![\p{L}])(?:([Mm]y (?:sur|last |first |family |given |full )?name is|[Mm]y (?:sur)?name's|[Nn]ame is)|I am|I'm|I’m|[Tt]his is|[Yy]ou're speaking (?:to|with)|[Yy]ou are speaking (?:to|with))[ \t]+(\p{Lu}[\p{L}'’-]+(?:[ ](?:(?:van|von|de|der|den|ter|ten|da|di|dos|du|del|della|la|le)[ ]){0,2}\p{Lu}[\p{L}'’-]+){0,3})/gu
 
 /** After "my name is" any name-shaped words; after "I'm" or "this is" only a known given name or surname ("This is Amazon" stays). */
 function addSelfIntroductions(text: string, found: Candidate[]): void {

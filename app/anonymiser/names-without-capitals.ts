@@ -27,8 +27,8 @@ const UNCASED_WORD_RE = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thai}\p{Sc
 const UNCASED_LETTER_RE = /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thai}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Georgian}\p{Script=Thaana}]/gu
 /** A run of Han characters, optionally split once by a space ("山田 太郎"), standing alone. */
 const HAN_NAME_RE = /(?<![\p{Script=Han}\p{N}])\p{Script=Han}{1,3}(?:[ \u3000]?\p{Script=Han}{1,3})?(?![\p{Script=Han}\p{N}])/gu
-/** A town or district by its ending, standing alone: "大阪市", "渋谷区", "南田中村", "강릉시", "송파구". */
-const CJK_PLACE_RE = /(?<![\p{Script=Han}\p{N}])\p{Script=Han}{1,5}(?:市|区|區|県|縣|町|村|郡|省|州)(?![\p{Script=Han}\p{N}])|(?<!\p{Script=Hangul})\p{Script=Hangul}{2,4}(?:시|군|구)(?!\p{Script=Hangul})/gu
+/** A town or district by its ending, standing alone: "大阪市", "渋谷区", "南田中村", "강릉시", "송파구"; not a surname before its given name ("下村 理恵"). */
+const CJK_PLACE_RE = /(?<![\p{Script=Han}\p{N}])\p{Script=Han}{1,5}(?:市|区|區|県|縣|町|村|郡|省|州)(?![\p{Script=Han}\p{N}]|[ \u3000]\p{Script=Han})|(?<!\p{Script=Hangul})\p{Script=Hangul}{2,4}(?:시|군|구)(?!\p{Script=Hangul})/gu
 /** A Hangul word: a surname, a given name and perhaps an honorific or a particle after it. */
 const HANGUL_WORD_RE = /(?<!\p{Script=Hangul})\p{Script=Hangul}{2,7}(?!\p{Script=Hangul})/gu
 const HANGUL_GIVEN_THEN_SURNAME_RE = /(?<!\p{Script=Hangul})(\p{Script=Hangul}{1,2})[ ](\p{Script=Hangul})(?!\p{Script=Hangul})/gu

@@ -974,8 +974,9 @@ const STREET_RE = new RegExp(
 )
 const PO_BOX_RE = /\b(?:P\.?\s?O\.?\s?Box|Post Office Box|PO Box)\s+\d{1,6}\b/gi
 const EU_STREET_RE = /\b[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|laan|straat|gracht|plein|kade|dijk|singel|steeg|vej|gade|gatan|vägen|veien)\s+\d{1,4}[a-z]?\b/g
-// spaces and tabs only: a street's number is never on the next line ("… Saint-Honoré\n7 étage")
-const ROMANCE_STREET_RE = /\b(?:\d{1,5},?[ \t]+)?(?:[Rr]ue|[Bb]oulevard|[Cc]hemin|[Aa]llée|[Ii]mpasse|[Qq]uai|[Cc]alle|[Aa]venida|[Pp]aseo|[Vv]iale|[Cc]orso|[Pp]iazza|[Rr]ua|[Tt]ravessa|Via|[Aa]venue|Plaza|[Aa]lameda|[Mm]arginal|[Rr]odovia|[Ee]strada)[ \t]+(?:(?:de|del|de la|des|du|della|di|da|do|dos|das|la|le|les)[ \t]+)?[A-ZÀ-Ý][\wÀ-ÿ'’-]+(?:[ \t]+(?!(?:Apto|Apt|Casa|Piso|Sala|Bloco|Piano|Interno|Scala|Puerta|Lote)\b)[A-ZÀ-Ý][\wÀ-ÿ'’-]+){0,2}(?:,?[ \t]+\d{1,4}[a-z]?(?![\w]))?/g
+// spaces and tabs only: a street's number is never on the next line ("… Saint-Honoré\n7 étage");
+// "Alameda", "Estrada" are surnames too: streets only after a number
+const ROMANCE_STREET_RE = /\b(?:\d{1,5},?[ \t]+(?:[Aa]lameda|[Mm]arginal|[Rr]odovia|[Ee]strada)|(?:\d{1,5},?[ \t]+)?(?:[Rr]ue|[Bb]oulevard|[Cc]hemin|[Aa]llée|[Ii]mpasse|[Qq]uai|[Cc]alle|[Aa]venida|[Pp]aseo|[Vv]iale|[Cc]orso|[Pp]iazza|[Rr]ua|[Tt]ravessa|Via|[Aa]venue|Plaza))[ \t]+(?:(?:de|del|de la|des|du|della|di|da|do|dos|das|la|le|les)[ \t]+)?[A-ZÀ-Ý][\wÀ-ÿ'’-]+(?:[ \t]+(?!(?:Apto|Apt|Casa|Piso|Sala|Bloco|Piano|Interno|Scala|Puerta|Lote)\b)[A-ZÀ-Ý][\wÀ-ÿ'’-]+){0,2}(?:,?[ \t]+\d{1,4}[a-z]?(?![\w]))?/g
 const ADDRESS_STOP_WORDS = new Set(
   'a an the my your our their his her its this that these those in on at to of for and or but with by from is are was were be been have has had do does did not no every each all any some per about into over after before than then them they we you i it me us him so very just only also more most other such same two three four five six seven eight nine ten days weeks months years times items hours minutes people orders calls emails tickets'.split(' '),
 )

@@ -117,6 +117,12 @@ describe('names of many locales, wherever they stand', () => {
     expect(entities('Hi, this is Odin van der Velde from the third floor.')).toEqual([['name', 'Odin van der Velde']])
   })
 
+  it('a name of four words after "this is", and a surname that is also a street word ("Estrada") are whole names', () => {
+    expect(entities('Hi, this is María Luisa Mascareñas Merino from the third floor.')).toEqual([['name', 'María Luisa Mascareñas Merino']])
+    expect(entities('Customer: Catalina Estrada Matos')).toEqual([['name', 'Catalina Estrada Matos']])
+    expect(entities('Hi, this is 下村 理恵 from the third floor.')).toEqual([['name', '下村 理恵']])
+  })
+
   it('replaces a whole name, never half of it', () => {
     const text = 'Ved siden av Per Hansen satt Kari Nordmann.'
     const { text: out } = anonymise(text)
