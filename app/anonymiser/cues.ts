@@ -279,7 +279,7 @@ function addLegalFormCompanies(text: string, found: Candidate[]): void {
     }
     const words = m[1].split(' ')
     const skip = /^(?:The|A|An|Our|My|Your|Their|Hi|Hello|Hey|Dear|Thanks)$/.test(words[0]) ? words[0].length + 1 : 0
-    if (!hasOwnWord(words.slice(skip > 0 ? 1 : 0))) continue
+    if (!hasOwnWord(words.slice(skip > 0 ? 1 : 0)) || isKnownPlace(words.slice(skip > 0 ? 1 : 0))) continue
     const [start, end] = [m.index + skip, m.index + m[0].length]
     // the tagger's reading of a longer name around it stands ("Farkas és Társa Kft.")
     if (found.some((c) => c.label === 'organization' && c.start <= start && end <= c.end && c.end - c.start > end - start)) continue
@@ -320,18 +320,18 @@ function addCompaniesBeforeWrittenForms(text: string, found: Candidate[]): void 
       const onlySurnames = items.every((_, k) => /^\p{Lu}[\p{L}'’-]+$/u.test(word(k)) && (isSurname(word(k).toLowerCase()) || !isCommonWord(word(k).toLowerCase())))
       if (!onlySurnames) first = lastComma
     }
-    // a sentence's or a greeting's first word is no part of the name ("Yesterday Pech a.s. wrote")
     // "a" is "and" in Czech but "to" in Italian ("Pagamento a Conti e figli"): a joint only between surnames
     for (let k = first + 1; k < items.length; k++) {
       if (items[k].gapBefore === ' a ' && !(isSurname(word(k - 1).toLowerCase()) && isSurname(word(k).toLowerCase()))) first = k
     }
+    // a sentence's or a greeting's first word is no part of the name ("Yesterday Pech a.s. wrote")
     while (first < items.length - 1 && items[first + 1].gapBefore === ' ') {
       const lower = word(first).toLowerCase()
       if (!LEADING_NOT_NAME_RE.test(word(first)) && !((isCommonWord(lower) || STOPWORDS.has(lower)) && !isSurname(lower))) break
       first++
     }
     const kept = items.slice(first).map((_, k) => word(first + k))
-    if (!hasOwnWord(kept)) continue
+    if (!hasOwnWord(kept) || isKnownPlace(kept)) continue
     found.push({ start: items[first].start, end: m.index + m[0].length, label: 'organization', priority: PRIORITY.PER + 1 })
   }
 }
@@ -354,6 +354,12 @@ function addDashedFirms(text: string, found: Candidate[]): void {
     if (!isFirmSurname(m[2]) || !isFirmSurname(m[4])) continue
     found.push({ start: m.index, end: m.index + m[0].length, label: 'organization', priority: PRIORITY.PER + 1 })
   }
+}
+
+/** The words name a known place: "Pretoria SA", "Cape Town, SA" are a town and its country's letters, no company. */
+function isKnownPlace(words: readonly string[]): boolean {
+  const place = words.join(' ').replace(/,$/, '').toLowerCase()
+  return CITIES.has(place) || TOWNS.has(place) || COUNTRIES.has(place) || REGIONS.has(place)
 }
 
 /** Some word of a company's name is its own: no everyday word, stop word or company word ("Customer Service" is none). */

@@ -11,7 +11,7 @@ const WRITTEN_FORMS = [
   'e figli', 'e Figli', 'et fils', 'et Fils', 'e hijos', 'e Hijos', 'y hijos', 'y Hijos', 'e filhos', 'e Filhos', 'und Söhne', '& Söhne',
   '& Sons', 'and Sons', '& Co.', 'og Sønner', '& Sønner', 'y Asociados', 'e Associados', 'és Társa', 'és Tsa.',
   // with dots or a slash
-  'spol. s r.o.', 's.r.o.', 'a.s.', 'v.o.s.', 'k.s.', 'd.o.o.', 'd.d.', 's.p.', 'S.R.L.', 's.r.l.', 'S.r.l.', 's.p.a.', 'S.p.A.', 's.n.c.',
+  's.r.o.', 'a.s.', 'v.o.s.', 'k.s.', 'd.o.o.', 'd.d.', 's.p.', 'S.R.L.', 's.r.l.', 'S.r.l.', 's.p.a.', 'S.p.A.', 's.n.c.',
   'S.n.c.', 's.a.s.', 'S.a.s.', 'sp. j.', 'Sp. j.', 'sp. k.', 'Sp. k.', 'sp. p.', 'Sp. p.', 's.c.', 'S.A.', 'S.L.U.', 'S.L.', 'S.A.S.', 'S.C.',
   'S/A', 'Ltda.', 'Lda.', 'B.V.', 'N.V.', 'V.O.F.', 'e.K.', 'e.V.', 'e.G.', 'K.K.', 'A.Ş.', 'Kft.', 'Zrt.', 'Nyrt.', 'Bt.', 'Inc.', 'Corp.',
   'Ltd.', 'Co.', 'Α.Ε.', 'Ε.Π.Ε.', 'Ο.Ε.', 'A/S', 'I/S', 'K/S', 'P/S',
