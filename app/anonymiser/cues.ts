@@ -193,6 +193,24 @@ const LIST_RE = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}'’-]+(?:, \p{Lu}[\p{L}'’-]+)+,
 /** Words before a firm someone works at or deals with ("at", "for", "from", "employer is", "the firm"). */
 export const FIRM_CUE_BEFORE_RE = /(?:^|[^\p{L}])(?:at|for|from|by|employer(?: is)?|company|firm|joined|left|bei|für|chez|pour|para|en|presso|per|voor)[ \t]+$/iu
 
+/** A phone number or an e-mail address: what a signature's lines hold. */
+const CONTACT_RE = /@|\d[\d ().\/-]{6,}\d/
+
+/**
+ * The list [start, end) is a line of its own in a signature or letterhead, a phone number or an
+ * e-mail address on the line before or after it ("Burdette Murray\nTurcotte, Christiansen and
+ * Kreiger\n439-959-8316"): the way a firm of partners writes its name.
+ */
+function isLetterheadLine(text: string, start: number, end: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1
+  const nl = text.indexOf('\n', end)
+  const lineEnd = nl < 0 ? text.length : nl
+  if (text.slice(lineStart, start).trim() !== '' || text.slice(end, lineEnd).trim() !== '') return false
+  const previous = lineStart > 0 ? text.slice(text.lastIndexOf('\n', lineStart - 2) + 1, lineStart - 1) : ''
+  const next = nl < 0 ? '' : text.slice(nl + 1, (text.indexOf('\n', nl + 1) + 1 || text.length + 1) - 1)
+  return CONTACT_RE.test(previous) || CONTACT_RE.test(next)
+}
+
 function addNameLists(text: string, found: readonly Candidate[], push: (start: number, end: number, kind: Kind) => void): void {
   if (!text.includes(', ')) return
   for (const m of text.matchAll(LIST_RE)) {
@@ -211,13 +229,15 @@ function addNameLists(text: string, found: readonly Candidate[], push: (start: n
       }
       if (isPersonWord(lower) || found.some((c) => c.label === 'name' && c.start <= at && at < c.end)) people++
     }
-    // a list of people: nothing in it is a place, a brand or an everyday word, and most of it are known names
-    if (other || people * 2 < items.length) continue
-    // "works at Smith, Johnson and Brown": three surnames named as a firm is one organisation
-    if (items.length === 3 && !m[0].includes(', and') && FIRM_CUE_BEFORE_RE.test(text.slice(Math.max(0, m.index - 30), m.index))) {
+    // "works at Smith, Johnson and Brown", a letterhead's line: three surnames named as a firm is one
+    // organisation, known names or not
+    const firmCue = FIRM_CUE_BEFORE_RE.test(text.slice(Math.max(0, m.index - 30), m.index))
+    if (!other && items.length === 3 && !m[0].includes(', and') && ((firmCue && people * 2 >= items.length) || isLetterheadLine(text, m.index, m.index + m[0].length))) {
       push(m.index, m.index + m[0].length, 'ORG')
       continue
     }
+    // a list of people: nothing in it is a place, a brand or an everyday word, and most of it are known names
+    if (other || people * 2 < items.length) continue
     for (const [at, word] of items) push(at, at + word.length, 'PER')
   }
 }
@@ -337,8 +357,8 @@ function addCompaniesBeforeWrittenForms(text: string, found: Candidate[]): void 
 }
 
 const PARTICLES_BEFORE = String.raw`(?:(?:van|von|de|der|den|di|da|del|della|dos|das|do|du|des|la|le|ter|ten)[ ]){0,2}`
-/** Two surnames joined by a spaced dash ("Mills - Wisozk", "van Vliet - de Corte"), no capitalised word on either side. */
-const DASHED_FIRM_RE = new RegExp(String.raw`(?<![\p{L}\p{N}]|\p{Lu}[\p{L}'’.]*[ ])(${PARTICLES_BEFORE}(\p{Lu}[\p{L}'’]+))[ ]-[ ](${PARTICLES_BEFORE}(\p{Lu}[\p{L}'’]+))(?![\p{L}\p{N}]|[ ]\p{Lu})`, 'gu')
+/** Two surnames joined by a spaced dash ("Mills - Wisozk", "van Vliet - de Corte", "Boyle - Trantow-Doyle"), no capitalised word on either side. */
+const DASHED_FIRM_RE = new RegExp(String.raw`(?<![\p{L}\p{N}-]|\p{Lu}[\p{L}'’.]*[ ])(${PARTICLES_BEFORE}(\p{Lu}[\p{L}'’]+(?:-\p{Lu}[\p{L}'’]+)?))[ ]-[ ](${PARTICLES_BEFORE}(\p{Lu}[\p{L}'’]+(?:-\p{L}[\p{L}'’]+)?))(?![\p{L}\p{N}-]|[ ]\p{Lu})`, 'gu')
 
 /** A surname, or a word no list knows, that is no place, brand or everyday word. */
 function isFirmSurname(word: string): boolean {
@@ -351,7 +371,8 @@ function isFirmSurname(word: string): boolean {
 /** Surnames joined by a spaced dash are how firms write their names; people join theirs without spaces. */
 function addDashedFirms(text: string, found: Candidate[]): void {
   for (const m of text.matchAll(DASHED_FIRM_RE)) {
-    if (!isFirmSurname(m[2]) || !isFirmSurname(m[4])) continue
+    // each side, or each half of a double-barrelled side ("Trantow-Doyle"), is a surname
+    if (![m[2], m[4]].every((side) => side.split('-').every(isFirmSurname))) continue
     found.push({ start: m.index, end: m.index + m[0].length, label: 'organization', priority: PRIORITY.PER + 1 })
   }
 }

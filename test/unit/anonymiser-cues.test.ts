@@ -102,6 +102,15 @@ describe('several surnames in a list are several people', () => {
     expect(found('Pagamento a Conti e figli')).toEqual([['organization', 'Conti e figli']])
   })
 
+  it('three surnames on a line of their own beside a phone or an e-mail are a firm; the same names in a sentence are people', () => {
+    expect(found('Burdette Murray\nTurcotte, Christiansen and Kreiger\n439-959-8316')).toEqual([
+      ['name', 'Burdette Murray'],
+      ['organization', 'Turcotte, Christiansen and Kreiger'],
+      ['phone', '439-959-8316'],
+    ])
+    expect(foundAs('Attendees:\nLindholm, Jansen and Okafor\nsee you there', 'name')).toEqual(['Lindholm', 'Jansen', 'Okafor'])
+  })
+
   it('a list of towns stays a list of places', () => {
     expect(found('We deliver to Lyon, Marseille and Toulouse.').map(([label]) => label)).toEqual(['place', 'place', 'place'])
   })
@@ -140,6 +149,7 @@ describe('a company or an institution named by its own word', () => {
     expect(found('Company: Mills - Wisozk')).toEqual([['organization', 'Mills - Wisozk']])
     expect(found('a colleague from van Vliet - de Corte said so')).toEqual([['organization', 'van Vliet - de Corte']])
     expect(found('Open Monday - Friday')).toEqual([])
+    expect(found('Dariana Pfannerstill\nBoyle - Trantow-Doyle\n953.525.7581').filter(([label]) => label === 'organization')).toEqual([['organization', 'Boyle - Trantow-Doyle']])
     expect(foundAs('We met Lindholm, Jansen, Okafor and Petrov.', 'name')).toEqual(['Lindholm', 'Jansen', 'Okafor', 'Petrov'])
   })
 
