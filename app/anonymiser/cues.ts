@@ -211,7 +211,7 @@ function isLetterheadLine(text: string, start: number, end: number): boolean {
   return CONTACT_RE.test(previous) || CONTACT_RE.test(next)
 }
 
-function addNameLists(text: string, found: readonly Candidate[], push: (start: number, end: number, kind: Kind) => void): void {
+function addNameLists(text: string, found: readonly Candidate[], push: (start: number, end: number, kind: Kind, priority?: number) => void): void {
   if (!text.includes(', ')) return
   for (const m of text.matchAll(LIST_RE)) {
     // "Company: Lohse, Schlawitz und Moeller" is one firm, as its field says
@@ -231,9 +231,12 @@ function addNameLists(text: string, found: readonly Candidate[], push: (start: n
     }
     // "works at Smith, Johnson and Brown", a letterhead's line: three surnames named as a firm is one
     // organisation, known names or not
+    // (after "at" or "for" only a list of cities or countries is no firm: "Hall, Martin and Goldner" is one)
     const firmCue = FIRM_CUE_BEFORE_RE.test(text.slice(Math.max(0, m.index - 30), m.index))
-    if (!other && items.length === 3 && !m[0].includes(', and') && ((firmCue && people * 2 >= items.length) || isLetterheadLine(text, m.index, m.index + m[0].length))) {
-      push(m.index, m.index + m[0].length, 'ORG')
+    const places = items.every(([, word]) => CITIES.has(word.toLowerCase()) || COUNTRIES.has(word.toLowerCase()) || REGIONS.has(word.toLowerCase()))
+    if (items.length === 3 && !m[0].includes(', and') && ((firmCue && !places) || (!other && isLetterheadLine(text, m.index, m.index + m[0].length)))) {
+      // above the tagger's reading of each surname as a person
+      push(m.index, m.index + m[0].length, 'ORG', PRIORITY.PER + 1)
       continue
     }
     // a list of people: nothing in it is a place, a brand or an everyday word, and most of it are known names
@@ -371,8 +374,12 @@ function isFirmSurname(word: string): boolean {
 /** Surnames joined by a spaced dash are how firms write their names; people join theirs without spaces. */
 function addDashedFirms(text: string, found: Candidate[]): void {
   for (const m of text.matchAll(DASHED_FIRM_RE)) {
-    // each side, or each half of a double-barrelled side ("Trantow-Doyle"), is a surname
-    if (![m[2], m[4]].every((side) => side.split('-').every(isFirmSurname))) continue
+    // each side, or each half of a double-barrelled side ("Trantow-Doyle"), is a surname; after "at"
+    // or "from" any surnames will do, even a town's ("works at Casper - Tillman"), but no other town ("from Berlin - Mitte")
+    const firmCue = FIRM_CUE_BEFORE_RE.test(text.slice(Math.max(0, m.index - 30), m.index))
+    const bigPlace = (w: string) => CITIES.has(w.toLowerCase()) || COUNTRIES.has(w.toLowerCase()) || REGIONS.has(w.toLowerCase())
+    const words = [m[2], m[4]].flatMap((side) => side.split('-'))
+    if (firmCue ? words.some((w) => bigPlace(w) && !isSurname(w.toLowerCase())) : !words.every(isFirmSurname)) continue
     found.push({ start: m.index, end: m.index + m[0].length, label: 'organization', priority: PRIORITY.PER + 1 })
   }
 }

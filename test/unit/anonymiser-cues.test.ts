@@ -109,6 +109,11 @@ describe('several surnames in a list are several people', () => {
       ['phone', '439-959-8316'],
     ])
     expect(foundAs('Attendees:\nLindholm, Jansen and Okafor\nsee you there', 'name')).toEqual(['Lindholm', 'Jansen', 'Okafor'])
+    // after "at" or "from", surnames that are also towns or everyday words still make a firm; a town and its district do not
+    expect(found('I work at Hall, Martin and Goldner.')).toEqual([['organization', 'Hall, Martin and Goldner']])
+    expect(found('I work at Casper - Tillman.')).toEqual([['organization', 'Casper - Tillman']])
+    expect(found('I moved from Berlin - Mitte').filter(([label]) => label === 'organization')).toEqual([])
+    expect(found('I flew from Lyon, Marseille and Toulouse').map(([label]) => label)).toEqual(['place', 'place', 'place'])
   })
 
   it('a list of towns stays a list of places', () => {
