@@ -103,10 +103,13 @@ export default function ReviewsPage() {
   const data = answered?.page ?? loaded
   const thanks = answered?.thanks ?? params.get('thanks')
   // The next reply replaced the one just reviewed without a page load: start reading it from the
-  // top, with the thanks announced and focused (as after the redirect a form without script gets).
+  // top, with the thanks announced and focused. The same once the page is ready after the redirect a
+  // form sent before the script ran gets (the browser may have restored the old scroll position).
   const thanksRef = useRef<HTMLParagraphElement>(null)
+  const thanksOnArrival = useRef(params.get('thanks') !== null)
   useEffect(() => {
-    if (!answered) return
+    if (!answered && !thanksOnArrival.current) return
+    thanksOnArrival.current = false
     window.scrollTo({ top: 0 })
     thanksRef.current?.focus({ preventScroll: true })
   }, [answered])

@@ -335,6 +335,8 @@ test('a review is answered with the next reply in one request, and a form from a
   await page.goto('/reviews')
   await expect(page.getByRole('heading', { name: 'Your review' })).toBeVisible()
   const first = await page.locator('input[name="reviewId"]').inputValue()
+  // the page's script is running (it adds the field that asks for the next reply in place)
+  await expect(page.locator('input[name="then"]')).toHaveCount(1)
   await fillReview(page)
   const requests: string[] = []
   page.on('request', (request) => {
