@@ -12,6 +12,7 @@
 import { BRANDS, BUSINESS_WORDS, CITIES, COUNTRIES, FIELD_KIND, FIELD_LABEL_WORDS, FIRST_NAMES, INSTITUTION_WORDS, isCommonWord, ORG_HEADS, ORG_SUFFIXES, REGIONS, STOPWORDS, SURNAMES, TOWNS } from './gazetteer'
 import { LEGAL_FORM_SOURCE } from './legal-forms'
 import { withoutAccents } from './tagger'
+import { lineAfter, lineBefore } from './text-lines'
 import type { Candidate, PiiLabel } from './types'
 
 type Kind = 'PER' | 'LOC' | 'ORG'
@@ -202,10 +203,9 @@ const CONTACT_RE = /@|\d[\d ().\/-]{6,}\d/
  * Kreiger\n439-959-8316"): the way a firm of partners writes its name.
  */
 function isLetterheadLine(text: string, start: number, end: number): boolean {
+  if (lineBefore(text, start).trim() !== '' || lineAfter(text, end).trim() !== '') return false
   const lineStart = text.lastIndexOf('\n', start - 1) + 1
   const nl = text.indexOf('\n', end)
-  const lineEnd = nl < 0 ? text.length : nl
-  if (text.slice(lineStart, start).trim() !== '' || text.slice(end, lineEnd).trim() !== '') return false
   const previous = lineStart > 0 ? text.slice(text.lastIndexOf('\n', lineStart - 2) + 1, lineStart - 1) : ''
   const next = nl < 0 ? '' : text.slice(nl + 1, (text.indexOf('\n', nl + 1) + 1 || text.length + 1) - 1)
   return CONTACT_RE.test(previous) || CONTACT_RE.test(next)
@@ -311,11 +311,15 @@ function addLegalFormCompanies(text: string, found: Candidate[]): void {
   }
 }
 
+/** Up to two particles before a name's word ("van den Pol", "de Corte"). */
+const PARTICLES_BEFORE = String.raw`(?:(?:van|von|de|der|den|di|da|del|della|dos|das|do|du|des|la|le|ter|ten)[ ]){0,2}`
 /** A word of a company's name: capitalised, maybe hyphenated ("Di Gaetano-Catanzaro"), maybe after particles ("van den Pol"). */
-const COMPANY_ITEM = String.raw`(?:(?:van|von|de|der|den|di|da|del|della|dos|das|do|du|des|la|le|ter|ten)[ ]){0,2}\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*`
+const COMPANY_ITEM = String.raw`${PARTICLES_BEFORE}\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*`
+/** "and" between the names of a company, in the languages met most. */
+const CONJUNCTION = String.raw`(?:&|and|und|e|y|et|a|i|og|och|en|és|ja|u|и)`
 /** What joins the words of a company's name: a space, a spaced dash, a comma, "and" in some language. */
-const COMPANY_JOIN = String.raw`(?:[ ]|[ ]-[ ]|,[ ]|[ ](?:&|and|und|e|y|et|a|i|og|och|en|és|ja|u|и)[ ])`
-const CONJUNCTION_JOIN_RE = /^[ ](?:&|and|und|e|y|et|a|i|og|och|en|és|ja|u|и)[ ]$/u
+const COMPANY_JOIN = String.raw`(?:[ ]|[ ]-[ ]|,[ ]|[ ]${CONJUNCTION}[ ])`
+const CONJUNCTION_JOIN_RE = new RegExp(String.raw`^[ ]${CONJUNCTION}[ ]$`, 'u')
 /** Up to six name words, then a legal form as companies write it ("Šeda a Zezula s.r.o.", "Lo Piccolo, Mele e Trombetta s.r.l."). */
 const BEFORE_WRITTEN_FORM_RE = new RegExp(String.raw`(?<![\p{L}\p{N}])(${COMPANY_ITEM}(?:${COMPANY_JOIN}${COMPANY_ITEM}){0,5})(,?[ ])(?:${LEGAL_FORM_SOURCE})(?![\p{L}\p{N}])`, 'gu')
 const COMPANY_ITEM_RE = new RegExp(COMPANY_ITEM, 'gu')
@@ -359,7 +363,6 @@ function addCompaniesBeforeWrittenForms(text: string, found: Candidate[]): void 
   }
 }
 
-const PARTICLES_BEFORE = String.raw`(?:(?:van|von|de|der|den|di|da|del|della|dos|das|do|du|des|la|le|ter|ten)[ ]){0,2}`
 /** Two surnames joined by a spaced dash ("Mills - Wisozk", "van Vliet - de Corte", "Boyle - Trantow-Doyle"), no capitalised word on either side. */
 const DASHED_FIRM_RE = new RegExp(String.raw`(?<![\p{L}\p{N}-]|\p{Lu}[\p{L}'’.]*[ ])(${PARTICLES_BEFORE}(\p{Lu}[\p{L}'’]+(?:-\p{Lu}[\p{L}'’]+)?))[ ]-[ ](${PARTICLES_BEFORE}(\p{Lu}[\p{L}'’]+(?:-\p{L}[\p{L}'’]+)?))(?![\p{L}\p{N}-]|[ ]\p{Lu})`, 'gu')
 
