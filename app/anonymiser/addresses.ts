@@ -49,13 +49,13 @@ const STREET_ENDING_RE = /(?:straße|strasse|str\.|gasse|weg|platz|allee|ring|da
 /** A house number: "12", "12a", "5/7", "221B", "12-14", "12 bis", "3-12-5" (block, lot and house). */
 const HOUSE_NUMBER = String.raw`(?:s\/n\.?|\d{1,5}(?:[ ]?[A-Za-z](?![\p{L}])(?:[ ]\d{1,3}(?![\d]))?)?(?:[\/-]\d{1,4}[A-Za-z]?)?(?:-\d{1,4})?(?:[ ](?:bis|ter|I{1,3}|IV))?)`
 /** A flat or floor after the number: "m. 3", "lok. 5", "2º Esq", "piso 4", "Apt 5B", "/ 3", "Top 7", "bus 2", "4. tv" (Danish), "3 hoog" (Dutch). */
-const UNIT_WORDS = 'm. lok. apt. apartment app. flat unit suite piso planta puerta pta. esc. bus bte top stiege tür whg. wohnung etg. lgh int. interno scala sc. dpto. depto. dept. apto. of. ap. kv. кв. daire kat zimmer piano casa sala bloco'
+const UNIT_WORDS = 'm. lok. leil. apt. apartment app. flat unit suite piso planta puerta pta. esc. bus bte top stiege tür whg. wohnung etg. lgh int. interno scala sc. dpto. depto. dept. apto. of. ap. kv. кв. daire kat zimmer piano casa sala bloco'
 /** Each flat word, lower case or capitalised, its dot optional ("apt", "Apt.", "Zimmer"). */
 const UNIT_WORD = UNIT_WORDS.split(' ')
   .sort((a, b) => b.length - a.length)
   .map((w) => `[${w[0].toUpperCase()}${w[0]}]${w.slice(1).replace(/\.$/, '\\.?')}`)
   .join('|')
-const UNIT = String.raw`(?:(?:${UNIT_WORD}|D:)[ ]?:?[ ]?\d{1,4}[A-Za-z]?|\d{1,2}\.[ ]?em\.?(?:[ ]\d{1,3}\.?[ ]?ajtó)?|[Oo]ppgang [A-Z]|R\/C(?:[ ](?:Esq|Dto|Dt|Dir)\.?)?|\d{1,2}[ ]?(?:Esq|Dto|Dt|Dir)\.?|(?:Bajo|Entresuelo|Ático|Atico)(?:[ ](?:Izda|Dcha|Izq|Der)\.?)?|\d{1,2}\.[ ]?(?:tv|th|mf)\.?|st\.[ ]?(?:tv|th|mf)\.?|\d{1,2}[ ](?:hoog|hg)(?:[ ](?:achter|voor))?|\d{1,2}[ºª°][ ]?(?:esq\.?|dto\.?|dta\.?|izq\.?|dcha\.?|d\.?|e\.?|[A-Z])?|\d{1,2}\.?[ ](?:OG|EG|DG|étage|etage|piso|andar|floor)(?:[ ](?:links|rechts|mitte|esq\.?|dto\.?))?)`
+const UNIT = String.raw`(?:(?:${UNIT_WORD}|D:)[ ]?:?[ ]?\d{1,4}[A-Za-z]?|\d{1,2}\.[ ]?em\.?(?:[ ]\d{1,3}\.?[ ]?ajtó)?|[Oo]ppgang [A-Z]|R\/C(?:[ ](?:Esq|Dto|Dt|Dir)\.?)?|\d{1,2}[ ]?(?:Esq|Dto|Dt|Dir)\.?|(?:Bajo|Entresuelo|Ático|Atico)(?:[ ](?:Izda|Dcha|Izq|Der)\.?)?|\d{1,2}\.[ ]?(?:tv|th|mf)\.?|st\.[ ]?(?:tv|th|mf)\.?|\d{1,2}[ ](?:hoog|hg)(?:[ ](?:achter|voor))?|\d{1,2}[ºª°][ ]?(?:esq\.?|dto\.?|dta\.?|izq\.?|dcha\.?|d\.?|e\.?|[A-Z])?|\d{1,2}\.?[ ](?:OG|EG|DG|étage|etage|piso|andar|floor)(?:[ ](?:links|rechts|mitte|esq\.?|dto\.?))?|\d{1,2}e[ ]verdieping|\d{1,2}(?:ος|ης)(?![\p{L}]))`
 
 const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}'’.-]*|(?:${STREET_WORDS.replace(/[.]/g, '\\.').split(' ').sort((a, b) => b.length - a.length).join('|')})\.?(?![\p{L}])|\d{1,3}(?:st|nd|rd|th|\.)|(?:de|del|della|delle|dei|degli|dello|di|da|do|dos|das|du|des|la|le|les|el|los|las|van|von|der|den|am|an|im|in|zum|zur|auf|of|the|and|y|e|i|und|ta|tal|ul\.?|al\.?|os\.?|pl\.?|ulica|aleja|rue|chemin|avenue|boulevard|allée|impasse|quai|place|route|calle|carrer|avenida|avinguda|paseo|passeig|plaza|plaça|via|viale|corso|piazza|largo|rua|travessa|praça|estrada|strada|calea|odos|jalan|soi)|\p{Ll}+(?:straße|strasse|gasse|weg|platz|allee|gatan|vägen|vej|gade|straat|laan|katu|tie|utca|iela|tänav))`
 /** "Adama Asnyka 1", "ul. Marszałkowska 5/7 m. 3", "Rua Augusta 123, 2º Esq", "Calle Mayor, 5". */
@@ -231,8 +231,9 @@ function classify(value: string, start: number): Part {
         return part
       }
       // "Maseru 100", "Thimphu 810", "Tokyo 150-0002": a known town and a postcode-shaped number
-      const townCode = /^(\p{Lu}[\p{L}'’-]+)[ ](\d{3,6}|\d{3}-\d{4}|\d{5}-\d{3}|\d{4}-\d{3}|\d{2}-\d{3})$/u.exec(value)
-      if (!streetWord && townCode && CITIES.has(townCode[1].toLowerCase()) && (m = TOWN_THEN_CODE_RE.exec(value))) {
+      // ("Miami Gardens 76474": a town named with a street's word, before a five-digit code)
+      const townCode = /^(\p{Lu}[\p{L}'’-]+(?:[ ]\p{Lu}[\p{L}'’-]+){0,2})[ ](\d{3,6}|\d{3}-\d{4}|\d{5}-\d{3,4}|\d{4}-\d{3}|\d{2}-\d{3})$/u.exec(value)
+      if (townCode && (!streetWord || /^\d{5}/.test(townCode[2])) && CITIES.has(townCode[1].toLowerCase()) && (m = TOWN_THEN_CODE_RE.exec(value))) {
         part.kind = 'townCode'
         part.match = m
         return part
@@ -290,7 +291,7 @@ function partsOf(text: string, from: number, to: number): Part[] {
       let a = s
       let b = i
       while (a < b && /[\s]/.test(text[a])) a++
-      while (b > a && /[\s.!?]/.test(text[b - 1]) && !/\d\.$|\b\p{L}\.$/u.test(text.slice(a, b))) b--
+      while (b > a && /[\s.!?]/.test(text[b - 1]) && !/\b\p{L}\.$/u.test(text.slice(a, b))) b--
       if (b > a) {
         const part = classify(text.slice(a, b), a)
         const last = parts[parts.length - 1]

@@ -5,7 +5,7 @@
 import { addNamesWithoutCapitals } from './names-without-capitals'
 import { applyCues, CUED_NAME_PRIORITY, FIRM_CUE_BEFORE_RE, isFirstName, isPersonWord, isSurname, NAME_PARTICLES } from './cues'
 import { LEGAL_FORM_SOURCE } from './legal-forms'
-import { BRANDS, BUSINESS_WORDS, CITIES, COUNTRIES, CURRENCY_WORDS, GIVEN_NAME_TOWNS, GIVEN_NAMES, FIELD_KIND, FIELD_LABEL_WORDS, INSTITUTION_WORDS, isCommonWord, NOUN_CAPITALISING_WORDS, ORG_HEADS, ORG_SUFFIXES, REGIONS, STOPWORDS, STREET_WORDS, TOWNS } from './gazetteer'
+import { BRANDS, BUSINESS_WORDS, CITIES, COUNTRIES, CURRENCY_WORDS, GIVEN_NAME_TOWNS, GIVEN_NAMES, FIELD_KIND, FIELD_LABEL_WORDS, INSTITUTION_WORDS, isCommonWord, NOUN_CAPITALISING_WORDS, ORG_HEADS, ORG_SUFFIXES, REGIONS, STATES_IN_NAME_LISTS, STOPWORDS, STREET_WORDS, TOWNS } from './gazetteer'
 import { ASCII, CAPITAL, DIGIT, loadTrainedWeights, OPEN_MARGIN, SHOUTED, UPPER, WORD as WORD_FLAG, tagTokens, withoutAccents, tokenize, type Mask, type Tag, type Token, type TrainedWeights, type Weights } from './tagger'
 import trained from './tagger-weights.json'
 import type { Candidate, PiiLabel } from './types'
@@ -176,7 +176,7 @@ function kindByGazetteer(kind: string, value: string, previous: string, nextCapi
   // "Gardena", "Troutdale" read as a company: a town the long list knows that is no brand or name is a place
   if (kind === 'ORG' && words.length === 1 && !nextCapitalised && (TOWNS.has(spelt) || TOWNS.has(whole)) && !BRANDS.has(spelt) && !isPersonWord(spelt)) return 'LOC'
   // a town or a country taken for a person ("Berlin", "São Paulo"), unless greeted or titled like one
-  if (kind === 'PER' && !(givenNameOrTown && !placeCued) && (CITIES.has(whole) || COUNTRIES.has(whole) || (REGIONS.has(whole) && !isFirstName(words[0]))) && !NAME_CUE_BEFORE.has(previous.toLowerCase()) && !TITLE.test(previous) && (words.length > 1 || !isSurname(whole) || (CITIES.has(whole) && !isFirstName(whole)))) return 'LOC'
+  if (kind === 'PER' && !(givenNameOrTown && !placeCued) && (CITIES.has(whole) || COUNTRIES.has(whole) || (REGIONS.has(whole) && (!isFirstName(words[0]) || STATES_IN_NAME_LISTS.has(whole)))) && !NAME_CUE_BEFORE.has(previous.toLowerCase()) && !TITLE.test(previous) && (words.length > 1 || !isSurname(whole) || (CITIES.has(whole) && !isFirstName(whole)))) return 'LOC'
   if (kind === 'ORG' && (TITLE.test(previous) || TITLE.test(words[0]))) return 'PER'
   if (kind === 'ORG' && words.length <= 3 && !CITIES.has(whole) && !words.some((w) => ORG_HEADS.has(w))) {
     // "Deepa Krishnan", or a lone given name ("Arjun", "Bethany", "Marek") that is no everyday word or
@@ -184,7 +184,7 @@ function kindByGazetteer(kind: string, value: string, previous: string, nextCapi
     if (isFirstName(words[0]) && (words.length === 1 ? !isCommonWord(last) && !BRANDS.has(last) && !nextCapitalised : isSurname(last) || !isCommonWord(last))) return 'PER'
   }
   if (kind !== 'LOC' && words.length === 1 && inflectedPlace(words[0]) !== null) return 'LOC'
-  if (kind === 'LOC' && words.length <= 2 && isFirstName(words[0]) && !CITIES.has(whole) && !CITIES.has(words[0]) && !COUNTRIES.has(whole) && !isTownShaped(value)) return 'PER'
+  if (kind === 'LOC' && words.length <= 2 && isFirstName(words[0]) && !CITIES.has(whole) && !CITIES.has(words[0]) && !COUNTRIES.has(whole) && !STATES_IN_NAME_LISTS.has(whole) && !isTownShaped(value)) return 'PER'
   return kind
 }
 
@@ -535,7 +535,23 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
   if (!capitalisesNouns()) withSurnameBefore(text, cued)
   const merged = mergeAdjacentNames(text, cued).filter((c) => !isSalutation(text, c))
   withoutGreeting(text, merged)
-  return sameNameSameKind(text, wholeCompanies(text, merged))
+  withRegionWord(text, merged)
+  return sameNameSameKind(text, peopleListedAfterAName(text, wholeCompanies(text, merged)))
+}
+
+/** The word after a region's name that says what kind of region it is: "Zlínský kraj", "Владимирская область", "Toshkent viloyati". */
+const REGION_WORD_AFTER_RE = /^[ ](?:kraj|okrug|oblast|viloyati|viloyat|raj\.|rajons|novads|megye|vármegye|županija|vojvodstvo|voivodeship|county|province|prefecture|область|обл\.|край|округ|автономный округ|автономная область|республика|район|област|округ|вилоят)(?![\p{L}])/u
+
+/** A place or a name before a region's word is that region, the word included. */
+function withRegionWord(text: string, found: Candidate[]): void {
+  for (const c of found) {
+    // a name of one word only: "Sarah Kent County" is no county
+    if (c.label !== 'place' && !(c.label === 'name' && !/\s/.test(text.slice(c.start, c.end)))) continue
+    const word = REGION_WORD_AFTER_RE.exec(text.slice(c.end, c.end + 24))
+    if (!word || found.some((o) => o !== c && o.start < c.end + word[0].length && c.end < o.end)) continue
+    c.end += word[0].length
+    c.label = 'place'
+  }
 }
 
 /**
@@ -947,6 +963,30 @@ function wholeCompanies(text: string, found: Candidate[]): Candidate[] {
     joined.push({ start: m.index, end, label: 'organization', priority: PRIORITY.ORG })
   }
   return joined.sort((a, b) => a.start - b.start)
+}
+
+/** Two names of two or more words joined by "and" ("Gbogboade Abisoye and Sekinat Saheed"). */
+const TWO_NAMES_RE = /^(\p{Lu}[\p{L}'’-]+(?:[ ]\p{Lu}[\p{L}'’-]+){1,3})[ ](?:and|und|et|y|e|i|og|och|en|és|a|ve)[ ](\p{Lu}[\p{L}'’-]+(?:[ ]\p{Lu}[\p{L}'’-]+){1,3})$/u
+
+/**
+ * "Please add Bamisebi Kemi, Gbogboade Abisoye and Sekinat Saheed": after a person and a comma,
+ * the tagger's "company" of two names joined by "and", none of them a company's word, is two people.
+ */
+function peopleListedAfterAName(text: string, found: Candidate[]): Candidate[] {
+  const out: Candidate[] = []
+  for (const c of found.sort((a, b) => a.start - b.start)) {
+    const pair = c.label === 'organization' ? TWO_NAMES_RE.exec(text.slice(c.start, c.end)) : null
+    const previous = out[out.length - 1]
+    const listed = previous?.label === 'name' && /^,[ ]$/.test(text.slice(previous.end, c.start))
+    if (!pair || !listed || `${pair[1]} ${pair[2]}`.split(' ').some((w) => isCompanyWord(w.toLowerCase()))) {
+      out.push(c)
+      continue
+    }
+    out.push({ ...c, end: c.start + pair[1].length, label: 'name' })
+    const second = c.end - pair[2].length
+    out.push({ ...c, start: second, label: 'name' })
+  }
+  return out
 }
 
 function mergeAdjacentNames(text: string, found: Candidate[]): Candidate[] {

@@ -27,6 +27,8 @@ export const GIVEN_NAME_TOWNS: ReadonlySet<string> = new Set(data.givenNameTowns
 export const COUNTRIES: ReadonlySet<string> = new Set(data.countries)
 /** States, provinces and counties ("Texas", "Bavaria", "Kent"). */
 export const REGIONS: ReadonlySet<string> = new Set(data.regions)
+/** States that only the long name lists call given names ("Kansas", "Utah"): read as the state. */
+export const STATES_IN_NAME_LISTS: ReadonlySet<string> = new Set(data.statesInNameLists)
 export const ORG_SUFFIXES: ReadonlySet<string> = new Set(data.orgSuffixes)
 /** One-word brand names (companies, services, platforms). */
 export const BRANDS: ReadonlySet<string> = new Set(data.brands)

@@ -778,7 +778,8 @@ function detectNearbyReferences(text: string, push: Push): void {
     const stop = /[.!?;](?:\s|$)/.exec(after)
     if (stop) after = after.slice(0, stop.index)
     const beforeWords = before.split(/\s+/).filter(Boolean).slice(-7).join(' ')
-    const cueBefore = REFERENCE_WORD_RE.test(beforeWords)
+    // "the delivery address is 57860 Theron Overpass": a number after "address" starts the address
+    const cueBefore = REFERENCE_WORD_RE.test(beforeWords) && !/\baddress\b[^,;]*$/i.test(beforeWords)
     // "… is my order number", "… (booking ref)", "… for the tracking"
     const cueAfter = /^\s*[)\]]?\s*(?:[-–—:,(]\s*)?(?:(?:is|was|=|as|for|on|from)\s+)?(?:(?:my|the|our|your|his|her|their|an?|that)\s+)?(?:\w+\s+)?(?:order|ref|reference|case|ticket|tracking|confirmation|invoice|account|acct|member(?:ship)?|policy|booking|reservation|claim|customer|subscription|transaction|receipt|parcel|shipment|consignment|rma|incident|pnr|voucher|contract|loan|quote|waybill|id)\b/i.test(after)
     let asked = false
@@ -966,17 +967,17 @@ function detectUsernames(text: string, push: Push): void {
 
 const STREET_SUFFIX =
   'street|st|road|rd|avenue|ave|av|lane|ln|drive|dr|boulevard|blvd|way|court|ct|place|pl|terrace|terr|close|crescent|cres|square|sq|highway|hwy|parkway|pkwy|circle|cir|trail|trl|row|mews|grove|gardens|gdns|hill|park|walk|green|rise|vale|view|parade|alley|loop|path|pike|plaza|quay|wharf|embankment|broadway|causeway|esplanade|promenade|boulevarde|market|gate|yard|wynd|brae|heights|meadow|meadows|chase|croft|fold|hollow|ridge|manor|estate|end|cottages|cottage|farm|house|lodge|barns|buildings|mansions|villas|mill|mills|centre|center|tower|towers|apartments|residences|hall|fields|wood|woods|common'
-const ORDINAL_OR_WORD = String.raw`(?:\d{1,3}(?:st|nd|rd|th)|[A-Z][A-Za-z'’.-]*|[a-z][a-z'’-]+)`
+const ORDINAL_OR_WORD = String.raw`(?:\d{1,3}(?:st|nd|rd|th)|\p{Lu}[\p{L}'’.-]*|\p{Ll}[\p{Ll}'’-]+)`
 const STREET_RE = new RegExp(
   // spaces and tabs only: a street never runs over a line break ("Flat 4B\n27 Harcourt Road" is two parts)
-  String.raw`(?<![\w£$€.,-])(?:(?:flat|apt|apartment|unit|suite|ste|room|floor)\.?[ \t]*#?\w{1,5},?[ \t]+)?\d{1,5}[A-Za-z]?(?:[-\/]\d{1,4}[A-Za-z]?)?,?[ \t]+(?:${ORDINAL_OR_WORD}[ \t]+){0,3}(?:${STREET_SUFFIX}|${[...MORE_STREET_SUFFIXES].join('|')})\b\.?(?:[ \t]+(?:North|South|East|West|NE|NW|SE|SW|N|S|E|W)\b)?`,
-  'gi',
+  String.raw`(?<![\w£$€.,-])(?:(?:flat|apt|apartment|unit|suite|ste|room|floor)\.?[ \t]*#?\w{1,5},?[ \t]+)?\d{1,5}[A-Za-z]?(?:[-\/]\d{1,4}[A-Za-z]?)?,?[ \t]+(?:${ORDINAL_OR_WORD}[ \t]+){0,3}(?:${STREET_SUFFIX}|${[...MORE_STREET_SUFFIXES].join('|')})(?![\p{L}\p{N}_])\.?(?:[ \t]+(?:North|South|East|West|NE|NW|SE|SW|N|S|E|W)\b)?`,
+  'giu',
 )
 const PO_BOX_RE = /\b(?:P\.?\s?O\.?\s?Box|Post Office Box|PO Box)\s+\d{1,6}\b/gi
 const EU_STREET_RE = /\b[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|laan|straat|gracht|plein|kade|dijk|singel|steeg|vej|gade|gatan|vägen|veien)\s+\d{1,4}[a-z]?\b/g
 // spaces and tabs only: a street's number is never on the next line ("… Saint-Honoré\n7 étage");
 // "Alameda", "Estrada" are surnames too: streets only after a number
-const ROMANCE_STREET_RE = /\b(?:\d{1,5},?[ \t]+(?:[Aa]lameda|[Mm]arginal|[Rr]odovia|[Ee]strada)|(?:\d{1,5},?[ \t]+)?(?:[Rr]ue|[Bb]oulevard|[Cc]hemin|[Aa]llée|[Ii]mpasse|[Qq]uai|[Cc]alle|[Aa]venida|[Pp]aseo|[Vv]iale|[Cc]orso|[Pp]iazza|[Rr]ua|[Tt]ravessa|Via|[Aa]venue|Plaza))[ \t]+(?:(?:de|del|de la|des|du|della|di|da|do|dos|das|la|le|les)[ \t]+)?[A-ZÀ-Ý][\wÀ-ÿ'’-]+(?:[ \t]+(?!(?:Apto|Apt|Casa|Piso|Sala|Bloco|Piano|Interno|Scala|Puerta|Lote)\b)[A-ZÀ-Ý][\wÀ-ÿ'’-]+){0,2}(?:,?[ \t]+\d{1,4}[a-z]?(?![\w]))?/g
+const ROMANCE_STREET_RE = /\b(?:\d{1,5},?[ \t]+(?:[Aa]lameda|[Mm]arginal|[Rr]odovia|[Ee]strada)|(?:\d{1,5},?[ \t]+)?(?:[Rr]ue|[Bb]oulevard|[Cc]hemin|[Aa]llée|[Ii]mpasse|[Qq]uai|[Cc]alle|[Aa]venida|[Pp]aseo|[Vv]iale|[Cc]orso|[Pp]iazza|[Rr]ua|[Tt]ravessa|Via|[Aa]venue|Plaza))[ \t]+(?:(?:de|del|de la|des|du|della|di|da|do|dos|das|la|le|les)[ \t]+)?(?!(?:Apto|Apt|Casa|Piso|Sala|Bloco|Piano|Interno|Scala|Puerta|Lote|Suite|Unit)\b)[A-ZÀ-Ý][\wÀ-ÿ'’-]+(?:[ \t]+(?!(?:Apto|Apt|Casa|Piso|Sala|Bloco|Piano|Interno|Scala|Puerta|Lote)\b)[A-ZÀ-Ý][\wÀ-ÿ'’-]+){0,2}(?:,?[ \t]+\d{1,4}[a-z]?(?![\w]))?/g
 const ADDRESS_STOP_WORDS = new Set(
   'a an the my your our their his her its this that these those in on at to of for and or but with by from is are was were be been have has had do does did not no every each all any some per about into over after before than then them they we you i it me us him so very just only also more most other such same two three four five six seven eight nine ten days weeks months years times items hours minutes people orders calls emails tickets'.split(' '),
 )
@@ -1018,11 +1019,11 @@ const EIRCODE_RE = new RegExp(String.raw`(?<![A-Za-z0-9-])${EIRCODE}(?![A-Za-z0-
  * "Apto. 877", "m. 3", "4. tv" (Danish floor and side), "3 hoog" (Dutch floor), "2º B".
  */
 // longer words first: "Apto" is not "Apt" and an "o"
-const UNIT_AFTER_RE = /^,?[ \t]*(?:(?:apartment|wohnung|interno|zimmer|stiege|puerta|suite|floor|piano|scala|bloco|depto|lokal|daire|étage|etage|unit|flat|room|casa|apto|sala|piso|dpto|apt|ste|whg|top|tür|int|pta|esc|lok|kat|bus|bte|fl|ap|kv|m|#)\.?[ \t]*(?:n[º°o]\.?[ \t]*)?#?[A-Za-z0-9]{1,5}\b|\d{1,2}\.?[ \t]?(?:tv|th|mf|og|eg|dg|stock|étage|etage|piso|andar|floor|hoog)\b\.?|\d{1,2}[ºª°](?:[ \t]?(?:[A-Z]|izq|dcha|esq|dto)\b\.?)?|st\.[ \t]?(?:tv|th|mf)\b\.?)/i
+const UNIT_AFTER_RE = /^,?[ \t]*(?:(?:apartment|wohnung|leil|interno|zimmer|stiege|puerta|suite|floor|piano|scala|bloco|depto|lokal|daire|étage|etage|unit|flat|room|casa|apto|sala|piso|dpto|apt|ste|whg|top|tür|int|pta|esc|lok|kat|bus|bte|fl|ap|kv|m|#)\.?[ \t]*(?:n[º°o]\.?[ \t]*)?#?[A-Za-z0-9]{1,5}\b|\d{1,2}\.?[ \t]?(?:tv|th|mf|og|eg|dg|stock|étage|etage|piso|andar|floor|hoog)\b\.?|\d{1,2}[ºª°](?:[ \t]?(?:[A-Z]|izq|dcha|esq|dto)\b\.?)?|st\.[ \t]?(?:tv|th|mf)\b\.?|\d{1,2}e[ \t]verdieping\b|\d{1,2}(?:ος|ης|ο)(?![\p{L}\p{N}]))/iu
 const TOWN_RE = /^,?[ \t]+(\p{Lu}[\p{Ll}'’.]*[\p{Ll}'’.](?:[ -](?:(?:upon|on|under|in|le|la|de|sur|en|am|an|der)[ -])?\p{Lu}[\p{Ll}'’.]*[\p{Ll}'’.]){0,2})(?:,[ \t]*([A-Z]{2})\b)?/u
 const LOWER_TOWN_RE = /^,?[ \t]+([a-z][a-z.'-]*(?:[ \t]+[a-z][a-z.'-]*){0,2})(?:,[ \t]*([a-z]{2})(?=[ \t]+\d{5}\b)|(?=,?[ \t]+[a-z]{1,2}\d[a-z\d]?[ \t]?\d[a-z]{2}\b))/i
 const POSTCODE_AFTER_RE = new RegExp(
-  String.raw`^(?:,?[ \t]*|[ \t]*\r?\n[ \t]*)((?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})|[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d|\d{4}-\d{3}|\d{2}-\d{3}|\d{5}(?:-\d{4})?|\d{4}[ ]?[A-Z]{2}|\d{4}|[A-Z]{1,2}-\d{4,5}|${EIRCODE})(?![\w-])`,
+  String.raw`^(?:,?[ \t]*|[ \t]*\r?\n[ \t]*)((?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})|[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d|\d{4}-\d{3}|\d{2}-\d{3}|\d{5}(?:-\d{4})?|\d{3}[ ]\d{2,3}|\d{4}[ ]?[A-Z]{2}|\d{4}|[A-Z]{1,2}-\d{4,5}|${EIRCODE})(?![\w-])`,
   'i',
 )
 
@@ -1065,7 +1066,8 @@ function continueAddress(text: string, end: number, push: Push): void {
   // "12-345", "1100-053" only with a town after them (otherwise they are ranges and references)
   if (/^\d+-\d{3}$/.test(code[1]) && !townAfter) return
   if (/^[a-z]/.test(code[1]) && !/^[a-z]{1,2}\d/i.test(code[1])) return
-  push(codeStart, codeEnd, 'postcode', PRIORITY.postcode)
+  // a ZIP+4 after a street and its town is a postcode, not the phone or reference its shape also fits
+  push(codeStart, codeEnd, 'postcode', town && /^\d{5}-\d{4}$/.test(code[1]) ? PRIORITY.phone + 2 : PRIORITY.postcode)
   if (townAfter && !town) {
     const townStart = codeEnd + townAfter[0].indexOf(townAfter[1])
     push(townStart, townStart + townAfter[1].length, 'place', PRIORITY.postcode - 1)
@@ -1088,6 +1090,8 @@ function detectAddresses(text: string, push: Push): void {
   const streets: Array<[number, number, number]> = []
   for (const m of matchesNearDigits(STREET_RE, text, 6)) {
     if (!isStreetCandidateOk(m[0])) continue
+    // "15967 Malvina Pass Suite 160, Miami Gardens": the flat of a numbered street, then its town
+    if (/^\d[^\s,]*,/.test(m[0]) && /\d{1,5}[A-Za-z]?(?:[ \t]+\p{Lu}[\p{L}'’.-]*){1,4}[ \t]+(?:flat|apt|apartment|unit|suite|ste|room|floor)\.?[ \t]?$/iu.test(lineBefore(text, m.index, 60))) continue
     streets.push([m.index, m.index + m[0].length, PRIORITY.address])
   }
   for (const m of matchesNearDigits(PO_BOX_RE, text, 3)) streets.push([m.index, m.index + m[0].length, PRIORITY.address - 1])
@@ -1152,6 +1156,8 @@ function detectAddresses(text: string, push: Push): void {
     // or before a town the lists know ("went to 10115 Berlin")
     const town = /^\s+([\p{L}-]+)/u.exec(text.slice(m.index + m[1].length, m.index + m[1].length + 40))?.[1].toLowerCase() ?? ''
     if (!/(?:\d[a-z]?|straße|str\.|street|st\.|road|laan|gracht|straat|weg)\s*,\s*$/i.test(before) && !((CITIES.has(town) || TOWNS.has(town)) && !isCommonWord(town) && !CURRENCY_WORDS.has(town))) continue
+    // "56658 Aydın Ports": the house number of a street named after a town
+    if (merged.some(([start]) => start === m.index)) continue
     push(m.index, m.index + m[1].length, 'postcode', PRIORITY.postcode)
   }
 }

@@ -146,10 +146,12 @@ export function detectPhones(text: string): Candidate[] {
     // ("Phone:", "Tel.:" are fields: they say what it is)
     const before = PHONE_FIELD_RE.test(lineStart) ? lineStart : lineStart.replace(/^[ \t]*[\p{L} .'’()-]{1,30}:[ \t]*$/u, '')
     const context = `${previousLine(text, start).slice(-60)} ${before}`
-    const cued = CUE_RE.test(before) || /\b(?:phone|call|mobile|number|tel|ring|text)\b/i.test(context)
+    // "56292909 is my number, call me back": said after the number
+    const namedAfter = AFTER_CUE_RE.test(text.slice(start + value.length, start + value.length + 40))
+    const cued = CUE_RE.test(before) || /\b(?:phone|call|mobile|number|tel|ring|text)\b/i.test(context) || namedAfter
     if (NOT_PHONE_CUE_RE.test(before) && !CUE_RE.test(before)) continue
     // a phone word right before the number, or "… is my mobile" right after it
-    const strong = STRONG_CUE_RE.test(before) || STRONG_CUE_RE.test(previousLine(text, start).slice(-30)) || AFTER_CUE_RE.test(text.slice(start + value.length, start + value.length + 40))
+    const strong = STRONG_CUE_RE.test(before) || STRONG_CUE_RE.test(previousLine(text, start).slice(-30)) || namedAfter
     if (short) {
       // only asked for as a phone, undivided or grouped, and valid in some country's plan
       if (!strong || /^(?:\+|00)/.test(main) || !validSomewhere(main, [])) continue
@@ -174,7 +176,7 @@ export function detectPhones(text: string): Candidate[] {
       if (!phoneIn(main, hints, cued) && !phoneIn(main, FALLBACK, cued) && !(strong && validSomewhere(main, [...hints, ...FALLBACK]))) continue
     }
     // a number the phone plan accepts, asked for as a phone, beats a reference cue further back
-    const askedForPhone = /\b(?:phone|mobile|cell|tel|telephone|call|ring|whatsapp|landline)\b/i.test(context) && !NOT_PHONE_CUE_RE.test(before)
+    const askedForPhone = (namedAfter || /\b(?:phone|mobile|cell|tel|telephone|call|ring|whatsapp|landline)\b/i.test(context)) && !NOT_PHONE_CUE_RE.test(before)
     out.push({ start, end: start + value.length, label: 'phone', priority: askedForPhone ? PRIORITY.accountCued + 1 : PRIORITY.phone })
   }
   return out

@@ -263,3 +263,94 @@ describe("other languages' ordinary words are nobody's name", () => {
     expect(entities('thanks, siobhán, all sorted')).toEqual([['name', 'siobhán']])
   })
 })
+
+describe('addresses written in one sentence, phones named after the number, states and lists (issue #12)', () => {
+  const found = (text: string) => detect(text).map((s) => [s.label, text.slice(s.start, s.end)])
+
+  it('a five-digit house number after "delivery address is" starts the street, not a reference', () => {
+    expect(found('The delivery address is 57860 Theron Overpass, Durban 65460.')).toEqual([
+      ['address', '57860 Theron Overpass'],
+      ['place', 'Durban'],
+      ['postcode', '65460'],
+    ])
+  })
+
+  it('a postcode closing the sentence keeps its town: the full stop is not part of it', () => {
+    expect(found('Send it to Jirenská 644, Rožďalovice 85360.')).toEqual([
+      ['address', 'Jirenská 644'],
+      ['place', 'Rožďalovice'],
+      ['postcode', '85360'],
+    ])
+    expect(found('The delivery address is Λαιμού 75, 4ος, Καλύβια 711 53.')).toEqual([
+      ['address', 'Λαιμού 75, 4ος'],
+      ['place', 'Καλύβια'],
+      ['postcode', '711 53'],
+    ])
+  })
+
+  it('a street ends at a whole word: "164, Stäfa" is no "St" street', () => {
+    expect(found('I live at Dorfstrasse 164, Stäfa 2481.')).toEqual([
+      ['address', 'Dorfstrasse 164'],
+      ['place', 'Stäfa'],
+      ['postcode', '2481'],
+    ])
+  })
+
+  it("a flat after an avenue stays with it, and a ZIP+4 after the town is the town's postcode", () => {
+    expect(found('I live at 948 Center Avenue Apt. 601')).toEqual([['address', '948 Center Avenue Apt. 601']])
+    expect(found('The delivery address is 653 Graham Forest, Lilyfield 60574-1681.')).toEqual([
+      ['address', '653 Graham Forest'],
+      ['place', 'Lilyfield'],
+      ['postcode', '60574-1681'],
+    ])
+  })
+
+  it('a street named with letters beyond ASCII, and a town after its flat', () => {
+    expect(found('The delivery address is 56658 Aydın Ports Suite 742, Serhatport 93101-5432.')).toEqual([
+      ['address', '56658 Aydın Ports Suite 742'],
+      ['place', 'Serhatport'],
+      ['postcode', '93101-5432'],
+    ])
+    expect(found('The delivery address is 15967 Malvina Pass Suite 160, Miami Gardens 76474.')).toEqual([
+      ['address', '15967 Malvina Pass Suite 160'],
+      ['place', 'Miami Gardens'],
+      ['postcode', '76474'],
+    ])
+  })
+
+  it('an Indian PIN after the town, Dutch and Norwegian flats', () => {
+    expect(found('The delivery address is 312 Achintya Dale Apt. 155, Petlad 837 889.')).toEqual([
+      ['address', '312 Achintya Dale Apt. 155'],
+      ['place', 'Petlad'],
+      ['postcode', '837 889'],
+    ])
+    expect(found('The delivery address is Janssenplein 797 1e verdieping, Zele 3210.')[0]).toEqual(['address', 'Janssenplein 797 1e verdieping'])
+    expect(found('Oleveien 19 Leil. 572, 0578 Utborg')[0]).toEqual(['address', 'Oleveien 19 Leil. 572'])
+  })
+
+  it('a number named a phone after it ("… is my number, call me back")', () => {
+    expect(found('56292909 is my number, call me back please')).toEqual([['phone', '56292909']])
+    expect(found('(00906) 8001155 is my number, call me back please')).toEqual([['phone', '(00906) 8001155']])
+    expect(found('12345678 is my order number')).toEqual([['account_number', '12345678']])
+  })
+
+  it("a state that only the long name lists call a given name is the state; faker's given names stay people when greeted", () => {
+    expect(entities('We moved to Kansas last year.')).toEqual([['place', 'Kansas']])
+    expect(entities('I live in Texas.')).toEqual([['place', 'Texas']])
+    expect(entities('Hi Dublin, thanks')).toEqual([['name', 'Dublin']])
+  })
+
+  it("a region's word after its name is part of it", () => {
+    expect(entities('We moved to Zlínský kraj last year.')).toEqual([['place', 'Zlínský kraj']])
+    expect(entities('We moved to Владимирская область last year.')).toEqual([['place', 'Владимирская область']])
+    expect(entities('We moved to Toshkent viloyati last year.')).toEqual([['place', 'Toshkent viloyati']])
+  })
+
+  it('after a person and a comma, two names joined by "and" are two people, not a firm', () => {
+    expect(entities('Please add Afərim, Nəzərov Natiq and Ələkbərova Alsu to our team account.')).toEqual([
+      ['name', 'Afərim'],
+      ['name', 'Nəzərov Natiq'],
+      ['name', 'Ələkbərova Alsu'],
+    ])
+  })
+})

@@ -129,6 +129,9 @@ for (const [code, locale] of Object.entries(allLocales)) {
   const location = (locale as { location?: Record<string, Tree> }).location ?? {}
   for (const name of strings([location.state, location.county])) if (!name.includes('{') && name.length > 2) regions.add(lower(name))
 }
+// the big name lists hold states too ("Kansas", "Utah"): such a state is rarely anyone's name unless
+// faker's name lists say so ("Georgia", "Lorraine"); kept apart so that the tagger's features stay as trained
+const statesInNameLists = [...regions].filter((region) => firstNames.has(region) && !commonFirstNames.has(region))
 for (const c of cityTimezones.cityMapping) if (c.province && c.province.length > 2) regions.add(lower(c.province))
 /** towns of half a million people or more ("London", "Houston"): their name reads as the town first */
 const bigCities = new Set<string>()
@@ -240,6 +243,7 @@ const out = {
   givenNameTowns: sorted(new Set([...commonFirstNames].filter((name) => cities.has(name) && !bigCities.has(name) && !countryNames.has(name)))),
   countries: sorted(countryNames),
   regions: sorted(regions),
+  statesInNameLists: sorted(new Set(statesInNameLists)),
   orgSuffixes: sorted(orgSuffixes),
   brands: sorted(brands),
   common: sorted(common),
