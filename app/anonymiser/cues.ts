@@ -208,8 +208,14 @@ function isLetterheadLine(text: string, start: number, end: number): boolean {
   const nl = text.indexOf('\n', end)
   const previous = lineStart > 0 ? text.slice(text.lastIndexOf('\n', lineStart - 2) + 1, lineStart - 1) : ''
   const next = nl < 0 ? '' : text.slice(nl + 1, (text.indexOf('\n', nl + 1) + 1 || text.length + 1) - 1)
-  return CONTACT_RE.test(previous) || CONTACT_RE.test(next)
+  if (CONTACT_RE.test(previous) || CONTACT_RE.test(next)) return true
+  // or under the signer's name, after the letter's closing ("Kind regards,\nKarla van Buuren\nAucamp, Durand and Loubser")
+  const beforePrevious = lineStart > 1 ? text.slice(text.lastIndexOf('\n', text.lastIndexOf('\n', lineStart - 2) - 1) + 1, text.lastIndexOf('\n', lineStart - 2)) : ''
+  return /^\p{Lu}[\p{L}'’.-]*(?:[ ]\p{L}[\p{L}'’.-]*){0,4}$/u.test(previous.trim()) && SIGN_OFF_RE.test(beforePrevious)
 }
+
+/** How letters and e-mails close, before the signer's name. */
+const SIGN_OFF_RE = /(?:regards|thanks|thank you|best|cheers|sincerely|yours|grüße|grüßen|gruß|saludos|atentamente|cordialement|salutations|groet|groeten|pozdrawiam|pozdravem|s pozdravom|üdvözlettel|hilsen|hälsningar|terveisin|saluti|cordiali saluti|cumprimentos|atenciosamente|με εκτίμηση|с уважением|з повагою)[,.!]?[ \t]*$/iu
 
 function addNameLists(text: string, found: readonly Candidate[], push: (start: number, end: number, kind: Kind, priority?: number) => void): void {
   if (!text.includes(', ')) return
@@ -273,6 +279,8 @@ function addNamedOrganisations(text: string, found: Candidate[]): void {
   }
   addLegalFormCompanies(text, found)
   addCompaniesBeforeWrittenForms(text, found)
+  if (FORM_FIRST_HINT_RE.test(text)) addCompaniesAfterForms(text, found)
+  if (EMPLOYER_HINT_RE.test(text)) addEmployers(text, found)
   if (text.includes(' - ')) addDashedFirms(text, found)
   for (const m of text.matchAll(INSTITUTION_OF_RE)) {
     if (!INSTITUTION_WORDS.has(m[1].toLowerCase()) && !ORG_HEADS.has(m[1].toLowerCase())) continue
@@ -363,6 +371,62 @@ function addCompaniesBeforeWrittenForms(text: string, found: Candidate[]): void 
   }
 }
 
+/**
+ * Legal forms written before the name, in the languages that do so: Russian and Ukrainian "ООО",
+ * "ТОВ", Azerbaijani "MMC", Vietnamese "Cty TNHH", Lithuanian "UAB", Latvian "SIA"; and the Chinese
+ * and Japanese forms glued to the name ("株式会社…", "…有限公司").
+ */
+const FORMS_FIRST = ['ООО', 'ОАО', 'ЗАО', 'ПАО', 'АО', 'ТОВ', 'ПрАТ', 'ПАТ', 'ПТ', 'ТОО', 'ФОП', 'ЧП', 'MMC', 'ASC', 'QSC', 'Công ty TNHH', 'Công ty', 'Cty TNHH', 'Cty', 'UAB', 'SIA', 'Bezp.Org.', 'Biedrība']
+const FORM_FIRST_HINT_RE = /ООО|ОАО|ЗАО|ПАО|АО|ТОВ|ПрАТ|ПАТ|ПТ|ТОО|ФОП|ЧП|MMC|ASC|QSC|Công ty|Cty|UAB|SIA|Bezp|Biedrība|会社|公司/u
+const FORM_FIRST_RE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:${FORMS_FIRST.map((f) => f.replace(/[.]/g, '\.')).join('|')})[ ]["«„“]?\p{Lu}[\p{L}\p{N}'’&-]*(?:[ ](?:\p{Lu}[\p{L}\p{N}'’&-]*|un|i|и|і|va|và|ve))*(?:[ ](?:grupa|holdings|partneri))?["»“”]?(?![\p{L}\p{N}])`,
+  'gu',
+)
+const HAN_COMPANY_RE = /(?:株式会社|合名会社|合資会社|合同会社|有限会社)\p{Script=Han}[\p{Script=Han}\p{Script=Katakana}ー]{1,14}|\p{Script=Han}[\p{Script=Han}\p{Script=Katakana}ー（）()]{1,20}?(?:株式会社|合名会社|合資会社|合同会社|有限会社|股份有限公司|有限责任公司|有限責任公司|有限公司|集团公司|公司)/gu
+
+const HAN_FUNCTION_CHARS = '我你他她们們在是的到从從给給向和与與为為对對于於把被由'
+
+function addCompaniesAfterForms(text: string, found: Candidate[]): void {
+  for (const re of [FORM_FIRST_RE, HAN_COMPANY_RE]) {
+    for (const m of text.matchAll(re)) {
+      // the form and its name's words, without quotes closing the name, nor the sentence's words
+      // glued before a Chinese name ("我在…公司": "I at …")
+      let [start, end] = [m.index, m.index + m[0].length]
+      while (/["»“”]/.test(text[end - 1])) end--
+      while (end - start > 4 && HAN_FUNCTION_CHARS.includes(text[start])) start++
+      found.push({ start, end, label: 'organization', priority: PRIORITY.PER + 1 })
+    }
+  }
+}
+
+/** Where someone says whom they work for. */
+const EMPLOYER_HINT_RE = /work|employ|arbeite|travaille|trabaj|lavoro|werk|trabalho/i
+const FIRM_WORD = String.raw`\p{Lu}[\p{L}'’]+(?:-\p{Lu}[\p{L}'’]+)?`
+/**
+ * "I work for Diedrich-Viellehner", "works at Mathieu et Duval", "employed by Ochoa Olivárez y Lira
+ * Quiñones": after someone says whom they work for, double-barrelled surnames, or names joined by
+ * "and", are the firm's name.
+ */
+const EMPLOYER_RE = new RegExp(
+  String.raw`(?:^|[^\p{L}])(?:work(?:s|ed|ing)?[ ](?:for|at)|employed[ ](?:by|at)|arbeite[ ](?:bei|für)|travaille[ ](?:chez|pour)|trabajo[ ](?:en|para)|lavoro[ ](?:per|presso)|werk[ ]bij|trabalho[ ](?:na|no|para))[ ](${FIRM_WORD}(?:[ ]${FIRM_WORD})?(?:[ ](?:and|&|et|und|y|e|og|och|en|i)[ ]${FIRM_WORD}(?:[ ]${FIRM_WORD})?)?)(?![ ]?\p{Lu}|[\p{L}\p{N}-])`,
+  'gu',
+)
+
+function addEmployers(text: string, found: Candidate[]): void {
+  for (const m of text.matchAll(EMPLOYER_RE)) {
+    const name = m[1]
+    const sides = name.split(/[ ](?:and|&|et|und|y|e|og|och|en|i)[ ]/)
+    const doubleBarrelled = sides.length === 1 && /^\p{Lu}[\p{L}'’]+-\p{Lu}/u.test(name)
+    if (sides.length === 1 && !doubleBarrelled) continue
+    // "I work for John and Mary": two given names are people
+    if (sides.length === 2 && sides.every((side) => side.split(' ').every((w) => isFirstName(w.toLowerCase()) && !isSurname(w.toLowerCase())))) continue
+    const words = sides.flatMap((side) => side.split(/[ -]/))
+    if (words.some((w) => CITIES.has(w.toLowerCase()) || COUNTRIES.has(w.toLowerCase()) || ((isCommonWord(w.toLowerCase()) || STOPWORDS.has(w.toLowerCase())) && !isPersonWord(w.toLowerCase())))) continue
+    const start = m.index + m[0].length - name.length
+    found.push({ start, end: start + name.length, label: 'organization', priority: PRIORITY.PER + 1 })
+  }
+}
+
 /** Two surnames joined by a spaced dash ("Mills - Wisozk", "van Vliet - de Corte", "Boyle - Trantow-Doyle"), no capitalised word on either side. */
 const DASHED_FIRM_RE = new RegExp(String.raw`(?<![\p{L}\p{N}-]|\p{Lu}[\p{L}'’.]*[ ])(${PARTICLES_BEFORE}(\p{Lu}[\p{L}'’]+(?:-\p{Lu}[\p{L}'’]+)?))[ ]-[ ](${PARTICLES_BEFORE}(\p{Lu}[\p{L}'’]+(?:-\p{L}[\p{L}'’]+)?))(?![\p{L}\p{N}-]|[ ]\p{Lu})`, 'gu')
 
@@ -379,7 +443,7 @@ function addDashedFirms(text: string, found: Candidate[]): void {
   for (const m of text.matchAll(DASHED_FIRM_RE)) {
     // each side, or each half of a double-barrelled side ("Trantow-Doyle"), is a surname; after "at"
     // or "from" any surnames will do, even a town's ("works at Casper - Tillman"), but no other town ("from Berlin - Mitte")
-    const firmCue = FIRM_CUE_BEFORE_RE.test(text.slice(Math.max(0, m.index - 30), m.index))
+    const firmCue = FIRM_CUE_BEFORE_RE.test(text.slice(Math.max(0, m.index - 30), m.index)) || isLetterheadLine(text, m.index, m.index + m[0].length)
     const bigPlace = (w: string) => CITIES.has(w.toLowerCase()) || COUNTRIES.has(w.toLowerCase()) || REGIONS.has(w.toLowerCase())
     const words = [m[2], m[4]].flatMap((side) => side.split('-'))
     if (firmCue ? words.some((w) => bigPlace(w) && !isSurname(w.toLowerCase())) : !words.every(isFirmSurname)) continue

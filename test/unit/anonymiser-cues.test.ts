@@ -315,3 +315,35 @@ describe('a person by a greeting or by the shape of a surname', () => {
     expect(foundAs('Please pass this to Kowalska in billing.', 'name')).toEqual(['Kowalska'])
   })
 })
+
+describe('companies by a legal form written first, by whom someone works for, and under a signature (issue #12)', () => {
+  it('a legal form before the name: Russian, Azerbaijani, Vietnamese, Latvian; Chinese and Japanese forms glued to it', () => {
+    expect(foundAs('I work for ООО Лихачев and we were billed twice.', 'organization')).toEqual(['ООО Лихачев'])
+    expect(foundAs('I work for MMC Rəhimov and we were billed twice.', 'organization')).toEqual(['MMC Rəhimov'])
+    expect(foundAs('I work for Cty TNHH Hà and we were billed twice.', 'organization')).toEqual(['Cty TNHH Hà'])
+    expect(foundAs('I work for Biedrība Pakalnietis un partneri and we were billed twice.', 'organization')).toEqual(['Biedrība Pakalnietis un partneri'])
+    expect(foundAs('I work for 合名会社永野建設 and we were billed twice.', 'organization')).toEqual(['合名会社永野建設'])
+    // without the sentence's "I at" glued before it
+    expect(foundAs('我在北都市家明矿业有限责任公司工作', 'organization')).toEqual(['北都市家明矿业有限责任公司'])
+  })
+
+  it('after "I work for", double-barrelled surnames or names joined by "and" are the firm; two given names and one person stay people', () => {
+    expect(foundAs('I work for Diedrich-Viellehner and we were billed twice.', 'organization')).toEqual(['Diedrich-Viellehner'])
+    expect(foundAs('I work for Mathieu et Duval and we were billed twice.', 'organization')).toEqual(['Mathieu et Duval'])
+    expect(foundAs('I work for John and Mary', 'organization')).toEqual([])
+    expect(found('I work for Sarah Smith-Jones')).toEqual([['name', 'Sarah Smith-Jones']])
+  })
+
+  it("a list of surnames or two joined by a spaced dash on the line under the signer's name is the firm", () => {
+    expect(found('Kind regards,\nKarla van Buuren\nAucamp, Durand and Loubser')).toEqual([
+      ['name', 'Karla van Buuren'],
+      ['organization', 'Aucamp, Durand and Loubser'],
+    ])
+    expect(found('Best,\nGrace Kelly\nThompson - Connolly')).toEqual([
+      ['name', 'Grace Kelly'],
+      ['organization', 'Thompson - Connolly'],
+    ])
+    // the same names in a sentence are people
+    expect(foundAs('We met Hintz, Considine and Cormier\nyesterday', 'name')).toEqual(['Hintz', 'Considine', 'Cormier'])
+  })
+})
