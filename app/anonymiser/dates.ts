@@ -30,7 +30,7 @@ const CONNECTOR = String.raw`(?:de|del|of|ta[’']|di|van|the)`
 
 /** 14 March 2024, 14. März, 14 de marzo de 2024, 9 d’octubre del 2015, 12 ta’ Frar 2019. */
 const DAY_MONTH_RE = new RegExp(
-  String.raw`(\d{1,2})(?:st|nd|rd|th|ste|de|ème|er|e|º|ª|-?го|\.)?[ \t]+(?:${CONNECTOR}[ \t]+)?(?:d[’'][ \t]?)?(${WORD})(?:,?[ \t]+(?:${CONNECTOR}[ \t]+)?(\d{4})(?!\d)${YEAR_TAIL})?`,
+  String.raw`(\d{1,2})(?:st|nd|rd|th|ste|de|ème|er|e|º|ª|-?го|\.)?(?:[ \t]+|-(?=\p{L}))(?:${CONNECTOR}[ \t]+)?(?:d[’'][ \t]?)?(${WORD})(?:,?[ \t]+(?:${CONNECTOR}[ \t]+)?(\d{4})(?!\d)${YEAR_TAIL})?`,
   'uy',
 )
 const DAY_YEAR_RE = /(\d{1,2})(?:st|nd|rd|th|\.)?(?![\d:.,]\d)(?:,?[ \t]+(\d{4})(?!\d))?/uy
@@ -39,13 +39,14 @@ const YEAR_FIRST_RE = new RegExp(
   String.raw`(\d{4})(?:\.|[ \t]?m\.)?[ \t]+(?:gada[ \t]+(\d{1,2})\.[ \t]+(${WORD})|(${WORD})[ \t]+(\d{1,2})(?:\.|[ \t]?d\.)?)(?![\p{L}\p{N}])`,
   'uy',
 )
+const YEAR_MONTH_DAY_RE = /\d{4}-([\p{L}\p{M}]{3,12})-(\d{1,2})(?![\p{L}\p{N}])/uy
 /** Numeric dates the older patterns leave: 14. 3. 2024, 2024. 3. 14., CJK and Korean, 14 tháng 3, 2024. */
 const NUMERIC_RES = [
   /(?:[0-2]?\d|3[01])\.[ \t](?:0?[1-9]|1[0-2])\.[ \t](?:\d{4}|\d{2})(?:\.(?=[ \t]*[,;]|[ \t]+\p{Ll}))?(?![\p{N}])/uy,
   /\d{4}\.[ \t]?(?:0?[1-9]|1[0-2])\.[ \t]?(?:[0-2]?\d|3[01])\.?(?![\p{N}])/uy,
   /(?:\d{4}[ \t]?年[ \t]?)?(?:0?[1-9]|1[0-2])[ \t]?月[ \t]?(?:[0-2]?\d|3[01])[ \t]?日(?:[ \t]?(?:[日月火水木金土]曜日?|星期[一二三四五六日天]|周[一二三四五六日]|[（(][日月火水木金土一二三四五六][）)]))?/uy,
   /(?:\d{4}년[ \t]?)?(?:0?[1-9]|1[0-2])월[ \t]?(?:[0-2]?\d|3[01])일(?:[ \t]?[월화수목금토일]요일|[ \t]?\([월화수목금토일]\))?/uy,
-  /(?:[0-2]?\d|3[01])[ \t]+(?:tháng|thg)[ \t]+(?:0?[1-9]|1[0-2])(?:,?[ \t]+\d{4})?/uy,
+  /(?:[0-2]?\d|3[01])[ \t]+(?:tháng|thg)[ \t]+(?:1[0-2]|0?[1-9])(?!\d)(?:,?[ \t]+\d{4})?/uy,
   // 20.09.23: two-digit day and month (a version number is rarely zero-padded like this)
   /(?:0[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2])\.\d{2}(?![\p{N}.])/uy,
 ]
@@ -161,6 +162,8 @@ export function detectMultilingualDates(text: string, push: Push, priority: numb
       const start = monthBeforeYear(text, i)
       if (start >= 0) push(weekdayBefore(text, start), i + 4, 'date', priority)
     }
+    // "2021-Jan-06": a year, a month's name and a day joined by dashes
+    if (run.length === 4 && text[i + 4] === '-' && (m = at(YEAR_MONTH_DAY_RE, text, i)) && isMonth(m[1]) && dayOk(m[2])) push(i, i + m[0].length, 'date', priority)
     if (run.length === 4 && (m = at(YEAR_FIRST_RE, text, i))) {
       // groups: gada form → day 2, month 3; otherwise month 4, day 5
       const [month, day] = m[2] ? [m[3], m[2]] : [m[4], m[5]]

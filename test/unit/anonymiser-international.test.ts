@@ -346,6 +346,12 @@ describe('addresses written in one sentence, phones named after the number, stat
     expect(entities('We moved to Toshkent viloyati last year.')).toEqual([['place', 'Toshkent viloyati']])
   })
 
+  it("dates with a month's name between dashes, and two-digit Vietnamese months", () => {
+    expect(found('It was placed on 2021-Jan-06 and never came.')).toEqual([['date', '2021-Jan-06']])
+    expect(found('It was placed on 10-may, 2022 and never came.')).toEqual([['date', '10-may, 2022']])
+    expect(found('It was placed on 5 tháng 12, 2021.')).toEqual([['date', '5 tháng 12, 2021']])
+  })
+
   it('after a person and a comma, two names joined by "and" are two people, not a firm', () => {
     expect(entities('Please add Afərim, Nəzərov Natiq and Ələkbərova Alsu to our team account.')).toEqual([
       ['name', 'Afərim'],
