@@ -281,6 +281,7 @@ function addNamedOrganisations(text: string, found: Candidate[]): void {
   addCompaniesBeforeWrittenForms(text, found)
   if (FORM_FIRST_HINT_RE.test(text)) addCompaniesAfterForms(text, found)
   if (EMPLOYER_HINT_RE.test(text)) addEmployers(text, found)
+  if (RESIDENCE_HINT_RE.test(text)) addResidences(text, found)
   if (text.includes(' - ')) addDashedFirms(text, found)
   for (const m of text.matchAll(INSTITUTION_OF_RE)) {
     if (!INSTITUTION_WORDS.has(m[1].toLowerCase()) && !ORG_HEADS.has(m[1].toLowerCase())) continue
@@ -424,6 +425,27 @@ function addEmployers(text: string, found: Candidate[]): void {
     if (words.some((w) => CITIES.has(w.toLowerCase()) || COUNTRIES.has(w.toLowerCase()) || ((isCommonWord(w.toLowerCase()) || STOPWORDS.has(w.toLowerCase())) && !isPersonWord(w.toLowerCase())))) continue
     const start = m.index + m[0].length - name.length
     found.push({ start, end: start + name.length, label: 'organization', priority: PRIORITY.PER + 1 })
+  }
+}
+
+const RESIDENCE_HINT_RE = /liv|resid|habit|viv|abit|mor[oa]|woon|wohn|mieszk/i
+/**
+ * "I have lived in Manly since May", "J'habite à Daverdisse", "Moro em Vicente de Nossa Senhora":
+ * where someone says they live, the capitalised words after it are the place, whether or not a
+ * list knows it, above a person's reading of them.
+ */
+const RESIDENCE_RE = new RegExp(
+  String.raw`(?:^|[^\p{L}])(?:(?:[Ll]ive[sd]?|[Ll]iving|[Rr]eside[sd]?|[Rr]esiding)[ ]in|(?:[Jj]'|[Jj]’)?habit(?:e|ons)[ ]à|[Vv]iv(?:o|e|imos)[ ]en|[Aa]bit(?:o|iamo)[ ]a|[Mm]or(?:o|amos)[ ]em|[Vv]iv(?:o|emos)[ ]em|[Ww]oon[ ]in|[Ww]ohne[ ]in|[Mm]ieszkam[ ]w)[ ](\p{Lu}[\p{L}'’-]*(?:\.(?=[ ]\p{Lu}))?(?:[ ](?:\p{Lu}[\p{L}'’-]*(?:\.(?=[ ]\p{Lu}))?|(?:de|do|da|dos|das|del|di|am|an|der|sur|en|le|la|upon|on)(?=[ ]\p{Lu})))*)(?![\p{L}\p{N}'’])`,
+  'gu',
+)
+
+function addResidences(text: string, found: Candidate[]): void {
+  for (const m of text.matchAll(RESIDENCE_RE)) {
+    const words = m[1].split(' ')
+    // "I live in Hilton Hotel": a company's word, or only stop words, are left to the lists; "Sarah's flat" is someone's home
+    if (words.every((w) => STOPWORDS.has(w.toLowerCase())) || /['’]s$/.test(m[1]) || words.some((w) => ORG_HEADS.has(w.toLowerCase()) || BUSINESS_WORDS.has(w.toLowerCase()))) continue
+    const start = m.index + m[0].length - m[1].length
+    found.push({ start, end: start + m[1].length, label: 'place', priority: PRIORITY.PER + 1 })
   }
 }
 

@@ -699,7 +699,8 @@ const NOT_NUMBERED = new Set(
   batch lot size pin security verification otp passcode access promo discount coupon error status tax insurance social passport
   licence license driving id nhs the a my your his her our their this that any no which what same right wrong correct new old full
   whole last first lucky total his its one another different valid invalid sort vat tracking order account case ticket reference
-  booking invoice member customer claim policy card credit debit visa mastercard amex iban bic swift routing`.split(/\s+/).filter(Boolean),
+  booking invoice member customer claim policy card credit debit visa mastercard amex iban bic swift routing
+  ligar liga ligue llamar llamarme chiamare chiamarmi bellen joindre appeler call ring text reach dial`.split(/\s+/).filter(Boolean),
 )
 
 /** The word that numbers, after a space: where every NUMBERED_RE match has it. */

@@ -6,7 +6,7 @@
  */
 import { getCountries, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max'
 import { PRIORITY } from './patterns'
-import { lineBefore, previousLine } from './text-lines'
+import { lineAfter, lineBefore, previousLine } from './text-lines'
 import type { Candidate } from './types'
 
 // Japanese, Chinese and Korean write numbers straight after and before words ("電話は090-1234-5678です"):
@@ -14,7 +14,7 @@ import type { Candidate } from './types'
 const CANDIDATE_RE = /(?<![\p{N}+\/.,_-]|(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}])\p{L})(?:\+|00)?\(?\d[\d().\/ \t-]{3,22}\d(?:[ \t]?(?:ext\.?|x|extension)[ \t]?\d{1,5})?(?![\p{N}\/_]|(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}])\p{L}|[.,-]\d)/giu
 /** A sum of money after the number ("1 234 567 HUF", "12 500 €", "3 400 kr"): no phone. */
 const CURRENCY_AFTER_RE = /^[ \t]?(?:€|\$|£|¥|₹|₽|zł|kr\b|kč\b|ft\b|lei\b|eur\b|usd\b|gbp\b|chf\b|huf\b|pln\b|czk\b|sek\b|nok\b|dkk\b|ron\b|try\b|euros?\b|dollars?\b|pounds?\b)/i
-const CUE_RE = /\b(?:phone|phones|call|called|calling|ring|mobile|cell|tel|telephone|landline|number|text|sms|whatsapp|reach (?:me|us)|contact|fax|dial|on|at|t|m|p|tél|telefon|handy|móvil|teléfono|telefono|cellulare|numéro|nummer|puhelin)\b[^\n]{0,12}$/i
+const CUE_RE = /\b(?:phone|phones|call|called|calling|ring|mobile|cell|tel|telephone|landline|number|text|sms|whatsapp|reach (?:me|us)|contact|fax|dial|on|at|t|m|p|tél|telefon|handy|móvil|teléfono|telefono|cellulare|numéro|nummer|puhelin|numer|número|numero|llamar(?:me|nos)?|llámame|llame|chiamar(?:mi|ci)?|chiamami|ligar|liga|ligue|bellen|bel|joindre|appeler|appelez|appelle[rz]?|anrufen|zadzwonić|dzwonić)\b[^\n]{0,12}$/i
 const NOT_PHONE_CUE_RE = /\b(?:order|account|acct|invoice|ticket|case|ref|reference|tracking|booking|confirmation|customer|member|policy|serial|id|no\.?|#|iban|sort code|routing|postcode|zip|card|amount|total|€|£|\$)[^\n]{0,6}$/i
 const DATE_LIKE_RE = /^(?:\d{4}[.\/-]\d{1,2}[.\/-]\d{1,2}|\d{1,2}[.\/-]\d{1,2}[.\/-]\d{2,4})$/
 const FALLBACK: CountryCode[] = ['US', 'GB', 'DE', 'FR', 'ES', 'IT', 'NL', 'BE', 'CH', 'AT', 'IE', 'PT', 'SE', 'NO', 'DK', 'FI', 'PL', 'CZ', 'SK', 'HU', 'RO', 'GR', 'TR', 'AU', 'NZ', 'CA', 'IN', 'ZA', 'NG', 'BR', 'MX', 'AR', 'JP', 'SG']
@@ -101,9 +101,11 @@ function remember<T>(memo: Map<string, T>, key: string, limit: number, compute: 
 
 /** A form's phone field right before the number ("Phone:", "Tel.:", "Mobile number:", "Telefon:"). */
 const PHONE_FIELD_RE = /(?:^|[ \t])(?:phone|mobile|cell|tel|telephone|landline|whatsapp|fax|handy|móvil|teléfono|telefone|telemóvel|telefono|cellulare|téléphone|portable|telefon|puhelin|mobil|komórka|tlf|tfn)\.?(?:[ \t](?:no\.?|number|nr\.?|nummer|número|numero))?[ \t]*:[ \t]*$/i
-const STRONG_CUE_RE = /\b(?:phone|mobile|cell|tel|telephone|landline|whatsapp|call me|text me|ring me|reach me|my number|handy|móvil|teléfono|telefone|telemóvel|telefono|cellulare|numéro|portable|telefon|puhelin|mobil|komórka|tlf|tfn)\b[^\n\d]{0,14}$/i
+const STRONG_CUE_RE = /\b(?:phone|mobile|cell|tel|telephone|landline|whatsapp|call me|text me|ring me|reach me|my number|llamar(?:me|nos)|llámame|chiamar(?:mi|ci)|chiamami|me ligar|ligue|bellen|joindre|m'appeler|anrufen|rufen sie mich|zadzwonić|numer|número|numero|handy|móvil|teléfono|telefone|telemóvel|telefono|cellulare|numéro|portable|telefon|puhelin|mobil|komórka|tlf|tfn)\b[^\n\d]{0,14}$/i
 /** Said right after the number: "555.1234 is my mobile". */
 const AFTER_CUE_RE = /^[ \t]*(?:is|was|=|-)[ \t]+(?:my|our|his|her|their|the)[ \t]+(?:mobile|phone|number|cell|landline|telephone|whatsapp|home number|work number)\b/i
+/** A line that is only a name: up to five capitalised words, or a name of Chinese, Japanese or Korean characters. */
+const SIGNER_LINE_RE = /^[ \t]*(?:(?!(?:Order|Account|Invoice|Ticket|Case|Reference|Total|Amount|Tracking|Booking|Customer|Member|Policy|Card|Number|Phone|Tel|Fax|Mobile)\b)\p{Lu}[\p{L}'’.-]*(?:[ ](?:\p{Lu}[\p{L}'’.-]*|van|von|de|der|den|da|do|dos|di|del|la|le|bin|al)){0,4}|[\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}]{1,4}(?:[ ][\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}]{1,4})?)[ \t]*$/u
 let ALL_COUNTRIES: CountryCode[] | null = null
 /**
  * Valid (not merely possible) in some country's numbering plan, asked only of a number already
@@ -147,7 +149,10 @@ export function detectPhones(text: string): Candidate[] {
     const before = PHONE_FIELD_RE.test(lineStart) ? lineStart : lineStart.replace(/^[ \t]*[\p{L} .'’()-]{1,30}:[ \t]*$/u, '')
     const context = `${previousLine(text, start).slice(-60)} ${before}`
     // "56292909 is my number, call me back": said after the number
-    const namedAfter = AFTER_CUE_RE.test(text.slice(start + value.length, start + value.length + 40))
+    const namedAfter =
+      AFTER_CUE_RE.test(text.slice(start + value.length, start + value.length + 40)) ||
+      // a signature: the number alone on its line under a name ("Maja Justesen\n4242 3664")
+      (/^[ \t]*$/.test(lineStart) && /^[ \t]*$/.test(lineAfter(text, start + value.length, 10)) && SIGNER_LINE_RE.test(previousLine(text, start)))
     const cued = CUE_RE.test(before) || /\b(?:phone|call|mobile|number|tel|ring|text)\b/i.test(context) || namedAfter
     if (NOT_PHONE_CUE_RE.test(before) && !CUE_RE.test(before)) continue
     // a phone word right before the number, or "… is my mobile" right after it

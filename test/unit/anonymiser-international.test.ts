@@ -360,3 +360,28 @@ describe('addresses written in one sentence, phones named after the number, stat
     ])
   })
 })
+
+describe('phones asked for in other languages or written under a name, and where someone lives (issue #12)', () => {
+  const found = (text: string) => detect(text).map((s) => [s.label, text.slice(s.start, s.end)])
+
+  it('a phone after "call me" in Spanish, Portuguese, Dutch and French, and "no" is no number word there', () => {
+    expect(found('Pueden llamarme al 944320192 por la tarde.')).toEqual([['phone', '944320192']])
+    expect(found('Podem me ligar no +351 967861524 amanhã.')).toEqual([['phone', '+351 967861524']])
+    expect(found('U kunt mij bellen op 00 328 60 83 na vijf uur.')).toEqual([['phone', '00 328 60 83']])
+  })
+
+  it("a number alone under a signer's name is their phone; under a field's words it is not", () => {
+    expect(found('Maja Justesen\n4242 3664')).toEqual([
+      ['name', 'Maja Justesen'],
+      ['phone', '4242 3664'],
+    ])
+    expect(found('Order Number\n12345678')).toEqual([['account_number', '12345678']])
+  })
+
+  it('the place someone says they live in, known to the lists or not, without the full stop', () => {
+    expect(found('I have lived in Manly since May and still wait.')).toEqual([['place', 'Manly']])
+    expect(found("J'habite à Daverdisse depuis deux ans.")).toEqual([['place', 'Daverdisse']])
+    expect(found('I have lived in St. Hammes since May.')).toEqual([['place', 'St. Hammes']])
+    expect(entities("I lived in Sarah's flat")).not.toContainEqual(['place', "Sarah's"])
+  })
+})
