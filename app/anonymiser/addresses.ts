@@ -284,7 +284,12 @@ function partsOf(text: string, from: number, to: number): Part[] {
   let lineStart = from
   const label = /^[ \t]*[\p{L} ]{2,25}[ \t]*:[ \t]*/u.exec(text.slice(from, to))
   // "Bağdat Caddesi No: 12": a house number's "No:" is no field label
-  if (label && !/\d/.test(label[0]) && !/(?:^|[ ])(?:no|nr|nro)[ \t]*:[ \t]*$/i.test(label[0])) lineStart = from + label[0].length
+  if (label && !/\d/.test(label[0]) && !/(?:^|[ ])(?:no|nr|nro)[ \t]*:[ \t]*$/i.test(label[0])) {
+    // a field of a person, a company, a phone or an e-mail is no part of an address ("Company: Boje Ltd" under it)
+    const field = label[0].replace(/:[ \t]*$/, '').trim().toLowerCase()
+    if (FIELD_KIND.get(field) === 'PER' || FIELD_KIND.get(field) === 'ORG' || /^(?:phone|tel|telephone|mobile|cell|fax|e-?mail|email address)$/.test(field)) return []
+    lineStart = from + label[0].length
+  }
   let s = lineStart
   for (let i = lineStart; i <= to; i++) {
     if (i === to || text[i] === ',' || text[i] === ';') {

@@ -143,7 +143,8 @@ function addFieldsAnswersListsAndSpeakers(text: string, found: Candidate[]): Arr
           if (looksLikeName(text.slice(ps, pe), kind)) push(ps, pe, kind)
           // as sure as the name it follows (the tagger may read "Paris" as a given name)
           push(town, e, 'LOC', PRIORITY.PER)
-        } else if (looksLikeName(text.slice(s, e), kind)) push(s, e, kind)
+          // the field says what its whole value is, above the tagger's reading of its words ("Company: Jenkins - Gulgowski")
+        } else if (looksLikeName(text.slice(s, e), kind)) push(s, e, kind, kind === 'PER' ? PRIORITY.PER : PRIORITY.PER + 1)
       }
     }
     // a question about a name, answered after it on the same line or on the next one

@@ -347,3 +347,21 @@ describe('companies by a legal form written first, by whom someone works for, an
     expect(foundAs('We met Hintz, Considine and Cormier\nyesterday', 'name')).toEqual(['Hintz', 'Considine', 'Cormier'])
   })
 })
+
+describe("a form's fields under an address (issue #12)", () => {
+  it('a company field after an address block is the company, not the block\'s country', () => {
+    expect(found('Name: Maja Justesen\nPhone: 4242 3664\nAddress: Valmuevej 55A, 7878 Tinglev\nCompany: Birkerød Bageri')).toEqual([
+      ['name', 'Maja Justesen'],
+      ['phone', '4242 3664'],
+      ['address', 'Valmuevej 55A'],
+      ['postcode', '7878'],
+      ['place', 'Tinglev'],
+      ['organization', 'Birkerød Bageri'],
+    ])
+  })
+
+  it("a company field's whole value is one company, above a person's reading of its surnames", () => {
+    expect(foundAs('Company: Jenkins - Gulgowski', 'organization')).toEqual(['Jenkins - Gulgowski'])
+    expect(foundAs('Name: Judith Senn\nCompany: Lustenberger, Keller und Huber', 'organization')).toEqual(['Lustenberger, Keller und Huber'])
+  })
+})
