@@ -560,7 +560,16 @@ const ROLE_WORDS: ReadonlySet<string> = new Set(['agent', 'support', 'customer',
 const SELF_INTRO_RE = /(?<![\p{L}])(?:([Mm]y (?:sur|last |first |family |given |full )?name is|[Mm]y (?:sur)?name's|[Nn]ame is)|I am|I'm|I’m|[Tt]his is|[Yy]ou're speaking (?:to|with)|[Yy]ou are speaking (?:to|with))[ \t]+(\p{Lu}[\p{L}'’-]+(?:[ ](?:(?:van|von|de|der|den|ter|ten|da|di|dos|du|del|della|la|le)[ ]){0,2}\p{Lu}[\p{L}'’-]+){0,3})/gu
 
 /** After "my name is" any name-shaped words; after "I'm" or "this is" only a known given name or surname ("This is Amazon" stays). */
+/** The same before a name in Chinese, Japanese or Korean characters, which have no capitals ("Hi, I'm 莉子", "my surname is 古賀"). */
+const CJK_SELF_INTRO_RE = /(?<![\p{L}])(?:[Mm]y (?:sur|last |first |family |given |full )?name is|I am|I'm|I’m|[Tt]his is)[ \t]+([\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}ー]{1,4}(?:[ ][\p{Script=Han}\p{Script=Hangul}]{1,3})?)(?![\p{L}\p{N}])/gu
+
 function addSelfIntroductions(text: string, found: Candidate[]): void {
+  if (/[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/.test(text)) {
+    for (const m of text.matchAll(CJK_SELF_INTRO_RE)) {
+      const start = m.index + m[0].length - m[1].length
+      found.push({ start, end: start + m[1].length, label: 'name', priority: PRIORITY.PER })
+    }
+  }
   for (const m of text.matchAll(SELF_INTRO_RE)) {
     const value = m[2]
     if (!looksLikeName(value, 'PER')) continue

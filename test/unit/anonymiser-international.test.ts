@@ -385,3 +385,14 @@ describe('phones asked for in other languages or written under a name, and where
     expect(entities("I lived in Sarah's flat")).not.toContainEqual(['place', "Sarah's"])
   })
 })
+
+describe('a name in Chinese, Japanese or Korean characters after someone says who they are (issue #12)', () => {
+  it('after "I\'m", "my surname is", in English chat, and wherever it is repeated', () => {
+    expect(entities("Customer: Hi, I'm 莉子.\nAgent: Hello 莉子! How can I help?\nCustomer: my surname is 古賀, the account is under that.")).toEqual([
+      ['name', '莉子'],
+      ['name', '莉子'],
+      ['name', '古賀'],
+    ])
+    expect(entities("I'm 대현 백 and I need help")).toEqual([['name', '대현 백']])
+  })
+})
