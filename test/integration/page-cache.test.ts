@@ -41,6 +41,11 @@ beforeAll(async () => {
     if (!row) return res.status(404).type('html').send('<p>Nobody</p>')
     res.type('html').send(`<html><script nonce="${res.locals.cspNonce}">1</script><p>Hello ${row.name}</p></html>`)
   })
+  // The nonce in several places, first and last included, around text that is not ASCII.
+  app.get('/nonces', (_req, res) => {
+    const nonce = res.locals.cspNonce
+    res.type('html').send(`${nonce}<script nonce="${nonce}">1</script><p>Grüße, café ☕ 𝄞 ${nonce}</p><script nonce="${nonce}">2</script>${nonce}`)
+  })
   const server = app.listen(0, '127.0.0.1')
   await new Promise((resolve) => server.once('listening', resolve))
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
@@ -56,6 +61,7 @@ async function get(path: string, userId: string) {
     status: response.status,
     body,
     cache: /cache;desc="(\w+)"/.exec(response.headers.get('server-timing') ?? '')?.[1],
+    contentLength: response.headers.get('content-length'),
     headerNonce: /'nonce-([^']+)'/.exec(csp)?.[1],
     bodyNonce: /nonce="([^"]+)"/.exec(body)?.[1],
   }
@@ -72,6 +78,17 @@ describe('page cache', () => {
     expect(second.body.replace(second.bodyNonce!, '')).toBe(first.body.replace(first.bodyNonce!, ''))
     expect(second.bodyNonce).toBe(second.headerNonce)
     expect(second.bodyNonce).not.toBe(first.bodyNonce)
+  })
+
+  it('puts this answer’s nonce everywhere the page had its own, with the byte length of non-ASCII text', async () => {
+    const first = await get('/nonces', member.id)
+    const second = await get('/nonces', member.id)
+    expect(second.cache).toBe('hit')
+    expect(second.headerNonce).not.toBe(first.headerNonce)
+    expect(first.body.split(first.headerNonce!)).toHaveLength(6)
+    expect(second.body).toBe(first.body.replaceAll(first.headerNonce!, second.headerNonce!))
+    expect(second.contentLength).toBe(String(Buffer.byteLength(second.body)))
+    expect(second.body).toContain('Grüße, café ☕ 𝄞')
   })
 
   it('never gives one person’s page to another', async () => {
