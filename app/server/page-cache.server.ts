@@ -78,8 +78,15 @@ export function pageCache({ database, routeFor, lifetimeMs, maxBytes = 64 * 1024
     } catch (error) {
       return next(error)
     }
-    // Requests that arrive while the same page is being rendered wait for it rather than render it too.
-    const answer = fresh(kept.get(key), Date.now()) ?? fresh(await rendering.get(key), Date.now())
+    // Requests that arrive while the same page is being rendered wait for it rather than render it
+    // too. Past half its lifetime a kept answer is rendered again by one request while the others
+    // still get it: were it only rendered once gone, every connection would wait for that render
+    // once a lifetime (at 50 connections, those waits were the team page's p99).
+    const now = Date.now()
+    const keptAnswer = fresh(kept.get(key), now)
+    const renderingNow = rendering.get(key)
+    if (keptAnswer && (renderingNow || now - keptAnswer.keptAt < lifetimeMs / 2)) return send(keptAnswer, res)
+    const answer = keptAnswer ? null : fresh(await renderingNow, Date.now())
     if (answer) return send(answer, res)
 
     let settle: (answer: Kept | null) => void = () => {}

@@ -39,7 +39,7 @@ beforeAll(async () => {
     if (req.path === '/slow') await new Promise((resolve) => setTimeout(resolve, 100))
     if (req.path === '/sets-cookie') res.append('Set-Cookie', 'seen=1')
     if (!row) return res.status(404).type('html').send('<p>Nobody</p>')
-    res.type('html').send(`<html><script nonce="${res.locals.cspNonce}">1</script><p>Hello ${row.name}</p></html>`)
+    res.type('html').send(`<html><script nonce="${res.locals.cspNonce}">1</script><p>Hello ${row.name}</p><!-- render ${renders} --></html>`)
   })
   // The nonce in several places, first and last included, around text that is not ASCII.
   app.get('/nonces', (_req, res) => {
@@ -126,6 +126,20 @@ describe('page cache', () => {
     expect((await get('/page', manager.id)).cache).toBe('hit')
     await new Promise((resolve) => setTimeout(resolve, LIFETIME_MS + 50))
     expect((await get('/page', manager.id)).cache).toBe('miss')
+  })
+
+  it('renders a page again past half its lifetime while the others still get the kept one', async () => {
+    await get('/slow', manager.id)
+    const keptRender = `render ${renders}`
+    await new Promise((resolve) => setTimeout(resolve, LIFETIME_MS / 2 + 50))
+    const inOrder: Awaited<ReturnType<typeof get>>[] = []
+    await Promise.all(Array.from({ length: 10 }, () => get('/slow', manager.id).then((answer) => inOrder.push(answer))))
+    expect(inOrder.filter((answer) => answer.cache === 'miss')).toHaveLength(1)
+    expect(renders).toBe(Number(keptRender.split(' ')[1]) + 1)
+    // Those answered before the new render was ready got the kept page instead of waiting for it.
+    const rendered = inOrder.findIndex((answer) => answer.cache === 'miss')
+    expect(rendered).toBeGreaterThan(0)
+    expect(inOrder.slice(0, rendered).every((answer) => answer.cache === 'hit' && answer.body.includes(keptRender))).toBe(true)
   })
 
   it('renders a page once when many ask for it at the same moment', async () => {
