@@ -28,8 +28,13 @@ export interface PageCacheOptions {
 type Kept = {
   status: number
   headers: [string, string][]
-  body: string
-  /** The CSP nonce rendered into the page; each answer gets its own in its place. */
+  /**
+   * The body as UTF-8, cut where the page's CSP nonce was rendered: a copy is these parts joined by
+   * its own nonce. Kept as bytes so that a hit copies memory instead of searching, re-encoding and
+   * measuring a string of tens of kB.
+   */
+  parts: Buffer[]
+  /** The nonce rendered into the page (null when it has none). */
   nonce: string | null
   keptAt: number
   bytes: number
@@ -73,8 +78,15 @@ export function pageCache({ database, routeFor, lifetimeMs, maxBytes = 64 * 1024
     } catch (error) {
       return next(error)
     }
-    // Requests that arrive while the same page is being rendered wait for it rather than render it too.
-    const answer = fresh(kept.get(key), Date.now()) ?? fresh(await rendering.get(key), Date.now())
+    // Requests that arrive while the same page is being rendered wait for it rather than render it
+    // too. Past half its lifetime a kept answer is rendered again by one request while the others
+    // still get it: were it only rendered once gone, every connection would wait for that render
+    // once a lifetime (at 50 connections, those waits were the team page's p99).
+    const now = Date.now()
+    const keptAnswer = fresh(kept.get(key), now)
+    const renderingNow = rendering.get(key)
+    if (keptAnswer && (renderingNow || now - keptAnswer.keptAt < lifetimeMs / 2)) return send(keptAnswer, res)
+    const answer = keptAnswer ? null : fresh(await renderingNow, Date.now())
     if (answer) return send(answer, res)
 
     let settle: (answer: Kept | null) => void = () => {}
@@ -101,8 +113,26 @@ function send(answer: Kept, res: Response) {
   res.status(answer.status)
   for (const [name, value] of answer.headers) res.setHeader(name, value)
   res.appendHeader('Server-Timing', 'cache;desc="hit"')
-  const nonce = res.locals.cspNonce as string | undefined
-  res.end(answer.nonce && nonce ? answer.body.replaceAll(answer.nonce, nonce) : answer.body)
+  res.end(bodyWithNonce(answer, (res.locals.cspNonce as string | undefined) ?? answer.nonce))
+}
+
+function bodyWithNonce({ parts }: Kept, nonce: string | null) {
+  if (parts.length === 1 || nonce === null) return parts[0]
+  const fill = Buffer.from(nonce)
+  return Buffer.concat(parts.flatMap((part, i) => (i === 0 ? [part] : [fill, part])))
+}
+
+/** `body` cut at each occurrence of `nonce`, as `String.split` would (a nonce is ASCII: never inside a UTF-8 character). */
+function splitAt(body: Buffer, nonce: string | null): Buffer[] {
+  if (!nonce) return [body]
+  const parts: Buffer[] = []
+  let start = 0
+  for (let at = body.indexOf(nonce); at !== -1; at = body.indexOf(nonce, start)) {
+    parts.push(body.subarray(start, at))
+    start = at + Buffer.byteLength(nonce)
+  }
+  parts.push(body.subarray(start))
+  return parts
 }
 
 /** Copies what Remix writes, and hands it to `done` once sent if it may be kept (else null). */
@@ -144,7 +174,7 @@ function recordAnswer(res: Response, done: (answer: Kept | null) => void) {
       !/no-store/.test(cacheControl) &&
       size <= LARGEST_PAGE_BYTES
     if (!keepable) return settle(null)
-    const body = Buffer.concat(chunks).toString('utf8')
+    const body = Buffer.concat(chunks)
     const nonce = contentType.startsWith('text/html') ? ((res.locals.cspNonce as string | undefined) ?? null) : null
     const headers: [string, string][] = []
     for (const name of res.getHeaderNames()) {
@@ -152,6 +182,6 @@ function recordAnswer(res: Response, done: (answer: Kept | null) => void) {
       const value = res.getHeader(name)
       if (value !== undefined) headers.push([name, Array.isArray(value) ? value.join(', ') : String(value)])
     }
-    settle({ status: 200, headers, body, nonce, keptAt: Date.now(), bytes: body.length * 2 + 512 })
+    settle({ status: 200, headers, parts: splitAt(body, nonce), nonce, keptAt: Date.now(), bytes: body.length + 512 })
   })
 }

@@ -39,7 +39,12 @@ beforeAll(async () => {
     if (req.path === '/slow') await new Promise((resolve) => setTimeout(resolve, 100))
     if (req.path === '/sets-cookie') res.append('Set-Cookie', 'seen=1')
     if (!row) return res.status(404).type('html').send('<p>Nobody</p>')
-    res.type('html').send(`<html><script nonce="${res.locals.cspNonce}">1</script><p>Hello ${row.name}</p></html>`)
+    res.type('html').send(`<html><script nonce="${res.locals.cspNonce}">1</script><p>Hello ${row.name}</p><!-- render ${renders} --></html>`)
+  })
+  // The nonce in several places, first and last included, around text that is not ASCII.
+  app.get('/nonces', (_req, res) => {
+    const nonce = res.locals.cspNonce
+    res.type('html').send(`${nonce}<script nonce="${nonce}">1</script><p>Grüße, café ☕ 𝄞 ${nonce}</p><script nonce="${nonce}">2</script>${nonce}`)
   })
   const server = app.listen(0, '127.0.0.1')
   await new Promise((resolve) => server.once('listening', resolve))
@@ -56,6 +61,7 @@ async function get(path: string, userId: string) {
     status: response.status,
     body,
     cache: /cache;desc="(\w+)"/.exec(response.headers.get('server-timing') ?? '')?.[1],
+    contentLength: response.headers.get('content-length'),
     headerNonce: /'nonce-([^']+)'/.exec(csp)?.[1],
     bodyNonce: /nonce="([^"]+)"/.exec(body)?.[1],
   }
@@ -72,6 +78,17 @@ describe('page cache', () => {
     expect(second.body.replace(second.bodyNonce!, '')).toBe(first.body.replace(first.bodyNonce!, ''))
     expect(second.bodyNonce).toBe(second.headerNonce)
     expect(second.bodyNonce).not.toBe(first.bodyNonce)
+  })
+
+  it('puts this answer’s nonce everywhere the page had its own, with the byte length of non-ASCII text', async () => {
+    const first = await get('/nonces', member.id)
+    const second = await get('/nonces', member.id)
+    expect(second.cache).toBe('hit')
+    expect(second.headerNonce).not.toBe(first.headerNonce)
+    expect(first.body.split(first.headerNonce!)).toHaveLength(6)
+    expect(second.body).toBe(first.body.replaceAll(first.headerNonce!, second.headerNonce!))
+    expect(second.contentLength).toBe(String(Buffer.byteLength(second.body)))
+    expect(second.body).toContain('Grüße, café ☕ 𝄞')
   })
 
   it('never gives one person’s page to another', async () => {
@@ -109,6 +126,20 @@ describe('page cache', () => {
     expect((await get('/page', manager.id)).cache).toBe('hit')
     await new Promise((resolve) => setTimeout(resolve, LIFETIME_MS + 50))
     expect((await get('/page', manager.id)).cache).toBe('miss')
+  })
+
+  it('renders a page again past half its lifetime while the others still get the kept one', async () => {
+    await get('/slow', manager.id)
+    const keptRender = `render ${renders}`
+    await new Promise((resolve) => setTimeout(resolve, LIFETIME_MS / 2 + 50))
+    const inOrder: Awaited<ReturnType<typeof get>>[] = []
+    await Promise.all(Array.from({ length: 10 }, () => get('/slow', manager.id).then((answer) => inOrder.push(answer))))
+    expect(inOrder.filter((answer) => answer.cache === 'miss')).toHaveLength(1)
+    expect(renders).toBe(Number(keptRender.split(' ')[1]) + 1)
+    // Those answered before the new render was ready got the kept page instead of waiting for it.
+    const rendered = inOrder.findIndex((answer) => answer.cache === 'miss')
+    expect(rendered).toBeGreaterThan(0)
+    expect(inOrder.slice(0, rendered).every((answer) => answer.cache === 'hit' && answer.body.includes(keptRender))).toBe(true)
   })
 
   it('renders a page once when many ask for it at the same moment', async () => {
