@@ -28,6 +28,8 @@ const STREET_WORDS =
   'street st str road rd avenue ave av avda avd lane ln drive dr boulevard blvd bd bld way court ct place pl plaza terrace close crescent square sq highway hwy parkway pkwy circle trail row mews grove gardens walk parade quay wharf embankment esplanade promenade alley ring ' +
   'rue chemin allée allee impasse quai cours route voie sentier passage faubourg rond-point ' +
   'calle carrer carrera camino paseo passeig ronda travesía travesia avenida avinguda plaça praza callejón calzada carretera ' +
+  'cerrada privada retorno andador circuito prolongación prolongacion arrabal glorieta pasaje urbanización urbanizacion cuesta ' +
+  'küçəsi küç prospekti döngəsi şossesi sahəsi ko‘chasi ko\'chasi kochasi daxasi mavzesi qishlog‘i qishlog\'i shoh ' +
   'via viale corso piazza piazzale largo vicolo contrada strada borgo lungomare ' +
   'rua travessa praça praca estrada alameda rodovia ' +
   'ul ulica ulicy al aleja aleje os osiedle plac pl skwer szosa rondo bulwar bulw wybrzeże wyb pasaż zaułek droga trakt ' +
@@ -49,13 +51,13 @@ const STREET_ENDING_RE = /(?:straße|strasse|str\.|gasse|weg|platz|allee|ring|da
 /** A house number: "12", "12a", "5/7", "221B", "12-14", "12 bis", "3-12-5" (block, lot and house). */
 const HOUSE_NUMBER = String.raw`(?:s\/n\.?|\d{1,5}(?:[ ]?[A-Za-z](?![\p{L}])(?:[ ]\d{1,3}(?![\d]))?)?(?:[\/-]\d{1,4}[A-Za-z]?)?(?:-\d{1,4})?(?:[ ](?:bis|ter|I{1,3}|IV))?)`
 /** A flat or floor after the number: "m. 3", "lok. 5", "2º Esq", "piso 4", "Apt 5B", "/ 3", "Top 7", "bus 2", "4. tv" (Danish), "3 hoog" (Dutch). */
-const UNIT_WORDS = 'm. lok. leil. apt. apartment app. flat unit suite piso planta puerta pta. esc. bus bte top stiege tür whg. wohnung etg. lgh int. interno scala sc. dpto. depto. dept. apto. of. ap. kv. кв. daire kat zimmer piano casa sala bloco'
+const UNIT_WORDS = 'm. lok. leil. hus apt. apartment app. flat unit suite piso planta puerta pta. esc. bus bte top stiege tür whg. wohnung etg. lgh int. interno scala sc. dpto. depto. dept. apto. of. ap. kv. кв. daire kat zimmer piano casa sala bloco'
 /** Each flat word, lower case or capitalised, its dot optional ("apt", "Apt.", "Zimmer"). */
 const UNIT_WORD = UNIT_WORDS.split(' ')
   .sort((a, b) => b.length - a.length)
   .map((w) => `[${w[0].toUpperCase()}${w[0]}]${w.slice(1).replace(/\.$/, '\\.?')}`)
   .join('|')
-const UNIT = String.raw`(?:(?:${UNIT_WORD}|D:)[ ]?:?[ ]?\d{1,4}[A-Za-z]?|\d{1,2}\.[ ]?em\.?(?:[ ]\d{1,3}\.?[ ]?ajtó)?|[Oo]ppgang [A-Z]|R\/C(?:[ ](?:Esq|Dto|Dt|Dir)\.?)?|\d{1,2}[ ]?(?:Esq|Dto|Dt|Dir)\.?|(?:Bajo|Entresuelo|Ático|Atico)(?:[ ](?:Izda|Dcha|Izq|Der)\.?)?|\d{1,2}\.[ ]?(?:tv|th|mf)\.?|st\.[ ]?(?:tv|th|mf)\.?|\d{1,2}[ ](?:hoog|hg)(?:[ ](?:achter|voor))?|\d{1,2}[ºª°][ ]?(?:esq\.?|dto\.?|dta\.?|izq\.?|dcha\.?|d\.?|e\.?|[A-Z])?|\d{1,2}\.?[ ](?:OG|EG|DG|étage|etage|piso|andar|floor)(?:[ ](?:links|rechts|mitte|esq\.?|dto\.?))?|\d{1,2}e[ ]verdieping|\d{1,2}(?:ος|ης)(?![\p{L}]))`
+const UNIT = String.raw`(?:(?:${UNIT_WORD}|D:)[ ]?:?[ ]?\d{1,4}[A-Za-z]?|\d{1,2}\.[ ]?em\.?(?:[ ]\d{1,3}\.?[ ]?ajtó)?|[Oo]ppgang [A-Z]|R\/C(?:[ ](?:Esq|Dto|Dt|Dir)\.?)?|\d{1,2}[ ]?(?:Esq|Dto|Dt|Dir)\.?|(?:Bajo|Entresuelo|Ático|Atico)(?:[ ](?:Izda|Dcha|Izq|Der)\.?)?|\d{1,2}\.[ ]?(?:tv|th|mf)\.?|st\.[ ]?(?:tv|th|mf)\.?|\d{1,2}[ ](?:hoog|hg)(?:[ ](?:achter|voor))?|\d{1,2}[ºª°][ ]?(?:esq\.?|dto\.?|dta\.?|izq\.?|dcha\.?|d\.?|e\.?|[A-Z])?|\d{1,2}\.?[ ](?:OG|EG|DG|étage|etage|piso|andar|floor)(?:[ ](?:links|rechts|mitte|esq\.?|dto\.?))?|\d{1,2}e[ ]verdieping|\d{1,4}-uy|\d{1,2}(?:ος|ης)(?![\p{L}]))`
 
 const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}'’.-]*|(?:${STREET_WORDS.replace(/[.]/g, '\\.').split(' ').sort((a, b) => b.length - a.length).join('|')})\.?(?![\p{L}])|\d{1,3}(?:st|nd|rd|th|\.)|(?:de|del|della|delle|dei|degli|dello|di|da|do|dos|das|du|des|la|le|les|el|los|las|van|von|der|den|am|an|im|in|zum|zur|auf|of|the|and|y|e|i|und|ta|tal|ul\.?|al\.?|os\.?|pl\.?|ulica|aleja|rue|chemin|avenue|boulevard|allée|impasse|quai|place|route|calle|carrer|avenida|avinguda|paseo|passeig|plaza|plaça|via|viale|corso|piazza|largo|rua|travessa|praça|estrada|strada|calea|odos|jalan|soi)|\p{Ll}+(?:straße|strasse|gasse|weg|platz|allee|gatan|vägen|vej|gade|straat|laan|katu|tie|utca|iela|tänav))`
 /** "Adama Asnyka 1", "ul. Marszałkowska 5/7 m. 3", "Rua Augusta 123, 2º Esq", "Calle Mayor, 5". */
@@ -71,7 +73,7 @@ const UNIT_ONLY_RE = new RegExp(String.raw`^(?:${UNIT}|(?:flat|apartment|apt\.?|
  * Postcodes of many countries, with an optional country prefix ("D-10115", "LV-1009", "NL 1012 AB",
  * "CH-8001", "〒730-0846"). Order matters: longer shapes first.
  */
-const POSTCODE = String.raw`(?:〒[ ]?)?(?:[A-Z]{2}[ -]\d{4}[ ]?[A-Z]{2}(?![\p{L}])|\d{4}[ ]?[A-Z]{2}(?![\p{L}])|(?:[A-Z]{1,2})-?(?=\d{4,5}(?![\d-]))\d{4,5}|\d{5}-\d{4}|\d{5}-\d{3}|\d{4}-\d{3}|\d{3}-\d{4}|\d{2}-\d{3}|\d{3}[ ]\d{2}|\d{4}[ ]?[A-Z]{2}(?![\p{L}])|[A-Z]\d{4}[A-Z]{3}|\d{4,7}|[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|\d{3})`
+const POSTCODE = String.raw`(?:〒[ ]?)?(?:[A-Z]{2}-\d{3,4}-\d{4}|[A-Z]{2}[ -]\d{4}[ ]?[A-Z]{2}(?![\p{L}])|\d{4}[ ]?[A-Z]{2}(?![\p{L}])|(?:[A-Z]{1,2})-?(?=\d{4,5}(?![\d-]))\d{4,5}|\d{5}-\d{4}|\d{5}-\d{3}|\d{4}-\d{3}|\d{3}-\d{4}|\d{2}-\d{3}|\d{3}[ ]\d{2}|\d{4}[ ]?[A-Z]{2}(?![\p{L}])|[A-Z]\d{4}[A-Z]{3}|\d{4,7}|[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|\d{3})`
 /** A town's name: capitalised words, not an all-capitals region code ("NSW", "VIC"). */
 const TOWN_WORD = String.raw`\p{Lu}(?:[\p{Ll}'’.-][\p{L}'’.-]*)?`
 const TOWN = String.raw`${TOWN_WORD}(?:[ -](?:(?:de|del|la|le|les|am|an|im|der|sur|sous|en|upon|on|of|di|da|do|dos|das|ob|nad|pod|bei)[ -])?${TOWN_WORD}){0,3}`
@@ -548,7 +550,7 @@ function readBlock(text: string, ls: number, le: number, push: Push, priority: B
 /** A person's title opening a line of an address block ("Herr", "Mrs", "Frau Dr."). */
 const ADDRESSEE_TITLE_RE = /^(?:Mr|Mrs|Ms|Miss|Mx|Herr|Herrn|Frau|Mme|Mlle|Sr|Sra|Srta|Sig|Sig\.ra|Pan|Pani)\.?[ ]/u
 
-const CJK_HINT_RE = /[都道府県市区町村省路街号番〒]/u
+const CJK_HINT_RE = /[都道府県市区町村省路街号番〒县시구군길로]/u
 /** A building and its flat after a Japanese address ("パレス芝公園123", "亀井867号室"). */
 const CJK_BUILDING = String.raw`(?:[ 　][\p{Script=Han}\p{Script=Katakana}ー]{1,12}[0-9０-９]{1,5}(?:号室)?(?![0-9０-９]))?`
 const HAN = String.raw`[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]`
@@ -569,8 +571,18 @@ const CJK_TOWN_RE = /(?<!\p{Script=Han})(?:\p{Script=Han}{2,3}(?:都|道|府|県
 const NOT_CJK_TOWNS: ReadonlySet<string> = new Set(['大都市', '中心市', '政令市', '特別区', '市町村', '行政区', '選挙区', '住宅区'])
 const CJK_LEAD_RE = /^(?:送到|寄到|寄往|发到|發到|送往|住在|位于|位於|地址是|地址|在|到|は|に|の)/u
 const CJK_POSTCODE_RE = /〒[ ]?(\d{3}-\d{4})/gu
+/** A postcode before a town written in Chinese, Japanese or Korean ("334-5863 智子区", "37619 용산시", "592807 诸州市"). */
+const CODE_BEFORE_CJK_TOWN_RE = /(?<![\p{N}-])(\d{3}-\d{3,4}|\d{5,6})[ 　]+([\p{Script=Han}\p{Script=Hiragana}\p{Script=Hangul}]{1,8}(?:都|道|府|県|省|市|区|區|町|村|郡|县|縣|시|구|군|동|읍|면))(?![\p{L}])/gu
+/** A Korean road and its number, the number before or after it ("1697 병목골8길 835호", "테헤란로 123"); "서울로" alone ("to Seoul") is none. */
+const KOREAN_ROAD_RE = /(?<![\p{L}\p{N}])(?:\d{1,5}[ ][가-힣0-9]{1,12}(?:로|길)(?:[ ]\d{1,5}(?:-\d{1,4})?)?|[가-힣0-9]{1,12}(?:로|길)[ ]\d{1,5}(?:-\d{1,4})?)(?:[ ](?:아파트[ ])?\d{1,4}(?:동|호))*(?![\p{L}\p{N}])/gu
+const HANGUL_RE = /[\uac00-\ud7af]/
 
 function detectCjkAddresses(text: string, push: Push, priority: BlockPriorities): void {
+  for (const m of text.matchAll(CODE_BEFORE_CJK_TOWN_RE)) {
+    push(m.index, m.index + m[1].length, 'postcode', priority.postcode)
+    push(m.index + m[0].length - m[2].length, m.index + m[0].length, 'place', priority.place)
+  }
+  if (HANGUL_RE.test(text)) for (const m of text.matchAll(KOREAN_ROAD_RE)) push(m.index, m.index + m[0].length, 'address', priority.address)
   for (const m of text.matchAll(CJK_POSTCODE_RE)) {
     const start = m.index + m[0].length - m[1].length
     push(start, start + m[1].length, 'postcode', priority.postcode)

@@ -396,3 +396,32 @@ describe('a name in Chinese, Japanese or Korean characters after someone says wh
     expect(entities("I'm 대현 백 and I need help")).toEqual([['name', '대현 백']])
   })
 })
+
+describe('address blocks of more countries (issue #12)', () => {
+  const found = (text: string) => detect(text).map((s) => [s.label, text.slice(s.start, s.end)])
+
+  it('Korean roads with their numbers, and postcodes before towns written in Korean, Japanese or Chinese', () => {
+    expect(found('Please send it to:\n지영민\n1697 병목골8길 835호\n37619 용산시')).toEqual([
+      ['name', '지영민'],
+      ['address', '1697 병목골8길 835호'],
+      ['postcode', '37619'],
+      ['place', '용산시'],
+    ])
+    expect(found('Please send it to:\n渡辺 洋平\n6丁目8番8号\n930-2224 小野町').slice(2)).toEqual([
+      ['postcode', '930-2224'],
+      ['place', '小野町'],
+    ])
+    expect(found('서울로 가요')).toEqual([])
+  })
+
+  it('streets named after people with their street word (Azerbaijani, Spanish), Swedish and Uzbek flats, Ghana Post codes', () => {
+    expect(found('Please send it to:\nAkif Xəlilov\nHeybət Heybətov sahəsi, 686\nAZ2803 Astara')[1]).toEqual(['address', 'Heybət Heybətov sahəsi, 686'])
+    expect(found('Please send it to:\nEster Briones Bonilla\nArrabal Andrés s/n.\n61592 Cáceres')[1]).toEqual(['address', 'Arrabal Andrés s/n.'])
+    expect(found('Please send it to:\nSimon Persson\nFuruvägen 911 Hus 116\n62731 Brborg')[1]).toEqual(['address', 'Furuvägen 911 Hus 116'])
+    expect(found('Please send it to:\nSaboxon Shukrulloha\nSirojiddin Lazizov daxasi, 92a, 621-uy\n443511 Yangiyer')[1]).toEqual(['address', 'Sirojiddin Lazizov daxasi, 92a, 621-uy'])
+    expect(found('Please send it to:\nAba Boadi\n137 Boame St Suite 756\nEM-1612-6592 Tongo').slice(2)).toEqual([
+      ['postcode', 'EM-1612-6592'],
+      ['place', 'Tongo'],
+    ])
+  })
+})
