@@ -143,8 +143,10 @@ function addFieldsAnswersListsAndSpeakers(text: string, found: Candidate[]): Arr
           if (looksLikeName(text.slice(ps, pe), kind)) push(ps, pe, kind)
           // as sure as the name it follows (the tagger may read "Paris" as a given name)
           push(town, e, 'LOC', PRIORITY.PER)
+        } else if (looksLikeName(text.slice(s, e), kind)) {
           // the field says what its whole value is, above the tagger's reading of its words ("Company: Jenkins - Gulgowski")
-        } else if (looksLikeName(text.slice(s, e), kind)) push(s, e, kind, kind === 'PER' ? PRIORITY.PER : PRIORITY.PER + 1)
+          push(s, e, kind, kind === 'PER' ? PRIORITY.PER : PRIORITY.PER + 1)
+        }
       }
     }
     // a question about a name, answered after it on the same line or on the next one
@@ -381,7 +383,7 @@ function addCompaniesBeforeWrittenForms(text: string, found: Candidate[]): void 
 const FORMS_FIRST = ['ООО', 'ОАО', 'ЗАО', 'ПАО', 'АО', 'ТОВ', 'ПрАТ', 'ПАТ', 'ПТ', 'ТОО', 'ФОП', 'ЧП', 'MMC', 'ASC', 'QSC', 'Công ty TNHH', 'Công ty', 'Cty TNHH', 'Cty', 'UAB', 'SIA', 'Bezp.Org.', 'Biedrība']
 const FORM_FIRST_HINT_RE = /ООО|ОАО|ЗАО|ПАО|АО|ТОВ|ПрАТ|ПАТ|ПТ|ТОО|ФОП|ЧП|MMC|ASC|QSC|Công ty|Cty|UAB|SIA|Bezp|Biedrība|会社|公司/u
 const FORM_FIRST_RE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:${FORMS_FIRST.map((f) => f.replace(/[.]/g, '\.')).join('|')})[ ]["«„“]?\p{Lu}[\p{L}\p{N}'’&-]*(?:[ ](?:\p{Lu}[\p{L}\p{N}'’&-]*|un|i|и|і|va|và|ve))*(?:[ ](?:grupa|holdings|partneri))?["»“”]?(?![\p{L}\p{N}])`,
+  String.raw`(?<![\p{L}\p{N}])(?:${FORMS_FIRST.map((f) => f.replace(/[.]/g, '\\.')).join('|')})[ ]["«„“]?\p{Lu}[\p{L}\p{N}'’&-]*(?:[ ](?:\p{Lu}[\p{L}\p{N}'’&-]*|un|i|и|і|va|và|ve))*(?:[ ](?:grupa|holdings|partneri))?["»“”]?(?![\p{L}\p{N}])`,
   'gu',
 )
 const HAN_COMPANY_RE = /(?:株式会社|合名会社|合資会社|合同会社|有限会社)\p{Script=Han}[\p{Script=Han}\p{Script=Katakana}ー]{1,14}|\p{Script=Han}[\p{Script=Han}\p{Script=Katakana}ー（）()]{1,20}?(?:株式会社|合名会社|合資会社|合同会社|有限会社|股份有限公司|有限责任公司|有限責任公司|有限公司|集团公司|公司)/gu
@@ -559,10 +561,10 @@ const ROLE_WORDS: ReadonlySet<string> = new Set(['agent', 'support', 'customer',
 /** Someone saying who they are: "my name is Sofia", "I'm Kenji Watanabe", "you're speaking with Ines", "this is Odin van der Velde". */
 const SELF_INTRO_RE = /(?<![\p{L}])(?:([Mm]y (?:sur|last |first |family |given |full )?name is|[Mm]y (?:sur)?name's|[Nn]ame is)|I am|I'm|I’m|[Tt]his is|[Yy]ou're speaking (?:to|with)|[Yy]ou are speaking (?:to|with))[ \t]+(\p{Lu}[\p{L}'’-]+(?:[ ](?:(?:van|von|de|der|den|ter|ten|da|di|dos|du|del|della|la|le)[ ]){0,2}\p{Lu}[\p{L}'’-]+){0,3})/gu
 
-/** After "my name is" any name-shaped words; after "I'm" or "this is" only a known given name or surname ("This is Amazon" stays). */
 /** The same before a name in Chinese, Japanese or Korean characters, which have no capitals ("Hi, I'm 莉子", "my surname is 古賀"). */
 const CJK_SELF_INTRO_RE = /(?<![\p{L}])(?:[Mm]y (?:sur|last |first |family |given |full )?name is|I am|I'm|I’m|[Tt]his is)[ \t]+([\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}ー]{1,4}(?:[ ][\p{Script=Han}\p{Script=Hangul}]{1,3})?)(?![\p{L}\p{N}])/gu
 
+/** After "my name is" any name-shaped words; after "I'm" or "this is" only a known given name or surname ("This is Amazon" stays). */
 function addSelfIntroductions(text: string, found: Candidate[]): void {
   if (/[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/.test(text)) {
     for (const m of text.matchAll(CJK_SELF_INTRO_RE)) {
