@@ -91,6 +91,7 @@ function trimmed(text: string, from: number, to: number): [number, number] {
 /** The tagger's findings with what the cues add; what they rule out is dropped. */
 export function applyCues(text: string, found: Candidate[]): Candidate[] {
   addNamedOrganisations(text, found)
+  if (SIGN_OFF_HINT_RE.test(text)) addSigners(text, found)
   addSelfIntroductions(text, found)
   addLowerCaseIntroductions(text, found)
   withSurnameParticles(text, found)
@@ -215,6 +216,31 @@ function isLetterheadLine(text: string, start: number, end: number): boolean {
   // or under the signer's name, after the letter's closing ("Kind regards,\nKarla van Buuren\nAucamp, Durand and Loubser")
   const beforePrevious = lineStart > 1 ? text.slice(text.lastIndexOf('\n', text.lastIndexOf('\n', lineStart - 2) - 1) + 1, text.lastIndexOf('\n', lineStart - 2)) : ''
   return /^\p{Lu}[\p{L}'’.-]*(?:[ ]\p{L}[\p{L}'’.-]*){0,4}$/u.test(previous.trim()) && SIGN_OFF_RE.test(beforePrevious)
+}
+
+const SIGN_OFF_HINT_RE = /regards|thank|best|cheers|sincerely|yours|grü|gruß|saludos|atentamente|cordialement|salutations|groet|pozdrav|üdvözlettel|hilsen|hälsningar|terveisin|saluti|cumprimentos|atenciosamente|εκτίμηση|уважением|повагою/i
+const SIGNER_TITLE_RE = /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Herr|Frau|Sr|Sra|Srta|Mme|Mlle|Pan|Pani|Dott|Ing)\.?[ ]/u
+
+/**
+ * The line under a letter's closing ("Best regards,\nSulaimon-Clare Onoriode") is whoever signs it:
+ * name-shaped words there are a person, above the tagger's reading of them as a company, unless a
+ * company's word or legal form is among them.
+ */
+function addSigners(text: string, found: Candidate[]): void {
+  const lines = linesOf(text)
+  for (const [n, line] of lines.entries()) {
+    const closing = text.slice(line.start, line.end)
+    if (closing.length > 40 || !SIGN_OFF_RE.test(closing) || /\p{Lu}\p{Ll}+[ ]\p{Lu}/u.test(closing.replace(/^\p{Lu}/u, ''))) continue
+    const next = lines.slice(n + 1).find((l) => text.slice(l.start, l.end).trim() !== '')
+    if (!next) continue
+    const [s, e] = trimmed(text, next.start, next.end)
+    const title = SIGNER_TITLE_RE.exec(text.slice(s, e))?.[0].length ?? 0
+    const value = text.slice(s + title, e)
+    const words = value.split(' ').map((w) => w.toLowerCase())
+    if (!looksLikeName(value, 'PER') || words.some((w) => ORG_HEADS.has(w) || ORG_SUFFIXES.has(w.replace(/\.$/, '')) || BUSINESS_WORDS.has(w) || BRANDS.has(w))) continue
+    if (CITIES.has(value.toLowerCase()) || COUNTRIES.has(value.toLowerCase())) continue
+    found.push({ start: s + title, end: e, label: 'name', priority: PRIORITY.PER })
+  }
 }
 
 /** How letters and e-mails close, before the signer's name. */

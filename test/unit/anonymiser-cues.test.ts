@@ -365,3 +365,15 @@ describe("a form's fields under an address (issue #12)", () => {
     expect(foundAs('Name: Judith Senn\nCompany: Lustenberger, Keller und Huber', 'organization')).toEqual(['Lustenberger, Keller und Huber'])
   })
 })
+
+describe("the signer under a letter's closing (issue #12)", () => {
+  it('is a person, without a title, above a reading as a company; a team or a company there stays what it is', () => {
+    expect(found('Thank you for your help.\n\nBest regards,\nSulaimon-Clare Onoriode')).toEqual([['name', 'Sulaimon-Clare Onoriode']])
+    expect(found('Kind regards,\nDr. Justina King')).toEqual([['name', 'Justina King']])
+    expect(foundAs('Thanks,\nAcme Support Team', 'name')).toEqual([])
+    expect(found('Cheers,\nJohn Smith\nAcme Ltd')).toEqual([
+      ['name', 'John Smith'],
+      ['organization', 'Acme Ltd'],
+    ])
+  })
+})
