@@ -16,6 +16,11 @@ function entities(text: string): Array<[Kind, string]> {
     .map((s) => [s.label as Kind, text.slice(s.start, s.end)])
 }
 
+/** Every span found, as label and exact text. */
+function found(text: string): Array<[string, string]> {
+  return detect(text).map((s) => [s.label, text.slice(s.start, s.end)])
+}
+
 describe('names of many locales, wherever they stand', () => {
   it('a surname written before the given name belongs to the name ("Kertész Zsófia")', () => {
     expect(entities('Kertész Zsófia vagyok')).toEqual([['name', 'Kertész Zsófia']])
@@ -28,7 +33,6 @@ describe('names of many locales, wherever they stand', () => {
   })
 
   it('the addressee before an address is a person, without the title, even if the surname is also a street\'s name', () => {
-    const found = (text: string) => detect(text).map((s) => [s.label, text.slice(s.start, s.end)])
     expect(found('Ship to: Annegret Vogelsang, Lindenallee 4, 50968 Köln')).toEqual([
       ['name', 'Annegret Vogelsang'],
       ['address', 'Lindenallee 4'],
@@ -265,7 +269,6 @@ describe("other languages' ordinary words are nobody's name", () => {
 })
 
 describe('addresses written in one sentence, phones named after the number, states and lists (issue #12)', () => {
-  const found = (text: string) => detect(text).map((s) => [s.label, text.slice(s.start, s.end)])
 
   it('a five-digit house number after "delivery address is" starts the street, not a reference', () => {
     expect(found('The delivery address is 57860 Theron Overpass, Durban 65460.')).toEqual([
@@ -362,7 +365,6 @@ describe('addresses written in one sentence, phones named after the number, stat
 })
 
 describe('phones asked for in other languages or written under a name, and where someone lives (issue #12)', () => {
-  const found = (text: string) => detect(text).map((s) => [s.label, text.slice(s.start, s.end)])
 
   it('a phone after "call me" in Spanish, Portuguese, Dutch and French, and "no" is no number word there', () => {
     expect(found('Pueden llamarme al 944320192 por la tarde.')).toEqual([['phone', '944320192']])
@@ -398,7 +400,6 @@ describe('a name in Chinese, Japanese or Korean characters after someone says wh
 })
 
 describe('address blocks of more countries (issue #12)', () => {
-  const found = (text: string) => detect(text).map((s) => [s.label, text.slice(s.start, s.end)])
 
   it('Korean roads with their numbers, and postcodes before towns written in Korean, Japanese or Chinese', () => {
     expect(found('Please send it to:\n지영민\n1697 병목골8길 835호\n37619 용산시')).toEqual([
