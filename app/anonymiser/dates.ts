@@ -153,7 +153,9 @@ export function detectMultilingualDates(text: string, push: Push, priority: numb
         const capital = /^\p{Lu}/u.test(word)
         // a lower-case month ("agosto 10, 2012") needs its year and must be no everyday word
         if (capital ? !isCommonWord(month.toLowerCase()) || m[2] || /^(?:May|March|June|July|August)$/.test(month) : m[2] && !isCommonWord(month.toLowerCase())) {
-          push(weekdayBefore(text, w), weekdayAfter(text, i + m[0].length), 'date', priority)
+          // "on Tuesday, March 14.": after the day, a full stop without a year ends the sentence
+          const end = i + m[0].length - (!m[2] && m[0].endsWith('.') ? 1 : 0)
+          push(weekdayBefore(text, w), weekdayAfter(text, end), 'date', priority)
         }
       }
     }

@@ -578,7 +578,17 @@ function detectDates(text: string, push: Push): void {
     if (/^may\s+\d{1,2}(?!\d)/.test(value) && !/\d{4}$/.test(value)) continue
     push(m.index, m.index + value.length, 'date', PRIORITY.date)
   }
+  // "arrived on 3/14", "bis 14.03.": a day and a month without a year, only after a word that dates
+  for (const m of matchesNearDigits(DAY_MONTH_AFTER_CUE_RE, text, 2)) {
+    const value = m[1]
+    const [a, b] = value.split(/[/.]/).map(Number)
+    if (!((a >= 1 && a <= 31 && b >= 1 && b <= 12) || (a >= 1 && a <= 12 && b >= 1 && b <= 31))) continue
+    const start = m.index + m[0].length - value.length
+    push(start, start + value.length, 'date', PRIORITY.date)
+  }
 }
+/** A cue that dates what follows, then "3/14", "14/03" or "14.03." (no fraction: "3/4 of", "1/2 %", "24/7"). */
+const DAY_MONTH_AFTER_CUE_RE = /\b(?:on|since|until|till|before|after|by|from|due|dated|arrived|delivered|ordered|shipped|placed|am|vom|seit|bis|le|el|il|op|dia|em)[ \t]+(?:the[ \t]+)?(\d{1,2}\/\d{1,2}|\d{1,2}\.\d{1,2}\.)(?![\p{N}/.-]|[ \t]*(?:of|%|pm|am|times|x)\b)/giu
 
 // ---------------------------------------------------------------------------------------------
 // account, order, ticket and tracking numbers

@@ -355,6 +355,14 @@ describe('addresses written in one sentence, phones named after the number, stat
     expect(found('It was placed on 5 tháng 12, 2021.')).toEqual([['date', '5 tháng 12, 2021']])
   })
 
+  it('a day and a month without a year after a word that dates them; fractions and "24/7" are none', () => {
+    expect(found('It arrived on 3/14 and broke.')).toEqual([['date', '3/14']])
+    expect(found('Es kam am 14.03. an')).toEqual([['date', '14.03.']])
+    expect(found('I ate 3/4 of it, and support is open 24/7')).toEqual([])
+    // the sentence's full stop after "March 14" is no part of the date
+    expect(found('It arrived on Tuesday, March 14.')).toEqual([['date', 'Tuesday, March 14']])
+  })
+
   it('after a person and a comma, two names joined by "and" are two people, not a firm', () => {
     expect(entities('Please add Afərim, Nəzərov Natiq and Ələkbərova Alsu to our team account.')).toEqual([
       ['name', 'Afərim'],
