@@ -435,6 +435,19 @@ export function detectEntities(text: string, patternFindings: readonly Candidate
         return
       }
     }
+    // "Mr. O'Connor at 12 Elm St": the person before "at" is the addressee, the street starts after it
+    if (open.kind === 'ADDR') {
+      const at = tokens.findIndex((t, k) => k > open!.from && k < open!.to && t.text === 'at')
+      if (at > 0 && tokens.slice(at + 1, open.to + 1).some((t) => /^\d/.test(t.text))) {
+        const titled = TITLE.test(tokens[open.from].text)
+        const first = open.from + (titled ? (tokens[open.from + 1]?.text === '.' ? 2 : 1) : 0)
+        const words = tokens.slice(first, at).map((t) => t.lower)
+        if (first < at && tokens.slice(first, at).every((t) => /^\p{Lu}/u.test(t.text)) && (titled || (words.length > 1 && isFirstName(words[0]) && isSurname(words[words.length - 1])))) {
+          out.push({ start: tokens[first].start, end: tokens[at - 1].end, label: 'name', priority: PRIORITY.PER })
+        }
+        open.from = at + 1
+      }
+    }
     // a street line never holds a clock time or a numbered list ("18:22 Mustafa", "1. Chloé Martin 2. Mathis")
     if (open.kind === 'ADDR') {
       const afterTime = open.from > 1 && tokens[open.from - 1].text === ':' && /^\d+$/.test(tokens[open.from - 2].text)

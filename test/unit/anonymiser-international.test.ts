@@ -409,6 +409,17 @@ describe('a name in Chinese, Japanese or Korean characters after someone says wh
 
 describe('address blocks of more countries (issue #12)', () => {
 
+  it('the addressee before "at" and a street is a person, not part of the street', () => {
+    expect(found("ship to Mr. O'Connor at 12 Elm St")).toEqual([
+      ['name', "O'Connor"],
+      ['address', '12 Elm St'],
+    ])
+    expect(found('send it to Anna Berg at 4 Rue Royale')).toEqual([
+      ['name', 'Anna Berg'],
+      ['address', '4 Rue Royale'],
+    ])
+  })
+
   it('Korean roads with their numbers, and postcodes before towns written in Korean, Japanese or Chinese', () => {
     expect(found('Please send it to:\n지영민\n1697 병목골8길 835호\n37619 용산시')).toEqual([
       ['name', '지영민'],
