@@ -448,6 +448,8 @@ function addEmployers(text: string, found: Candidate[]): void {
     const sides = name.split(/[ ](?:and|&|et|und|y|e|og|och|en|i)[ ]/)
     const doubleBarrelled = sides.length === 1 && /^\p{Lu}[\p{L}'’]+-\p{Lu}/u.test(name)
     if (sides.length === 1 && !doubleBarrelled) continue
+    // "Google and Apple" are two companies the lists know, not one firm
+    if (sides.every((side) => BRANDS.has(side.toLowerCase()))) continue
     // "I work for John and Mary": two given names are people
     if (sides.length === 2 && sides.every((side) => side.split(' ').every((w) => isFirstName(w.toLowerCase()) && !isSurname(w.toLowerCase())))) continue
     const words = sides.flatMap((side) => side.split(/[ -]/))

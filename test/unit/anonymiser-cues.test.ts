@@ -331,6 +331,7 @@ describe('companies by a legal form written first, by whom someone works for, an
     expect(foundAs('I work for Diedrich-Viellehner and we were billed twice.', 'organization')).toEqual(['Diedrich-Viellehner'])
     expect(foundAs('I work for Mathieu et Duval and we were billed twice.', 'organization')).toEqual(['Mathieu et Duval'])
     expect(foundAs('I work for John and Mary', 'organization')).toEqual([])
+    expect(foundAs('I work for Google and Apple', 'organization')).not.toContain('Google and Apple')
     expect(found('I work for Sarah Smith-Jones')).toEqual([['name', 'Sarah Smith-Jones']])
   })
 
