@@ -152,7 +152,8 @@ export function detectPhones(text: string): Candidate[] {
     const namedAfter =
       AFTER_CUE_RE.test(text.slice(start + value.length, start + value.length + 40)) ||
       // a signature: the number alone on its line under a name ("Maja Justesen\n4242 3664")
-      (/^[ \t]*$/.test(lineStart) && /^[ \t]*$/.test(lineAfter(text, start + value.length, 10)) && SIGNER_LINE_RE.test(previousLine(text, start)))
+      // (seven digits or more: "Deutschland\n80331" closes an address with its postcode)
+      (digits.length >= 7 && /^[ \t]*$/.test(lineStart) && /^[ \t]*$/.test(lineAfter(text, start + value.length, 10)) && SIGNER_LINE_RE.test(previousLine(text, start)))
     const cued = CUE_RE.test(before) || /\b(?:phone|call|mobile|number|tel|ring|text)\b/i.test(context) || namedAfter
     if (NOT_PHONE_CUE_RE.test(before) && !CUE_RE.test(before)) continue
     // a phone word right before the number, or "… is my mobile" right after it

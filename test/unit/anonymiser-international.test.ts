@@ -420,6 +420,12 @@ describe('address blocks of more countries (issue #12)', () => {
     ])
   })
 
+  it("a building's or stair's letter and a French floor are flats, and a postcode closing the block is no phone", () => {
+    expect(found('Via Roma 10\nScala B, Interno 4\n20121 Milano MI\nItalia')[1]).toEqual(['address', 'Scala B, Interno 4'])
+    expect(found('14 rue de la Paix\nBâtiment B, 3e étage\n75002 Paris\nFrance')[1]).toEqual(['address', 'Bâtiment B, 3e étage'])
+    expect(found('Hauptstraße 12\nWohnung 5\nMünchen\nBayern\nDeutschland\n80331').at(-1)).toEqual(['postcode', '80331'])
+  })
+
   it('Korean roads with their numbers, and postcodes before towns written in Korean, Japanese or Chinese', () => {
     expect(found('Please send it to:\n지영민\n1697 병목골8길 835호\n37619 용산시')).toEqual([
       ['name', '지영민'],
