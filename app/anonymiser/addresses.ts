@@ -134,7 +134,8 @@ function isNamePlace(value: string): boolean {
  */
 function isPostcodeTown(value: string): boolean {
   const lower = value.toLowerCase()
-  if (FIELD_LABEL_WORDS.has(lower) || FIELD_KIND.has(lower) || COUNTRIES.has(lower)) return false
+  // a country is no postcode's town, but a city state is ("Singapore 560123")
+  if (FIELD_LABEL_WORDS.has(lower) || FIELD_KIND.has(lower) || (COUNTRIES.has(lower) && !CITIES.has(lower))) return false
   return CITIES.has(lower) || REGIONS.has(lower) || !isCommonWord(lower)
 }
 
@@ -277,12 +278,16 @@ function classify(value: string, start: number): Part {
   return part
 }
 
+/** A house number, a spaced dash and the district's name ("1578 - Bela Vista"), as Brazilian addresses write them. */
+const NUMBER_THEN_DISTRICT_RE = /^(\d{1,5}[A-Za-z]?)[ ][-–][ ](\p{Lu}[\p{L}'’]*(?:[ ](?:\p{Lu}[\p{L}'’]*|de|do|da|dos|das)){0,3})$/u
+
 /** A house number on its own ("5", "nº 12", "12/3", "7B"). */
 const HOUSE_NUMBER_RE = /^(?:nº|n\.?º?|no\.?|nr\.?|#)?[ ]?\d{1,5}[A-Za-z]?(?:[\/-]\d{1,4}[A-Za-z]?)?$/
 
 /** The comma-separated parts of the line [from, to), each trimmed, with a field label ("Adresse :") left out. */
 function partsOf(text: string, from: number, to: number): Part[] {
   const parts: Part[] = []
+  let district: RegExpExecArray | null
   let lineStart = from
   const label = /^[ \t]*[\p{L} ]{2,25}[ \t]*:[ \t]*/u.exec(text.slice(from, to))
   // "Bağdat Caddesi No: 12": a house number's "No:" is no field label
@@ -306,6 +311,12 @@ function partsOf(text: string, from: number, to: number): Part[] {
         if (last?.kind === 'street' && !/\d/.test(last.value) && HOUSE_NUMBER_RE.test(part.value)) {
           last.end = part.end
           last.value = text.slice(last.start, last.end)
+        } else if (last?.kind === 'street' && !/\d/.test(last.value) && (district = NUMBER_THEN_DISTRICT_RE.exec(part.value))) {
+          // "Av. Paulista, 1578 - Bela Vista": the number is the street's, the district after the dash a place of its own
+          last.end = part.start + district[1].length
+          last.value = text.slice(last.start, last.end)
+          const townStart = part.start + part.value.length - district[2].length
+          parts.push({ start: townStart, end: part.end, value: district[2], kind: 'town' })
         } else if (last !== undefined && part.kind === 'street' && !/\d/.test(part.value) && HOUSE_NUMBER_RE.test(last.value)) {
           // "12, rue de la Paix": the number before the comma too
           last.kind = 'street'
@@ -470,7 +481,8 @@ function readBlock(text: string, ls: number, le: number, push: Push, priority: B
   const sure = cued || streetish.length > 0
   for (const p of all) if ((p.kind === 'codeTown' || p.kind === 'townCode') && /^\d{3}$/.test(townOf(p)[1]) && !sure) p.kind = 'other'
   // a street with a number and a postcode with a town, or either after an address cue, or a strong postcode line
-  const strongCode = codeTowns.some((p) => /[-\s]|^[A-Z]|^\d{5}$/.test(townOf(p)[1]))
+  // (six digits only beside a town the lists know: "Singapore 560123", "Bengaluru 560038")
+  const strongCode = codeTowns.some((p) => /[-\s]|^[A-Z]|^\d{5}$/.test(townOf(p)[1]) || (/^\d{6}$/.test(townOf(p)[1]) && CITIES.has(townOf(p)[2].toLowerCase())))
   // a country on the block's last line closes an address ("Perseverancia 209\nHavana\nCuba")
   const lastPart = lines[lines.length - 1].parts[0]
   const closedByCountry = lines.length > 1 && lines[lines.length - 1].parts.length === 1 && lastPart.kind === 'region' && COUNTRIES.has(lastPart.value.toLowerCase())

@@ -981,10 +981,11 @@ const STREET_SUFFIX =
 const ORDINAL_OR_WORD = String.raw`(?:\d{1,3}(?:st|nd|rd|th)|\p{Lu}[\p{L}'’.-]*|\p{Ll}[\p{Ll}'’-]+)`
 const STREET_RE = new RegExp(
   // spaces and tabs only: a street never runs over a line break ("Flat 4B\n27 Harcourt Road" is two parts)
-  String.raw`(?<![\w£$€.,-])(?:(?:flat|apt|apartment|unit|suite|ste|room|floor)\.?[ \t]*#?\w{1,5},?[ \t]+)?\d{1,5}[A-Za-z]?(?:[-\/]\d{1,4}[A-Za-z]?)?,?[ \t]+(?:${ORDINAL_OR_WORD}[ \t]+){0,3}(?:${STREET_SUFFIX}|${[...MORE_STREET_SUFFIXES].join('|')})(?![\p{L}\p{N}_])\.?(?:[ \t]+(?:North|South|East|West|NE|NW|SE|SW|N|S|E|W)\b)?`,
+  String.raw`(?<![\w£$€.,-])(?:(?:flat|apt|apartment|unit|suite|ste|room|floor)\.?[ \t]*#?\w{1,5},?[ \t]+|(?:blk|block)\.?[ \t]+)?\d{1,5}[A-Za-z]?(?:[-\/]\d{1,4}[A-Za-z]?)?,?[ \t]+(?:${ORDINAL_OR_WORD}[ \t]+){0,3}(?:${STREET_SUFFIX}|${[...MORE_STREET_SUFFIXES].join('|')})(?![\p{L}\p{N}_])\.?(?:[ \t]+(?:North|South|East|West|NE|NW|SE|SW|N|S|E|W)\b)?`,
   'giu',
 )
-const PO_BOX_RE = /\b(?:P\.?\s?O\.?\s?Box|Post Office Box|PO Box)\s+\d{1,6}\b/gi
+// "P.O. Box 12345-00100": Kenya writes the box's postcode after a dash
+const PO_BOX_RE = /\b(?:P\.?\s?O\.?\s?Box|Post Office Box|PO Box)\s+\d{1,6}(?:-\d{5})?\b/gi
 const EU_STREET_RE = /\b[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|laan|straat|gracht|plein|kade|dijk|singel|steeg|vej|gade|gatan|vägen|veien)\s+\d{1,4}[a-z]?\b/g
 // spaces and tabs only: a street's number is never on the next line ("… Saint-Honoré\n7 étage");
 // "Alameda", "Estrada" are surnames too: streets only after a number
@@ -1085,7 +1086,7 @@ function continueAddress(text: string, end: number, push: Push): void {
   }
 }
 
-const UNIT_WORD_BEFORE_RE = /(?<![\p{L}\p{N}])(?:flat|apt|apartment|unit|suite|ste|room|floor)\.?[ \t]?$/iu
+const UNIT_WORD_BEFORE_RE = /(?<![\p{L}\p{N}])(?:flat|apt|apartment|unit|suite|ste|room|floor|plot)\.?[ \t]?$/iu
 
 /** Where a street ends once the flats and floors written after it are counted (at most two: "3. OG, Whg. 5"). */
 function withUnitsAfter(text: string, end: number): number {
@@ -1105,7 +1106,8 @@ function detectAddresses(text: string, push: Push): void {
     if (/^\d[^\s,]*,/.test(m[0]) && /\d{1,5}[A-Za-z]?(?:[ \t]+\p{Lu}[\p{L}'’.-]*){1,4}[ \t]+(?:flat|apt|apartment|unit|suite|ste|room|floor)\.?[ \t]?$/iu.test(lineBefore(text, m.index, 60))) continue
     streets.push([m.index, m.index + m[0].length, PRIORITY.address])
   }
-  for (const m of matchesNearDigits(PO_BOX_RE, text, 3)) streets.push([m.index, m.index + m[0].length, PRIORITY.address - 1])
+  // a post office box is never a phone or a reference, whatever its digits look like
+  for (const m of matchesNearDigits(PO_BOX_RE, text, 3)) streets.push([m.index, m.index + m[0].length, PRIORITY.phone + 1])
   for (const m of matchesNearDigits(EU_STREET_RE, text, 1)) streets.push([m.index, m.index + m[0].length, PRIORITY.address - 1])
   for (const m of text.matchAll(ROMANCE_STREET_RE)) streets.push([m.index, m.index + m[0].length, PRIORITY.address - 1])
   // "77 Boulevard Haussmann" is found as "77 Boulevard" and as "Boulevard Haussmann": one address

@@ -426,6 +426,24 @@ describe('address blocks of more countries (issue #12)', () => {
     expect(found('Hauptstraße 12\nWohnung 5\nMünchen\nBayern\nDeutschland\n80331').at(-1)).toEqual(['postcode', '80331'])
   })
 
+  it('Brazilian, Singaporean and Kenyan blocks: number and district after a comma, a block number, a post office box with its code', () => {
+    expect(found('Av. Paulista, 1578 - Bela Vista\nSão Paulo - SP\n01310-200')).toEqual([
+      ['address', 'Av. Paulista, 1578'],
+      ['place', 'Bela Vista'],
+      ['place', 'São Paulo'],
+      ['place', 'SP'],
+      ['postcode', '01310-200'],
+    ])
+    expect(found('Blk 123 Ang Mo Kio Ave 3\n#05-67\nSingapore 560123').slice(-2)).toEqual([
+      ['place', 'Singapore'],
+      ['postcode', '560123'],
+    ])
+    expect(found('Plot 45, Kimathi Street\nP.O. Box 12345-00100\nNairobi, Kenya').slice(0, 2)).toEqual([
+      ['address', 'Plot 45, Kimathi Street'],
+      ['address', 'P.O. Box 12345-00100'],
+    ])
+  })
+
   it('Korean roads with their numbers, and postcodes before towns written in Korean, Japanese or Chinese', () => {
     expect(found('Please send it to:\n지영민\n1697 병목골8길 835호\n37619 용산시')).toEqual([
       ['name', '지영민'],
