@@ -184,8 +184,16 @@ function classify(value: string, start: number): Part {
     part.value = value.slice(article)
     return part
   }
+  // "г. Москва", "пос. Рощино": a Russian town after its kind's abbreviation; the name is the place
+  const russianTown = /^(?:г|гор|пос|пгт|с|дер)\.[ ]?(\p{Lu}[\p{L}-]+(?:[ ]\p{Lu}[\p{L}-]+)?)$/u.exec(value)
+  if (russianTown) {
+    part.kind = 'town'
+    part.start = start + value.length - russianTown[1].length
+    part.value = russianTown[1]
+    return part
+  }
   const first = /^[\p{Ll}][\p{L}]*/u.exec(value)?.[0]
-  if (first && !STREET_WORD_SET.has(first) && !/^(?:unit|flat|apt|apartment|suite|piso|planta|m|lok|app|whg|wohnung|lgh|kv|ap|apto|dpto|depto|dept|etg|bus|bte|top|tür|int|interno|scala|sc|of|floor|level|block|blk|building|bldg|tower|room)$/.test(first)) {
+  if (first && !STREET_WORD_SET.has(first) && !/^(?:unit|flat|apt|apartment|suite|piso|planta|m|lok|app|whg|wohnung|lgh|kv|кв|ap|apto|dpto|depto|dept|etg|bus|bte|top|tür|int|interno|scala|sc|of|floor|level|block|blk|building|bldg|tower|room)$/.test(first)) {
     // only "ul." style abbreviations and street words may open a part in lower case
     return part
   }
@@ -282,7 +290,7 @@ function classify(value: string, start: number): Part {
 const NUMBER_THEN_DISTRICT_RE = /^(\d{1,5}[A-Za-z]?)[ ][-–][ ](\p{Lu}[\p{L}'’]*(?:[ ](?:\p{Lu}[\p{L}'’]*|de|do|da|dos|das)){0,3})$/u
 
 /** A house number on its own ("5", "nº 12", "12/3", "7B"). */
-const HOUSE_NUMBER_RE = /^(?:nº|n\.?º?|no\.?|nr\.?|#)?[ ]?\d{1,5}[A-Za-z]?(?:[\/-]\d{1,4}[A-Za-z]?)?$/
+const HOUSE_NUMBER_RE = /^(?:nº|n\.?º?|no\.?|nr\.?|#|д\.|дом)?[ ]?\d{1,5}[A-Za-zА-Яа-я]?(?:[\/-]\d{1,4}[A-Za-zА-Яа-я]?)?$/
 
 /** The comma-separated parts of the line [from, to), each trimmed, with a field label ("Adresse :") left out. */
 function partsOf(text: string, from: number, to: number): Part[] {

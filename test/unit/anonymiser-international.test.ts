@@ -444,6 +444,19 @@ describe('address blocks of more countries (issue #12)', () => {
     ])
   })
 
+  it('a Russian block: "д." before the house number, "кв." flat, "г." town', () => {
+    expect(found('ул. Ленина, д. 15, кв. 42\nг. Москва\n101000\nРоссия')).toEqual([
+      ['address', 'ул. Ленина, д. 15, кв. 42'],
+      ['place', 'г. Москва'],
+      ['postcode', '101000'],
+      ['place', 'Россия'],
+    ])
+    expect(found('ул. Ленина, д. 15\nг. Санкт-Петербург')).toEqual([
+      ['address', 'ул. Ленина, д. 15'],
+      ['place', 'Санкт-Петербург'],
+    ])
+  })
+
   it('Korean roads with their numbers, and postcodes before towns written in Korean, Japanese or Chinese', () => {
     expect(found('Please send it to:\n지영민\n1697 병목골8길 835호\n37619 용산시')).toEqual([
       ['name', '지영민'],
