@@ -50,6 +50,10 @@ const STREET_WORD_SET: ReadonlySet<string> = new Set(STREET_WORDS.split(' '))
 const STREET_ENDING_RE = /(?:straße|strasse|str\.|gasse|weg|platz|allee|ring|damm|ufer|steig|pfad|gatan|vägen|gränd|gata|gaten|veien|vegen|vej|gade|stræde|straat|laan|gracht|plein|kade|dijk|singel|katu|tie|kuja|polku|utca|útja|iela|gatvė|tänav|street|road)$/iu
 /** A house number: "12", "12a", "5/7", "221B", "12-14", "12 bis", "3-12-5" (block, lot and house). */
 const HOUSE_NUMBER = String.raw`(?:s\/n\.?|\d{1,5}(?:[ ]?[A-Za-z](?![\p{L}])(?:[ ]\d{1,3}(?![\d]))?)?(?:[\/-]\d{1,4}[A-Za-z]?)?(?:-\d{1,4})?(?:[ ](?:bis|ter|I{1,3}|IV))?)`
+/** A building's or a stair's word before its letter ("Scala B", "Bâtiment B", "Blok 4"). */
+const BUILDING_WORD = '[Ss]cala|[Bb]âtiment|[Bb]atiment|[Bb]uilding|[Bb]ldg|[Bb]lock|[Ee]scalera|[Hh]aus|[Gg]ebäude|[Tt]orre|[Ee]dificio|[Bb]loc|[Bb]lok|[Pp]ortal|[Ee]ntrada'
+/** Flats written without a digit: "Oppgang A", "R/C", "Bajo Izda.", "Scala B". */
+const FLAT_WITHOUT_DIGIT_RE = new RegExp(String.raw`^(?:[Oo]ppgang|R\/C|Bajo|Entresuelo|Ático|Atico|${BUILDING_WORD})(?![\p{L}])`, 'u')
 /** A flat or floor after the number: "m. 3", "lok. 5", "2º Esq", "piso 4", "Apt 5B", "/ 3", "Top 7", "bus 2", "4. tv" (Danish), "3 hoog" (Dutch). */
 const UNIT_WORDS = 'm. lok. leil. hus apt. apartment app. flat unit suite piso planta puerta pta. esc. bus bte top stiege tür whg. wohnung etg. lgh int. interno scala sc. dpto. depto. dept. apto. of. ap. kv. кв. daire kat zimmer piano casa sala bloco'
 /** Each flat word, lower case or capitalised, its dot optional ("apt", "Apt.", "Zimmer"). */
@@ -57,7 +61,7 @@ const UNIT_WORD = UNIT_WORDS.split(' ')
   .sort((a, b) => b.length - a.length)
   .map((w) => `[${w[0].toUpperCase()}${w[0]}]${w.slice(1).replace(/\.$/, '\\.?')}`)
   .join('|')
-const UNIT = String.raw`(?:(?:${UNIT_WORD}|D:)[ ]?:?[ ]?\d{1,4}[A-Za-z]?|\d{1,2}\.[ ]?em\.?(?:[ ]\d{1,3}\.?[ ]?ajtó)?|[Oo]ppgang [A-Z]|R\/C(?:[ ](?:Esq|Dto|Dt|Dir)\.?)?|\d{1,2}[ ]?(?:Esq|Dto|Dt|Dir)\.?|(?:Bajo|Entresuelo|Ático|Atico)(?:[ ](?:Izda|Dcha|Izq|Der)\.?)?|\d{1,2}\.[ ]?(?:tv|th|mf)\.?|st\.[ ]?(?:tv|th|mf)\.?|\d{1,2}[ ](?:hoog|hg)(?:[ ](?:achter|voor))?|\d{1,2}[ºª°][ ]?(?:esq\.?|dto\.?|dta\.?|izq\.?|dcha\.?|d\.?|e\.?|[A-Z])?|\d{1,2}\.?[ ](?:OG|EG|DG|étage|etage|piso|andar|floor)(?:[ ](?:links|rechts|mitte|esq\.?|dto\.?))?|\d{1,2}e[ ]verdieping|\d{1,2}(?:e|er|ème)[ ]étage|(?:[Ss]cala|[Bb]âtiment|[Bb]atiment|[Bb]uilding|[Bb]ldg\.?|[Bb]lock|[Ee]scalera|[Hh]aus|[Gg]ebäude|[Tt]orre|[Ee]dificio|[Bb]loc|[Bb]lok|[Pp]ortal|[Ee]ntrada)[ ][A-Z0-9]{1,3}(?![\p{L}\p{N}])|\d{1,4}-uy|\d{1,2}(?:ος|ης)(?![\p{L}]))`
+const UNIT = String.raw`(?:(?:${UNIT_WORD}|D:)[ ]?:?[ ]?\d{1,4}[A-Za-z]?|\d{1,2}\.[ ]?em\.?(?:[ ]\d{1,3}\.?[ ]?ajtó)?|[Oo]ppgang [A-Z]|R\/C(?:[ ](?:Esq|Dto|Dt|Dir)\.?)?|\d{1,2}[ ]?(?:Esq|Dto|Dt|Dir)\.?|(?:Bajo|Entresuelo|Ático|Atico)(?:[ ](?:Izda|Dcha|Izq|Der)\.?)?|\d{1,2}\.[ ]?(?:tv|th|mf)\.?|st\.[ ]?(?:tv|th|mf)\.?|\d{1,2}[ ](?:hoog|hg)(?:[ ](?:achter|voor))?|\d{1,2}[ºª°][ ]?(?:esq\.?|dto\.?|dta\.?|izq\.?|dcha\.?|d\.?|e\.?|[A-Z])?|\d{1,2}\.?[ ](?:OG|EG|DG|étage|etage|piso|andar|floor)(?:[ ](?:links|rechts|mitte|esq\.?|dto\.?))?|\d{1,2}e[ ]verdieping|\d{1,2}(?:e|er|ème)[ ]étage|(?:${BUILDING_WORD})\.?[ ][A-Z0-9]{1,3}(?![\p{L}\p{N}])|\d{1,4}-uy|\d{1,2}(?:ος|ης)(?![\p{L}]))`
 
 const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}'’.-]*|(?:${STREET_WORDS.replace(/[.]/g, '\\.').split(' ').sort((a, b) => b.length - a.length).join('|')})\.?(?![\p{L}])|\d{1,3}(?:st|nd|rd|th|\.)|(?:de|del|della|delle|dei|degli|dello|di|da|do|dos|das|du|des|la|le|les|el|los|las|van|von|der|den|am|an|im|in|zum|zur|auf|of|the|and|y|e|i|und|ta|tal|ul\.?|al\.?|os\.?|pl\.?|ulica|aleja|rue|chemin|avenue|boulevard|allée|impasse|quai|place|route|calle|carrer|avenida|avinguda|paseo|passeig|plaza|plaça|via|viale|corso|piazza|largo|rua|travessa|praça|estrada|strada|calea|odos|jalan|soi)|\p{Ll}+(?:straße|strasse|gasse|weg|platz|allee|gatan|vägen|vej|gade|straat|laan|katu|tie|utca|iela|tänav))`
 /** "Adama Asnyka 1", "ul. Marszałkowska 5/7 m. 3", "Rua Augusta 123, 2º Esq", "Calle Mayor, 5". */
@@ -203,7 +207,7 @@ function classify(value: string, start: number): Part {
     return part
   }
   // flats written without a digit ("Oppgang A", "R/C", "Bajo Izda.") and a Spanish street without a number ("… s/n")
-  if (!/\d/.test(value) && /^(?:[Oo]ppgang|R\/C|Bajo|Entresuelo|Ático|Atico|[Ss]cala|[Bb]âtiment|[Bb]atiment|[Bb]uilding|[Bb]ldg|[Bb]lock|[Ee]scalera|[Hh]aus|[Gg]ebäude|[Tt]orre|[Ee]dificio|[Bb]loc|[Bb]lok|[Pp]ortal|[Ee]ntrada)(?![\p{L}])/u.test(value) && UNIT_ONLY_RE.test(value)) {
+  if (!/\d/.test(value) && FLAT_WITHOUT_DIGIT_RE.test(value) && UNIT_ONLY_RE.test(value)) {
     part.kind = 'unit'
     return part
   }
