@@ -12,7 +12,7 @@
 import { BRANDS, BUSINESS_WORDS, CITIES, COUNTRIES, FIELD_KIND, FIELD_LABEL_WORDS, FIRST_NAMES, INSTITUTION_WORDS, isCommonWord, ORG_HEADS, ORG_SUFFIXES, REGIONS, STOPWORDS, SURNAMES, TOWNS } from './gazetteer'
 import { LEGAL_FORM_SOURCE } from './legal-forms'
 import { withoutAccents } from './tagger'
-import { lineAfter, lineBefore } from './text-lines'
+import { lineAfter, lineBefore, ROLE_WORDS } from './text-lines'
 import type { Candidate, PiiLabel } from './types'
 
 type Kind = 'PER' | 'LOC' | 'ORG'
@@ -55,7 +55,8 @@ function looksLikeName(value: string, kind: Kind): boolean {
     const lower = word.toLowerCase()
     if (i > 0 && i < words.length - 1 && NAME_PARTICLES.has(word)) continue
     if (kind === 'ORG' && (word === '&' || word === '-' || ORG_SUFFIXES.has(lower) || (i > 0 && i < words.length - 1 && FIRM_JOINTS.has(word)))) continue
-    if (!/^\p{Lu}/u.test(word)) return false
+    // scripts without capitals (Devanagari, Thai, Han; Georgian writes lower case) open a name with any letter
+    if (!/^[\p{Lu}\p{Lo}\p{Script=Georgian}]/u.test(word)) return false
     if (word.length > 1 && (isCommonWord(lower) || STOPWORDS.has(lower)) && !isPersonWord(lower) && !(kind !== 'PER' && (CITIES.has(lower) || COUNTRIES.has(lower) || REGIONS.has(lower) || BRANDS.has(lower)))) return false
     named++
   }
@@ -96,7 +97,7 @@ export function applyCues(text: string, found: Candidate[]): Candidate[] {
   addLowerCaseIntroductions(text, found)
   withSurnameParticles(text, found)
   // fields, answers, lists and speakers all need a colon, a question mark or a comma
-  const labels = text.includes(':') || text.includes('?') || text.includes(',') ? addFieldsAnswersListsAndSpeakers(text, found) : []
+  const labels = text.includes(':') || text.includes('?') || text.includes(',') || text.includes('=') ? addFieldsAnswersListsAndSpeakers(text, found) : []
   // "Given" of "Given name:" is the field's label, not someone's name; "DOB" or "IP" is a form's word
   return found.filter((c) => !FORM_ABBREVIATIONS.has(text.slice(c.start, c.end)) && !labels.some(([s, e]) => c.start < e && s < c.end) && !isJobTitle(text, c))
 }
@@ -163,9 +164,40 @@ function addFieldsAnswersListsAndSpeakers(text: string, found: Candidate[]): Arr
     const [s, e] = trimmed(text, from, answer.end)
     if (looksLikeName(text.slice(s, e), 'PER')) push(s, e, 'PER')
   }
+  if (text.includes('"') || text.includes("'")) addQuotedFields(text, labels, push)
   addNameLists(text, found, push)
   addSpeakers(text, lines, push)
   return labels
+}
+
+/** A record's field as code writes it: `city="Jistrum"`, `"first_name": "Loa"`, `contact_name='…'`. */
+const QUOTED_FIELD_RE = /(?<![\p{L}\p{N}_])(["']?)(\p{L}[\p{L}_ -]{0,30}?)\1[ \t]*[:=][ \t]*(["'])([^"'\n]{1,80})\3/gu
+/** Words before a field's own name in a key ("billing_city", "customer_name", "shipping_country"). */
+const KEY_QUALIFIERS: ReadonlySet<string> = new Set('billing shipping delivery mailing postal home work current primary customer client contact user account holder sender recipient birth'.split(' '))
+
+/** What a record's key names: its words as a field's label, then without the words that only qualify it. */
+function fieldKindOfKey(key: string): Kind | undefined {
+  const words = key.toLowerCase().replace(/[_-]+/g, ' ').trim().split(/\s+/)
+  for (let from = 0; from < words.length; from++) {
+    const kind = FIELD_KIND.get(words.slice(from).join(' '))
+    // "company_name" is the company's, "product_name" nobody's
+    if (kind && !(kind === 'PER' && words.length - from === 1 && words[from] === 'name' && from > 0 && !KEY_QUALIFIERS.has(words[from - 1]))) return kind
+    if (words[from + 1] === 'name' && from + 2 === words.length && FIELD_KIND.get(words[from]) === 'ORG') return 'ORG'
+    if (!KEY_QUALIFIERS.has(words[from])) return undefined
+  }
+  return undefined
+}
+
+function addQuotedFields(text: string, labels: Array<[number, number]>, push: (start: number, end: number, kind: Kind, priority?: number) => void): void {
+  for (const m of text.matchAll(QUOTED_FIELD_RE)) {
+    const kind = fieldKindOfKey(m[2])
+    if (!kind) continue
+    const keyStart = m.index + m[1].length
+    labels.push([keyStart, keyStart + m[2].length])
+    const valueStart = m.index + m[0].length - 1 - m[4].length
+    const [s, e] = trimmed(text, valueStart, valueStart + m[4].length)
+    if (looksLikeName(text.slice(s, e), kind)) push(s, e, kind, kind === 'PER' ? PRIORITY.PER : PRIORITY.PER + 1)
+  }
 }
 
 /**
@@ -584,7 +616,6 @@ function addSpeakers(text: string, lines: readonly Line[], push: (start: number,
   }
 }
 /** Who speaks in a support conversation besides people. */
-const ROLE_WORDS: ReadonlySet<string> = new Set(['agent', 'support', 'customer', 'user', 'bot', 'chatbot', 'client', 'assistant', 'operator', 'advisor', 'adviser', 'rep', 'representative', 'me', 'system', 'staff', 'caller', 'guest', 'visitor', 'kunde', 'kundin', 'cliente', 'klant', 'asiakas', 'klient', 'utilisateur', 'usuario', 'utente'])
 
 /** Someone saying who they are: "my name is Sofia", "I'm Kenji Watanabe", "you're speaking with Ines", "this is Odin van der Velde". */
 const SELF_INTRO_RE = /(?<![\p{L}])(?:([Mm]y (?:sur|last |first |family |given |full )?name is|[Mm]y (?:sur)?name's|[Nn]ame is)|I am|I'm|I’m|[Tt]his is|[Yy]ou're speaking (?:to|with)|[Yy]ou are speaking (?:to|with))[ \t]+(\p{Lu}[\p{L}'’-]+(?:[ ](?:(?:van|von|de|der|den|ter|ten|da|di|dos|du|del|della|la|le)[ ]){0,2}\p{Lu}[\p{L}'’-]+){0,3})/gu

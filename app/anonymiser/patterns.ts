@@ -4,7 +4,7 @@
  */
 import { digitsOf, ibanValid, IBAN_LENGTHS, ipv4Valid, ipv6Valid, isCardNumber, luhnValid, nhsNumberValid, ssnValid } from './checksums'
 import type { Candidate, PiiLabel, ReferenceKind } from './types'
-import { lineAfter, lineBefore, previousLine } from './text-lines'
+import { lineAfter, lineBefore, previousLine, withoutRoleLabel } from './text-lines'
 import { CITIES, CURRENCY_WORDS, FIRST_NAMES, isCommonWord, SURNAMES, TOWNS } from './gazetteer'
 import { detectAddressBlocks, MORE_STREET_SUFFIXES } from './addresses'
 import { detectMultilingualDates } from './dates'
@@ -780,8 +780,8 @@ function detectNearbyReferences(text: string, push: Push): void {
     if (letters > digits + 2 && !/^[A-Z0-9\/-]+$/.test(bare)) continue
     if (digits < 5 && !(letters > 0 && digits >= 3 && bare.length >= 5) && !value.startsWith('#')) continue
     if (MEASURE_AFTER_RE.test(text.slice(end, end + 12))) continue
-    let before = lineBefore(text, start, 70)
-    // the same sentence only
+    // the same sentence only, without a role's speaker label ("Customer: 889-568-3950" is no customer number)
+    let before = withoutRoleLabel(lineBefore(text, start, 70))
     const sentence = /.*(?:[.!?](?:\s|$)|[;])/s.exec(before)
     if (sentence) before = before.slice(sentence[0].length)
     if (NOT_REFERENCE_BEFORE_RE.test(before)) continue
@@ -849,6 +849,8 @@ const NOT_USERNAMES = new Set(
 const ON_PLATFORM_RE = /[ \t]on[ \t]+(?:the[ \t]+|your[ \t]+)?(?:discord|reddit|steam|xbox|psn|playstation network|twitch|github|instagram|twitter|x|tiktok|telegram|snapchat|forum|community|roblox|slack)\b/i
 const LETTERS_DIGITS_RE = /(?<![\w@.\/-])[a-z]{4,}\d{2,}(?![\w@]|\.[a-z])/g
 const CAMEL_DIGITS_RE = /(?<![\w@.\/-])[A-Za-z]*[a-z][A-Z][A-Za-z]*\d{2,}(?![\w@]|\.[a-z])/g
+/** What follows a record's key: "=", or a closing quote then ":" or "=" ("john_doe:" opening a chat line is a speaker). */
+const KEY_AFTER_RE = /^(?:["'][ \t]?[:=]|[ \t]?=)/
 const SNAKE_CASE_RE = /(?<![\w@.\/-])[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9](?![\w@]|\.[A-Za-z])/g
 /** Read only at line starts (sticky): a match holds no line break, so this finds what text.matchAll would with /gm. */
 const BARE_USERNAME_LINE_RE = /^[ \t]*(?:[A-Za-z]+[ \t]*:[ \t]*)?([A-Za-z][A-Za-z0-9._-]*\d[A-Za-z0-9._-]*|[a-z]+[._][a-z0-9._]+)[ \t]*[.!]?[ \t]*$/my
@@ -960,6 +962,8 @@ function detectUsernames(text: string, push: Push): void {
   }
   // snake_case handles ("dragonslayer_2001", "jsmith_ops") are usernames wherever they appear
   for (const m of matchesNear(SNAKE_CASE_RE, text, 0, positionsOf(text, '_'))) {
+    // a key of a record ("customer_name=", "\"first_name\":") names a field; it is nobody's login
+    if (KEY_AFTER_RE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4))) continue
     push(m.index, m.index + m[0].length, 'username', PRIORITY.usernameCued - 4)
   }
   // a message that is nothing but one handle-like token ("aphoenix939")

@@ -42,3 +42,15 @@ export function previousLine(text: string, index: number): string {
   }
   return ''
 }
+
+/** The roles that label a conversation's lines ("Customer:", "Agent:"): who speaks, never personal data. */
+export const ROLE_WORDS: ReadonlySet<string> = new Set(['agent', 'support', 'customer', 'user', 'bot', 'chatbot', 'client', 'assistant', 'operator', 'advisor', 'adviser', 'rep', 'representative', 'me', 'system', 'staff', 'caller', 'guest', 'visitor', 'kunde', 'kundin', 'cliente', 'klant', 'asiakas', 'klient', 'utilisateur', 'usuario', 'utente'])
+
+/** A role's speaker label opening a line ("Customer: "). */
+const ROLE_LABEL_RE = /^[ \t]*(\p{L}{2,14})[ \t]*:[ \t]*/u
+
+/** The text before a value on its line, without a role's speaker label ("Customer: " says who speaks, not what the value is). */
+export function withoutRoleLabel(before: string): string {
+  const label = ROLE_LABEL_RE.exec(before)
+  return label && ROLE_WORDS.has(label[1].toLowerCase()) ? before.slice(label[0].length) : before
+}

@@ -45,6 +45,30 @@ describe('a form field says what its value is', () => {
     ])
   })
 
+  it('a field in a script without capitals holds its value', () => {
+    expect(found('City: भक्तपुर\nCity: თაყასოფელი')).toEqual([
+      ['place', 'भक्तपुर'],
+      ['place', 'თაყასოფელი'],
+    ])
+  })
+
+  it('a record written as code: its quoted values by their keys, and the keys are nobody\'s login', () => {
+    expect(found('customer_name="Loa Moors" city="Jistrum" phone="(0802) 199375"')).toEqual([
+      ['name', 'Loa Moors'],
+      ['place', 'Jistrum'],
+      ['phone', '(0802) 199375'],
+    ])
+    expect(found('{"first_name": "Loa", "shipping_city": "Jistrum", "company_name": "Hartley Brothers"}')).toEqual([
+      ['name', 'Loa'],
+      ['place', 'Jistrum'],
+      ['organization', 'Hartley Brothers'],
+    ])
+    // a key that only ends in "name" says nothing of a person
+    expect(found('{"product_name": "Galaxy Buds", "status": "Shipped"}')).toEqual([])
+    // "john_doe:" opening a chat line is a speaker's handle, not a key
+    expect(foundAs('john_doe: hi, my parcel is late', 'username')).toEqual(['john_doe'])
+  })
+
   it('a speaker label that is also a field name keeps ordinary replies as they are', () => {
     expect(found('Customer: Thanks\nAgent: You are welcome')).toEqual([])
     expect(found('Customer: Hello there\nAgent: Hi, how can I help?')).toEqual([])

@@ -380,6 +380,12 @@ describe('phones asked for in other languages or written under a name, and where
     expect(found('U kunt mij bellen op 00 328 60 83 na vijf uur.')).toEqual([['phone', '00 328 60 83']])
   })
 
+  it('a number answering "the best number to reach you?" after a "Customer:" label is a phone; the label is no customer number', () => {
+    expect(found('Agent: And the best number to reach you?\nCustomer: 889-568-3950 x283')).toEqual([['phone', '889-568-3950 x283']])
+    expect(found('Agent: What number can we reach you on?\nClient: 0603690157')).toEqual([['phone', '0603690157']])
+    expect(found('Agent: What is your customer number?\nCustomer: 55501234')).toEqual([['account_number', '55501234']])
+  })
+
   it("a number alone under a signer's name is their phone; under a field's words it is not", () => {
     expect(found('Maja Justesen\n4242 3664')).toEqual([
       ['name', 'Maja Justesen'],
