@@ -11,7 +11,7 @@
 import { detectEntities } from './entities'
 import { loginsOfNames } from './logins'
 import { FIRST_NAMES, isCommonWord, SURNAMES } from './gazetteer'
-import { detectPatterns, PRIORITY } from './patterns'
+import { detectPatterns, POSTCODE_QUESTION_RE, PRIORITY } from './patterns'
 import { detectPhones } from './phones'
 import { Collisions, Pseudonyms } from './pseudonyms'
 import { tokenize, type Token } from './tagger'
@@ -190,7 +190,7 @@ function askedForPostcode(text: string, start: number, end: number): boolean {
   // the answer on its own line ("Customer: 00150") to a question on the line before
   if (!/^[^\n]{0,30}:?\s*$/.test(text.slice(lineStart, start)) || lineStart === 0) return false
   const previousLine = text.slice(text.lastIndexOf('\n', lineStart - 2) + 1, lineStart - 1)
-  return /(?:post ?code|postal code|zip|plz|code postal|c[oó]digo postal|\bcap\b|\bcep\b|kod pocztowy|postnumm?er|postinumero)[^\n]{0,20}\?\s*$/iu.test(previousLine)
+  return POSTCODE_QUESTION_RE.test(previousLine)
 }
 
 /**

