@@ -168,9 +168,42 @@ function addFieldsAnswersListsAndSpeakers(text: string, found: Candidate[]): Arr
     if (looksLikeName(text.slice(s, e), 'PER')) push(s, e, 'PER')
   }
   if (text.includes('"') || text.includes("'")) addQuotedFields(text, labels, push)
+  if (text.includes(',')) addEmployersAfterJobTitles(text, lines, labels, push)
   addNameLists(text, found, push)
   addSpeakers(text, lines, push)
   return labels
+}
+
+/** The words that close a job title in English ("Senior Billing Specialist", "Human Division Orchestrator"). */
+const JOB_ENDINGS: ReadonlySet<string> = new Set(
+  ('manager director officer executive engineer specialist consultant analyst administrator coordinator supervisor associate liaison architect designer ' +
+    'developer planner orchestrator technician producer assistant facilitator agent representative strategist advisor adviser lead head president ' +
+    'accountant attorney lawyer nurse teacher editor writer scientist researcher controller auditor buyer recruiter partner founder owner intern clerk')
+    .split(' '),
+)
+/** A line of its own: a job title, a comma, then who employs them ("National Usability Executive, Wilson and Sons"). */
+const TITLE_THEN_EMPLOYER_RE = /^[ \t]*((?:\p{Lu}[\p{L}'’&-]*[ ]){0,5}(\p{L}+)),[ ]+(\p{Lu}[^\n]{1,60}?)[ \t]*$/u
+
+/**
+ * Under a signer's name, the line with their job and their employer: the employer is one
+ * organisation, whatever the tagger read in its words, and the job title is nobody's name.
+ */
+function addEmployersAfterJobTitles(text: string, lines: readonly Line[], labels: Array<[number, number]>, push: (start: number, end: number, kind: Kind, priority?: number) => void): void {
+  for (const line of lines) {
+    if (line.end - line.start > 110) continue
+    const m = TITLE_THEN_EMPLOYER_RE.exec(text.slice(line.start, line.end))
+    if (!m) continue
+    const firstWord = /^\p{L}+/u.exec(m[1])?.[0].toLowerCase() ?? ''
+    if (!JOB_ENDINGS.has(m[2].toLowerCase()) && !JOB_TITLE_WORDS.has(firstWord)) continue
+    const employer = m[3]
+    const lower = employer.toLowerCase()
+    // "Sales Manager, Berlin": a town after a job is where they work, not who for
+    if (CITIES.has(lower) || COUNTRIES.has(lower) || REGIONS.has(lower) || !looksLikeName(employer, 'ORG')) continue
+    const titleStart = line.start + m[0].length - m[0].trimStart().length
+    labels.push([titleStart, titleStart + m[1].length])
+    const employerStart = line.start + m[0].lastIndexOf(employer)
+    push(employerStart, employerStart + employer.length, 'ORG', PRIORITY.PER + 1)
+  }
 }
 
 /** The cells of a line split by "|" or tabs (a table's row, a ticket's summary), or the whole line. */

@@ -45,6 +45,17 @@ describe('a form field says what its value is', () => {
     ])
   })
 
+  it("under a signer, the employer after a job title is one organisation and the title nobody's name", () => {
+    expect(found('Best regards,\nBruce Wolff\nHuman Division Orchestrator, Zieme, Mraz and Brekke\nMobile: (781) 406-2554')).toEqual([
+      ['name', 'Bruce Wolff'],
+      ['organization', 'Zieme, Mraz and Brekke'],
+      ['phone', '(781) 406-2554'],
+    ])
+    expect(found('National Usability Executive, Wilson and Sons')).toEqual([['organization', 'Wilson and Sons']])
+    // a town after a job is where they work
+    expect(found('Sales Manager, Berlin')).toEqual([['place', 'Berlin']])
+  })
+
   it("the cells of a ticket's row are fields, and who raised it is a person, never the label", () => {
     expect(found('Ticket #87469 | Requester: Theo Etzebeth | Phone: 024 545 57764 | City: Durban')).toEqual([
       ['account_number', '87469'],
