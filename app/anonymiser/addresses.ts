@@ -12,7 +12,7 @@
  * number beside a capitalised word is a postcode only next to a street or in a line that is nothing
  * else. Only lines holding a digit are looked at first, so text without addresses costs little.
  */
-import { CITIES, COUNTRIES, FIELD_KIND, FIELD_LABEL_WORDS, isCommonWord, REGIONS, STOPWORDS } from './gazetteer'
+import { CITIES, COUNTRIES, COUNTRIES_IN_OTHER_SCRIPTS, FIELD_KIND, FIELD_LABEL_WORDS, isCommonWord, REGIONS, STOPWORDS } from './gazetteer'
 import { isFirstName } from './cues'
 import type { PiiLabel } from './types'
 
@@ -77,9 +77,10 @@ const UNIT_ONLY_RE = new RegExp(String.raw`^(?:${UNIT}|(?:flat|apartment|apt\.?|
  * Postcodes of many countries, with an optional country prefix ("D-10115", "LV-1009", "NL 1012 AB",
  * "CH-8001", "〒730-0846"). Order matters: longer shapes first.
  */
-const POSTCODE = String.raw`(?:〒[ ]?)?(?:[A-Z]{2}-\d{3,4}-\d{4}|[A-Z]{2}[ -]\d{4}[ ]?[A-Z]{2}(?![\p{L}])|\d{4}[ ]?[A-Z]{2}(?![\p{L}])|(?:[A-Z]{1,2})-?(?=\d{4,5}(?![\d-]))\d{4,5}|\d{5}-\d{4}|\d{5}-\d{3}|\d{4}-\d{3}|\d{3}-\d{4}|\d{2}-\d{3}|\d{3}[ ]\d{2}|\d{4}[ ]?[A-Z]{2}(?![\p{L}])|[A-Z]\d{4}[A-Z]{3}|\d{4,7}|[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|\d{3})`
+const POSTCODE = String.raw`(?:〒[ ]?)?(?:[A-Z]{2}-\d{3,4}-\d{4}|[A-Z]{2}[ -]\d{4}[ ]?[A-Z]{2}(?![\p{L}])|\d{4}[ ]?[A-Z]{2}(?![\p{L}])|(?:[A-Z]{1,2})-?(?=\d{4,5}(?![\d-]))\d{4,5}|\d{5}-\d{4}|\d{5}-\d{3}|\d{4}-\d{3}|\d{3}-\d{4}|\d{2}-\d{3}|\d{3}[ ]\d{2}|\d{4}[ ]?[A-Z]{2}(?![\p{L}])|[A-Z]\d{4}[A-Z]{3}|\d{4,7}|[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2}|[A-Z]\d[\dW][ ][A-Z\d]{4}(?![\p{L}\p{N}])|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|\d{3})`
 /** A town's name: capitalised words, not an all-capitals region code ("NSW", "VIC"). */
-const TOWN_WORD = String.raw`\p{Lu}(?:[\p{Ll}'’.-][\p{L}'’.-]*)?`
+/** A capitalised word, or a word of a script without capitals with its vowel signs ("কসবা", "ধরান"). */
+const TOWN_WORD = String.raw`(?:\p{Lu}(?:[\p{Ll}'’.-][\p{L}'’.-]*)?|\p{Lo}[\p{Lo}\p{M}]*)`
 const TOWN = String.raw`${TOWN_WORD}(?:[ -](?:(?:de|del|la|le|les|am|an|im|der|sur|sous|en|upon|on|of|di|da|do|dos|das|ob|nad|pod|bei)[ -])?${TOWN_WORD}){0,3}`
 /** "00-624 Warszawa", "D-10115 Berlin", "1100-053 Lisboa", "1012 AB Amsterdam", "75001 Paris Cedex 01". */
 const CODE_THEN_TOWN_RE = new RegExp(String.raw`^(${POSTCODE})[ ]+(${TOWN})(?:[ ][A-Z]{2})?(?:[ ](?:Cedex|CEDEX)(?:[ ]\d{1,2})?)?$`, 'u')
@@ -122,7 +123,18 @@ function hasStreetWord(words: string): boolean {
 
 function isCountryOrRegion(value: string): boolean {
   const lower = value.toLowerCase()
-  return COUNTRIES.has(lower) || REGIONS.has(lower)
+  return COUNTRIES.has(lower) || REGIONS.has(lower) || COUNTRIES_IN_OTHER_SCRIPTS.has(lower)
+}
+
+/** The country alone on the line after an address that ends its own line ("…市\nルーマニア", "…구\nYemen"). */
+function pushCountryLineAfter(text: string, end: number, push: Push, priority: BlockPriorities): void {
+  const nl = text.indexOf('\n', end)
+  if (nl < 0 || text.slice(end, nl).trim() !== '') return
+  const [ls, le] = lineBounds(text, nl + 1)
+  const value = text.slice(ls, le).trim()
+  if (!value || !isCountryOrRegion(value)) return
+  const start = ls + text.slice(ls, le).indexOf(value)
+  push(start, start + value.length, 'place', priority.place)
 }
 
 function isNamePlace(value: string): boolean {
@@ -605,6 +617,7 @@ function detectCjkAddresses(text: string, push: Push, priority: BlockPriorities)
   for (const m of text.matchAll(CODE_BEFORE_CJK_TOWN_RE)) {
     push(m.index, m.index + m[1].length, 'postcode', priority.postcode)
     push(m.index + m[0].length - m[2].length, m.index + m[0].length, 'place', priority.place)
+    pushCountryLineAfter(text, m.index + m[0].length, push, priority)
   }
   if (HANGUL_RE.test(text)) for (const m of text.matchAll(KOREAN_ROAD_RE)) push(m.index, m.index + m[0].length, 'address', priority.address)
   for (const m of text.matchAll(CJK_POSTCODE_RE)) {
@@ -615,6 +628,7 @@ function detectCjkAddresses(text: string, push: Push, priority: BlockPriorities)
     // "送到上海市…" (send to …), "住在…" (living in …): the verb before the address is not part of it
     const lead = CJK_LEAD_RE.exec(m[0])?.[0].length ?? 0
     push(m.index + lead, m.index + m[0].length, 'address', priority.address)
+    pushCountryLineAfter(text, m.index + m[0].length, push, priority)
   }
   for (const m of text.matchAll(CHOME_RE)) push(m.index, m.index + m[0].length, 'address', priority.address - 1)
   for (const m of text.matchAll(CJK_TOWN_RE)) if (m[0].length >= 3 && !NOT_CJK_TOWNS.has(m[0])) push(m.index, m.index + m[0].length, 'place', priority.place - 1)

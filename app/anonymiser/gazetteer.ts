@@ -29,6 +29,8 @@ export const COUNTRIES: ReadonlySet<string> = new Set(data.countries)
 export const REGIONS: ReadonlySet<string> = new Set(data.regions)
 /** States that only the long name lists call given names ("Kansas", "Utah"): read as the state. */
 export const STATES_IN_NAME_LISTS: ReadonlySet<string> = new Set(data.statesInNameLists)
+/** Country names in scripts other than Latin, Greek and Cyrillic: read only on an address block's last line. */
+export const COUNTRIES_IN_OTHER_SCRIPTS: ReadonlySet<string> = new Set(data.countriesInOtherScripts)
 export const ORG_SUFFIXES: ReadonlySet<string> = new Set(data.orgSuffixes)
 /** One-word brand names (companies, services, platforms). */
 export const BRANDS: ReadonlySet<string> = new Set(data.brands)

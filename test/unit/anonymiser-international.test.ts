@@ -414,6 +414,27 @@ describe('a name in Chinese, Japanese or Korean characters after someone says wh
 })
 
 describe('address blocks of more countries (issue #12)', () => {
+  it('an Irish Eircode before the town, and the country under it', () => {
+    expect(found('Siobhan Kelly\n12 Main Street\nD02 AF30 Dublin\nIreland')).toEqual([
+      ['name', 'Siobhan Kelly'],
+      ['address', '12 Main Street'],
+      ['postcode', 'D02 AF30'],
+      ['place', 'Dublin'],
+      ['place', 'Ireland'],
+    ])
+  })
+
+  it('a town and a country written in a script without capitals, and a country under a Japanese or Korean block', () => {
+    expect(found('Bud Sauer\n89 Sincere Forks Apt. 453\n85893 কসবা\nসামোয়া')).toEqual([
+      ['name', 'Bud Sauer'],
+      ['address', '89 Sincere Forks Apt. 453'],
+      ['postcode', '85893'],
+      ['place', 'কসবা'],
+      ['place', 'সামোয়া'],
+    ])
+    expect(found('黒田 勇\n2丁目9番7号 榊原161号室\n893-4682 港山岸区\nルーマニア')).toContainEqual(['place', 'ルーマニア'])
+    expect(found('팽주호\n857 상로 아파트 457동\n91525 안양구\nYemen')).toContainEqual(['place', 'Yemen'])
+  })
 
   it('the addressee before "at" and a street is a person, not part of the street', () => {
     expect(found("ship to Mr. O'Connor at 12 Elm St")).toEqual([

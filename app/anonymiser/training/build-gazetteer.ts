@@ -94,9 +94,12 @@ for (const [code, locale] of Object.entries(allLocales)) {
   for (const w of words(strings(company.legal_entity_type))) orgSuffixes.add(lower(w))
 }
 const countryNames = new Set<string>()
+// names in other scripts ("ルーマニア", "চীন", "ჩერნოგორია") are kept apart: only an address block's
+// last line reads them, and the tagger's features (and so its committed weights) stay as trained
+const countriesInOtherScripts = new Set<string>()
 for (const lang of countries.langs()) {
   for (const names of Object.values(countries.getNames(lang, { select: 'all' }))) {
-    for (const name of names as string[]) if (LATIN_OR_GREEK_OR_CYRILLIC.test(name.replace(/[\s,()]/g, ''))) countryNames.add(lower(name))
+    for (const name of names as string[]) (LATIN_OR_GREEK_OR_CYRILLIC.test(name.replace(/[\s,()]/g, '')) ? countryNames : countriesInOtherScripts).add(lower(name))
   }
 }
 // what people call countries that the standard names leave out: the nations of the United Kingdom, and short forms
@@ -244,6 +247,7 @@ const out = {
   countries: sorted(countryNames),
   regions: sorted(regions),
   statesInNameLists: sorted(new Set(statesInNameLists)),
+  countriesInOtherScripts: sorted(countriesInOtherScripts),
   orgSuffixes: sorted(orgSuffixes),
   brands: sorted(brands),
   common: sorted(common),
