@@ -213,6 +213,27 @@ function joinAddressParts(text: string, found: Candidate[]): Candidate[] {
   return out
 }
 
+/**
+ * A street's first word that the street patterns leave out: an abbreviation of its kind ("os.
+ * Stelmach 4/9", "al. Jerozolimskie 5"), a particle ("van de Venlaan 87") or an adjective of its
+ * name ("Övre Villagatan 226", "Neue Straße 5").
+ */
+const STREET_PREFIX_BEFORE_RE = /(?<![\p{L}\p{N}.])(?:(?:ul|al|os|pl|aleja|osiedle|plac|ulica)\.?|(?:van|von)(?:[ ](?:de|der|den|het))?|(?:Övre|Nedre|Norra|Södra|Östra|Västra|Stora|Lilla|Gamla|Nya|Store|Lille|Gamle|Nye|Øvre|Alte|Neue|Große|Kleine|Obere|Untere|Sankt|Oude|Nieuwe|Korte|Lange))[ \t]+$/u
+
+function withStreetPrefixes(text: string, found: Candidate[]): Candidate[] {
+  if (!found.some((c) => c.label === 'address')) return found
+  found.sort((a, b) => a.start - b.start)
+  let previousEnd = 0
+  for (const c of found) {
+    if (c.label === 'address' && /^\p{Lu}/u.test(text.slice(c.start, c.start + 1))) {
+      const prefix = STREET_PREFIX_BEFORE_RE.exec(text.slice(Math.max(previousEnd, c.start - 16), c.start))
+      if (prefix) c.start -= prefix[0].length
+    }
+    previousEnd = c.end
+  }
+  return found
+}
+
 /** Everything detect() and anonymise() share: candidates with their kind and agent role. */
 function detectCandidates(text: string, options: AnonymiseOptions = {}): Candidate[] {
   const agentTokens = agentTokensOf(options.agentNames)
@@ -248,7 +269,7 @@ function detectCandidates(text: string, options: AnonymiseOptions = {}): Candida
           isRoleWord(start, end) || ignoredValues.has(text.slice(start, end).trim().toLowerCase()) || ignoredRanges.some(([s, e]) => s <= start && end <= e)
   const kept = candidates.filter((c) => c.priority === PRIORITY.extra || !isIgnored(c.start, c.end))
 
-  const accepted = joinAddressParts(text, propagate(text, tokens, resolve(text, kept), isIgnored))
+  const accepted = withStreetPrefixes(text, joinAddressParts(text, propagate(text, tokens, resolve(text, kept), isIgnored)))
   for (const login of loginsOfNames(text, accepted, PRIORITY.usernameCued - 1)) if (!isIgnored(login.start, login.end)) accepted.push(login)
   for (const c of accepted) if (c.label === 'account_number' && askedForPostcode(text, c.start, c.end)) c.label = 'postcode'
 

@@ -392,6 +392,7 @@ function addNamedOrganisations(text: string, found: Candidate[]): void {
   if (FORM_FIRST_HINT_RE.test(text)) addCompaniesAfterForms(text, found)
   if (EMPLOYER_HINT_RE.test(text)) addEmployers(text, found)
   if (RESIDENCE_HINT_RE.test(text)) addResidences(text, found)
+  if (/mov|relocat/i.test(text)) addMoves(text, found)
   if (text.includes(' - ')) addDashedFirms(text, found)
   for (const m of text.matchAll(INSTITUTION_OF_RE)) {
     if (!INSTITUTION_WORDS.has(m[1].toLowerCase()) && !ORG_HEADS.has(m[1].toLowerCase())) continue
@@ -550,6 +551,26 @@ const RESIDENCE_RE = new RegExp(
   String.raw`(?:^|[^\p{L}])(?:(?:[Ll]ive[sd]?|[Ll]iving|[Rr]eside[sd]?|[Rr]esiding)[ ]in|(?:[Jj]'|[Jj]’)?habit(?:e|ons)[ ]à|[Vv]iv(?:o|e|imos)[ ]en|[Aa]bit(?:o|iamo)[ ]a|[Mm]or(?:o|amos)[ ]em|[Vv]iv(?:o|emos)[ ]em|[Ww]oon[ ]in|[Ww]ohne[ ]in|[Mm]ieszkam[ ]w)[ ](\p{Lu}[\p{L}'’-]*(?:\.(?=[ ]\p{Lu}))?(?:[ ](?:\p{Lu}[\p{L}'’-]*(?:\.(?=[ ]\p{Lu}))?|(?:de|do|da|dos|das|del|di|am|an|der|sur|en|le|la|upon|on)(?=[ ]\p{Lu})))*)(?![\p{L}\p{N}'’])`,
   'gu',
 )
+
+/** A place's name: capitalised words, or words of a script without capitals with their vowel signs ("ชลบุรี", "जनकपुर"). */
+const PLACE_NAME = String.raw`(?:\p{Lu}[\p{L}'’\x60-]*|\p{Lo}[\p{Lo}\p{M}]*)(?:[ ](?:\p{Lu}[\p{L}'’\x60-]*|\p{Lo}[\p{Lo}\p{M}]*)){0,3}`
+/** "moved from Gbogbo to Ado", "relocating to ชลบุรี": where someone came from and went to. */
+const MOVED_RE = new RegExp(String.raw`(?:^|[^\p{L}])(?:[Mm]ov(?:ed|ing)|[Rr]elocat(?:ed|ing))(?:[ ]from[ ](${PLACE_NAME}))?[ ]to[ ](${PLACE_NAME})(?![\p{L}\p{N}'’])`, 'dgu')
+
+function addMoves(text: string, found: Candidate[]): void {
+  for (const m of text.matchAll(MOVED_RE)) {
+    for (const group of [1, 2]) {
+      const value = m[group]
+      const at = m.indices?.[group]
+      if (!value || !at) continue
+      const words = value.split(' ').map((w) => w.toLowerCase())
+      // "moved to Billing", "moved to the Premium plan": a team or a plan, not a place
+      const known = CITIES.has(words.join(' ')) || COUNTRIES.has(words.join(' ')) || REGIONS.has(words.join(' '))
+      if (!known && words.some((w) => isCommonWord(w) || STOPWORDS.has(w) || ORG_HEADS.has(w) || BUSINESS_WORDS.has(w))) continue
+      found.push({ start: at[0], end: at[1], label: 'place', priority: PRIORITY.PER + 1 })
+    }
+  }
+}
 
 function addResidences(text: string, found: Candidate[]): void {
   for (const m of text.matchAll(RESIDENCE_RE)) {

@@ -561,7 +561,8 @@ function withRegionWord(text: string, found: Candidate[]): void {
     // a name of one word only: "Sarah Kent County" is no county
     if (c.label !== 'place' && !(c.label === 'name' && !/\s/.test(text.slice(c.start, c.end)))) continue
     const word = REGION_WORD_AFTER_RE.exec(text.slice(c.end, c.end + 24))
-    if (!word || found.some((o) => o !== c && o.start < c.end + word[0].length && c.end < o.end)) continue
+    // (another reading of the same place, already taken with its word, does not stop it)
+    if (!word || found.some((o) => o !== c && !(o.start === c.start && o.label === 'place') && o.start < c.end + word[0].length && c.end < o.end)) continue
     c.end += word[0].length
     c.label = 'place'
   }

@@ -343,6 +343,26 @@ describe('addresses written in one sentence, phones named after the number, stat
     expect(entities('Hi Dublin, thanks')).toEqual([['name', 'Dublin']])
   })
 
+  it("a street's first word the street patterns leave out: its kind's abbreviation, a particle, an adjective of its name", () => {
+    expect(found('My address is van de Venlaan 87.')).toEqual([['address', 'van de Venlaan 87']])
+    expect(found('My address is os. Stelmach 4/9.')).toEqual([['address', 'os. Stelmach 4/9']])
+    expect(found('My address is Övre Villagatan 226.')).toEqual([['address', 'Övre Villagatan 226']])
+    expect(found('Please update my address to 144 Place Royale.')).toEqual([['address', '144 Place Royale']])
+    expect(found('Click Place Order to finish')).toEqual([])
+  })
+
+  it('where someone moved from and to, in any script; a team someone was moved to is no place', () => {
+    expect(entities('I recently moved from Gbogbo to Ado and need a new card.')).toEqual([
+      ['place', 'Gbogbo'],
+      ['place', 'Ado'],
+    ])
+    expect(entities('I recently moved from นครศรีธรรมราช to ชลบุรี last month')).toEqual([
+      ['place', 'นครศรีธรรมราช'],
+      ['place', 'ชลบุรี'],
+    ])
+    expect(entities('I was moved to Billing last week.')).toEqual([])
+  })
+
   it("a region's word after its name is part of it", () => {
     expect(entities('We moved to Zlínský kraj last year.')).toEqual([['place', 'Zlínský kraj']])
     expect(entities('We moved to Владимирская область last year.')).toEqual([['place', 'Владимирская область']])
