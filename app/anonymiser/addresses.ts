@@ -121,6 +121,16 @@ function hasStreetWord(words: string): boolean {
   return false
 }
 
+/**
+ * A street named without a number has its street word first or last ("Calle Mayor", "Abbey
+ * Road"): in "Gilberto Carrera Frías" the word in the middle is a surname.
+ */
+function streetWordAtEdge(value: string): boolean {
+  const words = value.split(/[ ,]+/).filter(Boolean)
+  const isStreetWord = (w: string) => STREET_WORD_SET.has(w.toLowerCase().replace(/\.$/, '')) || STREET_ENDING_RE.test(w)
+  return words.length > 0 && (isStreetWord(words[0]) || isStreetWord(words[words.length - 1]) || MORE_STREET_SUFFIXES.has(words[words.length - 1].toLowerCase()))
+}
+
 function isCountryOrRegion(value: string): boolean {
   const lower = value.toLowerCase()
   return COUNTRIES.has(lower) || REGIONS.has(lower) || COUNTRIES_IN_OTHER_SCRIPTS.has(lower)
@@ -403,7 +413,13 @@ function readParts(text: string, lineStart: number, lineEnd: number): Part[] {
   for (const m of line.matchAll(INLINE_CUE_RE)) from = m.index + m[0].length
   if (from < 0) return []
   const stop = /[?!]|\.(?=\s+\p{Lu}|\s*$)/u.exec(line.slice(from))
-  const to = stop ? from + stop.index : line.length
+  let to = stop ? from + stop.index : line.length
+  // "…, 80658 Zamora was delivered": the sentence goes on in lower case after the postcode's town
+  const lastComma = line.lastIndexOf(',', to - 1)
+  if (lastComma >= from) {
+    const goesOn = /^[ \t]*\d[^,]*?(?=[ \t]+\p{Ll}{3,}(?![\p{L}'’-]))/u.exec(line.slice(lastComma + 1, to))
+    if (goesOn) to = lastComma + 1 + goesOn[0].length
+  }
   const rest = partsOf(text, lineStart + from, lineStart + to)
   return rest.some((p) => p.kind === 'street' || p.kind === 'codeTown' || p.kind === 'townCode') ? rest : []
 }
@@ -411,10 +427,10 @@ function readParts(text: string, lineStart: number, lineEnd: number): Part[] {
 /** A cue before the address at the end of a short line ("… is Hauptstraße 12, 10115 Berlin"): one pattern, made once. */
 const ADDRESS_TAIL_CUE_RE = /(?:^|[^\p{L}])(?:address(?: is)?|adresse|dirección|indirizzo|endereço|to|at|in|an|à|a|en|na|w|em|auf|der|die|la|el|il|de|is|ist|es|est|é|è|je|jest|är|er|on|osoitteessa|osoite|adres|adresa|adressen|bor i|wohne in|vivo en|moro n[ao]|abito in|woon op|mieszkam)[ \t]*:?[ \t]+(?=[\p{Lu}\d\p{Script=Arabic}]|(?:ul|al|os|pl|rue|calle|via|rua|str|ул|вул)\.?[ \t])/gu
 
-const INLINE_CUE_RE = /(?:address(?: is)?|adresse|anschrift|dirección|direccion|indirizzo|endereço|adres|adresa|osoite|live at|living at|lives at|moved to|located at|send (?:it|them|this|that|the \w+) to|deliver(?:ed)? (?:it |them )?to|ship(?:ped)? (?:it |them )?to|post(?:ed)? (?:it|them) to|wohne in|vivo en|mieszkam (?:przy|na|w))[ \t]*:?[ \t]+/giu
+const INLINE_CUE_RE = /(?:(?:parcel|package|shipment|delivery|letter|(?<!in[ \t])order|documents)[ \t](?:(?:was|were|is|is being|are)[ \t])?(?:(?:sent|shipped|delivered|posted|mailed|addressed|going)[ \t])?to|address(?: is)?|adresse|anschrift|dirección|direccion|indirizzo|endereço|adres|adresa|osoite|live at|living at|lives at|moved to|located at|send (?:it|them|this|that|the \w+) to|deliver(?:ed)? (?:it |them )?to|ship(?:ped)? (?:it |them )?to|post(?:ed)? (?:it|them) to|wohne in|vivo en|mieszkam (?:przy|na|w))[ \t]*:?[ \t]+/giu
 
 /** A cheap look before INLINE_CUE_RE runs over the whole text. */
-const INLINE_HINT_RE = /address|adress|adres|anschrift|direcci|indirizzo|endere|osoite|live|living|lives|moved|located|send|deliver|ship|post|wohne|vivo|mieszkam/i
+const INLINE_HINT_RE = /parcel|package|shipment|delivery|letter|order|documents|address|adress|adres|anschrift|direcci|indirizzo|endere|osoite|live|living|lives|moved|located|send|deliver|ship|post|wohne|vivo|mieszkam/i
 
 function lineBounds(text: string, index: number): [number, number] {
   const start = text.lastIndexOf('\n', index - 1) + 1
@@ -521,7 +537,7 @@ function readBlock(text: string, ls: number, le: number, push: Push, priority: B
       if (!inBlock.has(p)) continue
       if (p.kind === 'street') {
         // a street with no number counts only beside a postcode line, a numbered street or after a cue
-        if (!/\d/.test(p.value) && !(hasStreetWord(p.value) && (codeTowns.length > 0 || streets.length > 0 || cued))) continue
+        if (!/\d/.test(p.value) && !(hasStreetWord(p.value) && streetWordAtEdge(p.value) && (codeTowns.length > 0 || streets.length > 0 || cued))) continue
         // "Frau Dr. Annegret Vogelsang": a titled addressee whose surname is also a street's name
         if (!/\d/.test(p.value) && ADDRESSEE_TITLE_RE.test(p.value)) continue
         push(p.start, p.end, 'address', priority.address)

@@ -351,6 +351,16 @@ describe('addresses written in one sentence, phones named after the number, stat
     expect(found('Click Place Order to finish')).toEqual([])
   })
 
+  it('a long sentence sending a parcel to an address: the street, the postcode and the town, not the sentence after them', () => {
+    expect(found('Your parcel to Gilberto Carrera Frías, Calle Hernán, 1, 80658 Zamora was delivered this morning by the courier.')).toEqual([
+      ['name', 'Gilberto Carrera Frías'],
+      ['address', 'Calle Hernán, 1'],
+      ['postcode', '80658'],
+      ['place', 'Zamora'],
+    ])
+    expect(found('We need your address in order to ship it, 2 items are waiting for you at the depot today.')).toEqual([])
+  })
+
   it('where someone moved from and to, in any script; a team someone was moved to is no place', () => {
     expect(entities('I recently moved from Gbogbo to Ado and need a new card.')).toEqual([
       ['place', 'Gbogbo'],
