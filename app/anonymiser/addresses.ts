@@ -12,6 +12,7 @@
  * number beside a capitalised word is a postcode only next to a street or in a line that is nothing
  * else. Only lines holding a digit are looked at first, so text without addresses costs little.
  */
+import { UNCASED_WORD } from './text-lines'
 import { CITIES, COUNTRIES, COUNTRIES_IN_OTHER_SCRIPTS, FIELD_KIND, FIELD_LABEL_WORDS, isCommonWord, REGIONS, STOPWORDS } from './gazetteer'
 import { isFirstName } from './cues'
 import type { PiiLabel } from './types'
@@ -80,7 +81,7 @@ const UNIT_ONLY_RE = new RegExp(String.raw`^(?:${UNIT}|(?:flat|apartment|apt\.?|
 const POSTCODE = String.raw`(?:〒[ ]?)?(?:[A-Z]{2}-\d{3,4}-\d{4}|[A-Z]{2}[ -]\d{4}[ ]?[A-Z]{2}(?![\p{L}])|\d{4}[ ]?[A-Z]{2}(?![\p{L}])|(?:[A-Z]{1,2})-?(?=\d{4,5}(?![\d-]))\d{4,5}|\d{5}-\d{4}|\d{5}-\d{3}|\d{4}-\d{3}|\d{3}-\d{4}|\d{2}-\d{3}|\d{3}[ ]\d{2}|\d{4}[ ]?[A-Z]{2}(?![\p{L}])|[A-Z]\d{4}[A-Z]{3}|\d{4,7}|[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2}|[A-Z]\d[\dW][ ][A-Z\d]{4}(?![\p{L}\p{N}])|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|\d{3})`
 /** A town's name: capitalised words, not an all-capitals region code ("NSW", "VIC"). */
 /** A capitalised word, or a word of a script without capitals with its vowel signs ("কসবা", "ধরান"). */
-const TOWN_WORD = String.raw`(?:\p{Lu}(?:[\p{Ll}'’.-][\p{L}'’.-]*)?|\p{Lo}[\p{Lo}\p{M}]*)`
+const TOWN_WORD = String.raw`(?:\p{Lu}(?:[\p{Ll}'’.-][\p{L}'’.-]*)?|${UNCASED_WORD})`
 const TOWN = String.raw`${TOWN_WORD}(?:[ -](?:(?:de|del|la|le|les|am|an|im|der|sur|sous|en|upon|on|of|di|da|do|dos|das|ob|nad|pod|bei)[ -])?${TOWN_WORD}){0,3}`
 /** "00-624 Warszawa", "D-10115 Berlin", "1100-053 Lisboa", "1012 AB Amsterdam", "75001 Paris Cedex 01". */
 const CODE_THEN_TOWN_RE = new RegExp(String.raw`^(${POSTCODE})[ ]+(${TOWN})(?:[ ][A-Z]{2})?(?:[ ](?:Cedex|CEDEX)(?:[ ]\d{1,2})?)?$`, 'u')

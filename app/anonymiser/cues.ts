@@ -12,7 +12,7 @@
 import { BRANDS, BUSINESS_WORDS, CITIES, COUNTRIES, FIELD_KIND, FIELD_LABEL_WORDS, FIRST_NAMES, INSTITUTION_WORDS, isCommonWord, ORG_HEADS, ORG_SUFFIXES, REGIONS, STOPWORDS, SURNAMES, TOWNS } from './gazetteer'
 import { LEGAL_FORM_SOURCE } from './legal-forms'
 import { withoutAccents } from './tagger'
-import { lineAfter, lineBefore, ROLE_WORDS } from './text-lines'
+import { lineAfter, lineBefore, ROLE_WORDS, UNCASED_WORD } from './text-lines'
 import type { Candidate, PiiLabel } from './types'
 
 type Kind = 'PER' | 'LOC' | 'ORG'
@@ -94,6 +94,7 @@ export function applyCues(text: string, found: Candidate[]): Candidate[] {
   addNamedOrganisations(text, found)
   if (SIGN_OFF_HINT_RE.test(text)) addSigners(text, found)
   addSelfIntroductions(text, found)
+  addNamesOpeningSentences(text, found)
   addLowerCaseIntroductions(text, found)
   withSurnameParticles(text, found)
   // fields, answers, lists and speakers all need a colon, a question mark or a comma
@@ -513,7 +514,7 @@ function addCompaniesAfterForms(text: string, found: Candidate[]): void {
 
 /** Where someone says whom they work for. */
 const EMPLOYER_HINT_RE = /work|employ|arbeite|travaille|trabaj|lavoro|werk|trabalho/i
-const FIRM_WORD = String.raw`\p{Lu}[\p{L}'’]+(?:-\p{Lu}[\p{L}'’]+)?`
+const FIRM_WORD = String.raw`(?:\p{Lu}[\p{L}'’]+(?:-\p{Lu}[\p{L}'’]+)?|${UNCASED_WORD})`
 /**
  * "I work for Diedrich-Viellehner", "works at Mathieu et Duval", "employed by Ochoa Olivárez y Lira
  * Quiñones": after someone says whom they work for, double-barrelled surnames, or names joined by
@@ -529,7 +530,9 @@ function addEmployers(text: string, found: Candidate[]): void {
     const name = m[1]
     const sides = name.split(/[ ](?:and|&|et|und|y|e|og|och|en|i)[ ]/)
     const doubleBarrelled = sides.length === 1 && /^\p{Lu}[\p{L}'’]+-\p{Lu}/u.test(name)
-    if (sides.length === 1 && !doubleBarrelled) continue
+    // words of a script without capitals after "works for" in English are the firm's name, whatever it is
+    const uncased = !/[\p{Lu}\p{Ll}]/u.test(name.replace(/[\p{Script=Georgian}]/gu, ''))
+    if (sides.length === 1 && !doubleBarrelled && !uncased) continue
     // "Google and Apple" are two companies the lists know, not one firm
     if (sides.every((side) => BRANDS.has(side.toLowerCase()))) continue
     // "I work for John and Mary": two given names are people
@@ -548,12 +551,12 @@ const RESIDENCE_HINT_RE = /liv|resid|habit|viv|abit|mor[oa]|woon|wohn|mieszk/i
  * list knows it, above a person's reading of them.
  */
 const RESIDENCE_RE = new RegExp(
-  String.raw`(?:^|[^\p{L}])(?:(?:[Ll]ive[sd]?|[Ll]iving|[Rr]eside[sd]?|[Rr]esiding)[ ]in|(?:[Jj]'|[Jj]’)?habit(?:e|ons)[ ]à|[Vv]iv(?:o|e|imos)[ ]en|[Aa]bit(?:o|iamo)[ ]a|[Mm]or(?:o|amos)[ ]em|[Vv]iv(?:o|emos)[ ]em|[Ww]oon[ ]in|[Ww]ohne[ ]in|[Mm]ieszkam[ ]w)[ ](\p{Lu}[\p{L}'’-]*(?:\.(?=[ ]\p{Lu}))?(?:[ ](?:\p{Lu}[\p{L}'’-]*(?:\.(?=[ ]\p{Lu}))?|(?:de|do|da|dos|das|del|di|am|an|der|sur|en|le|la|upon|on)(?=[ ]\p{Lu})))*)(?![\p{L}\p{N}'’])`,
+  String.raw`(?:^|[^\p{L}])(?:(?:[Ll]ive[sd]?|[Ll]iving|[Rr]eside[sd]?|[Rr]esiding)[ ]in|(?:[Jj]'|[Jj]’)?habit(?:e|ons)[ ]à|[Vv]iv(?:o|e|imos)[ ]en|[Aa]bit(?:o|iamo)[ ]a|[Mm]or(?:o|amos)[ ]em|[Vv]iv(?:o|emos)[ ]em|[Ww]oon[ ]in|[Ww]ohne[ ]in|[Mm]ieszkam[ ]w)[ ](\p{Lu}[\p{L}'’-]*(?:\.(?=[ ]\p{Lu}))?(?:[ ](?:\p{Lu}[\p{L}'’-]*(?:\.(?=[ ]\p{Lu}))?|(?:de|do|da|dos|das|del|di|am|an|der|sur|en|le|la|upon|on)(?=[ ]\p{Lu})))*|${UNCASED_WORD}(?:[ ]${UNCASED_WORD}){0,2})(?![\p{L}\p{N}'’])`,
   'gu',
 )
 
 /** A place's name: capitalised words, or words of a script without capitals with their vowel signs ("ชลบุรี", "जनकपुर"). */
-const PLACE_NAME = String.raw`(?:\p{Lu}[\p{L}'’\x60-]*|\p{Lo}[\p{Lo}\p{M}]*)(?:[ ](?:\p{Lu}[\p{L}'’\x60-]*|\p{Lo}[\p{Lo}\p{M}]*)){0,3}`
+const PLACE_NAME = String.raw`(?:\p{Lu}[\p{L}'’\x60-]*|${UNCASED_WORD})(?:[ ](?:\p{Lu}[\p{L}'’\x60-]*|${UNCASED_WORD})){0,3}`
 /** "moved from Gbogbo to Ado", "relocating to ชลบุรี": where someone came from and went to. */
 const MOVED_RE = new RegExp(String.raw`(?:^|[^\p{L}])(?:[Mm]ov(?:ed|ing)|[Rr]elocat(?:ed|ing))(?:[ ]from[ ](${PLACE_NAME}))?[ ]to[ ](${PLACE_NAME})(?![\p{L}\p{N}'’])`, 'dgu')
 
@@ -692,6 +695,27 @@ const SELF_INTRO_RE = /(?<![\p{L}])(?:([Mm]y (?:sur|last |first |family |given |
 
 /** The same before a name in Chinese, Japanese or Korean characters, which have no capitals ("Hi, I'm 莉子", "my surname is 古賀"). */
 const CJK_SELF_INTRO_RE = /(?<![\p{L}])(?:[Mm]y (?:sur|last |first |family |given |full )?name is|I am|I'm|I’m|[Tt]his is)[ \t]+([\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}ー]{1,4}(?:[ ][\p{Script=Han}\p{Script=Hangul}]{1,3})?)(?![\p{L}\p{N}])/gu
+
+/** Verbs that say a person did something, right after the name that opens a sentence ("Grace lives in …", "Marko said …"). */
+const PERSON_VERBS = 'lives|lived|works|worked|said|says|called|calls|phoned|emailed|wrote|writes|asked|asks|wants|wanted|paid|ordered|bought|joined|left|moved|told|tells|mentioned|reported|complained|will pick|picked|signed|booked|returned|visited'
+const NAME_OPENING_SENTENCE_RE = new RegExp(String.raw`(?:^|[.!?][ ]+|\n[ \t]*)(\p{Lu}\p{Ll}+|${UNCASED_WORD})[ ](?:(${PERSON_VERBS})|is|was|has|had|will|can|could|would)(?![\p{L}])`, 'dgu')
+
+/**
+ * A given name alone opening a sentence, before a verb of what people do ("Grace lives in
+ * Carlton", "Marko said"): a person, though a sentence's first word is capitalised anyway. A name
+ * that is also an everyday word needs such a verb ("Summer is here" stays); a word in a script
+ * without capitals before an English verb is a name.
+ */
+function addNamesOpeningSentences(text: string, found: Candidate[]): void {
+  for (const m of text.matchAll(NAME_OPENING_SENTENCE_RE)) {
+    const word = m[1]
+    const lower = word.toLowerCase()
+    const uncased = !/\p{Lu}/u.test(word[0])
+    if (uncased ? !m[2] : !isFirstName(lower) || STOPWORDS.has(lower) || FIELD_KIND.has(lower) || ((isCommonWord(lower) || CITIES.has(lower)) && !m[2])) continue
+    const at = m.indices?.[1]
+    if (at) found.push({ start: at[0], end: at[1], label: 'name', priority: PRIORITY.PER })
+  }
+}
 
 /** After "my name is" any name-shaped words; after "I'm" or "this is" only a known given name or surname ("This is Amazon" stays). */
 function addSelfIntroductions(text: string, found: Candidate[]): void {

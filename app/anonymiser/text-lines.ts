@@ -54,3 +54,6 @@ export function withoutRoleLabel(before: string): string {
   const label = ROLE_LABEL_RE.exec(before)
   return label && ROLE_WORDS.has(label[1].toLowerCase()) ? before.slice(label[0].length) : before
 }
+
+/** A word of a script without capitals (Devanagari, Thai, Han; Georgian writes lower case), with its vowel signs: a regex source. */
+export const UNCASED_WORD = String.raw`[\p{Lo}\p{Script=Georgian}][\p{Lo}\p{M}\p{Script=Georgian}]*`

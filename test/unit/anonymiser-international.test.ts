@@ -363,6 +363,24 @@ describe('addresses written in one sentence, phones named after the number, stat
     expect(found('We need your address in order to ship it, 2 items are waiting for you at the depot today.')).toEqual([])
   })
 
+  it('a given name alone opening a sentence before what people do; everyday words there stay', () => {
+    expect(entities('Grace lives in Carlton now.')).toEqual([
+      ['name', 'Grace'],
+      ['place', 'Carlton'],
+    ])
+    expect(entities('This is fine. Marko said it was broken.')).toEqual([['name', 'Marko']])
+    expect(entities('Summer is here.')).toEqual([])
+    expect(entities('Order was late.')).toEqual([])
+  })
+
+  it('in English about someone written in a script without capitals: the name, where they live and whom they work for', () => {
+    expect(entities('ციური lives in კვირიკაშვილისკარი and works for ააიპ ჯაფარიძე.')).toEqual([
+      ['name', 'ციური'],
+      ['place', 'კვირიკაშვილისკარი'],
+      ['organization', 'ააიპ ჯაფარიძე'],
+    ])
+  })
+
   it('where someone moved from and to, in any script; a team someone was moved to is no place', () => {
     expect(entities('I recently moved from Gbogbo to Ado and need a new card.')).toEqual([
       ['place', 'Gbogbo'],
