@@ -11,7 +11,7 @@ import type { Candidate } from './types'
 
 // Japanese, Chinese and Korean write numbers straight after and before words ("電話は090-1234-5678です"):
 // their letters do not glue a number to a word
-const CANDIDATE_RE = /(?<![\p{N}+\/.,_-]|(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}])\p{L})(?:\+|00)?\(?\d[\d().\/ \t-]{3,22}\d(?:[ \t]?(?:ext\.?|x|extension)[ \t]?\d{1,5})?(?![\p{N}\/_]|(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}])\p{L}|[.,-]\d)/giu
+const CANDIDATE_RE = /(?<![\p{N}+\/.,_-]|(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}])\p{L})(?:\+|00)?\(?\d[\d().\/ \t-]{3,22}\d(?:,?[ \t]?(?:ext\.?|x|extension|poste)[ \t]?\d{1,5})?(?![\p{N}\/_]|(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}])\p{L}|[.,-]\d)/giu
 /** A sum of money after the number ("1 234 567 HUF", "12 500 €", "3 400 kr"): no phone. */
 const CURRENCY_AFTER_RE = /^[ \t]?(?:€|\$|£|¥|₹|₽|zł|kr\b|kč\b|ft\b|lei\b|eur\b|usd\b|gbp\b|chf\b|huf\b|pln\b|czk\b|sek\b|nok\b|dkk\b|ron\b|try\b|euros?\b|dollars?\b|pounds?\b)/i
 const CUE_RE = /\b(?:phone|phones|call|called|calling|ring|mobile|cell|tel|telephone|landline|number|text|sms|whatsapp|reach (?:me|us)|contact|fax|dial|on|at|t|m|p|tél|telefon|handy|móvil|teléfono|telefono|cellulare|numéro|nummer|puhelin|numer|número|numero|llamar(?:me|nos)?|llámame|llame|chiamar(?:mi|ci)?|chiamami|ligar|liga|ligue|bellen|bel|joindre|appeler|appelez|appelle[rz]?|anrufen|zadzwonić|dzwonić)\b[^\n]{0,12}$/i
@@ -133,10 +133,10 @@ export function detectPhones(text: string): Candidate[] {
       value = value.slice(1)
       start++
     }
-    let main = value.replace(/[ \t]?(?:ext\.?|x|extension)[ \t]?\d{1,5}$/i, '')
+    let main = value.replace(/,?[ \t]?(?:ext\.?|x|extension|poste)[ \t]?\d{1,5}$/i, '')
     // a phone number run into the next number ("+44 7700 900461 4539 1488…"): drop whole groups from the end
     while (main.replace(/\D/g, '').length > 15 && /[ \t]\d+$/.test(main)) main = main.replace(/[ \t]+\d+$/, '')
-    if (main.length < value.length && !/[ \t]?(?:ext\.?|x|extension)[ \t]?\d{1,5}$/i.test(value)) value = main
+    if (main.length < value.length && !/,?[ \t]?(?:ext\.?|x|extension|poste)[ \t]?\d{1,5}$/i.test(value)) value = main
     const digits = main.replace(/\D/g, '')
     if (digits.length < 5 || digits.length > 15) continue
     if (CURRENCY_AFTER_RE.test(text.slice(start + value.length, start + value.length + 8))) continue

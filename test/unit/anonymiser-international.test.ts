@@ -436,6 +436,10 @@ describe('phones asked for in other languages or written under a name, and where
     expect(found('Agent: What is your customer number?\nCustomer: 55501234')).toEqual([['account_number', '55501234']])
   })
 
+  it('a Canadian extension written "poste" is part of the phone number', () => {
+    expect(found('Call me on 876 138-7387, poste 033 tomorrow')).toEqual([['phone', '876 138-7387, poste 033']])
+  })
+
   it("a number alone under a signer's name is their phone; under a field's words it is not", () => {
     expect(found('Maja Justesen\n4242 3664')).toEqual([
       ['name', 'Maja Justesen'],
