@@ -319,6 +319,8 @@ const NUMBER_THEN_DISTRICT_RE = /^(\d{1,5}[A-Za-z]?)[ ][-–][ ](\p{Lu}[\p{L}'�
 /** A house number on its own ("5", "nº 12", "12/3", "7B"). */
 const HOUSE_NUMBER_RE = /^(?:nº|n\.?º?|no\.?|nr\.?|#|д\.|дом)?[ ]?\d{1,5}[A-Za-zА-Яа-я]?(?:[\/-]\d{1,4}[A-Za-zА-Яа-я]?)?$/
 
+const CLOSING_WORD_RE = /,?[ \t]+(?:please|pls|thanks|thank you|asap|today|tomorrow|now)[ \t]*[.!]?[ \t]*$/i
+
 /** The comma-separated parts of the line [from, to), each trimmed, with a field label ("Adresse :") left out. */
 function partsOf(text: string, from: number, to: number): Part[] {
   const parts: Part[] = []
@@ -332,6 +334,9 @@ function partsOf(text: string, from: number, to: number): Part[] {
     if (FIELD_KIND.get(field) === 'PER' || FIELD_KIND.get(field) === 'ORG' || /^(?:phone|tel|telephone|mobile|cell|fax|e-?mail|email address)$/.test(field)) return []
     lineStart = from + label[0].length
   }
+  // "…, France please.": a word of politeness or time closing the line is not the country's
+  const closing = CLOSING_WORD_RE.exec(text.slice(lineStart, to))
+  if (closing) to -= closing[0].length
   let s = lineStart
   for (let i = lineStart; i <= to; i++) {
     if (i === to || text[i] === ',' || text[i] === ';') {

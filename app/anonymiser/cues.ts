@@ -95,6 +95,7 @@ export function applyCues(text: string, found: Candidate[]): Candidate[] {
   if (SIGN_OFF_HINT_RE.test(text)) addSigners(text, found)
   addSelfIntroductions(text, found)
   addNamesOpeningSentences(text, found)
+  addSalutations(text, found)
   addLowerCaseIntroductions(text, found)
   withSurnameParticles(text, found)
   // fields, answers, lists and speakers all need a colon, a question mark or a comma
@@ -694,7 +695,28 @@ function addSpeakers(text: string, lines: readonly Line[], push: (start: number,
 const SELF_INTRO_RE = /(?<![\p{L}])(?:([Mm]y (?:sur|last |first |family |given |full )?name is|[Mm]y (?:sur)?name's|[Nn]ame is)|I am|I'm|I’m|[Tt]his is|[Yy]ou're speaking (?:to|with)|[Yy]ou are speaking (?:to|with))[ \t]+(\p{Lu}[\p{L}'’-]+(?:[ ](?:(?:van|von|de|der|den|ter|ten|da|di|dos|du|del|della|la|le)[ ]){0,2}\p{Lu}[\p{L}'’-]+){0,3})/gu
 
 /** The same before a name in Chinese, Japanese or Korean characters, which have no capitals ("Hi, I'm 莉子", "my surname is 古賀"). */
-const CJK_SELF_INTRO_RE = /(?<![\p{L}])(?:[Mm]y (?:sur|last |first |family |given |full )?name is|I am|I'm|I’m|[Tt]his is)[ \t]+([\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}ー]{1,4}(?:[ ][\p{Script=Han}\p{Script=Hangul}]{1,3})?)(?![\p{L}\p{N}])/gu
+const CJK_SELF_INTRO_RE = /(?<![\p{L}])(?:[Mm]y (?:sur|last |first |family |given |full )?name is|I am|I'm|I’m|[Tt]his is|[Ii]t's|[Ii]t’s|[Ii]ts|[Ii]t is)[ \t]+([\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}ー]{1,4}(?:[ ][\p{Script=Han}\p{Script=Hangul}]{1,3})?)(?![\p{L}\p{N}])/gu
+
+/** A letter's salutation on a line of its own, up to its comma: "Dear Dolly Maggio,", "Hi Guy Meunier,", "Sehr geehrte Frau Brandt,". */
+const SALUTATION_LINE_RE = new RegExp(
+  String.raw`(?:^|\n)[ \t]*(?:Dear|Hi|Hello|Hey|Good (?:morning|afternoon|evening)|Bonjour|Hallo|Liebe[rs]?|Sehr geehrte[rs]?|Hola|Estimad[oa]|Querid[oa]|Ciao|Gentile|Car[oa]|Olá|Prezad[oa]|Beste|Hej|Kære|Szanown[ya]|Drag[ai]|Merhaba|Sayın)[ \t]+(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Herr|Frau|Mme|Mlle|M|Sr|Sra|Srta|Sig|Sig\.ra|Dott|Pan|Pani|Bay|Bayan|Dl|Dna)\.?[ ]+)*((?:\p{Lu}[\p{L}'’-]*|${UNCASED_WORD})(?:[ ](?:\p{Lu}[\p{L}'’-]*|${UNCASED_WORD}|van|von|de|der|den|da|di|del|dos|du|le|la|bin)){0,3})[ \t]*(?:,|!|\n|$)`,
+  'dgu',
+)
+
+/**
+ * The person a letter greets is every capitalised word of the salutation's line, everyday words
+ * among them ("Dear Dolly Maggio,", "Dear Guy Meunier,"); a role or a team greeted stays ("Dear
+ * Customer,", "Hi Support team,").
+ */
+function addSalutations(text: string, found: Candidate[]): void {
+  for (const m of text.matchAll(SALUTATION_LINE_RE)) {
+    const at = m.indices?.[1]
+    if (!at) continue
+    const words = m[1].split(' ').map((w) => w.toLowerCase())
+    if (words.some((w) => ROLE_WORDS.has(w) || FIELD_KIND.has(w) || ((isCommonWord(w) || STOPWORDS.has(w)) && !isPersonWord(w)))) continue
+    found.push({ start: at[0], end: at[1], label: 'name', priority: PRIORITY.PER })
+  }
+}
 
 /** Verbs that say a person did something, right after the name that opens a sentence ("Grace lives in …", "Marko said …"). */
 const PERSON_VERBS = 'lives|lived|works|worked|said|says|called|calls|phoned|emailed|wrote|writes|asked|asks|wants|wanted|paid|ordered|bought|joined|left|moved|told|tells|mentioned|reported|complained|will pick|picked|signed|booked|returned|visited'

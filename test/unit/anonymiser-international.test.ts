@@ -363,6 +363,22 @@ describe('addresses written in one sentence, phones named after the number, stat
     expect(found('We need your address in order to ship it, 2 items are waiting for you at the depot today.')).toEqual([])
   })
 
+  it("a letter's salutation greets a whole name, everyday words in it too; a role greeted stays", () => {
+    expect(entities('Dear Dolly Maggio,\nthank you for your message.')).toEqual([['name', 'Dolly Maggio']])
+    expect(entities('Dear Bay Arif Baysoy,\nthanks')).toEqual([['name', 'Arif Baysoy']])
+    expect(entities('Dear Վարդան Թադևոսյան,\nthank you')).toEqual([['name', 'Վարդան Թադևոսյան']])
+    expect(entities('Dear Customer,\nthanks')).toEqual([])
+    expect(entities('Hi Support Team,\nthanks')).toEqual([])
+  })
+
+  it('a name in Chinese characters after "its" in a lower-case chat line', () => {
+    expect(entities('hey its 玉梅 from 太徽市振东传媒有限公司, call me')).toContainEqual(['name', '玉梅'])
+  })
+
+  it('the country closing an address on one line, before "please"', () => {
+    expect(found('Ship it to 859 Jacquelyn Locks, Leticiaborough, 71171, France please.')).toContainEqual(['place', 'France'])
+  })
+
   it('a given name alone opening a sentence before what people do; everyday words there stay', () => {
     expect(entities('Grace lives in Carlton now.')).toEqual([
       ['name', 'Grace'],
