@@ -29,7 +29,7 @@ const STREET_WORDS =
   'street st str road rd avenue ave av avda avd lane ln drive dr boulevard blvd bd bld way court ct place pl plaza terrace close crescent square sq highway hwy parkway pkwy circle trail row mews grove gardens walk parade quay wharf embankment esplanade promenade alley ring ' +
   'rue chemin allée allee impasse quai cours route voie sentier passage faubourg rond-point ' +
   'calle carrer carrera camino paseo passeig ronda travesía travesia avenida avinguda plaça praza callejón calzada carretera ' +
-  'cerrada privada retorno andador circuito prolongación prolongacion arrabal glorieta pasaje urbanización urbanizacion cuesta ' +
+  'cerrada privada retorno andador circuito prolongación prolongacion arrabal glorieta pasaje urbanización urbanizacion cuesta lugar eje barrio bajada subida paraje rambla vereda ' +
   'küçəsi küç prospekti döngəsi şossesi sahəsi ko‘chasi ko\'chasi kochasi daxasi mavzesi qishlog‘i qishlog\'i shoh ' +
   'via viale corso piazza piazzale largo vicolo contrada strada borgo lungomare ' +
   'rua travessa praça praca estrada alameda rodovia ' +
@@ -42,7 +42,7 @@ const STREET_WORDS =
   'straat laan weg plein gracht kade dijk singel steeg hof ' +
   'straße strasse gasse platz allee damm ufer chaussee zeile ' +
   'odos οδός οδος λεωφόρος λεωφ πλατεία ' +
-  'улица ул проспект пр пр-т переулок пер шоссе бульвар площадь вулиця вул ' +
+  'улица ул проспект пр пр-т переулок пер шоссе бульвар площадь набережная наб тупик аллея проезд вулиця вул провулок майдан ' +
   'jalan jl jln soi thanon đường duong phố pho ' +
   'caddesi cadde cad sokak sokağı sokagi sok sk bulvarı bulvari blv mahallesi mah ' +
   'شارع طريق'
@@ -321,6 +321,9 @@ const HOUSE_NUMBER_RE = /^(?:nº|n\.?º?|no\.?|nr\.?|#|д\.|дом)?[ ]?\d{1,5}[
 
 const CLOSING_WORD_RE = /,?[ \t]+(?:please|pls|thanks|thank you|asap|today|tomorrow|now)[ \t]*[.!]?[ \t]*$/i
 
+/** A house number and its flat ("492 кв. 947", "18 Puerta 624"): the rest of a street named before the comma. */
+const NUMBER_THEN_UNIT_RE = new RegExp(String.raw`^\d{1,5}[A-Za-zА-Яа-я]?(?:[\/-]\d{1,4})?,?[ ]${UNIT}$`, 'u')
+
 /** The comma-separated parts of the line [from, to), each trimmed, with a field label ("Adresse :") left out. */
 function partsOf(text: string, from: number, to: number): Part[] {
   const parts: Part[] = []
@@ -348,7 +351,7 @@ function partsOf(text: string, from: number, to: number): Part[] {
         const part = classify(text.slice(a, b), a)
         const last = parts[parts.length - 1]
         // "Calle Mayor, 5": the number after the comma belongs to the street
-        if (last?.kind === 'street' && !/\d/.test(last.value) && HOUSE_NUMBER_RE.test(part.value)) {
+        if (last?.kind === 'street' && !/\d/.test(last.value) && (HOUSE_NUMBER_RE.test(part.value) || NUMBER_THEN_UNIT_RE.test(part.value))) {
           last.end = part.end
           last.value = text.slice(last.start, last.end)
         } else if (last?.kind === 'street' && !/\d/.test(last.value) && (district = NUMBER_THEN_DISTRICT_RE.exec(part.value))) {

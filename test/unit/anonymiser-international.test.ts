@@ -484,6 +484,12 @@ describe('a name in Chinese, Japanese or Korean characters after someone says wh
 })
 
 describe('address blocks of more countries (issue #12)', () => {
+  it('a street named before its comma, then the number and the flat: Spanish "Lugar" and "Eje", Russian "наб."', () => {
+    expect(found('Gilberto Carrera Frías\nLugar Hernán, 1 Bajo A\n06582 Segovia')).toContainEqual(['address', 'Lugar Hernán, 1 Bajo A'])
+    expect(found('Diana Montemayor\nEje Coyoacán, 18 Puerta 624\n41918 Celaya')).toContainEqual(['address', 'Eje Coyoacán, 18 Puerta 624'])
+    expect(found('Екатерина Анисимова\nПервомайская наб., 492 кв. 947\n040297 Троицк')).toContainEqual(['address', 'Первомайская наб., 492 кв. 947'])
+  })
+
   it('an Irish Eircode before the town, and the country under it', () => {
     expect(found('Siobhan Kelly\n12 Main Street\nD02 AF30 Dublin\nIreland')).toEqual([
       ['name', 'Siobhan Kelly'],
