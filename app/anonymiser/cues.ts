@@ -539,7 +539,10 @@ function addEmployers(text: string, found: Candidate[]): void {
     // "I work for John and Mary": two given names are people
     if (sides.length === 2 && sides.every((side) => side.split(' ').every((w) => isFirstName(w.toLowerCase()) && !isSurname(w.toLowerCase())))) continue
     const words = sides.flatMap((side) => side.split(/[ -]/))
-    if (words.some((w) => CITIES.has(w.toLowerCase()) || COUNTRIES.has(w.toLowerCase()) || ((isCommonWord(w.toLowerCase()) || STOPWORDS.has(w.toLowerCase())) && !isPersonWord(w.toLowerCase())))) continue
+    // a town as a whole side is a place ("for Berlin and Paris"); as one of a side's names, a surname ("Santiago Rosado")
+    const isPlace = (w: string) => CITIES.has(w.toLowerCase()) || COUNTRIES.has(w.toLowerCase())
+    if (sides.some((side) => isPlace(side) || (!/\s/.test(side) && side.split('-').some(isPlace)))) continue
+    if (words.some((w) => (isCommonWord(w.toLowerCase()) || STOPWORDS.has(w.toLowerCase())) && !isPersonWord(w.toLowerCase()))) continue
     const start = m.index + m[0].length - name.length
     found.push({ start, end: start + name.length, label: 'organization', priority: PRIORITY.PER + 1 })
   }

@@ -381,6 +381,9 @@ describe('companies by a legal form written first, by whom someone works for, an
     expect(foundAs('I work for John and Mary', 'organization')).toEqual([])
     expect(foundAs('I work for Google and Apple', 'organization')).not.toContain('Google and Apple')
     expect(found('I work for Sarah Smith-Jones')).toEqual([['name', 'Sarah Smith-Jones']])
+    // a town's name among a side's surnames is a surname; a town as a whole side stays a place
+    expect(foundAs('She works for Santiago Rosado y Calderón Esquivel.', 'organization')).toEqual(['Santiago Rosado y Calderón Esquivel'])
+    expect(foundAs('I work for Berlin and Paris', 'organization')).toEqual([])
   })
 
   it("a list of surnames or two joined by a spaced dash on the line under the signer's name is the firm", () => {
