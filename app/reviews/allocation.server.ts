@@ -263,7 +263,8 @@ const STAND_INS = [
  * parameters are the person, their organization and instants derived from `now`.
  */
 const standAndLeaseTemplate: StatementTemplate<StandInputs> = {
-  shape: ({ actor, alongside }) => `${actor.role}\n${alongside?.shape ?? ''}`,
+  // The rules are kept in the stand-ins: what they put in the statement belongs to its shape.
+  shape: ({ actor, rules, alongside }) => `${actor.role}\n${alongside?.shape ?? ''}\n${JSON.stringify(rules)}`,
   // Only the actor's id, organization and role: any other field it carried would be left out, and
   // the stand-ins would not explain its value.
   standIn: ({ actor, rules, alongside }, which) => ({
