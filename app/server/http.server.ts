@@ -26,7 +26,6 @@ import { httpDuration, httpRequests } from '~/observability/metrics.server'
 import type { RapportContext } from './load-context.server'
 import { pageCache } from './page-cache.server'
 import { countRequestQueries, requestQueries } from './request-queries.server'
-import { rememberRemixRouteMatches } from './remix-route-matching.server'
 import { createRouteLookup, type RouteLookup } from './route-lookup.server'
 
 export interface HttpOptions {
@@ -112,8 +111,6 @@ export function createHttpApp({ env, database, getBuild, publicDir, assetsDir }:
     }
   }
   // One Remix handler per build: making one derives the route tables, which is no work for every request.
-  // Nor is ranking every route to match a path: the runtime's matches are remembered per path.
-  rememberRemixRouteMatches()
   let current: { from: ServerBuild; handler: ReturnType<typeof createRequestHandler> } | undefined
   app.all('*', async (req, res: Response<unknown, Locals>, next) => {
     try {
