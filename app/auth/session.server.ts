@@ -4,6 +4,7 @@ import { sha256 } from '@oslojs/crypto/sha2'
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding'
 import { and, eq, gt, isNull, sql } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
+import { compiledSelect } from '~/query/prepared.server'
 import { notifications, organizations, sessions, users, type Session, type User } from '#db/schema'
 
 export const SESSION_COOKIE = 'rapport_session'
@@ -49,19 +50,9 @@ export type SessionValidation =
   | { session: Session; user: SessionUser; renewed: boolean; unreadNotifications: number }
   | { session: null; user: null; renewed: false }
 
-/**
- * Looks the token up; deletes it when expired; extends it when less than half its life is left.
- * The same query counts the person's unread notifications (every page header shows them), so a
- * page needs no round trip of its own for that.
- */
-export async function validateSessionToken(
-  db: Db,
-  token: string,
-  now = new Date(),
-  details: { userAgent?: string | null } = {},
-): Promise<SessionValidation> {
-  const sessionId = sessionIdFromToken(token)
-  const [row] = await db
+/** The session with its person and their unread notifications: built and compiled once (it runs on every request). */
+const sessionLookup = compiledSelect<{ session: Session; user: SessionUser; unreadNotifications: number }>((db) =>
+  db
     .select({
       session: sessions,
       user: {
@@ -80,7 +71,22 @@ export async function validateSessionToken(
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(organizations, eq(organizations.id, users.organizationId))
-    .where(and(eq(sessions.id, sessionId), isNull(users.deactivatedAt)))
+    .where(and(eq(sessions.id, sql.placeholder('sessionId')), isNull(users.deactivatedAt))),
+)
+
+/**
+ * Looks the token up; deletes it when expired; extends it when less than half its life is left.
+ * The same query counts the person's unread notifications (every page header shows them), so a
+ * page needs no round trip of its own for that.
+ */
+export async function validateSessionToken(
+  db: Db,
+  token: string,
+  now = new Date(),
+  details: { userAgent?: string | null } = {},
+): Promise<SessionValidation> {
+  const sessionId = sessionIdFromToken(token)
+  const [row] = await sessionLookup(db, { sessionId })
   if (!row) return { session: null, user: null, renewed: false }
   const { session, user, unreadNotifications } = row
   if (now.getTime() >= session.expiresAt.getTime()) {

@@ -21,7 +21,7 @@
 import { reviewRulesFor } from '~/org/settings.server'
 import { and, count, eq, gt, isNull, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
-import { executePrepared } from '~/query/prepared.server'
+import { executePrepared, executeTemplate, type StatementTemplate } from '~/query/prepared.server'
 import { replies, reviews } from '#db/schema'
 import type { Actor } from '~/org/teams.server'
 import { finaliseReply } from './finalise.server'
@@ -228,9 +228,9 @@ function leaseInsertSql(actor: Actor, picked: SQL, now: Date, rules: ReviewRules
  * reply finalises it at once), so the due check reads only replies old enough for the relaxed
  * rule: a short index range.
  */
-async function standAndLease(db: Db, actor: Actor, now: Date, rules: ReviewRules, alongside: SQL = sql``) {
+async function standAndLease(db: Db, actor: Actor, now: Date, rules: ReviewRules, alongside: Alongside | null) {
   const [row] = rowsOf<Partial<LeaseRow> & { calibrated: boolean; due: boolean; candidates: number; released: number }>(
-    await executePrepared(db, standAndLeaseSql(actor, now, rules, alongside)),
+    await executeTemplate(db, standAndLeaseTemplate, { actor, now, rules, alongside }),
   )
   return {
     row: row as Row,
@@ -242,6 +242,46 @@ async function standAndLease(db: Db, actor: Actor, now: Date, rules: ReviewRules
     // kept its reply from them): only when it released none are the candidates the whole truth.
     available: Number(row.candidates) > 0 || Number(row.released) > 0,
   }
+}
+
+/** More columns for standAndLease's statement (a page's reads), built for an actor at a moment; `shape` names what else they depend on. */
+export interface Alongside {
+  shape: string
+  columns: (db: Db, actor: Actor, now: Date) => SQL
+}
+
+type StandInputs = { actor: Actor; now: Date; rules: ReviewRules; alongside: Alongside | null }
+
+// Two sets of stand-in values for standAndLeaseTemplate, different in every value.
+const STAND_INS = [
+  { id: '00000000-0000-4000-8000-00000000a001', organizationId: '00000000-0000-4000-8000-00000000a002', now: new Date('2001-02-03T04:05:06.007Z') },
+  { id: '00000000-0000-4000-8000-00000000b001', organizationId: '00000000-0000-4000-8000-00000000b002', now: new Date('2012-11-10T09:08:07.065Z') },
+] as const
+
+/**
+ * standAndLease's statement, compiled once per role and page (see executeTemplate): its
+ * parameters are the person, their organization and instants derived from `now`.
+ */
+const standAndLeaseTemplate: StatementTemplate<StandInputs> = {
+  // The rules are kept in the stand-ins: what they put in the statement belongs to its shape.
+  shape: ({ actor, rules, alongside }) => `${actor.role}\n${alongside?.shape ?? ''}\n${JSON.stringify(rules)}`,
+  // Only the actor's id, organization and role: any other field it carried would be left out, and
+  // the stand-ins would not explain its value.
+  standIn: ({ actor, rules, alongside }, which) => ({
+    actor: { id: STAND_INS[which].id, organizationId: STAND_INS[which].organizationId, role: actor.role },
+    now: STAND_INS[which].now,
+    rules,
+    alongside,
+  }),
+  values: ({ actor, now, rules }) => ({
+    actor: actor.id,
+    organization: actor.organizationId,
+    now: iso(now),
+    relaxedSince: iso(relaxedSince(now)),
+    fullyRelaxedSince: iso(new Date(now.getTime() - RELAX_FULLY_AFTER_DAYS * DAY)),
+    leasedUntil: iso(new Date(now.getTime() + rules.leaseMs)),
+  }),
+  build: (db, { actor, now, rules, alongside }) => standAndLeaseSql(actor, now, rules, alongside ? alongside.columns(db, actor, now) : sql``),
 }
 
 /**
@@ -341,7 +381,17 @@ export async function nextReviewFor(
   now = new Date(),
   rules: ReviewRules = DEFAULT_REVIEW_RULES,
 ): Promise<NextReview> {
-  return (await nextReviewWithReads(db, actor, now, rules, {})).next
+  return (await nextReviewWithReads(db, actor, now, rules, null)).next
+}
+
+/**
+ * A page's reads (json-rows Reads) for an actor at a moment. `shape` names whatever else their
+ * statement depends on (e.g. how many rows): what the reads of one shape send differs only in the
+ * values of the actor's id and organization and of instants derived from `now`.
+ */
+export interface ReadsFor<Reads> {
+  shape: string
+  make: (db: Db, actor: Actor, now: Date) => Reads
 }
 
 /**
@@ -356,18 +406,19 @@ export async function nextReviewWithReads<Reads extends Record<string, Read<neve
   actor: Actor,
   now: Date,
   rules: ReviewRules,
-  reads: Reads,
+  readsFor: ReadsFor<Reads> | null,
 ): Promise<{ next: NextReview; reads: Built<Reads> | null; leasedScenarioDocument: unknown }> {
-  const alongside = Object.keys(reads).length
-    ? sql`${readsAsColumns(reads)}, (select s.document from scenarios s where s.organization_id = ${actor.organizationId}
-        and s.slug = found.scenario_slug and s.status = 'approved') as scenario_document`
-    : sql``
+  const alongside: Alongside | null = readsFor && {
+    shape: readsFor.shape,
+    columns: (db, actor, now) => sql`${readsAsColumns(readsFor.make(db, actor, now))}, (select s.document from scenarios s
+        where s.organization_id = ${actor.organizationId} and s.slug = found.scenario_slug and s.status = 'approved') as scenario_document`,
+  }
   const state = await standAndLease(db, actor, now, rules, alongside)
   // The statement's own reads saw its snapshot: true to the page unless leases it released (not
   // visible to them) could change what is left to review.
   const settled = async (next: NextReview) => ({
     next,
-    reads: state.lease || state.released === 0 ? await buildReads(reads, state.row) : null,
+    reads: state.lease || state.released === 0 ? await buildReads(readsFor ? readsFor.make(db, actor, now) : ({} as Reads), state.row) : null,
     leasedScenarioDocument: state.row.scenario_document ?? null,
   })
   if (state.lease) return settled({ status: 'leased', lease: state.lease })

@@ -173,12 +173,16 @@ export interface ReviewsPage {
  * When that statement could not settle it alone, they are read in one more statement afterwards.
  */
 export async function readReviewsPage(db: Db, actor: Actor, now = new Date(), options: { mine?: number } = {}): Promise<ReviewsPage> {
-  const reads = {
-    mine: myRepliesRead(db, actor, options.mine ?? 5),
+  const mine = options.mine ?? 5
+  const readsFor = (db: Db, actor: Actor, now: Date) => ({
+    mine: myRepliesRead(db, actor, mine),
     flagged: flaggedRead(db, actor),
     unlock: unlockRead(actor, now),
-  }
-  const { next, reads: readAlongside, leasedScenarioDocument } = await nextReviewWithReads(db, actor, now, DEFAULT_REVIEW_RULES, reads)
+  })
+  const { next, reads: readAlongside, leasedScenarioDocument } = await nextReviewWithReads(db, actor, now, DEFAULT_REVIEW_RULES, {
+    shape: `mine ${mine}`,
+    make: readsFor,
+  })
   const leasedSlug = next.status === 'leased' ? next.lease.reply.scenarioSlug : null
   if (readAlongside) {
     const leasedScenario = leasedSlug ? await scenarioFrom(leasedSlug, leasedScenarioDocument) : null
@@ -186,7 +190,7 @@ export async function readReviewsPage(db: Db, actor: Actor, now = new Date(), op
   }
   const authored = leasedSlug ? await getAuthoredScenario(leasedSlug) : null
   const page = await readTogether(db, {
-    ...reads,
+    ...readsFor(db, actor, now),
     leasedScenario: leasedSlug && !authored ? leasedScenarioRead(db, actor, leasedSlug) : nothingToRead(),
   })
   return { next, mine: page.mine, flagged: page.flagged, unlock: page.unlock, leasedScenario: authored ?? page.leasedScenario }

@@ -3,7 +3,7 @@
 import { and, asc, count, eq, gt, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Db } from '#db/client.server'
-import { executePrepared } from '~/query/prepared.server'
+import { compiledSelect, executePrepared } from '~/query/prepared.server'
 import { memberships, replies, reviewReactions, reviews, users } from '#db/schema'
 import { lockRollups, recordReviewSubmitted, reviewRollupsSql } from '~/insights/rollups.server'
 import { forbidden, notFound } from '~/http/responses.server'
@@ -27,6 +27,23 @@ function rowsOf<T>(result: unknown): T[] {
 const LOST = 'This reply is no longer held for you (the hold expired or it already has its reviews). Here is the next one.'
 const ALREADY = 'You have already submitted this review.'
 
+/** The review (the actor's, in their organization) and its reply, the reply locked: built and compiled once. */
+const leasedReviewAndReply = compiledSelect<{ reply: typeof replies.$inferSelect; status: (typeof reviews.$inferSelect)['status']; leasedUntil: Date | null }>(
+  (db) =>
+    db
+      .select({ reply: replies, status: reviews.status, leasedUntil: reviews.leasedUntil })
+      .from(reviews)
+      .innerJoin(replies, eq(replies.id, reviews.replyId))
+      .where(
+        and(
+          eq(reviews.id, sql.placeholder('reviewId')),
+          eq(reviews.reviewerId, sql.placeholder('reviewerId')),
+          eq(reviews.organizationId, sql.placeholder('organizationId')),
+        ),
+      )
+      .for('update', { of: replies }),
+)
+
 /**
  * Submits the review for a lease the actor holds. A lease past its time is still accepted while
  * its slot has not been taken; then the reply is finalised in the same transaction if it has all
@@ -47,12 +64,7 @@ export async function submitReview(
     // The reply is locked (allocation and finalisation lock replies before reviews too); the review
     // is read beside it, and the update below only takes it from leased to submitted, so a review
     // submitted or released meanwhile is caught there.
-    const [found] = await tx
-      .select({ reply: replies, status: reviews.status, leasedUntil: reviews.leasedUntil })
-      .from(reviews)
-      .innerJoin(replies, eq(replies.id, reviews.replyId))
-      .where(and(eq(reviews.id, reviewId), eq(reviews.reviewerId, actor.id), eq(reviews.organizationId, actor.organizationId)))
-      .for('update', { of: replies })
+    const [found] = await leasedReviewAndReply(tx, { reviewId, reviewerId: actor.id, organizationId: actor.organizationId })
     if (!found) return { ok: false as const, errors: { form: LOST } }
     const { reply } = found
     if (found.status === 'submitted') return { ok: false as const, errors: { form: ALREADY } }

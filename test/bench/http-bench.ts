@@ -7,7 +7,11 @@
 // (test/bench/review-http-client.ts), with acknowledged vs stored and CPU per submission; then the
 // pages again with the page cache off (every request rendered, as on a first visit or after a
 // write; BENCH_RENDERED_SECONDS, default half of BENCH_SECONDS, 0 to skip). BENCH_DB_PREFIX goes
-// before the throwaway database's name.
+// before the throwaway database's name. BENCH_ONLY=reviews: only the review submissions (PostgreSQL,
+// no page tables, no rendered pages), e.g. to compare a change's CPU per submission quickly;
+// BENCH_REVIEW_FLOWS=script (or no-script) runs one of the two submission flows only. Each flow is
+// first run unmeasured for BENCH_REVIEW_WARMUP seconds (3), so a fresh server's JIT is warm.
+// BENCH_SERVER_NODE_ARGS: options for the server's node (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
 // Asserts nothing.
 //
 //   npx tsx test/bench/http-bench.ts            (or via `npm run bench`)
@@ -60,7 +64,8 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 10)
 const renderedSeconds = Number(process.env.BENCH_RENDERED_SECONDS ?? Math.max(1, Math.round(seconds / 2)))
 const connections = 50
 const adminUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
-const drivers = (process.env.BENCH_DRIVERS ?? 'pglite,postgres').split(',')
+const reviewsOnly = process.env.BENCH_ONLY === 'reviews'
+const drivers = reviewsOnly ? ['postgres'] : (process.env.BENCH_DRIVERS ?? 'pglite,postgres').split(',')
 
 type Row = { route: string; rps: number; p50: number; p99: number; ratio: string; queries: string; cache: string; cpu: string; loadCpu: string; note: string }
 
@@ -74,12 +79,14 @@ function build() {
   if (built.status !== 0) throw new Error('build failed')
 }
 
+const serverNodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)
+
 type Server = { child: ChildProcess; startedInMs: number; stderr: () => string }
 
 async function startServer(env: Record<string, string>): Promise<Server> {
   const started = performance.now()
   const command = compiled ? [path.join(buildDir, 'server.js')] : ['--import', 'tsx', 'app/server/start.ts']
-  const child = spawn(process.execPath, command, {
+  const child = spawn(process.execPath, [...serverNodeArgs, ...command], {
     cwd: root,
     // Production as it ships: info logs (to /dev/null here), no test hooks.
     env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'info', RAPPORT_BUILD_DIR: buildDir, ...env },
@@ -208,7 +215,13 @@ async function benchReviewSubmissions(database: Database, pid: number | undefine
   const { cookies, reviewerIds, criteria } = await prepareReviews(database, { reviewers: REVIEWERS, replyCount: 4000 })
   // With the page's script (one POST per review, answered with the next reply), then without it
   // (GET /reviews, then POST the form): see review-http-client.ts.
-  for (const flow of ['script', 'no-script'] as const) {
+  const flows = (process.env.BENCH_REVIEW_FLOWS ?? 'script,no-script').split(',') as ('script' | 'no-script')[]
+  const warmUp = Number(process.env.BENCH_REVIEW_WARMUP ?? 3)
+  for (const flow of flows) {
+    if (warmUp > 0) {
+      const until = performance.now() + warmUp * 1000
+      await Promise.all(cookies.map((cookie) => runReviewer({ base, cookie, criteria, flow, until }, { acknowledged: 0, refused: 0, ranDry: false })))
+    }
     const storedBefore = await storedReviews(database, reviewerIds)
     const tally: ReviewerTally = { acknowledged: 0, refused: 0, ranDry: false }
     const cpuBefore = serverCpuMs(pid)
@@ -224,7 +237,7 @@ async function benchReviewSubmissions(database: Database, pid: number | undefine
       `\nreview submissions through HTTP (PostgreSQL, ${REVIEWERS} reviewers, ${flow === 'script' ? 'with the page’s script: one POST each' : 'without it: GET /reviews, POST the form'}): ` +
         `${(tally.acknowledged / elapsed).toFixed(0)}/s over ${elapsed.toFixed(1)} s; acknowledged ${tally.acknowledged}, stored ${stored}` +
         `${tally.acknowledged === stored ? ' (equal)' : ' (DIFFERENT)'}, refused ${tally.refused}; CPU per submission: server ${cpu} ms, ` +
-        `this load generator ${tally.acknowledged ? ((own.user + own.system) / 1000 / tally.acknowledged).toFixed(1) : '–'} ms`,
+        `this load generator ${tally.acknowledged ? ((own.user + own.system) / 1000 / tally.acknowledged).toFixed(1) : '–'} ms; load average ${os.loadavg()[0].toFixed(1)}`,
     )
   }
 }
@@ -274,8 +287,8 @@ async function runDriver(driver: string) {
     // Figures from a busy machine are not comparable across runs: say how busy it was.
     console.log(`  machine: ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)}`)
     try {
-      const rows = await benchRoutes(await signIn('member@acme.test'), server.child.pid)
-      printTable(`${driver}: ${connections} connections, ${seconds} s per route, signed in as member@acme.test (static file, sign-in page and bare route: anonymous)`, rows)
+      const rows = reviewsOnly ? [] : await benchRoutes(await signIn('member@acme.test'), server.child.pid)
+      if (!reviewsOnly) printTable(`${driver}: ${connections} connections, ${seconds} s per route, signed in as member@acme.test (static file, sign-in page and bare route: anonymous)`, rows)
       if (driver === 'postgres') {
         const database = await openDatabase({ databaseUrl: env.DATABASE_URL, poolSize: 2 })
         try {
@@ -287,7 +300,7 @@ async function runDriver(driver: string) {
     } finally {
       await stopServer(server)
     }
-    if (renderedSeconds > 0) {
+    if (renderedSeconds > 0 && !reviewsOnly) {
       const rendering = await startServer({ ...env, PAGE_CACHE_MS: '0' })
       try {
         const pages = ROUTES.filter((route) => route.as === 'member' || route === ROUTES[0])

@@ -94,6 +94,49 @@ describe('the reviews page', () => {
     expect(exhausted).toEqual(await separately(user, new Date()))
   })
 
+  it('builds its statement once per role and page, and still gives every reviewer their own page', async () => {
+    const db = fresh.db
+    // Two organizations with a calibrated reviewer and an author each, read one after the other:
+    // the second reuses the statement compiled for the first, with its own values.
+    const made: { reviewer: Actor & { email: string }; replyId: string; organizationId: string }[] = []
+    for (const name of ['North', 'South']) {
+      const org = await createOrganization(db)
+      const team = await createTeam(db, org.id, { name: 'Support' })
+      const [reviewer, author] = await Promise.all([`${name} Reviewer`, `${name} Author`].map((who) => createUser(db, org.id, { name: who })))
+      for (const member of [reviewer, author]) await addMembership(db, { organizationId: org.id, userId: member.id, teamId: team.id })
+      await passCalibration(db, reviewer)
+      made.push({ reviewer: { ...reviewer, role: 'member' }, replyId: await replyAs(db, { ...author, role: 'member' }), organizationId: org.id })
+    }
+    const dialect = (db as unknown as { dialect: { sqlToQuery: (...args: unknown[]) => unknown } }).dialect
+    for (const { reviewer, replyId } of made) {
+      const user = await person(reviewer.email)
+      const compiled = vi.spyOn(dialect, 'sqlToQuery')
+      try {
+        const page = await readReviewsPage(db, user)
+        if (page.next.status !== 'leased') throw new Error(`${reviewer.email} should have their colleague’s reply to review`)
+        expect(page.next.lease.replyId).toBe(replyId)
+        // Held now: the page is one statement, compiled before (by an earlier test or reviewer).
+        const again = await readReviewsPage(db, user)
+        expect(again).toEqual(page)
+        expect(again).toEqual(await separately(user, new Date()))
+      } finally {
+        compiled.mockRestore()
+      }
+    }
+    for (const { reviewer, organizationId } of made) {
+      const user = await person(reviewer.email)
+      const compiled = vi.spyOn(dialect, 'sqlToQuery')
+      try {
+        const page = await readReviewsPage(db, user)
+        expect(compiled).not.toHaveBeenCalled()
+        const [leased] = await db.select({ organizationId: reviews.organizationId }).from(reviews).where(eq(reviews.id, page.next.status === 'leased' ? page.next.lease.reviewId : ''))
+        expect(leased?.organizationId).toBe(organizationId)
+      } finally {
+        compiled.mockRestore()
+      }
+    }
+  })
+
   it('answers a manager, an admin and a member in at most 3 round trips of its own', async () => {
     for (const email of LOGINS) {
       const user = await person(email)
