@@ -139,12 +139,18 @@ function isCountryOrRegion(value: string): boolean {
 
 /** The country alone on the line after an address that ends its own line ("…市\nルーマニア", "…구\nYemen"). */
 function pushCountryLineAfter(text: string, end: number, push: Push, priority: BlockPriorities): void {
-  const nl = text.indexOf('\n', end)
-  if (nl < 0 || text.slice(end, nl).trim() !== '') return
-  const [ls, le] = lineBounds(text, nl + 1)
-  const value = text.slice(ls, le).trim()
+  // (bounded looks: a text of one long line costs no more per address)
+  const rest = text.slice(end, end + 20)
+  const nl = rest.indexOf('\n')
+  if (nl < 0 || rest.slice(0, nl).trim() !== '') return
+  const from = end + nl + 1
+  const next = text.slice(from, from + 61)
+  const lineEnd = next.indexOf('\n')
+  if (lineEnd < 0 && from + next.length < text.length) return
+  const line = lineEnd < 0 ? next : next.slice(0, lineEnd)
+  const value = line.trim()
   if (!value || !isCountryOrRegion(value)) return
-  const start = ls + text.slice(ls, le).indexOf(value)
+  const start = from + line.indexOf(value)
   push(start, start + value.length, 'place', priority.place)
 }
 

@@ -131,11 +131,12 @@ function addFieldsAnswersListsAndSpeakers(text: string, found: Candidate[]): Arr
   const push = (start: number, end: number, kind: Kind, priority = PRIORITY[kind]) => {
     if (end > start) found.push({ start, end, label: LABEL_OF[kind], priority })
   }
+  const hasCells = text.includes('|') || text.includes('\t')
   for (const [n, line] of lines.entries()) {
     const content = text.slice(line.start, line.end)
     // a field: the whole label before the colon names what the rest of the line, or of its cell
     // in a row of a table or a ticket ("Requester: Hans Pallesen | Phone: … | City: Otterup"), is
-    for (const cell of cellsOf(text, line)) {
+    for (const cell of cellsOf(text, line, hasCells)) {
       const cellText = text.slice(cell.start, cell.end)
       const colon = cellText.search(/[:：]/)
       if (colon <= 0 || colon > 32) continue
@@ -169,7 +170,8 @@ function addFieldsAnswersListsAndSpeakers(text: string, found: Candidate[]): Arr
     const [s, e] = trimmed(text, from, answer.end)
     if (looksLikeName(text.slice(s, e), 'PER')) push(s, e, 'PER')
   }
-  if (text.includes('"') || text.includes("'")) addQuotedFields(text, labels, push)
+  // (an apostrophe alone, as in "I'm", is no record: a quote must touch the key's ":" or "=")
+  if (QUOTED_FIELD_HINT_RE.test(text)) addQuotedFields(text, labels, push)
   if (text.includes(',')) addEmployersAfterJobTitles(text, lines, labels, push)
   addNameLists(text, found, push)
   addSpeakers(text, lines, push)
@@ -193,7 +195,9 @@ const TITLE_THEN_EMPLOYER_RE = /^[ \t]*((?:\p{Lu}[\p{L}'’&-]*[ ]){0,5}(\p{L}+)
 function addEmployersAfterJobTitles(text: string, lines: readonly Line[], labels: Array<[number, number]>, push: (start: number, end: number, kind: Kind, priority?: number) => void): void {
   for (const line of lines) {
     if (line.end - line.start > 110) continue
-    const m = TITLE_THEN_EMPLOYER_RE.exec(text.slice(line.start, line.end))
+    const content = text.slice(line.start, line.end)
+    if (!content.includes(',')) continue
+    const m = TITLE_THEN_EMPLOYER_RE.exec(content)
     if (!m) continue
     const firstWord = /^\p{L}+/u.exec(m[1])?.[0].toLowerCase() ?? ''
     if (!JOB_ENDINGS.has(m[2].toLowerCase()) && !JOB_TITLE_WORDS.has(firstWord)) continue
@@ -208,8 +212,9 @@ function addEmployersAfterJobTitles(text: string, lines: readonly Line[], labels
   }
 }
 
-/** The cells of a line split by "|" or tabs (a table's row, a ticket's summary), or the whole line. */
-function cellsOf(text: string, line: Line): Line[] {
+/** The cells of a line split by "|" or tabs (a table's row, a ticket's summary), or the whole line (always, when the text has neither). */
+function cellsOf(text: string, line: Line, hasCells: boolean): Line[] {
+  if (!hasCells) return [line]
   const cells: Line[] = []
   let start = line.start
   for (let i = line.start; i < line.end; i++) {
@@ -223,6 +228,7 @@ function cellsOf(text: string, line: Line): Line[] {
 
 /** A record's field as code writes it: `city="Jistrum"`, `"first_name": "Loa"`, `contact_name='…'`. */
 const QUOTED_FIELD_RE = /(?<![\p{L}\p{N}_])(["']?)(\p{L}[\p{L}_ -]{0,30}?)\1[ \t]*[:=][ \t]*(["'])([^"'\n]{1,80})\3/gu
+const QUOTED_FIELD_HINT_RE = /["'][ \t]*[:=]|[:=][ \t]*["']/
 /** Words before a field's own name in a key ("billing_city", "customer_name", "shipping_country"). */
 const KEY_QUALIFIERS: ReadonlySet<string> = new Set('billing shipping delivery mailing postal home work current primary customer client contact user account holder sender recipient birth'.split(' '))
 
