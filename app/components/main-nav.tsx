@@ -36,7 +36,13 @@ export function MainNav({ role, userName }: { role: OrgRole; userName: string })
   const menu = useRef<HTMLDetailsElement>(null)
   const location = useLocation()
 
+  // Close after following a link: only when the address changes, not when the page first hydrates
+  // (a menu opened on a slow phone before then would snap shut).
+  const shownAt = useRef(`${location.pathname}${location.search}`)
   useEffect(() => {
+    const here = `${location.pathname}${location.search}`
+    if (here === shownAt.current) return
+    shownAt.current = here
     if (menu.current) menu.current.open = false
   }, [location.pathname, location.search])
 
