@@ -12,7 +12,7 @@
  * number beside a capitalised word is a postcode only next to a street or in a line that is nothing
  * else. Only lines holding a digit are looked at first, so text without addresses costs little.
  */
-import { UNCASED_WORD } from './text-lines'
+import { DEGREE_TITLES, TITLES, titleOpeningRe, UNCASED_WORD } from './text-lines'
 import { CITIES, COUNTRIES, COUNTRIES_IN_OTHER_SCRIPTS, FIELD_KIND, FIELD_LABEL_WORDS, isCommonWord, REGIONS, STOPWORDS } from './gazetteer'
 import { isFirstName } from './cues'
 import type { PiiLabel } from './types'
@@ -614,8 +614,11 @@ function readBlock(text: string, ls: number, le: number, push: Push, priority: B
   }
 }
 
-/** A person's title opening a line of an address block ("Herr", "Mrs", "Frau Dr."). */
-const ADDRESSEE_TITLE_RE = /^(?:Mr|Mrs|Ms|Miss|Mx|Herr|Herrn|Frau|Mme|Mlle|Sr|Sra|Srta|Sig|Sig\.ra|Pan|Pani)\.?[ ]/u
+/**
+ * A person's title opening a line of an address block ("Herr", "Mrs", "Frau Dr."); not a degree's
+ * alone: a line "Dr. Müller" the tagger misses stays masked as part of the address.
+ */
+const ADDRESSEE_TITLE_RE = titleOpeningRe(TITLES.filter((t) => !DEGREE_TITLES.has(t)))
 
 const CJK_HINT_RE = /[都道府県市区町村省路街号番〒县시구군길로]/u
 /** A building and its flat after a Japanese address ("パレス芝公園123", "亀井867号室"). */

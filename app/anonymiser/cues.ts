@@ -12,7 +12,7 @@
 import { BRANDS, BUSINESS_WORDS, CITIES, COUNTRIES, FIELD_KIND, FIELD_LABEL_WORDS, FIRST_NAMES, INSTITUTION_WORDS, isCommonWord, ORG_HEADS, ORG_SUFFIXES, REGIONS, STOPWORDS, SURNAMES, TOWNS } from './gazetteer'
 import { LEGAL_FORM_SOURCE } from './legal-forms'
 import { withoutAccents } from './tagger'
-import { lineAfter, lineBefore, ROLE_WORDS, UNCASED_WORD } from './text-lines'
+import { alternation, lineAfter, lineBefore, ROLE_WORDS, TITLES, titleOpeningRe, UNCASED_WORD } from './text-lines'
 import type { Candidate, PiiLabel } from './types'
 
 type Kind = 'PER' | 'LOC' | 'ORG'
@@ -308,7 +308,8 @@ function isLetterheadLine(text: string, start: number, end: number): boolean {
 }
 
 const SIGN_OFF_HINT_RE = /regards|thank|best|cheers|sincerely|yours|grü|gruß|saludos|atentamente|cordialement|salutations|groet|pozdrav|üdvözlettel|hilsen|hälsningar|terveisin|saluti|cumprimentos|atenciosamente|εκτίμηση|уважением|повагою/i
-const SIGNER_TITLE_RE = /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Herr|Frau|Sr|Sra|Srta|Mme|Mlle|Pan|Pani|Dott|Ing)\.?[ ]/u
+/** A signer's title: not "Herrn" (a letter's "to Mr") nor the Italian "Sig.", "Sig.ra", which address someone and sign nothing. */
+const SIGNER_TITLE_RE = titleOpeningRe(TITLES.filter((t) => t !== 'Herrn' && t !== 'Sig' && t !== 'Sig.ra'))
 
 /**
  * The line under a letter's closing ("Best regards,\nSulaimon-Clare Onoriode") is whoever signs it:
@@ -706,9 +707,11 @@ const SELF_INTRO_RE = /(?<![\p{L}])(?:([Mm]y (?:sur|last |first |family |given |
 /** The same before a name in Chinese, Japanese or Korean characters, which have no capitals ("Hi, I'm 莉子", "my surname is 古賀"). */
 const CJK_SELF_INTRO_RE = /(?<![\p{L}])(?:[Mm]y (?:sur|last |first |family |given |full )?name is|I am|I'm|I’m|[Tt]his is|[Ii]t's|[Ii]t’s|[Ii]ts|[Ii]t is)[ \t]+([\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}ー]{1,4}(?:[ ][\p{Script=Han}\p{Script=Hangul}]{1,3})?)(?![\p{L}\p{N}])/gu
 
+/** Titles after a greeting, with those that are initials or words elsewhere: French "M.", Turkish "Bay", Romanian "Dl", "Dna". */
+const SALUTATION_TITLES = alternation([...TITLES.filter((t) => t !== 'Herrn' && t !== 'Ing'), 'M', 'Bay', 'Bayan', 'Dl', 'Dna'])
 /** A letter's salutation on a line of its own, up to its comma: "Dear Dolly Maggio,", "Hi Guy Meunier,", "Sehr geehrte Frau Brandt,". */
 const SALUTATION_LINE_RE = new RegExp(
-  String.raw`(?:^|\n)[ \t]*(?:Dear|Hi|Hello|Hey|Good (?:morning|afternoon|evening)|Bonjour|Hallo|Liebe[rs]?|Sehr geehrte[rs]?|Hola|Estimad[oa]|Querid[oa]|Ciao|Gentile|Car[oa]|Olá|Prezad[oa]|Beste|Hej|Kære|Szanown[ya]|Drag[ai]|Merhaba|Sayın)[ \t]+(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Herr|Frau|Mme|Mlle|M|Sr|Sra|Srta|Sig|Sig\.ra|Dott|Pan|Pani|Bay|Bayan|Dl|Dna)\.?[ ]+)*((?:\p{Lu}[\p{L}'’-]*|${UNCASED_WORD})(?:[ ](?:\p{Lu}[\p{L}'’-]*|${UNCASED_WORD}|van|von|de|der|den|da|di|del|dos|du|le|la|bin)){0,3})[ \t]*(?:,|!|\n|$)`,
+  String.raw`(?:^|\n)[ \t]*(?:Dear|Hi|Hello|Hey|Good (?:morning|afternoon|evening)|Bonjour|Hallo|Liebe[rs]?|Sehr geehrte[rs]?|Hola|Estimad[oa]|Querid[oa]|Ciao|Gentile|Car[oa]|Olá|Prezad[oa]|Beste|Hej|Kære|Szanown[ya]|Drag[ai]|Merhaba|Sayın)[ \t]+(?:(?:${SALUTATION_TITLES})\.?[ ]+)*((?:\p{Lu}[\p{L}'’-]*|${UNCASED_WORD})(?:[ ](?:\p{Lu}[\p{L}'’-]*|${UNCASED_WORD}|van|von|de|der|den|da|di|del|dos|du|le|la|bin)){0,3})[ \t]*(?:,|!|\n|$)`,
   'dgu',
 )
 
@@ -797,7 +800,9 @@ function addLowerCaseIntroductions(text: string, found: Candidate[]): void {
 }
 
 /** "van der", "de la", "von", "el"… right before a surname, after a title or opening a line or a list. */
-const PARTICLES_BEFORE_RE = /(?:^|\n|[ ,;(]|(?<title>\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Herr|Frau|Mme|Mlle|Sr|Sra)\.?[ ]))(?<particles>(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]el|[Dd]ella|[Dd]i|[Dd]a|[Dd]u|[Dd]es|[Ll]a|[Ll]e|[Tt]er|[Tt]en|[Zz]u|[Dd]os|[Dd]as|[Dd]o|[Aa]l|[Ee]l|bin|ibn)(?:[ ](?:van|von|de|der|den|del|della|di|da|du|des|la|le|ter|ten|zu))*)[ ]$/
+const PARTICLES_BEFORE_RE = new RegExp(
+  String.raw`(?:^|\n|[ ,;(]|(?<title>\b(?:${alternation(TITLES.filter((t) => !['Herrn', 'Srta', 'Sig', 'Sig.ra', 'Pan', 'Pani', 'Dott', 'Ing'].includes(t)))})\.?[ ]))(?<particles>(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]el|[Dd]ella|[Dd]i|[Dd]a|[Dd]u|[Dd]es|[Ll]a|[Ll]e|[Tt]er|[Tt]en|[Zz]u|[Dd]os|[Dd]as|[Dd]o|[Aa]l|[Ee]l|bin|ibn)(?:[ ](?:van|von|de|der|den|del|della|di|da|du|des|la|le|ter|ten|zu))*)[ ]$`,
+)
 
 /**
  * A surname with its particles is one name: "van der Merwe, Pieter" and "Ms van den Berg" keep

@@ -6,6 +6,7 @@ import { addNamesWithoutCapitals } from './names-without-capitals'
 import { applyCues, CUED_NAME_PRIORITY, FIRM_CUE_BEFORE_RE, isFirstName, isPersonWord, isSurname, NAME_PARTICLES } from './cues'
 import { LEGAL_FORM_SOURCE } from './legal-forms'
 import { BRANDS, BUSINESS_WORDS, CITIES, COUNTRIES, CURRENCY_WORDS, GIVEN_NAME_TOWNS, GIVEN_NAMES, FIELD_KIND, FIELD_LABEL_WORDS, INSTITUTION_WORDS, isCommonWord, NOUN_CAPITALISING_WORDS, ORG_HEADS, ORG_SUFFIXES, REGIONS, STATES_IN_NAME_LISTS, STOPWORDS, STREET_WORDS, TOWNS } from './gazetteer'
+import { alternation, TITLES_IN_ANY_CASE } from './text-lines'
 import { ASCII, CAPITAL, DIGIT, loadTrainedWeights, OPEN_MARGIN, SHOUTED, UPPER, WORD as WORD_FLAG, tagTokens, withoutAccents, tokenize, type Mask, type Tag, type Token, type TrainedWeights, type Weights } from './tagger'
 import trained from './tagger-weights.json'
 import type { Candidate, PiiLabel } from './types'
@@ -132,7 +133,7 @@ function isWholeName(words: readonly string[]): boolean {
   return given && everyday <= 1 && (doubleGiven || words.some((w) => (isSurname(w.toLowerCase()) || SURNAME_SHAPE.test(w)) && !isCommonWord(w.toLowerCase())))
 }
 const isCompanyWord = (w: string) => BRANDS.has(w) || ORG_HEADS.has(w) || BUSINESS_WORDS.has(w) || ORG_SUFFIXES.has(w.replace(/\.$/, '')) || INSTITUTION_WORDS.has(w)
-const TITLE = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|herr|herrn|frau|mme|mlle|sr|sra|srta)\.?$/i
+const TITLE = new RegExp(String.raw`^(?:${alternation(TITLES_IN_ANY_CASE)})\.?$`, 'i')
 
 
 /**

@@ -57,3 +57,24 @@ export function withoutRoleLabel(before: string): string {
 
 /** A word of a script without capitals (Devanagari, Thai, Han; Georgian writes lower case), with its vowel signs: a regex source. */
 export const UNCASED_WORD = String.raw`[\p{Lo}\p{Script=Georgian}][\p{Lo}\p{M}\p{Script=Georgian}]*`
+
+/**
+ * Titles before a person's name, capitalised as written (a full stop may follow): the one list the
+ * rules that read titles build on. A rule that leaves some out says which and why.
+ */
+export const TITLES: readonly string[] = ['Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Dr', 'Prof', 'Herr', 'Herrn', 'Frau', 'Mme', 'Mlle', 'Sr', 'Sra', 'Srta', 'Sig', 'Sig.ra', 'Pan', 'Pani', 'Dott', 'Ing']
+/** Titles of a degree or a profession, not of courtesy. */
+export const DEGREE_TITLES: ReadonlySet<string> = new Set(['Dr', 'Prof', 'Dott', 'Ing'])
+/** Titles that are other words in lower case ("pan", "sig", "ing"): no title where case is ignored. */
+const TITLES_ONLY_CAPITALISED: ReadonlySet<string> = new Set(['Sig', 'Sig.ra', 'Pan', 'Pani', 'Dott', 'Ing'])
+/** The titles read whatever their case, with the English honours before a given name ("Sir Alex", "Dame Judi"). */
+export const TITLES_IN_ANY_CASE: readonly string[] = [...TITLES.filter((t) => !TITLES_ONLY_CAPITALISED.has(t)), 'Sir', 'Dame']
+
+/** Words as a regex alternation, matched literally ("Sig.ra"). */
+export function alternation(words: Iterable<string>): string {
+  return [...words].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')
+}
+/** One of the titles opening a value, then a space ("Frau Dr. Annegret Vogelsang"). */
+export function titleOpeningRe(titles: Iterable<string>): RegExp {
+  return new RegExp(String.raw`^(?:${alternation(titles)})\.?[ ]`, 'u')
+}
