@@ -708,7 +708,7 @@ const SELF_INTRO_RE = /(?<![\p{L}])(?:([Mm]y (?:sur|last |first |family |given |
 const CJK_SELF_INTRO_RE = /(?<![\p{L}])(?:[Mm]y (?:sur|last |first |family |given |full )?name is|I am|I'm|I’m|[Tt]his is|[Ii]t's|[Ii]t’s|[Ii]ts|[Ii]t is)[ \t]+([\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}ー]{1,4}(?:[ ][\p{Script=Han}\p{Script=Hangul}]{1,3})?)(?![\p{L}\p{N}])/gu
 
 /** Titles after a greeting, with those that are initials or words elsewhere: French "M.", Turkish "Bay", Romanian "Dl", "Dna". */
-const SALUTATION_TITLES = alternation([...TITLES.filter((t) => t !== 'Herrn' && t !== 'Ing'), 'M', 'Bay', 'Bayan', 'Dl', 'Dna'])
+const SALUTATION_TITLES = alternation([...TITLES, 'M', 'Bay', 'Bayan', 'Dl', 'Dna'])
 /** A letter's salutation on a line of its own, up to its comma: "Dear Dolly Maggio,", "Hi Guy Meunier,", "Sehr geehrte Frau Brandt,". */
 const SALUTATION_LINE_RE = new RegExp(
   String.raw`(?:^|\n)[ \t]*(?:Dear|Hi|Hello|Hey|Good (?:morning|afternoon|evening)|Bonjour|Hallo|Liebe[rs]?|Sehr geehrte[rs]?|Hola|Estimad[oa]|Querid[oa]|Ciao|Gentile|Car[oa]|Olá|Prezad[oa]|Beste|Hej|Kære|Szanown[ya]|Drag[ai]|Merhaba|Sayın)[ \t]+(?:(?:${SALUTATION_TITLES})\.?[ ]+)*((?:\p{Lu}[\p{L}'’-]*|${UNCASED_WORD})(?:[ ](?:\p{Lu}[\p{L}'’-]*|${UNCASED_WORD}|van|von|de|der|den|da|di|del|dos|du|le|la|bin)){0,3})[ \t]*(?:,|!|\n|$)`,
@@ -801,7 +801,7 @@ function addLowerCaseIntroductions(text: string, found: Candidate[]): void {
 
 /** "van der", "de la", "von", "el"… right before a surname, after a title or opening a line or a list. */
 const PARTICLES_BEFORE_RE = new RegExp(
-  String.raw`(?:^|\n|[ ,;(]|(?<title>\b(?:${alternation(TITLES.filter((t) => !['Herrn', 'Srta', 'Sig', 'Sig.ra', 'Pan', 'Pani', 'Dott', 'Ing'].includes(t)))})\.?[ ]))(?<particles>(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]el|[Dd]ella|[Dd]i|[Dd]a|[Dd]u|[Dd]es|[Ll]a|[Ll]e|[Tt]er|[Tt]en|[Zz]u|[Dd]os|[Dd]as|[Dd]o|[Aa]l|[Ee]l|bin|ibn)(?:[ ](?:van|von|de|der|den|del|della|di|da|du|des|la|le|ter|ten|zu))*)[ ]$`,
+  String.raw`(?:^|\n|[ ,;(]|(?<title>\b(?:${alternation(TITLES)})\.?[ ]))(?<particles>(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]el|[Dd]ella|[Dd]i|[Dd]a|[Dd]u|[Dd]es|[Ll]a|[Ll]e|[Tt]er|[Tt]en|[Zz]u|[Dd]os|[Dd]as|[Dd]o|[Aa]l|[Ee]l|bin|ibn)(?:[ ](?:van|von|de|der|den|del|della|di|da|du|des|la|le|ter|ten|zu))*)[ ]$`,
 )
 
 /**

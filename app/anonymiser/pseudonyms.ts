@@ -62,7 +62,7 @@ const PLACEHOLDERS: Partial<Record<PiiLabel, string>> = {
 
 /** A form's surname field right before a value ("Surname: ", "Nachname: "). */
 const SURNAME_FIELD_BEFORE_RE = /(?:surname|last name|lastname|family name|nachname|familienname|nom de famille|apellidos?|cognome|sobrenome|achternaam|efternamn|etternavn|efternavn|sukunimi|nazwisko|příjmení|priezvisko|prezime|priimek|vezetéknév|επώνυμο|soyad[ıi]?|фамилия)[ \t]*[:：][ \t]*$/i
-const TITLE_BEFORE_RE = new RegExp(String.raw`\b(?:${alternation([...TITLES_IN_ANY_CASE.filter((t) => !['Herrn', 'Srta', 'Mlle'].includes(t)), 'Professor', 'Lady', 'Lord', 'Mister', 'Madam', 'Señor', 'Señora'])})\.?\s+$`, 'i')
+const TITLE_BEFORE_RE = new RegExp(String.raw`\b(?:${alternation([...TITLES_IN_ANY_CASE, 'Professor', 'Lady', 'Lord', 'Mister', 'Madam', 'Señor', 'Señora'])})\.?\s+$`, 'i')
 
 function matchCase(original: string, invented: string): string {
   // scripts without capitals ("山田", "김민준") say nothing about case
