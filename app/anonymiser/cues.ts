@@ -12,7 +12,7 @@
 import { BRANDS, BUSINESS_WORDS, CITIES, COUNTRIES, FIELD_KIND, FIELD_LABEL_WORDS, FIRST_NAMES, INSTITUTION_WORDS, isCommonWord, ORG_HEADS, ORG_SUFFIXES, REGIONS, STOPWORDS, SURNAMES, TOWNS } from './gazetteer'
 import { LEGAL_FORM_SOURCE } from './legal-forms'
 import { withoutAccents } from './tagger'
-import { alternation, lineAfter, lineBefore, ROLE_WORDS, TITLES, titleOpeningRe, UNCASED_WORD } from './text-lines'
+import { alternation, GREETINGS, lineAfter, lineBefore, ROLE_WORDS, TITLES, titleOpeningRe, UNCASED_WORD } from './text-lines'
 import type { Candidate, PiiLabel } from './types'
 
 type Kind = 'PER' | 'LOC' | 'ORG'
@@ -707,11 +707,13 @@ const SELF_INTRO_RE = /(?<![\p{L}])(?:([Mm]y (?:sur|last |first |family |given |
 /** The same before a name in Chinese, Japanese or Korean characters, which have no capitals ("Hi, I'm 莉子", "my surname is 古賀"). */
 const CJK_SELF_INTRO_RE = /(?<![\p{L}])(?:[Mm]y (?:sur|last |first |family |given |full )?name is|I am|I'm|I’m|[Tt]his is|[Ii]t's|[Ii]t’s|[Ii]ts|[Ii]t is)[ \t]+([\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}ー]{1,4}(?:[ ][\p{Script=Han}\p{Script=Hangul}]{1,3})?)(?![\p{L}\p{N}])/gu
 
+/** What opens a letter: the greetings, and openers that in lower case are everyday words ("cara", "beste", "good morning"). */
+const SALUTATION_OPENERS = [...GREETINGS, 'Good morning', 'Good afternoon', 'Good evening', 'Liebes', 'Sehr geehrte', 'Sehr geehrter', 'Sehr geehrtes', 'Estimado', 'Estimada', 'Gentile', 'Caro', 'Cara', 'Prezado', 'Prezada', 'Beste', 'Kære', 'Szanowny', 'Szanowna', 'Draga', 'Dragi', 'Sayın']
 /** Titles after a greeting, with those that are initials or words elsewhere: French "M.", Turkish "Bay", Romanian "Dl", "Dna". */
 const SALUTATION_TITLES = alternation([...TITLES, 'M', 'Bay', 'Bayan', 'Dl', 'Dna'])
 /** A letter's salutation on a line of its own, up to its comma: "Dear Dolly Maggio,", "Hi Guy Meunier,", "Sehr geehrte Frau Brandt,". */
 const SALUTATION_LINE_RE = new RegExp(
-  String.raw`(?:^|\n)[ \t]*(?:Dear|Hi|Hello|Hey|Good (?:morning|afternoon|evening)|Bonjour|Hallo|Liebe[rs]?|Sehr geehrte[rs]?|Hola|Estimad[oa]|Querid[oa]|Ciao|Gentile|Car[oa]|Olá|Prezad[oa]|Beste|Hej|Kære|Szanown[ya]|Drag[ai]|Merhaba|Sayın)[ \t]+(?:(?:${SALUTATION_TITLES})\.?[ ]+)*((?:\p{Lu}[\p{L}'’-]*|${UNCASED_WORD})(?:[ ](?:\p{Lu}[\p{L}'’-]*|${UNCASED_WORD}|van|von|de|der|den|da|di|del|dos|du|le|la|bin)){0,3})[ \t]*(?:,|!|\n|$)`,
+  String.raw`(?:^|\n)[ \t]*(?:${alternation(SALUTATION_OPENERS)})[ \t]+(?:(?:${SALUTATION_TITLES})\.?[ ]+)*((?:\p{Lu}[\p{L}'’-]*|${UNCASED_WORD})(?:[ ](?:\p{Lu}[\p{L}'’-]*|${UNCASED_WORD}|van|von|de|der|den|da|di|del|dos|du|le|la|bin)){0,3})[ \t]*(?:,|!|\n|$)`,
   'dgu',
 )
 

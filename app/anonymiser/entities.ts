@@ -6,7 +6,7 @@ import { addNamesWithoutCapitals } from './names-without-capitals'
 import { applyCues, CUED_NAME_PRIORITY, FIRM_CUE_BEFORE_RE, isFirstName, isPersonWord, isSurname, NAME_PARTICLES } from './cues'
 import { LEGAL_FORM_SOURCE } from './legal-forms'
 import { BRANDS, BUSINESS_WORDS, CITIES, COUNTRIES, CURRENCY_WORDS, GIVEN_NAME_TOWNS, GIVEN_NAMES, FIELD_KIND, FIELD_LABEL_WORDS, INSTITUTION_WORDS, isCommonWord, NOUN_CAPITALISING_WORDS, ORG_HEADS, ORG_SUFFIXES, REGIONS, STATES_IN_NAME_LISTS, STOPWORDS, STREET_WORDS, TOWNS } from './gazetteer'
-import { alternation, TITLES_IN_ANY_CASE } from './text-lines'
+import { alternation, GREETINGS, TITLES_IN_ANY_CASE } from './text-lines'
 import { ASCII, CAPITAL, DIGIT, loadTrainedWeights, OPEN_MARGIN, SHOUTED, UPPER, WORD as WORD_FLAG, tagTokens, withoutAccents, tokenize, type Mask, type Tag, type Token, type TrainedWeights, type Weights } from './tagger'
 import trained from './tagger-weights.json'
 import type { Candidate, PiiLabel } from './types'
@@ -59,10 +59,11 @@ const CALENDAR_WORDS = new Set(
 
 /** Words after which a lower-case word is a person ("thanks, siobhán", "my name is femi"). */
 const NAME_CUE_BEFORE = new Set([
-  'hi', 'hello', 'hey', 'dear', 'thanks', 'thank', 'cheers', 'ta', "i'm", 'im', 'bye', 'morning', 'evening',
-  // the same greetings and thanks in the languages the anonymiser meets
-  'hallo', 'hola', 'ciao', 'salut', 'bonjour', 'olá', 'ola', 'hej', 'hei', 'hoi', 'ahoj', 'szia', 'cześć', 'czesc', 'merhaba', 'servus', 'moin',
-  'danke', 'merci', 'gracias', 'grazie', 'obrigado', 'obrigada', 'tack', 'takk', 'kiitos', 'dziękuję', 'dzięki', 'děkuji', 'köszönöm', 'bedankt', 'liebe', 'lieber', 'querida', 'querido',
+  ...GREETINGS.map((g) => g.toLowerCase()),
+  'thanks', 'thank', 'cheers', 'ta', "i'm", 'im', 'bye', 'morning', 'evening',
+  // more greetings and thanks in the languages the anonymiser meets
+  'salut', 'ola', 'hei', 'hoi', 'ahoj', 'szia', 'cześć', 'czesc', 'servus', 'moin',
+  'danke', 'merci', 'gracias', 'grazie', 'obrigado', 'obrigada', 'tack', 'takk', 'kiitos', 'dziękuję', 'dzięki', 'děkuji', 'köszönöm', 'bedankt',
 ])
 
 function plausible(kind: string, value: string, tokens: number, previous = ''): boolean {

@@ -70,6 +70,9 @@ const TITLES_ONLY_CAPITALISED: ReadonlySet<string> = new Set(['Sig', 'Sig.ra', '
 /** The titles read whatever their case, with the English honours before a given name ("Sir Alex", "Dame Judi"). */
 export const TITLES_IN_ANY_CASE: readonly string[] = [...TITLES.filter((t) => !TITLES_ONLY_CAPITALISED.has(t)), 'Sir', 'Dame']
 
+/** Greetings that open a letter and, in any case, come before a name ("Dear Ana,", "hi mario"). */
+export const GREETINGS: readonly string[] = ['Dear', 'Hi', 'Hello', 'Hey', 'Bonjour', 'Hallo', 'Liebe', 'Lieber', 'Hola', 'Querido', 'Querida', 'Ciao', 'Olá', 'Hej', 'Merhaba']
+
 /** Words as a regex alternation, matched literally ("Sig.ra"). */
 export function alternation(words: Iterable<string>): string {
   return [...words].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')
