@@ -104,14 +104,23 @@ export function applyCues(text: string, found: Candidate[]): Candidate[] {
   return found.filter((c) => !FORM_ABBREVIATIONS.has(text.slice(c.start, c.end)) && !labels.some(([s, e]) => c.start < e && s < c.end) && !isJobTitle(text, c))
 }
 
+/** English job nouns that also open a job title ("Manager, Billing", "Head of Sales"). */
+const ENGLISH_JOBS_OPENING = 'manager director head lead officer coordinator supervisor assistant specialist consultant analyst representative engineer president'.split(' ')
+/** The words that close a job title in English ("Senior Billing Specialist", "Human Division Orchestrator"). */
+const JOB_ENDINGS: ReadonlySet<string> = new Set([
+  ...ENGLISH_JOBS_OPENING,
+  // these open firms' and teams' names too ("Partner Bank", "Developer Relations")
+  ...('executive administrator associate liaison architect designer developer planner orchestrator technician producer facilitator agent strategist advisor adviser ' +
+    'accountant attorney lawyer nurse teacher editor writer scientist researcher controller auditor buyer recruiter partner founder owner intern clerk').split(' '),
+])
 /** Words that open a job title ("Gerente de Ventas", "Head of Billing", "Leiterin Vertrieb"). */
-const JOB_TITLE_WORDS: ReadonlySet<string> = new Set(
-  ('manager director head chief lead officer coordinator supervisor assistant specialist consultant analyst representative engineer president vice ' +
+const JOB_TITLE_WORDS: ReadonlySet<string> = new Set([
+  ...ENGLISH_JOBS_OPENING,
+  ...('chief vice ' +
     'gerente directora jefe jefa coordinador coordinadora responsable directeur directrice chargé chargée chef leiter leiterin ' +
     'geschäftsführer geschäftsführerin direttore direttrice responsabile diretor diretora kierownik dyrektor specjalista manažer ředitel ' +
-    'vedoucí vezető igazgató hoofd sjef leder päällikkö johtaja')
-    .split(' '),
-)
+    'vedoucí vezető igazgató hoofd sjef leder päällikkö johtaja').split(' '),
+])
 
 /** A company or a person read where a signature gives someone's job ("Gerente de Ventas"): neither. */
 function isJobTitle(text: string, c: Candidate): boolean {
@@ -178,13 +187,6 @@ function addFieldsAnswersListsAndSpeakers(text: string, found: Candidate[]): Arr
   return labels
 }
 
-/** The words that close a job title in English ("Senior Billing Specialist", "Human Division Orchestrator"). */
-const JOB_ENDINGS: ReadonlySet<string> = new Set(
-  ('manager director officer executive engineer specialist consultant analyst administrator coordinator supervisor associate liaison architect designer ' +
-    'developer planner orchestrator technician producer assistant facilitator agent representative strategist advisor adviser lead head president ' +
-    'accountant attorney lawyer nurse teacher editor writer scientist researcher controller auditor buyer recruiter partner founder owner intern clerk')
-    .split(' '),
-)
 /** A line of its own: a job title, a comma, then who employs them ("National Usability Executive, Wilson and Sons"). */
 const TITLE_THEN_EMPLOYER_RE = /^[ \t]*((?:\p{Lu}[\p{L}'’&-]*[ ]){0,5}(\p{L}+)),[ ]+(\p{Lu}[^\n]{1,60}?)[ \t]*$/u
 
