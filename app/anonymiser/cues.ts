@@ -535,13 +535,16 @@ const EMPLOYER_RE = new RegExp(
   'gu',
 )
 
+/** A letter with a case; Georgian's count as uncased, as in text-lines.ts UNCASED_WORD. */
+const CASED_LETTER_RE = /(?!\p{Script=Georgian})[\p{Lu}\p{Ll}]/u
+
 function addEmployers(text: string, found: Candidate[]): void {
   for (const m of text.matchAll(EMPLOYER_RE)) {
     const name = m[1]
     const sides = name.split(/[ ](?:and|&|et|und|y|e|og|och|en|i)[ ]/)
     const doubleBarrelled = sides.length === 1 && /^\p{Lu}[\p{L}'’]+-\p{Lu}/u.test(name)
     // words of a script without capitals after "works for" in English are the firm's name, whatever it is
-    const uncased = !/[\p{Lu}\p{Ll}]/u.test(name.replace(/[\p{Script=Georgian}]/gu, ''))
+    const uncased = !CASED_LETTER_RE.test(name)
     if (sides.length === 1 && !doubleBarrelled && !uncased) continue
     // "Google and Apple" are two companies the lists know, not one firm
     if (sides.every((side) => BRANDS.has(side.toLowerCase()))) continue
