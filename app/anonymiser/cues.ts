@@ -564,15 +564,18 @@ const RESIDENCE_HINT_RE = /liv|resid|habit|viv|abit|mor[oa]|woon|wohn|mieszk/i
 /**
  * "I have lived in Manly since May", "J'habite à Daverdisse", "Moro em Vicente de Nossa Senhora":
  * where someone says they live, the capitalised words after it are the place, whether or not a
- * list knows it, above a person's reading of them.
+ * list knows it, above a person's reading of them. Words without capitals are read apart from
+ * capitalised ones, three at most (PLACE_NAME, which mixes them, would take "ชลบุรี Bangkok").
  */
 const RESIDENCE_RE = new RegExp(
   String.raw`(?:^|[^\p{L}])(?:(?:[Ll]ive[sd]?|[Ll]iving|[Rr]eside[sd]?|[Rr]esiding)[ ]in|(?:[Jj]'|[Jj]’)?habit(?:e|ons)[ ]à|[Vv]iv(?:o|e|imos)[ ]en|[Aa]bit(?:o|iamo)[ ]a|[Mm]or(?:o|amos)[ ]em|[Vv]iv(?:o|emos)[ ]em|[Ww]oon[ ]in|[Ww]ohne[ ]in|[Mm]ieszkam[ ]w)[ ](\p{Lu}[\p{L}'’-]*(?:\.(?=[ ]\p{Lu}))?(?:[ ](?:\p{Lu}[\p{L}'’-]*(?:\.(?=[ ]\p{Lu}))?|(?:de|do|da|dos|das|del|di|am|an|der|sur|en|le|la|upon|on)(?=[ ]\p{Lu})))*|${UNCASED_WORD}(?:[ ]${UNCASED_WORD}){0,2})(?![\p{L}\p{N}'’])`,
   'gu',
 )
 
-/** A place's name: capitalised words, or words of a script without capitals with their vowel signs ("ชลบุรี", "जनकपुर"). */
-const PLACE_NAME = String.raw`(?:\p{Lu}[\p{L}'’\x60-]*|${UNCASED_WORD})(?:[ ](?:\p{Lu}[\p{L}'’\x60-]*|${UNCASED_WORD})){0,3}`
+/** A word of a place's name: capitalised, or of a script without capitals with its vowel signs ("ชลบุรี", "जनकपुर"). */
+const PLACE_WORD = String.raw`(?:\p{Lu}[\p{L}'’\x60-]*|${UNCASED_WORD})`
+/** A place's name: up to four such words, the scripts mixed. */
+const PLACE_NAME = String.raw`${PLACE_WORD}(?:[ ]${PLACE_WORD}){0,3}`
 /** "moved from Gbogbo to Ado", "relocating to ชลบุรี": where someone came from and went to. */
 const MOVED_RE = new RegExp(String.raw`(?:^|[^\p{L}])(?:[Mm]ov(?:ed|ing)|[Rr]elocat(?:ed|ing))(?:[ ]from[ ](${PLACE_NAME}))?[ ]to[ ](${PLACE_NAME})(?![\p{L}\p{N}'’])`, 'dgu')
 
