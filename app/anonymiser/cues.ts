@@ -309,7 +309,6 @@ function isLetterheadLine(text: string, start: number, end: number): boolean {
   return /^\p{Lu}[\p{L}'’.-]*(?:[ ]\p{L}[\p{L}'’.-]*){0,4}$/u.test(previous.trim()) && SIGN_OFF_RE.test(beforePrevious)
 }
 
-const SIGN_OFF_HINT_RE = /regards|thank|best|cheers|sincerely|yours|grü|gruß|saludos|atentamente|cordialement|salutations|groet|pozdrav|üdvözlettel|hilsen|hälsningar|terveisin|saluti|cumprimentos|atenciosamente|εκτίμηση|уважением|повагою/i
 /** A signer's title: not "Herrn" (a letter's "to Mr") nor the Italian "Sig.", "Sig.ra", which address someone and sign nothing. */
 const SIGNER_TITLE_RE = titleOpeningRe(TITLES.filter((t) => t !== 'Herrn' && t !== 'Sig' && t !== 'Sig.ra'))
 
@@ -335,8 +334,10 @@ function addSigners(text: string, found: Candidate[]): void {
   }
 }
 
-/** How letters and e-mails close, before the signer's name. */
-const SIGN_OFF_RE = /(?:regards|thanks|thank you|best|cheers|sincerely|yours|grüße|grüßen|gruß|saludos|atentamente|cordialement|salutations|groet|groeten|pozdrawiam|pozdravem|s pozdravom|üdvözlettel|hilsen|hälsningar|terveisin|saluti|cordiali saluti|cumprimentos|atenciosamente|με εκτίμηση|с уважением|з повагою)[,.!]?[ \t]*$/iu
+/** How letters and e-mails close, before the signer's name; alone, a cheap first test of a text. */
+const SIGN_OFF = 'regards|thanks|thank you|best|cheers|sincerely|yours|grüße|grüßen|gruß|saludos|atentamente|cordialement|salutations|groet|groeten|pozdrawiam|pozdravem|s pozdravom|üdvözlettel|hilsen|hälsningar|terveisin|saluti|cordiali saluti|cumprimentos|atenciosamente|με εκτίμηση|с уважением|з повагою'
+const SIGN_OFF_HINT_RE = new RegExp(SIGN_OFF, 'iu')
+const SIGN_OFF_RE = new RegExp(String.raw`(?:${SIGN_OFF})[,.!]?[ \t]*$`, 'iu')
 
 function addNameLists(text: string, found: readonly Candidate[], push: (start: number, end: number, kind: Kind, priority?: number) => void): void {
   if (!text.includes(', ')) return
@@ -403,7 +404,7 @@ function addNamedOrganisations(text: string, found: Candidate[]): void {
   if (FORM_FIRST_HINT_RE.test(text)) addCompaniesAfterForms(text, found)
   if (EMPLOYER_HINT_RE.test(text)) addEmployers(text, found)
   if (RESIDENCE_HINT_RE.test(text)) addResidences(text, found)
-  if (/mov|relocat/i.test(text)) addMoves(text, found)
+  if (MOVE_HINT_RE.test(text)) addMoves(text, found)
   if (text.includes(' - ')) addDashedFirms(text, found)
   for (const m of text.matchAll(INSTITUTION_OF_RE)) {
     if (!INSTITUTION_WORDS.has(m[1].toLowerCase()) && !ORG_HEADS.has(m[1].toLowerCase())) continue
@@ -500,9 +501,10 @@ function addCompaniesBeforeWrittenForms(text: string, found: Candidate[]): void 
  * and Japanese forms glued to the name ("株式会社…", "…有限公司").
  */
 const FORMS_FIRST = ['ООО', 'ОАО', 'ЗАО', 'ПАО', 'АО', 'ТОВ', 'ПрАТ', 'ПАТ', 'ПТ', 'ТОО', 'ФОП', 'ЧП', 'MMC', 'ASC', 'QSC', 'Công ty TNHH', 'Công ty', 'Cty TNHH', 'Cty', 'UAB', 'SIA', 'Bezp.Org.', 'Biedrība']
-const FORM_FIRST_HINT_RE = /ООО|ОАО|ЗАО|ПАО|АО|ТОВ|ПрАТ|ПАТ|ПТ|ТОО|ФОП|ЧП|MMC|ASC|QSC|Công ty|Cty|UAB|SIA|Bezp|Biedrība|会社|公司/u
+// every Japanese and Chinese form of HAN_COMPANY_RE ends in 会社 or 公司
+const FORM_FIRST_HINT_RE = new RegExp(`${alternation(FORMS_FIRST)}|会社|公司`, 'u')
 const FORM_FIRST_RE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:${FORMS_FIRST.map((f) => f.replace(/[.]/g, '\\.')).join('|')})[ ]["«„“]?\p{Lu}[\p{L}\p{N}'’&-]*(?:[ ](?:\p{Lu}[\p{L}\p{N}'’&-]*|un|i|и|і|va|và|ve))*(?:[ ](?:grupa|holdings|partneri))?["»“”]?(?![\p{L}\p{N}])`,
+  String.raw`(?<![\p{L}\p{N}])(?:${alternation(FORMS_FIRST)})[ ]["«„“]?\p{Lu}[\p{L}\p{N}'’&-]*(?:[ ](?:\p{Lu}[\p{L}\p{N}'’&-]*|un|i|и|і|va|và|ve))*(?:[ ](?:grupa|holdings|partneri))?["»“”]?(?![\p{L}\p{N}])`,
   'gu',
 )
 const HAN_COMPANY_RE = /(?:株式会社|合名会社|合資会社|合同会社|有限会社)\p{Script=Han}[\p{Script=Han}\p{Script=Katakana}ー]{1,14}|\p{Script=Han}[\p{Script=Han}\p{Script=Katakana}ー（）()]{1,20}?(?:株式会社|合名会社|合資会社|合同会社|有限会社|股份有限公司|有限责任公司|有限責任公司|有限公司|集团公司|公司)/gu
@@ -522,8 +524,9 @@ function addCompaniesAfterForms(text: string, found: Candidate[]): void {
   }
 }
 
-/** Where someone says whom they work for. */
-const EMPLOYER_HINT_RE = /work|employ|arbeite|travaille|trabaj|lavoro|werk|trabalho/i
+/** Where someone says whom they work for; alone, a cheap first test of a text. */
+const EMPLOYER_CUE = String.raw`work(?:s|ed|ing)?[ ](?:for|at)|employed[ ](?:by|at)|arbeite[ ](?:bei|für)|travaille[ ](?:chez|pour)|trabajo[ ](?:en|para)|lavoro[ ](?:per|presso)|werk[ ]bij|trabalho[ ](?:na|no|para)`
+const EMPLOYER_HINT_RE = new RegExp(EMPLOYER_CUE, 'u')
 const FIRM_WORD = String.raw`(?:\p{Lu}[\p{L}'’]+(?:-\p{Lu}[\p{L}'’]+)?|${UNCASED_WORD})`
 /**
  * "I work for Diedrich-Viellehner", "works at Mathieu et Duval", "employed by Ochoa Olivárez y Lira
@@ -531,7 +534,7 @@ const FIRM_WORD = String.raw`(?:\p{Lu}[\p{L}'’]+(?:-\p{Lu}[\p{L}'’]+)?|${UNC
  * "and", are the firm's name.
  */
 const EMPLOYER_RE = new RegExp(
-  String.raw`(?:^|[^\p{L}])(?:work(?:s|ed|ing)?[ ](?:for|at)|employed[ ](?:by|at)|arbeite[ ](?:bei|für)|travaille[ ](?:chez|pour)|trabajo[ ](?:en|para)|lavoro[ ](?:per|presso)|werk[ ]bij|trabalho[ ](?:na|no|para))[ ](${FIRM_WORD}(?:[ ]${FIRM_WORD})?(?:[ ](?:and|&|et|und|y|e|og|och|en|i)[ ]${FIRM_WORD}(?:[ ]${FIRM_WORD})?)?)(?![ ]?\p{Lu}|[\p{L}\p{N}-])`,
+  String.raw`(?:^|[^\p{L}])(?:${EMPLOYER_CUE})[ ](${FIRM_WORD}(?:[ ]${FIRM_WORD})?(?:[ ](?:and|&|et|und|y|e|og|och|en|i)[ ]${FIRM_WORD}(?:[ ]${FIRM_WORD})?)?)(?![ ]?\p{Lu}|[\p{L}\p{N}-])`,
   'gu',
 )
 
@@ -560,7 +563,9 @@ function addEmployers(text: string, found: Candidate[]): void {
   }
 }
 
-const RESIDENCE_HINT_RE = /liv|resid|habit|viv|abit|mor[oa]|woon|wohn|mieszk/i
+/** Where someone says where they live; alone, a cheap first test of a text. */
+const RESIDENCE_CUE = String.raw`(?:[Ll]ive[sd]?|[Ll]iving|[Rr]eside[sd]?|[Rr]esiding)[ ]in|(?:[Jj]'|[Jj]’)?habit(?:e|ons)[ ]à|[Vv]iv(?:o|e|imos)[ ]en|[Aa]bit(?:o|iamo)[ ]a|[Mm]or(?:o|amos)[ ]em|[Vv]iv(?:o|emos)[ ]em|[Ww]oon[ ]in|[Ww]ohne[ ]in|[Mm]ieszkam[ ]w`
+const RESIDENCE_HINT_RE = new RegExp(RESIDENCE_CUE, 'u')
 /**
  * "I have lived in Manly since May", "J'habite à Daverdisse", "Moro em Vicente de Nossa Senhora":
  * where someone says they live, the capitalised words after it are the place, whether or not a
@@ -568,7 +573,7 @@ const RESIDENCE_HINT_RE = /liv|resid|habit|viv|abit|mor[oa]|woon|wohn|mieszk/i
  * capitalised ones, three at most (PLACE_NAME, which mixes them, would take "ชลบุรี Bangkok").
  */
 const RESIDENCE_RE = new RegExp(
-  String.raw`(?:^|[^\p{L}])(?:(?:[Ll]ive[sd]?|[Ll]iving|[Rr]eside[sd]?|[Rr]esiding)[ ]in|(?:[Jj]'|[Jj]’)?habit(?:e|ons)[ ]à|[Vv]iv(?:o|e|imos)[ ]en|[Aa]bit(?:o|iamo)[ ]a|[Mm]or(?:o|amos)[ ]em|[Vv]iv(?:o|emos)[ ]em|[Ww]oon[ ]in|[Ww]ohne[ ]in|[Mm]ieszkam[ ]w)[ ](\p{Lu}[\p{L}'’-]*(?:\.(?=[ ]\p{Lu}))?(?:[ ](?:\p{Lu}[\p{L}'’-]*(?:\.(?=[ ]\p{Lu}))?|(?:de|do|da|dos|das|del|di|am|an|der|sur|en|le|la|upon|on)(?=[ ]\p{Lu})))*|${UNCASED_WORD}(?:[ ]${UNCASED_WORD}){0,2})(?![\p{L}\p{N}'’])`,
+  String.raw`(?:^|[^\p{L}])(?:${RESIDENCE_CUE})[ ](\p{Lu}[\p{L}'’-]*(?:\.(?=[ ]\p{Lu}))?(?:[ ](?:\p{Lu}[\p{L}'’-]*(?:\.(?=[ ]\p{Lu}))?|(?:de|do|da|dos|das|del|di|am|an|der|sur|en|le|la|upon|on)(?=[ ]\p{Lu})))*|${UNCASED_WORD}(?:[ ]${UNCASED_WORD}){0,2})(?![\p{L}\p{N}'’])`,
   'gu',
 )
 
@@ -577,7 +582,10 @@ const PLACE_WORD = String.raw`(?:\p{Lu}[\p{L}'’\x60-]*|${UNCASED_WORD})`
 /** A place's name: up to four such words, the scripts mixed. */
 const PLACE_NAME = String.raw`${PLACE_WORD}(?:[ ]${PLACE_WORD}){0,3}`
 /** "moved from Gbogbo to Ado", "relocating to ชลบุรี": where someone came from and went to. */
-const MOVED_RE = new RegExp(String.raw`(?:^|[^\p{L}])(?:[Mm]ov(?:ed|ing)|[Rr]elocat(?:ed|ing))(?:[ ]from[ ](${PLACE_NAME}))?[ ]to[ ](${PLACE_NAME})(?![\p{L}\p{N}'’])`, 'dgu')
+/** How someone says they moved; alone, a cheap first test of a text. */
+const MOVE_CUE = String.raw`[Mm]ov(?:ed|ing)|[Rr]elocat(?:ed|ing)`
+const MOVE_HINT_RE = new RegExp(MOVE_CUE)
+const MOVED_RE = new RegExp(String.raw`(?:^|[^\p{L}])(?:${MOVE_CUE})(?:[ ]from[ ](${PLACE_NAME}))?[ ]to[ ](${PLACE_NAME})(?![\p{L}\p{N}'’])`, 'dgu')
 
 function addMoves(text: string, found: Candidate[]): void {
   for (const m of text.matchAll(MOVED_RE)) {
