@@ -94,8 +94,8 @@ export function applyCues(text: string, found: Candidate[]): Candidate[] {
   addNamedOrganisations(text, found)
   if (SIGN_OFF_HINT_RE.test(text)) addSigners(text, found)
   addSelfIntroductions(text, found)
-  addNamesOpeningSentences(text, found)
-  addSalutations(text, found)
+  if (VERB_AFTER_NAME_RE.test(text)) addNamesOpeningSentences(text, found)
+  if (SALUTATION_HINT_RE.test(text)) addSalutations(text, found)
   addLowerCaseIntroductions(text, found)
   withSurnameParticles(text, found)
   // fields, answers, lists and speakers all need a colon, a question mark or a comma
@@ -732,6 +732,8 @@ const SALUTATION_LINE_RE = new RegExp(
   String.raw`(?:^|\n)[ \t]*(?:${alternation(SALUTATION_OPENERS)})[ \t]+(?:(?:${SALUTATION_TITLES})\.?[ ]+)*((?:\p{Lu}[\p{L}'’-]*|${UNCASED_WORD})(?:[ ](?:\p{Lu}[\p{L}'’-]*|${UNCASED_WORD}|van|von|de|der|den|da|di|del|dos|du|le|la|bin)){0,3})[ \t]*(?:,|!|\n|$)`,
   'dgu',
 )
+/** An opener of a salutation before a space, anywhere: a cheap first test of a text. */
+const SALUTATION_HINT_RE = new RegExp(String.raw`(?:${alternation(SALUTATION_OPENERS)})[ \t]`)
 
 /**
  * The person a letter greets is every capitalised word of the salutation's line, everyday words
@@ -750,7 +752,10 @@ function addSalutations(text: string, found: Candidate[]): void {
 
 /** Verbs that say a person did something, right after the name that opens a sentence ("Grace lives in …", "Marko said …"). */
 const PERSON_VERBS = 'lives|lived|works|worked|said|says|called|calls|phoned|emailed|wrote|writes|asked|asks|wants|wanted|paid|ordered|bought|joined|left|moved|told|tells|mentioned|reported|complained|will pick|picked|signed|booked|returned|visited'
-const NAME_OPENING_SENTENCE_RE = new RegExp(String.raw`(?:^|[.!?][ ]+|\n[ \t]*)(\p{Lu}\p{Ll}+|${UNCASED_WORD})[ ](?:(${PERSON_VERBS})|is|was|has|had|will|can|could|would)(?![\p{L}])`, 'dgu')
+/** Such a verb, or a verb's helper ("is", "will"), after a word; alone, a cheap first test of a text. */
+const VERB_AFTER_NAME = String.raw`[ ](?:(${PERSON_VERBS})|is|was|has|had|will|can|could|would)(?![\p{L}])`
+const VERB_AFTER_NAME_RE = new RegExp(VERB_AFTER_NAME, 'u')
+const NAME_OPENING_SENTENCE_RE = new RegExp(String.raw`(?:^|[.!?][ ]+|\n[ \t]*)(\p{Lu}\p{Ll}+|${UNCASED_WORD})${VERB_AFTER_NAME}`, 'dgu')
 
 /**
  * A given name alone opening a sentence, before a verb of what people do ("Grace lives in
