@@ -97,10 +97,24 @@ export async function startAttempt(db: Db, actor: Actor, slug: string, now = new
 /** The attempt to work on: the latest one unless it is finished (then null: "Try again" starts one). */
 async function openAttempt(db: Db, actor: Actor, slug: string, attemptId: string | undefined, now: Date) {
   if (attemptId) return ownAttempt(db, actor, attemptId, slug)
-  const latest = await latestAttempt(db, actor, slug)
-  if (latest && !latest.completedAt) return latest
-  if (!latest) return startAttempt(db, actor, slug, now)
-  return latest
+  return (await latestAttempt(db, actor, slug)) ?? startFirstAttempt(db, actor, slug, now)
+}
+
+/**
+ * A first visit's attempt. The page saves a draft as the reply box loses focus, which is also when
+ * "Submit" is clicked, so two requests may open it at once: both get the same attempt, number 1.
+ */
+async function startFirstAttempt(db: Db, actor: Actor, slug: string, now: Date): Promise<AttemptRow> {
+  await requireScenario(db, actor, slug)
+  const [row] = await db
+    .insert(attempts)
+    .values({ organizationId: actor.organizationId, userId: actor.id, scenarioSlug: slug, number: 1, startedAt: now })
+    .onConflictDoNothing()
+    .returning()
+  if (row) return row
+  const opened = await latestAttempt(db, actor, slug)
+  if (!opened) throw new Error('The first attempt was neither made nor found')
+  return opened
 }
 
 const draftSchema = z.object({

@@ -28,6 +28,27 @@ describe('attempts', () => {
     expect([first.number, second.number, elsewhere.number, someoneElse.number]).toEqual([1, 2, 1, 1])
   })
 
+  it('opens one attempt when a first draft and the first submission arrive at once', async () => {
+    // The page sends its draft as the reply box loses focus, which is also when "Submit" is clicked:
+    // on a first visit neither request names an attempt yet.
+    const { db } = database
+    const person = await createUser(db, org.org.id, { name: 'Quick Clicker' })
+    await addMembership(db, { organizationId: org.org.id, userId: person.id, teamId: org.team.id })
+    const text = 'Sorry about the lamp, a new one is on its way today.'
+    const [draft, typedAgain, submitted] = await Promise.all([
+      saveDraft(db, person, { slug: 'refund-delayed-calm', promptId: 'reply', text }),
+      saveDraft(db, person, { slug: 'refund-delayed-calm', promptId: 'reply', text }),
+      submitReply(db, person, { slug: 'refund-delayed-calm', promptId: 'reply', text }),
+    ])
+    expect(submitted.ok).toBe(true)
+    const attempts = await listAttempts(db, person, 'refund-delayed-calm')
+    expect(attempts).toHaveLength(1)
+    expect(attempts[0].replies).toHaveLength(1)
+    // A draft that arrives after the submission is refused (that step is answered), never a second attempt.
+    for (const saved of [draft, typedAgain]) if (saved.ok) expect(saved.value.attemptId).toBe(attempts[0].id)
+    expect((await loadPractice(db, person, 'refund-delayed-calm')).current?.id).toBe(attempts[0].id)
+  })
+
   it('refuses a scenario that does not exist', async () => {
     await expect(startAttempt(database.db, org.member, 'no-such-scenario')).rejects.toMatchObject({ status: 404 })
   })
