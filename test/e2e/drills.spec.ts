@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import { DateTime } from 'luxon'
 import type { Page } from '@playwright/test'
 import { startSmtpCatcher, type SmtpCatcher } from '../support/smtp-catcher'
-import { expect, expectNoAxeViolations, serverPort, test } from './fixtures'
+import { expect, expectNoAxeViolations, test } from './fixtures'
 
 // The manager assigns a drill to Support through the form; Hana sees it on her home page and
 // /drills, replies to its scenario, and shows as done in the manager's table; Sales does not see
@@ -16,10 +16,10 @@ const SHOTS = '/tmp/shots-drills'
 let drillUrl = ''
 let catcher: SmtpCatcher
 
-test.beforeAll(async ({}, testInfo) => {
+test.beforeAll(async () => {
   fs.mkdirSync(SHOTS, { recursive: true })
-  // The test server sends mail to the port after its own (see playwright.config.ts).
-  catcher = await startSmtpCatcher({ port: serverPort(testInfo) + 1 })
+  // The test server sends mail to E2E_PORT + 1 (see playwright.config.ts).
+  catcher = await startSmtpCatcher({ port: Number(process.env.E2E_PORT ?? 3100) + 1 })
 })
 test.afterAll(async () => catcher?.stop())
 

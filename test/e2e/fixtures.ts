@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
-import { test as base, expect, type Page, type TestInfo } from '@playwright/test'
+import { test as base, expect, type Page } from '@playwright/test'
 
 export const DEMO_PASSWORD = 'rapport-demo'
 
@@ -22,11 +22,6 @@ export const test = base.extend<{ login: (email: string) => Promise<void> }>({
 })
 
 export { expect }
-
-/** The port of the test server this test's group talks to (playwright.config.ts). */
-export function serverPort(testInfo: TestInfo): number {
-  return Number(new URL(testInfo.project.use.baseURL!).port)
-}
 
 /** Runs axe on the page and fails with a readable list of violations. */
 export async function expectNoAxeViolations(page: Page) {

@@ -6,12 +6,12 @@ import fs from 'node:fs'
 import path from 'node:path'
 import postgres from 'postgres'
 import { startSmtpCatcher, type SmtpCatcher } from '../support/smtp-catcher'
-import { expect, expectNoAxeViolations, screenshot, serverPort, test } from './fixtures'
+import { expect, expectNoAxeViolations, screenshot, test } from './fixtures'
 
+const port = Number(process.env.E2E_PORT ?? 3100) + 1
+const origin = `http://localhost:${port}`
 const root = path.resolve(import.meta.dirname, '../..')
-// Set in beforeAll: two ports after the group's test server (the one after is its mail).
-let origin = ''
-let dataDir = ''
+const dataDir = path.join(root, `test/.artifacts/e2e-fresh-${port}`)
 
 let server: ChildProcess
 let catcher: SmtpCatcher
@@ -20,11 +20,8 @@ let freshDatabase: { admin: postgres.Sql; name: string } | null = null
 
 test.describe.configure({ mode: 'serial' })
 
-test.beforeAll(async ({}, testInfo) => {
+test.beforeAll(async () => {
   test.setTimeout(180_000)
-  const port = serverPort(testInfo) + 2
-  origin = `http://localhost:${port}`
-  dataDir = path.join(root, `test/.artifacts/e2e-fresh-${port}`)
   catcher = await startSmtpCatcher()
   fs.rmSync(dataDir, { recursive: true, force: true })
   fs.rmSync(`${dataDir}.lock`, { force: true })
@@ -39,7 +36,7 @@ test.beforeAll(async ({}, testInfo) => {
     LOG_LEVEL: 'info',
     PGLITE_DIR: dataDir,
     // The browser tests' build (start-server.sh).
-    RAPPORT_BUILD_DIR: process.env.E2E_BUILD_DIR ?? `test/.artifacts/build-${process.env.E2E_PORT ?? 3100}`,
+    RAPPORT_BUILD_DIR: process.env.E2E_BUILD_DIR ?? `test/.artifacts/build-${port - 1}`,
   }
   delete env.DATABASE_URL
   if (process.env.E2E_DATABASE_URL) {

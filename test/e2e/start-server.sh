@@ -8,15 +8,10 @@ rm -rf "$dir" "$dir.lock"
 export NODE_ENV=production RAPPORT_TEST_HOOKS=true LOG_LEVEL=warn PGLITE_DIR="$dir"
 # /metrics is private; the lessons journey reads it with this bearer token.
 export METRICS_TOKEN=e2e-metrics-token-not-secret
-# A build folder per test run (E2E_PORT), shared by the run's servers, so parallel test runs and a
-# dev server never share one; E2E_BUILD_DIR names a shared one (the CI's two passes use one build).
-export RAPPORT_BUILD_DIR="${E2E_BUILD_DIR:-test/.artifacts/build-${E2E_PORT:-3100}}"
-if [ -n "${E2E_DATABASE_URL:-}" ]; then
-  # The first server uses the database given; each other one a new database beside it, named
-  # with its index (test/e2e/drop-databases.ts drops it after the run).
-  DATABASE_URL="$(E2E_SERVER_INDEX="${E2E_SERVER_INDEX:-0}" node test/e2e/server-database.mjs)"
-  export DATABASE_URL
-fi
+# Its own build folder, so parallel test servers and a dev server never share one; E2E_BUILD_DIR
+# names a shared one (the CI's two passes use one build of the same sources).
+export RAPPORT_BUILD_DIR="${E2E_BUILD_DIR:-test/.artifacts/build-${PORT:-3100}}"
+if [ -n "${E2E_DATABASE_URL:-}" ]; then export DATABASE_URL="$E2E_DATABASE_URL"; fi
 # Built once per source state: the PostgreSQL pass reuses the PGlite pass's build.
 bash test/support/build-if-stale.sh npm run -s build >/dev/null
 exec node "$RAPPORT_BUILD_DIR/server.js"
